@@ -1,0 +1,11 @@
+package io.atonix.api.v1alpha1;
+
+/** The API group and version every Atonix custom resource is served under. */
+public final class ApiGroup {
+    public static final String GROUP = "atonix.io";
+    public static final String VERSION = "v1alpha1";
+    public static final String API_VERSION = GROUP + "/" + VERSION;
+
+    private ApiGroup() {
+    }
+}

@@ -1,0 +1,25 @@
+package io.atonix.api.v1alpha1.appstack;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record AppStackStatus(
+        @JsonPropertyDescription("The metadata.generation this status describes; older than metadata.generation while a change is not yet processed.")
+        Long observedGeneration,
+        @JsonPropertyDescription("Ready, Progressing and Degraded, in the metav1.Condition shape that kstatus, Argo CD and Flux read.")
+        List<Condition> conditions,
+        @JsonPropertyDescription("One entry per application service.")
+        List<ServiceStatus> services,
+        @JsonPropertyDescription("One entry per further part of the stack: data stores, Kafka, monitoring.")
+        List<ComponentStatus> components) {
+
+    public AppStackStatus {
+        conditions = conditions == null ? List.of() : List.copyOf(conditions);
+        services = services == null ? List.of() : List.copyOf(services);
+        components = components == null ? List.of() : List.copyOf(components);
+    }
+}

@@ -1,0 +1,15 @@
+package io.atonix.api.v1alpha1.appstack;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record NetworkPolicySpec(
+        @Default("true")
+        @JsonPropertyDescription("Denies all ingress to the stack's pods except what expose, uses and metrics declare.")
+        Boolean enabled,
+        @Default("false")
+        @JsonPropertyDescription("Also restricts egress: the stack's pods may then reach only DNS and what their uses declare.")
+        Boolean restrictEgress) {
+}

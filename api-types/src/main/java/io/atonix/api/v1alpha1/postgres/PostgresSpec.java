@@ -1,0 +1,57 @@
+package io.atonix.api.v1alpha1.postgres;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.atonix.api.v1alpha1.common.ComputeResources;
+import io.atonix.api.v1alpha1.common.DeletionPolicy;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.kubernetes.api.model.Quantity;
+
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@ValidationRule(value = "!has(self.databases) || self.databases.all(a, self.databases.exists_one(b, b.name == a.name))",
+        message = "database names must be unique")
+// Field-level rules on record components would be emitted twice (field and accessor), so they live here.
+@ValidationRule(value = "int(self.version.split('.')[0]) >= int(oldSelf.version.split('.')[0])",
+        message = "the PostgreSQL major version cannot go down", fieldPath = ".version")
+@ValidationRule(value = "quantity(string(self.storage)).compareTo(quantity(string(oldSelf.storage))) >= 0",
+        message = "storage cannot shrink", fieldPath = ".storage")
+public record PostgresSpec(
+        @Required @Pattern("^(1[3-8])(\\.[0-9]+)?$")
+        @JsonPropertyDescription("PostgreSQL version: a major version (\"16\") follows the newest minor release of the official image; \"16.4\" pins a minor release. Minor changes roll the pods; the major version cannot go down, and a major upgrade is refused with a condition.")
+        String version,
+        @Default("1") @Min(1) @Max(5)
+        @JsonPropertyDescription("Number of PostgreSQL instances. This version runs a single primary; more than 1 is refused with a condition.")
+        Integer instances,
+        @Required
+        @JsonPropertyDescription("Size of each instance's data volume. It can grow (when the StorageClass allows expansion) but never shrink.")
+        Quantity storage,
+        @Size(max = 253)
+        @JsonPropertyDescription("StorageClass of the data volumes. Defaults to the cluster's default StorageClass.")
+        String storageClassName,
+        @Size(max = 32)
+        @JsonPropertyDescription("Databases to create. A database removed from this list is kept, with its data.")
+        List<DatabaseSpec> databases,
+        @Size(max = 64)
+        @JsonPropertyDescription("postgresql.conf parameters over the operator's defaults, as strings (for example max_connections: \"200\"). A parameter PostgreSQL cannot take is reported in a condition and not applied.")
+        Map<String, String> parameters,
+        @JsonPropertyDescription("CPU and memory for the PostgreSQL container.")
+        ComputeResources resources,
+        @JsonPropertyDescription("Scheduled logical backups (pg_dump per database) into a volume. No backups are taken when unset.")
+        BackupSpec backup,
+        @JsonPropertyDescription("What happens to the data volumes when this resource is deleted: Retain (default) keeps them, Delete removes them. Inside an AppStack, defaults to the stack's deletionPolicy.")
+        DeletionPolicy deletionPolicy) {
+
+    public PostgresSpec {
+        databases = databases == null ? List.of() : List.copyOf(databases);
+        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+    }
+}

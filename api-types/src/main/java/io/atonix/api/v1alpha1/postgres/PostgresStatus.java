@@ -1,0 +1,29 @@
+package io.atonix.api.v1alpha1.postgres;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.atonix.api.v1alpha1.common.Binding;
+import io.fabric8.kubernetes.api.model.Condition;
+
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record PostgresStatus(
+        @JsonPropertyDescription("The metadata.generation this status describes.")
+        Long observedGeneration,
+        @JsonPropertyDescription("Ready, Progressing and Degraded, in the metav1.Condition shape.")
+        List<Condition> conditions,
+        @JsonPropertyDescription("Number of instances that are ready.")
+        Integer readyInstances,
+        @JsonPropertyDescription("The PostgreSQL version that runs.")
+        String version,
+        @JsonPropertyDescription("Databases that exist on the server.")
+        List<String> databases,
+        @JsonPropertyDescription("The owner's credentials (servicebinding.io Provisioned Service).")
+        Binding binding) {
+
+    public PostgresStatus {
+        conditions = conditions == null ? List.of() : List.copyOf(conditions);
+        databases = databases == null ? List.of() : List.copyOf(databases);
+    }
+}

@@ -1,0 +1,146 @@
+package io.atonix.operator.appstack;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+
+import org.jboss.logging.Logger;
+
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.appstack.AppStackStatus;
+import io.atonix.api.v1alpha1.common.ConditionTypes;
+import io.atonix.operator.common.Conditions;
+import io.atonix.operator.common.EventRecorder;
+import io.atonix.operator.common.Labels;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+
+/**
+ * Reconciles an AppStack: checks the spec, then lets the workflow of per-service dependents bring the cluster to
+ * the desired state, then reports what the cluster shows. A spec that cannot be applied changes nothing.
+ */
+@ControllerConfiguration(name = AppStackReconciler.NAME)
+@Workflow(explicitInvocation = true, dependents = {
+        @Dependent(name = "serviceaccounts", type = ServiceAccountDependent.class),
+        @Dependent(name = "deployments", type = DeploymentDependent.class, dependsOn = "serviceaccounts"),
+        @Dependent(name = "services", type = ServiceDependent.class),
+        @Dependent(name = "autoscalers", type = HorizontalPodAutoscalerDependent.class, dependsOn = "deployments"),
+        @Dependent(name = "disruptionbudgets", type = PodDisruptionBudgetDependent.class),
+        @Dependent(name = "ingresses", type = IngressDependent.class, dependsOn = "services"),
+})
+public class AppStackReconciler implements Reconciler<AppStack> {
+    public static final String NAME = "appstack";
+    /** A missing Secret or ConfigMap may be created at any time; look again after this long. */
+    static final Duration RECHECK_MISSING_REFERENCES = Duration.ofSeconds(30);
+    private static final Logger LOG = Logger.getLogger(AppStackReconciler.class);
+
+    @Override
+    public UpdateControl<AppStack> reconcile(AppStack stack, Context<AppStack> context) {
+        List<SpecProblem> problems = new ArrayList<>(AppStackValidator.validate(stack));
+        if (problems.isEmpty()) {
+            problems.addAll(ClusterChecks.routeConflicts(stack, managedIngresses(context)));
+            List<SpecProblem> missing = ClusterChecks.missingReferences(stack, lookup(context.getClient(), stack));
+            problems.addAll(missing);
+            if (!problems.isEmpty()) {
+                refuse(stack, context, problems);
+                return missing.isEmpty() ? UpdateControl.noUpdate() : UpdateControl.<AppStack>noUpdate().rescheduleAfter(RECHECK_MISSING_REFERENCES);
+            }
+        } else {
+            refuse(stack, context, problems);
+            return UpdateControl.noUpdate();
+        }
+
+        context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow()
+                .throwAggregateExceptionIfErrorsPresent();
+
+        Map<String, Deployment> deployments = context.getSecondaryResourcesAsStream(Deployment.class)
+                .filter(d -> stack.getMetadata().getName().equals(d.getMetadata().getLabels().get(Labels.STACK)))
+                .collect(Collectors.toMap(d -> d.getMetadata().getLabels().get(Labels.SERVICE), d -> d, (a, b) -> a));
+        AppStackStatus status = AppStackStatusBuilder.observed(stack, deployments, Instant.now());
+        writeStatus(stack, status, context);
+        return UpdateControl.noUpdate();
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<AppStack> updateErrorStatus(AppStack stack, Context<AppStack> context, Exception e) {
+        // The message of the cause, never a stack trace: status is for people.
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        LOG.warnf("reconcile of AppStack %s/%s failed: %s", stack.getMetadata().getNamespace(), stack.getMetadata().getName(), message);
+        writeStatus(stack, AppStackStatusBuilder.failed(stack, AppStackStatusBuilder.REASON_RECONCILE_FAILED, message, Instant.now()), context);
+        return ErrorStatusUpdateControl.defaultErrorProcessing();
+    }
+
+    private void refuse(AppStack stack, Context<AppStack> context, List<SpecProblem> problems) {
+        String message = problems.stream().map(SpecProblem::toString).collect(Collectors.joining("; "));
+        writeStatus(stack, AppStackStatusBuilder.failed(stack, AppStackStatusBuilder.REASON_INVALID_SPEC, message, Instant.now()), context);
+    }
+
+    /** Writes the status only when it differs from the stored one, and records an Event when readiness changes. */
+    private void writeStatus(AppStack stack, AppStackStatus status, Context<AppStack> context) {
+        AppStackStatus previous = stack.getStatus();
+        if (status.equals(previous)) {
+            return;
+        }
+        AppStack updated = context.getClient().getKubernetesSerialization().clone(stack);
+        updated.setStatus(status);
+        context.resourceOperations().updatePrimaryStatus(updated);
+        recordReadinessChange(stack, previous, status, context.getClient());
+    }
+
+    private static void recordReadinessChange(AppStack stack, AppStackStatus previous, AppStackStatus status, KubernetesClient client) {
+        var before = previous == null ? null : Conditions.find(previous.conditions(), ConditionTypes.READY).orElse(null);
+        var after = Conditions.find(status.conditions(), ConditionTypes.READY).orElseThrow();
+        boolean changed = before == null || !before.getStatus().equals(after.getStatus()) || !before.getReason().equals(after.getReason())
+                || (!"True".equals(after.getStatus()) && !before.getMessage().equals(after.getMessage())
+                        && !AppStackStatusBuilder.REASON_ROLLING_OUT.equals(after.getReason()));
+        if (!changed) {
+            return;
+        }
+        boolean good = "True".equals(after.getStatus()) || AppStackStatusBuilder.REASON_ROLLING_OUT.equals(after.getReason());
+        EventRecorder.record(client, stack, good ? EventRecorder.NORMAL : EventRecorder.WARNING, after.getReason(), after.getMessage());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Ingress> managedIngresses(Context<AppStack> context) {
+        var source = (InformerEventSource<Ingress, AppStack>) context.eventSourceRetriever().getEventSourceFor(Ingress.class);
+        return source.list().toList();
+    }
+
+    private static BiFunction<String, String, Map<String, ?>> lookup(KubernetesClient client, AppStack stack) {
+        String namespace = stack.getMetadata().getNamespace();
+        return (kind, name) -> {
+            if ("Secret".equals(kind)) {
+                Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
+                return secret == null ? null : keys(secret.getData(), secret.getStringData());
+            }
+            ConfigMap configMap = client.configMaps().inNamespace(namespace).withName(name).get();
+            return configMap == null ? null : keys(configMap.getData(), configMap.getBinaryData());
+        };
+    }
+
+    private static Map<String, ?> keys(Map<String, String> a, Map<String, String> b) {
+        Map<String, Object> keys = new java.util.HashMap<>();
+        if (a != null) {
+            keys.putAll(a);
+        }
+        if (b != null) {
+            keys.putAll(b);
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,46 @@
+package io.atonix.operator.appstack;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.operator.common.PlatformSettings;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+
+/**
+ * The desired state of a stack as a pure function: {@code AppStack -> objects}. The controller's dependents, the
+ * render command and the tests all call it; nothing here talks to a cluster.
+ */
+public final class AppStackResources {
+
+    private AppStackResources() {
+    }
+
+    /** Every object the operator creates for the stack, in the order a person would apply them. */
+    public static List<HasMetadata> desired(AppStack stack, PlatformSettings platform) {
+        List<HasMetadata> objects = new ArrayList<>();
+        for (ServiceSpec service : stack.getSpec().services()) {
+            objects.add(ServiceAccounts.desired(stack, service));
+            objects.add(Deployments.desired(stack, service));
+            objects.add(Services.desired(stack, service));
+            Autoscalers.desired(stack, service).ifPresent(objects::add);
+            DisruptionBudgets.desired(stack, service).ifPresent(objects::add);
+            Ingresses.desired(stack, service, platform).ifPresent(objects::add);
+        }
+        return objects;
+    }
+
+    /** One object per service for which the builder yields one, keyed by service name. */
+    public static <T> Map<String, T> perService(AppStack stack, BiFunction<AppStack, ServiceSpec, Optional<T>> builder) {
+        Map<String, T> result = new LinkedHashMap<>();
+        for (ServiceSpec service : stack.getSpec().services()) {
+            builder.apply(stack, service).ifPresent(object -> result.put(service.name(), object));
+        }
+        return result;
+    }
+}

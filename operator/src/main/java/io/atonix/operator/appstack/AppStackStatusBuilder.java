@@ -1,0 +1,142 @@
+package io.atonix.operator.appstack;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.appstack.AppStackStatus;
+import io.atonix.api.v1alpha1.appstack.ComponentStatus;
+import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1alpha1.appstack.ServiceStatus;
+import io.atonix.api.v1alpha1.common.ConditionTypes;
+import io.atonix.operator.common.Conditions;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
+
+/**
+ * Computes a stack's status from what the cluster reports, as a pure function of the stack and its Deployments.
+ * Conditions keep their lastTransitionTime while their status holds, so an unchanged cluster gives an unchanged
+ * status and no write.
+ */
+public final class AppStackStatusBuilder {
+    public static final String REASON_READY = "Ready";
+    public static final String REASON_ROLLING_OUT = "RollingOut";
+    public static final String REASON_INVALID_SPEC = "InvalidSpec";
+    public static final String REASON_DEADLINE = "ProgressDeadlineExceeded";
+    public static final String REASON_RECONCILE_FAILED = "ReconcileFailed";
+
+    private AppStackStatusBuilder() {
+    }
+
+    public static AppStackStatus observed(AppStack stack, Map<String, Deployment> deployments, Instant now) {
+        List<ServiceStatus> services = new ArrayList<>();
+        List<String> waiting = new ArrayList<>();
+        List<String> stuck = new ArrayList<>();
+        for (ServiceSpec service : stack.getSpec().services()) {
+            Deployment deployment = deployments.get(service.name());
+            ServiceStatus status = serviceStatus(service, deployment);
+            services.add(status);
+            if (!Boolean.TRUE.equals(status.ready())) {
+                waiting.add(service.name());
+            }
+            if (deployment != null && deadlineExceeded(deployment)) {
+                stuck.add(service.name());
+            }
+        }
+        List<ComponentStatus> components = pendingComponents(stack);
+        for (ComponentStatus component : components) {
+            waiting.add(component.component());
+        }
+        Long generation = stack.getMetadata().getGeneration();
+        boolean ready = waiting.isEmpty();
+        List<Condition> conditions = List.of(
+                Conditions.of(ConditionTypes.READY, ready, ready ? REASON_READY : REASON_ROLLING_OUT,
+                        ready ? "All " + services.size() + " services are available" : "Waiting for " + String.join(", ", waiting),
+                        generation),
+                Conditions.of(ConditionTypes.PROGRESSING, !ready && stuck.isEmpty(),
+                        ready ? REASON_READY : stuck.isEmpty() ? REASON_ROLLING_OUT : REASON_DEADLINE,
+                        ready ? "" : "Rolling out " + String.join(", ", waiting), generation),
+                Conditions.of(ConditionTypes.DEGRADED, !stuck.isEmpty(), stuck.isEmpty() ? REASON_READY : REASON_DEADLINE,
+                        stuck.isEmpty() ? "" : "Deployments of " + String.join(", ", stuck)
+                                + " exceeded their progress deadline: check their pods' events", generation));
+        return new AppStackStatus(generation, withTimes(stack, conditions, now), services, components);
+    }
+
+    /**
+     * Parts of the API whose controllers come in later versions. They are reported rather than ignored, so that a
+     * stack that needs them never claims to be ready.
+     */
+    static List<ComponentStatus> pendingComponents(AppStack stack) {
+        List<ComponentStatus> components = new ArrayList<>();
+        var spec = stack.getSpec();
+        if (spec.postgres() != null) {
+            components.add(notImplemented("Postgres", "spec.postgres"));
+        }
+        if (spec.redis() != null) {
+            components.add(notImplemented("Redis", "spec.redis"));
+        }
+        if (spec.kafka() != null) {
+            components.add(notImplemented("Kafka", "spec.kafka"));
+        }
+        return components;
+    }
+
+    private static ComponentStatus notImplemented(String component, String field) {
+        return new ComponentStatus(component, null, false, "NotImplemented",
+                "this version of the operator does not reconcile " + field + " yet");
+    }
+
+    /** A status that says the spec cannot be applied, keeping what was observed before. */
+    public static AppStackStatus failed(AppStack stack, String reason, String message, Instant now) {
+        Long generation = stack.getMetadata().getGeneration();
+        List<Condition> conditions = List.of(
+                Conditions.of(ConditionTypes.READY, false, reason, message, generation),
+                Conditions.of(ConditionTypes.PROGRESSING, false, reason, "", generation),
+                Conditions.of(ConditionTypes.DEGRADED, true, reason, message, generation));
+        AppStackStatus previous = stack.getStatus();
+        return new AppStackStatus(generation, withTimes(stack, conditions, now),
+                previous == null ? List.of() : previous.services(),
+                previous == null ? List.of() : previous.components());
+    }
+
+    static ServiceStatus serviceStatus(ServiceSpec service, Deployment deployment) {
+        String url = service.expose() == null ? null : Ingresses.url(service.expose());
+        if (deployment == null || deployment.getStatus() == null) {
+            return new ServiceStatus(service.name(), deployment == null ? null : deployment.getSpec().getReplicas(), 0, 0, false, url);
+        }
+        var status = deployment.getStatus();
+        int wanted = Optional.ofNullable(deployment.getSpec().getReplicas()).orElse(1);
+        int ready = Optional.ofNullable(status.getReadyReplicas()).orElse(0);
+        int updated = Optional.ofNullable(status.getUpdatedReplicas()).orElse(0);
+        int available = Optional.ofNullable(status.getAvailableReplicas()).orElse(0);
+        int total = Optional.ofNullable(status.getReplicas()).orElse(0);
+        boolean observed = status.getObservedGeneration() != null
+                && status.getObservedGeneration() >= deployment.getMetadata().getGeneration();
+        // The rollout is complete when the controller has seen the current template, every wanted pod runs it and
+        // is available, and no pod of an older template is left (the rule kubectl rollout status uses).
+        boolean isReady = observed && updated >= wanted && available >= wanted && total <= updated;
+        return new ServiceStatus(service.name(), wanted, ready, updated, isReady, url);
+    }
+
+    private static boolean deadlineExceeded(Deployment deployment) {
+        if (deployment.getStatus() == null || deployment.getStatus().getConditions() == null) {
+            return false;
+        }
+        for (DeploymentCondition condition : deployment.getStatus().getConditions()) {
+            if ("Progressing".equals(condition.getType()) && "False".equals(condition.getStatus())
+                    && REASON_DEADLINE.equals(condition.getReason())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Condition> withTimes(AppStack stack, List<Condition> conditions, Instant now) {
+        List<Condition> previous = stack.getStatus() == null ? List.of() : stack.getStatus().conditions();
+        return Conditions.withTransitionTimes(previous, conditions, now);
+    }
+}

@@ -1,0 +1,164 @@
+package io.atonix.operator.appstack;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.appstack.AppStackSpec;
+import io.atonix.api.v1alpha1.appstack.Expose;
+import io.atonix.api.v1alpha1.appstack.KafkaTopicSpec;
+import io.atonix.api.v1alpha1.appstack.ServicePort;
+import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1alpha1.appstack.Uses;
+import io.atonix.api.v1alpha1.common.EnvVar;
+import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
+
+/**
+ * The rules of an AppStack that a pure function can check. The CRD schema and its CEL rules enforce most of them
+ * in a cluster; they are checked here again because render runs without a cluster, and an API server without CEL
+ * (before Kubernetes 1.25) would let them through.
+ */
+public final class AppStackValidator {
+    private static final Pattern DNS_LABEL = Pattern.compile("^[a-z]([-a-z0-9]*[a-z0-9])?$");
+    private static final int MAX_STACK_NAME = 30;
+    private static final int MAX_SERVICE_NAME = 30;
+    private static final Set<String> RESERVED_SERVICE_NAMES = Set.of("postgres", "redis");
+    private static final Set<String> RESERVED_PORT_NAMES = Set.of(ContainerParts.HTTP_PORT, ContainerParts.METRICS_PORT);
+
+    private AppStackValidator() {
+    }
+
+    public static List<SpecProblem> validate(AppStack stack) {
+        List<SpecProblem> problems = new ArrayList<>();
+        String name = stack.getMetadata() == null ? null : stack.getMetadata().getName();
+        if (name == null || name.isEmpty()) {
+            problems.add(new SpecProblem("metadata.name", "is required"));
+        } else if (name.length() > MAX_STACK_NAME || !DNS_LABEL.matcher(name).matches()) {
+            problems.add(new SpecProblem("metadata.name", "must be a DNS label of at most " + MAX_STACK_NAME
+                    + " characters (lower-case letters, digits and '-', starting with a letter), so that derived names stay valid"));
+        }
+        AppStackSpec spec = stack.getSpec();
+        if (spec == null) {
+            problems.add(new SpecProblem("spec", "is required"));
+            return problems;
+        }
+        if (spec.services().isEmpty()) {
+            problems.add(new SpecProblem("spec.services", "must declare at least one service"));
+        }
+        Set<String> names = new HashSet<>();
+        Map<String, String> routes = new HashMap<>();
+        for (int i = 0; i < spec.services().size(); i++) {
+            ServiceSpec service = spec.services().get(i);
+            String field = "spec.services[" + i + "]";
+            validateService(spec, service, field, problems);
+            if (service.name() != null && !names.add(service.name())) {
+                problems.add(new SpecProblem(field + ".name", "service name '" + service.name() + "' is used twice"));
+            }
+            Expose expose = service.expose();
+            if (expose != null) {
+                String route = expose.host() + expose.pathOrDefault();
+                String other = routes.putIfAbsent(route, service.name());
+                if (other != null) {
+                    problems.add(new SpecProblem(field + ".expose", "services '" + other + "' and '" + service.name()
+                            + "' both claim host " + expose.host() + " and path " + expose.pathOrDefault()));
+                }
+            }
+        }
+        validateTopics(spec, problems);
+        return problems;
+    }
+
+    private static void validateService(AppStackSpec spec, ServiceSpec service, String field, List<SpecProblem> problems) {
+        if (service.name() == null || service.name().length() > MAX_SERVICE_NAME || !DNS_LABEL.matcher(service.name()).matches()) {
+            problems.add(new SpecProblem(field + ".name", "must be a DNS label of at most " + MAX_SERVICE_NAME + " characters"));
+        } else if (RESERVED_SERVICE_NAMES.contains(service.name())) {
+            problems.add(new SpecProblem(field + ".name", "'" + service.name() + "' is reserved for the stack's data store"));
+        }
+        if (service.image() == null || service.image().isBlank()) {
+            problems.add(new SpecProblem(field + ".image", "is required"));
+        }
+        if (service.port() == null || service.port() < 1 || service.port() > 65535) {
+            problems.add(new SpecProblem(field + ".port", "must be a port number from 1 to 65535"));
+        }
+        if (service.replicas() != null && service.autoscale() != null) {
+            problems.add(new SpecProblem(field + ".replicas", "replicas and autoscale are mutually exclusive: with autoscale, the autoscaler owns the replica count"));
+        }
+        if (service.autoscale() != null && service.autoscale().maxReplicas() != null
+                && service.autoscale().minReplicasOrDefault() > service.autoscale().maxReplicas()) {
+            problems.add(new SpecProblem(field + ".autoscale", "minReplicas (" + service.autoscale().minReplicasOrDefault()
+                    + ") must not be greater than maxReplicas (" + service.autoscale().maxReplicas() + ")"));
+        }
+        Set<String> portNames = new HashSet<>();
+        Set<Integer> portNumbers = new HashSet<>();
+        portNumbers.add(service.port());
+        for (int p = 0; p < service.additionalPorts().size(); p++) {
+            ServicePort port = service.additionalPorts().get(p);
+            String portField = field + ".additionalPorts[" + p + "]";
+            if (RESERVED_PORT_NAMES.contains(port.name()) || !portNames.add(port.name())) {
+                problems.add(new SpecProblem(portField + ".name", "'" + port.name() + "' is reserved or used twice"));
+            }
+            if (!portNumbers.add(port.port())) {
+                problems.add(new SpecProblem(portField + ".port", "port " + port.port() + " is declared twice"));
+            }
+        }
+        Set<String> envNames = new HashSet<>();
+        for (int e = 0; e < service.env().size(); e++) {
+            EnvVar variable = service.env().get(e);
+            if (!envNames.add(variable.name())) {
+                problems.add(new SpecProblem(field + ".env[" + e + "].name", "variable " + variable.name() + " is set twice"));
+            }
+            if (variable.value() != null && variable.valueFrom() != null) {
+                problems.add(new SpecProblem(field + ".env[" + e + "]", "value and valueFrom are mutually exclusive"));
+            }
+        }
+        validateUses(spec, service.uses(), field + ".uses", problems);
+    }
+
+    private static void validateUses(AppStackSpec spec, Uses uses, String field, List<SpecProblem> problems) {
+        if (uses == null) {
+            return;
+        }
+        if (uses.postgres() != null) {
+            boolean declared = spec.postgres() != null && spec.postgres().databases().stream()
+                    .map(DatabaseSpec::name).anyMatch(n -> n.equals(uses.postgres().database()));
+            if (!declared) {
+                problems.add(new SpecProblem(field + ".postgres.database", "database '" + uses.postgres().database()
+                        + "' is not declared in spec.postgres.databases"));
+            }
+        }
+        if (uses.redis() != null && spec.redis() == null) {
+            problems.add(new SpecProblem(field + ".redis", "the service uses Redis but spec.redis is not set"));
+        }
+        if (uses.kafka() != null) {
+            Set<String> topics = new HashSet<>();
+            if (spec.kafka() != null) {
+                spec.kafka().topics().forEach(t -> topics.add(t.name()));
+            }
+            List<String> used = new ArrayList<>(uses.kafka().produce());
+            used.addAll(uses.kafka().consume());
+            for (String topic : used) {
+                if (!topics.contains(topic)) {
+                    problems.add(new SpecProblem(field + ".kafka", "topic '" + topic + "' is not declared in spec.kafka.topics"));
+                }
+            }
+        }
+    }
+
+    private static void validateTopics(AppStackSpec spec, List<SpecProblem> problems) {
+        if (spec.kafka() == null) {
+            return;
+        }
+        Set<String> topics = new HashSet<>();
+        for (int t = 0; t < spec.kafka().topics().size(); t++) {
+            KafkaTopicSpec topic = spec.kafka().topics().get(t);
+            if (!topics.add(topic.name())) {
+                problems.add(new SpecProblem("spec.kafka.topics[" + t + "].name", "topic '" + topic.name() + "' is declared twice"));
+            }
+        }
+    }
+}

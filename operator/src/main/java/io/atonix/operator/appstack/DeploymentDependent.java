@@ -1,0 +1,35 @@
+package io.atonix.operator.appstack;
+
+import java.util.Optional;
+
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.operator.common.Labels;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+public class DeploymentDependent extends ServiceObjectDependent<Deployment> {
+
+    public DeploymentDependent() {
+        super(Deployment.class);
+    }
+
+    @Override
+    protected Optional<Deployment> desired(AppStack stack, ServiceSpec service) {
+        return Optional.of(Deployments.desired(stack, service));
+    }
+
+    @Override
+    public Deployment update(Deployment actual, Deployment desired, AppStack primary, Context<AppStack> context) {
+        if (desired.getSpec().getReplicas() == null && actual.getSpec() != null) {
+            // An update replaces the spec: keep the replica count the autoscaler chose.
+            desired = new DeploymentBuilder(desired).editSpec().withReplicas(actual.getSpec().getReplicas()).endSpec().build();
+        }
+        return super.update(actual, desired, primary, context);
+    }
+}

@@ -1,0 +1,24 @@
+package io.atonix.operator.appstack;
+
+import java.util.Optional;
+
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.operator.common.Labels;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+public class HorizontalPodAutoscalerDependent extends ServiceObjectDependent<HorizontalPodAutoscaler> {
+
+    public HorizontalPodAutoscalerDependent() {
+        super(HorizontalPodAutoscaler.class);
+    }
+
+    @Override
+    protected Optional<HorizontalPodAutoscaler> desired(AppStack stack, ServiceSpec service) {
+        return Autoscalers.desired(stack, service);
+    }
+}

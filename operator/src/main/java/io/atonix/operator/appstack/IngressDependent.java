@@ -1,0 +1,30 @@
+package io.atonix.operator.appstack;
+
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.PlatformSettings;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+public class IngressDependent extends ServiceObjectDependent<Ingress> {
+
+    @Inject
+    PlatformSettings platform;
+
+    public IngressDependent() {
+        super(Ingress.class);
+    }
+
+    @Override
+    protected Optional<Ingress> desired(AppStack stack, ServiceSpec service) {
+        return Ingresses.desired(stack, service, platform);
+    }
+}

@@ -1,0 +1,24 @@
+package io.atonix.operator.appstack;
+
+import java.util.Optional;
+
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.operator.common.Labels;
+import io.fabric8.kubernetes.api.model.Service;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+public class ServiceDependent extends ServiceObjectDependent<Service> {
+
+    public ServiceDependent() {
+        super(Service.class);
+    }
+
+    @Override
+    protected Optional<Service> desired(AppStack stack, ServiceSpec service) {
+        return Optional.of(Services.desired(stack, service));
+    }
+}

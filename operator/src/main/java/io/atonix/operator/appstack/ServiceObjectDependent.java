@@ -1,0 +1,86 @@
+package io.atonix.operator.appstack;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.operator.common.DesiredHash;
+import io.atonix.operator.common.EventRecorder;
+import io.atonix.operator.common.Labels;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.BulkDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.Matcher;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.GenericKubernetesResourceMatcher;
+
+/**
+ * One object of a kind per service of a stack, keyed by service name: created when a service needs it, updated when
+ * the desired object changes, deleted when the service (or the feature that needs it) goes away.
+ *
+ * <p>Writes are create and update (replace), never server-side apply, so that the same path runs against every API
+ * server, the test server included. An object matches when its desired-hash annotation is current and no field the
+ * operator sets has been changed by someone else; fields the API server or other controllers add are left alone.
+ */
+abstract class ServiceObjectDependent<R extends HasMetadata> extends CRUDKubernetesDependentResource<R, AppStack>
+        implements BulkDependentResource<R, AppStack, String> {
+
+    ServiceObjectDependent(Class<R> type) {
+        super(type);
+    }
+
+    /** The object for one service, or none when the service does not need one. */
+    protected abstract Optional<R> desired(AppStack stack, ServiceSpec service);
+
+    @Override
+    public Map<String, R> desiredResources(AppStack primary, Context<AppStack> context) {
+        return AppStackResources.perService(primary, this::desired);
+    }
+
+    @Override
+    public Map<String, R> getSecondaryResources(AppStack primary, Context<AppStack> context) {
+        String stack = primary.getMetadata().getName();
+        return context.getSecondaryResourcesAsStream(resourceType())
+                .filter(r -> Objects.equals(stack, label(r, Labels.STACK)) && label(r, Labels.SERVICE) != null)
+                .collect(Collectors.toMap(r -> label(r, Labels.SERVICE), Function.identity(), (a, b) -> a));
+    }
+
+    @Override
+    public Matcher.Result<R> match(R actual, R desired, AppStack primary, Context<AppStack> context) {
+        boolean current = Objects.equals(DesiredHash.get(actual), DesiredHash.get(desired))
+                && GenericKubernetesResourceMatcher.match(desired, actual, false, false, context).matched();
+        return Matcher.Result.computed(current, desired);
+    }
+
+    @Override
+    public R create(R desired, AppStack primary, Context<AppStack> context) {
+        R created = super.create(desired, primary, context);
+        EventRecorder.record(context.getClient(), primary, EventRecorder.NORMAL, "Created",
+                "Created " + desired.getKind() + " " + desired.getMetadata().getName());
+        return created;
+    }
+
+    @Override
+    public R update(R actual, R desired, AppStack primary, Context<AppStack> context) {
+        R updated = super.update(actual, desired, primary, context);
+        EventRecorder.record(context.getClient(), primary, EventRecorder.NORMAL, "Updated",
+                "Updated " + desired.getKind() + " " + desired.getMetadata().getName());
+        return updated;
+    }
+
+    @Override
+    public void deleteTargetResource(AppStack primary, R resource, String key, Context<AppStack> context) {
+        context.getClient().resource(resource).delete();
+        EventRecorder.record(context.getClient(), primary, EventRecorder.NORMAL, "Deleted",
+                "Deleted " + resource.getKind() + " " + resource.getMetadata().getName() + " of service " + key);
+    }
+
+    private static String label(HasMetadata object, String key) {
+        Map<String, String> labels = object.getMetadata().getLabels();
+        return labels == null ? null : labels.get(key);
+    }
+}

@@ -1,0 +1,40 @@
+package io.atonix.operator.appstack;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.ServicePortBuilder;
+
+/** The ClusterIP Service in front of one service's pods, exposing every container port under its name. */
+public final class Services {
+
+    private Services() {
+    }
+
+    public static Service desired(AppStack stack, ServiceSpec service) {
+        List<ServicePort> ports = new ArrayList<>();
+        for (ContainerPort port : ContainerParts.ports(service)) {
+            ports.add(new ServicePortBuilder()
+                    .withName(port.getName())
+                    .withPort(port.getContainerPort())
+                    .withTargetPort(new IntOrString(port.getName()))
+                    .withProtocol(port.getProtocol())
+                    .build());
+        }
+        return StackObjects.finish(new ServiceBuilder()
+                .withMetadata(StackObjects.serviceMetadata(stack, service))
+                .withNewSpec()
+                .withType("ClusterIP")
+                .withSelector(StackObjects.selector(stack, service))
+                .withPorts(ports)
+                .endSpec()
+                .build());
+    }
+}

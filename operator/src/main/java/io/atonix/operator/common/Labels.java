@@ -1,0 +1,44 @@
+package io.atonix.operator.common;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The labels every object the operator creates carries. The {@code app.kubernetes.io/instance} label is
+ * deliberately absent: Argo CD tracks its applications with it, and a copy on our children would make
+ * Argo CD prune or claim them.
+ */
+public final class Labels {
+    public static final String NAME = "app.kubernetes.io/name";
+    public static final String COMPONENT = "app.kubernetes.io/component";
+    public static final String PART_OF = "app.kubernetes.io/part-of";
+    public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    public static final String STACK = "atonix.io/stack";
+    public static final String SERVICE = "atonix.io/service";
+
+    public static final String OPERATOR = "atonix-operator";
+    /** Selects every object this operator manages; informers watch only these. */
+    public static final String MANAGED_SELECTOR = MANAGED_BY + "=" + OPERATOR;
+
+    private Labels() {
+    }
+
+    /** Labels of every object that belongs to one service of a stack. */
+    public static Map<String, String> forService(String stack, String service) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(NAME, service);
+        labels.put(COMPONENT, "service");
+        labels.put(PART_OF, stack);
+        labels.put(MANAGED_BY, OPERATOR);
+        labels.putAll(serviceSelector(stack, service));
+        return labels;
+    }
+
+    /** The labels a service's pods are selected by; stable for the life of the service. */
+    public static Map<String, String> serviceSelector(String stack, String service) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(STACK, stack);
+        labels.put(SERVICE, service);
+        return labels;
+    }
+}

@@ -1,0 +1,15 @@
+package io.atonix.operator.common;
+
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithName;
+
+/** Settings a platform team sets once for the operator (Helm values become these properties). */
+@ConfigMapping(prefix = "atonix")
+public interface OperatorConfig {
+
+    /** IngressClass for exposed services that do not name one; unset leaves the cluster's default class. */
+    @WithName("ingress-class-name")
+    Optional<String> ingressClassName();
+}

@@ -1,0 +1,85 @@
+package io.atonix.operator.render;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.atonix.operator.common.PlatformSettings;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+
+/**
+ * {@code render [--namespace NS] [--ingress-class NAME] FILE...}: prints, as multi-document YAML, exactly the
+ * objects the operator would create for the Atonix resources in the files. It needs no cluster and does not boot
+ * the operator.
+ */
+public final class RenderCommand {
+    static final String USAGE = "usage: render [--namespace NS] [--ingress-class NAME] FILE...";
+
+    private RenderCommand() {
+    }
+
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        String namespace = "default";
+        String ingressClass = null;
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--namespace", "-n" -> {
+                    if (++i >= args.length) {
+                        err.println(USAGE);
+                        return 2;
+                    }
+                    namespace = args[i];
+                }
+                case "--ingress-class" -> {
+                    if (++i >= args.length) {
+                        err.println(USAGE);
+                        return 2;
+                    }
+                    ingressClass = args[i];
+                }
+                case "--help", "-h" -> {
+                    out.println(USAGE);
+                    return 0;
+                }
+                default -> files.add(Path.of(args[i]));
+            }
+        }
+        if (files.isEmpty()) {
+            err.println(USAGE);
+            return 2;
+        }
+        Renderer renderer = new Renderer(new PlatformSettings(ingressClass), namespace);
+        KubernetesSerialization yaml = new KubernetesSerialization();
+        StringBuilder output = new StringBuilder();
+        try {
+            for (Path file : files) {
+                if (!Files.isRegularFile(file)) {
+                    throw new InvalidResourceException(file + ": no such file");
+                }
+                for (HasMetadata resource : ResourceFiles.read(file)) {
+                    for (HasMetadata object : renderer.render(file.toString(), resource)) {
+                        output.append(yaml.asYaml(object));
+                    }
+                }
+            }
+        } catch (InvalidResourceException e) {
+            err.println("render: " + e.getMessage());
+            return 1;
+        }
+        // Nothing is printed unless every file rendered, so a partial result is never mistaken for the whole.
+        out.print(output);
+        out.flush();
+        return 0;
+    }
+}

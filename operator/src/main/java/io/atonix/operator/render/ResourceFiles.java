@@ -1,0 +1,113 @@
+package io.atonix.operator.render;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.atonix.api.v1alpha1.ApiGroup;
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.api.v1alpha1.redis.Redis;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+
+/**
+ * Reads Atonix resources from YAML files, strictly: an unknown field is an error here, where the API server would
+ * drop it silently, because in a file it is almost always a typo.
+ */
+public final class ResourceFiles {
+    private static final ObjectMapper STRICT = new ObjectMapper(new YAMLFactory())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    private ResourceFiles() {
+    }
+
+    /** Every resource in the file, in order; documents that are empty are skipped. */
+    public static List<HasMetadata> read(Path file) throws InvalidResourceException {
+        try (Reader reader = Files.newBufferedReader(file)) {
+            return read(file.toString(), reader);
+        } catch (IOException e) {
+            throw new InvalidResourceException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    public static List<HasMetadata> read(String source, Reader reader) throws InvalidResourceException {
+        List<HasMetadata> resources = new ArrayList<>();
+        int document = 0;
+        try (MappingIterator<JsonNode> documents = STRICT.readerFor(JsonNode.class).readValues(reader)) {
+            while (documents.hasNext()) {
+                document++;
+                JsonNode node = documents.next();
+                if (node == null || node.isNull() || node.isEmpty()) {
+                    continue;
+                }
+                resources.add(toResource(source, document, node));
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e.getCause() instanceof InvalidResourceException invalid) {
+                throw invalid;
+            }
+            throw new InvalidResourceException(source + ": not valid YAML: " + firstLine(e.getMessage()));
+        }
+        return resources;
+    }
+
+    private static HasMetadata toResource(String source, int document, JsonNode node) {
+        String where = source + " (document " + document + ")";
+        String apiVersion = node.path("apiVersion").asText("");
+        String kind = node.path("kind").asText("");
+        if (!ApiGroup.API_VERSION.equals(apiVersion)) {
+            throw wrap(new InvalidResourceException(where + ": apiVersion must be " + ApiGroup.API_VERSION + ", not '" + apiVersion + "'"));
+        }
+        Class<? extends HasMetadata> type = switch (kind) {
+            case "AppStack" -> AppStack.class;
+            case "Postgres" -> Postgres.class;
+            case "Redis" -> Redis.class;
+            default -> throw wrap(new InvalidResourceException(where + ": unknown kind '" + kind + "'; expected AppStack, Postgres or Redis"));
+        };
+        try {
+            return STRICT.treeToValue(node, type);
+        } catch (UnrecognizedPropertyException e) {
+            throw wrap(new InvalidResourceException(where + ": " + kind + " has no field '" + e.getPropertyName()
+                    + "' at " + path(e) + " (known fields: " + e.getKnownPropertyIds() + ")"));
+        } catch (JsonProcessingException e) {
+            throw wrap(new InvalidResourceException(where + ": " + kind + " " + path(e) + ": " + firstLine(e.getOriginalMessage())));
+        }
+    }
+
+    private static String path(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping) {
+            StringBuilder path = new StringBuilder();
+            for (var reference : mapping.getPath()) {
+                if (reference.getFieldName() != null) {
+                    path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+                } else if (reference.getIndex() >= 0) {
+                    path.append('[').append(reference.getIndex()).append(']');
+                }
+            }
+            return path.toString();
+        }
+        return "";
+    }
+
+    private static RuntimeException wrap(InvalidResourceException e) {
+        return new IllegalArgumentException(e.getMessage(), e);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}
