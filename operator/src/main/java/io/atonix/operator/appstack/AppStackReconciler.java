@@ -105,14 +105,14 @@ public class AppStackReconciler implements Reconciler<AppStack> {
     private static void recordReadinessChange(AppStack stack, AppStackStatus previous, AppStackStatus status, KubernetesClient client) {
         var before = previous == null ? null : Conditions.find(previous.conditions(), ConditionTypes.READY).orElse(null);
         var after = Conditions.find(status.conditions(), ConditionTypes.READY).orElseThrow();
-        boolean changed = before == null || !before.getStatus().equals(after.getStatus()) || !before.getReason().equals(after.getReason())
-                || (!"True".equals(after.getStatus()) && !before.getMessage().equals(after.getMessage())
-                        && !AppStackStatusBuilder.REASON_ROLLING_OUT.equals(after.getReason()));
+        boolean changed = before == null || !before.status().equals(after.status()) || !before.reason().equals(after.reason())
+                || (!after.holds() && !before.message().equals(after.message())
+                        && !AppStackStatusBuilder.REASON_ROLLING_OUT.equals(after.reason()));
         if (!changed) {
             return;
         }
-        boolean good = "True".equals(after.getStatus()) || AppStackStatusBuilder.REASON_ROLLING_OUT.equals(after.getReason());
-        EventRecorder.record(client, stack, good ? EventRecorder.NORMAL : EventRecorder.WARNING, after.getReason(), after.getMessage());
+        boolean good = after.holds() || AppStackStatusBuilder.REASON_ROLLING_OUT.equals(after.reason());
+        EventRecorder.record(client, stack, good ? EventRecorder.NORMAL : EventRecorder.WARNING, after.reason(), after.message());
     }
 
     @SuppressWarnings("unchecked")

@@ -49,7 +49,7 @@ final class ClusterChecks {
 
     private static void check(String kind, KeyReference ref, String field, BiFunction<String, String, Map<String, ?>> lookup,
             List<SpecProblem> problems) {
-        if (ref == null || ref.isOptional()) {
+        if (ref == null || ref.optionalOrDefault()) {
             return;
         }
         Map<String, ?> keys = lookup.apply(kind, ref.name());

@@ -7,8 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.atonix.api.v1alpha1.common.Condition;
 
 /** Conditions in the metav1.Condition shape, with transition times that change only on a transition. */
 public final class Conditions {
@@ -16,14 +15,9 @@ public final class Conditions {
     private Conditions() {
     }
 
+    /** A condition without a transition time; {@link #withTransitionTimes} gives it one. */
     public static Condition of(String type, boolean status, String reason, String message, Long generation) {
-        return new ConditionBuilder()
-                .withType(type)
-                .withStatus(status ? "True" : "False")
-                .withReason(reason)
-                .withMessage(message == null ? "" : message)
-                .withObservedGeneration(generation)
-                .build();
+        return new Condition(type, status ? Condition.TRUE : Condition.FALSE, generation, null, reason, message == null ? "" : message);
     }
 
     /**
@@ -35,12 +29,11 @@ public final class Conditions {
         String timestamp = now.truncatedTo(ChronoUnit.SECONDS).toString();
         List<Condition> result = new ArrayList<>();
         for (Condition condition : next) {
-            Optional<Condition> before = find(previous, condition.getType());
-            String time = before
-                    .filter(b -> Objects.equals(b.getStatus(), condition.getStatus()) && b.getLastTransitionTime() != null)
-                    .map(Condition::getLastTransitionTime)
+            String time = find(previous, condition.type())
+                    .filter(b -> Objects.equals(b.status(), condition.status()) && b.lastTransitionTime() != null)
+                    .map(Condition::lastTransitionTime)
                     .orElse(timestamp);
-            result.add(new ConditionBuilder(condition).withLastTransitionTime(time).build());
+            result.add(condition.withLastTransitionTime(time));
         }
         return result;
     }
@@ -49,10 +42,6 @@ public final class Conditions {
         if (conditions == null) {
             return Optional.empty();
         }
-        return conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
-    }
-
-    public static boolean isTrue(List<Condition> conditions, String type) {
-        return find(conditions, type).map(c -> "True".equals(c.getStatus())).orElse(false);
+        return conditions.stream().filter(c -> type.equals(c.type())).findFirst();
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.fabric8.kubernetes.api.model.Condition;
+import io.atonix.api.v1alpha1.common.Condition;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record AppStackStatus(

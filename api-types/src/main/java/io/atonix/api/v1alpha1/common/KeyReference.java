@@ -18,7 +18,7 @@ public record KeyReference(
         @JsonPropertyDescription("When true, a missing Secret, ConfigMap or key is not an error and the variable is left unset. Defaults to false.")
         Boolean optional) {
 
-    public boolean isOptional() {
+    public boolean optionalOrDefault() {
         return Boolean.TRUE.equals(optional);
     }
 }

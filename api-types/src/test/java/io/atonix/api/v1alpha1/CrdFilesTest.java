@@ -1,0 +1,81 @@
+package io.atonix.api.v1alpha1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+
+/**
+ * The CRDs committed in crds/ are exactly what the build generates from the Java types, and every field carries a
+ * description for kubectl explain.
+ */
+class CrdFilesTest {
+    private static final Path GENERATED = Path.of("target", "classes", "META-INF", "fabric8");
+    private static final Path COMMITTED = Path.of("..", "crds");
+    private static final String UPDATE = "run: ./mvnw -pl api-types process-classes -Pupdate-crds";
+
+    @Test
+    void committedCrdsMatchTheGeneratedOnes() throws IOException {
+        List<Path> generated = list(GENERATED, ".yml");
+        assertThat(generated).as("generated CRDs").hasSize(3);
+        for (Path file : generated) {
+            Path committed = COMMITTED.resolve(file.getFileName());
+            assertThat(committed).as("%s is not committed; %s", committed, UPDATE).exists();
+            assertThat(Files.readString(committed)).as("%s differs from the generated CRD; %s", committed, UPDATE)
+                    .isEqualTo(Files.readString(file));
+        }
+        assertThat(list(COMMITTED, ".yml")).as("CRDs in crds/ that the build no longer generates")
+                .hasSameSizeAs(generated);
+    }
+
+    @Test
+    void everyFieldHasADescription() throws IOException {
+        KubernetesSerialization serialization = new KubernetesSerialization();
+        List<String> undocumented = new ArrayList<>();
+        for (Path file : list(COMMITTED, ".yml")) {
+            CustomResourceDefinition crd = serialization.unmarshal(Files.readString(file), CustomResourceDefinition.class);
+            JSONSchemaProps root = crd.getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema();
+            for (String top : List.of("spec", "status")) {
+                collect(crd.getSpec().getNames().getKind() + "." + top, root.getProperties().get(top), undocumented);
+            }
+        }
+        assertThat(undocumented).as("fields without a description").isEmpty();
+    }
+
+    private static void collect(String path, JSONSchemaProps schema, List<String> undocumented) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.getDescription() == null || schema.getDescription().isBlank()) {
+            undocumented.add(path);
+        }
+        if (schema.getProperties() != null) {
+            for (Map.Entry<String, JSONSchemaProps> property : schema.getProperties().entrySet()) {
+                collect(path + "." + property.getKey(), property.getValue(), undocumented);
+            }
+        }
+        JSONSchemaProps items = schema.getItems() == null ? null : schema.getItems().getSchema();
+        if (items != null && items.getProperties() != null) {
+            for (Map.Entry<String, JSONSchemaProps> property : items.getProperties().entrySet()) {
+                collect(path + "[]." + property.getKey(), property.getValue(), undocumented);
+            }
+        }
+    }
+
+    private static List<Path> list(Path dir, String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+}

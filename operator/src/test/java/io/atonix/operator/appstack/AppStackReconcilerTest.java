@@ -1,0 +1,315 @@
+package io.atonix.operator.appstack;
+
+import static io.atonix.operator.appstack.TestStacks.service;
+import static io.atonix.operator.appstack.TestStacks.stack;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.appstack.AppStackSpec;
+import io.atonix.api.v1alpha1.appstack.Autoscale;
+import io.atonix.api.v1alpha1.appstack.Expose;
+import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1alpha1.common.ConditionTypes;
+import io.atonix.api.v1alpha1.common.EnvVar;
+import io.atonix.api.v1alpha1.common.EnvVarSource;
+import io.atonix.api.v1alpha1.common.KeyReference;
+import io.atonix.operator.common.Conditions;
+import io.atonix.api.v1alpha1.common.Condition;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetricsV2;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.quarkus.test.kubernetes.client.KubernetesTestServer;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+
+/**
+ * The AppStack controller against the fabric8 mock API server, through the same write path as in production
+ * (create and replace; see docs/architecture.md). The mock runs no controllers, so the tests play the Deployment
+ * controller's part by writing Deployment status.
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true, setup = CrdsInMockServer.class)
+class AppStackReconcilerTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Inject
+    KubernetesClient client;
+
+    @KubernetesTestServer
+    KubernetesServer server;
+
+    @Inject
+    MeterRegistry meters;
+
+    @Test
+    void createsEveryObjectOfEachServiceWithOwnerReferences() {
+        ServiceSpec web = TestStacks.withExpose(TestStacks.withAutoscale(service("web", "nginx:1.27", 8080), new Autoscale(2, 5, 70, null)),
+                new Expose("shop.example.com", "/", null, true, null, null, null));
+        ServiceSpec api = TestStacks.withReplicas(service("api", "acme/api:1", 5000), 1);
+        AppStack created = create(stack("create", "shop", web, api));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(client.serviceAccounts().inNamespace("create").withName("shop-web").get()).isNotNull();
+            assertThat(client.apps().deployments().inNamespace("create").withName("shop-web").get()).isNotNull();
+            assertThat(client.services().inNamespace("create").withName("shop-web").get()).isNotNull();
+            assertThat(client.autoscaling().v2().horizontalPodAutoscalers().inNamespace("create").withName("shop-web").get()).isNotNull();
+            assertThat(client.policy().v1().podDisruptionBudget().inNamespace("create").withName("shop-web").get()).isNotNull();
+            assertThat(client.network().v1().ingresses().inNamespace("create").withName("shop-web").get()).isNotNull();
+            assertThat(client.apps().deployments().inNamespace("create").withName("shop-api").get()).isNotNull();
+        });
+        // A single-replica service without autoscale and expose gets neither a budget, an autoscaler nor an Ingress.
+        assertThat(client.policy().v1().podDisruptionBudget().inNamespace("create").withName("shop-api").get()).isNull();
+        assertThat(client.autoscaling().v2().horizontalPodAutoscalers().inNamespace("create").withName("shop-api").get()).isNull();
+        assertThat(client.network().v1().ingresses().inNamespace("create").withName("shop-api").get()).isNull();
+
+        Deployment deployment = client.apps().deployments().inNamespace("create").withName("shop-web").get();
+        assertThat(deployment.getMetadata().getOwnerReferences()).singleElement().satisfies(owner -> {
+            assertThat(owner.getKind()).isEqualTo("AppStack");
+            assertThat(owner.getUid()).isEqualTo(created.getMetadata().getUid());
+            assertThat(owner.getController()).isTrue();
+        });
+        assertThat(deployment.getSpec().getReplicas()).as("the autoscaler owns replicas").isNull();
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            AppStack current = get("create", "shop");
+            assertThat(current.getStatus()).isNotNull();
+            assertThat(current.getStatus().observedGeneration()).isEqualTo(current.getMetadata().getGeneration());
+            assertThat(condition(current, ConditionTypes.READY).status()).isEqualTo("False");
+            assertThat(condition(current, ConditionTypes.PROGRESSING).status()).isEqualTo("True");
+            assertThat(current.getStatus().services()).extracting(s -> s.url()).containsExactly("https://shop.example.com/", null);
+        });
+        assertThat(events("create")).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Created"));
+    }
+
+    @Test
+    void becomesReadyWhenDeploymentsAreAvailableAndThenMakesNoWrites() throws Exception {
+        create(stack("steady", "shop", TestStacks.withReplicas(service("web", "nginx:1.27", 8080), 2), service("api", "acme/api:1", 5000)));
+        await().atMost(TIMEOUT).until(() -> client.apps().deployments().inNamespace("steady").list().getItems().size() == 2);
+        markAvailable("steady", "shop-web");
+        markAvailable("steady", "shop-api");
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            AppStack current = get("steady", "shop");
+            assertThat(condition(current, ConditionTypes.READY).status()).isEqualTo("True");
+            assertThat(condition(current, ConditionTypes.PROGRESSING).status()).isEqualTo("False");
+            assertThat(condition(current, ConditionTypes.DEGRADED).status()).isEqualTo("False");
+            assertThat(current.getStatus().services()).allSatisfy(s -> assertThat(s.ready()).isTrue());
+        });
+        assertThat(events("steady")).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Ready"));
+
+        // Let the operator settle, then make it reconcile the unchanged stack and count what it sends.
+        Thread.sleep(1000);
+        drainRequests();
+        double before = reconciliations();
+        markAvailable("steady", "shop-web");
+        await().atMost(TIMEOUT).until(() -> reconciliations() > before);
+        Thread.sleep(1000);
+        List<String> writes = new ArrayList<>();
+        for (RecordedRequest request : drainRequests()) {
+            boolean write = !"GET".equals(request.getMethod());
+            boolean ours = request.getPath().contains("/deployments/shop-web/status");
+            if (write && !ours) {
+                writes.add(request.getMethod() + " " + request.getPath());
+            }
+        }
+        assertThat(writes).as("writing requests of a reconcile of an unchanged stack").isEmpty();
+    }
+
+    @Test
+    void followsSpecChangesAndRemovesTheObjectsOfARemovedService() {
+        ServiceSpec web = TestStacks.withReplicas(service("web", "nginx:1.27", 8080), 1);
+        ServiceSpec api = TestStacks.withAutoscale(service("api", "acme/api:1", 5000), new Autoscale(2, 4, null, null));
+        create(stack("update", "shop", web, api));
+        await().atMost(TIMEOUT).until(() -> client.policy().v1().podDisruptionBudget().inNamespace("update").withName("shop-api").get() != null);
+
+        // New image and scale for web; api removed.
+        AppStack changed = get("update", "shop");
+        changed.setSpec(new AppStackSpec(List.of(TestStacks.withReplicas(TestStacks.withImage(web, "nginx:1.28"), 3)),
+                null, null, null, null, null, null));
+        client.resource(changed).update();
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Deployment deployment = client.apps().deployments().inNamespace("update").withName("shop-web").get();
+            assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("nginx:1.28");
+            assertThat(deployment.getSpec().getReplicas()).isEqualTo(3);
+            assertThat(client.policy().v1().podDisruptionBudget().inNamespace("update").withName("shop-web").get())
+                    .as("three replicas now need a budget").isNotNull();
+            assertThat(client.apps().deployments().inNamespace("update").withName("shop-api").get()).isNull();
+            assertThat(client.services().inNamespace("update").withName("shop-api").get()).isNull();
+            assertThat(client.serviceAccounts().inNamespace("update").withName("shop-api").get()).isNull();
+            assertThat(client.autoscaling().v2().horizontalPodAutoscalers().inNamespace("update").withName("shop-api").get()).isNull();
+            assertThat(client.policy().v1().podDisruptionBudget().inNamespace("update").withName("shop-api").get()).isNull();
+        });
+        assertThat(events("update")).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Deleted"));
+        assertThat(events("update")).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Updated"));
+    }
+
+    @Test
+    void keepsTheReplicaCountTheAutoscalerChose() {
+        ServiceSpec api = TestStacks.withAutoscale(service("api", "acme/api:1", 5000), new Autoscale(2, 8, null, null));
+        create(stack("hpa", "shop", api));
+        await().atMost(TIMEOUT).until(() -> client.apps().deployments().inNamespace("hpa").withName("shop-api").get() != null);
+        // The autoscaler scales the Deployment to 6.
+        client.apps().deployments().inNamespace("hpa").withName("shop-api").edit(d -> {
+            d.getSpec().setReplicas(6);
+            return d;
+        });
+        AppStack changed = get("hpa", "shop");
+        changed.setSpec(new AppStackSpec(List.of(TestStacks.withImage(api, "acme/api:2")), null, null, null, null, null, null));
+        client.resource(changed).update();
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Deployment deployment = client.apps().deployments().inNamespace("hpa").withName("shop-api").get();
+            assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("acme/api:2");
+            assertThat(deployment.getSpec().getReplicas()).isEqualTo(6);
+        });
+    }
+
+    @Test
+    void anInvalidSpecIsReportedAndChangesNothing() {
+        ServiceSpec a = new ServiceSpec("web", "nginx", null, null, 8080, null, null, null, null, null, null, null,
+                new Expose("x.example.com", "/", null, null, null, null, null), null, null);
+        ServiceSpec b = new ServiceSpec("web2", "nginx", null, null, 8081, null, null, null, null, null, null, null,
+                new Expose("x.example.com", "/", null, null, null, null, null), null, null);
+        create(stack("invalid", "shop", a, b));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Condition ready = condition(get("invalid", "shop"), ConditionTypes.READY);
+            assertThat(ready.status()).isEqualTo("False");
+            assertThat(ready.reason()).isEqualTo(AppStackStatusBuilder.REASON_INVALID_SPEC);
+            assertThat(ready.message()).contains("both claim host x.example.com and path /");
+            assertThat(condition(get("invalid", "shop"), ConditionTypes.DEGRADED).status()).isEqualTo("True");
+        });
+        assertThat(client.apps().deployments().inNamespace("invalid").list().getItems()).isEmpty();
+        assertThat(client.services().inNamespace("invalid").list().getItems()).isEmpty();
+        assertThat(events("invalid")).anySatisfy(e -> {
+            assertThat(e.getType()).isEqualTo("Warning");
+            assertThat(e.getReason()).isEqualTo(AppStackStatusBuilder.REASON_INVALID_SPEC);
+        });
+    }
+
+    @Test
+    void aMissingSecretBlocksTheStackUntilItExists() {
+        EnvVar password = new EnvVar("API_KEY", null, new EnvVarSource(new KeyReference("api-credentials", "key", null), null, null));
+        create(stack("secrets", "shop", TestStacks.withEnv(service("api", "acme/api:1", 5000), List.of(password))));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Condition ready = condition(get("secrets", "shop"), ConditionTypes.READY);
+            assertThat(ready.reason()).isEqualTo(AppStackStatusBuilder.REASON_INVALID_SPEC);
+            assertThat(ready.message()).contains("Secret 'api-credentials' does not exist");
+        });
+        assertThat(client.apps().deployments().inNamespace("secrets").list().getItems()).isEmpty();
+
+        client.secrets().inNamespace("secrets").resource(new SecretBuilder().withNewMetadata().withName("api-credentials").endMetadata()
+                .addToStringData("key", "s3cr3t").build()).create();
+        // The stack is looked at again after a while; touching it makes that happen now.
+        AppStack touched = get("secrets", "shop");
+        client.resource(touched).edit(s -> {
+            s.setSpec(new AppStackSpec(List.of(TestStacks.withEnv(TestStacks.withImage(s.getSpec().services().get(0), "acme/api:2"),
+                    List.of(password))), null, null, null, null, null, null));
+            return s;
+        });
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Deployment deployment = client.apps().deployments().inNamespace("secrets").withName("shop-api").get();
+            assertThat(deployment).isNotNull();
+            var env = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
+            assertThat(env).singleElement().satisfies(v -> {
+                assertThat(v.getValue()).isNull();
+                assertThat(v.getValueFrom().getSecretKeyRef().getName()).isEqualTo("api-credentials");
+            });
+        });
+    }
+
+    @Test
+    void aRouteServedByAnotherStackIsAConflict() {
+        Expose expose = new Expose("same.example.com", "/", null, null, null, null, null);
+        create(stack("routes", "first", TestStacks.withExpose(service("web", "nginx", 8080), expose)));
+        await().atMost(TIMEOUT).until(() -> client.network().v1().ingresses().inNamespace("routes").withName("first-web").get() != null);
+        create(stack("routes", "second", TestStacks.withExpose(service("web", "nginx", 8080), expose)));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Condition ready = condition(get("routes", "second"), ConditionTypes.READY);
+            assertThat(ready.reason()).isEqualTo(AppStackStatusBuilder.REASON_INVALID_SPEC);
+            assertThat(ready.message()).contains("already served by Ingress routes/first-web");
+        });
+        assertThat(client.network().v1().ingresses().inNamespace("routes").withName("second-web").get()).isNull();
+    }
+
+    @Test
+    void childrenOfADeletedStackAreLeftToTheGarbageCollector() {
+        create(stack("delete", "shop", service("web", "nginx", 8080)));
+        await().atMost(TIMEOUT).until(() -> client.apps().deployments().inNamespace("delete").withName("shop-web").get() != null);
+        client.resources(AppStack.class).inNamespace("delete").withName("shop").delete();
+        await().atMost(TIMEOUT).until(() -> client.resources(AppStack.class).inNamespace("delete").withName("shop").get() == null);
+        // The mock server has no garbage collector; a real one deletes these through their owner reference, and the
+        // operator itself must not hold the stack back with a finalizer.
+        Deployment orphan = client.apps().deployments().inNamespace("delete").withName("shop-web").get();
+        assertThat(orphan.getMetadata().getOwnerReferences()).singleElement()
+                .satisfies(o -> assertThat(o.getName()).isEqualTo("shop"));
+    }
+
+    private AppStack create(AppStack stack) {
+        stack.getMetadata().setUid(null);
+        stack.getMetadata().setGeneration(null);
+        return client.resource(stack).create();
+    }
+
+    private AppStack get(String namespace, String name) {
+        return client.resources(AppStack.class).inNamespace(namespace).withName(name).get();
+    }
+
+    private static Condition condition(AppStack stack, String type) {
+        assertThat(stack.getStatus()).as("status of " + stack.getMetadata().getName()).isNotNull();
+        return Conditions.find(stack.getStatus().conditions(), type).orElseThrow();
+    }
+
+    private List<Event> events(String namespace) {
+        return client.v1().events().inNamespace(namespace).list().getItems();
+    }
+
+    /** Plays the Deployment controller: every wanted pod runs the current template and is available. */
+    private void markAvailable(String namespace, String name) {
+        Deployment deployment = client.apps().deployments().inNamespace(namespace).withName(name).get();
+        int replicas = deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
+        deployment.setStatus(new DeploymentStatusBuilder()
+                .withObservedGeneration(deployment.getMetadata().getGeneration() == null ? 1L : deployment.getMetadata().getGeneration())
+                .withReplicas(replicas).withUpdatedReplicas(replicas).withReadyReplicas(replicas).withAvailableReplicas(replicas)
+                .addNewCondition().withType("Available").withStatus("True").withReason("MinimumReplicasAvailable")
+                .withLastUpdateTime(java.time.Instant.now().toString()).endCondition()
+                .build());
+        client.resource(deployment).updateStatus();
+    }
+
+    private List<RecordedRequest> drainRequests() throws InterruptedException {
+        List<RecordedRequest> requests = new ArrayList<>();
+        RecordedRequest request;
+        while ((request = server.getKubernetesMockServer().takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
+            requests.add(request);
+        }
+        return requests;
+    }
+
+    private double reconciliations() {
+        assertThat(meters.find(MicrometerMetricsV2.RECONCILIATIONS_SUCCESS).counters())
+                .as("reconcile counters among " + meters.getMeters().stream().map(m -> m.getId().getName()).distinct().toList())
+                .isNotEmpty();
+        return meters.find(MicrometerMetricsV2.RECONCILIATIONS_SUCCESS).counters().stream().mapToDouble(Counter::count).sum();
+    }
+}

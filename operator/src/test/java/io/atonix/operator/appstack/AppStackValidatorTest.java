@@ -1,0 +1,80 @@
+package io.atonix.operator.appstack;
+
+import static io.atonix.operator.appstack.TestStacks.service;
+import static io.atonix.operator.appstack.TestStacks.stack;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.atonix.api.v1alpha1.appstack.AppStackSpec;
+import io.atonix.api.v1alpha1.appstack.Autoscale;
+import io.atonix.api.v1alpha1.appstack.Expose;
+import io.atonix.api.v1alpha1.appstack.KafkaClusterRef;
+import io.atonix.api.v1alpha1.appstack.KafkaSpec;
+import io.atonix.api.v1alpha1.appstack.KafkaTopicSpec;
+import io.atonix.api.v1alpha1.appstack.KafkaUse;
+import io.atonix.api.v1alpha1.appstack.PostgresUse;
+import io.atonix.api.v1alpha1.appstack.ServicePort;
+import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1alpha1.appstack.Uses;
+import io.atonix.api.v1alpha1.common.EnvVar;
+import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
+import io.atonix.api.v1alpha1.postgres.PostgresSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
+
+class AppStackValidatorTest {
+
+    @Test
+    void aWellFormedStackHasNoProblems() {
+        assertThat(AppStackValidator.validate(stack("ns", "shop", service("web", "nginx", 80), service("api", "api", 5000)))).isEmpty();
+    }
+
+    @Test
+    void namesTheFieldOfEachProblem() {
+        ServiceSpec a = TestStacks.withExpose(service("web", "nginx", 80), new Expose("h.example.com", null, null, null, null, null, null));
+        ServiceSpec b = TestStacks.withExpose(service("web", "nginx", 81), new Expose("h.example.com", "/", null, null, null, null, null));
+        assertThat(fields(stack("ns", "shop", a, b))).contains("spec.services[1].name", "spec.services[1].expose");
+        assertThat(fields(stack("ns", "a-very-long-stack-name-that-is-too-long", service("web", "x", 1)))).containsExactly("metadata.name");
+        assertThat(fields(stack("ns", "shop", service("postgres", "x", 1)))).containsExactly("spec.services[0].name");
+        assertThat(fields(stack("ns", "shop", service("Web_1", "x", 1)))).containsExactly("spec.services[0].name");
+        assertThat(fields(stack("ns", "shop", service("web", "x", 70000)))).containsExactly("spec.services[0].port");
+        assertThat(fields(stack("ns", "shop"))).containsExactly("spec.services");
+    }
+
+    @Test
+    void replicasAndAutoscaleAreExclusiveAndBoundsOrdered() {
+        ServiceSpec both = TestStacks.withReplicas(TestStacks.withAutoscale(service("web", "x", 1), new Autoscale(1, 3, null, null)), 2);
+        assertThat(fields(stack("ns", "shop", both))).containsExactly("spec.services[0].replicas");
+        ServiceSpec inverted = TestStacks.withAutoscale(service("web", "x", 1), new Autoscale(5, 3, null, null));
+        assertThat(AppStackValidator.validate(stack("ns", "shop", inverted))).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("minReplicas (5) must not be greater than maxReplicas (3)"));
+    }
+
+    @Test
+    void portsAndVariablesAreNotDeclaredTwice() {
+        ServiceSpec s = new ServiceSpec("web", "x", null, null, 80, List.of(new ServicePort("http", 81, null), new ServicePort("admin", 80, null)),
+                null, null, List.of(new EnvVar("A", "1", null), new EnvVar("A", "2", null)), null, null, null, null, null, null);
+        assertThat(fields(stack("ns", "shop", s))).containsExactlyInAnyOrder(
+                "spec.services[0].additionalPorts[0].name", "spec.services[0].additionalPorts[1].port", "spec.services[0].env[1].name");
+    }
+
+    @Test
+    void aServiceUsesOnlyWhatTheStackDeclares() {
+        ServiceSpec user = new ServiceSpec("api", "x", null, null, 80, null, null, null, null, null, null, null, null, null,
+                new Uses(new PostgresUse("orders", null), new io.atonix.api.v1alpha1.appstack.RedisUse(null, null),
+                        new KafkaUse(List.of("orders"), List.of("payments"))));
+        PostgresSpec postgres = new PostgresSpec("16", null, new Quantity("1Gi"), null, List.of(new DatabaseSpec("shop", null)), null, null, null, null);
+        KafkaSpec kafka = new KafkaSpec(new KafkaClusterRef("events", "kafka"), List.of(new KafkaTopicSpec("orders", null, null, null)));
+        var problems = AppStackValidator.validate(stack("ns", "shop", new AppStackSpec(List.of(user), postgres, null, kafka, null, null, null)));
+        assertThat(problems).extracting(SpecProblem::toString).containsExactlyInAnyOrder(
+                "spec.services[0].uses.postgres.database: database 'orders' is not declared in spec.postgres.databases",
+                "spec.services[0].uses.redis: the service uses Redis but spec.redis is not set",
+                "spec.services[0].uses.kafka: topic 'payments' is not declared in spec.kafka.topics");
+    }
+
+    private static List<String> fields(io.atonix.api.v1alpha1.appstack.AppStack stack) {
+        return AppStackValidator.validate(stack).stream().map(SpecProblem::field).toList();
+    }
+}

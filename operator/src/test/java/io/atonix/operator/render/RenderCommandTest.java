@@ -1,0 +1,134 @@
+package io.atonix.operator.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.atonix.operator.appstack.AppStackResources;
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.operator.common.PlatformSettings;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+
+class RenderCommandTest {
+    private static final Path SAMPLES = Path.of("..", "samples");
+
+    static Stream<Path> samples() throws IOException {
+        return Files.list(SAMPLES).filter(f -> f.toString().endsWith(".yaml")).sorted();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void everySampleParsesAndRendersToTheControllersObjects(Path sample) throws Exception {
+        Result result = run(sample.toString());
+        assertThat(result.status).as(result.err).isZero();
+        List<HasMetadata> printed = new KubernetesSerialization().unmarshal(result.out);
+        assertThat(printed).isNotEmpty();
+
+        // Exactly what the controller's builders give for the same resources.
+        KubernetesSerialization yaml = new KubernetesSerialization();
+        StringBuilder expected = new StringBuilder();
+        for (HasMetadata resource : ResourceFiles.read(sample)) {
+            for (HasMetadata object : AppStackResources.desired((AppStack) resource, PlatformSettings.defaults())) {
+                expected.append(yaml.asYaml(object));
+            }
+        }
+        assertThat(result.out).isEqualTo(expected.toString());
+    }
+
+    @Test
+    void theWebSampleRendersEveryKindOfServiceObject() {
+        Result result = run(SAMPLES.resolve("appstack-web.yaml").toString());
+        assertThat(result.out).contains("kind: \"Deployment\"", "kind: \"Service\"", "kind: \"ServiceAccount\"",
+                "kind: \"HorizontalPodAutoscaler\"", "kind: \"PodDisruptionBudget\"", "kind: \"Ingress\"");
+    }
+
+    @Test
+    void anUnknownFieldIsNamedWithItsFile(@TempDir Path dir) throws IOException {
+        Path file = write(dir, """
+                apiVersion: atonix.io/v1alpha1
+                kind: AppStack
+                metadata: { name: shop }
+                spec:
+                  services:
+                    - name: web
+                      image: nginx
+                      port: 80
+                      replica: 2
+                """);
+        Result result = run(file.toString());
+        assertThat(result.status).isEqualTo(1);
+        assertThat(result.out).isEmpty();
+        assertThat(result.err).contains(file.toString()).contains("no field 'replica'").contains("spec.services[0]");
+    }
+
+    @Test
+    void anInvalidStackListsItsProblems(@TempDir Path dir) throws IOException {
+        Path file = write(dir, """
+                apiVersion: atonix.io/v1alpha1
+                kind: AppStack
+                metadata: { name: shop }
+                spec:
+                  services:
+                    - { name: web, image: nginx, port: 80, uses: { redis: {} } }
+                    - { name: web, image: nginx, port: 81 }
+                """);
+        Result result = run(file.toString());
+        assertThat(result.status).isEqualTo(1);
+        assertThat(result.err).contains(file.toString())
+                .contains("spec.services[1].name: service name 'web' is used twice")
+                .contains("spec.services[0].uses.redis: the service uses Redis but spec.redis is not set");
+    }
+
+    @Test
+    void wrongTypesAndKindsAndMissingFilesAreClearErrors(@TempDir Path dir) throws IOException {
+        Path wrongType = write(dir, """
+                apiVersion: atonix.io/v1alpha1
+                kind: AppStack
+                metadata: { name: shop }
+                spec: { services: [ { name: web, image: nginx, port: eighty } ] }
+                """);
+        assertThat(run(wrongType.toString()).err).contains("spec.services[0].port");
+        Path wrongKind = write(dir, "apiVersion: atonix.io/v1alpha1\nkind: Database\nmetadata: { name: x }\n");
+        assertThat(run(wrongKind.toString()).err).contains("unknown kind 'Database'");
+        Path notYaml = write(dir, "spec: [unclosed\n");
+        assertThat(run(notYaml.toString()).status).isEqualTo(1);
+        assertThat(run(dir.resolve("missing.yaml").toString()).err).contains("missing.yaml: no such file");
+        assertThat(run().status).isEqualTo(2);
+    }
+
+    @Test
+    void namespaceAndIngressClassOptionsApply() {
+        Result result = run("--namespace", "prod", "--ingress-class", "nginx", SAMPLES.resolve("appstack-web.yaml").toString());
+        assertThat(result.status).isZero();
+        assertThat(result.out).contains("ingressClassName: \"nginx\"").contains("namespace: \"shop\"");
+    }
+
+    private static Path write(Path dir, String content) throws IOException {
+        Path file = Files.createTempFile(dir, "stack", ".yaml");
+        Files.writeString(file, content);
+        return file;
+    }
+
+    private record Result(int status, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = RenderCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
