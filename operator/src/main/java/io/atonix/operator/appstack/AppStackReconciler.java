@@ -57,12 +57,11 @@ public class AppStackReconciler implements Reconciler<AppStack> {
             List<SpecProblem> missing = ClusterChecks.missingReferences(stack, lookup(context.getClient(), stack));
             problems.addAll(missing);
             if (!problems.isEmpty()) {
-                refuse(stack, context, problems);
-                return missing.isEmpty() ? UpdateControl.noUpdate() : UpdateControl.<AppStack>noUpdate().rescheduleAfter(RECHECK_MISSING_REFERENCES);
+                UpdateControl<AppStack> control = refuse(stack, context, problems);
+                return missing.isEmpty() || control.getScheduleDelay().isPresent() ? control : control.rescheduleAfter(RECHECK_MISSING_REFERENCES);
             }
         } else {
-            refuse(stack, context, problems);
-            return UpdateControl.noUpdate();
+            return refuse(stack, context, problems);
         }
 
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow()
@@ -72,8 +71,7 @@ public class AppStackReconciler implements Reconciler<AppStack> {
                 .filter(d -> stack.getMetadata().getName().equals(d.getMetadata().getLabels().get(Labels.STACK)))
                 .collect(Collectors.toMap(d -> d.getMetadata().getLabels().get(Labels.SERVICE), d -> d, (a, b) -> a));
         AppStackStatus status = AppStackStatusBuilder.observed(stack, deployments, Instant.now());
-        writeStatus(stack, status, context);
-        return UpdateControl.noUpdate();
+        return writeStatus(stack, status, context);
     }
 
     @Override
@@ -81,25 +79,36 @@ public class AppStackReconciler implements Reconciler<AppStack> {
         // The message of the cause, never a stack trace: status is for people.
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         LOG.warnf("reconcile of AppStack %s/%s failed: %s", stack.getMetadata().getNamespace(), stack.getMetadata().getName(), message);
-        writeStatus(stack, AppStackStatusBuilder.failed(stack, AppStackStatusBuilder.REASON_RECONCILE_FAILED, message, Instant.now()), context);
+        try {
+            writeStatus(stack, AppStackStatusBuilder.failed(stack, AppStackStatusBuilder.REASON_RECONCILE_FAILED, message, Instant.now()), context);
+        } catch (RuntimeException statusFailure) {
+            // The API server may be what failed; the retry that follows reports again.
+            LOG.debugf("could not report the failure in the status: %s", statusFailure.getMessage());
+        }
         return ErrorStatusUpdateControl.defaultErrorProcessing();
     }
 
-    private void refuse(AppStack stack, Context<AppStack> context, List<SpecProblem> problems) {
+    private UpdateControl<AppStack> refuse(AppStack stack, Context<AppStack> context, List<SpecProblem> problems) {
         String message = problems.stream().map(SpecProblem::toString).collect(Collectors.joining("; "));
-        writeStatus(stack, AppStackStatusBuilder.failed(stack, AppStackStatusBuilder.REASON_INVALID_SPEC, message, Instant.now()), context);
+        return writeStatus(stack, AppStackStatusBuilder.failed(stack, AppStackStatusBuilder.REASON_INVALID_SPEC, message, Instant.now()), context);
     }
 
-    /** Writes the status only when it differs from the stored one, and records an Event when readiness changes. */
-    private void writeStatus(AppStack stack, AppStackStatus status, Context<AppStack> context) {
+    /**
+     * Writes the status only when it differs from the stored one, and records an Event when readiness changes.
+     * When the stored stack turns out to be newer than the one reconciled (its spec changed meanwhile), asks for an
+     * immediate reconcile: the operator's own status write hides that change's event.
+     */
+    private UpdateControl<AppStack> writeStatus(AppStack stack, AppStackStatus status, Context<AppStack> context) {
         AppStackStatus previous = stack.getStatus();
         if (status.equals(previous)) {
-            return;
+            return UpdateControl.noUpdate();
         }
         AppStack updated = context.getClient().getKubernetesSerialization().clone(stack);
         updated.setStatus(status);
-        context.resourceOperations().updatePrimaryStatus(updated);
+        AppStack stored = context.resourceOperations().updatePrimaryStatus(updated);
         recordReadinessChange(stack, previous, status, context.getClient());
+        boolean newerSpec = stored != null && !java.util.Objects.equals(stored.getMetadata().getGeneration(), stack.getMetadata().getGeneration());
+        return newerSpec ? UpdateControl.<AppStack>noUpdate().rescheduleAfter(Duration.ZERO) : UpdateControl.noUpdate();
     }
 
     private static void recordReadinessChange(AppStack stack, AppStackStatus previous, AppStackStatus status, KubernetesClient client) {
