@@ -71,7 +71,10 @@ public class AppStackReconciler implements Reconciler<AppStack> {
                 .filter(d -> stack.getMetadata().getName().equals(d.getMetadata().getLabels().get(Labels.STACK)))
                 .collect(Collectors.toMap(d -> d.getMetadata().getLabels().get(Labels.SERVICE), d -> d, (a, b) -> a));
         AppStackStatus status = AppStackStatusBuilder.observed(stack, deployments, Instant.now());
-        return writeStatus(stack, status, context);
+        UpdateControl<AppStack> control = writeStatus(stack, status, context);
+        LOG.debugf("reconciled AppStack %s/%s at generation %d", stack.getMetadata().getNamespace(), stack.getMetadata().getName(),
+                stack.getMetadata().getGeneration());
+        return control;
     }
 
     @Override

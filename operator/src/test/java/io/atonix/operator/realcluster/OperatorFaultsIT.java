@@ -1,0 +1,110 @@
+package io.atonix.operator.realcluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.appstack.AppStackSpec;
+import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.operator.appstack.TestStacks;
+import io.atonix.operator.common.Labels;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/** The operator process and the API server fail under a running operator; the stack still converges. */
+@ExtendWith(RealCluster.class)
+class OperatorFaultsIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static KubernetesClient admin;
+
+    @BeforeAll
+    static void connect() {
+        admin = RealCluster.plane().adminClient();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        if (admin != null) {
+            admin.close();
+        }
+    }
+
+    @Test
+    void anOperatorKilledInTheMiddleOfAReconcileConvergesToTheSameChildrenAfterARestart() throws Exception {
+        namespace("killed");
+        List<ServiceSpec> services = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            services.add(TestStacks.withReplicas(TestStacks.service("svc" + i, "acme/svc:1", 8080), 2));
+        }
+        Map<String, String> before;
+        try (OperatorProcess first = OperatorProcess.start(RealCluster.plane(), "killed-1")) {
+            admin.resource(TestStacks.stack("killed", "big", new AppStackSpec(services, null, null, null, null, null, null)))
+                    .create();
+            // Kill it as soon as it has created part of the stack.
+            await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(20)).until(() -> !children("killed").isEmpty());
+            first.kill();
+            before = children("killed");
+        }
+        assertThat(before.size()).as("objects created before the kill").isLessThan(12 * 4);
+
+        try (OperatorProcess second = OperatorProcess.start(RealCluster.plane(), "killed-2")) {
+            await().atMost(TIMEOUT).until(() -> StackOnRealClusterIT.isReady(get("killed", "big")));
+        }
+        Map<String, String> after = children("killed");
+        assertThat(after).as("every service has its ServiceAccount, Deployment, Service and PodDisruptionBudget").hasSize(12 * 4);
+        // What existed before the kill is the same object afterwards: updated at most, never recreated.
+        assertThat(after).containsAllEntriesOf(before);
+    }
+
+    @Test
+    void theOperatorRecoversItsWatchesAfterTheApiServerRestarts() throws Exception {
+        namespace("restart");
+        ServiceSpec api = TestStacks.withReplicas(TestStacks.service("api", "acme/api:1", 5000), 1);
+        try (OperatorProcess operator = OperatorProcess.start(RealCluster.plane(), "restart")) {
+            admin.resource(TestStacks.stack("restart", "shop", api)).create();
+            await().atMost(TIMEOUT).until(() -> StackOnRealClusterIT.isReady(get("restart", "shop")));
+
+            RealCluster.plane().restartApiServer(Duration.ofSeconds(5));
+
+            AppStack stack = get("restart", "shop");
+            stack.setSpec(new AppStackSpec(List.of(TestStacks.withImage(api, "acme/api:2")), null, null, null, null, null, null));
+            admin.resource(stack).update();
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(admin.apps().deployments().inNamespace("restart").withName("shop-api")
+                    .get().getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("acme/api:2"));
+            await().atMost(TIMEOUT).until(() -> StackOnRealClusterIT.isReady(get("restart", "shop")));
+        }
+    }
+
+    private static AppStack get(String namespace, String name) {
+        return admin.resources(AppStack.class).inNamespace(namespace).withName(name).get();
+    }
+
+    /** The operator's children in the namespace: "Kind/name" to uid. */
+    private static Map<String, String> children(String namespace) {
+        List<HasMetadata> objects = new ArrayList<>();
+        objects.addAll(admin.serviceAccounts().inNamespace(namespace).withLabel(Labels.MANAGED_BY, Labels.OPERATOR).list().getItems());
+        objects.addAll(admin.apps().deployments().inNamespace(namespace).withLabel(Labels.MANAGED_BY, Labels.OPERATOR).list().getItems());
+        objects.addAll(admin.services().inNamespace(namespace).withLabel(Labels.MANAGED_BY, Labels.OPERATOR).list().getItems());
+        objects.addAll(admin.policy().v1().podDisruptionBudget().inNamespace(namespace).withLabel(Labels.MANAGED_BY, Labels.OPERATOR)
+                .list().getItems());
+        return objects.stream().collect(Collectors.toMap(o -> o.getKind() + "/" + o.getMetadata().getName(), o -> o.getMetadata().getUid()));
+    }
+
+    private static void namespace(String name) {
+        admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name)
+                .addToLabels("pod-security.kubernetes.io/enforce", "restricted").endMetadata().build()).create();
+        await().atMost(TIMEOUT).until(() -> admin.serviceAccounts().inNamespace(name).withName("default").get() != null);
+    }
+}

@@ -1,0 +1,92 @@
+package io.atonix.operator.realcluster;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The operator as it ships, the packaged Quarkus application, run as a process of its own against the real
+ * control plane with the kubeconfig of the operator's user.
+ */
+public final class OperatorProcess implements AutoCloseable {
+    private final LocalControlPlane plane;
+    private final int port = LocalControlPlane.freePort();
+    private final Path log;
+    private Process process;
+
+    private OperatorProcess(LocalControlPlane plane, String name) {
+        this.plane = plane;
+        this.log = plane.work().resolve("operator-" + name + ".log");
+    }
+
+    public static OperatorProcess start(LocalControlPlane plane, String name) throws Exception {
+        OperatorProcess operator = new OperatorProcess(plane, name);
+        operator.launch();
+        return operator;
+    }
+
+    private void launch() throws Exception {
+        Path jar = Path.of(System.getProperty("atonix.operator.jar", "target/quarkus-app/quarkus-run.jar"));
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("KUBECONFIG", plane.kubeconfig(LocalControlPlane.OPERATOR_USER).toString());
+        builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        // The reconciler logs each finished reconcile at debug level; the tests count those lines.
+        builder.environment().put("QUARKUS_LOG_CATEGORY__IO_ATONIX__LEVEL", "DEBUG");
+        process = builder.start();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the operator exited; its log:\n" + LocalControlPlane.tail(log));
+            }
+            try {
+                if (http("/q/health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the operator did not become ready; its log:\n" + LocalControlPlane.tail(log));
+    }
+
+    /** How many reconciles of the stack have finished, from the operator's log. */
+    public long reconciliationsOf(String namespace, String name) throws IOException {
+        String line = "reconciled AppStack " + namespace + "/" + name + " ";
+        try (var lines = java.nio.file.Files.lines(log)) {
+            return lines.filter(l -> l.contains(line)).count();
+        }
+    }
+
+    /** Kills the process at once, as a node failure or an OOM kill would. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private HttpResponse<String> http(String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

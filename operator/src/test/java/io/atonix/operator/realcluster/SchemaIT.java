@@ -1,0 +1,139 @@
+package io.atonix.operator.realcluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.atonix.api.v1alpha1.ApiGroup;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+/** What only a real API server checks: the CRDs' schemas and CEL rules, and the samples against them. */
+@ExtendWith(RealCluster.class)
+class SchemaIT {
+    private static final String NAMESPACE = "schema";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static KubernetesClient admin;
+
+    @BeforeAll
+    static void connect() {
+        admin = RealCluster.plane().adminClient();
+        admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build()).create();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        if (admin != null) {
+            admin.close();
+        }
+    }
+
+    @Test
+    void theCrdsAreServedWithTheirPrinterColumns() {
+        var crd = admin.apiextensions().v1().customResourceDefinitions().withName("appstacks.atonix.io").get();
+        assertThat(crd.getSpec().getVersions().get(0).getAdditionalPrinterColumns()).extracting(c -> c.getName())
+                .contains("Ready", "Reason", "Age");
+        assertThat(admin.apiextensions().v1().customResourceDefinitions().withName("postgreses.atonix.io").get()).isNotNull();
+        assertThat(admin.apiextensions().v1().customResourceDefinitions().withName("redises.atonix.io").get()).isNotNull();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everySamplePassesAServerSideDryRun() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        try (Stream<Path> files = Files.list(RealCluster.repositoryRoot().resolve("samples"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                tests.add(DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+                    try (InputStream in = Files.newInputStream(file)) {
+                        for (var resource : admin.load(in).items()) {
+                            admin.resource(resource).inNamespace(NAMESPACE).dryRun().create();
+                        }
+                    }
+                }));
+            }
+        }
+        assertThat(tests).isNotEmpty();
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> invalidResourcesAreRefusedNamingTheField() throws IOException {
+        JsonNode cases = read("invalid-resources.yaml");
+        assertThat(cases.size()).as("size of the invalid corpus").isGreaterThanOrEqualTo(30);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (JsonNode c : cases) {
+            tests.add(DynamicTest.dynamicTest(c.path("case").asText(), () -> {
+                GenericKubernetesResource resource = resource(c.path("resource").path("kind").asText(),
+                        c.path("name").asText("bad"), c.path("resource").path("spec"));
+                String message = refusal(() -> admin.resource(resource).inNamespace(NAMESPACE).dryRun().create());
+                assertThat(message).as(c.path("case").asText()).contains(c.path("field").asText());
+            }));
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> forbiddenChangesAreRefused() throws IOException {
+        JsonNode cases = read("invalid-transitions.yaml");
+        List<DynamicTest> tests = new ArrayList<>();
+        int index = 0;
+        for (JsonNode c : cases) {
+            String name = "change-" + index++;
+            tests.add(DynamicTest.dynamicTest(c.path("case").asText(), () -> {
+                String kind = c.path("kind").asText();
+                admin.resource(resource(kind, name, c.path("before"))).inNamespace(NAMESPACE).create();
+                GenericKubernetesResource stored = admin.genericKubernetesResources(ApiGroup.API_VERSION, kind)
+                        .inNamespace(NAMESPACE).withName(name).get();
+                stored.setAdditionalProperty("spec", YAML.convertValue(c.path("after"), Map.class));
+                String message = refusal(() -> admin.resource(stored).inNamespace(NAMESPACE).update());
+                assertThat(message).as(c.path("case").asText()).contains(c.path("field").asText());
+            }));
+        }
+        return tests.stream();
+    }
+
+    private static String refusal(Runnable request) {
+        try {
+            request.run();
+        } catch (KubernetesClientException e) {
+            assertThat(e.getCode()).as(e.getMessage()).isEqualTo(422);
+            return e.getMessage();
+        }
+        return fail("the API server accepted it");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static GenericKubernetesResource resource(String kind, String name, JsonNode spec) {
+        GenericKubernetesResource resource = new GenericKubernetesResource();
+        resource.setApiVersion(ApiGroup.API_VERSION);
+        resource.setKind(kind);
+        resource.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build());
+        resource.setAdditionalProperty("spec", YAML.convertValue(spec, Map.class));
+        return resource;
+    }
+
+    private static JsonNode read(String name) throws IOException {
+        try (InputStream in = SchemaIT.class.getResourceAsStream("/realcluster/" + name)) {
+            return YAML.readTree(in);
+        }
+    }
+}
