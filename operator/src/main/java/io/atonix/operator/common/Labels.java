@@ -15,6 +15,7 @@ public final class Labels {
     public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
     public static final String STACK = "atonix.io/stack";
     public static final String SERVICE = "atonix.io/service";
+    public static final String POSTGRES = "atonix.io/postgres";
 
     public static final String OPERATOR = "atonix-operator";
     /** Selects every object this operator manages; informers watch only these. */
@@ -31,6 +32,17 @@ public final class Labels {
         labels.put(PART_OF, stack);
         labels.put(MANAGED_BY, OPERATOR);
         labels.putAll(serviceSelector(stack, service));
+        return labels;
+    }
+
+    /** Labels of every object that belongs to a Postgres; {@code partOf} is its stack, or the Postgres itself. */
+    public static Map<String, String> forPostgres(String postgres, String partOf) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(NAME, "postgres");
+        labels.put(COMPONENT, "database");
+        labels.put(PART_OF, partOf);
+        labels.put(MANAGED_BY, OPERATOR);
+        labels.put(POSTGRES, postgres);
         return labels;
     }
 

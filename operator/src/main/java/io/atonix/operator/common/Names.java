@@ -23,6 +23,30 @@ public final class Names {
         return stack + "-redis";
     }
 
+    /** The superuser's Secret of a Postgres; created once, never regenerated. */
+    public static String postgresSuperuserSecret(String postgres) {
+        return postgres + "-superuser";
+    }
+
+    /** The Secret of the role postgres_exporter logs in with. */
+    public static String postgresMonitoringSecret(String postgres) {
+        return postgres + "-monitoring";
+    }
+
+    /** The Secret of a database's owner role; database names may hold '_', which object names may not. */
+    public static String postgresOwnerSecret(String postgres, String database) {
+        return postgres + "-" + database.replace('_', '-') + "-owner";
+    }
+
+    public static String postgresConfig(String postgres) {
+        return postgres + "-config";
+    }
+
+    /** The headless Service that gives the StatefulSet's pods stable names. */
+    public static String postgresHeadless(String postgres) {
+        return postgres + "-headless";
+    }
+
     /** Name of the container that runs a service's application. */
     public static String appContainer() {
         return "app";

@@ -1,0 +1,147 @@
+package io.atonix.operator.postgres;
+
+import java.util.List;
+
+import io.atonix.api.v1alpha1.common.ComputeResources;
+import io.atonix.api.v1alpha1.common.DeletionPolicy;
+import io.atonix.api.v1alpha1.common.ResourceAmounts;
+import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.operator.common.DesiredHash;
+import io.atonix.operator.common.Names;
+import io.atonix.operator.common.PodSecurity;
+import io.atonix.operator.common.Quantities;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+
+/**
+ * The StatefulSet that runs a Postgres: the official postgres image as its non-root user, the data on a volume
+ * claim that outlives the StatefulSet unless the deletion policy says Delete, and postgres_exporter beside it.
+ */
+public final class PostgresStatefulSets {
+    /** The uid and gid of the postgres user in the official image. */
+    public static final long POSTGRES_USER = 999;
+    public static final String EXPORTER_IMAGE = "quay.io/prometheuscommunity/postgres-exporter:v0.17.1";
+    public static final int EXPORTER_PORT = 9187;
+    public static final String CONFIG_HASH = "atonix.io/config-hash";
+    static final String DATA_VOLUME = "data";
+
+    private PostgresStatefulSets() {
+    }
+
+    public static StatefulSet desired(Postgres postgres) {
+        String name = postgres.getMetadata().getName();
+        var metadata = PostgresObjects.metadata(postgres, name);
+        String retention = postgres.getSpec().deletionPolicy() == DeletionPolicy.Delete ? "Delete" : "Retain";
+        // The config's hash in the pod template: a changed postgresql.conf rolls the pod.
+        String configHash = DesiredHash.get(PostgresConfig.desired(postgres));
+        return PostgresObjects.finish(new StatefulSetBuilder()
+                .withMetadata(metadata)
+                .withNewSpec()
+                .withReplicas(1)
+                .withServiceName(Names.postgresHeadless(name))
+                .withNewSelector().withMatchLabels(PostgresObjects.selector(postgres)).endSelector()
+                .withNewPersistentVolumeClaimRetentionPolicy().withWhenDeleted(retention).withWhenScaled("Retain")
+                .endPersistentVolumeClaimRetentionPolicy()
+                .withNewTemplate()
+                .withNewMetadata().withLabels(metadata.getLabels()).addToAnnotations(CONFIG_HASH, configHash).endMetadata()
+                .withNewSpec()
+                .withAutomountServiceAccountToken(false)
+                .withEnableServiceLinks(false)
+                .withSecurityContext(PodSecurity.restrictedPod(POSTGRES_USER, POSTGRES_USER))
+                .withContainers(postgresContainer(postgres), exporterContainer(postgres))
+                .addNewVolume().withName("config").withNewConfigMap().withName(Names.postgresConfig(name)).endConfigMap().endVolume()
+                .addNewVolume().withName("run").withNewEmptyDir().endEmptyDir().endVolume()
+                .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
+                .endSpec()
+                .endTemplate()
+                .addNewVolumeClaimTemplate()
+                .withNewMetadata().withName(DATA_VOLUME).withLabels(metadata.getLabels()).endMetadata()
+                .withNewSpec()
+                .withAccessModes("ReadWriteOnce")
+                .withStorageClassName(postgres.getSpec().storageClassName())
+                .withNewResources().addToRequests("storage", Quantities.canonical(postgres.getSpec().storage())).endResources()
+                .endSpec()
+                .endVolumeClaimTemplate()
+                .endSpec()
+                .build());
+    }
+
+    private static Container postgresContainer(Postgres postgres) {
+        String name = postgres.getMetadata().getName();
+        return new ContainerBuilder()
+                .withName("postgres")
+                .withImage("postgres:" + postgres.getSpec().version())
+                .withArgs("-c", "config_file=" + PostgresConfig.MOUNT + "/" + PostgresConfig.FILE)
+                .withEnv(
+                        new EnvVarBuilder().withName("PGDATA").withValue(PostgresConfig.PGDATA).build(),
+                        new EnvVarBuilder().withName("POSTGRES_USER").withValue("postgres").build(),
+                        secretEnv("POSTGRES_PASSWORD", Names.postgresSuperuserSecret(name), "password"))
+                .addNewPort().withName("postgres").withContainerPort(PostgresConfig.PORT).withProtocol("TCP").endPort()
+                .withStartupProbe(ready(5, 60))
+                .withReadinessProbe(ready(10, 3))
+                .withLivenessProbe(ready(20, 6))
+                .withResources(resources(postgres.getSpec().resources(), "250m", "512Mi", "1Gi"))
+                .addNewVolumeMount().withName(DATA_VOLUME).withMountPath(PostgresConfig.DATA_MOUNT).endVolumeMount()
+                .addNewVolumeMount().withName("config").withMountPath(PostgresConfig.MOUNT).withReadOnly(true).endVolumeMount()
+                .addNewVolumeMount().withName("run").withMountPath("/var/run/postgresql").endVolumeMount()
+                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
+                .withSecurityContext(PodSecurity.restrictedContainer())
+                .build();
+    }
+
+    private static Container exporterContainer(Postgres postgres) {
+        String name = postgres.getMetadata().getName();
+        return new ContainerBuilder()
+                .withName("exporter")
+                .withImage(EXPORTER_IMAGE)
+                .withEnv(
+                        new EnvVarBuilder().withName("DATA_SOURCE_URI").withValue("127.0.0.1:" + PostgresConfig.PORT + "/postgres?sslmode=disable").build(),
+                        secretEnv("DATA_SOURCE_USER", Names.postgresMonitoringSecret(name), "username"),
+                        secretEnv("DATA_SOURCE_PASS", Names.postgresMonitoringSecret(name), "password"))
+                .addNewPort().withName("metrics").withContainerPort(EXPORTER_PORT).withProtocol("TCP").endPort()
+                .withReadinessProbe(new ProbeBuilder().withNewHttpGet().withPath("/metrics")
+                        .withNewPort(EXPORTER_PORT).endHttpGet().withPeriodSeconds(30).withTimeoutSeconds(5).build())
+                .withResources(resources(null, "20m", "32Mi", "128Mi"))
+                .withSecurityContext(PodSecurity.restrictedContainer())
+                .build();
+    }
+
+    /** pg_isready over TCP: true once the server accepts connections, without credentials. */
+    private static Probe ready(int period, int failures) {
+        return new ProbeBuilder()
+                .withNewExec().withCommand(List.of("pg_isready", "-U", "postgres", "-h", "127.0.0.1", "-p", String.valueOf(PostgresConfig.PORT))).endExec()
+                .withPeriodSeconds(period).withTimeoutSeconds(5).withFailureThreshold(failures)
+                .build();
+    }
+
+    private static EnvVar secretEnv(String variable, String secret, String key) {
+        return new EnvVarBuilder().withName(variable).withNewValueFrom().withNewSecretKeyRef().withName(secret).withKey(key)
+                .endSecretKeyRef().endValueFrom().build();
+    }
+
+    private static ResourceRequirements resources(ComputeResources spec, String cpu, String memory, String memoryLimit) {
+        ResourceAmounts requests = spec == null ? null : spec.requests();
+        ResourceAmounts limits = spec == null ? null : spec.limits();
+        Quantity requestedMemory = requests != null && requests.memory() != null ? requests.memory() : new Quantity(memory);
+        Quantity limitedMemory = limits != null && limits.memory() != null ? limits.memory()
+                : Quantities.amount(requestedMemory).compareTo(Quantities.amount(new Quantity(memoryLimit))) > 0 ? requestedMemory
+                        : new Quantity(memoryLimit);
+        var builder = new ResourceRequirementsBuilder()
+                .addToRequests("cpu", Quantities.canonical(requests != null && requests.cpu() != null ? requests.cpu() : new Quantity(cpu)))
+                .addToRequests("memory", Quantities.canonical(requestedMemory))
+                .addToLimits("memory", Quantities.canonical(limitedMemory));
+        if (limits != null && limits.cpu() != null) {
+            builder.addToLimits("cpu", Quantities.canonical(limits.cpu()));
+        }
+        return builder.build();
+    }
+}

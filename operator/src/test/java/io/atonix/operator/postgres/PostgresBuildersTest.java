@@ -1,0 +1,132 @@
+package io.atonix.operator.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.atonix.api.v1alpha1.common.ComputeResources;
+import io.atonix.api.v1alpha1.common.DeletionPolicy;
+import io.atonix.api.v1alpha1.common.ResourceAmounts;
+import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
+import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.api.v1alpha1.postgres.PostgresSpec;
+import io.atonix.operator.common.DesiredHash;
+import io.atonix.operator.common.Labels;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+
+/** Every field of a Postgres spec reaches the object it belongs in. */
+class PostgresBuildersTest {
+
+    static Postgres postgres(PostgresSpec spec) {
+        Postgres postgres = new Postgres();
+        postgres.setMetadata(new ObjectMetaBuilder().withName("shop-postgres").withNamespace("shop").withUid("uid-pg")
+                .addToLabels(Labels.PART_OF, "shop").build());
+        postgres.setSpec(spec);
+        return postgres;
+    }
+
+    static PostgresSpec spec(String version, String storage, DeletionPolicy policy, Map<String, String> parameters) {
+        return new PostgresSpec(version, 1, new Quantity(storage), "fast", List.of(new DatabaseSpec("shop", List.of("pgcrypto"))),
+                parameters, new ComputeResources(new ResourceAmounts(new Quantity("0.5"), new Quantity("2Gi")), null), null, policy);
+    }
+
+    @Test
+    void statefulSetRunsTheRequestedVersionOnARetainedVolume() {
+        StatefulSet sts = PostgresStatefulSets.desired(postgres(spec("16.4", "10240Mi", null, Map.of())));
+        assertThat(sts.getMetadata().getName()).isEqualTo("shop-postgres");
+        assertThat(sts.getMetadata().getLabels()).containsEntry(Labels.PART_OF, "shop").containsEntry(Labels.POSTGRES, "shop-postgres");
+        assertThat(sts.getSpec().getServiceName()).isEqualTo("shop-postgres-headless");
+        assertThat(sts.getSpec().getPersistentVolumeClaimRetentionPolicy().getWhenDeleted()).isEqualTo("Retain");
+        var claim = sts.getSpec().getVolumeClaimTemplates().get(0);
+        assertThat(claim.getSpec().getResources().getRequests()).containsEntry("storage", new Quantity("10Gi"));
+        assertThat(claim.getSpec().getStorageClassName()).isEqualTo("fast");
+        Container postgres = sts.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(postgres.getImage()).isEqualTo("postgres:16.4");
+        assertThat(postgres.getArgs()).containsExactly("-c", "config_file=/etc/postgresql/postgresql.conf");
+        assertThat(postgres.getEnv()).anySatisfy(e -> {
+            assertThat(e.getName()).isEqualTo("POSTGRES_PASSWORD");
+            assertThat(e.getValue()).isNull();
+            assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("shop-postgres-superuser");
+        });
+        assertThat(postgres.getReadinessProbe().getExec().getCommand()).startsWith("pg_isready");
+        assertThat(postgres.getResources().getRequests()).containsEntry("cpu", new Quantity("500m")).containsEntry("memory", new Quantity("2Gi"));
+        assertThat(postgres.getResources().getLimits()).containsEntry("memory", new Quantity("2Gi"));
+        assertThat(sts.getSpec().getTemplate().getSpec().getContainers().get(1).getImage()).isEqualTo(PostgresStatefulSets.EXPORTER_IMAGE);
+    }
+
+    @Test
+    void deletePolicyRemovesTheVolumeWithTheResource() {
+        StatefulSet sts = PostgresStatefulSets.desired(postgres(spec("16", "1Gi", DeletionPolicy.Delete, Map.of())));
+        assertThat(sts.getSpec().getPersistentVolumeClaimRetentionPolicy().getWhenDeleted()).isEqualTo("Delete");
+    }
+
+    @Test
+    void podsRunAsThePostgresUserUnderTheRestrictedProfile() {
+        var pod = PostgresStatefulSets.desired(postgres(spec("16", "1Gi", null, Map.of()))).getSpec().getTemplate().getSpec();
+        assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(999L);
+        assertThat(pod.getSecurityContext().getFsGroup()).isEqualTo(999L);
+        assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+        assertThat(pod.getContainers()).allSatisfy(c -> {
+            assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+            assertThat(c.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+        });
+        assertThat(pod.getVolumes()).allSatisfy(v -> assertThat(v.getHostPath()).isNull());
+    }
+
+    @Test
+    void parametersReachTheConfigAndAChangeRollsThePod() {
+        Postgres tuned = postgres(spec("16", "1Gi", null, Map.of("max_connections", "300", "work_mem", "8MB")));
+        String file = PostgresConfig.file(tuned);
+        assertThat(file).contains("max_connections = '300'").contains("work_mem = '8MB'").contains("listen_addresses = '*'")
+                .contains("data_directory = '/var/lib/postgresql/data/pgdata'");
+        String before = PostgresStatefulSets.desired(postgres(spec("16", "1Gi", null, Map.of()))).getSpec().getTemplate()
+                .getMetadata().getAnnotations().get(PostgresStatefulSets.CONFIG_HASH);
+        String after = PostgresStatefulSets.desired(tuned).getSpec().getTemplate().getMetadata().getAnnotations()
+                .get(PostgresStatefulSets.CONFIG_HASH);
+        assertThat(after).isNotEqualTo(before).isEqualTo(DesiredHash.get(PostgresConfig.desired(tuned)));
+    }
+
+    @Test
+    void parametersThatCannotBeAppliedAreRefusedAndLeftOut() {
+        Map<String, String> parameters = Map.of("port", "6432", "data_directory", "/x", "bad name", "1", "work_mem", "4MB",
+                "shared_preload_libraries", "a'b\nc");
+        assertThat(PostgresConfig.refusedParameters(parameters)).containsExactly(
+                "bad name is not a parameter name", "data_directory is set by the operator", "port is set by the operator",
+                "shared_preload_libraries has a value that spans lines");
+        String file = PostgresConfig.file(postgres(spec("16", "1Gi", null, parameters)));
+        assertThat(file).contains("port = 5432").doesNotContain("6432").doesNotContain("bad name").doesNotContain("shared_preload")
+                .contains("work_mem = '4MB'");
+        assertThat(PostgresConfig.literal("it's a \\ test")).isEqualTo("'it''s a \\\\ test'");
+    }
+
+    @Test
+    void servicesSelectTheServerPods() {
+        Postgres pg = postgres(spec("16", "1Gi", null, Map.of()));
+        var primary = PostgresServices.primary(pg);
+        assertThat(primary.getMetadata().getName()).isEqualTo("shop-postgres");
+        assertThat(primary.getSpec().getSelector()).containsEntry(Labels.POSTGRES, "shop-postgres");
+        assertThat(primary.getSpec().getPorts()).extracting(p -> p.getName() + ":" + p.getPort()).containsExactly("postgres:5432", "metrics:9187");
+        var headless = PostgresServices.headless(pg);
+        assertThat(headless.getSpec().getClusterIP()).isEqualTo("None");
+        assertThat(headless.getMetadata().getName()).isEqualTo("shop-postgres-headless");
+    }
+
+    @Test
+    void credentialsComeFromTheCallerAndAreNeverStamped() {
+        Postgres pg = postgres(spec("16", "1Gi", null, Map.of()));
+        var superuser = PostgresSecrets.superuser(pg, () -> "s3cret");
+        assertThat(superuser.getMetadata().getName()).isEqualTo("shop-postgres-superuser");
+        assertThat(superuser.getType()).isEqualTo("kubernetes.io/basic-auth");
+        assertThat(superuser.getStringData()).containsEntry("username", "postgres").containsEntry("password", "s3cret");
+        assertThat(DesiredHash.get(superuser)).isNull();
+        assertThat(PostgresSecrets.monitoring(pg, () -> "m").getStringData()).containsEntry("username", "atonix_monitor");
+    }
+}
