@@ -3,8 +3,10 @@ package io.atonix.operator.appstack;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
@@ -110,7 +112,7 @@ public class AppStackReconciler implements Reconciler<AppStack> {
         updated.setStatus(status);
         AppStack stored = context.resourceOperations().updatePrimaryStatus(updated);
         recordReadinessChange(stack, previous, status, context.getClient());
-        boolean newerSpec = stored != null && !java.util.Objects.equals(stored.getMetadata().getGeneration(), stack.getMetadata().getGeneration());
+        boolean newerSpec = stored != null && !Objects.equals(stored.getMetadata().getGeneration(), stack.getMetadata().getGeneration());
         return newerSpec ? UpdateControl.<AppStack>noUpdate().rescheduleAfter(Duration.ZERO) : UpdateControl.noUpdate();
     }
 
@@ -146,7 +148,7 @@ public class AppStackReconciler implements Reconciler<AppStack> {
     }
 
     private static Map<String, ?> keys(Map<String, String> a, Map<String, String> b) {
-        Map<String, Object> keys = new java.util.HashMap<>();
+        Map<String, Object> keys = new HashMap<>();
         if (a != null) {
             keys.putAll(a);
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.atonix.api.v1alpha1.appstack.ServicePort;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
@@ -14,14 +15,17 @@ import io.atonix.api.v1alpha1.common.EnvVarSource;
 import io.atonix.api.v1alpha1.common.Probe;
 import io.atonix.api.v1alpha1.common.ResourceAmounts;
 import io.atonix.operator.common.Quantities;
+import io.fabric8.kubernetes.api.model.ConfigMapKeySelector;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ObjectFieldSelector;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
 
 /** Translations from the AppStack service spec to the parts of a container. */
 final class ContainerParts {
@@ -47,13 +51,13 @@ final class ContainerParts {
     }
 
     /** The metrics port when it is a port of its own; metrics on the service's port are scraped through "http". */
-    static java.util.Optional<Integer> metricsPort(ServiceSpec service) {
+    static Optional<Integer> metricsPort(ServiceSpec service) {
         if (service.metrics() == null || service.metrics().port() == null || service.metrics().port().equals(service.port())) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Integer port = service.metrics().port();
         boolean declared = service.additionalPorts().stream().anyMatch(p -> p.port().equals(port));
-        return declared ? java.util.Optional.empty() : java.util.Optional.of(port);
+        return declared ? Optional.empty() : Optional.of(port);
     }
 
     /** Name of the port Prometheus scrapes. */
@@ -77,13 +81,13 @@ final class ContainerParts {
                 EnvVarSource from = variable.valueFrom();
                 builder.withNewValueFrom()
                         .withSecretKeyRef(from.secretKeyRef() == null ? null
-                                : new io.fabric8.kubernetes.api.model.SecretKeySelector(from.secretKeyRef().key(),
+                                : new SecretKeySelector(from.secretKeyRef().key(),
                                         from.secretKeyRef().name(), from.secretKeyRef().optional()))
                         .withConfigMapKeyRef(from.configMapKeyRef() == null ? null
-                                : new io.fabric8.kubernetes.api.model.ConfigMapKeySelector(from.configMapKeyRef().key(),
+                                : new ConfigMapKeySelector(from.configMapKeyRef().key(),
                                         from.configMapKeyRef().name(), from.configMapKeyRef().optional()))
                         .withFieldRef(from.fieldRef() == null ? null
-                                : new io.fabric8.kubernetes.api.model.ObjectFieldSelector("v1", from.fieldRef().fieldPath()))
+                                : new ObjectFieldSelector("v1", from.fieldRef().fieldPath()))
                         .endValueFrom();
             } else {
                 builder.withValue(variable.value() == null ? "" : variable.value());

@@ -1,6 +1,7 @@
 package io.atonix.operator.appstack;
 
 import java.util.Optional;
+import java.util.TreeMap;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.Expose;
@@ -22,7 +23,7 @@ public final class Ingresses {
             return Optional.empty();
         }
         var metadata = StackObjects.serviceMetadata(stack, service);
-        metadata.setAnnotations(expose.annotations().isEmpty() ? null : new java.util.TreeMap<>(expose.annotations()));
+        metadata.setAnnotations(expose.annotations().isEmpty() ? null : new TreeMap<>(expose.annotations()));
         String ingressClass = expose.ingressClassName() != null ? expose.ingressClassName() : platform.ingressClassName();
         var builder = new IngressBuilder()
                 .withMetadata(metadata)
