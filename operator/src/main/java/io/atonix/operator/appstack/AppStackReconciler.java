@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
@@ -18,6 +17,7 @@ import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.EventRecorder;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.StatusWriter;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -98,22 +98,14 @@ public class AppStackReconciler implements Reconciler<AppStack> {
         return writeStatus(stack, AppStackStatusBuilder.failed(stack, AppStackStatusBuilder.REASON_INVALID_SPEC, message, Instant.now()), context);
     }
 
-    /**
-     * Writes the status only when it differs from the stored one, and records an Event when readiness changes.
-     * When the stored stack turns out to be newer than the one reconciled (its spec changed meanwhile), asks for an
-     * immediate reconcile: the operator's own status write hides that change's event.
-     */
+    /** Writes the status when it changed, and records an Event when readiness changes. */
     private UpdateControl<AppStack> writeStatus(AppStack stack, AppStackStatus status, Context<AppStack> context) {
         AppStackStatus previous = stack.getStatus();
-        if (status.equals(previous)) {
-            return UpdateControl.noUpdate();
+        UpdateControl<AppStack> control = StatusWriter.write(stack, status, context);
+        if (!status.equals(previous)) {
+            recordReadinessChange(stack, previous, status, context.getClient());
         }
-        AppStack updated = context.getClient().getKubernetesSerialization().clone(stack);
-        updated.setStatus(status);
-        AppStack stored = context.resourceOperations().updatePrimaryStatus(updated);
-        recordReadinessChange(stack, previous, status, context.getClient());
-        boolean newerSpec = stored != null && !Objects.equals(stored.getMetadata().getGeneration(), stack.getMetadata().getGeneration());
-        return newerSpec ? UpdateControl.<AppStack>noUpdate().rescheduleAfter(Duration.ZERO) : UpdateControl.noUpdate();
+        return control;
     }
 
     private static void recordReadinessChange(AppStack stack, AppStackStatus previous, AppStackStatus status, KubernetesClient client) {

@@ -93,10 +93,7 @@ public final class AppStackStatusBuilder {
     /** A status that says the spec cannot be applied, keeping what was observed before. */
     public static AppStackStatus failed(AppStack stack, String reason, String message, Instant now) {
         Long generation = stack.getMetadata().getGeneration();
-        List<Condition> conditions = List.of(
-                Conditions.of(ConditionTypes.READY, false, reason, message, generation),
-                Conditions.of(ConditionTypes.PROGRESSING, false, reason, "", generation),
-                Conditions.of(ConditionTypes.DEGRADED, true, reason, message, generation));
+        List<Condition> conditions = Conditions.refused(reason, message, generation);
         AppStackStatus previous = stack.getStatus();
         return new AppStackStatus(generation, withTimes(stack, conditions, now),
                 previous == null ? List.of() : previous.services(),

@@ -1,37 +1,27 @@
 package io.atonix.operator.appstack;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.jboss.logging.Logger;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
-import io.atonix.operator.common.DesiredHash;
-import io.atonix.operator.common.Drift;
+import io.atonix.operator.common.StampedDependent;
 import io.atonix.operator.common.EventRecorder;
 import io.atonix.operator.common.Labels;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.BulkDependentResource;
-import io.javaoperatorsdk.operator.processing.dependent.Matcher;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 
 /**
  * One object of a kind per service of a stack, keyed by service name: created when a service needs it, updated when
  * the desired object changes, deleted when the service (or the feature that needs it) goes away.
  *
- * <p>Writes are create and update (replace), never server-side apply, so that the same path runs against every API
- * server, the test server included. An object matches when its desired-hash annotation is current and no field the
- * operator sets has drifted ({@link Drift}); fields the API server or other controllers add are left alone.
  */
-abstract class ServiceObjectDependent<R extends HasMetadata> extends CRUDKubernetesDependentResource<R, AppStack>
+abstract class ServiceObjectDependent<R extends HasMetadata> extends StampedDependent<R, AppStack>
         implements BulkDependentResource<R, AppStack, String> {
-    private static final Logger LOG = Logger.getLogger(ServiceObjectDependent.class);
 
     ServiceObjectDependent(Class<R> type) {
         super(type);
@@ -51,17 +41,6 @@ abstract class ServiceObjectDependent<R extends HasMetadata> extends CRUDKuberne
         return context.getSecondaryResourcesAsStream(resourceType())
                 .filter(r -> Objects.equals(stack, label(r, Labels.STACK)) && label(r, Labels.SERVICE) != null)
                 .collect(Collectors.toMap(r -> label(r, Labels.SERVICE), Function.identity(), (a, b) -> a));
-    }
-
-    @Override
-    public Matcher.Result<R> match(R actual, R desired, AppStack primary, Context<AppStack> context) {
-        boolean sameIntent = Objects.equals(DesiredHash.get(actual), DesiredHash.get(desired));
-        List<String> drift = sameIntent ? Drift.of(desired, actual, context.getClient().getKubernetesSerialization()) : List.of();
-        if (!sameIntent || !drift.isEmpty()) {
-            LOG.debugf("%s %s/%s differs from the desired object: %s", actual.getKind(), actual.getMetadata().getNamespace(),
-                    actual.getMetadata().getName(), sameIntent ? "changed by someone else at " + drift : "the stack's spec changed");
-        }
-        return Matcher.Result.computed(sameIntent && drift.isEmpty(), desired);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.atonix.api.v1alpha1.common.Condition;
+import io.atonix.api.v1alpha1.common.ConditionTypes;
 
 /** Conditions in the metav1.Condition shape, with transition times that change only on a transition. */
 public final class Conditions {
@@ -18,6 +19,14 @@ public final class Conditions {
     /** A condition without a transition time; {@link #withTransitionTimes} gives it one. */
     public static Condition of(String type, boolean status, String reason, String message, Long generation) {
         return new Condition(type, status ? Condition.TRUE : Condition.FALSE, generation, null, reason, message == null ? "" : message);
+    }
+
+    /** The conditions of a resource whose spec cannot be applied as it stands: not ready, not progressing, degraded. */
+    public static List<Condition> refused(String reason, String message, Long generation) {
+        return List.of(
+                of(ConditionTypes.READY, false, reason, message, generation),
+                of(ConditionTypes.PROGRESSING, false, reason, "", generation),
+                of(ConditionTypes.DEGRADED, true, reason, message, generation));
     }
 
     /**

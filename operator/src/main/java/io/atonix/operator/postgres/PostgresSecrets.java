@@ -1,9 +1,14 @@
 package io.atonix.operator.postgres;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
+import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.operator.common.Names;
+import io.atonix.operator.postgres.sql.RoleNames;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 
@@ -13,7 +18,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
  */
 public final class PostgresSecrets {
     public static final String SUPERUSER = "postgres";
-    public static final String MONITORING_ROLE = "atonix_monitor";
+    public static final String MONITORING_ROLE = RoleNames.MONITORING;
 
     private PostgresSecrets() {
     }
@@ -24,6 +29,25 @@ public final class PostgresSecrets {
 
     public static Secret monitoring(Postgres postgres, Supplier<String> password) {
         return basicAuth(postgres, Names.postgresMonitoringSecret(postgres.getMetadata().getName()), MONITORING_ROLE, password.get());
+    }
+
+    /** The login of a database's owner role; the Postgres' binding points at the first database's. */
+    public static Secret owner(Postgres postgres, String database, Supplier<String> password) {
+        return basicAuth(postgres, Names.postgresOwnerSecret(postgres.getMetadata().getName(), database), RoleNames.owner(database),
+                password.get());
+    }
+
+    /** Every credential Secret the Postgres needs, keyed by name. */
+    public static Map<String, Secret> all(Postgres postgres, Supplier<String> password) {
+        Map<String, Secret> secrets = new LinkedHashMap<>();
+        for (Secret secret : List.of(superuser(postgres, password), monitoring(postgres, password))) {
+            secrets.put(secret.getMetadata().getName(), secret);
+        }
+        for (DatabaseSpec database : postgres.getSpec().databases()) {
+            Secret secret = owner(postgres, database.name(), password);
+            secrets.put(secret.getMetadata().getName(), secret);
+        }
+        return secrets;
     }
 
     private static Secret basicAuth(Postgres postgres, String name, String username, String password) {

@@ -8,10 +8,15 @@ import io.atonix.operator.appstack.AppStackResources;
 import io.atonix.operator.appstack.AppStackValidator;
 import io.atonix.operator.appstack.SpecProblem;
 import io.atonix.operator.common.PlatformSettings;
+import io.atonix.operator.postgres.PostgresResources;
+import io.atonix.operator.postgres.PostgresValidator;
+import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
 /** Turns resources into the objects the operator would create for them, through the controllers' own builders. */
 public final class Renderer {
+    /** Stands for a password in rendered Secrets: the operator generates each one when it creates the Secret. */
+    public static final String GENERATED = "<generated when the Secret is created>";
     private final PlatformSettings platform;
     private final String defaultNamespace;
 
@@ -34,7 +39,15 @@ public final class Renderer {
             }
             return AppStackResources.desired(stack, platform);
         }
+        if (resource instanceof Postgres postgres) {
+            List<String> problems = PostgresValidator.problems(postgres);
+            if (!problems.isEmpty()) {
+                throw new InvalidResourceException(source + ": Postgres " + postgres.getMetadata().getName() + " is invalid:\n  "
+                        + String.join("\n  ", problems));
+            }
+            return PostgresResources.desired(postgres, () -> GENERATED);
+        }
         throw new InvalidResourceException(source + ": " + resource.getKind() + " " + resource.getMetadata().getName()
-                + " cannot be rendered yet: only AppStack has a controller in this version");
+                + " cannot be rendered yet: this version has no controller for it");
     }
 }

@@ -122,6 +122,13 @@ public final class LocalControlPlane implements AutoCloseable {
             waitFor("a Ready kwok node", () -> admin.nodes().withName("kwok-node-0").get().getStatus().getConditions().stream()
                     .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())));
             waitFor("the default ServiceAccount", () -> admin.serviceAccounts().inNamespace("default").withName("default").get() != null);
+            // kwok's simulated volumes, as the default StorageClass: volume claims become Bound without a real disk.
+            Path storageClass = bin.resolve("kwok-volume-storageclass.yaml");
+            if (Files.exists(storageClass)) {
+                try (var in = Files.newInputStream(storageClass)) {
+                    admin.load(in).create();
+                }
+            }
         }
     }
 

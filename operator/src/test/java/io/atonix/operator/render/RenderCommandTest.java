@@ -19,6 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.atonix.operator.appstack.AppStackResources;
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.operator.common.PlatformSettings;
+import io.atonix.operator.postgres.PostgresResources;
+import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
@@ -41,7 +43,9 @@ class RenderCommandTest {
         KubernetesSerialization yaml = new KubernetesSerialization();
         StringBuilder expected = new StringBuilder();
         for (HasMetadata resource : ResourceFiles.read(sample)) {
-            for (HasMetadata object : AppStackResources.desired((AppStack) resource, PlatformSettings.defaults())) {
+            List<HasMetadata> objects = resource instanceof AppStack stack ? AppStackResources.desired(stack, PlatformSettings.defaults())
+                    : PostgresResources.desired((Postgres) resource, () -> Renderer.GENERATED);
+            for (HasMetadata object : objects) {
                 expected.append(yaml.asYaml(object));
             }
         }
@@ -102,6 +106,8 @@ class RenderCommandTest {
                 """);
         assertThat(run(wrongType.toString()).err).contains("spec.services[0].port");
         Path wrongKind = write(dir, "apiVersion: atonix.io/v1alpha1\nkind: Database\nmetadata: { name: x }\n");
+        Path tooMany = write(dir, "apiVersion: atonix.io/v1alpha1\nkind: Postgres\nmetadata: { name: x }\nspec: { version: '16', storage: 1Gi, instances: 2 }\n");
+        assertThat(run(tooMany.toString()).err).contains("spec.instances");
         assertThat(run(wrongKind.toString()).err).contains("unknown kind 'Database'");
         Path notYaml = write(dir, "spec: [unclosed\n");
         assertThat(run(notYaml.toString()).status).isEqualTo(1);

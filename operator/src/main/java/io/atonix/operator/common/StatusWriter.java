@@ -1,0 +1,30 @@
+package io.atonix.operator.common;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import io.fabric8.kubernetes.client.CustomResource;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+
+/** Writes a primary resource's status, only when it differs from the stored one. */
+public final class StatusWriter {
+
+    private StatusWriter() {
+    }
+
+    /**
+     * When the stored resource turns out to be newer than the one reconciled (its spec changed meanwhile), asks for an
+     * immediate reconcile: the operator's own status write hides that change's event.
+     */
+    public static <T, P extends CustomResource<?, T>> UpdateControl<P> write(P primary, T status, Context<P> context) {
+        if (status.equals(primary.getStatus())) {
+            return UpdateControl.noUpdate();
+        }
+        P updated = context.getClient().getKubernetesSerialization().clone(primary);
+        updated.setStatus(status);
+        P stored = context.resourceOperations().updatePrimaryStatus(updated);
+        boolean newerSpec = stored != null && !Objects.equals(stored.getMetadata().getGeneration(), primary.getMetadata().getGeneration());
+        return newerSpec ? UpdateControl.<P>noUpdate().rescheduleAfter(Duration.ZERO) : UpdateControl.noUpdate();
+    }
+}

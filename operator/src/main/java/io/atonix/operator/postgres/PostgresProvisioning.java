@@ -1,0 +1,65 @@
+package io.atonix.operator.postgres;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
+import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.operator.common.Names;
+import io.atonix.operator.postgres.sql.DatabasePlan;
+import io.atonix.operator.postgres.sql.JdbcConnector;
+import io.atonix.operator.postgres.sql.Login;
+import io.atonix.operator.postgres.sql.Password;
+import io.atonix.operator.postgres.sql.PostgresProvisioner;
+import io.atonix.operator.postgres.sql.ProvisioningException;
+import io.atonix.operator.postgres.sql.ProvisioningPlan;
+import io.atonix.operator.postgres.sql.ProvisioningResult;
+import io.fabric8.kubernetes.api.model.Secret;
+
+/** Brings databases and roles inside a running server to the spec, with the passwords of the credential Secrets. */
+final class PostgresProvisioning {
+
+    private PostgresProvisioning() {
+    }
+
+    /** The plan, or empty while a credential Secret is not in the cache yet. */
+    static Optional<ProvisioningPlan> plan(Postgres postgres, Map<String, Secret> secrets) {
+        String name = postgres.getMetadata().getName();
+        Optional<Password> monitoring = password(secrets.get(Names.postgresMonitoringSecret(name)));
+        if (monitoring.isEmpty()) {
+            return Optional.empty();
+        }
+        List<DatabasePlan> databases = new ArrayList<>();
+        for (DatabaseSpec database : postgres.getSpec().databases()) {
+            Optional<Password> owner = password(secrets.get(Names.postgresOwnerSecret(name, database.name())));
+            if (owner.isEmpty()) {
+                return Optional.empty();
+            }
+            databases.add(DatabasePlan.of(database, owner.get()));
+        }
+        return Optional.of(new ProvisioningPlan(databases, List.of(), new Login(PostgresSecrets.MONITORING_ROLE, monitoring.get())));
+    }
+
+    static ProvisioningResult run(Postgres postgres, ProvisioningPlan plan, Password superuser) throws ProvisioningException {
+        // The read-write Service's cluster DNS name: the operator runs in the cluster.
+        String host = postgres.getMetadata().getName() + "." + postgres.getMetadata().getNamespace() + ".svc";
+        return new PostgresProvisioner(new JdbcConnector(host, PostgresConfig.PORT, PostgresSecrets.SUPERUSER, superuser)).provision(plan);
+    }
+
+    static Optional<Password> password(Secret secret) {
+        if (secret == null) {
+            return Optional.empty();
+        }
+        if (secret.getData() != null && secret.getData().get("password") != null) {
+            return Optional.of(Password.of(new String(Base64.getDecoder().decode(secret.getData().get("password")), StandardCharsets.UTF_8)));
+        }
+        if (secret.getStringData() != null && secret.getStringData().get("password") != null) {
+            return Optional.of(Password.of(secret.getStringData().get("password")));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,115 @@
+package io.atonix.operator.postgres;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jboss.logging.Logger;
+
+import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.api.v1alpha1.postgres.PostgresStatus;
+import io.atonix.operator.common.EventRecorder;
+import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.Names;
+import io.atonix.operator.common.StatusWriter;
+import io.atonix.operator.postgres.sql.ProvisioningException;
+import io.atonix.operator.postgres.sql.ProvisioningResult;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+
+/**
+ * Reconciles a Postgres: credentials (created once), postgresql.conf, Services and the StatefulSet; once the server is
+ * ready, databases and roles inside it over JDBC. A spec this version refuses changes nothing.
+ */
+@ControllerConfiguration(name = PostgresReconciler.NAME)
+@Workflow(explicitInvocation = true, dependents = {
+        @Dependent(name = "postgres-credentials", type = PostgresCredentialsDependent.class),
+        @Dependent(name = "postgres-config", type = PostgresConfigDependent.class),
+        @Dependent(name = "postgres-services", type = PostgresServicesDependent.class),
+        @Dependent(name = "postgres-statefulset", type = PostgresStatefulSetDependent.class,
+                dependsOn = { "postgres-credentials", "postgres-config" }),
+})
+public class PostgresReconciler implements Reconciler<Postgres> {
+    public static final String NAME = "postgres";
+    /** A server that is not reachable yet, or failed provisioning, is looked at again after this long. */
+    static final Duration RETRY_PROVISIONING = Duration.ofSeconds(30);
+    private static final Logger LOG = Logger.getLogger(PostgresReconciler.class);
+
+    @Override
+    public UpdateControl<Postgres> reconcile(Postgres postgres, Context<Postgres> context) {
+        List<String> problems = PostgresValidator.problems(postgres);
+        if (!problems.isEmpty()) {
+            return write(postgres, PostgresStatusBuilder.failed(postgres, PostgresStatusBuilder.REASON_INVALID_SPEC,
+                    String.join("; ", problems), Instant.now()), context);
+        }
+        context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow().throwAggregateExceptionIfErrorsPresent();
+
+        StatefulSet sts = context.getSecondaryResource(StatefulSet.class).orElse(null);
+        String provisioning = null;
+        if (PostgresStatusBuilder.serverReady(sts)) {
+            provisioning = provision(postgres, context);
+        }
+        PostgresStatus status = PostgresStatusBuilder.observed(postgres, sts, provisioning,
+                PostgresConfig.refusedParameters(postgres.getSpec().parameters()), Instant.now());
+        UpdateControl<Postgres> control = write(postgres, status, context);
+        boolean retry = provisioning != null && !provisioning.isEmpty();
+        return retry && control.getScheduleDelay().isEmpty() ? control.rescheduleAfter(RETRY_PROVISIONING) : control;
+    }
+
+    /** "" when the server matches the plan; otherwise why not, without any secret. */
+    private static String provision(Postgres postgres, Context<Postgres> context) {
+        Map<String, Secret> secrets = context.getSecondaryResourcesAsStream(Secret.class)
+                .filter(s -> Objects.equals(postgres.getMetadata().getName(), s.getMetadata().getLabels().get(Labels.POSTGRES)))
+                .collect(Collectors.toMap(s -> s.getMetadata().getName(), Function.identity(), (a, b) -> a));
+        var superuser = PostgresProvisioning.password(secrets.get(Names.postgresSuperuserSecret(postgres.getMetadata().getName())));
+        var plan = PostgresProvisioning.plan(postgres, secrets);
+        if (superuser.isEmpty() || plan.isEmpty()) {
+            return "the credential Secrets are not available yet";
+        }
+        try {
+            ProvisioningResult result = PostgresProvisioning.run(postgres, plan.get(), superuser.get());
+            for (String action : result.actions()) {
+                EventRecorder.record(context.getClient(), postgres, EventRecorder.NORMAL, "Provisioned", action);
+            }
+            return "";
+        } catch (ProvisioningException e) {
+            LOG.debugf("provisioning of Postgres %s/%s failed: %s", postgres.getMetadata().getNamespace(), postgres.getMetadata().getName(),
+                    e.getMessage());
+            return Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<Postgres> updateErrorStatus(Postgres postgres, Context<Postgres> context, Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        try {
+            write(postgres, PostgresStatusBuilder.failed(postgres, PostgresStatusBuilder.REASON_RECONCILE_FAILED, message, Instant.now()), context);
+        } catch (RuntimeException statusFailure) {
+            LOG.debugf("could not report the failure in the status: %s", statusFailure.getMessage());
+        }
+        return ErrorStatusUpdateControl.defaultErrorProcessing();
+    }
+
+    private static UpdateControl<Postgres> write(Postgres postgres, PostgresStatus status, Context<Postgres> context) {
+        var previous = postgres.getStatus();
+        UpdateControl<Postgres> control = StatusWriter.write(postgres, status, context);
+        if (!status.equals(previous) && status.conditions().get(0).holds()
+                && (previous == null || previous.conditions().isEmpty() || !previous.conditions().get(0).holds())) {
+            EventRecorder.record(context.getClient(), postgres, EventRecorder.NORMAL, PostgresStatusBuilder.REASON_READY,
+                    status.conditions().get(0).message());
+        }
+        return control;
+    }
+}

@@ -1,0 +1,25 @@
+package io.atonix.operator.postgres;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+
+/** Every object the operator creates for a Postgres, as a pure function, in the order a person would apply them. */
+public final class PostgresResources {
+
+    private PostgresResources() {
+    }
+
+    /** @param password gives the passwords of the credential Secrets, which the operator generates when it creates them */
+    public static List<HasMetadata> desired(Postgres postgres, Supplier<String> password) {
+        List<HasMetadata> objects = new ArrayList<>(PostgresSecrets.all(postgres, password).values());
+        objects.add(PostgresConfig.desired(postgres));
+        objects.add(PostgresServices.primary(postgres));
+        objects.add(PostgresServices.headless(postgres));
+        objects.add(PostgresStatefulSets.desired(postgres));
+        return objects;
+    }
+}

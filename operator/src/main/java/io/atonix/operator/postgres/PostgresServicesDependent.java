@@ -1,0 +1,48 @@
+package io.atonix.operator.postgres;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.operator.common.StampedDependent;
+import io.atonix.operator.common.Labels;
+import io.fabric8.kubernetes.api.model.Service;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.BulkDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+
+/** The read-write and the headless Service of a Postgres, keyed by name. */
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+public class PostgresServicesDependent extends StampedDependent<Service, Postgres>
+        implements BulkDependentResource<Service, Postgres, String> {
+
+    public PostgresServicesDependent() {
+        super(Service.class);
+    }
+
+    @Override
+    public Map<String, Service> desiredResources(Postgres primary, Context<Postgres> context) {
+        Map<String, Service> services = new LinkedHashMap<>();
+        for (Service service : new Service[] { PostgresServices.primary(primary), PostgresServices.headless(primary) }) {
+            services.put(service.getMetadata().getName(), service);
+        }
+        return services;
+    }
+
+    @Override
+    public Map<String, Service> getSecondaryResources(Postgres primary, Context<Postgres> context) {
+        return context.getSecondaryResourcesAsStream(Service.class)
+                .filter(s -> Objects.equals(primary.getMetadata().getName(), s.getMetadata().getLabels().get(Labels.POSTGRES)))
+                .collect(Collectors.toMap(s -> s.getMetadata().getName(), Function.identity(), (a, b) -> a));
+    }
+
+    @Override
+    public void deleteTargetResource(Postgres primary, Service resource, String key, Context<Postgres> context) {
+        context.getClient().resource(resource).delete();
+    }
+}

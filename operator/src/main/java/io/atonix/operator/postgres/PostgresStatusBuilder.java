@@ -1,0 +1,91 @@
+package io.atonix.operator.postgres;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.atonix.api.v1alpha1.common.Binding;
+import io.atonix.api.v1alpha1.common.Condition;
+import io.atonix.api.v1alpha1.common.ConditionTypes;
+import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
+import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.api.v1alpha1.postgres.PostgresStatus;
+import io.atonix.operator.common.Conditions;
+import io.atonix.operator.common.Names;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+
+/** A Postgres' status from its StatefulSet and the outcome of provisioning, as a pure function. */
+public final class PostgresStatusBuilder {
+    public static final String REASON_READY = "Ready";
+    public static final String REASON_STARTING = "Starting";
+    public static final String REASON_INVALID_SPEC = "InvalidSpec";
+    public static final String REASON_PROVISIONING_FAILED = "ProvisioningFailed";
+    public static final String REASON_PARAMETERS_REFUSED = "ParametersRefused";
+    public static final String REASON_RECONCILE_FAILED = "ReconcileFailed";
+
+    private PostgresStatusBuilder() {
+    }
+
+    /** True when the StatefulSet's pod runs the current template and is ready. */
+    public static boolean serverReady(StatefulSet sts) {
+        if (sts == null || sts.getStatus() == null) {
+            return false;
+        }
+        var status = sts.getStatus();
+        boolean observed = status.getObservedGeneration() != null && status.getObservedGeneration() >= sts.getMetadata().getGeneration();
+        boolean rolled = status.getUpdateRevision() == null || status.getUpdateRevision().equals(status.getCurrentRevision());
+        return observed && rolled && Optional.ofNullable(status.getReadyReplicas()).orElse(0) >= 1;
+    }
+
+    /**
+     * @param provisioning null while the server is not ready; otherwise the failure message, or "" when provisioning
+     *        succeeded
+     */
+    public static PostgresStatus observed(Postgres postgres, StatefulSet sts, String provisioning, List<String> refusedParameters,
+            Instant now) {
+        Long generation = postgres.getMetadata().getGeneration();
+        boolean server = serverReady(sts);
+        boolean provisioned = server && "".equals(provisioning);
+        String waiting = !server ? "Waiting for the PostgreSQL server to be ready"
+                : provisioned ? "" : "Creating databases and roles failed: " + provisioning;
+        String reason = provisioned ? REASON_READY : server ? REASON_PROVISIONING_FAILED : REASON_STARTING;
+        boolean degraded = !refusedParameters.isEmpty() || (server && !provisioned);
+        String degradedMessage = !refusedParameters.isEmpty() ? "Parameters not applied: " + String.join("; ", refusedParameters)
+                : server && !provisioned ? waiting : "";
+        List<Condition> conditions = List.of(
+                Conditions.of(ConditionTypes.READY, provisioned, reason, provisioned ? "PostgreSQL " + postgres.getSpec().version()
+                        + " is ready with " + postgres.getSpec().databases().size() + " databases" : waiting, generation),
+                Conditions.of(ConditionTypes.PROGRESSING, !server, server ? REASON_READY : REASON_STARTING, server ? "" : waiting, generation),
+                Conditions.of(ConditionTypes.DEGRADED, degraded,
+                        !refusedParameters.isEmpty() ? REASON_PARAMETERS_REFUSED : degraded ? REASON_PROVISIONING_FAILED : REASON_READY,
+                        degradedMessage, generation));
+        List<String> databases = new ArrayList<>();
+        if (provisioned) {
+            postgres.getSpec().databases().stream().map(DatabaseSpec::name).forEach(databases::add);
+        }
+        Binding binding = postgres.getSpec().databases().isEmpty() ? null
+                : new Binding(Names.postgresOwnerSecret(postgres.getMetadata().getName(), postgres.getSpec().databases().get(0).name()));
+        Integer ready = sts == null || sts.getStatus() == null ? Integer.valueOf(0) : Optional.ofNullable(sts.getStatus().getReadyReplicas()).orElse(0);
+        return new PostgresStatus(generation, withTimes(postgres, conditions, now), ready,
+                server ? postgres.getSpec().version() : previousVersion(postgres), databases, binding);
+    }
+
+    public static PostgresStatus failed(Postgres postgres, String reason, String message, Instant now) {
+        Long generation = postgres.getMetadata().getGeneration();
+        List<Condition> conditions = Conditions.refused(reason, message, generation);
+        PostgresStatus previous = postgres.getStatus();
+        return new PostgresStatus(generation, withTimes(postgres, conditions, now),
+                previous == null ? null : previous.readyInstances(), previousVersion(postgres),
+                previous == null ? List.of() : previous.databases(), previous == null ? null : previous.binding());
+    }
+
+    private static String previousVersion(Postgres postgres) {
+        return postgres.getStatus() == null ? null : postgres.getStatus().version();
+    }
+
+    private static List<Condition> withTimes(Postgres postgres, List<Condition> conditions, Instant now) {
+        List<Condition> previous = postgres.getStatus() == null ? List.of() : postgres.getStatus().conditions();
+        return Conditions.withTransitionTimes(previous, conditions, now);
+    }
+}

@@ -1,0 +1,39 @@
+package io.atonix.operator.postgres;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.atonix.api.v1alpha1.postgres.Postgres;
+
+/** What a Postgres spec asks for that this version refuses; each entry names the field. */
+public final class PostgresValidator {
+
+    private PostgresValidator() {
+    }
+
+    public static List<String> problems(Postgres postgres) {
+        List<String> problems = new ArrayList<>();
+        var spec = postgres.getSpec();
+        if (spec == null) {
+            problems.add("spec: is required");
+            return problems;
+        }
+        if (spec.instances() != null && spec.instances() > 1) {
+            problems.add("spec.instances: this version runs a single primary; read replicas are not supported yet, set instances: 1");
+        }
+        String running = postgres.getStatus() == null ? null : postgres.getStatus().version();
+        if (running != null && major(spec.version()) > major(running)) {
+            problems.add("spec.version: PostgreSQL " + running + " runs; an in-place major upgrade to " + spec.version()
+                    + " is not supported yet (dump and restore into a new Postgres)");
+        }
+        if (running != null && major(spec.version()) < major(running)) {
+            problems.add("spec.version: the major version cannot go down from " + running);
+        }
+        return problems;
+    }
+
+    static int major(String version) {
+        int dot = version.indexOf('.');
+        return Integer.parseInt(dot < 0 ? version : version.substring(0, dot));
+    }
+}

@@ -1,0 +1,131 @@
+package io.atonix.operator.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.atonix.api.v1alpha1.common.Condition;
+import io.atonix.api.v1alpha1.common.ConditionTypes;
+import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
+import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.api.v1alpha1.postgres.PostgresSpec;
+import io.atonix.operator.appstack.CrdsInMockServer;
+import io.atonix.operator.common.Conditions;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+
+/** The Postgres controller against the mock API server: the objects, the credentials, refused specs. */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true, setup = CrdsInMockServer.class)
+class PostgresReconcilerTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Inject
+    KubernetesClient client;
+
+    @Test
+    void createsCredentialsConfigServicesAndStatefulSetAndNeverRegeneratesAPassword() {
+        create("pg-create", "orders", spec(1, Map.of()));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(client.apps().statefulSets().inNamespace("pg-create").withName("orders").get()).isNotNull();
+            assertThat(client.configMaps().inNamespace("pg-create").withName("orders-config").get()).isNotNull();
+            assertThat(client.services().inNamespace("pg-create").withName("orders").get()).isNotNull();
+            assertThat(client.services().inNamespace("pg-create").withName("orders-headless").get()).isNotNull();
+        });
+        List<String> secrets = List.of("orders-superuser", "orders-monitoring", "orders-shop-data-owner");
+        Map<String, String> passwords = new java.util.HashMap<>();
+        for (String name : secrets) {
+            Secret secret = client.secrets().inNamespace("pg-create").withName(name).get();
+            assertThat(secret).as(name).isNotNull();
+            String password = password(secret);
+            assertThat(password).isNotBlank();
+            passwords.put(name, password);
+        }
+        assertThat(passwords.values()).doesNotHaveDuplicates();
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Postgres pg = get("pg-create", "orders");
+            assertThat(condition(pg, ConditionTypes.READY).reason()).isEqualTo(PostgresStatusBuilder.REASON_STARTING);
+            assertThat(pg.getStatus().binding().name()).isEqualTo("orders-shop-data-owner");
+        });
+
+        // A new parameter rolls the StatefulSet (its config hash changes) and leaves every password as it was.
+        String before = client.apps().statefulSets().inNamespace("pg-create").withName("orders").get().getSpec().getTemplate()
+                .getMetadata().getAnnotations().get(PostgresStatefulSets.CONFIG_HASH);
+        Postgres pg = get("pg-create", "orders");
+        pg.setSpec(spec(1, Map.of("work_mem", "16MB")));
+        client.resource(pg).update();
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(client.apps().statefulSets().inNamespace("pg-create").withName("orders")
+                .get().getSpec().getTemplate().getMetadata().getAnnotations().get(PostgresStatefulSets.CONFIG_HASH)).isNotEqualTo(before));
+        for (String name : secrets) {
+            Secret secret = client.secrets().inNamespace("pg-create").withName(name).get();
+            String password = password(secret);
+            assertThat(password).as(name).isEqualTo(passwords.get(name));
+        }
+    }
+
+    @Test
+    void moreThanOneInstanceIsRefusedAndChangesNothing() {
+        create("pg-refused", "orders", spec(3, Map.of()));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Condition ready = condition(get("pg-refused", "orders"), ConditionTypes.READY);
+            assertThat(ready.reason()).isEqualTo(PostgresStatusBuilder.REASON_INVALID_SPEC);
+            assertThat(ready.message()).contains("spec.instances");
+        });
+        assertThat(client.apps().statefulSets().inNamespace("pg-refused").list().getItems()).isEmpty();
+        assertThat(client.secrets().inNamespace("pg-refused").list().getItems()).isEmpty();
+    }
+
+    @Test
+    void aParameterTheOperatorSetsIsReportedNotApplied() {
+        create("pg-params", "orders", spec(1, Map.of("port", "6432")));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Condition degraded = condition(get("pg-params", "orders"), ConditionTypes.DEGRADED);
+            assertThat(degraded.status()).isEqualTo("True");
+            assertThat(degraded.reason()).isEqualTo(PostgresStatusBuilder.REASON_PARAMETERS_REFUSED);
+            assertThat(degraded.message()).contains("port is set by the operator");
+        });
+        assertThat(client.configMaps().inNamespace("pg-params").withName("orders-config").get().getData().get(PostgresConfig.FILE))
+                .contains("port = 5432").doesNotContain("6432");
+    }
+
+    /** The mock server keeps stringData as written; a real one turns it into data. */
+    private static String password(Secret secret) {
+        if (secret.getData() != null && secret.getData().get("password") != null) {
+            return secret.getData().get("password");
+        }
+        return secret.getStringData() == null ? null : secret.getStringData().get("password");
+    }
+
+    private static PostgresSpec spec(int instances, Map<String, String> parameters) {
+        return new PostgresSpec("16", instances, new Quantity("5Gi"), null, List.of(new DatabaseSpec("shop_data", List.of())),
+                parameters, null, null, null);
+    }
+
+    private void create(String namespace, String name, PostgresSpec spec) {
+        Postgres pg = new Postgres();
+        pg.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+        pg.setSpec(spec);
+        client.resource(pg).create();
+    }
+
+    private Postgres get(String namespace, String name) {
+        return client.resources(Postgres.class).inNamespace(namespace).withName(name).get();
+    }
+
+    private static Condition condition(Postgres pg, String type) {
+        assertThat(pg.getStatus()).isNotNull();
+        return Conditions.find(pg.getStatus().conditions(), type).orElseThrow();
+    }
+}
