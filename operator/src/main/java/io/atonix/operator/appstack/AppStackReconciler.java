@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackStatus;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
+import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.EventRecorder;
 import io.atonix.operator.common.Labels;
@@ -44,6 +45,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
         @Dependent(name = "autoscalers", type = HorizontalPodAutoscalerDependent.class, dependsOn = "deployments"),
         @Dependent(name = "disruptionbudgets", type = PodDisruptionBudgetDependent.class),
         @Dependent(name = "ingresses", type = IngressDependent.class, dependsOn = "services"),
+        @Dependent(name = "postgres", type = ChildPostgresDependent.class),
 })
 public class AppStackReconciler implements Reconciler<AppStack> {
     public static final String NAME = "appstack";
@@ -72,7 +74,10 @@ public class AppStackReconciler implements Reconciler<AppStack> {
         Map<String, Deployment> deployments = context.getSecondaryResourcesAsStream(Deployment.class)
                 .filter(d -> stack.getMetadata().getName().equals(d.getMetadata().getLabels().get(Labels.STACK)))
                 .collect(Collectors.toMap(d -> d.getMetadata().getLabels().get(Labels.SERVICE), d -> d, (a, b) -> a));
-        AppStackStatus status = AppStackStatusBuilder.observed(stack, deployments, Instant.now());
+        Postgres postgres = context.getSecondaryResourcesAsStream(Postgres.class)
+                .filter(p -> stack.getMetadata().getName().equals(p.getMetadata().getLabels().get(Labels.STACK)))
+                .findFirst().orElse(null);
+        AppStackStatus status = AppStackStatusBuilder.observed(stack, deployments, postgres, Instant.now());
         UpdateControl<AppStack> control = writeStatus(stack, status, context);
         LOG.debugf("reconciled AppStack %s/%s at generation %d", stack.getMetadata().getNamespace(), stack.getMetadata().getName(),
                 stack.getMetadata().getGeneration());

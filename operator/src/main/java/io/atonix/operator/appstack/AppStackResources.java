@@ -24,6 +24,7 @@ public final class AppStackResources {
     /** Every object the operator creates for the stack, in the order a person would apply them. */
     public static List<HasMetadata> desired(AppStack stack, PlatformSettings platform) {
         List<HasMetadata> objects = new ArrayList<>();
+        ChildPostgres.desired(stack).ifPresent(objects::add);
         for (ServiceSpec service : stack.getSpec().services()) {
             objects.add(ServiceAccounts.desired(stack, service));
             objects.add(Deployments.desired(stack, service));

@@ -13,6 +13,7 @@ import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.api.v1alpha1.appstack.ServiceStatus;
 import io.atonix.api.v1alpha1.common.Condition;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
+import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.operator.common.Conditions;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
@@ -32,7 +33,7 @@ public final class AppStackStatusBuilder {
     private AppStackStatusBuilder() {
     }
 
-    public static AppStackStatus observed(AppStack stack, Map<String, Deployment> deployments, Instant now) {
+    public static AppStackStatus observed(AppStack stack, Map<String, Deployment> deployments, Postgres postgres, Instant now) {
         List<ServiceStatus> services = new ArrayList<>();
         List<String> waiting = new ArrayList<>();
         List<String> stuck = new ArrayList<>();
@@ -47,9 +48,15 @@ public final class AppStackStatusBuilder {
                 stuck.add(service.name());
             }
         }
-        List<ComponentStatus> components = pendingComponents(stack);
+        List<ComponentStatus> components = new ArrayList<>();
+        if (stack.getSpec().postgres() != null) {
+            components.add(ChildPostgres.status(stack, postgres));
+        }
+        components.addAll(pendingComponents(stack));
         for (ComponentStatus component : components) {
-            waiting.add(component.component());
+            if (!Boolean.TRUE.equals(component.ready())) {
+                waiting.add(component.component());
+            }
         }
         Long generation = stack.getMetadata().getGeneration();
         boolean ready = waiting.isEmpty();
@@ -73,9 +80,6 @@ public final class AppStackStatusBuilder {
     static List<ComponentStatus> pendingComponents(AppStack stack) {
         List<ComponentStatus> components = new ArrayList<>();
         var spec = stack.getSpec();
-        if (spec.postgres() != null) {
-            components.add(notImplemented("Postgres", "spec.postgres"));
-        }
         if (spec.redis() != null) {
             components.add(notImplemented("Redis", "spec.redis"));
         }

@@ -20,6 +20,11 @@ import io.atonix.api.v1alpha1.appstack.Autoscale;
 import io.atonix.api.v1alpha1.appstack.Expose;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
+import io.atonix.api.v1alpha1.common.DeletionPolicy;
+import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
+import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.api.v1alpha1.postgres.PostgresSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.atonix.api.v1alpha1.common.EnvVar;
 import io.atonix.api.v1alpha1.common.EnvVarSource;
 import io.atonix.api.v1alpha1.common.KeyReference;
@@ -263,6 +268,42 @@ class AppStackReconcilerTest {
         Deployment orphan = client.apps().deployments().inNamespace("delete").withName("shop-web").get();
         assertThat(orphan.getMetadata().getOwnerReferences()).singleElement()
                 .satisfies(o -> assertThat(o.getName()).isEqualTo("shop"));
+    }
+
+    @Test
+    void aStackWithPostgresComposesAChildPostgresAndWaitsForIt() {
+        PostgresSpec postgres = new PostgresSpec("16", null, new Quantity("5Gi"), null, List.of(new DatabaseSpec("shop", List.of())),
+                null, null, null, null);
+        ServiceSpec api = TestStacks.withReplicas(service("api", "acme/api:1", 5000), 1);
+        create(stack("composed", "shop", new AppStackSpec(List.of(api), postgres, null, null, null, null, DeletionPolicy.Delete)));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Postgres child = client.resources(Postgres.class).inNamespace("composed").withName("shop-postgres").get();
+            assertThat(child).isNotNull();
+            assertThat(child.getSpec().deletionPolicy()).as("the stack's policy").isEqualTo(DeletionPolicy.Delete);
+            assertThat(child.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> assertThat(o.getKind()).isEqualTo("AppStack"));
+            // The Postgres controller takes it from there.
+            assertThat(client.apps().statefulSets().inNamespace("composed").withName("shop-postgres").get()).isNotNull();
+        });
+        markAvailable("composed", "shop-api");
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            AppStack stack = get("composed", "shop");
+            assertThat(stack.getStatus().components()).singleElement().satisfies(c -> {
+                assertThat(c.component()).isEqualTo("Postgres");
+                assertThat(c.ready()).isFalse();
+                assertThat(c.reason()).isEqualTo("Starting");
+            });
+            assertThat(condition(stack, ConditionTypes.READY).status()).as("a stack waits for its database").isEqualTo("False");
+            assertThat(condition(stack, ConditionTypes.READY).message()).contains("Postgres");
+        });
+
+        AppStack changed = get("composed", "shop");
+        changed.setSpec(new AppStackSpec(List.of(api), null, null, null, null, null, DeletionPolicy.Delete));
+        client.resource(changed).update();
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(client.resources(Postgres.class).inNamespace("composed").withName("shop-postgres").get()).isNull();
+            assertThat(condition(get("composed", "shop"), ConditionTypes.READY).status()).isEqualTo("True");
+        });
     }
 
     private AppStack create(AppStack stack) {

@@ -14,8 +14,8 @@ public record DatabaseSpec(
         @JsonPropertyDescription("Name of the database: lower-case letters, digits and underscores, starting with a letter or underscore. A database is never dropped by the operator.")
         String name,
         @Size(max = 16)
-        @JsonPropertyDescription("Extensions created in the database (CREATE EXTENSION IF NOT EXISTS), for example pgcrypto or pg_trgm. They must ship with the PostgreSQL image.")
-        List<@Pattern("^[a-z_][a-z0-9_]*$") @Size(max = 63) String> extensions) {
+        @JsonPropertyDescription("Extensions created in the database (CREATE EXTENSION IF NOT EXISTS), for example pgcrypto, pg_trgm or uuid-ossp. They must ship with the PostgreSQL image.")
+        List<@Pattern("^[a-z_][a-z0-9_-]*$") @Size(max = 63) String> extensions) {
 
     public DatabaseSpec {
         extensions = extensions == null ? List.of() : List.copyOf(extensions);
