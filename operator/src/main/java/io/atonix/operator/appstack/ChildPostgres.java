@@ -1,6 +1,7 @@
 package io.atonix.operator.appstack;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,6 +10,9 @@ import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.appstack.ComponentStatus;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.postgres.PostgresSpec;
+import io.atonix.api.v1alpha1.postgres.RoleSpec;
+import io.atonix.api.v1alpha1.appstack.PostgresUse;
+import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Names;
@@ -45,9 +49,22 @@ public final class ChildPostgres {
                 .withOwnerReferences(Owners.controller(stack))
                 .build());
         postgres.setSpec(new PostgresSpec(spec.version(), spec.instances(), spec.storage(), spec.storageClassName(), spec.databases(),
-                spec.parameters(), spec.resources(), spec.backup(),
+                roles(stack), spec.parameters(), spec.resources(), spec.backup(),
                 spec.deletionPolicy() != null ? spec.deletionPolicy() : stack.getSpec().deletionPolicyOrDefault()));
         return Optional.of(StackObjects.finish(postgres));
+    }
+
+    /** The roles the stack declares, then one per service that uses the database, named after the service. */
+    static List<RoleSpec> roles(AppStack stack) {
+        Map<String, RoleSpec> roles = new LinkedHashMap<>();
+        stack.getSpec().postgres().roles().forEach(role -> roles.put(role.name(), role));
+        for (ServiceSpec service : stack.getSpec().services()) {
+            if (service.uses() != null && service.uses().postgres() != null) {
+                PostgresUse use = service.uses().postgres();
+                roles.put(service.name(), new RoleSpec(service.name(), use.database(), use.accessOrDefault()));
+            }
+        }
+        return List.copyOf(roles.values());
     }
 
     /** The stack's view of its child: ready when the child says so, with the child's own reason and message. */

@@ -1,5 +1,6 @@
 package io.atonix.operator.appstack;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
@@ -8,6 +9,8 @@ import io.atonix.operator.common.Names;
 import io.atonix.operator.common.PodSecurity;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 
@@ -34,14 +37,14 @@ public final class Deployments {
                 .withAutomountServiceAccountToken(false)
                 .withEnableServiceLinks(false)
                 .withSecurityContext(PodSecurity.restrictedPod())
-                .withContainers(container(service))
+                .withContainers(container(stack, service))
                 .endSpec()
                 .endTemplate()
                 .endSpec()
                 .build());
     }
 
-    private static Container container(ServiceSpec service) {
+    private static Container container(AppStack stack, ServiceSpec service) {
         var probes = service.probes();
         var readiness = probes == null || probes.readiness() == null
                 ? ContainerParts.defaultReadiness(service.port())
@@ -53,13 +56,33 @@ public final class Deployments {
                 .withCommand(nullIfEmpty(service.command()))
                 .withArgs(nullIfEmpty(service.args()))
                 .withPorts(ContainerParts.ports(service))
-                .withEnv(nullIfEmpty(ContainerParts.env(service.env())))
+                .withEnv(nullIfEmpty(env(stack, service)))
                 .withResources(ContainerParts.resources(service.resources()))
                 .withReadinessProbe(readiness)
                 .withLivenessProbe(probes == null ? null : ContainerParts.probe(probes.liveness(), service.port()))
                 .withStartupProbe(probes == null ? null : ContainerParts.probe(probes.startup(), service.port()))
                 .withSecurityContext(PodSecurity.restrictedContainer())
                 .build();
+    }
+
+    /** The service's own variables, then the connection details of what it uses, read from binding Secrets. */
+    static List<EnvVar> env(AppStack stack, ServiceSpec service) {
+        List<EnvVar> env = new ArrayList<>(ContainerParts.env(service.env()));
+        if (service.uses() != null && service.uses().postgres() != null) {
+            String secret = Names.postgresLoginSecret(Names.postgres(stack.getMetadata().getName()), service.name());
+            env.add(fromSecret("PGHOST", secret, "host"));
+            env.add(fromSecret("PGPORT", secret, "port"));
+            env.add(fromSecret("PGDATABASE", secret, "database"));
+            env.add(fromSecret("PGUSER", secret, "username"));
+            env.add(fromSecret("PGPASSWORD", secret, "password"));
+            env.add(fromSecret("DATABASE_URL", secret, "uri"));
+        }
+        return env;
+    }
+
+    private static EnvVar fromSecret(String name, String secret, String key) {
+        return new EnvVarBuilder().withName(name).withNewValueFrom().withNewSecretKeyRef().withName(secret).withKey(key)
+                .endSecretKeyRef().endValueFrom().build();
     }
 
     // The API server drops empty lists; sending one would differ from the stored object forever.

@@ -38,6 +38,11 @@ public final class Names {
         return postgres + "-" + database.replace('_', '-') + "-owner";
     }
 
+    /** The binding Secret (servicebinding.io keys) of an application's login role. */
+    public static String postgresLoginSecret(String postgres, String role) {
+        return postgres + "-" + role + "-login";
+    }
+
     public static String postgresConfig(String postgres) {
         return postgres + "-config";
     }

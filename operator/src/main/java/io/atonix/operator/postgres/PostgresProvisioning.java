@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.api.v1alpha1.postgres.RoleSpec;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.postgres.sql.DatabasePlan;
 import io.atonix.operator.postgres.sql.JdbcConnector;
@@ -18,6 +19,8 @@ import io.atonix.operator.postgres.sql.PostgresProvisioner;
 import io.atonix.operator.postgres.sql.ProvisioningException;
 import io.atonix.operator.postgres.sql.ProvisioningPlan;
 import io.atonix.operator.postgres.sql.ProvisioningResult;
+import io.atonix.operator.postgres.sql.RoleNames;
+import io.atonix.operator.postgres.sql.ServiceLogin;
 import io.fabric8.kubernetes.api.model.Secret;
 
 /** Brings databases and roles inside a running server to the spec, with the passwords of the credential Secrets. */
@@ -41,13 +44,20 @@ final class PostgresProvisioning {
             }
             databases.add(DatabasePlan.of(database, owner.get()));
         }
-        return Optional.of(new ProvisioningPlan(databases, List.of(), new Login(PostgresSecrets.MONITORING_ROLE, monitoring.get())));
+        List<ServiceLogin> logins = new ArrayList<>();
+        for (RoleSpec role : postgres.getSpec().roles()) {
+            Optional<Password> login = password(secrets.get(Names.postgresLoginSecret(name, role.name())));
+            if (login.isEmpty()) {
+                return Optional.empty();
+            }
+            logins.add(new ServiceLogin(new Login(RoleNames.service(role.name()), login.get()), role.database(), role.accessOrDefault()));
+        }
+        return Optional.of(new ProvisioningPlan(databases, logins, new Login(PostgresSecrets.MONITORING_ROLE, monitoring.get())));
     }
 
     static ProvisioningResult run(Postgres postgres, ProvisioningPlan plan, Password superuser) throws ProvisioningException {
         // The read-write Service's cluster DNS name: the operator runs in the cluster.
-        String host = postgres.getMetadata().getName() + "." + postgres.getMetadata().getNamespace() + ".svc";
-        return new PostgresProvisioner(new JdbcConnector(host, PostgresConfig.PORT, PostgresSecrets.SUPERUSER, superuser)).provision(plan);
+        return new PostgresProvisioner(new JdbcConnector(PostgresSecrets.host(postgres), PostgresConfig.PORT, PostgresSecrets.SUPERUSER, superuser)).provision(plan);
     }
 
     static Optional<Password> password(Secret secret) {

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.api.v1alpha1.postgres.RoleSpec;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.postgres.sql.RoleNames;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -37,6 +38,36 @@ public final class PostgresSecrets {
                 password.get());
     }
 
+    /**
+     * The binding of an application's login role, in the servicebinding.io form: everything a client needs to connect,
+     * so that a service reads it through environment variables and never holds a copy of the password.
+     */
+    public static Secret login(Postgres postgres, RoleSpec role, Supplier<String> password) {
+        String host = host(postgres);
+        String secret = password.get();
+        String username = RoleNames.service(role.name());
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("type", "postgresql");
+        data.put("provider", "atonix");
+        data.put("host", host);
+        data.put("port", String.valueOf(PostgresConfig.PORT));
+        data.put("database", role.database());
+        data.put("username", username);
+        data.put("password", secret);
+        data.put("uri", "postgresql://" + username + ":" + secret + "@" + host + ":" + PostgresConfig.PORT + "/" + role.database());
+        data.put("jdbc-url", "jdbc:postgresql://" + host + ":" + PostgresConfig.PORT + "/" + role.database());
+        return new SecretBuilder()
+                .withMetadata(PostgresObjects.metadata(postgres, Names.postgresLoginSecret(postgres.getMetadata().getName(), role.name())))
+                .withType("servicebinding.io/postgresql")
+                .withStringData(data)
+                .build();
+    }
+
+    /** The read-write Service's name in cluster DNS. */
+    public static String host(Postgres postgres) {
+        return postgres.getMetadata().getName() + "." + postgres.getMetadata().getNamespace() + ".svc";
+    }
+
     /** Every credential Secret the Postgres needs, keyed by name. */
     public static Map<String, Secret> all(Postgres postgres, Supplier<String> password) {
         Map<String, Secret> secrets = new LinkedHashMap<>();
@@ -45,6 +76,10 @@ public final class PostgresSecrets {
         }
         for (DatabaseSpec database : postgres.getSpec().databases()) {
             Secret secret = owner(postgres, database.name(), password);
+            secrets.put(secret.getMetadata().getName(), secret);
+        }
+        for (RoleSpec role : postgres.getSpec().roles()) {
+            Secret secret = login(postgres, role, password);
             secrets.put(secret.getMetadata().getName(), secret);
         }
         return secrets;

@@ -21,6 +21,12 @@ public final class PostgresValidator {
         if (spec.instances() != null && spec.instances() > 1) {
             problems.add("spec.instances: this version runs a single primary; read replicas are not supported yet, set instances: 1");
         }
+        for (int r = 0; r < spec.roles().size(); r++) {
+            String database = spec.roles().get(r).database();
+            if (spec.databases().stream().noneMatch(d -> d.name().equals(database))) {
+                problems.add("spec.roles[" + r + "].database: database '" + database + "' is not declared in spec.databases");
+            }
+        }
         String running = postgres.getStatus() == null ? null : postgres.getStatus().version();
         if (running != null && major(spec.version()) > major(running)) {
             problems.add("spec.version: PostgreSQL " + running + " runs; an in-place major upgrade to " + spec.version()

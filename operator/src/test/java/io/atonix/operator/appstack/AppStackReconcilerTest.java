@@ -272,7 +272,7 @@ class AppStackReconcilerTest {
 
     @Test
     void aStackWithPostgresComposesAChildPostgresAndWaitsForIt() {
-        PostgresSpec postgres = new PostgresSpec("16", null, new Quantity("5Gi"), null, List.of(new DatabaseSpec("shop", List.of())),
+        PostgresSpec postgres = new PostgresSpec("16", null, new Quantity("5Gi"), null, List.of(new DatabaseSpec("shop", List.of())), null,
                 null, null, null, null);
         ServiceSpec api = TestStacks.withReplicas(service("api", "acme/api:1", 5000), 1);
         create(stack("composed", "shop", new AppStackSpec(List.of(api), postgres, null, null, null, null, DeletionPolicy.Delete)));

@@ -65,7 +65,7 @@ class AppStackValidatorTest {
         ServiceSpec user = new ServiceSpec("api", "x", null, null, 80, null, null, null, null, null, null, null, null, null,
                 new Uses(new PostgresUse("orders", null), new io.atonix.api.v1alpha1.appstack.RedisUse(null, null),
                         new KafkaUse(List.of("orders"), List.of("payments"))));
-        PostgresSpec postgres = new PostgresSpec("16", null, new Quantity("1Gi"), null, List.of(new DatabaseSpec("shop", null)), null, null, null, null);
+        PostgresSpec postgres = new PostgresSpec("16", null, new Quantity("1Gi"), null, List.of(new DatabaseSpec("shop", null)), null, null, null, null, null);
         KafkaSpec kafka = new KafkaSpec(new KafkaClusterRef("events", "kafka"), List.of(new KafkaTopicSpec("orders", null, null, null)));
         var problems = AppStackValidator.validate(stack("ns", "shop", new AppStackSpec(List.of(user), postgres, null, kafka, null, null, null)));
         assertThat(problems).extracting(SpecProblem::toString).containsExactlyInAnyOrder(

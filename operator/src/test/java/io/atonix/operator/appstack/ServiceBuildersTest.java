@@ -190,6 +190,27 @@ class ServiceBuildersTest {
     }
 
     @Test
+    void aServiceThatUsesPostgresReadsItsConnectionFromItsBindingSecret() {
+        ServiceSpec api = new ServiceSpec("api", "acme/api", null, null, 5000, null, null, null, null, null, null, null, null, null,
+                new io.atonix.api.v1alpha1.appstack.Uses(new io.atonix.api.v1alpha1.appstack.PostgresUse("shop", io.atonix.api.v1alpha1.common.Access.ReadOnly), null, null));
+        var postgres = new io.atonix.api.v1alpha1.postgres.PostgresSpec("16", null, new Quantity("1Gi"), null,
+                List.of(new io.atonix.api.v1alpha1.postgres.DatabaseSpec("shop", null)), null, null, null, null, null);
+        AppStack withDb = stack("ns", "shop", new io.atonix.api.v1alpha1.appstack.AppStackSpec(List.of(api), postgres, null, null, null, null, null));
+        var env = Deployments.desired(withDb, api).getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
+        assertThat(env).extracting(e -> e.getName() + "=" + e.getValueFrom().getSecretKeyRef().getName() + "/" + e.getValueFrom().getSecretKeyRef().getKey())
+                .containsExactly("PGHOST=shop-postgres-api-login/host", "PGPORT=shop-postgres-api-login/port",
+                        "PGDATABASE=shop-postgres-api-login/database", "PGUSER=shop-postgres-api-login/username",
+                        "PGPASSWORD=shop-postgres-api-login/password", "DATABASE_URL=shop-postgres-api-login/uri");
+        assertThat(env).allSatisfy(e -> assertThat(e.getValue()).as("no literal value").isNull());
+
+        var child = ChildPostgres.desired(withDb).orElseThrow();
+        assertThat(child.getMetadata().getName()).isEqualTo("shop-postgres");
+        assertThat(child.getSpec().roles()).extracting(r -> r.name() + ":" + r.database() + ":" + r.accessOrDefault())
+                .containsExactly("api:shop:ReadOnly");
+        assertThat(child.getSpec().deletionPolicy()).isEqualTo(io.atonix.api.v1alpha1.common.DeletionPolicy.Retain);
+    }
+
+    @Test
     void theSameSpecGivesTheSameObjectsAndAChangeChangesTheHash() {
         String before = DesiredHash.get(Deployments.desired(STACK, FULL));
         assertThat(DesiredHash.get(Deployments.desired(STACK, FULL))).isEqualTo(before);

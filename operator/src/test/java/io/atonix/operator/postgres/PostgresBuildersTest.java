@@ -32,7 +32,7 @@ class PostgresBuildersTest {
     }
 
     static PostgresSpec spec(String version, String storage, DeletionPolicy policy, Map<String, String> parameters) {
-        return new PostgresSpec(version, 1, new Quantity(storage), "fast", List.of(new DatabaseSpec("shop", List.of("pgcrypto"))),
+        return new PostgresSpec(version, 1, new Quantity(storage), "fast", List.of(new DatabaseSpec("shop", List.of("pgcrypto"))), null,
                 parameters, new ComputeResources(new ResourceAmounts(new Quantity("0.5"), new Quantity("2Gi")), null), null, policy);
     }
 

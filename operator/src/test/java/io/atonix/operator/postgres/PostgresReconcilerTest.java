@@ -109,7 +109,7 @@ class PostgresReconcilerTest {
     }
 
     private static PostgresSpec spec(int instances, Map<String, String> parameters) {
-        return new PostgresSpec("16", instances, new Quantity("5Gi"), null, List.of(new DatabaseSpec("shop_data", List.of())),
+        return new PostgresSpec("16", instances, new Quantity("5Gi"), null, List.of(new DatabaseSpec("shop_data", List.of())), null,
                 parameters, null, null, null);
     }
 

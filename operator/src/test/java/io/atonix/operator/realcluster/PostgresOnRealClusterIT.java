@@ -67,7 +67,7 @@ class PostgresOnRealClusterIT {
     private static boolean runAndDelete(String name, DeletionPolicy policy) {
         Postgres pg = new Postgres();
         pg.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build());
-        pg.setSpec(new PostgresSpec("16", 1, new Quantity("1Gi"), null, List.of(new DatabaseSpec("app", List.of())), Map.of(), null, null,
+        pg.setSpec(new PostgresSpec("16", 1, new Quantity("1Gi"), null, List.of(new DatabaseSpec("app", List.of())), List.of(), Map.of(), null, null,
                 policy));
         admin.resource(pg).create();
         String claim = "data-" + name + "-0";

@@ -20,6 +20,10 @@ import io.fabric8.kubernetes.api.model.Quantity;
 @ValidationRule(value = "!has(self.databases) || self.databases.all(a, self.databases.exists_one(b, b.name == a.name))",
         message = "database names must be unique")
 // Field-level rules on record components would be emitted twice (field and accessor), so they live here.
+@ValidationRule(value = "!has(self.roles) || self.roles.all(r, has(self.databases) && self.databases.exists(d, d.name == r.database))",
+        message = "a role connects to a database that spec.databases does not declare", fieldPath = ".roles")
+@ValidationRule(value = "!has(self.roles) || self.roles.all(a, self.roles.exists_one(b, b.name == a.name))",
+        message = "role names must be unique", fieldPath = ".roles")
 @ValidationRule(value = "int(self.version.split('.')[0]) >= int(oldSelf.version.split('.')[0])",
         message = "the PostgreSQL major version cannot go down", fieldPath = ".version")
 @ValidationRule(value = "quantity(string(self.storage)).compareTo(quantity(string(oldSelf.storage))) >= 0",
@@ -40,6 +44,9 @@ public record PostgresSpec(
         @Size(max = 32)
         @JsonPropertyDescription("Databases to create. A database removed from this list is kept, with its data.")
         List<DatabaseSpec> databases,
+        @Size(max = 32)
+        @JsonPropertyDescription("Login roles for applications, each with least-privilege access to one database and a Secret of servicebinding.io keys. An AppStack fills this from its services' uses. A role removed from this list is kept.")
+        List<RoleSpec> roles,
         @Size(max = 64)
         @JsonPropertyDescription("postgresql.conf parameters over the operator's defaults, as strings (for example max_connections: \"200\"). A parameter PostgreSQL cannot take is reported in a condition and not applied.")
         Map<String, String> parameters,
@@ -52,6 +59,7 @@ public record PostgresSpec(
 
     public PostgresSpec {
         databases = databases == null ? List.of() : List.copyOf(databases);
+        roles = roles == null ? List.of() : List.copyOf(roles);
         parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
     }
 }
