@@ -43,6 +43,11 @@ public final class Names {
         return postgres + "-" + role + "-login";
     }
 
+    /** The CronJob of a Postgres' logical backups, and the volume claim they go to. */
+    public static String postgresBackups(String postgres) {
+        return postgres + "-backups";
+    }
+
     public static String postgresConfig(String postgres) {
         return postgres + "-config";
     }

@@ -40,6 +40,8 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
         @Dependent(name = "postgres-services", type = PostgresServicesDependent.class),
         @Dependent(name = "postgres-statefulset", type = PostgresStatefulSetDependent.class,
                 dependsOn = { "postgres-credentials", "postgres-config" }),
+        @Dependent(name = "postgres-backup-claim", type = PostgresBackupClaimDependent.class, reconcilePrecondition = BackupRequested.class),
+        @Dependent(name = "postgres-backup-job", type = PostgresBackupJobDependent.class, dependsOn = "postgres-credentials"),
 })
 public class PostgresReconciler implements Reconciler<Postgres> {
     public static final String NAME = "postgres";

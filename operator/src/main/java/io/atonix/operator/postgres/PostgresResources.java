@@ -20,6 +20,8 @@ public final class PostgresResources {
         objects.add(PostgresServices.primary(postgres));
         objects.add(PostgresServices.headless(postgres));
         objects.add(PostgresStatefulSets.desired(postgres));
+        PostgresBackups.claim(postgres).ifPresent(objects::add);
+        PostgresBackups.cronJob(postgres).ifPresent(objects::add);
         return objects;
     }
 }

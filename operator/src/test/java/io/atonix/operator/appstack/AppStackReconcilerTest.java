@@ -29,6 +29,7 @@ import io.atonix.api.v1alpha1.common.EnvVar;
 import io.atonix.api.v1alpha1.common.EnvVarSource;
 import io.atonix.api.v1alpha1.common.KeyReference;
 import io.atonix.operator.common.Conditions;
+import io.atonix.operator.common.Updates;
 import io.atonix.api.v1alpha1.common.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -119,13 +120,12 @@ class AppStackReconcilerTest {
         });
         assertThat(events("steady")).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Ready"));
 
-        // Let the operator settle, then make it reconcile the unchanged stack and count what it sends.
-        Thread.sleep(1000);
-        drainRequests();
+        // Let the operator settle, then make it reconcile the unchanged stack and count what it sends. Everything a
+        // reconcile writes is written before the reconcile counts as finished.
+        awaitNoWrites();
         double before = reconciliations();
         markAvailable("steady", "shop-web");
         await().atMost(TIMEOUT).until(() -> reconciliations() > before);
-        Thread.sleep(1000);
         List<String> writes = new ArrayList<>();
         for (RecordedRequest request : drainRequests()) {
             boolean write = !"GET".equals(request.getMethod());
@@ -145,10 +145,8 @@ class AppStackReconcilerTest {
         await().atMost(TIMEOUT).until(() -> client.policy().v1().podDisruptionBudget().inNamespace("update").withName("shop-api").get() != null);
 
         // New image and scale for web; api removed.
-        AppStack changed = get("update", "shop");
-        changed.setSpec(new AppStackSpec(List.of(TestStacks.withReplicas(TestStacks.withImage(web, "nginx:1.28"), 3)),
-                null, null, null, null, null, null));
-        client.resource(changed).update();
+        Updates.change(client, AppStack.class, "update", "shop", r -> r.setSpec(new AppStackSpec(List.of(TestStacks.withReplicas(TestStacks.withImage(web, "nginx:1.28"), 3)),
+                null, null, null, null, null, null)));
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
             Deployment deployment = client.apps().deployments().inNamespace("update").withName("shop-web").get();
@@ -176,9 +174,7 @@ class AppStackReconcilerTest {
             d.getSpec().setReplicas(6);
             return d;
         });
-        AppStack changed = get("hpa", "shop");
-        changed.setSpec(new AppStackSpec(List.of(TestStacks.withImage(api, "acme/api:2")), null, null, null, null, null, null));
-        client.resource(changed).update();
+        Updates.change(client, AppStack.class, "hpa", "shop", r -> r.setSpec(new AppStackSpec(List.of(TestStacks.withImage(api, "acme/api:2")), null, null, null, null, null, null)));
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
             Deployment deployment = client.apps().deployments().inNamespace("hpa").withName("shop-api").get();
@@ -225,12 +221,8 @@ class AppStackReconcilerTest {
         client.secrets().inNamespace("secrets").resource(new SecretBuilder().withNewMetadata().withName("api-credentials").endMetadata()
                 .addToStringData("key", "s3cr3t").build()).create();
         // The stack is looked at again after a while; touching it makes that happen now.
-        AppStack touched = get("secrets", "shop");
-        client.resource(touched).edit(s -> {
-            s.setSpec(new AppStackSpec(List.of(TestStacks.withEnv(TestStacks.withImage(s.getSpec().services().get(0), "acme/api:2"),
-                    List.of(password))), null, null, null, null, null, null));
-            return s;
-        });
+        Updates.change(client, AppStack.class, "secrets", "shop", s -> s.setSpec(new AppStackSpec(List.of(TestStacks.withEnv(
+                TestStacks.withImage(s.getSpec().services().get(0), "acme/api:2"), List.of(password))), null, null, null, null, null, null)));
         await().atMost(TIMEOUT).untilAsserted(() -> {
             Deployment deployment = client.apps().deployments().inNamespace("secrets").withName("shop-api").get();
             assertThat(deployment).isNotNull();
@@ -297,9 +289,7 @@ class AppStackReconcilerTest {
             assertThat(condition(stack, ConditionTypes.READY).message()).contains("Postgres");
         });
 
-        AppStack changed = get("composed", "shop");
-        changed.setSpec(new AppStackSpec(List.of(api), null, null, null, null, null, DeletionPolicy.Delete));
-        client.resource(changed).update();
+        Updates.change(client, AppStack.class, "composed", "shop", r -> r.setSpec(new AppStackSpec(List.of(api), null, null, null, null, null, DeletionPolicy.Delete)));
         await().atMost(TIMEOUT).untilAsserted(() -> {
             assertThat(client.resources(Postgres.class).inNamespace("composed").withName("shop-postgres").get()).isNull();
             assertThat(condition(get("composed", "shop"), ConditionTypes.READY).status()).isEqualTo("True");
@@ -336,6 +326,12 @@ class AppStackReconcilerTest {
                 .withLastUpdateTime(java.time.Instant.now().toString()).endCondition()
                 .build());
         client.resource(deployment).updateStatus();
+    }
+
+    /** Waits until half a second passes in which nobody writes to the server. */
+    private void awaitNoWrites() {
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .until(() -> drainRequests().stream().allMatch(r -> "GET".equals(r.getMethod())));
     }
 
     private List<RecordedRequest> drainRequests() throws InterruptedException {

@@ -108,6 +108,28 @@ class PostgresBuildersTest {
     }
 
     @Test
+    void backupsDumpEveryDatabaseAndKeepTheNewest() {
+        Postgres pg = postgres(new PostgresSpec("16", 1, new Quantity("1Gi"), null,
+                List.of(new DatabaseSpec("shop", null), new DatabaseSpec("audit", null)), null, null, null,
+                new io.atonix.api.v1alpha1.postgres.BackupSpec("*/30 * * * *", 4, null, "slow"), DeletionPolicy.Delete));
+        var job = PostgresBackups.cronJob(pg).orElseThrow();
+        assertThat(job.getSpec().getConcurrencyPolicy()).isEqualTo("Forbid");
+        var pod = job.getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
+        assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(999L);
+        var container = pod.getContainers().get(0);
+        assertThat(container.getImage()).isEqualTo("postgres:16");
+        assertThat(container.getCommand().get(2)).contains("for db in shop audit; do").contains("pg_dump --format=custom")
+                .contains("tail -n +5");
+        assertThat(container.getEnv()).filteredOn(e -> e.getName().equals("PGPASSWORD")).singleElement()
+                .satisfies(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("shop-postgres-superuser"));
+        var claim = PostgresBackups.claim(pg).orElseThrow();
+        assertThat(claim.getSpec().getResources().getRequests()).containsEntry("storage", new Quantity("10Gi"));
+        assertThat(claim.getSpec().getStorageClassName()).isEqualTo("slow");
+        assertThat(claim.getMetadata().getOwnerReferences()).as("Delete: owned, removed with the Postgres").hasSize(1);
+        assertThat(PostgresBackups.cronJob(postgres(spec("16", "1Gi", null, Map.of())))).isEmpty();
+    }
+
+    @Test
     void servicesSelectTheServerPods() {
         Postgres pg = postgres(spec("16", "1Gi", null, Map.of()));
         var primary = PostgresServices.primary(pg);

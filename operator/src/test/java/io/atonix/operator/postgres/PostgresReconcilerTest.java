@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 
 import io.atonix.api.v1alpha1.common.Condition;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
+import io.atonix.api.v1alpha1.postgres.BackupSpec;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.postgres.PostgresSpec;
 import io.atonix.operator.appstack.CrdsInMockServer;
 import io.atonix.operator.common.Conditions;
+import io.atonix.operator.common.Updates;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -63,9 +65,7 @@ class PostgresReconcilerTest {
         // A new parameter rolls the StatefulSet (its config hash changes) and leaves every password as it was.
         String before = client.apps().statefulSets().inNamespace("pg-create").withName("orders").get().getSpec().getTemplate()
                 .getMetadata().getAnnotations().get(PostgresStatefulSets.CONFIG_HASH);
-        Postgres pg = get("pg-create", "orders");
-        pg.setSpec(spec(1, Map.of("work_mem", "16MB")));
-        client.resource(pg).update();
+        Updates.change(client, Postgres.class, "pg-create", "orders", r -> r.setSpec(spec(1, Map.of("work_mem", "16MB"))));
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(client.apps().statefulSets().inNamespace("pg-create").withName("orders")
                 .get().getSpec().getTemplate().getMetadata().getAnnotations().get(PostgresStatefulSets.CONFIG_HASH)).isNotEqualTo(before));
         for (String name : secrets) {
@@ -98,6 +98,25 @@ class PostgresReconcilerTest {
         });
         assertThat(client.configMaps().inNamespace("pg-params").withName("orders-config").get().getData().get(PostgresConfig.FILE))
                 .contains("port = 5432").doesNotContain("6432");
+    }
+
+    @Test
+    void backupsRunOnScheduleIntoAClaimThatOutlivesTheirRemoval() {
+        PostgresSpec withBackup = new PostgresSpec("16", 1, new Quantity("5Gi"), null, List.of(new DatabaseSpec("shop_data", List.of())),
+                null, null, null, new BackupSpec("0 3 * * *", 3, new Quantity("2Gi"), null), null);
+        create("pg-backup", "orders", withBackup);
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            var job = client.batch().v1().cronjobs().inNamespace("pg-backup").withName("orders-backups").get();
+            assertThat(job).isNotNull();
+            assertThat(job.getSpec().getSchedule()).isEqualTo("0 3 * * *");
+            var claim = client.persistentVolumeClaims().inNamespace("pg-backup").withName("orders-backups").get();
+            assertThat(claim).isNotNull();
+            assertThat(claim.getMetadata().getOwnerReferences()).as("Retain: no owner, so the backups outlive the Postgres").isNullOrEmpty();
+        });
+
+        Updates.change(client, Postgres.class, "pg-backup", "orders", r -> r.setSpec(spec(1, Map.of())));
+        await().atMost(TIMEOUT).until(() -> client.batch().v1().cronjobs().inNamespace("pg-backup").withName("orders-backups").get() == null);
+        assertThat(client.persistentVolumeClaims().inNamespace("pg-backup").withName("orders-backups").get()).as("backups kept").isNotNull();
     }
 
     /** The mock server keeps stringData as written; a real one turns it into data. */

@@ -19,6 +19,7 @@ import io.atonix.api.v1alpha1.appstack.AppStackSpec;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.operator.appstack.TestStacks;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.Updates;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -78,9 +79,7 @@ class OperatorFaultsIT {
 
             RealCluster.plane().restartApiServer(Duration.ofSeconds(5));
 
-            AppStack stack = get("restart", "shop");
-            stack.setSpec(new AppStackSpec(List.of(TestStacks.withImage(api, "acme/api:2")), null, null, null, null, null, null));
-            admin.resource(stack).update();
+            Updates.change(admin, AppStack.class, "restart", "shop", r -> r.setSpec(new AppStackSpec(List.of(TestStacks.withImage(api, "acme/api:2")), null, null, null, null, null, null)));
             await().atMost(TIMEOUT).untilAsserted(() -> assertThat(admin.apps().deployments().inNamespace("restart").withName("shop-api")
                     .get().getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("acme/api:2"));
             await().atMost(TIMEOUT).until(() -> StackOnRealClusterIT.isReady(get("restart", "shop")));

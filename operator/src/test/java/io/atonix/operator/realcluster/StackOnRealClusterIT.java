@@ -22,6 +22,7 @@ import io.atonix.api.v1alpha1.common.Condition;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.operator.appstack.TestStacks;
 import io.atonix.operator.common.Conditions;
+import io.atonix.operator.common.Updates;
 import io.atonix.operator.common.Labels;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
@@ -78,8 +79,14 @@ class StackOnRealClusterIT {
         assertThat(audit.since(start)).as("Pod Security violations recorded by the API server")
                 .noneMatch(e -> e.path("annotations").has("pod-security.kubernetes.io/audit-violations"));
 
-        // Steady state: make the operator reconcile the unchanged stack, and count what it writes.
-        Thread.sleep(3000);
+        // Steady state: once the operator has stopped writing, make it reconcile the unchanged stack, and count what it
+        // writes. Everything a reconcile writes is in the audit log before the reconcile logs that it finished.
+        long[] quiet = { audit.mark() };
+        await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            boolean none = audit.writesBy(LocalControlPlane.OPERATOR_USER, "ready", quiet[0]).isEmpty();
+            quiet[0] = audit.mark();
+            return none;
+        });
         long mark = audit.mark();
         long before = operator.reconciliationsOf("ready", "shop");
         assertThat(before).as("reconciles logged").isPositive();
@@ -88,7 +95,6 @@ class StackOnRealClusterIT {
             return d;
         });
         await().atMost(TIMEOUT).until(() -> operator.reconciliationsOf("ready", "shop") > before);
-        Thread.sleep(2000);
         assertThat(audit.writesBy(LocalControlPlane.OPERATOR_USER, "ready", mark))
                 .as("writing requests of the operator while reconciling an unchanged stack").isEmpty();
     }
@@ -111,9 +117,7 @@ class StackOnRealClusterIT {
             public void onClose(WatcherException cause) {
             }
         })) {
-            AppStack stack = get("rollout", "shop");
-            stack.setSpec(new AppStackSpec(List.of(TestStacks.withImage(api, "acme/api:2")), null, null, null, null, null, null));
-            long generation = admin.resource(stack).update().getMetadata().getGeneration();
+            long generation = Updates.change(admin, AppStack.class, "rollout", "shop", r -> r.setSpec(new AppStackSpec(List.of(TestStacks.withImage(api, "acme/api:2")), null, null, null, null, null, null))).getMetadata().getGeneration();
 
             await().atMost(TIMEOUT).untilAsserted(() -> {
                 AppStack current = get("rollout", "shop");
@@ -141,9 +145,7 @@ class StackOnRealClusterIT {
         create(TestStacks.stack("lifecycle", "shop", web, api));
         await().atMost(TIMEOUT).until(() -> isReady(get("lifecycle", "shop")));
 
-        AppStack stack = get("lifecycle", "shop");
-        stack.setSpec(new AppStackSpec(List.of(web), null, null, null, null, null, null));
-        admin.resource(stack).update();
+        Updates.change(admin, AppStack.class, "lifecycle", "shop", r -> r.setSpec(new AppStackSpec(List.of(web), null, null, null, null, null, null)));
         await().atMost(TIMEOUT).untilAsserted(() -> {
             assertThat(admin.apps().deployments().inNamespace("lifecycle").withName("shop-api").get()).isNull();
             assertThat(admin.services().inNamespace("lifecycle").withName("shop-api").get()).isNull();
