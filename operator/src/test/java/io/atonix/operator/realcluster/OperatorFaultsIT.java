@@ -16,7 +16,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackSpec;
+import io.atonix.api.v1alpha1.appstack.PostgresUse;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1alpha1.appstack.Uses;
+import io.atonix.api.v1alpha1.common.Access;
+import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
+import io.atonix.api.v1alpha1.postgres.PostgresSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.atonix.operator.appstack.TestStacks;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Updates;
@@ -67,6 +73,41 @@ class OperatorFaultsIT {
         assertThat(after).as("every service has its ServiceAccount, Deployment, Service and PodDisruptionBudget").hasSize(12 * 4);
         // What existed before the kill is the same object afterwards: updated at most, never recreated.
         assertThat(after).containsAllEntriesOf(before);
+    }
+
+    @Test
+    void aKilledOperatorNeverRegeneratesACredential() throws Exception {
+        namespace("credentials");
+        ServiceSpec api = TestStacks.withReplicas(TestStacks.service("api", "acme/api:1", 5000), 1);
+        ServiceSpec withDatabase = new ServiceSpec(api.name(), api.image(), null, 1, api.port(), null, null, null, null, null, null, null,
+                null, null, new Uses(new PostgresUse("shop", Access.ReadWrite), null, null));
+        PostgresSpec postgres = new PostgresSpec("16", 1, new Quantity("1Gi"), null,
+                List.of(new DatabaseSpec("shop", List.of()), new DatabaseSpec("audit", List.of())), List.of(), null, null, null, null);
+        Map<String, String> before;
+        try (OperatorProcess first = OperatorProcess.start(RealCluster.plane(), "credentials-1")) {
+            admin.resource(TestStacks.stack("credentials", "shop", new AppStackSpec(List.of(withDatabase), postgres, null, null, null, null, null)))
+                    .create();
+            // Kill it as soon as the first generated credential exists.
+            await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(20)).until(() -> !credentials("credentials").isEmpty());
+            first.kill();
+            before = credentials("credentials");
+        }
+        try (OperatorProcess second = OperatorProcess.start(RealCluster.plane(), "credentials-2")) {
+            await().atMost(TIMEOUT).until(() -> credentials("credentials").size() == 5);
+            // Let it reconcile a few more times (the StatefulSet becomes ready, provisioning is retried).
+            await().pollDelay(Duration.ofSeconds(5)).atMost(TIMEOUT).until(() -> true);
+        }
+        Map<String, String> after = credentials("credentials");
+        assertThat(after.keySet()).containsExactlyInAnyOrder("shop-postgres-superuser", "shop-postgres-monitoring",
+                "shop-postgres-shop-owner", "shop-postgres-audit-owner", "shop-postgres-api-login");
+        // A credential that existed before the kill has the same object and the same password after the restart.
+        assertThat(after).containsAllEntriesOf(before);
+    }
+
+    /** The generated credential Secrets in the namespace: name to "uid/password". */
+    private static Map<String, String> credentials(String namespace) {
+        return admin.secrets().inNamespace(namespace).withLabel(Labels.MANAGED_BY, Labels.OPERATOR).list().getItems().stream()
+                .collect(Collectors.toMap(s -> s.getMetadata().getName(), s -> s.getMetadata().getUid() + "/" + s.getData().get("password")));
     }
 
     @Test
