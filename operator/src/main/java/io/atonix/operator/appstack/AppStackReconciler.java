@@ -18,6 +18,7 @@ import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.EventRecorder;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.StatusWriter;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -71,12 +72,11 @@ public class AppStackReconciler implements Reconciler<AppStack> {
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow()
                 .throwAggregateExceptionIfErrorsPresent();
 
-        Map<String, Deployment> deployments = context.getSecondaryResourcesAsStream(Deployment.class)
-                .filter(d -> stack.getMetadata().getName().equals(d.getMetadata().getLabels().get(Labels.STACK)))
-                .collect(Collectors.toMap(d -> d.getMetadata().getLabels().get(Labels.SERVICE), d -> d, (a, b) -> a));
-        Postgres postgres = context.getSecondaryResourcesAsStream(Postgres.class)
-                .filter(p -> stack.getMetadata().getName().equals(p.getMetadata().getLabels().get(Labels.STACK)))
-                .findFirst().orElse(null);
+        String name = stack.getMetadata().getName();
+        Map<String, Deployment> deployments = Secondaries.labelled(context, Deployment.class, Labels.STACK, name,
+                d -> Secondaries.label(d, Labels.SERVICE));
+        Postgres postgres = Secondaries.labelled(context, Postgres.class, Labels.STACK, name, p -> ChildPostgresDependent.KEY)
+                .get(ChildPostgresDependent.KEY);
         AppStackStatus status = AppStackStatusBuilder.observed(stack, deployments, postgres, Instant.now());
         UpdateControl<AppStack> control = writeStatus(stack, status, context);
         LOG.debugf("reconciled AppStack %s/%s at generation %d", stack.getMetadata().getNamespace(), stack.getMetadata().getName(),

@@ -1,13 +1,11 @@
 package io.atonix.operator.appstack;
 
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.StampedDependent;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -31,9 +29,7 @@ public class ChildPostgresDependent extends StampedDependent<Postgres, AppStack>
 
     @Override
     public Map<String, Postgres> getSecondaryResources(AppStack primary, Context<AppStack> context) {
-        return context.getSecondaryResourcesAsStream(Postgres.class)
-                .filter(p -> Objects.equals(primary.getMetadata().getName(), p.getMetadata().getLabels().get(Labels.STACK)))
-                .collect(Collectors.toMap(p -> KEY, Function.identity(), (a, b) -> a));
+        return Secondaries.labelled(context, Postgres.class, Labels.STACK, primary.getMetadata().getName(), p -> KEY);
     }
 
     @Override

@@ -60,19 +60,6 @@ final class ContainerParts {
         return declared ? Optional.empty() : Optional.of(port);
     }
 
-    /** Name of the port Prometheus scrapes. */
-    static String metricsPortName(ServiceSpec service) {
-        if (metricsPort(service).isPresent()) {
-            return METRICS_PORT;
-        }
-        Integer port = service.metrics() == null ? null : service.metrics().port();
-        return service.additionalPorts().stream()
-                .filter(p -> p.port().equals(port))
-                .map(ServicePort::name)
-                .findFirst()
-                .orElse(HTTP_PORT);
-    }
-
     static List<io.fabric8.kubernetes.api.model.EnvVar> env(List<EnvVar> env) {
         List<io.fabric8.kubernetes.api.model.EnvVar> result = new ArrayList<>();
         for (EnvVar variable : env) {

@@ -1,16 +1,14 @@
 package io.atonix.operator.appstack;
 
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.operator.common.StampedDependent;
 import io.atonix.operator.common.EventRecorder;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.Secondaries;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.BulkDependentResource;
@@ -37,10 +35,8 @@ abstract class ServiceObjectDependent<R extends HasMetadata> extends StampedDepe
 
     @Override
     public Map<String, R> getSecondaryResources(AppStack primary, Context<AppStack> context) {
-        String stack = primary.getMetadata().getName();
-        return context.getSecondaryResourcesAsStream(resourceType())
-                .filter(r -> Objects.equals(stack, label(r, Labels.STACK)) && label(r, Labels.SERVICE) != null)
-                .collect(Collectors.toMap(r -> label(r, Labels.SERVICE), Function.identity(), (a, b) -> a));
+        return Secondaries.labelled(context, resourceType(), Labels.STACK, primary.getMetadata().getName(),
+                r -> Secondaries.label(r, Labels.SERVICE));
     }
 
     @Override
@@ -64,10 +60,5 @@ abstract class ServiceObjectDependent<R extends HasMetadata> extends StampedDepe
         context.getClient().resource(resource).delete();
         EventRecorder.record(context.getClient(), primary, EventRecorder.NORMAL, "Deleted",
                 "Deleted " + resource.getKind() + " " + resource.getMetadata().getName() + " of service " + key);
-    }
-
-    private static String label(HasMetadata object, String key) {
-        Map<String, String> labels = object.getMetadata().getLabels();
-        return labels == null ? null : labels.get(key);
     }
 }

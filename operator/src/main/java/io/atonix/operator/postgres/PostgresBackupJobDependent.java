@@ -1,12 +1,10 @@
 package io.atonix.operator.postgres;
 
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.StampedDependent;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -31,9 +29,7 @@ public class PostgresBackupJobDependent extends StampedDependent<CronJob, Postgr
 
     @Override
     public Map<String, CronJob> getSecondaryResources(Postgres primary, Context<Postgres> context) {
-        return context.getSecondaryResourcesAsStream(CronJob.class)
-                .filter(j -> Objects.equals(primary.getMetadata().getName(), j.getMetadata().getLabels().get(Labels.POSTGRES)))
-                .collect(Collectors.toMap(j -> KEY, Function.identity(), (a, b) -> a));
+        return Secondaries.labelled(context, CronJob.class, Labels.POSTGRES, primary.getMetadata().getName(), j -> KEY);
     }
 
     @Override

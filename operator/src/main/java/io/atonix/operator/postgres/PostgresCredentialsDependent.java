@@ -1,12 +1,10 @@
 package io.atonix.operator.postgres;
 
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.Passwords;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -41,9 +39,7 @@ public class PostgresCredentialsDependent extends KubernetesDependentResource<Se
 
     @Override
     public Map<String, Secret> getSecondaryResources(Postgres primary, Context<Postgres> context) {
-        return context.getSecondaryResourcesAsStream(Secret.class)
-                .filter(s -> Objects.equals(primary.getMetadata().getName(), s.getMetadata().getLabels().get(Labels.POSTGRES)))
-                .collect(Collectors.toMap(s -> s.getMetadata().getName(), Function.identity(), (a, b) -> a));
+        return Secondaries.labelled(context, Secret.class, Labels.POSTGRES, primary.getMetadata().getName(), s -> s.getMetadata().getName());
     }
 
     /** An existing credential is always what is wanted: it is never compared, so never updated or regenerated. */

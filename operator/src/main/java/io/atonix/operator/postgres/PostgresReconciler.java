@@ -4,10 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
 
@@ -15,6 +12,7 @@ import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.postgres.PostgresStatus;
 import io.atonix.operator.common.EventRecorder;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.StatusWriter;
 import io.atonix.operator.postgres.sql.ProvisioningException;
@@ -72,9 +70,8 @@ public class PostgresReconciler implements Reconciler<Postgres> {
 
     /** "" when the server matches the plan; otherwise why not, without any secret. */
     private static String provision(Postgres postgres, Context<Postgres> context) {
-        Map<String, Secret> secrets = context.getSecondaryResourcesAsStream(Secret.class)
-                .filter(s -> Objects.equals(postgres.getMetadata().getName(), s.getMetadata().getLabels().get(Labels.POSTGRES)))
-                .collect(Collectors.toMap(s -> s.getMetadata().getName(), Function.identity(), (a, b) -> a));
+        Map<String, Secret> secrets = Secondaries.labelled(context, Secret.class, Labels.POSTGRES, postgres.getMetadata().getName(),
+                s -> s.getMetadata().getName());
         var superuser = PostgresProvisioning.password(secrets.get(Names.postgresSuperuserSecret(postgres.getMetadata().getName())));
         var plan = PostgresProvisioning.plan(postgres, secrets);
         if (superuser.isEmpty() || plan.isEmpty()) {

@@ -2,13 +2,11 @@ package io.atonix.operator.postgres;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.operator.common.StampedDependent;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.Secondaries;
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -36,9 +34,7 @@ public class PostgresServicesDependent extends StampedDependent<Service, Postgre
 
     @Override
     public Map<String, Service> getSecondaryResources(Postgres primary, Context<Postgres> context) {
-        return context.getSecondaryResourcesAsStream(Service.class)
-                .filter(s -> Objects.equals(primary.getMetadata().getName(), s.getMetadata().getLabels().get(Labels.POSTGRES)))
-                .collect(Collectors.toMap(s -> s.getMetadata().getName(), Function.identity(), (a, b) -> a));
+        return Secondaries.labelled(context, Service.class, Labels.POSTGRES, primary.getMetadata().getName(), s -> s.getMetadata().getName());
     }
 
     @Override
