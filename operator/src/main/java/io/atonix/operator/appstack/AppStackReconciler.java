@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
@@ -32,6 +33,10 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 
 /**
@@ -53,6 +58,23 @@ public class AppStackReconciler implements Reconciler<AppStack> {
     /** A missing Secret or ConfigMap may be created at any time; look again after this long. */
     static final Duration RECHECK_MISSING_REFERENCES = Duration.ofSeconds(30);
     private static final Logger LOG = Logger.getLogger(AppStackReconciler.class);
+
+    /**
+     * The generated Secrets of the stack's data stores (they carry the stack in their part-of label): the services'
+     * pod templates carry their checksum, so a rotated credential rolls the services that read it.
+     */
+    @Override
+    public List<EventSource<?, AppStack>> prepareEventSources(EventSourceContext<AppStack> context) {
+        var secrets = InformerEventSourceConfiguration.from(Secret.class, AppStack.class)
+                .withName("binding-secrets")
+                .withLabelSelector(Labels.MANAGED_SELECTOR)
+                .withSecondaryToPrimaryMapper(secret -> {
+                    String stack = Secondaries.label(secret, Labels.PART_OF);
+                    return stack == null ? Set.of() : Set.of(new ResourceID(stack, secret.getMetadata().getNamespace()));
+                })
+                .build();
+        return List.of(new InformerEventSource<>(secrets, context));
+    }
 
     @Override
     public UpdateControl<AppStack> reconcile(AppStack stack, Context<AppStack> context) {

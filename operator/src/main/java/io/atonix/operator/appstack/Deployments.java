@@ -2,11 +2,13 @@ package io.atonix.operator.appstack;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.PodSecurity;
+import io.atonix.operator.common.SecretChecksum;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -21,8 +23,10 @@ public final class Deployments {
     private Deployments() {
     }
 
-    public static Deployment desired(AppStack stack, ServiceSpec service) {
+    /** @param checksums of the binding Secrets: their digest on the pod template rolls the pods when a credential is rotated */
+    public static Deployment desired(AppStack stack, ServiceSpec service, BindingChecksums checksums) {
         var metadata = StackObjects.serviceMetadata(stack, service);
+        var checksum = checksums.of(bindingSecrets(stack, service));
         return StackObjects.finish(new DeploymentBuilder()
                 .withMetadata(metadata)
                 .withNewSpec()
@@ -31,7 +35,8 @@ public final class Deployments {
                 .withRevisionHistoryLimit(REVISION_HISTORY)
                 .withNewSelector().withMatchLabels(StackObjects.selector(stack, service)).endSelector()
                 .withNewTemplate()
-                .withNewMetadata().withLabels(metadata.getLabels()).endMetadata()
+                .withNewMetadata().withLabels(metadata.getLabels())
+                .withAnnotations(checksum.map(c -> Map.of(SecretChecksum.ANNOTATION, c)).orElse(null)).endMetadata()
                 .withNewSpec()
                 .withServiceAccountName(metadata.getName())
                 .withAutomountServiceAccountToken(false)
@@ -63,6 +68,15 @@ public final class Deployments {
                 .withStartupProbe(probes == null ? null : ContainerParts.probe(probes.startup(), service.port()))
                 .withSecurityContext(PodSecurity.restrictedContainer())
                 .build();
+    }
+
+    /** The generated Secrets the service's pods read their connection details from. */
+    static List<String> bindingSecrets(AppStack stack, ServiceSpec service) {
+        List<String> secrets = new ArrayList<>();
+        if (service.uses() != null && service.uses().postgres() != null) {
+            secrets.add(Names.postgresLoginSecret(Names.postgres(stack.getMetadata().getName()), service.name()));
+        }
+        return secrets;
     }
 
     /** The service's own variables, then the connection details of what it uses, read from binding Secrets. */

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.operator.appstack.AppStackResources;
+import io.atonix.operator.appstack.BindingChecksums;
 import io.atonix.operator.appstack.AppStackValidator;
 import io.atonix.operator.appstack.SpecProblem;
 import io.atonix.operator.common.PlatformSettings;
@@ -37,7 +38,7 @@ public final class Renderer {
                 throw new InvalidResourceException(source + ": AppStack " + stack.getMetadata().getName() + " is invalid:\n"
                         + String.join("\n", lines));
             }
-            return AppStackResources.desired(stack, platform);
+            return AppStackResources.desired(stack, platform, BindingChecksums.placeholder());
         }
         if (resource instanceof Postgres postgres) {
             List<String> problems = PostgresValidator.problems(postgres);

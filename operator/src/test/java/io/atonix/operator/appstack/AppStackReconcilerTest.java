@@ -21,6 +21,8 @@ import io.atonix.api.v1alpha1.appstack.Expose;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
+import io.atonix.api.v1alpha1.appstack.PostgresUse;
+import io.atonix.api.v1alpha1.appstack.Uses;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.postgres.PostgresSpec;
@@ -29,9 +31,12 @@ import io.atonix.api.v1alpha1.common.EnvVar;
 import io.atonix.api.v1alpha1.common.EnvVarSource;
 import io.atonix.api.v1alpha1.common.KeyReference;
 import io.atonix.operator.common.Conditions;
+import io.atonix.operator.common.Rotation;
+import io.atonix.operator.common.SecretChecksum;
 import io.atonix.operator.common.Updates;
 import io.atonix.api.v1alpha1.common.Condition;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
@@ -150,6 +155,7 @@ class AppStackReconcilerTest {
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
             Deployment deployment = client.apps().deployments().inNamespace("update").withName("shop-web").get();
+            assertThat(deployment).isNotNull();
             assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("nginx:1.28");
             assertThat(deployment.getSpec().getReplicas()).isEqualTo(3);
             assertThat(client.policy().v1().podDisruptionBudget().inNamespace("update").withName("shop-web").get())
@@ -294,6 +300,30 @@ class AppStackReconcilerTest {
             assertThat(client.resources(Postgres.class).inNamespace("composed").withName("shop-postgres").get()).isNull();
             assertThat(condition(get("composed", "shop"), ConditionTypes.READY).status()).isEqualTo("True");
         });
+    }
+
+    @Test
+    void aRotatedBindingSecretRollsTheServicesThatReadIt() {
+        PostgresSpec postgres = new PostgresSpec("16", null, new Quantity("5Gi"), null, List.of(new DatabaseSpec("shop", List.of())), null,
+                null, null, null, null);
+        ServiceSpec api = TestStacks.withUses(TestStacks.withReplicas(service("api", "acme/api:1", 5000), 1),
+                new Uses(new PostgresUse("shop", null), null, null));
+        ServiceSpec web = TestStacks.withReplicas(service("web", "acme/web:1", 8080), 1);
+        create(stack("rotating", "shop", new AppStackSpec(List.of(api, web), postgres, null, null, null, null, DeletionPolicy.Delete)));
+
+        await().atMost(TIMEOUT).until(() -> checksum("rotating", "shop-api") != null);
+        String before = checksum("rotating", "shop-api");
+        Updates.change(client, Secret.class, "rotating", "shop-postgres-api-login",
+                secret -> secret.getMetadata().getAnnotations().put(Rotation.ANNOTATION, "please"));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(checksum("rotating", "shop-api")).isNotNull().isNotEqualTo(before));
+        assertThat(checksum("rotating", "shop-web")).as("web reads no binding Secret").isNull();
+    }
+
+    private String checksum(String namespace, String deployment) {
+        Deployment d = client.apps().deployments().inNamespace(namespace).withName(deployment).get();
+        var annotations = d == null ? null : d.getSpec().getTemplate().getMetadata().getAnnotations();
+        return annotations == null ? null : annotations.get(SecretChecksum.ANNOTATION);
     }
 
     private AppStack create(AppStack stack) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.atonix.operator.appstack.AppStackResources;
+import io.atonix.operator.appstack.BindingChecksums;
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.postgres.PostgresResources;
@@ -43,7 +44,7 @@ class RenderCommandTest {
         KubernetesSerialization yaml = new KubernetesSerialization();
         StringBuilder expected = new StringBuilder();
         for (HasMetadata resource : ResourceFiles.read(sample)) {
-            List<HasMetadata> objects = resource instanceof AppStack stack ? AppStackResources.desired(stack, PlatformSettings.defaults())
+            List<HasMetadata> objects = resource instanceof AppStack stack ? AppStackResources.desired(stack, PlatformSettings.defaults(), BindingChecksums.placeholder())
                     : PostgresResources.desired((Postgres) resource, () -> Renderer.GENERATED);
             for (HasMetadata object : objects) {
                 expected.append(yaml.asYaml(object));
