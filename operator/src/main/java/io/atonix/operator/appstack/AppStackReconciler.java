@@ -52,6 +52,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
         @Dependent(name = "disruptionbudgets", type = PodDisruptionBudgetDependent.class),
         @Dependent(name = "ingresses", type = IngressDependent.class, dependsOn = "services"),
         @Dependent(name = "postgres", type = ChildPostgresDependent.class),
+        @Dependent(name = "networkpolicies", type = NetworkPolicyDependent.class),
 })
 public class AppStackReconciler implements Reconciler<AppStack> {
     public static final String NAME = "appstack";

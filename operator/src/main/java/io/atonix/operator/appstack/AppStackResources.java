@@ -33,6 +33,7 @@ public final class AppStackResources {
             DisruptionBudgets.desired(stack, service).ifPresent(objects::add);
             Ingresses.desired(stack, service, platform).ifPresent(objects::add);
         }
+        objects.addAll(NetworkPolicies.desired(stack, platform.network()).values());
         return objects;
     }
 

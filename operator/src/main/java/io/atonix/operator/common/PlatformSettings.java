@@ -4,10 +4,11 @@ package io.atonix.operator.common;
  * What the platform team configures once for the whole operator, and the builders need to know.
  *
  * @param ingressClassName IngressClass for exposed services that name none; null leaves the cluster's default
+ * @param network where the traffic the stacks' NetworkPolicies admit comes from
  */
-public record PlatformSettings(String ingressClassName) {
+public record PlatformSettings(String ingressClassName, NetworkSettings network) {
 
     public static PlatformSettings defaults() {
-        return new PlatformSettings(null);
+        return new PlatformSettings(null, NetworkSettings.defaults());
     }
 }

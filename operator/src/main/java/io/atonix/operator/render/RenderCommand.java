@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.atonix.operator.common.NetworkSettings;
 import io.atonix.operator.common.PlatformSettings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -59,7 +60,7 @@ public final class RenderCommand {
             err.println(USAGE);
             return 2;
         }
-        Renderer renderer = new Renderer(new PlatformSettings(ingressClass), namespace);
+        Renderer renderer = new Renderer(new PlatformSettings(ingressClass, NetworkSettings.defaults()), namespace);
         KubernetesSerialization yaml = new KubernetesSerialization();
         StringBuilder output = new StringBuilder();
         try {
