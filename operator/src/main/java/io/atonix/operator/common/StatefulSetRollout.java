@@ -1,0 +1,23 @@
+package io.atonix.operator.common;
+
+import java.util.Optional;
+
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+
+/** When a single-instance StatefulSet serves what it was last asked for. */
+public final class StatefulSetRollout {
+
+    private StatefulSetRollout() {
+    }
+
+    /** True when the controller has seen the current generation, the pod runs the current template and is ready. */
+    public static boolean complete(StatefulSet sts) {
+        if (sts == null || sts.getStatus() == null) {
+            return false;
+        }
+        var status = sts.getStatus();
+        boolean observed = status.getObservedGeneration() != null && status.getObservedGeneration() >= sts.getMetadata().getGeneration();
+        boolean rolled = status.getUpdateRevision() == null || status.getUpdateRevision().equals(status.getCurrentRevision());
+        return observed && rolled && Optional.ofNullable(status.getReadyReplicas()).orElse(0) >= 1;
+    }
+}
