@@ -16,7 +16,8 @@ public final class StatefulSetRollout {
             return false;
         }
         var status = sts.getStatus();
-        boolean observed = status.getObservedGeneration() != null && status.getObservedGeneration() >= sts.getMetadata().getGeneration();
+        long generation = Optional.ofNullable(sts.getMetadata().getGeneration()).orElse(0L);
+        boolean observed = status.getObservedGeneration() != null && status.getObservedGeneration() >= generation;
         boolean rolled = status.getUpdateRevision() == null || status.getUpdateRevision().equals(status.getCurrentRevision());
         return observed && rolled && Optional.ofNullable(status.getReadyReplicas()).orElse(0) >= 1;
     }
