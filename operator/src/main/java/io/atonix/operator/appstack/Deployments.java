@@ -77,6 +77,14 @@ public final class Deployments {
             env.add(fromSecret("PGPASSWORD", secret, "password"));
             env.add(fromSecret("DATABASE_URL", secret, "uri"));
         }
+        if (service.uses() != null && service.uses().redis() != null) {
+            String secret = Names.redisUserSecret(Names.redis(stack.getMetadata().getName()), service.name());
+            env.add(fromSecret("REDIS_HOST", secret, "host"));
+            env.add(fromSecret("REDIS_PORT", secret, "port"));
+            env.add(fromSecret("REDIS_USERNAME", secret, "username"));
+            env.add(fromSecret("REDIS_PASSWORD", secret, "password"));
+            env.add(fromSecret("REDIS_URL", secret, "uri"));
+        }
         return env;
     }
 
