@@ -16,6 +16,7 @@ import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackStatus;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.EventRecorder;
 import io.atonix.operator.common.Labels;
@@ -53,6 +54,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
         @Dependent(name = "ingresses", type = IngressDependent.class, dependsOn = "services"),
         @Dependent(name = "postgres", type = ChildPostgresDependent.class),
         @Dependent(name = "networkpolicies", type = NetworkPolicyDependent.class),
+        @Dependent(name = "redis", type = ChildRedisDependent.class),
 })
 public class AppStackReconciler implements Reconciler<AppStack> {
     public static final String NAME = "appstack";
@@ -100,7 +102,8 @@ public class AppStackReconciler implements Reconciler<AppStack> {
                 d -> Secondaries.label(d, Labels.SERVICE));
         Postgres postgres = Secondaries.labelled(context, Postgres.class, Labels.STACK, name, p -> ChildPostgresDependent.KEY)
                 .get(ChildPostgresDependent.KEY);
-        AppStackStatus status = AppStackStatusBuilder.observed(stack, deployments, postgres, Instant.now());
+        Redis redis = Secondaries.labelled(context, Redis.class, Labels.STACK, name, r -> ChildRedisDependent.KEY).get(ChildRedisDependent.KEY);
+        AppStackStatus status = AppStackStatusBuilder.observed(stack, deployments, postgres, redis, Instant.now());
         UpdateControl<AppStack> control = writeStatus(stack, status, context);
         LOG.debugf("reconciled AppStack %s/%s at generation %d", stack.getMetadata().getNamespace(), stack.getMetadata().getName(),
                 stack.getMetadata().getGeneration());

@@ -25,6 +25,7 @@ public final class AppStackResources {
     public static List<HasMetadata> desired(AppStack stack, PlatformSettings platform, BindingChecksums checksums) {
         List<HasMetadata> objects = new ArrayList<>();
         ChildPostgres.desired(stack).ifPresent(objects::add);
+        ChildRedis.desired(stack).ifPresent(objects::add);
         for (ServiceSpec service : stack.getSpec().services()) {
             objects.add(ServiceAccounts.desired(stack, service));
             objects.add(Deployments.desired(stack, service, checksums));

@@ -14,6 +14,7 @@ import io.atonix.api.v1alpha1.appstack.ServiceStatus;
 import io.atonix.api.v1alpha1.common.Condition;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.operator.common.Conditions;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
@@ -33,7 +34,7 @@ public final class AppStackStatusBuilder {
     private AppStackStatusBuilder() {
     }
 
-    public static AppStackStatus observed(AppStack stack, Map<String, Deployment> deployments, Postgres postgres, Instant now) {
+    public static AppStackStatus observed(AppStack stack, Map<String, Deployment> deployments, Postgres postgres, Redis redis, Instant now) {
         List<ServiceStatus> services = new ArrayList<>();
         List<String> waiting = new ArrayList<>();
         List<String> stuck = new ArrayList<>();
@@ -51,6 +52,9 @@ public final class AppStackStatusBuilder {
         List<ComponentStatus> components = new ArrayList<>();
         if (stack.getSpec().postgres() != null) {
             components.add(ChildPostgres.status(stack, postgres));
+        }
+        if (stack.getSpec().redis() != null) {
+            components.add(ChildRedis.status(stack, redis));
         }
         components.addAll(pendingComponents(stack));
         for (ComponentStatus component : components) {
@@ -80,9 +84,6 @@ public final class AppStackStatusBuilder {
     static List<ComponentStatus> pendingComponents(AppStack stack) {
         List<ComponentStatus> components = new ArrayList<>();
         var spec = stack.getSpec();
-        if (spec.redis() != null) {
-            components.add(notImplemented("Redis", "spec.redis"));
-        }
         if (spec.kafka() != null) {
             components.add(notImplemented("Kafka", "spec.kafka"));
         }

@@ -116,10 +116,10 @@ public final class AppStackValidator {
                 problems.add(new SpecProblem(field + ".env[" + e + "]", "value and valueFrom are mutually exclusive"));
             }
         }
-        validateUses(spec, service.uses(), field + ".uses", problems);
+        validateUses(spec, service.name(), service.uses(), field + ".uses", problems);
     }
 
-    private static void validateUses(AppStackSpec spec, Uses uses, String field, List<SpecProblem> problems) {
+    private static void validateUses(AppStackSpec spec, String service, Uses uses, String field, List<SpecProblem> problems) {
         if (uses == null) {
             return;
         }
@@ -133,6 +133,9 @@ public final class AppStackValidator {
         }
         if (uses.redis() != null && spec.redis() == null) {
             problems.add(new SpecProblem(field + ".redis", "the service uses Redis but spec.redis is not set"));
+        }
+        if (uses.redis() != null && "default".equals(service)) {
+            problems.add(new SpecProblem(field + ".redis", "a service named 'default' cannot use Redis: the name is Redis' built-in user, which the operator turns off"));
         }
         if (uses.kafka() != null) {
             Set<String> topics = new HashSet<>();

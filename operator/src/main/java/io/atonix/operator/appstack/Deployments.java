@@ -76,6 +76,9 @@ public final class Deployments {
         if (service.uses() != null && service.uses().postgres() != null) {
             secrets.add(Names.postgresLoginSecret(Names.postgres(stack.getMetadata().getName()), service.name()));
         }
+        if (service.uses() != null && service.uses().redis() != null) {
+            secrets.add(Names.redisUserSecret(Names.redis(stack.getMetadata().getName()), service.name()));
+        }
         return secrets;
     }
 
@@ -90,6 +93,14 @@ public final class Deployments {
             env.add(fromSecret("PGUSER", secret, "username"));
             env.add(fromSecret("PGPASSWORD", secret, "password"));
             env.add(fromSecret("DATABASE_URL", secret, "uri"));
+        }
+        if (service.uses() != null && service.uses().redis() != null) {
+            String secret = Names.redisUserSecret(Names.redis(stack.getMetadata().getName()), service.name());
+            env.add(fromSecret("REDIS_HOST", secret, "host"));
+            env.add(fromSecret("REDIS_PORT", secret, "port"));
+            env.add(fromSecret("REDIS_USERNAME", secret, "username"));
+            env.add(fromSecret("REDIS_PASSWORD", secret, "password"));
+            env.add(fromSecret("REDIS_URL", secret, "uri"));
         }
         return env;
     }

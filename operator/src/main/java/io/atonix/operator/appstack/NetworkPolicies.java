@@ -15,6 +15,8 @@ import io.atonix.operator.common.NetworkSettings;
 import io.atonix.operator.common.Owners;
 import io.atonix.operator.postgres.PostgresConfig;
 import io.atonix.operator.postgres.PostgresStatefulSets;
+import io.atonix.operator.redis.RedisConfig;
+import io.atonix.operator.redis.RedisStatefulSets;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
@@ -34,7 +36,8 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
  * The stack's NetworkPolicies, from the edges its spec declares. Every pod of the stack (its services and its data
  * stores, all labelled part-of the stack) is closed to ingress, then each policy opens exactly one kind of edge:
  * the services of the stack to each other on their ports, the ingress controller to exposed services, Prometheus to
- * metrics ports, a service to the database it {@code uses}, and the operator to the database it provisions. Policies
+ * metrics ports, a service to the database and the Redis it {@code uses}, and the operator to the database it
+ * provisions. Policies
  * add up in Kubernetes, so a service that does not use the database matches no rule that admits it there.
  */
 public final class NetworkPolicies {
@@ -62,6 +65,9 @@ public final class NetworkPolicies {
         }
         if (stack.getSpec().postgres() != null) {
             add(policies, postgres(stack, network, egress));
+        }
+        if (stack.getSpec().redis() != null) {
+            add(policies, redis(stack, network, egress));
         }
         return policies;
     }
@@ -94,6 +100,9 @@ public final class NetworkPolicies {
         if (service.uses() != null && service.uses().postgres() != null) {
             rules.add(new NetworkPolicyEgressRuleBuilder().withTo(pods(postgresPods(stack))).withPorts(tcp(PostgresConfig.PORT)).build());
         }
+        if (service.uses() != null && service.uses().redis() != null) {
+            rules.add(new NetworkPolicyEgressRuleBuilder().withTo(pods(redisPods(stack))).withPorts(tcp(RedisConfig.PORT)).build());
+        }
         if (service.uses() != null && service.uses().kafka() != null && stack.getSpec().kafka() != null) {
             var cluster = stack.getSpec().kafka().cluster();
             String namespace = cluster.namespace() == null ? stack.getMetadata().getNamespace() : cluster.namespace();
@@ -110,9 +119,7 @@ public final class NetworkPolicies {
                 .filter(s -> s.uses() != null && s.uses().postgres() != null).map(ServiceSpec::name).toList();
         List<NetworkPolicyIngressRule> rules = new ArrayList<>();
         if (!users.isEmpty()) {
-            LabelSelector consumers = new LabelSelectorBuilder().addToMatchLabels(Labels.STACK, name)
-                    .addNewMatchExpression().withKey(Labels.SERVICE).withOperator("In").withValues(users).endMatchExpression().build();
-            rules.add(new NetworkPolicyIngressRuleBuilder().withFrom(pods(consumers)).withPorts(tcp(PostgresConfig.PORT)).build());
+            rules.add(new NetworkPolicyIngressRuleBuilder().withFrom(pods(consumers(name, users))).withPorts(tcp(PostgresConfig.PORT)).build());
         }
         // Its own backup jobs, which carry the Postgres' labels.
         rules.add(new NetworkPolicyIngressRuleBuilder().withFrom(pods(postgresPods(stack))).withPorts(tcp(PostgresConfig.PORT)).build());
@@ -125,6 +132,29 @@ public final class NetworkPolicies {
                 ? List.of(dns(), new NetworkPolicyEgressRuleBuilder().withTo(pods(postgresPods(stack))).withPorts(tcp(PostgresConfig.PORT)).build())
                 : null;
         return policy(stack, Names.postgres(name), postgresPods(stack), egress, rules, out);
+    }
+
+    /** Redis: its users on 6379, Prometheus on the exporter; the operator never connects to it. */
+    private static NetworkPolicy redis(AppStack stack, NetworkSettings network, boolean egress) {
+        String name = stack.getMetadata().getName();
+        List<String> users = stack.getSpec().services().stream()
+                .filter(s -> s.uses() != null && s.uses().redis() != null).map(ServiceSpec::name).toList();
+        List<NetworkPolicyIngressRule> rules = new ArrayList<>();
+        if (!users.isEmpty()) {
+            rules.add(new NetworkPolicyIngressRuleBuilder().withFrom(pods(consumers(name, users))).withPorts(tcp(RedisConfig.PORT)).build());
+        }
+        rules.add(new NetworkPolicyIngressRuleBuilder().withFrom(namespace(network.prometheusNamespace()))
+                .withPorts(tcp(RedisStatefulSets.EXPORTER_PORT)).build());
+        return policy(stack, Names.redis(name), redisPods(stack), egress, rules, egress ? List.of(dns()) : null);
+    }
+
+    private static LabelSelector consumers(String stack, List<String> services) {
+        return new LabelSelectorBuilder().addToMatchLabels(Labels.STACK, stack)
+                .addNewMatchExpression().withKey(Labels.SERVICE).withOperator("In").withValues(services).endMatchExpression().build();
+    }
+
+    private static LabelSelector redisPods(AppStack stack) {
+        return selector(Labels.REDIS, Names.redis(stack.getMetadata().getName()));
     }
 
     private static LabelSelector postgresPods(AppStack stack) {

@@ -3,6 +3,8 @@ package io.atonix.operator.common;
 import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 
 /**
  * How a person asks for a new generated password: annotate its Secret (any value), or delete the Secret. The
@@ -18,5 +20,10 @@ public final class Rotation {
     public static boolean requested(HasMetadata secret) {
         Map<String, String> annotations = secret.getMetadata().getAnnotations();
         return annotations != null && annotations.containsKey(ANNOTATION);
+    }
+
+    /** The stored Secret without the request, for the update that writes the new password. */
+    public static Secret withoutRequest(Secret actual) {
+        return new SecretBuilder(actual).editMetadata().removeFromAnnotations(ANNOTATION).endMetadata().build();
     }
 }

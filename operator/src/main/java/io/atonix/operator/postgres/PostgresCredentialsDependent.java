@@ -10,7 +10,6 @@ import io.atonix.operator.common.Rotation;
 import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.Passwords;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.GarbageCollected;
@@ -62,8 +61,7 @@ public class PostgresCredentialsDependent extends KubernetesDependentResource<Se
     /** Only for a rotation: the new password replaces the old one and the request annotation goes. */
     @Override
     public Secret update(Secret actual, Secret desired, Postgres primary, Context<Postgres> context) {
-        Secret withoutRequest = new SecretBuilder(actual).editMetadata().removeFromAnnotations(Rotation.ANNOTATION).endMetadata().build();
-        Secret rotated = super.update(withoutRequest, desired, primary, context);
+        Secret rotated = super.update(Rotation.withoutRequest(actual), desired, primary, context);
         EventRecorder.record(context.getClient(), primary, EventRecorder.NORMAL, "Rotated",
                 "Generated a new password in Secret " + actual.getMetadata().getName());
         return rotated;

@@ -13,6 +13,7 @@ import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.postgres.PostgresStatus;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.Names;
+import io.atonix.operator.common.StatefulSetRollout;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 
 /** A Postgres' status from its StatefulSet and the outcome of provisioning, as a pure function. */
@@ -31,13 +32,7 @@ public final class PostgresStatusBuilder {
 
     /** True when the StatefulSet's pod runs the current template and is ready. */
     public static boolean serverReady(StatefulSet sts) {
-        if (sts == null || sts.getStatus() == null) {
-            return false;
-        }
-        var status = sts.getStatus();
-        boolean observed = status.getObservedGeneration() != null && status.getObservedGeneration() >= sts.getMetadata().getGeneration();
-        boolean rolled = status.getUpdateRevision() == null || status.getUpdateRevision().equals(status.getCurrentRevision());
-        return observed && rolled && Optional.ofNullable(status.getReadyReplicas()).orElse(0) >= 1;
+        return StatefulSetRollout.complete(sts);
     }
 
     /**

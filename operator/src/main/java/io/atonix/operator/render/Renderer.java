@@ -12,6 +12,9 @@ import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.postgres.PostgresResources;
 import io.atonix.operator.postgres.PostgresValidator;
 import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.api.v1alpha1.redis.Redis;
+import io.atonix.operator.redis.RedisResources;
+import io.atonix.operator.redis.RedisValidator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
 /** Turns resources into the objects the operator would create for them, through the controllers' own builders. */
@@ -47,6 +50,14 @@ public final class Renderer {
                         + String.join("\n  ", problems));
             }
             return PostgresResources.desired(postgres, () -> GENERATED);
+        }
+        if (resource instanceof Redis redis) {
+            List<String> problems = RedisValidator.problems(redis, null);
+            if (!problems.isEmpty()) {
+                throw new InvalidResourceException(source + ": Redis " + redis.getMetadata().getName() + " is invalid:\n  "
+                        + String.join("\n  ", problems));
+            }
+            return RedisResources.desired(redis, () -> GENERATED);
         }
         throw new InvalidResourceException(source + ": " + resource.getKind() + " " + resource.getMetadata().getName()
                 + " cannot be rendered yet: this version has no controller for it");

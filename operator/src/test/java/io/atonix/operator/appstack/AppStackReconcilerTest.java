@@ -155,7 +155,9 @@ class AppStackReconcilerTest {
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
             Deployment deployment = client.apps().deployments().inNamespace("update").withName("shop-web").get();
-            assertThat(deployment).isNotNull();
+            // An assertion, not a NullPointerException, so that the wait goes on: on a busy machine the Deployment may
+            // come after the budget the test waited for.
+            assertThat(deployment).as("Deployment shop-web").isNotNull();
             assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("nginx:1.28");
             assertThat(deployment.getSpec().getReplicas()).isEqualTo(3);
             assertThat(client.policy().v1().podDisruptionBudget().inNamespace("update").withName("shop-web").get())

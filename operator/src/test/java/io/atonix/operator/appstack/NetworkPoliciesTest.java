@@ -36,7 +36,7 @@ class NetworkPoliciesTest {
     private static final String NS = "shop-ns";
 
     private final ServiceSpec api = TestStacks.withUses(TestStacks.withReplicas(TestStacks.service("api", "acme/api:1", 5000), 1),
-            new Uses(new PostgresUse("shop", null), null, null));
+            new Uses(new PostgresUse("shop", null), new io.atonix.api.v1alpha1.appstack.RedisUse(null, null), null));
     private final ServiceSpec web = new ServiceSpec("web", "acme/web:1", null, 1, 8080, null, null, null, null, null, null, null,
             new Expose("shop.example.com", null, null, null, null, null, null), new Metrics(null, 9090, null), null);
     private final PostgresSpec postgres = new PostgresSpec("16", null, new Quantity("1Gi"), null, List.of(new DatabaseSpec("shop", null)),
@@ -45,6 +45,7 @@ class NetworkPoliciesTest {
     private final Map<String, String> apiPod = pod("shop", "api");
     private final Map<String, String> webPod = pod("shop", "web");
     private final Map<String, String> postgresPod = Labels.forPostgres("shop-postgres", "shop");
+    private final Map<String, String> redisPod = Labels.forRedis("shop-redis", "shop");
 
     @Test
     void onlyTheServiceThatUsesTheDatabaseReachesIt() {
@@ -56,6 +57,16 @@ class NetworkPoliciesTest {
         assertThat(allowed(policies, "atonix-system", Map.of(Labels.NAME, "atonix-operator"), postgresPod, 5432)).as("the operator provisions").isTrue();
         assertThat(allowed(policies, "monitoring", Map.of(), postgresPod, 9187)).as("Prometheus scrapes the exporter").isTrue();
         assertThat(allowed(policies, "monitoring", Map.of(), postgresPod, 5432)).isFalse();
+    }
+
+    @Test
+    void onlyTheServiceThatUsesRedisReachesIt() {
+        Collection<NetworkPolicy> policies = policies(null).values();
+
+        assertThat(allowed(policies, NS, apiPod, redisPod, 6379)).isTrue();
+        assertThat(allowed(policies, NS, webPod, redisPod, 6379)).isFalse();
+        assertThat(allowed(policies, "atonix-system", Map.of(Labels.NAME, "atonix-operator"), redisPod, 6379)).isFalse();
+        assertThat(allowed(policies, "monitoring", Map.of(), redisPod, 9121)).isTrue();
     }
 
     @Test
@@ -74,7 +85,7 @@ class NetworkPoliciesTest {
     @Test
     void egressIsRestrictedOnlyWhenAskedAndCanBeTurnedOff() {
         Map<String, NetworkPolicy> open = policies(null);
-        assertThat(open.keySet()).containsExactly("shop-deny-all", "shop-api", "shop-web", "shop-postgres");
+        assertThat(open.keySet()).containsExactly("shop-deny-all", "shop-api", "shop-web", "shop-postgres", "shop-redis");
         assertThat(open.values()).allSatisfy(p -> assertThat(p.getSpec().getPolicyTypes()).containsExactly("Ingress"));
 
         Map<String, NetworkPolicy> closed = policies(new NetworkPolicySpec(true, true));
@@ -92,7 +103,8 @@ class NetworkPoliciesTest {
     private Map<String, NetworkPolicy> policies(NetworkPolicySpec spec) {
         AppStack stack = new AppStack();
         stack.setMetadata(new ObjectMetaBuilder().withName("shop").withNamespace(NS).withUid("uid-shop").build());
-        stack.setSpec(new AppStackSpec(List.of(api, web), postgres, null, null, null, spec, null));
+        stack.setSpec(new AppStackSpec(List.of(api, web), postgres,
+                new io.atonix.api.v1alpha1.redis.RedisSpec("7.2", new Quantity("64Mi"), null, null, null, null, null), null, null, spec, null));
         return NetworkPolicies.desired(stack, NETWORK);
     }
 

@@ -22,6 +22,8 @@ import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.postgres.PostgresResources;
 import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.api.v1alpha1.redis.Redis;
+import io.atonix.operator.redis.RedisResources;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
@@ -45,6 +47,7 @@ class RenderCommandTest {
         StringBuilder expected = new StringBuilder();
         for (HasMetadata resource : ResourceFiles.read(sample)) {
             List<HasMetadata> objects = resource instanceof AppStack stack ? AppStackResources.desired(stack, PlatformSettings.defaults(), BindingChecksums.placeholder())
+                    : resource instanceof Redis redis ? RedisResources.desired(redis, () -> Renderer.GENERATED)
                     : PostgresResources.desired((Postgres) resource, () -> Renderer.GENERATED);
             for (HasMetadata object : objects) {
                 expected.append(yaml.asYaml(object));
