@@ -11,6 +11,7 @@ public class PlatformSettingsProducer {
     @Produces
     @Singleton
     PlatformSettings platformSettings(OperatorConfig config) {
-        return new PlatformSettings(config.ingressClassName().orElse(null));
+        return new PlatformSettings(config.ingressClassName().orElse(null),
+                MonitoringSettings.parse(config.monitoring().prometheusLabels().orElse(""), config.monitoring().grafanaDashboardLabel()));
     }
 }
