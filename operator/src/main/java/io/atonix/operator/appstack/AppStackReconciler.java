@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
+import jakarta.inject.Inject;
+
 import org.jboss.logging.Logger;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
@@ -20,6 +22,10 @@ import io.atonix.operator.common.EventRecorder;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.StatusWriter;
+import io.atonix.operator.monitoring.MonitoringStatus;
+import io.atonix.operator.monitoring.PrometheusOperatorApi;
+import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
+import io.atonix.operator.observability.AppStackGauges;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -47,6 +53,9 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
         @Dependent(name = "disruptionbudgets", type = PodDisruptionBudgetDependent.class),
         @Dependent(name = "ingresses", type = IngressDependent.class, dependsOn = "services"),
         @Dependent(name = "postgres", type = ChildPostgresDependent.class),
+        @Dependent(name = "servicemonitors", type = ServiceMonitorDependent.class, activationCondition = PrometheusOperatorInstalled.class),
+        @Dependent(name = "alerts", type = AlertRulesDependent.class, activationCondition = PrometheusOperatorInstalled.class),
+        @Dependent(name = "dashboard", type = DashboardDependent.class, activationCondition = PrometheusOperatorInstalled.class),
 })
 public class AppStackReconciler implements Reconciler<AppStack> {
     public static final String NAME = "appstack";
@@ -54,8 +63,12 @@ public class AppStackReconciler implements Reconciler<AppStack> {
     static final Duration RECHECK_MISSING_REFERENCES = Duration.ofSeconds(30);
     private static final Logger LOG = Logger.getLogger(AppStackReconciler.class);
 
+    @Inject
+    AppStackGauges gauges;
+
     @Override
     public UpdateControl<AppStack> reconcile(AppStack stack, Context<AppStack> context) {
+        gauges.observe(context);
         List<SpecProblem> problems = new ArrayList<>(AppStackValidator.validate(stack));
         if (problems.isEmpty()) {
             problems.addAll(ClusterChecks.routeConflicts(stack, managedIngresses(context)));
@@ -78,6 +91,7 @@ public class AppStackReconciler implements Reconciler<AppStack> {
         Postgres postgres = Secondaries.labelled(context, Postgres.class, Labels.STACK, name, p -> ChildPostgresDependent.KEY)
                 .get(ChildPostgresDependent.KEY);
         AppStackStatus status = AppStackStatusBuilder.observed(stack, deployments, postgres, Instant.now());
+        status = MonitoringStatus.withComponent(stack, status, PrometheusOperatorApi.installed(context.getClient()));
         UpdateControl<AppStack> control = writeStatus(stack, status, context);
         LOG.debugf("reconciled AppStack %s/%s at generation %d", stack.getMetadata().getNamespace(), stack.getMetadata().getName(),
                 stack.getMetadata().getGeneration());

@@ -29,6 +29,8 @@ public final class StackAlerts {
     /** Time a backup may take beyond the schedule's longest interval before it counts as late. */
     static final Duration BACKUP_GRACE = Duration.ofHours(1);
     static final String SUSTAINED = "5m";
+    /** The PrometheusRule's app.kubernetes.io/name label, which tells it from the stack's other objects. */
+    public static final String NAME_LABEL = "alerts";
 
     private StackAlerts() {
     }
@@ -44,7 +46,7 @@ public final class StackAlerts {
                 .withMetadata(new ObjectMetaBuilder()
                         .withName(Names.alertRules(name))
                         .withNamespace(namespace)
-                        .withLabels(PrometheusLabels.on(Labels.forStack(name, "alerts", "monitoring"), platform.monitoring(), monitoring.labels()))
+                        .withLabels(PrometheusLabels.on(Labels.forStack(name, NAME_LABEL, "monitoring"), platform.monitoring(), monitoring.labels()))
                         .withOwnerReferences(Owners.controller(stack))
                         .build())
                 .withNewSpec()

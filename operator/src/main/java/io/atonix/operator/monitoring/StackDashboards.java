@@ -27,6 +27,8 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
  * the exporters and Prometheus' own {@code up} and {@code ALERTS} series.
  */
 public final class StackDashboards {
+    /** The ConfigMap's app.kubernetes.io/name label, which tells it from the stack's other ConfigMaps. */
+    public static final String NAME_LABEL = "dashboard";
     private static final String NS = "namespace=\"$namespace\"";
 
     private StackDashboards() {
@@ -39,7 +41,7 @@ public final class StackDashboards {
         }
         String name = stack.getMetadata().getName();
         String namespace = stack.getMetadata().getNamespace();
-        Map<String, String> labels = Labels.forStack(name, "dashboard", "monitoring");
+        Map<String, String> labels = Labels.forStack(name, NAME_LABEL, "monitoring");
         Map.Entry<String, String> sidecar = platform.monitoring().dashboardLabel();
         labels.put(sidecar.getKey(), sidecar.getValue());
         return Optional.of(DesiredHash.stamp(new ConfigMapBuilder()

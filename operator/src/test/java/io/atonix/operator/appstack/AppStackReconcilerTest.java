@@ -18,6 +18,7 @@ import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackSpec;
 import io.atonix.api.v1alpha1.appstack.Autoscale;
 import io.atonix.api.v1alpha1.appstack.Expose;
+import io.atonix.api.v1alpha1.appstack.Metrics;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
@@ -30,6 +31,7 @@ import io.atonix.api.v1alpha1.common.EnvVarSource;
 import io.atonix.api.v1alpha1.common.KeyReference;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.Updates;
+import io.atonix.operator.monitoring.MonitoringStatus;
 import io.atonix.api.v1alpha1.common.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -280,8 +282,7 @@ class AppStackReconcilerTest {
         markAvailable("composed", "shop-api");
         await().atMost(TIMEOUT).untilAsserted(() -> {
             AppStack stack = get("composed", "shop");
-            assertThat(stack.getStatus().components()).singleElement().satisfies(c -> {
-                assertThat(c.component()).isEqualTo("Postgres");
+            assertThat(stack.getStatus().components()).filteredOn(c -> c.component().equals("Postgres")).singleElement().satisfies(c -> {
                 assertThat(c.ready()).isFalse();
                 assertThat(c.reason()).isEqualTo("Starting");
             });
@@ -294,6 +295,25 @@ class AppStackReconcilerTest {
             assertThat(client.resources(Postgres.class).inNamespace("composed").withName("shop-postgres").get()).isNull();
             assertThat(condition(get("composed", "shop"), ConditionTypes.READY).status()).isEqualTo("True");
         });
+    }
+
+    @Test
+    void withoutThePrometheusOperatorMonitoringIsReportedUnavailableAndTheRestReconciles() {
+        ServiceSpec api = TestStacks.withMetrics(TestStacks.withReplicas(service("api", "acme/api:1", 5000), 1), new Metrics(null, 9100, null));
+        create(stack("nomonitoring", "shop", api));
+        await().atMost(TIMEOUT).until(() -> client.apps().deployments().inNamespace("nomonitoring").withName("shop-api").get() != null);
+        markAvailable("nomonitoring", "shop-api");
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            AppStack stack = get("nomonitoring", "shop");
+            assertThat(condition(stack, ConditionTypes.READY).status()).as("monitoring is optional").isEqualTo("True");
+            assertThat(stack.getStatus().components()).filteredOn(c -> c.component().equals(MonitoringStatus.COMPONENT)).singleElement()
+                    .satisfies(c -> {
+                        assertThat(c.ready()).isFalse();
+                        assertThat(c.reason()).isEqualTo(MonitoringStatus.REASON_UNAVAILABLE);
+                        assertThat(c.message()).contains("monitoring is unavailable").contains("monitoring.coreos.com");
+                    });
+        });
+        assertThat(client.configMaps().inNamespace("nomonitoring").list().getItems()).as("no dashboard either").isEmpty();
     }
 
     private AppStack create(AppStack stack) {

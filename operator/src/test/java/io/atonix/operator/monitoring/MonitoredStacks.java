@@ -49,8 +49,7 @@ final class MonitoredStacks {
     }
 
     static ServiceSpec withMetrics(ServiceSpec s, Metrics metrics) {
-        return new ServiceSpec(s.name(), s.image(), s.imagePullPolicy(), s.replicas(), s.port(), s.additionalPorts(), s.command(), s.args(),
-                s.env(), s.resources(), s.probes(), s.autoscale(), s.expose(), metrics, s.uses());
+        return TestStacks.withMetrics(s, metrics);
     }
 
     static ServiceSpec withPorts(ServiceSpec s, List<ServicePort> ports) {
