@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jboss.logging.Logger;
+
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 
@@ -20,6 +23,7 @@ import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
  */
 public final class PrometheusOperatorApi {
     public static final Duration RECHECK = Duration.ofSeconds(30);
+    private static final Logger LOG = Logger.getLogger(PrometheusOperatorApi.class);
     static final String SERVICE_MONITORS = HasMetadata.getFullResourceName(ServiceMonitor.class);
     static final String PROMETHEUS_RULES = HasMetadata.getFullResourceName(PrometheusRule.class);
     /** Keyed by API server and CRD name; the last time a missing CRD was looked for, or {@link Instant#MAX} once seen. */
@@ -39,7 +43,17 @@ public final class PrometheusOperatorApi {
             if (checked != null && (checked.equals(Instant.MAX) || checked.plus(RECHECK).isAfter(now))) {
                 return checked;
             }
-            return client.resources(CustomResourceDefinition.class).withName(crd).get() != null ? Instant.MAX : now;
+            try {
+                return client.resources(CustomResourceDefinition.class).withName(crd).get() != null ? Instant.MAX : now;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 403) {
+                    throw e;
+                }
+                // Not allowed to look is treated as absent, so that the rest of a stack still reconciles.
+                LOG.warnf("cannot read CustomResourceDefinition %s (%s): monitoring stays off until the operator may get it", crd,
+                        e.getStatus() == null ? e.getMessage() : e.getStatus().getMessage());
+                return now;
+            }
         });
         return state.equals(Instant.MAX);
     }
