@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
+import jakarta.inject.Inject;
+
 import org.jboss.logging.Logger;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
@@ -22,6 +24,10 @@ import io.atonix.operator.common.EventRecorder;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.StatusWriter;
+import io.atonix.operator.monitoring.MonitoringStatus;
+import io.atonix.operator.monitoring.PrometheusOperatorApi;
+import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
+import io.atonix.operator.observability.AppStackGauges;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -55,6 +61,9 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
         @Dependent(name = "postgres", type = ChildPostgresDependent.class),
         @Dependent(name = "networkpolicies", type = NetworkPolicyDependent.class),
         @Dependent(name = "redis", type = ChildRedisDependent.class),
+        @Dependent(name = "servicemonitors", type = ServiceMonitorDependent.class, activationCondition = PrometheusOperatorInstalled.class),
+        @Dependent(name = "alerts", type = AlertRulesDependent.class, activationCondition = PrometheusOperatorInstalled.class),
+        @Dependent(name = "dashboard", type = DashboardDependent.class, activationCondition = PrometheusOperatorInstalled.class),
 })
 public class AppStackReconciler implements Reconciler<AppStack> {
     public static final String NAME = "appstack";
@@ -79,8 +88,12 @@ public class AppStackReconciler implements Reconciler<AppStack> {
         return List.of(new InformerEventSource<>(secrets, context));
     }
 
+    @Inject
+    AppStackGauges gauges;
+
     @Override
     public UpdateControl<AppStack> reconcile(AppStack stack, Context<AppStack> context) {
+        gauges.observe(context);
         List<SpecProblem> problems = new ArrayList<>(AppStackValidator.validate(stack));
         if (problems.isEmpty()) {
             problems.addAll(ClusterChecks.routeConflicts(stack, managedIngresses(context)));
@@ -104,6 +117,7 @@ public class AppStackReconciler implements Reconciler<AppStack> {
                 .get(ChildPostgresDependent.KEY);
         Redis redis = Secondaries.labelled(context, Redis.class, Labels.STACK, name, r -> ChildRedisDependent.KEY).get(ChildRedisDependent.KEY);
         AppStackStatus status = AppStackStatusBuilder.observed(stack, deployments, postgres, redis, Instant.now());
+        status = MonitoringStatus.withComponent(stack, status, PrometheusOperatorApi.installed(context.getClient()));
         UpdateControl<AppStack> control = writeStatus(stack, status, context);
         LOG.debugf("reconciled AppStack %s/%s at generation %d", stack.getMetadata().getNamespace(), stack.getMetadata().getName(),
                 stack.getMetadata().getGeneration());

@@ -58,6 +58,17 @@ public final class Labels {
         return labels;
     }
 
+    /** Labels of an object that belongs to the whole stack rather than to one service, such as its alert rules. */
+    public static Map<String, String> forStack(String stack, String name, String component) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(NAME, name);
+        labels.put(COMPONENT, component);
+        labels.put(PART_OF, stack);
+        labels.put(MANAGED_BY, OPERATOR);
+        labels.put(STACK, stack);
+        return labels;
+    }
+
     /** The labels a service's pods are selected by; stable for the life of the service. */
     public static Map<String, String> serviceSelector(String stack, String service) {
         Map<String, String> labels = new LinkedHashMap<>();

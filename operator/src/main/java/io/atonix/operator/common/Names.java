@@ -81,6 +81,16 @@ public final class Names {
         return redis + "-config";
     }
 
+    /** The PrometheusRule with a stack's alerts. */
+    public static String alertRules(String stack) {
+        return stack + "-alerts";
+    }
+
+    /** The ConfigMap that holds a stack's Grafana dashboard. */
+    public static String dashboard(String stack) {
+        return stack + "-dashboard";
+    }
+
     /** Name of the container that runs a service's application. */
     public static String appContainer() {
         return "app";

@@ -13,6 +13,7 @@ public class PlatformSettingsProducer {
     PlatformSettings platformSettings(OperatorConfig config) {
         var network = config.networkPolicy();
         return new PlatformSettings(config.ingressClassName().orElse(null),
-                new NetworkSettings(network.ingressNamespace(), network.prometheusNamespace(), network.operatorNamespace()));
+                new NetworkSettings(network.ingressNamespace(), network.prometheusNamespace(), network.operatorNamespace()),
+                MonitoringSettings.parse(config.monitoring().prometheusLabels().orElse(""), config.monitoring().grafanaDashboardLabel()));
     }
 }

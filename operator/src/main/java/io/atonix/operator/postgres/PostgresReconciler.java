@@ -15,6 +15,7 @@ import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.StatusWriter;
+import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
 import io.atonix.operator.postgres.sql.ProvisioningException;
 import io.atonix.operator.postgres.sql.ProvisioningResult;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -43,6 +44,8 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
                 dependsOn = { "postgres-credentials", "postgres-config" }),
         @Dependent(name = "postgres-backup-claim", type = PostgresBackupClaimDependent.class, reconcilePrecondition = BackupRequested.class),
         @Dependent(name = "postgres-backup-job", type = PostgresBackupJobDependent.class, dependsOn = "postgres-credentials"),
+        @Dependent(name = "postgres-servicemonitor", type = PostgresServiceMonitorDependent.class,
+                activationCondition = PrometheusOperatorInstalled.class),
 })
 public class PostgresReconciler implements Reconciler<Postgres> {
     public static final String NAME = "postgres";

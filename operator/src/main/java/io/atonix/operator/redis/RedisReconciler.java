@@ -9,6 +9,7 @@ import io.atonix.api.v1alpha1.common.Condition;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.api.v1alpha1.redis.RedisStatus;
+import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.EventRecorder;
 import io.atonix.operator.common.StatusWriter;
@@ -32,6 +33,8 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
         @Dependent(name = "redis-config", type = RedisConfigDependent.class),
         @Dependent(name = "redis-service", type = RedisServiceDependent.class),
         @Dependent(name = "redis-statefulset", type = RedisStatefulSetDependent.class, dependsOn = { "redis-acl", "redis-config" }),
+        @Dependent(name = "redis-servicemonitor", type = RedisServiceMonitorDependent.class,
+                activationCondition = PrometheusOperatorInstalled.class),
 })
 public class RedisReconciler implements Reconciler<Redis> {
     public static final String NAME = "redis";

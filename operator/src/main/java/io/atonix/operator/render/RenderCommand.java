@@ -7,17 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.atonix.operator.common.NetworkSettings;
+import io.atonix.operator.common.MonitoringSettings;
 import io.atonix.operator.common.PlatformSettings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /**
- * {@code render [--namespace NS] [--ingress-class NAME] FILE...}: prints, as multi-document YAML, exactly the
+ * {@code render [--namespace NS] [--ingress-class NAME] [--prometheus-labels K=V,...] [--grafana-dashboard-label K=V] FILE...}: prints, as multi-document YAML, exactly the
  * objects the operator would create for the Atonix resources in the files. It needs no cluster and does not boot
  * the operator.
  */
 public final class RenderCommand {
-    static final String USAGE = "usage: render [--namespace NS] [--ingress-class NAME] FILE...";
+    static final String USAGE = "usage: render [--namespace NS] [--ingress-class NAME] [--prometheus-labels K=V,...]"
+            + " [--grafana-dashboard-label K=V] FILE...";
 
     private RenderCommand() {
     }
@@ -32,6 +34,8 @@ public final class RenderCommand {
     static int run(String[] args, PrintStream out, PrintStream err) {
         String namespace = "default";
         String ingressClass = null;
+        String prometheusLabels = "";
+        String dashboardLabel = MonitoringSettings.DEFAULT_DASHBOARD_LABEL;
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -49,6 +53,20 @@ public final class RenderCommand {
                     }
                     ingressClass = args[i];
                 }
+                case "--prometheus-labels" -> {
+                    if (++i >= args.length) {
+                        err.println(USAGE);
+                        return 2;
+                    }
+                    prometheusLabels = args[i];
+                }
+                case "--grafana-dashboard-label" -> {
+                    if (++i >= args.length) {
+                        err.println(USAGE);
+                        return 2;
+                    }
+                    dashboardLabel = args[i];
+                }
                 case "--help", "-h" -> {
                     out.println(USAGE);
                     return 0;
@@ -60,7 +78,14 @@ public final class RenderCommand {
             err.println(USAGE);
             return 2;
         }
-        Renderer renderer = new Renderer(new PlatformSettings(ingressClass, NetworkSettings.defaults()), namespace);
+        MonitoringSettings monitoring;
+        try {
+            monitoring = MonitoringSettings.parse(prometheusLabels, dashboardLabel);
+        } catch (IllegalArgumentException e) {
+            err.println("render: " + e.getMessage());
+            return 2;
+        }
+        Renderer renderer = new Renderer(new PlatformSettings(ingressClass, NetworkSettings.defaults(), monitoring), namespace);
         KubernetesSerialization yaml = new KubernetesSerialization();
         StringBuilder output = new StringBuilder();
         try {

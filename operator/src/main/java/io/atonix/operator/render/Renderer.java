@@ -9,6 +9,7 @@ import io.atonix.operator.appstack.BindingChecksums;
 import io.atonix.operator.appstack.AppStackValidator;
 import io.atonix.operator.appstack.SpecProblem;
 import io.atonix.operator.common.PlatformSettings;
+import io.atonix.operator.monitoring.MonitoringResources;
 import io.atonix.operator.postgres.PostgresResources;
 import io.atonix.operator.postgres.PostgresValidator;
 import io.atonix.api.v1alpha1.postgres.Postgres;
@@ -17,7 +18,10 @@ import io.atonix.operator.redis.RedisResources;
 import io.atonix.operator.redis.RedisValidator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
-/** Turns resources into the objects the operator would create for them, through the controllers' own builders. */
+/**
+ * Turns resources into the objects the operator would create for them, through the controllers' own builders. The
+ * monitoring objects are included: the operator creates them where the cluster runs the Prometheus Operator.
+ */
 public final class Renderer {
     /** Stands for a password in rendered Secrets: the operator generates each one when it creates the Secret. */
     public static final String GENERATED = "<generated when the Secret is created>";
@@ -41,7 +45,9 @@ public final class Renderer {
                 throw new InvalidResourceException(source + ": AppStack " + stack.getMetadata().getName() + " is invalid:\n"
                         + String.join("\n", lines));
             }
-            return AppStackResources.desired(stack, platform, BindingChecksums.placeholder());
+            List<HasMetadata> objects = new ArrayList<>(AppStackResources.desired(stack, platform, BindingChecksums.placeholder()));
+            objects.addAll(MonitoringResources.forStack(stack, platform));
+            return objects;
         }
         if (resource instanceof Postgres postgres) {
             List<String> problems = PostgresValidator.problems(postgres);
@@ -49,7 +55,9 @@ public final class Renderer {
                 throw new InvalidResourceException(source + ": Postgres " + postgres.getMetadata().getName() + " is invalid:\n  "
                         + String.join("\n  ", problems));
             }
-            return PostgresResources.desired(postgres, () -> GENERATED);
+            List<HasMetadata> objects = new ArrayList<>(PostgresResources.desired(postgres, () -> GENERATED));
+            objects.addAll(MonitoringResources.forPostgres(postgres, platform));
+            return objects;
         }
         if (resource instanceof Redis redis) {
             List<String> problems = RedisValidator.problems(redis, null);
@@ -57,7 +65,9 @@ public final class Renderer {
                 throw new InvalidResourceException(source + ": Redis " + redis.getMetadata().getName() + " is invalid:\n  "
                         + String.join("\n  ", problems));
             }
-            return RedisResources.desired(redis, () -> GENERATED);
+            List<HasMetadata> objects = new ArrayList<>(RedisResources.desired(redis, () -> GENERATED));
+            objects.addAll(MonitoringResources.forRedis(redis, platform));
+            return objects;
         }
         throw new InvalidResourceException(source + ": " + resource.getKind() + " " + resource.getMetadata().getName()
                 + " cannot be rendered yet: this version has no controller for it");

@@ -18,6 +18,7 @@ import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackSpec;
 import io.atonix.api.v1alpha1.appstack.Autoscale;
 import io.atonix.api.v1alpha1.appstack.Expose;
+import io.atonix.api.v1alpha1.appstack.Metrics;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
@@ -34,6 +35,7 @@ import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.Rotation;
 import io.atonix.operator.common.SecretChecksum;
 import io.atonix.operator.common.Updates;
+import io.atonix.operator.monitoring.MonitoringStatus;
 import io.atonix.api.v1alpha1.common.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -288,8 +290,7 @@ class AppStackReconcilerTest {
         markAvailable("composed", "shop-api");
         await().atMost(TIMEOUT).untilAsserted(() -> {
             AppStack stack = get("composed", "shop");
-            assertThat(stack.getStatus().components()).singleElement().satisfies(c -> {
-                assertThat(c.component()).isEqualTo("Postgres");
+            assertThat(stack.getStatus().components()).filteredOn(c -> c.component().equals("Postgres")).singleElement().satisfies(c -> {
                 assertThat(c.ready()).isFalse();
                 assertThat(c.reason()).isEqualTo("Starting");
             });
@@ -326,6 +327,25 @@ class AppStackReconcilerTest {
         Deployment d = client.apps().deployments().inNamespace(namespace).withName(deployment).get();
         var annotations = d == null ? null : d.getSpec().getTemplate().getMetadata().getAnnotations();
         return annotations == null ? null : annotations.get(SecretChecksum.ANNOTATION);
+    }
+
+    @Test
+    void withoutThePrometheusOperatorMonitoringIsReportedUnavailableAndTheRestReconciles() {
+        ServiceSpec api = TestStacks.withMetrics(TestStacks.withReplicas(service("api", "acme/api:1", 5000), 1), new Metrics(null, 9100, null));
+        create(stack("nomonitoring", "shop", api));
+        await().atMost(TIMEOUT).until(() -> client.apps().deployments().inNamespace("nomonitoring").withName("shop-api").get() != null);
+        markAvailable("nomonitoring", "shop-api");
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            AppStack stack = get("nomonitoring", "shop");
+            assertThat(condition(stack, ConditionTypes.READY).status()).as("monitoring is optional").isEqualTo("True");
+            assertThat(stack.getStatus().components()).filteredOn(c -> c.component().equals(MonitoringStatus.COMPONENT)).singleElement()
+                    .satisfies(c -> {
+                        assertThat(c.ready()).isFalse();
+                        assertThat(c.reason()).isEqualTo(MonitoringStatus.REASON_UNAVAILABLE);
+                        assertThat(c.message()).contains("monitoring is unavailable").contains("monitoring.coreos.com");
+                    });
+        });
+        assertThat(client.configMaps().inNamespace("nomonitoring").list().getItems()).as("no dashboard either").isEmpty();
     }
 
     private AppStack create(AppStack stack) {

@@ -156,7 +156,7 @@ class ServiceBuildersTest {
 
     @Test
     void ingressRoutesTheHostAndPathWithTls() {
-        var ingress = Ingresses.desired(STACK, FULL, new PlatformSettings("nginx", io.atonix.operator.common.NetworkSettings.defaults())).orElseThrow();
+        var ingress = Ingresses.desired(STACK, FULL, new PlatformSettings("nginx", io.atonix.operator.common.NetworkSettings.defaults(), io.atonix.operator.common.MonitoringSettings.defaults())).orElseThrow();
         assertThat(ingress.getSpec().getIngressClassName()).as("the service's class wins over the platform's").isEqualTo("public");
         assertThat(ingress.getMetadata().getAnnotations()).containsEntry("cert-manager.io/cluster-issuer", "le");
         var rule = ingress.getSpec().getRules().get(0);
@@ -171,7 +171,7 @@ class ServiceBuildersTest {
             assertThat(tls.getSecretName()).isEqualTo("api-cert");
         });
         ServiceSpec plain = TestStacks.withExpose(service("web", "nginx", 80), new Expose("web.example.com", null, null, null, null, null, null));
-        var defaults = Ingresses.desired(STACK, plain, new PlatformSettings("nginx", io.atonix.operator.common.NetworkSettings.defaults())).orElseThrow();
+        var defaults = Ingresses.desired(STACK, plain, new PlatformSettings("nginx", io.atonix.operator.common.NetworkSettings.defaults(), io.atonix.operator.common.MonitoringSettings.defaults())).orElseThrow();
         assertThat(defaults.getSpec().getIngressClassName()).isEqualTo("nginx");
         assertThat(defaults.getSpec().getRules().get(0).getHttp().getPaths().get(0).getPath()).isEqualTo("/");
         assertThat(defaults.getSpec().getRules().get(0).getHttp().getPaths().get(0).getPathType()).isEqualTo("Prefix");

@@ -69,6 +69,15 @@ public final class OperatorProcess implements AutoCloseable {
         }
     }
 
+    /** What the operator's metrics endpoint serves, as Prometheus would scrape it. */
+    public String metrics() throws IOException, InterruptedException {
+        HttpResponse<String> response = http("/q/metrics");
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("/q/metrics answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
     /** Kills the process at once, as a node failure or an OOM kill would. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

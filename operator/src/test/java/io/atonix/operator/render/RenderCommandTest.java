@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -20,6 +21,7 @@ import io.atonix.operator.appstack.AppStackResources;
 import io.atonix.operator.appstack.BindingChecksums;
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.operator.common.PlatformSettings;
+import io.atonix.operator.monitoring.MonitoringResources;
 import io.atonix.operator.postgres.PostgresResources;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.redis.Redis;
@@ -46,9 +48,17 @@ class RenderCommandTest {
         KubernetesSerialization yaml = new KubernetesSerialization();
         StringBuilder expected = new StringBuilder();
         for (HasMetadata resource : ResourceFiles.read(sample)) {
-            List<HasMetadata> objects = resource instanceof AppStack stack ? AppStackResources.desired(stack, PlatformSettings.defaults(), BindingChecksums.placeholder())
-                    : resource instanceof Redis redis ? RedisResources.desired(redis, () -> Renderer.GENERATED)
-                    : PostgresResources.desired((Postgres) resource, () -> Renderer.GENERATED);
+            List<HasMetadata> objects = new ArrayList<>();
+            if (resource instanceof AppStack stack) {
+                objects.addAll(AppStackResources.desired(stack, PlatformSettings.defaults(), BindingChecksums.placeholder()));
+                objects.addAll(MonitoringResources.forStack(stack, PlatformSettings.defaults()));
+            } else if (resource instanceof Redis redis) {
+                objects.addAll(RedisResources.desired(redis, () -> Renderer.GENERATED));
+                objects.addAll(MonitoringResources.forRedis(redis, PlatformSettings.defaults()));
+            } else {
+                objects.addAll(PostgresResources.desired((Postgres) resource, () -> Renderer.GENERATED));
+                objects.addAll(MonitoringResources.forPostgres((Postgres) resource, PlatformSettings.defaults()));
+            }
             for (HasMetadata object : objects) {
                 expected.append(yaml.asYaml(object));
             }
@@ -61,6 +71,22 @@ class RenderCommandTest {
         Result result = run(SAMPLES.resolve("appstack-web.yaml").toString());
         assertThat(result.out).contains("kind: \"Deployment\"", "kind: \"Service\"", "kind: \"ServiceAccount\"",
                 "kind: \"HorizontalPodAutoscaler\"", "kind: \"PodDisruptionBudget\"", "kind: \"Ingress\"");
+    }
+
+    @Test
+    void theShopSampleRendersItsMonitoringWithThePlatformsLabels() {
+        Result result = run("--prometheus-labels", "release=kube-prometheus-stack", "--grafana-dashboard-label", "grafana.io/dashboard=atonix",
+                SAMPLES.resolve("appstack-shop.yaml").toString());
+        assertThat(result.status).as(result.err).isZero();
+        List<HasMetadata> printed = new KubernetesSerialization().unmarshal(result.out);
+        assertThat(printed).filteredOn(o -> o.getKind().equals("ServiceMonitor")).extracting(o -> o.getMetadata().getName())
+                .containsExactly("shop-api");
+        assertThat(printed).filteredOn(o -> o.getKind().equals("PrometheusRule") || o.getKind().equals("ServiceMonitor"))
+                .allSatisfy(o -> assertThat(o.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack"));
+        assertThat(printed).filteredOn(o -> o.getKind().equals("ConfigMap")).singleElement()
+                .satisfies(o -> assertThat(o.getMetadata().getLabels()).containsEntry("grafana.io/dashboard", "atonix"));
+        assertThat(run("--prometheus-labels", "no-equals-sign", SAMPLES.resolve("appstack-shop.yaml").toString()).err)
+                .contains("atonix.monitoring.prometheus-labels");
     }
 
     @Test
