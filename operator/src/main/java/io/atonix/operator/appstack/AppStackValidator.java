@@ -17,6 +17,7 @@ import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.api.v1alpha1.appstack.Uses;
 import io.atonix.api.v1alpha1.common.EnvVar;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
+import io.atonix.operator.common.LabelPairs;
 
 /**
  * The rules of an AppStack that a pure function can check. The CRD schema and its CEL rules enforce most of them
@@ -70,6 +71,10 @@ public final class AppStackValidator {
             }
         }
         validateTopics(spec, problems);
+        if (spec.monitoring() != null) {
+            spec.monitoring().labels().forEach((key, value) -> LabelPairs.problem(key, value)
+                    .ifPresent(problem -> problems.add(new SpecProblem("spec.monitoring.labels", problem))));
+        }
         return problems;
     }
 

@@ -2,6 +2,7 @@ package io.atonix.operator.common;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -49,19 +50,26 @@ public final class LabelPairs {
     }
 
     static void check(String setting, String key, String value) {
+        problem(key, value).ifPresent(problem -> {
+            throw new IllegalArgumentException(setting + ": " + problem);
+        });
+    }
+
+    /** What is wrong with a label, if anything, as a person would want to read it. */
+    public static Optional<String> problem(String key, String value) {
         int slash = key.indexOf('/');
         String prefix = slash < 0 ? null : key.substring(0, slash);
         String name = slash < 0 ? key : key.substring(slash + 1);
         if (prefix != null && (prefix.length() > 253 || !PREFIX.matcher(prefix).matches())) {
-            throw new IllegalArgumentException(setting + ": label key '" + key + "' has an invalid prefix (a DNS subdomain)");
+            return Optional.of("label key '" + key + "' has an invalid prefix (a DNS subdomain)");
         }
         if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException(setting + ": label key '" + key
+            return Optional.of("label key '" + key + "' is invalid (at most 63 characters: letters, digits, '-', '_', '.', starting and ending alphanumeric)");
+        }
+        if (value != null && !value.isEmpty() && !NAME.matcher(value).matches()) {
+            return Optional.of("value '" + value + "' of label '" + key
                     + "' is invalid (at most 63 characters: letters, digits, '-', '_', '.', starting and ending alphanumeric)");
         }
-        if (!value.isEmpty() && !NAME.matcher(value).matches()) {
-            throw new IllegalArgumentException(setting + ": value '" + value + "' of label '" + key
-                    + "' is invalid (at most 63 characters: letters, digits, '-', '_', '.', starting and ending alphanumeric)");
-        }
+        return Optional.empty();
     }
 }

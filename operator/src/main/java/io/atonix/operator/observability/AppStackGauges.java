@@ -1,8 +1,11 @@
 package io.atonix.operator.observability;
 
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -29,14 +32,25 @@ public class AppStackGauges {
     @Inject
     MeterRegistry registry;
 
+    private final List<Gauge> gauges = new CopyOnWriteArrayList<>();
+
     /** Called by each reconcile; the first one lets the gauges read the controller's cache from then on. */
     public void observe(Context<AppStack> context) {
         if (cache.compareAndSet(null, context.getPrimaryCache())) {
             for (String state : STATES) {
-                Gauge.builder(NAME, () -> count(state)).description("AppStacks by their Ready condition").tag("ready", state)
-                        .register(registry);
+                gauges.add(Gauge.builder(NAME, () -> count(state)).description("AppStacks by their Ready condition").tag("ready", state)
+                        .register(registry));
             }
         }
+    }
+
+    /**
+     * The registry may outlive this bean (Micrometer's global registry does, in a JVM that restarts the application):
+     * gauges left in it would go on reading a cache that no longer changes.
+     */
+    @PreDestroy
+    void remove() {
+        gauges.forEach(registry::remove);
     }
 
     private long count(String state) {

@@ -44,6 +44,17 @@ class AppStackValidatorTest {
     }
 
     @Test
+    void monitoringLabelsMustBeKubernetesLabels() {
+        var monitoring = new io.atonix.api.v1alpha1.appstack.MonitoringSpec(null, null, null,
+                java.util.Map.of("team", "shop", "bad key", "x", "ok", "-bad-value"), null);
+        var problems = AppStackValidator.validate(stack("ns", "shop",
+                new AppStackSpec(List.of(service("web", "x", 1)), null, null, null, monitoring, null, null)));
+        assertThat(problems).extracting(p -> p.field()).containsOnly("spec.monitoring.labels").hasSize(2);
+        assertThat(problems).extracting(p -> p.message()).anySatisfy(m -> assertThat(m).contains("'bad key'"))
+                .anySatisfy(m -> assertThat(m).contains("'-bad-value'"));
+    }
+
+    @Test
     void replicasAndAutoscaleAreExclusiveAndBoundsOrdered() {
         ServiceSpec both = TestStacks.withReplicas(TestStacks.withAutoscale(service("web", "x", 1), new Autoscale(1, 3, null, null)), 2);
         assertThat(fields(stack("ns", "shop", both))).containsExactly("spec.services[0].replicas");
