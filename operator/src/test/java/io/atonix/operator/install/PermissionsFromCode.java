@@ -75,9 +75,11 @@ final class PermissionsFromCode {
     private static final Pattern CLIENT_CALL = Pattern.compile(
             "getClient\\(\\)(?!\\.getKubernetesSerialization\\(\\))|\\bKubernetesClient\\b|resourceOperations\\(\\)");
     private static final List<String> READ = List.of("get", "list", "watch");
-    private static final Permission[] LEADER_ELECTION = {
-            // What java-operator-sdk's LeaderElectionManager checks for at start and fabric8's LeaseLock does.
-            of(Lease.class, "get"), of(Lease.class, "create"), of(Lease.class, "update") };
+    private static final Map<Permission, String> LEADER_ELECTION = Map.of(
+            of(Lease.class, "get"), "fabric8's LeaseLock reads the Lease",
+            of(Lease.class, "create"), "fabric8's LeaseLock creates the Lease when there is none",
+            of(Lease.class, "patch"), "fabric8's LeaseLock (7.5) takes and renews the Lease with a PATCH",
+            of(Lease.class, "update"), "java-operator-sdk's LeaderElectionManager refuses to start unless one rule grants get, create and update");
 
     /**
      * What each source file that uses the client directly does with it, beyond what the dependent rules already grant.
@@ -117,10 +119,8 @@ final class PermissionsFromCode {
                 primaries.add(derived.controller(type));
             }
             if (producesLeaderElection(type)) {
-                for (Permission permission : LEADER_ELECTION) {
-                    derived.operatorNamespace.computeIfAbsent(permission, p -> new ArrayList<>())
-                            .add(type.getSimpleName() + ": leader election through a Lease in the operator's namespace");
-                }
+                LEADER_ELECTION.forEach((permission, why) -> derived.operatorNamespace.computeIfAbsent(permission, p -> new ArrayList<>())
+                        .add(type.getSimpleName() + ": leader election: " + why));
             }
         }
         if (primaries.isEmpty()) {

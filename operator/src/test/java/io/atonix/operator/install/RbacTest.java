@@ -54,7 +54,7 @@ class RbacTest {
     void leaderElectionMayOnlyTouchLeasesInTheOperatorsNamespace() {
         Role role = allNamespaces.named(Role.class, RenderedChart.NAMESPACE, RenderedChart.RELEASE + "-leader-election").orElseThrow();
         assertExactly(role.getRules(), code.inOperatorNamespace(), "the leader election Role");
-        // java-operator-sdk looks for one rule that grants all three verbs before it starts.
+        // java-operator-sdk looks for one rule that grants get, create and update before it starts.
         assertThat(role.getRules()).singleElement().satisfies(r -> assertThat(r.getVerbs()).contains("get", "create", "update"));
     }
 
