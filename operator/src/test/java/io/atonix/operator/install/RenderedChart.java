@@ -16,11 +16,11 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /** The chart in helm/atonix-operator rendered by real Helm (helm template), parsed into fabric8 objects. */
-final class RenderedChart {
-    static final String RELEASE = "atonix-operator";
-    static final String NAMESPACE = "atonix-system";
+public final class RenderedChart {
+    public static final String RELEASE = "atonix-operator";
+    public static final String NAMESPACE = "atonix-system";
     /** The version the real control-plane tier runs; Helm's own default (1.20) is below the chart's kubeVersion. */
-    static final String KUBE_VERSION = "1.37.2";
+    public static final String KUBE_VERSION = "1.37.2";
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
     private final String yaml;
@@ -31,13 +31,13 @@ final class RenderedChart {
         this.objects = objects;
     }
 
-    static Path directory() {
+    public static Path directory() {
         Path root = Path.of(System.getProperty("atonix.repository.root", ".."));
         return root.resolve("helm").resolve("atonix-operator");
     }
 
     /** Renders the chart for the given values (YAML text; empty for the chart's defaults). */
-    static RenderedChart render(String values) {
+    public static RenderedChart render(String values) {
         try {
             Path file = Files.createTempFile("atonix-values", ".yaml");
             try {
@@ -62,15 +62,15 @@ final class RenderedChart {
         return List.of((HasMetadata) parsed);
     }
 
-    String yaml() {
+    public String yaml() {
         return yaml;
     }
 
-    List<HasMetadata> objects() {
+    public List<HasMetadata> objects() {
         return objects;
     }
 
-    <T extends HasMetadata> List<T> all(Class<T> type) {
+    public <T extends HasMetadata> List<T> all(Class<T> type) {
         return objects.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
@@ -78,7 +78,7 @@ final class RenderedChart {
         return all(type).stream().filter(which).toList();
     }
 
-    <T extends HasMetadata> T one(Class<T> type) {
+    public <T extends HasMetadata> T one(Class<T> type) {
         List<T> found = all(type);
         if (found.size() != 1) {
             throw new AssertionError("expected one " + type.getSimpleName() + ", found " + found.size() + " in:\n" + yaml);
