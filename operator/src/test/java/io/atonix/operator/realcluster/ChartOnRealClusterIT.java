@@ -96,24 +96,49 @@ class ChartOnRealClusterIT {
 
     @Test
     void theOperatorWithTheChartsRbacAndLeaderElectionReconcilesWithoutAForbiddenAnswer() throws Exception {
-        RenderedChart chart = RenderedChart.render("");
+        withTheChartInstalled("", chart -> runOperatorWithTheChartsIdentity(chart, "all", "shop"));
+    }
+
+    @Test
+    void confinedToSomeNamespacesItNeedsNoClusterWideRightAndIgnoresTheOthers() throws Exception {
+        withTheChartInstalled("watchNamespaces: [team-a, team-b]\n", chart -> {
+            assertThat(chart.all(io.fabric8.kubernetes.api.model.rbac.ClusterRole.class)).isEmpty();
+            namespace("elsewhere");
+            admin.load(new ByteArrayInputStream(STACK.getBytes(StandardCharsets.UTF_8))).inNamespace("elsewhere").create();
+            runOperatorWithTheChartsIdentity(chart, "some", "team-a");
+            assertThat(admin.resources(AppStack.class).inNamespace("elsewhere").withName("shop").get().getStatus())
+                    .as("a stack outside the watched namespaces").isNull();
+            assertThat(admin.apps().deployments().inNamespace("elsewhere").list().getItems()).isEmpty();
+        });
+    }
+
+    private interface ChartRun {
+        void run(RenderedChart chart) throws Exception;
+    }
+
+    /** Installs what the chart renders except the Deployment (the operator runs as a process here), then removes it. */
+    private static void withTheChartInstalled(String values, ChartRun run) throws Exception {
+        RenderedChart chart = RenderedChart.render(values);
         List<HasMetadata> installed = chart.objects().stream().filter(o -> !(o instanceof Deployment)).toList();
         try {
             installed.forEach(object -> admin.resource(object).create());
-            runOperatorWithTheChartsIdentity(chart, installed.stream().map(o -> o.getKind() + " " + o.getMetadata().getName()).toList());
+            run.run(chart);
         } finally {
-            // So that the dry-runs of the same objects, in whatever order the tests run, find nothing in their way.
+            // So that the dry-runs of the same objects, and the next run, find nothing in their way.
             installed.forEach(object -> admin.resource(object).delete());
+            admin.leases().inNamespace(NAMESPACE).delete();
         }
     }
 
-    private static void runOperatorWithTheChartsIdentity(RenderedChart chart, List<String> installed) throws Exception {
+    private static void runOperatorWithTheChartsIdentity(RenderedChart chart, String run, String stackNamespace) throws Exception {
+        List<String> installed = chart.objects().stream().filter(o -> !(o instanceof Deployment))
+                .map(o -> o.getKind() + " " + o.getMetadata().getNamespace() + "/" + o.getMetadata().getName()).toList();
         Deployment deployment = chart.one(Deployment.class);
         String account = deployment.getSpec().getTemplate().getSpec().getServiceAccountName();
         String token = admin.serviceAccounts().inNamespace(NAMESPACE).withName(account)
                 .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec().build())
                 .getStatus().getToken();
-        Path kubeconfig = RealCluster.plane().kubeconfigWithToken("chart-operator", token);
+        Path kubeconfig = RealCluster.plane().kubeconfigWithToken("chart-operator-" + run, token);
         // The chart's settings, with the values the kubelet would fill in from the downward API.
         Map<String, String> environment = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
                 .collect(Collectors.toMap(EnvVar::getName, e -> e.getValue() != null ? e.getValue() : NAMESPACE));
@@ -121,39 +146,39 @@ class ChartOnRealClusterIT {
         AuditLog audit = new AuditLog(RealCluster.plane().auditLog());
         long start = audit.mark();
 
-        try (OperatorProcess operator = OperatorProcess.start(RealCluster.plane(), "chart", kubeconfig, environment)) {
+        try (OperatorProcess operator = OperatorProcess.start(RealCluster.plane(), "chart-" + run, kubeconfig, environment)) {
             await().atMost(TIMEOUT).untilAsserted(() -> {
                 Lease lease = admin.leases().inNamespace(NAMESPACE).withName(environment.get("ATONIX_LEADER_ELECTION_LEASE_NAME")).get();
                 assertThat(lease).as("the leader election Lease").isNotNull();
                 assertThat(lease.getSpec().getHolderIdentity()).isNotBlank();
             });
-            namespace("shop");
-            admin.resource(new SecretBuilder().withNewMetadata().withName("shop-settings").withNamespace("shop").endMetadata()
+            namespace(stackNamespace);
+            admin.resource(new SecretBuilder().withNewMetadata().withName("shop-settings").withNamespace(stackNamespace).endMetadata()
                     .addToStringData("token", "not-a-secret").build()).create();
-            admin.load(new ByteArrayInputStream(STACK.getBytes(StandardCharsets.UTF_8))).inNamespace("shop").create();
+            admin.load(new ByteArrayInputStream(STACK.getBytes(StandardCharsets.UTF_8))).inNamespace(stackNamespace).create();
 
             await().atMost(TIMEOUT).untilAsserted(() -> {
-                assertThat(admin.apps().deployments().inNamespace("shop").withName("shop-web").get()).isNotNull();
-                assertThat(admin.apps().deployments().inNamespace("shop").withName("shop-api").get()).isNotNull();
-                assertThat(admin.autoscaling().v2().horizontalPodAutoscalers().inNamespace("shop").withName("shop-web").get()).isNotNull();
-                assertThat(admin.network().v1().ingresses().inNamespace("shop").list().getItems()).isNotEmpty();
-                assertThat(admin.policy().v1().podDisruptionBudget().inNamespace("shop").list().getItems()).isNotEmpty();
-                assertThat(admin.resources(Postgres.class).inNamespace("shop").withName("shop-postgres").get()).isNotNull();
-                assertThat(admin.apps().statefulSets().inNamespace("shop").withName("shop-postgres").get()).isNotNull();
-                assertThat(admin.batch().v1().cronjobs().inNamespace("shop").list().getItems()).isNotEmpty();
-                AppStack stack = admin.resources(AppStack.class).inNamespace("shop").withName("shop").get();
+                assertThat(admin.apps().deployments().inNamespace(stackNamespace).withName("shop-web").get()).isNotNull();
+                assertThat(admin.apps().deployments().inNamespace(stackNamespace).withName("shop-api").get()).isNotNull();
+                assertThat(admin.autoscaling().v2().horizontalPodAutoscalers().inNamespace(stackNamespace).withName("shop-web").get()).isNotNull();
+                assertThat(admin.network().v1().ingresses().inNamespace(stackNamespace).list().getItems()).isNotEmpty();
+                assertThat(admin.policy().v1().podDisruptionBudget().inNamespace(stackNamespace).list().getItems()).isNotEmpty();
+                assertThat(admin.resources(Postgres.class).inNamespace(stackNamespace).withName("shop-postgres").get()).isNotNull();
+                assertThat(admin.apps().statefulSets().inNamespace(stackNamespace).withName("shop-postgres").get()).isNotNull();
+                assertThat(admin.batch().v1().cronjobs().inNamespace(stackNamespace).list().getItems()).isNotEmpty();
+                AppStack stack = admin.resources(AppStack.class).inNamespace(stackNamespace).withName("shop").get();
                 assertThat(stack.getStatus()).isNotNull();
             });
             // A removed service: the bulk dependents delete its objects.
             AppStack withoutWeb = admin.getKubernetesSerialization().unmarshal(STACK.replaceAll("(?s)    - name: web.*?(?=    - name: api)", ""),
                     AppStack.class);
             assertThat(withoutWeb.getSpec().services()).extracting(service -> service.name()).containsExactly("api");
-            admin.resources(AppStack.class).inNamespace("shop").withName("shop").edit(s -> {
+            admin.resources(AppStack.class).inNamespace(stackNamespace).withName("shop").edit(s -> {
                 s.setSpec(withoutWeb.getSpec());
                 return s;
             });
-            await().atMost(TIMEOUT).until(() -> admin.apps().deployments().inNamespace("shop").withName("shop-web").get() == null
-                    && admin.autoscaling().v2().horizontalPodAutoscalers().inNamespace("shop").withName("shop-web").get() == null);
+            await().atMost(TIMEOUT).until(() -> admin.apps().deployments().inNamespace(stackNamespace).withName("shop-web").get() == null
+                    && admin.autoscaling().v2().horizontalPodAutoscalers().inNamespace(stackNamespace).withName("shop-web").get() == null);
         }
 
         List<JsonNode> requests = audit.since(start).stream().filter(e -> user.equals(e.path("user").path("username").asText())).toList();
