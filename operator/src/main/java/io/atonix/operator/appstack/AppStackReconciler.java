@@ -34,6 +34,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -50,7 +51,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
  * Reconciles an AppStack: checks the spec, then lets the workflow of per-service dependents bring the cluster to
  * the desired state, then reports what the cluster shows. A spec that cannot be applied changes nothing.
  */
-@ControllerConfiguration(name = AppStackReconciler.NAME)
+@ControllerConfiguration(name = AppStackReconciler.NAME, informer = @Informer(onUpdateFilter = Pause.class))
 @Workflow(explicitInvocation = true, dependents = {
         @Dependent(name = "serviceaccounts", type = ServiceAccountDependent.class),
         @Dependent(name = "deployments", type = DeploymentDependent.class, dependsOn = "serviceaccounts"),
@@ -93,6 +94,10 @@ public class AppStackReconciler implements Reconciler<AppStack> {
 
     @Override
     public UpdateControl<AppStack> reconcile(AppStack stack, Context<AppStack> context) {
+        if (Pause.requested(stack)) {
+            LOG.debugf("AppStack %s/%s is paused", stack.getMetadata().getNamespace(), stack.getMetadata().getName());
+            return writeStatus(stack, AppStackStatusBuilder.paused(stack, Instant.now()), context);
+        }
         gauges.observe(context);
         List<SpecProblem> problems = new ArrayList<>(AppStackValidator.validate(stack));
         if (problems.isEmpty()) {

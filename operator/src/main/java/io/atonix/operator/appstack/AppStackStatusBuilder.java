@@ -30,6 +30,7 @@ public final class AppStackStatusBuilder {
     public static final String REASON_INVALID_SPEC = "InvalidSpec";
     public static final String REASON_DEADLINE = "ProgressDeadlineExceeded";
     public static final String REASON_RECONCILE_FAILED = "ReconcileFailed";
+    public static final String REASON_PAUSED = "Paused";
 
     private AppStackStatusBuilder() {
     }
@@ -96,6 +97,23 @@ public final class AppStackStatusBuilder {
     }
 
     /** A status that says the spec cannot be applied, keeping what was observed before. */
+    /**
+     * The last status as it was, with Progressing=False, reason Paused: nothing moves while the stack is paused, and
+     * observedGeneration stays at the generation the operator last acted on.
+     */
+    public static AppStackStatus paused(AppStack stack, Instant now) {
+        AppStackStatus previous = stack.getStatus();
+        List<Condition> conditions = new ArrayList<>();
+        if (previous != null) {
+            previous.conditions().stream().filter(c -> !ConditionTypes.PROGRESSING.equals(c.type())).forEach(conditions::add);
+        }
+        conditions.add(Conditions.of(ConditionTypes.PROGRESSING, false, REASON_PAUSED,
+                "Reconciliation is paused by the annotation " + Pause.ANNOTATION + "; remove it to resume",
+                previous == null ? null : previous.observedGeneration()));
+        return new AppStackStatus(previous == null ? null : previous.observedGeneration(), withTimes(stack, conditions, now),
+                previous == null ? List.of() : previous.services(), previous == null ? List.of() : previous.components());
+    }
+
     public static AppStackStatus failed(AppStack stack, String reason, String message, Instant now) {
         Long generation = stack.getMetadata().getGeneration();
         List<Condition> conditions = Conditions.refused(reason, message, generation);

@@ -323,6 +323,29 @@ class AppStackReconcilerTest {
         assertThat(checksum("rotating", "shop-web")).as("web reads no binding Secret").isNull();
     }
 
+    @Test
+    void aPausedStackIsLeftAloneUntilTheAnnotationGoes() {
+        ServiceSpec web = TestStacks.withReplicas(service("web", "nginx:1.27", 8080), 1);
+        create(stack("paused", "shop", web));
+        await().atMost(TIMEOUT).until(() -> client.apps().deployments().inNamespace("paused").withName("shop-web").get() != null);
+
+        Updates.change(client, AppStack.class, "paused", "shop", s -> s.getMetadata().getAnnotations().put(Pause.ANNOTATION, "true"));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(condition(get("paused", "shop"), ConditionTypes.PROGRESSING).reason())
+                .isEqualTo(AppStackStatusBuilder.REASON_PAUSED));
+        Updates.change(client, AppStack.class, "paused", "shop",
+                s -> s.setSpec(new AppStackSpec(List.of(TestStacks.withImage(web, "nginx:1.28")), null, null, null, null, null, null)));
+        await().pollDelay(Duration.ofSeconds(3)).atMost(TIMEOUT).untilAsserted(() -> assertThat(image("paused", "shop-web"))
+                .as("paused: the new image waits").isEqualTo("nginx:1.27"));
+
+        Updates.change(client, AppStack.class, "paused", "shop", s -> s.getMetadata().getAnnotations().remove(Pause.ANNOTATION));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(image("paused", "shop-web")).isEqualTo("nginx:1.28"));
+    }
+
+    private String image(String namespace, String deployment) {
+        return client.apps().deployments().inNamespace(namespace).withName(deployment).get().getSpec().getTemplate().getSpec()
+                .getContainers().get(0).getImage();
+    }
+
     private String checksum(String namespace, String deployment) {
         Deployment d = client.apps().deployments().inNamespace(namespace).withName(deployment).get();
         var annotations = d == null ? null : d.getSpec().getTemplate().getMetadata().getAnnotations();
