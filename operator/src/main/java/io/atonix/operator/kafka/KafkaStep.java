@@ -65,11 +65,11 @@ public final class KafkaStep {
             return KafkaOutcome.of(KafkaStatus.clusterNotFound(stack), null);
         }
         List<String> problems = new ArrayList<>();
-        List<KafkaTopic> topics = KafkaTopics.desired(stack, version.get());
-        Map<String, GenericKubernetesResource> topicsNow = writeTopics(stack, topics, owned.topics(), writer, context, problems);
+        List<KafkaTopic> topics = KafkaTopics.desired(stack);
+        Map<String, GenericKubernetesResource> topicsNow = writeTopics(topics, version.get(), owned.topics(), writer, context, problems);
         Optional<KafkaAccess> access = KafkaListeners.choose(cluster.get());
-        List<KafkaUser> users = access.map(a -> KafkaUsers.desired(stack, version.get(), a.authentication())).orElse(List.of());
-        Map<String, GenericKubernetesResource> usersNow = writeUsers(users, owned.users(), writer, context);
+        List<KafkaUser> users = access.map(a -> KafkaUsers.desired(stack, a.authentication())).orElse(List.of());
+        Map<String, GenericKubernetesResource> usersNow = writeUsers(users, version.get(), owned.users(), writer, context);
 
         Set<String> retiredKeys = keysOf(topics);
         List<GenericKubernetesResource> retiredTopics = owned.topics().entrySet().stream()
@@ -145,12 +145,12 @@ public final class KafkaStep {
         }
     }
 
-    private Map<String, GenericKubernetesResource> writeTopics(AppStack stack, List<KafkaTopic> topics,
+    private Map<String, GenericKubernetesResource> writeTopics(List<KafkaTopic> topics, StrimziApiVersion version,
             Map<String, GenericKubernetesResource> actual, StrimziWriter writer, Context<AppStack> context, List<String> problems) {
         KubernetesSerialization serialization = context.getClient().getKubernetesSerialization();
         Map<String, GenericKubernetesResource> result = new LinkedHashMap<>();
         for (KafkaTopic topic : topics) {
-            GenericKubernetesResource desired = StrimziObjects.generic(topic, serialization);
+            GenericKubernetesResource desired = StrimziObjects.atVersion(topic, version, serialization);
             String key = StrimziWriter.where(topic);
             GenericKubernetesResource current = actual.get(key);
             if (current == null) {
@@ -175,12 +175,12 @@ public final class KafkaStep {
         return result;
     }
 
-    private Map<String, GenericKubernetesResource> writeUsers(List<KafkaUser> users, Map<String, GenericKubernetesResource> actual,
+    private Map<String, GenericKubernetesResource> writeUsers(List<KafkaUser> users, StrimziApiVersion version, Map<String, GenericKubernetesResource> actual,
             StrimziWriter writer, Context<AppStack> context) {
         KubernetesSerialization serialization = context.getClient().getKubernetesSerialization();
         Map<String, GenericKubernetesResource> result = new LinkedHashMap<>();
         for (KafkaUser user : users) {
-            GenericKubernetesResource desired = StrimziObjects.generic(user, serialization);
+            GenericKubernetesResource desired = StrimziObjects.atVersion(user, version, serialization);
             String key = StrimziWriter.where(user);
             GenericKubernetesResource current = actual.get(key);
             if (current == null) {

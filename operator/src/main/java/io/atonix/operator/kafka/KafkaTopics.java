@@ -18,23 +18,23 @@ public final class KafkaTopics {
     private KafkaTopics() {
     }
 
-    public static List<KafkaTopic> desired(AppStack stack, StrimziApiVersion version) {
+    /** Strimzi's model of the topics; {@link StrimziObjects#atVersion} gives them the version the cluster serves. */
+    public static List<KafkaTopic> desired(AppStack stack) {
         KafkaSpec kafka = stack.getSpec().kafka();
         if (kafka == null) {
             return List.of();
         }
         List<KafkaTopic> topics = new ArrayList<>();
         for (KafkaTopicSpec topic : kafka.topics()) {
-            topics.add(desired(stack, topic, version));
+            topics.add(desired(stack, topic));
         }
         return topics;
     }
 
-    static KafkaTopic desired(AppStack stack, KafkaTopicSpec topic, StrimziApiVersion version) {
+    static KafkaTopic desired(AppStack stack, KafkaTopicSpec topic) {
         KafkaSpec kafka = stack.getSpec().kafka();
         Map<String, Object> config = topic.config().isEmpty() ? null : new TreeMap<String, Object>(topic.config());
         KafkaTopic object = new KafkaTopicBuilder()
-                .withApiVersion(version.apiVersion())
                 .withNewMetadata()
                 .withName(KafkaNames.topicObject(topic.name()))
                 .withNamespace(clusterNamespace(stack))

@@ -30,14 +30,15 @@ public final class KafkaUsers {
     private KafkaUsers() {
     }
 
-    public static List<KafkaUser> desired(AppStack stack, StrimziApiVersion version, KafkaAuthentication authentication) {
+    /** Strimzi's model of the users; {@link StrimziObjects#atVersion} gives them the version the cluster serves. */
+    public static List<KafkaUser> desired(AppStack stack, KafkaAuthentication authentication) {
         if (stack.getSpec().kafka() == null) {
             return List.of();
         }
         List<KafkaUser> users = new ArrayList<>();
         for (ServiceSpec service : stack.getSpec().services()) {
             if (uses(service) != null) {
-                users.add(desired(stack, service, version, authentication));
+                users.add(desired(stack, service, authentication));
             }
         }
         return users;
@@ -47,10 +48,9 @@ public final class KafkaUsers {
         return service.uses() == null ? null : service.uses().kafka();
     }
 
-    static KafkaUser desired(AppStack stack, ServiceSpec service, StrimziApiVersion version, KafkaAuthentication authentication) {
+    static KafkaUser desired(AppStack stack, ServiceSpec service, KafkaAuthentication authentication) {
         String stackName = stack.getMetadata().getName();
         KafkaUser user = new KafkaUserBuilder()
-                .withApiVersion(version.apiVersion())
                 .withNewMetadata()
                 .withName(KafkaNames.user(stack.getMetadata().getNamespace(), stackName, service.name()))
                 .withNamespace(KafkaTopics.clusterNamespace(stack))

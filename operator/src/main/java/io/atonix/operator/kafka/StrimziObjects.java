@@ -22,8 +22,14 @@ public final class StrimziObjects {
     private StrimziObjects() {
     }
 
-    public static GenericKubernetesResource generic(HasMetadata object, KubernetesSerialization serialization) {
-        return serialization.convertValue(object, GenericKubernetesResource.class);
+    /**
+     * The object at a version of Strimzi's API. Strimzi's Java classes carry one fixed apiVersion ({@code v1} in
+     * 0.51); the shape of what the operator writes is the same at both versions, so only apiVersion changes.
+     */
+    public static GenericKubernetesResource atVersion(HasMetadata object, StrimziApiVersion version, KubernetesSerialization serialization) {
+        GenericKubernetesResource generic = serialization.convertValue(object, GenericKubernetesResource.class);
+        generic.setApiVersion(version.apiVersion());
+        return generic;
     }
 
     public static <T> T typed(GenericKubernetesResource object, Class<T> type, KubernetesSerialization serialization) {
