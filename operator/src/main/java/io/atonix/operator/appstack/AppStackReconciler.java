@@ -118,6 +118,8 @@ public class AppStackReconciler implements Reconciler<AppStack>, Cleaner<AppStac
             return refuse(stack, context, problems);
         }
 
+        // Before the workflow: the Deployments' credentials checksum then covers the binding Secrets written now.
+        KafkaOutcome kafkaOutcome = kafka.reconcile(stack, context);
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow()
                 .throwAggregateExceptionIfErrorsPresent();
 
@@ -127,7 +129,6 @@ public class AppStackReconciler implements Reconciler<AppStack>, Cleaner<AppStac
         Postgres postgres = Secondaries.labelled(context, Postgres.class, Labels.STACK, name, p -> ChildPostgresDependent.KEY)
                 .get(ChildPostgresDependent.KEY);
         Redis redis = Secondaries.labelled(context, Redis.class, Labels.STACK, name, r -> ChildRedisDependent.KEY).get(ChildRedisDependent.KEY);
-        KafkaOutcome kafkaOutcome = kafka.reconcile(stack, context);
         AppStackStatus status = AppStackStatusBuilder.observed(stack, deployments, postgres, redis, kafkaOutcome.component().orElse(null),
                 Instant.now());
         status = MonitoringStatus.withComponent(stack, status, PrometheusOperatorApi.installed(context.getClient()));

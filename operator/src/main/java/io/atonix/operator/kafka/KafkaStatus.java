@@ -21,6 +21,7 @@ public final class KafkaStatus {
     public static final String REASON_CLUSTER_NOT_FOUND = "KafkaClusterNotFound";
     public static final String REASON_NO_LISTENER = "NoUsableListener";
     public static final String REASON_REFUSED = "KafkaRefused";
+    public static final String REASON_FAILED = "ReconcileFailed";
     static final String READY = "Ready";
 
     private KafkaStatus() {
@@ -31,6 +32,10 @@ public final class KafkaStatus {
                 "Strimzi is not installed in this cluster (the API server serves no kafka.strimzi.io Kafka, KafkaTopic and KafkaUser): "
                         + "spec.kafka is not reconciled; the rest of the stack is. Checked again every "
                         + StrimziDiscovery.RECHECK.toMinutes() + " minute(s)");
+    }
+
+    public static ComponentStatus failed(AppStack stack, String message) {
+        return new ComponentStatus(COMPONENT, cluster(stack), false, REASON_FAILED, message);
     }
 
     public static ComponentStatus clusterNotFound(AppStack stack) {

@@ -37,13 +37,28 @@ import io.strimzi.api.kafka.model.user.KafkaUser;
 public final class KafkaStep {
     /** How soon to look again while the Topic Operator has not yet let go of a detached topic. */
     public static final Duration DETACH_RECHECK = Duration.ofSeconds(5);
+    static final Duration FAILURE_RECHECK = Duration.ofSeconds(30);
     private static final Logger LOG = Logger.getLogger(KafkaStep.class);
     private static final String BINDING_SECRETS = "binding-secrets";
 
     private final StrimziDiscovery discovery = new StrimziDiscovery();
     private volatile boolean watching;
 
+    /**
+     * A refusal or failure of the API server on the Kafka side is reported in the component and retried after
+     * {@link #FAILURE_RECHECK}; it does not stop the rest of the stack from being reconciled.
+     */
     public KafkaOutcome reconcile(AppStack stack, Context<AppStack> context) {
+        try {
+            return reconcileKafka(stack, context);
+        } catch (KubernetesClientException e) {
+            LOG.warnf("Kafka part of AppStack %s/%s failed: %s", stack.getMetadata().getNamespace(), stack.getMetadata().getName(), e.getMessage());
+            return stack.getSpec().kafka() == null ? new KafkaOutcome(Optional.empty(), Optional.of(FAILURE_RECHECK))
+                    : KafkaOutcome.of(KafkaStatus.failed(stack, e.getMessage()), FAILURE_RECHECK);
+        }
+    }
+
+    private KafkaOutcome reconcileKafka(AppStack stack, Context<AppStack> context) {
         boolean wanted = stack.getSpec().kafka() != null;
         if (!wanted && !watching) {
             return KafkaOutcome.NONE;
