@@ -13,7 +13,10 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackSpec;
@@ -49,6 +52,7 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
  */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true, setup = StrimziInMockServer.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaReconcilerTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String TOPIC = StrimziApiVersion.KAFKA_TOPIC;
@@ -231,6 +235,27 @@ class KafkaReconcilerTest {
         // The cluster appears: the stack is reconciled again without being touched.
         strimzi().kafka("kafka-m", "events");
         await().atMost(TIMEOUT).until(() -> strimzi().list(TOPIC, "kafka-m").size() == 2);
+    }
+
+    /** Last: it uninstalls Strimzi from the mock server. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aStackIsReleasedWhenStrimziIsUninstalled() {
+        PlayStrimzi strimzi = strimzi();
+        namespace("kafka-u");
+        strimzi.kafka("kafka-u", "events");
+        create(KafkaStacks.shop("app-u", "kafka-u", DeletionPolicy.Retain));
+        await().atMost(TIMEOUT).until(() -> strimzi.list(TOPIC, "kafka-u").size() == 2);
+
+        for (var crd : StrimziCrds.servedAt(StrimziApiVersion.V1)) {
+            client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName()).delete();
+        }
+        client.resources(AppStack.class).inNamespace("app-u").withName("shop").delete();
+        await().atMost(TIMEOUT).until(() -> get("app-u", "shop") == null);
+        assertThat(events("app-u")).anySatisfy(e -> {
+            assertThat(e.getReason()).isEqualTo("KafkaCleanupSkipped");
+            assertThat(e.getMessage()).contains("is not served");
+        });
     }
 
     private void namespace(String name) {
