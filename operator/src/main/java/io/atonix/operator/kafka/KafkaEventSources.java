@@ -58,15 +58,6 @@ final class KafkaEventSources {
                         .build(), sources));
     }
 
-    static boolean registered(Context<AppStack> context) {
-        try {
-            context.eventSourceRetriever().getEventSourceFor(GenericKubernetesResource.class, TOPICS);
-            return true;
-        } catch (RuntimeException notRegistered) {
-            return false;
-        }
-    }
-
     @SuppressWarnings("unchecked")
     static InformerEventSource<GenericKubernetesResource, AppStack> generic(Context<AppStack> context, String name) {
         return (InformerEventSource<GenericKubernetesResource, AppStack>) context.eventSourceRetriever()

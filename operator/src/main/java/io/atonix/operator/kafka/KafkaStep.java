@@ -3,6 +3,8 @@ package io.atonix.operator.kafka;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
@@ -99,7 +102,7 @@ public final class KafkaStep {
         }
         int bindings = 0;
         int bindingsPresent = 0;
-        Set<String> bindingNames = new java.util.HashSet<>();
+        Set<String> bindingNames = new HashSet<>();
         for (ServiceSpec service : stack.getSpec().services()) {
             if (KafkaUsers.uses(service) == null) {
                 continue;
@@ -214,8 +217,8 @@ public final class KafkaStep {
      * Retires KafkaTopics and KafkaUsers the stack no longer wants; true while a topic waits for the Topic Operator to
      * let go of it. Users go at once (Strimzi removes their Secret and ACLs); topics as the deletion policy says.
      */
-    private boolean retire(AppStack stack, java.util.Collection<GenericKubernetesResource> topics,
-            java.util.Collection<GenericKubernetesResource> users, StrimziWriter writer, Context<AppStack> context) {
+    private boolean retire(AppStack stack, Collection<GenericKubernetesResource> topics,
+            Collection<GenericKubernetesResource> users, StrimziWriter writer, Context<AppStack> context) {
         for (GenericKubernetesResource user : users) {
             deleteTolerating(user, "", writer);
         }
@@ -341,9 +344,9 @@ public final class KafkaStep {
     }
 
     @SuppressWarnings("unchecked")
-    private static io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource<Secret, AppStack> bindingInformer(
+    private static InformerEventSource<Secret, AppStack> bindingInformer(
             Context<AppStack> context) {
-        return (io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource<Secret, AppStack>) context
+        return (InformerEventSource<Secret, AppStack>) context
                 .eventSourceRetriever().getEventSourceFor(Secret.class, BINDING_SECRETS);
     }
 
