@@ -87,7 +87,7 @@ public final class KafkaStep {
         Map<String, GenericKubernetesResource> topicsNow = writeTopics(topics, version.get(), owned.topics(), writer, context, problems);
         Optional<KafkaAccess> access = KafkaListeners.choose(cluster.get());
         List<KafkaUser> users = access.map(a -> KafkaUsers.desired(stack, a.authentication())).orElse(List.of());
-        Map<String, GenericKubernetesResource> usersNow = writeUsers(users, version.get(), owned.users(), writer, context);
+        Map<String, GenericKubernetesResource> usersNow = writeUsers(users, version.get(), owned.users(), writer, context, problems);
 
         Set<String> retiredKeys = keysOf(topics);
         List<GenericKubernetesResource> retiredTopics = owned.topics().entrySet().stream()
@@ -125,13 +125,18 @@ public final class KafkaStep {
      * refused or finds nothing, the finalizer is released and an Event says why.
      */
     public boolean cleanup(AppStack stack, Context<AppStack> context) {
-        if (stack.getSpec().kafka() == null && !watching) {
+        boolean wanted = stack.getSpec().kafka() != null;
+        if (!wanted && (!watching || Owned.of(context, stack).isEmpty())) {
             return true;
         }
         Optional<StrimziApiVersion> version;
         try {
+            // Asked afresh: Strimzi may have been uninstalled since the informers started.
             version = StrimziDiscovery.ask(context.getClient());
         } catch (KubernetesClientException e) {
+            if (e.getCode() != 403) {
+                throw e;
+            }
             version = Optional.empty();
         }
         StrimziWriter writer = new StrimziWriter(context, stack, version.orElse(StrimziApiVersion.V1));
@@ -193,8 +198,8 @@ public final class KafkaStep {
         return result;
     }
 
-    private Map<String, GenericKubernetesResource> writeUsers(List<KafkaUser> users, StrimziApiVersion version, Map<String, GenericKubernetesResource> actual,
-            StrimziWriter writer, Context<AppStack> context) {
+    private Map<String, GenericKubernetesResource> writeUsers(List<KafkaUser> users, StrimziApiVersion version,
+            Map<String, GenericKubernetesResource> actual, StrimziWriter writer, Context<AppStack> context, List<String> problems) {
         KubernetesSerialization serialization = context.getClient().getKubernetesSerialization();
         Map<String, GenericKubernetesResource> result = new LinkedHashMap<>();
         for (KafkaUser user : users) {
@@ -203,6 +208,9 @@ public final class KafkaStep {
             GenericKubernetesResource current = actual.get(key);
             if (current == null) {
                 current = writer.create(KafkaEventSources.USERS, desired).orElse(null);
+                if (current == null) {
+                    problems.add("KafkaUser " + key + " already exists and is not this stack's");
+                }
             } else if (!DesiredStateMatcher.matches(current, desired, serialization)) {
                 current = writer.update(KafkaEventSources.USERS, current, desired);
             }
@@ -363,6 +371,10 @@ public final class KafkaStep {
 
     /** The stack's KafkaTopics and KafkaUsers in the informers' caches, keyed by namespace/name. */
     private record Owned(Map<String, GenericKubernetesResource> topics, Map<String, GenericKubernetesResource> users) {
+        boolean isEmpty() {
+            return topics.isEmpty() && users.isEmpty();
+        }
+
         static Owned of(Context<AppStack> context, AppStack stack) {
             return new Owned(owned(context, stack, KafkaEventSources.TOPICS), owned(context, stack, KafkaEventSources.USERS));
         }
