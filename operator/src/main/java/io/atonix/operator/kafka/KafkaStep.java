@@ -228,11 +228,17 @@ public final class KafkaStep {
     private boolean retire(AppStack stack, Collection<GenericKubernetesResource> topics,
             Collection<GenericKubernetesResource> users, StrimziWriter writer, Context<AppStack> context) {
         for (GenericKubernetesResource user : users) {
-            deleteTolerating(user, "", writer);
+            if (!beingDeleted(user)) {
+                deleteTolerating(user, "", writer);
+            }
         }
         boolean waiting = false;
         boolean retain = stack.getSpec().deletionPolicyOrDefault() == DeletionPolicy.Retain;
         for (GenericKubernetesResource topic : topics) {
+            if (beingDeleted(topic)) {
+                // Asked for already; Strimzi's own finalizer finishes it.
+                continue;
+            }
             if (!retain || !clusterExists(context, topic)) {
                 deleteTolerating(topic, retain ? " (its Kafka cluster is gone)" : " (deletionPolicy Delete: the topic's data goes too)", writer);
             } else if (!StrimziObjects.detached(topic)) {
@@ -253,6 +259,10 @@ public final class KafkaStep {
             }
         }
         return waiting;
+    }
+
+    private static boolean beingDeleted(HasMetadata object) {
+        return object.getMetadata().getDeletionTimestamp() != null;
     }
 
     private static void deleteTolerating(GenericKubernetesResource object, String why, StrimziWriter writer) {
