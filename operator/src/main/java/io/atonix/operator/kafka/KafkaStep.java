@@ -22,6 +22,7 @@ import io.atonix.operator.common.DesiredStateMatcher;
 import io.atonix.operator.common.Labels;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -289,7 +290,10 @@ public final class KafkaStep {
     private static boolean namespaceExists(Context<AppStack> context, HasMetadata object, StrimziWriter writer) {
         String namespace = object.getMetadata().getNamespace();
         try {
-            if (context.getClient().namespaces().withName(namespace).get() != null) {
+            Namespace found = context.getClient().namespaces().withName(namespace).get();
+            // A terminating namespace takes its KafkaTopics with it, and may already have lost the Topic Operator that
+            // a detach would wait for.
+            if (found != null && found.getMetadata().getDeletionTimestamp() == null) {
                 return true;
             }
         } catch (KubernetesClientException e) {
@@ -298,7 +302,7 @@ public final class KafkaStep {
             }
         }
         writer.warn("KafkaCleanupSkipped", "namespace " + namespace + " of " + object.getKind() + " " + object.getMetadata().getName()
-                + " is gone or cannot be read: nothing left to remove there");
+                + " is gone, terminating or cannot be read: nothing left to remove there");
         return false;
     }
 
