@@ -51,12 +51,15 @@ list and the code disagree. No wildcards. Why each rule is there: docs/install.m
 - apiGroups: ["apiextensions.k8s.io"]
   resources: ["customresourcedefinitions"]
   verbs: ["get"]
+- apiGroups: [""]
+  resources: ["namespaces"]
+  verbs: ["get"]
 {{- end -}}
 
 {{- define "atonix-operator.rules" -}}
 - apiGroups: ["atonix.io"]
   resources: ["appstacks"]
-  verbs: ["get", "list", "watch"]
+  verbs: ["get", "list", "watch", "patch"]
 - apiGroups: ["atonix.io"]
   resources: ["postgreses", "redises"]
   verbs: ["get", "list", "watch", "create", "update", "delete"]
@@ -96,4 +99,10 @@ list and the code disagree. No wildcards. Why each rule is there: docs/install.m
 - apiGroups: ["batch"]
   resources: ["cronjobs"]
   verbs: ["get", "list", "watch", "create", "update", "delete"]
+- apiGroups: ["kafka.strimzi.io"]
+  resources: ["kafkatopics", "kafkausers"]
+  verbs: ["get", "list", "watch", "create", "update", "delete"]
+- apiGroups: ["kafka.strimzi.io"]
+  resources: ["kafkas"]
+  verbs: ["get", "list", "watch"]
 {{- end -}}

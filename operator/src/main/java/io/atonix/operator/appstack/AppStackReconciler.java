@@ -28,13 +28,17 @@ import io.atonix.operator.monitoring.MonitoringStatus;
 import io.atonix.operator.monitoring.PrometheusOperatorApi;
 import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
 import io.atonix.operator.observability.AppStackGauges;
+import io.atonix.operator.kafka.KafkaOutcome;
+import io.atonix.operator.kafka.KafkaStep;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -66,11 +70,13 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
         @Dependent(name = "alerts", type = AlertRulesDependent.class, activationCondition = PrometheusOperatorInstalled.class),
         @Dependent(name = "dashboard", type = DashboardDependent.class, activationCondition = PrometheusOperatorInstalled.class),
 })
-public class AppStackReconciler implements Reconciler<AppStack> {
+public class AppStackReconciler implements Reconciler<AppStack>, Cleaner<AppStack> {
     public static final String NAME = "appstack";
     /** A missing Secret or ConfigMap may be created at any time; look again after this long. */
     static final Duration RECHECK_MISSING_REFERENCES = Duration.ofSeconds(30);
     private static final Logger LOG = Logger.getLogger(AppStackReconciler.class);
+    /** Topics and users in the Kafka cluster's namespace, which owner references cannot reach (see docs/kafka.md). */
+    private final KafkaStep kafka = new KafkaStep();
 
     /**
      * The generated Secrets of the stack's data stores (they carry the stack in their part-of label): the services'
@@ -112,6 +118,8 @@ public class AppStackReconciler implements Reconciler<AppStack> {
             return refuse(stack, context, problems);
         }
 
+        // Before the workflow: the Deployments' credentials checksum then covers the binding Secrets written now.
+        KafkaOutcome kafkaOutcome = kafka.reconcile(stack, context);
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow()
                 .throwAggregateExceptionIfErrorsPresent();
 
@@ -121,12 +129,26 @@ public class AppStackReconciler implements Reconciler<AppStack> {
         Postgres postgres = Secondaries.labelled(context, Postgres.class, Labels.STACK, name, p -> ChildPostgresDependent.KEY)
                 .get(ChildPostgresDependent.KEY);
         Redis redis = Secondaries.labelled(context, Redis.class, Labels.STACK, name, r -> ChildRedisDependent.KEY).get(ChildRedisDependent.KEY);
-        AppStackStatus status = AppStackStatusBuilder.observed(stack, deployments, postgres, redis, Instant.now());
+        AppStackStatus status = AppStackStatusBuilder.observed(stack, deployments, postgres, redis, kafkaOutcome.component().orElse(null),
+                Instant.now());
         status = MonitoringStatus.withComponent(stack, status, PrometheusOperatorApi.installed(context.getClient()));
         UpdateControl<AppStack> control = writeStatus(stack, status, context);
+        if (kafkaOutcome.recheck().isPresent() && control.getScheduleDelay().isEmpty()) {
+            control = control.rescheduleAfter(kafkaOutcome.recheck().get());
+        }
         LOG.debugf("reconciled AppStack %s/%s at generation %d", stack.getMetadata().getNamespace(), stack.getMetadata().getName(),
                 stack.getMetadata().getGeneration());
         return control;
+    }
+
+    /**
+     * Children in the stack's namespace go with it through their owner references; only the Kafka side, in another
+     * namespace, needs this finalizer. Its cleanup never holds a stack whose Kafka side is gone.
+     */
+    @Override
+    public DeleteControl cleanup(AppStack stack, Context<AppStack> context) {
+        return kafka.cleanup(stack, context) ? DeleteControl.defaultDelete()
+                : DeleteControl.noFinalizerRemoval().rescheduleAfter(KafkaStep.DETACH_RECHECK);
     }
 
     @Override

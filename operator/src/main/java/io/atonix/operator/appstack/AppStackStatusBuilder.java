@@ -35,7 +35,9 @@ public final class AppStackStatusBuilder {
     private AppStackStatusBuilder() {
     }
 
-    public static AppStackStatus observed(AppStack stack, Map<String, Deployment> deployments, Postgres postgres, Redis redis, Instant now) {
+    /** @param kafka the stack's Kafka component, or null for a stack without spec.kafka */
+    public static AppStackStatus observed(AppStack stack, Map<String, Deployment> deployments, Postgres postgres, Redis redis,
+            ComponentStatus kafka, Instant now) {
         List<ServiceStatus> services = new ArrayList<>();
         List<String> waiting = new ArrayList<>();
         List<String> stuck = new ArrayList<>();
@@ -57,7 +59,9 @@ public final class AppStackStatusBuilder {
         if (stack.getSpec().redis() != null) {
             components.add(ChildRedis.status(stack, redis));
         }
-        components.addAll(pendingComponents(stack));
+        if (kafka != null) {
+            components.add(kafka);
+        }
         for (ComponentStatus component : components) {
             if (!Boolean.TRUE.equals(component.ready())) {
                 waiting.add(component.component());
@@ -76,24 +80,6 @@ public final class AppStackStatusBuilder {
                         stuck.isEmpty() ? "" : "Deployments of " + String.join(", ", stuck)
                                 + " exceeded their progress deadline: check their pods' events", generation));
         return new AppStackStatus(generation, withTimes(stack, conditions, now), services, components);
-    }
-
-    /**
-     * Parts of the API whose controllers come in later versions. They are reported rather than ignored, so that a
-     * stack that needs them never claims to be ready.
-     */
-    static List<ComponentStatus> pendingComponents(AppStack stack) {
-        List<ComponentStatus> components = new ArrayList<>();
-        var spec = stack.getSpec();
-        if (spec.kafka() != null) {
-            components.add(notImplemented("Kafka", "spec.kafka"));
-        }
-        return components;
-    }
-
-    private static ComponentStatus notImplemented(String component, String field) {
-        return new ComponentStatus(component, null, false, "NotImplemented",
-                "this version of the operator does not reconcile " + field + " yet");
     }
 
     /** A status that says the spec cannot be applied, keeping what was observed before. */

@@ -26,6 +26,8 @@ import io.atonix.operator.common.LabelPairs;
  */
 public final class AppStackValidator {
     private static final Pattern DNS_LABEL = Pattern.compile("^[a-z]([-a-z0-9]*[a-z0-9])?$");
+    /** Kafka's own rule for topic names; "." and ".." are refused by Kafka although the characters are allowed. */
+    private static final Pattern TOPIC_NAME = Pattern.compile("^[a-zA-Z0-9._-]{1,249}$");
     private static final int MAX_STACK_NAME = 30;
     private static final int MAX_SERVICE_NAME = 30;
     private static final Set<String> RESERVED_SERVICE_NAMES = Set.of("postgres", "redis");
@@ -164,7 +166,10 @@ public final class AppStackValidator {
         Set<String> topics = new HashSet<>();
         for (int t = 0; t < spec.kafka().topics().size(); t++) {
             KafkaTopicSpec topic = spec.kafka().topics().get(t);
-            if (!topics.add(topic.name())) {
+            if (topic.name() == null || !TOPIC_NAME.matcher(topic.name()).matches() || ".".equals(topic.name()) || "..".equals(topic.name())) {
+                problems.add(new SpecProblem("spec.kafka.topics[" + t + "].name", "'" + topic.name()
+                        + "' is not a Kafka topic name: 1 to 249 letters, digits, '.', '_' and '-', and not '.' or '..'"));
+            } else if (!topics.add(topic.name())) {
                 problems.add(new SpecProblem("spec.kafka.topics[" + t + "].name", "topic '" + topic.name() + "' is declared twice"));
             }
         }

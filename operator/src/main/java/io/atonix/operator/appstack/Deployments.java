@@ -9,6 +9,7 @@ import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.PodSecurity;
 import io.atonix.operator.common.SecretChecksum;
+import io.atonix.operator.kafka.KafkaNames;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -79,6 +80,9 @@ public final class Deployments {
         if (service.uses() != null && service.uses().redis() != null) {
             secrets.add(Names.redisUserSecret(Names.redis(stack.getMetadata().getName()), service.name()));
         }
+        if (service.uses() != null && service.uses().kafka() != null) {
+            secrets.add(KafkaNames.bindingSecret(stack.getMetadata().getName(), service.name()));
+        }
         return secrets;
     }
 
@@ -102,7 +106,22 @@ public final class Deployments {
             env.add(fromSecret("REDIS_PASSWORD", secret, "password"));
             env.add(fromSecret("REDIS_URL", secret, "uri"));
         }
+        if (service.uses() != null && service.uses().kafka() != null) {
+            String secret = KafkaNames.bindingSecret(stack.getMetadata().getName(), service.name());
+            env.add(fromSecret("KAFKA_BOOTSTRAP_SERVERS", secret, "bootstrap-servers"));
+            env.add(fromSecret("KAFKA_SECURITY_PROTOCOL", secret, "security-protocol"));
+            env.add(fromSecret("KAFKA_USERNAME", secret, "username"));
+            // Only a SCRAM listener gives a password; with TLS authentication the client certificate is in the Secret.
+            env.add(fromOptionalSecret("KAFKA_SASL_MECHANISM", secret, "sasl-mechanism"));
+            env.add(fromOptionalSecret("KAFKA_PASSWORD", secret, "password"));
+            env.add(fromOptionalSecret("KAFKA_SASL_JAAS_CONFIG", secret, "sasl.jaas.config"));
+        }
         return env;
+    }
+
+    private static EnvVar fromOptionalSecret(String name, String secret, String key) {
+        return new EnvVarBuilder().withName(name).withNewValueFrom().withNewSecretKeyRef().withName(secret).withKey(key)
+                .withOptional(true).endSecretKeyRef().endValueFrom().build();
     }
 
     private static EnvVar fromSecret(String name, String secret, String key) {

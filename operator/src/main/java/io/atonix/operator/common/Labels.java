@@ -17,6 +17,8 @@ public final class Labels {
     public static final String SERVICE = "atonix.io/service";
     public static final String POSTGRES = "atonix.io/postgres";
     public static final String REDIS = "atonix.io/redis";
+    /** The namespace of the stack, on children that live in another namespace (owner references cannot point there). */
+    public static final String STACK_NAMESPACE = "atonix.io/stack-namespace";
 
     public static final String OPERATOR = "atonix-operator";
     /** Selects every object this operator manages; informers watch only these. */

@@ -9,17 +9,19 @@ import java.util.List;
 import io.atonix.operator.common.NetworkSettings;
 import io.atonix.operator.common.MonitoringSettings;
 import io.atonix.operator.common.PlatformSettings;
+import io.atonix.operator.kafka.KafkaAuthentication;
+import io.atonix.operator.kafka.StrimziApiVersion;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /**
- * {@code render [--namespace NS] [--ingress-class NAME] [--prometheus-labels K=V,...] [--grafana-dashboard-label K=V] FILE...}: prints, as multi-document YAML, exactly the
- * objects the operator would create for the Atonix resources in the files. It needs no cluster and does not boot
- * the operator.
+ * {@code render [--namespace NS] [--ingress-class NAME] [--prometheus-labels K=V,...] [--grafana-dashboard-label K=V]
+ * [--strimzi-api-version V] [--kafka-authentication A] FILE...}: prints, as multi-document YAML, exactly the objects
+ * the operator would create for the Atonix resources in the files. It needs no cluster and does not boot the operator.
  */
 public final class RenderCommand {
     static final String USAGE = "usage: render [--namespace NS] [--ingress-class NAME] [--prometheus-labels K=V,...]"
-            + " [--grafana-dashboard-label K=V] FILE...";
+            + " [--grafana-dashboard-label K=V] [--strimzi-api-version v1|v1beta2] [--kafka-authentication scram-sha-512|tls] FILE...";
 
     private RenderCommand() {
     }
@@ -36,6 +38,7 @@ public final class RenderCommand {
         String ingressClass = null;
         String prometheusLabels = "";
         String dashboardLabel = MonitoringSettings.DEFAULT_DASHBOARD_LABEL;
+        KafkaAssumptions kafka = KafkaAssumptions.defaults();
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -67,6 +70,20 @@ public final class RenderCommand {
                     }
                     dashboardLabel = args[i];
                 }
+                case "--strimzi-api-version", "--kafka-authentication" -> {
+                    if (i + 1 >= args.length) {
+                        err.println(USAGE);
+                        return 2;
+                    }
+                    try {
+                        kafka = "--strimzi-api-version".equals(args[i])
+                                ? new KafkaAssumptions(StrimziApiVersion.parse(args[++i]), kafka.authentication())
+                                : new KafkaAssumptions(kafka.version(), KafkaAuthentication.parse(args[++i]));
+                    } catch (IllegalArgumentException e) {
+                        err.println("render: " + e.getMessage());
+                        return 2;
+                    }
+                }
                 case "--help", "-h" -> {
                     out.println(USAGE);
                     return 0;
@@ -85,7 +102,7 @@ public final class RenderCommand {
             err.println("render: " + e.getMessage());
             return 2;
         }
-        Renderer renderer = new Renderer(new PlatformSettings(ingressClass, NetworkSettings.defaults(), monitoring), namespace);
+        Renderer renderer = new Renderer(new PlatformSettings(ingressClass, NetworkSettings.defaults(), monitoring), namespace, kafka);
         KubernetesSerialization yaml = new KubernetesSerialization();
         StringBuilder output = new StringBuilder();
         try {

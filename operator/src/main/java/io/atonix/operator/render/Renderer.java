@@ -10,6 +10,7 @@ import io.atonix.operator.appstack.AppStackValidator;
 import io.atonix.operator.appstack.SpecProblem;
 import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.monitoring.MonitoringResources;
+import io.atonix.operator.kafka.KafkaResources;
 import io.atonix.operator.postgres.PostgresResources;
 import io.atonix.operator.postgres.PostgresValidator;
 import io.atonix.api.v1alpha1.postgres.Postgres;
@@ -27,10 +28,16 @@ public final class Renderer {
     public static final String GENERATED = "<generated when the Secret is created>";
     private final PlatformSettings platform;
     private final String defaultNamespace;
+    private final KafkaAssumptions kafka;
 
     public Renderer(PlatformSettings platform, String defaultNamespace) {
+        this(platform, defaultNamespace, KafkaAssumptions.defaults());
+    }
+
+    public Renderer(PlatformSettings platform, String defaultNamespace, KafkaAssumptions kafka) {
         this.platform = platform;
         this.defaultNamespace = defaultNamespace;
+        this.kafka = kafka;
     }
 
     public List<HasMetadata> render(String source, HasMetadata resource) throws InvalidResourceException {
@@ -47,6 +54,7 @@ public final class Renderer {
             }
             List<HasMetadata> objects = new ArrayList<>(AppStackResources.desired(stack, platform, BindingChecksums.placeholder()));
             objects.addAll(MonitoringResources.forStack(stack, platform));
+            objects.addAll(KafkaResources.desired(stack, kafka.version(), kafka.authentication()));
             return objects;
         }
         if (resource instanceof Postgres postgres) {

@@ -85,6 +85,16 @@ class AppStackValidatorTest {
                 "spec.services[0].uses.kafka: topic 'payments' is not declared in spec.kafka.topics");
     }
 
+    @Test
+    void topicNamesFollowKafkasRules() {
+        ServiceSpec api = new ServiceSpec("api", "x", null, null, 80, null, null, null, null, null, null, null, null, null, null);
+        KafkaSpec kafka = new KafkaSpec(new KafkaClusterRef("events", null), List.of(new KafkaTopicSpec("..", null, null, null),
+                new KafkaTopicSpec("orders/eu", null, null, null), new KafkaTopicSpec("Orders_v1.eu", null, null, null)));
+        var problems = AppStackValidator.validate(stack("ns", "shop", new AppStackSpec(List.of(api), null, null, kafka, null, null, null)));
+        assertThat(problems).extracting(SpecProblem::field).containsExactly("spec.kafka.topics[0].name", "spec.kafka.topics[1].name");
+        assertThat(problems.get(1).toString()).contains("'orders/eu' is not a Kafka topic name");
+    }
+
     private static List<String> fields(io.atonix.api.v1alpha1.appstack.AppStack stack) {
         return AppStackValidator.validate(stack).stream().map(SpecProblem::field).toList();
     }

@@ -73,7 +73,7 @@ class ChildRedisTest {
     @Test
     void theStackWaitsForItsRedisAndAServiceNamedDefaultCannotUseIt() {
         AppStack stack = shop(null, List.of());
-        var status = AppStackStatusBuilder.observed(stack, Map.of(), null, null, java.time.Instant.now());
+        var status = AppStackStatusBuilder.observed(stack, Map.of(), null, null, null, java.time.Instant.now());
         assertThat(status.components()).singleElement().satisfies(c -> {
             assertThat(c.component()).isEqualTo("Redis");
             assertThat(c.name()).isEqualTo("shop-redis");

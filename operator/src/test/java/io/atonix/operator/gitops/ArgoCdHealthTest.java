@@ -95,14 +95,14 @@ class ArgoCdHealthTest {
         for (var service : stack.getSpec().services()) {
             deployments.put(service.name(), deployment(service.name(), null));
         }
-        stack.setStatus(AppStackStatusBuilder.observed(stack, deployments, null, null, NOW));
+        stack.setStatus(AppStackStatusBuilder.observed(stack, deployments, null, null, null, NOW));
         assertThat(argo.of(stack)).isEqualTo(new Health("Healthy", "All 2 services are available"));
     }
 
     @Test
     void aStackRollingOutIsProgressing() throws Exception {
         AppStack stack = stack(4);
-        stack.setStatus(AppStackStatusBuilder.observed(stack, Map.of(), null, null, NOW));
+        stack.setStatus(AppStackStatusBuilder.observed(stack, Map.of(), null, null, null, NOW));
         assertThat(argo.of(stack)).isEqualTo(new Health("Progressing", "Waiting for web, api"));
     }
 
@@ -112,7 +112,7 @@ class ArgoCdHealthTest {
         Map<String, Deployment> deployments = new LinkedHashMap<>();
         deployments.put("web", deployment("web", null));
         deployments.put("api", deployment("api", AppStackStatusBuilder.REASON_DEADLINE));
-        stack.setStatus(AppStackStatusBuilder.observed(stack, deployments, null, null, NOW));
+        stack.setStatus(AppStackStatusBuilder.observed(stack, deployments, null, null, null, NOW));
         Health health = argo.of(stack);
         assertThat(health.status()).isEqualTo("Degraded");
         assertThat(health.message()).contains("api");

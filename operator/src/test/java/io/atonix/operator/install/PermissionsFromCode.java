@@ -30,12 +30,16 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.strimzi.api.kafka.model.kafka.Kafka;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -75,6 +79,9 @@ final class PermissionsFromCode {
     private static final Pattern CLIENT_CALL = Pattern.compile(
             "getClient\\(\\)(?!\\.getKubernetesSerialization\\(\\))|\\bKubernetesClient\\b|resourceOperations\\(\\)");
     private static final List<String> READ = List.of("get", "list", "watch");
+    /** Cluster-scoped resources the code reads directly. */
+    private static final Set<String> CLUSTER_SCOPED = Set.of(HasMetadata.getPlural(CustomResourceDefinition.class),
+            HasMetadata.getPlural(Namespace.class));
     private static final Map<Permission, String> LEADER_ELECTION = Map.of(
             of(Lease.class, "get"), "fabric8's LeaseLock reads the Lease",
             of(Lease.class, "create"), "fabric8's LeaseLock creates the Lease when there is none",
@@ -112,7 +119,18 @@ final class PermissionsFromCode {
             Map.entry("io/atonix/operator/redis/RedisServiceMonitorDependent.java", primaries -> Map.of()),
             Map.entry("io/atonix/operator/redis/RedisReconciler.java", primaries -> Map.of()),
             Map.entry("io/atonix/operator/redis/RedisAclDependent.java", primaries -> Map.of()),
-            Map.entry("io/atonix/operator/monitoring/PrometheusOperatorInstalled.java", primaries -> Map.of()));
+            Map.entry("io/atonix/operator/monitoring/PrometheusOperatorInstalled.java", primaries -> Map.of()),
+            // The Kafka part registers its informers at run time (KafkaEventSources), so no annotation names them.
+            Map.entry("io/atonix/operator/kafka/KafkaStep.java", primaries -> kafkaStep()),
+            Map.entry("io/atonix/operator/kafka/StrimziWriter.java", primaries -> Map.of(
+                    of(KafkaTopic.class, "create"), "StrimziWriter: creates the stack's KafkaTopics",
+                    of(KafkaTopic.class, "update"), "StrimziWriter: replaces a KafkaTopic's spec, or detaches it (strimzi.io/managed)",
+                    of(KafkaTopic.class, "delete"), "StrimziWriter: deletes a retired KafkaTopic",
+                    of(KafkaUser.class, "create"), "StrimziWriter: creates a KafkaUser per service that uses Kafka",
+                    of(KafkaUser.class, "update"), "StrimziWriter: replaces a KafkaUser's spec",
+                    of(KafkaUser.class, "delete"), "StrimziWriter: deletes a retired KafkaUser")),
+            // API discovery, which every authenticated client may read.
+            Map.entry("io/atonix/operator/kafka/StrimziDiscovery.java", primaries -> Map.of()));
 
     /** The resource types the informers a reconciler declares in prepareEventSources watch, by reconciler. */
     private static final Map<String, List<Class<? extends HasMetadata>>> OWN_EVENT_SOURCES = Map.of(
@@ -279,9 +297,23 @@ final class PermissionsFromCode {
         }
         for (var use : DIRECT_USES.values()) {
             use.apply(primaries).forEach((permission, why) -> watched.computeIfAbsent(
-                    new Need(permission, !permission.resource().equals(HasMetadata.getPlural(CustomResourceDefinition.class))),
+                    new Need(permission, !CLUSTER_SCOPED.contains(permission.resource())),
                     n -> new ArrayList<>()).add(why));
         }
+    }
+
+    private static Map<Permission, String> kafkaStep() {
+        Map<Permission, String> uses = new LinkedHashMap<>();
+        for (Class<? extends HasMetadata> informed : List.of(KafkaTopic.class, KafkaUser.class, Kafka.class, Secret.class)) {
+            for (String verb : READ) {
+                uses.put(of(informed, verb), "KafkaStep: informer registered at run time (KafkaEventSources); get for a lookup after a conflict");
+            }
+        }
+        uses.put(of(Secret.class, "create"), "KafkaStep: creates a service's Kafka binding Secret");
+        uses.put(of(Secret.class, "update"), "KafkaStep: rewrites a binding Secret when Strimzi rotates the credentials");
+        uses.put(of(Secret.class, "delete"), "KafkaStep: deletes the binding Secret of a service that stopped using Kafka");
+        uses.put(of(Namespace.class, "get"), "KafkaStep: on cleanup, whether the Kafka namespace still exists");
+        return uses;
     }
 
     private static Map<Permission, String> statusUpdates(List<Class<? extends HasMetadata>> primaries) {

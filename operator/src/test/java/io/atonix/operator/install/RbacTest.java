@@ -45,10 +45,11 @@ class RbacTest {
             Role role = someNamespaces.named(Role.class, namespace, RenderedChart.RELEASE).orElseThrow();
             assertExactly(role.getRules(), code.inWatchedNamespaces(), "the Role in " + namespace);
         }
-        // The one cluster-scoped read (are the Prometheus Operator's CRDs installed?) is left out when confined: the
-        // operator then treats monitoring as unavailable and says so, and the chart makes no ClusterRole at all.
+        // The cluster-scoped reads (are the Prometheus Operator's CRDs installed? is a stack's Kafka namespace gone?) are
+        // left out when confined: the operator then treats monitoring as unavailable and a Kafka namespace it cannot
+        // read as gone, and says so; the chart makes no ClusterRole at all.
         assertThat(code.clusterScoped().keySet()).extracting(Object::toString)
-                .containsExactly("apiextensions.k8s.io customresourcedefinitions get");
+                .containsExactlyInAnyOrder("apiextensions.k8s.io customresourcedefinitions get", "core namespaces get");
         assertThat(someNamespaces.all(ClusterRole.class)).isEmpty();
     }
 

@@ -22,6 +22,9 @@ import io.atonix.operator.appstack.BindingChecksums;
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.monitoring.MonitoringResources;
+import io.atonix.operator.kafka.KafkaAuthentication;
+import io.atonix.operator.kafka.KafkaResources;
+import io.atonix.operator.kafka.StrimziApiVersion;
 import io.atonix.operator.postgres.PostgresResources;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.redis.Redis;
@@ -52,6 +55,7 @@ class RenderCommandTest {
             if (resource instanceof AppStack stack) {
                 objects.addAll(AppStackResources.desired(stack, PlatformSettings.defaults(), BindingChecksums.placeholder()));
                 objects.addAll(MonitoringResources.forStack(stack, PlatformSettings.defaults()));
+                objects.addAll(KafkaResources.desired(stack, StrimziApiVersion.V1, KafkaAuthentication.SCRAM_SHA_512));
             } else if (resource instanceof Redis redis) {
                 objects.addAll(RedisResources.desired(redis, () -> Renderer.GENERATED));
                 objects.addAll(MonitoringResources.forRedis(redis, PlatformSettings.defaults()));
@@ -143,6 +147,17 @@ class RenderCommandTest {
         assertThat(run(notYaml.toString()).status).isEqualTo(1);
         assertThat(run(dir.resolve("missing.yaml").toString()).err).contains("missing.yaml: no such file");
         assertThat(run().status).isEqualTo(2);
+    }
+
+    @Test
+    void kafkaTopicsAndUsersRenderAtTheChosenStrimziVersionAndAuthentication() {
+        Result defaults = run(SAMPLES.resolve("appstack-shop.yaml").toString());
+        assertThat(defaults.out).contains("kind: \"KafkaTopic\"", "kind: \"KafkaUser\"", "apiVersion: \"kafka.strimzi.io/v1\"",
+                "type: \"scram-sha-512\"");
+        Result older = run("--strimzi-api-version", "v1beta2", "--kafka-authentication", "tls", SAMPLES.resolve("appstack-shop.yaml").toString());
+        assertThat(older.status).as(older.err).isZero();
+        assertThat(older.out).contains("apiVersion: \"kafka.strimzi.io/v1beta2\"", "type: \"tls\"").doesNotContain("kafka.strimzi.io/v1\"");
+        assertThat(run("--strimzi-api-version", "v2", SAMPLES.resolve("appstack-shop.yaml").toString()).err).contains("expected v1 or v1beta2");
     }
 
     @Test
