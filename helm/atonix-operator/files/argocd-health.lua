@@ -1,5 +1,6 @@
 -- Argo CD health of an Atonix resource (AppStack, Postgres, Redis), read from the status the operator writes:
--- status.observedGeneration and the conditions Ready, Progressing and Degraded (metav1.Condition shape).
+-- status.observedGeneration and the conditions Ready, Progressing and Degraded (metav1.Condition shape); a paused
+-- stack (Progressing=False, reason Paused) is Suspended.
 local hs = {}
 
 local function condition(conditions, name)
@@ -25,6 +26,18 @@ if status == nil or status.observedGeneration == nil then
   return hs
 end
 
+local conditions = status.conditions or {}
+local ready = condition(conditions, "Ready")
+local degraded = condition(conditions, "Degraded")
+local progressing = condition(conditions, "Progressing")
+
+-- A paused stack (annotation atonix.io/paused) is left alone by the operator, changes included.
+if progressing ~= nil and progressing.reason == "Paused" then
+  hs.status = "Suspended"
+  hs.message = message(progressing, "Reconciliation is paused")
+  return hs
+end
+
 local generation = obj.metadata.generation
 if generation ~= nil and status.observedGeneration < generation then
   hs.status = "Progressing"
@@ -32,11 +45,6 @@ if generation ~= nil and status.observedGeneration < generation then
     .. " (it reported generation " .. tostring(status.observedGeneration) .. ")"
   return hs
 end
-
-local conditions = status.conditions or {}
-local ready = condition(conditions, "Ready")
-local degraded = condition(conditions, "Degraded")
-local progressing = condition(conditions, "Progressing")
 
 if degraded ~= nil and degraded.status == "True" then
   hs.status = "Degraded"

@@ -143,6 +143,6 @@ public final class AppStackStatusBuilder {
 
     private static List<Condition> withTimes(AppStack stack, List<Condition> conditions, Instant now) {
         List<Condition> previous = stack.getStatus() == null ? List.of() : stack.getStatus().conditions();
-        return Conditions.withTransitionTimes(previous, conditions, now);
+        return Conditions.settle(previous, conditions, now);
     }
 }

@@ -30,6 +30,30 @@ public final class Conditions {
     }
 
     /**
+     * The conditions followed by kstatus' Reconciling (a copy of Progressing) and Stalled (a copy of Degraded).
+     * Flux's kstatus reads only these two and observedGeneration; without them a stack that is rolling out or stuck
+     * counts as Current. Any Reconciling or Stalled already among the conditions is replaced.
+     */
+    public static List<Condition> withKstatusConditions(List<Condition> conditions) {
+        List<Condition> result = new ArrayList<>();
+        conditions.stream()
+                .filter(c -> !ConditionTypes.RECONCILING.equals(c.type()) && !ConditionTypes.STALLED.equals(c.type()))
+                .forEach(result::add);
+        find(conditions, ConditionTypes.PROGRESSING).ifPresent(c -> result.add(copy(c, ConditionTypes.RECONCILING)));
+        find(conditions, ConditionTypes.DEGRADED).ifPresent(c -> result.add(copy(c, ConditionTypes.STALLED)));
+        return result;
+    }
+
+    /** The new conditions, completed for kstatus and given transition times ({@link #withTransitionTimes}). */
+    public static List<Condition> settle(List<Condition> previous, List<Condition> next, Instant now) {
+        return withTransitionTimes(previous, withKstatusConditions(next), now);
+    }
+
+    private static Condition copy(Condition condition, String type) {
+        return new Condition(type, condition.status(), condition.observedGeneration(), null, condition.reason(), condition.message());
+    }
+
+    /**
      * Gives each new condition the lastTransitionTime of the previous condition of its type when the status did
      * not change, and {@code now} otherwise, so that a status computed afresh on every reconcile stays equal to
      * the stored one while nothing happens.

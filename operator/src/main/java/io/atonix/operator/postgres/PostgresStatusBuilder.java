@@ -105,6 +105,6 @@ public final class PostgresStatusBuilder {
 
     private static List<Condition> withTimes(Postgres postgres, List<Condition> conditions, Instant now) {
         List<Condition> previous = postgres.getStatus() == null ? List.of() : postgres.getStatus().conditions();
-        return Conditions.withTransitionTimes(previous, conditions, now);
+        return Conditions.settle(previous, conditions, now);
     }
 }

@@ -54,6 +54,6 @@ public final class RedisStatusBuilder {
 
     private static List<Condition> withTimes(Redis redis, List<Condition> conditions, Instant now) {
         List<Condition> previous = redis.getStatus() == null ? List.of() : redis.getStatus().conditions();
-        return Conditions.withTransitionTimes(previous, conditions, now);
+        return Conditions.settle(previous, conditions, now);
     }
 }

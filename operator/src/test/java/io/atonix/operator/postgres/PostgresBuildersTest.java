@@ -194,7 +194,8 @@ class PostgresBuildersTest {
         var growing = PostgresStatusBuilder.observed(postgres, sts, "", List.of(),
                 new PostgresStatusBuilder.Volumes(List.of("data-pg-0"), null), java.time.Instant.EPOCH);
         assertThat(growing.conditions()).extracting(c -> c.type() + "=" + c.status() + "/" + c.reason())
-                .containsExactly("Ready=True/Ready", "Progressing=True/ExpandingVolume", "Degraded=False/Ready");
+                .containsExactly("Ready=True/Ready", "Progressing=True/ExpandingVolume", "Degraded=False/Ready",
+                        "Reconciling=True/ExpandingVolume", "Stalled=False/Ready");
         assertThat(growing.conditions().get(1).message()).isEqualTo("Growing data-pg-0 to 20Gi");
 
         var refused = PostgresStatusBuilder.observed(postgres, sts, "", List.of(),

@@ -10,7 +10,7 @@ import io.atonix.api.v1alpha1.common.Condition;
 public record AppStackStatus(
         @JsonPropertyDescription("The metadata.generation this status describes; older than metadata.generation while a change is not yet processed.")
         Long observedGeneration,
-        @JsonPropertyDescription("Ready, Progressing and Degraded, in the metav1.Condition shape that kstatus, Argo CD and Flux read.")
+        @JsonPropertyDescription("Ready, Progressing and Degraded, in the metav1.Condition shape that Argo CD and Flux read, and kstatus' Reconciling (mirrors Progressing) and Stalled (mirrors Degraded) for Flux.")
         List<Condition> conditions,
         @JsonPropertyDescription("One entry per application service.")
         List<ServiceStatus> services,

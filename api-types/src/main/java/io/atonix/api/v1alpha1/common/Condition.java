@@ -8,7 +8,7 @@ import io.fabric8.generator.annotation.Required;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Condition(
         @Required
-        @JsonPropertyDescription("Type of the condition: Ready, Progressing or Degraded.")
+        @JsonPropertyDescription("Type of the condition: Ready, Progressing, Degraded, Reconciling or Stalled.")
         String type,
         @Required
         @JsonPropertyDescription("True, False or Unknown.")

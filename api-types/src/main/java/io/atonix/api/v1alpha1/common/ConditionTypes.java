@@ -8,6 +8,13 @@ public final class ConditionTypes {
     public static final String PROGRESSING = "Progressing";
     /** True when the declared state cannot be reached without a change by a person. */
     public static final String DEGRADED = "Degraded";
+    /**
+     * kstatus' "abnormal-true" condition (what Flux waits on): True while the declared state is not reached yet and
+     * work towards it goes on; it mirrors Progressing.
+     */
+    public static final String RECONCILING = "Reconciling";
+    /** kstatus' "abnormal-true" failure condition (Flux stops waiting): it mirrors Degraded. */
+    public static final String STALLED = "Stalled";
 
     private ConditionTypes() {
     }

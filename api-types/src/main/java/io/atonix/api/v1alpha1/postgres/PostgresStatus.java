@@ -11,7 +11,7 @@ import io.atonix.api.v1alpha1.common.Condition;
 public record PostgresStatus(
         @JsonPropertyDescription("The metadata.generation this status describes.")
         Long observedGeneration,
-        @JsonPropertyDescription("Ready, Progressing and Degraded, in the metav1.Condition shape.")
+        @JsonPropertyDescription("Ready, Progressing and Degraded, in the metav1.Condition shape, and kstatus' Reconciling (mirrors Progressing) and Stalled (mirrors Degraded) for Flux.")
         List<Condition> conditions,
         @JsonPropertyDescription("Number of instances that are ready.")
         Integer readyInstances,
