@@ -19,6 +19,7 @@ import io.atonix.api.v1alpha1.appstack.AppStackStatus;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.redis.Redis;
+import io.atonix.operator.common.ChildChanges;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.EventRecorder;
 import io.atonix.operator.common.Labels;
@@ -118,10 +119,12 @@ public class AppStackReconciler implements Reconciler<AppStack>, Cleaner<AppStac
             return refuse(stack, context, problems);
         }
 
+        ChildChanges.collect(context);
         // Before the workflow: the Deployments' credentials checksum then covers the binding Secrets written now.
         KafkaOutcome kafkaOutcome = kafka.reconcile(stack, context);
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow()
                 .throwAggregateExceptionIfErrorsPresent();
+        ChildChanges.report(context, stack);
 
         String name = stack.getMetadata().getName();
         Map<String, Deployment> deployments = Secondaries.labelled(context, Deployment.class, Labels.STACK, name,
@@ -157,6 +160,8 @@ public class AppStackReconciler implements Reconciler<AppStack>, Cleaner<AppStac
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         LOG.warnf("reconcile of AppStack %s/%s failed: %s", stack.getMetadata().getNamespace(), stack.getMetadata().getName(), message);
         try {
+            // What was changed before the failure still happened.
+            ChildChanges.report(context, stack);
             writeStatus(stack, AppStackStatusBuilder.failed(stack, AppStackStatusBuilder.REASON_RECONCILE_FAILED, message, Instant.now()), context);
         } catch (RuntimeException statusFailure) {
             // The API server may be what failed; the retry that follows reports again.

@@ -5,21 +5,16 @@ import java.util.Optional;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
-import io.atonix.operator.common.StampedDependent;
-import io.atonix.operator.common.EventRecorder;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Secondaries;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.BulkDependentResource;
 
 /**
  * One object of a kind per service of a stack, keyed by service name: created when a service needs it, updated when
  * the desired object changes, deleted when the service (or the feature that needs it) goes away.
- *
  */
-abstract class ServiceObjectDependent<R extends HasMetadata> extends StampedDependent<R, AppStack>
-        implements BulkDependentResource<R, AppStack, String> {
+abstract class ServiceObjectDependent<R extends HasMetadata> extends StackChildDependent<R> {
 
     ServiceObjectDependent(Class<R> type) {
         super(type);
@@ -40,25 +35,7 @@ abstract class ServiceObjectDependent<R extends HasMetadata> extends StampedDepe
     }
 
     @Override
-    public R create(R desired, AppStack primary, Context<AppStack> context) {
-        R created = super.create(desired, primary, context);
-        EventRecorder.record(context.getClient(), primary, EventRecorder.NORMAL, "Created",
-                "Created " + desired.getKind() + " " + desired.getMetadata().getName());
-        return created;
-    }
-
-    @Override
-    public R update(R actual, R desired, AppStack primary, Context<AppStack> context) {
-        R updated = super.update(actual, desired, primary, context);
-        EventRecorder.record(context.getClient(), primary, EventRecorder.NORMAL, "Updated",
-                "Updated " + desired.getKind() + " " + desired.getMetadata().getName());
-        return updated;
-    }
-
-    @Override
-    public void deleteTargetResource(AppStack primary, R resource, String key, Context<AppStack> context) {
-        context.getClient().resource(resource).delete();
-        EventRecorder.record(context.getClient(), primary, EventRecorder.NORMAL, "Deleted",
-                "Deleted " + resource.getKind() + " " + resource.getMetadata().getName() + " of service " + key);
+    protected String ofKey(String key) {
+        return " of service " + key;
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.operator.common.ChildChanges;
 import io.atonix.operator.common.EventRecorder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -20,7 +21,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 /**
  * Writes the stack's KafkaTopics and KafkaUsers, at the version the cluster serves, with create and update
  * (replace), as every other child. An update replaces the spec and merges the metadata: the Topic Operator's
- * finalizer and what others annotate stay. Each write is recorded as an Event on the stack and fed to the informer,
+ * finalizer and what others annotate stay. Each write is noted for the stack's Events ({@link ChildChanges}) and fed to the informer,
  * so the next reconcile sees it even before the watch does.
  */
 final class StrimziWriter {
@@ -40,7 +41,7 @@ final class StrimziWriter {
             GenericKubernetesResource created = operation(desired.getKind()).inNamespace(desired.getMetadata().getNamespace())
                     .resource(desired).create();
             remember(source, created);
-            record("Created", "Created " + desired.getKind() + " " + where(desired));
+            ChildChanges.record(context, stack, ChildChanges.CREATED, desired.getKind() + " " + where(desired));
             return Optional.of(created);
         } catch (KubernetesClientException e) {
             if (e.getCode() != 409) {
@@ -68,7 +69,7 @@ final class StrimziWriter {
         GenericKubernetesResource updated = operation(desired.getKind()).inNamespace(actual.getMetadata().getNamespace())
                 .resource(merged).update();
         remember(source, updated);
-        record("Updated", "Updated " + desired.getKind() + " " + where(desired));
+        ChildChanges.record(context, stack, ChildChanges.UPDATED, desired.getKind() + " " + where(desired));
         return updated;
     }
 
@@ -87,7 +88,7 @@ final class StrimziWriter {
 
     void delete(GenericKubernetesResource object, String why) {
         operation(object.getKind()).inNamespace(object.getMetadata().getNamespace()).resource(object).delete();
-        record("Deleted", "Deleted " + object.getKind() + " " + where(object) + why);
+        ChildChanges.record(context, stack, ChildChanges.DELETED, object.getKind() + " " + where(object) + why);
     }
 
     void record(String reason, String message) {

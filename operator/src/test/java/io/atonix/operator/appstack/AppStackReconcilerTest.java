@@ -108,7 +108,11 @@ class AppStackReconcilerTest {
             assertThat(condition(current, ConditionTypes.PROGRESSING).status()).isEqualTo("True");
             assertThat(current.getStatus().services()).extracting(s -> s.url()).containsExactly("https://shop.example.com/", null);
         });
-        assertThat(events("create")).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Created"));
+        // One Event for everything the first reconcile created, not one per object.
+        assertThat(events("create")).filteredOn(e -> e.getReason().equals("Created")).singleElement()
+                .satisfies(e -> assertThat(e.getMessage()).startsWith("Created ").contains("objects: ")
+                        .contains("Deployment shop-api", "Deployment shop-web", "Service shop-web", "Ingress shop-web",
+                                "HorizontalPodAutoscaler shop-web", "ServiceAccount shop-api"));
     }
 
     @Test

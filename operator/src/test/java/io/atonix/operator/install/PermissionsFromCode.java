@@ -108,13 +108,13 @@ final class PermissionsFromCode {
             // These pass the client to EventRecorder or to a check above, or delete a bulk dependent's own objects in
             // deleteTargetResource, which the dependent rules cover.
             Map.entry("io/atonix/operator/postgres/PostgresReconciler.java", primaries -> Map.of()),
-            Map.entry("io/atonix/operator/appstack/ServiceObjectDependent.java", primaries -> Map.of()),
+            Map.entry("io/atonix/operator/appstack/StackChildDependent.java", primaries -> Map.of()),
+            Map.entry("io/atonix/operator/common/ChildChanges.java", primaries -> Map.of()),
             Map.entry("io/atonix/operator/appstack/ChildPostgresDependent.java", primaries -> Map.of()),
             Map.entry("io/atonix/operator/postgres/PostgresBackupJobDependent.java", primaries -> Map.of()),
             Map.entry("io/atonix/operator/postgres/PostgresServicesDependent.java", primaries -> Map.of()),
             Map.entry("io/atonix/operator/appstack/ChildRedisDependent.java", primaries -> Map.of()),
             Map.entry("io/atonix/operator/appstack/NetworkPolicyDependent.java", primaries -> Map.of()),
-            Map.entry("io/atonix/operator/appstack/StackObjectDependent.java", primaries -> Map.of()),
             Map.entry("io/atonix/operator/postgres/PostgresServiceMonitorDependent.java", primaries -> Map.of()),
             Map.entry("io/atonix/operator/redis/RedisServiceMonitorDependent.java", primaries -> Map.of()),
             Map.entry("io/atonix/operator/redis/RedisReconciler.java", primaries -> Map.of()),

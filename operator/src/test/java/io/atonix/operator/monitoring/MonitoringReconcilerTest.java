@@ -99,8 +99,9 @@ class MonitoringReconcilerTest {
             assertThat(rule("mon", "shop-alerts")).isNull();
         });
         assertThat(client.configMaps().inNamespace("mon").withName("shop-dashboard").get()).isNotNull();
-        assertThat(client.v1().events().inNamespace("mon").list().getItems())
-                .anySatisfy(e -> assertThat(e.getMessage()).isEqualTo("Deleted PrometheusRule shop-alerts"));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(client.v1().events().inNamespace("mon").list().getItems())
+                .anySatisfy(e -> assertThat(e.getReason() + ": " + e.getMessage()).startsWith("Deleted: Deleted ")
+                        .contains("PrometheusRule shop-alerts")));
 
         // Scraping off: the child Postgres' exporter goes unscraped too; dashboard off: its ConfigMap goes.
         Updates.change(client, AppStack.class, "mon", "shop", s -> s.setSpec(new AppStackSpec(List.of(web, plainApi), postgres, null, null,
