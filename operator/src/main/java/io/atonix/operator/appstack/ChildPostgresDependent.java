@@ -14,7 +14,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUn
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The stack's child Postgres: none, or one keyed "postgres"; removed when spec.postgres is (its volume stays unless Delete). */
-@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.STACK_CHILDREN_SELECTOR))
 public class ChildPostgresDependent extends StampedDependent<Postgres, AppStack> implements BulkDependentResource<Postgres, AppStack, String> {
     static final String KEY = "postgres";
 

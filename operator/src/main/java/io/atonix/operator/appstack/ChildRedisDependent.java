@@ -14,7 +14,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUn
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The stack's child Redis: none, or one keyed "redis"; removed when spec.redis is (its volume stays unless Delete). */
-@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.STACK_CHILDREN_SELECTOR))
 public class ChildRedisDependent extends StampedDependent<Redis, AppStack> implements BulkDependentResource<Redis, AppStack, String> {
     static final String KEY = "redis";
 

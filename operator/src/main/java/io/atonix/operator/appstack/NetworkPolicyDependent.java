@@ -17,7 +17,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUn
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The stack's NetworkPolicies, keyed by name ({@link NetworkPolicies}); all removed when the stack turns them off. */
-@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.STACK_CHILDREN_SELECTOR))
 public class NetworkPolicyDependent extends StampedDependent<NetworkPolicy, AppStack>
         implements BulkDependentResource<NetworkPolicy, AppStack, String> {
 

@@ -23,6 +23,16 @@ public final class Labels {
     public static final String OPERATOR = "atonix-operator";
     /** Selects every object this operator manages; informers watch only these. */
     public static final String MANAGED_SELECTOR = MANAGED_BY + "=" + OPERATOR;
+    /*
+     * Each controller's informers select only its own children: with MANAGED_SELECTOR alone, the AppStack, Postgres
+     * and Redis controllers each cached every managed Service, ConfigMap and StatefulSet of the cluster.
+     */
+    /** Selects the objects an AppStack owns directly (they name it in {@link #STACK}). */
+    public static final String STACK_CHILDREN_SELECTOR = MANAGED_SELECTOR + "," + STACK;
+    /** Selects the objects of a Postgres (they name it in {@link #POSTGRES}). */
+    public static final String POSTGRES_CHILDREN_SELECTOR = MANAGED_SELECTOR + "," + POSTGRES;
+    /** Selects the objects of a Redis (they name it in {@link #REDIS}). */
+    public static final String REDIS_CHILDREN_SELECTOR = MANAGED_SELECTOR + "," + REDIS;
 
     private Labels() {
     }

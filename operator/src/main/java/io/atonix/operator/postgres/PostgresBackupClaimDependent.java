@@ -21,7 +21,7 @@ import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMap
  * owner reference (found by its label instead), so the backups outlive the Postgres; with Delete the garbage
  * collector removes it with the Postgres.
  */
-@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.POSTGRES_CHILDREN_SELECTOR))
 public class PostgresBackupClaimDependent extends KubernetesDependentResource<PersistentVolumeClaim, Postgres>
         implements Creator<PersistentVolumeClaim, Postgres>, SecondaryToPrimaryMapper<PersistentVolumeClaim> {
 

@@ -14,7 +14,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUn
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The backup CronJob: present while spec.backup is set, removed when it is not (the backups themselves stay). */
-@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.POSTGRES_CHILDREN_SELECTOR))
 public class PostgresBackupJobDependent extends StampedDependent<CronJob, Postgres> implements BulkDependentResource<CronJob, Postgres, String> {
     static final String KEY = "backup";
 

@@ -18,7 +18,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
  * The Secret that holds the ACL file, keyed "acl". A bulk dependent of one so that it picks its own Secret by name
  * among the Redis' credential Secrets, which carry the same labels and owner.
  */
-@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.REDIS_CHILDREN_SELECTOR))
 public class RedisAclDependent extends StampedDependent<Secret, Redis> implements BulkDependentResource<Secret, Redis, String> {
     static final String KEY = "acl";
 

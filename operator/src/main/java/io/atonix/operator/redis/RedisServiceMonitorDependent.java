@@ -19,7 +19,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
  * The ServiceMonitor of the redis_exporter, whose port "metrics" the Redis' Service exposes. A Redis has no monitoring
  * switch of its own yet: the ServiceMonitor exists wherever the Prometheus Operator's CRDs do.
  */
-@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.REDIS_CHILDREN_SELECTOR))
 public class RedisServiceMonitorDependent extends StampedDependent<ServiceMonitor, Redis>
         implements BulkDependentResource<ServiceMonitor, Redis, String> {
     static final String KEY = "exporter";
