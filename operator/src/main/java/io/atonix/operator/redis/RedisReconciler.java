@@ -29,7 +29,9 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 @ControllerConfiguration(name = RedisReconciler.NAME)
 @Workflow(explicitInvocation = true, dependents = {
         @Dependent(name = "redis-credentials", type = RedisCredentialsDependent.class, readyPostcondition = CredentialsStored.class),
-        @Dependent(name = "redis-acl", type = RedisAclDependent.class, dependsOn = "redis-credentials"),
+        // The ACL Secret is one of the Redis' Secrets: one informer (and cache) serves both dependents.
+        @Dependent(name = "redis-acl", type = RedisAclDependent.class, dependsOn = "redis-credentials",
+                useEventSourceWithName = "redis-credentials"),
         @Dependent(name = "redis-config", type = RedisConfigDependent.class),
         @Dependent(name = "redis-service", type = RedisServiceDependent.class),
         @Dependent(name = "redis-statefulset", type = RedisStatefulSetDependent.class, dependsOn = { "redis-acl", "redis-config" }),
