@@ -17,6 +17,7 @@ import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.api.v1alpha1.appstack.Uses;
 import io.atonix.api.v1alpha1.common.EnvVar;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
+import io.atonix.operator.postgres.PostgresParameters;
 import io.atonix.operator.common.LabelPairs;
 
 /**
@@ -73,6 +74,10 @@ public final class AppStackValidator {
             }
         }
         validateTopics(spec, problems);
+        if (spec.postgres() != null && spec.postgres().version() != null) {
+            PostgresParameters.problems(spec.postgres().version(), spec.postgres().parameters())
+                    .forEach((parameter, problem) -> problems.add(new SpecProblem("spec.postgres.parameters." + parameter, problem)));
+        }
         if (spec.monitoring() != null) {
             spec.monitoring().labels().forEach((key, value) -> LabelPairs.problem(key, value)
                     .ifPresent(problem -> problems.add(new SpecProblem("spec.monitoring.labels", problem))));

@@ -1,11 +1,7 @@
 package io.atonix.operator.postgres;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.operator.common.Names;
@@ -24,10 +20,6 @@ public final class PostgresConfig {
     public static final String PGDATA = DATA_MOUNT + "/pgdata";
     public static final int PORT = 5432;
 
-    /** Where the server listens and keeps its files: the pod spec depends on these, so a spec cannot change them. */
-    static final Set<String> RESERVED = Set.of("listen_addresses", "port", "data_directory", "hba_file", "ident_file",
-            "config_file", "unix_socket_directories", "external_pid_file");
-    private static final Pattern NAME = Pattern.compile("^[a-z_][a-z0-9_.]{0,62}$");
     private static final Map<String, String> DEFAULTS = Map.of(
             "max_connections", "100",
             "shared_buffers", "128MB",
@@ -39,27 +31,10 @@ public final class PostgresConfig {
     private PostgresConfig() {
     }
 
-    /** Parameters the spec asks for that cannot be applied, each with the reason; they are left out of the file. */
-    public static List<String> refusedParameters(Map<String, String> parameters) {
-        List<String> refused = new ArrayList<>();
-        for (Map.Entry<String, String> parameter : new TreeMap<>(parameters).entrySet()) {
-            if (RESERVED.contains(parameter.getKey())) {
-                refused.add(parameter.getKey() + " is set by the operator");
-            } else if (!NAME.matcher(parameter.getKey()).matches()) {
-                refused.add(parameter.getKey() + " is not a parameter name");
-            } else if (parameter.getValue() == null || parameter.getValue().contains("\n") || parameter.getValue().contains("\r")) {
-                refused.add(parameter.getKey() + " has a value that spans lines");
-            }
-        }
-        return refused;
-    }
-
     public static String file(Postgres postgres) {
         Map<String, String> settings = new TreeMap<>(DEFAULTS);
-        Map<String, String> parameters = new TreeMap<>(postgres.getSpec().parameters());
-        List<String> refused = refusedParameters(parameters);
-        parameters.keySet().removeIf(name -> refused.stream().anyMatch(r -> r.startsWith(name + " ")));
-        settings.putAll(parameters);
+        // The spec's parameters were checked by PostgresParameters (through PostgresValidator) before this runs.
+        settings.putAll(postgres.getSpec().parameters());
         StringBuilder file = new StringBuilder("# Written by the Atonix operator from Postgres ")
                 .append(postgres.getMetadata().getName()).append("; edit spec.parameters instead.\n");
         file.append("listen_addresses = '*'\n");

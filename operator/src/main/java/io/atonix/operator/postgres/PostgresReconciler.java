@@ -67,8 +67,7 @@ public class PostgresReconciler implements Reconciler<Postgres> {
         if (PostgresStatusBuilder.serverReady(sts)) {
             provisioning = provision(postgres, context);
         }
-        PostgresStatus status = PostgresStatusBuilder.observed(postgres, sts, provisioning,
-                PostgresConfig.refusedParameters(postgres.getSpec().parameters()), growVolumes(postgres, context), Instant.now());
+        PostgresStatus status = PostgresStatusBuilder.observed(postgres, sts, provisioning, growVolumes(postgres, context), Instant.now());
         UpdateControl<Postgres> control = write(postgres, status, context);
         boolean retry = provisioning != null && !provisioning.isEmpty();
         return retry && control.getScheduleDelay().isEmpty() ? control.rescheduleAfter(RETRY_PROVISIONING) : control;

@@ -22,7 +22,6 @@ public final class PostgresStatusBuilder {
     public static final String REASON_STARTING = "Starting";
     public static final String REASON_INVALID_SPEC = "InvalidSpec";
     public static final String REASON_PROVISIONING_FAILED = "ProvisioningFailed";
-    public static final String REASON_PARAMETERS_REFUSED = "ParametersRefused";
     public static final String REASON_RECONCILE_FAILED = "ReconcileFailed";
     public static final String REASON_EXPANDING_VOLUME = "ExpandingVolume";
     public static final String REASON_VOLUME_EXPANSION_FAILED = "VolumeExpansionFailed";
@@ -47,8 +46,7 @@ public final class PostgresStatusBuilder {
      * @param provisioning null while the server is not ready; otherwise the failure message, or "" when provisioning
      *        succeeded
      */
-    public static PostgresStatus observed(Postgres postgres, StatefulSet sts, String provisioning, List<String> refusedParameters,
-            Volumes volumes, Instant now) {
+    public static PostgresStatus observed(Postgres postgres, StatefulSet sts, String provisioning, Volumes volumes, Instant now) {
         Long generation = postgres.getMetadata().getGeneration();
         boolean server = serverReady(sts);
         boolean provisioned = server && "".equals(provisioning);
@@ -57,10 +55,6 @@ public final class PostgresStatusBuilder {
         String reason = provisioned ? REASON_READY : server ? REASON_PROVISIONING_FAILED : REASON_STARTING;
         List<String> problems = new ArrayList<>();
         String degradedReason = REASON_READY;
-        if (!refusedParameters.isEmpty()) {
-            problems.add("Parameters not applied: " + String.join("; ", refusedParameters));
-            degradedReason = REASON_PARAMETERS_REFUSED;
-        }
         if (volumes.failure() != null) {
             problems.add("The data volume could not grow to " + postgres.getSpec().storage() + ": " + volumes.failure());
             degradedReason = degradedReason.equals(REASON_READY) ? REASON_VOLUME_EXPANSION_FAILED : degradedReason;

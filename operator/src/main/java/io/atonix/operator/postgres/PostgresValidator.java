@@ -27,6 +27,8 @@ public final class PostgresValidator {
                 problems.add("spec.roles[" + r + "].database: database '" + database + "' is not declared in spec.databases");
             }
         }
+        PostgresParameters.problems(spec.version(), spec.parameters())
+                .forEach((name, problem) -> problems.add("spec.parameters." + name + ": " + problem));
         String running = postgres.getStatus() == null ? null : postgres.getStatus().version();
         if (running != null && major(spec.version()) > major(running)) {
             problems.add("spec.version: PostgreSQL " + running + " runs; an in-place major upgrade to " + spec.version()

@@ -55,6 +55,18 @@ class AppStackValidatorTest {
     }
 
     @Test
+    void inlinePostgresParametersAreCheckedLikeAPostgresOwn() {
+        var postgres = new io.atonix.api.v1alpha1.postgres.PostgresSpec("16", null, new io.fabric8.kubernetes.api.model.Quantity("1Gi"), null,
+                List.of(), null, java.util.Map.of("max_connections", "200", "wal_level", "archive"), null, null, null);
+        var problems = AppStackValidator.validate(stack("ns", "shop",
+                new AppStackSpec(List.of(service("web", "x", 1)), postgres, null, null, null, null, null)));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("spec.postgres.parameters.wal_level");
+            assertThat(p.message()).isEqualTo("'archive' is not one of minimal, replica, logical");
+        });
+    }
+
+    @Test
     void replicasAndAutoscaleAreExclusiveAndBoundsOrdered() {
         ServiceSpec both = TestStacks.withReplicas(TestStacks.withAutoscale(service("web", "x", 1), new Autoscale(1, 3, null, null)), 2);
         assertThat(fields(stack("ns", "shop", both))).containsExactly("spec.services[0].replicas");

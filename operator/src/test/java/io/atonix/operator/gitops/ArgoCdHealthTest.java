@@ -50,10 +50,10 @@ class ArgoCdHealthTest {
     }
 
     @Test
-    void aPostgresWithRefusedParametersIsDegraded() throws Exception {
-        Health health = argo.of(StatusFixtures.postgresWithRefusedParameters());
+    void aPostgresWhoseVolumeCannotGrowIsDegraded() throws Exception {
+        Health health = argo.of(StatusFixtures.postgresWhoseVolumeCannotGrow());
         assertThat(health.status()).isEqualTo("Degraded");
-        assertThat(health.message()).contains("port is set by the operator");
+        assertThat(health.message()).contains("does not allow volume expansion");
     }
 
     @Test

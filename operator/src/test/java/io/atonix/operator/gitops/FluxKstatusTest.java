@@ -50,7 +50,7 @@ class FluxKstatusTest {
         assertThat(deadline.message()).contains("api").contains("progress deadline");
         assertThat(kstatus.of(StatusFixtures.stackWithAnInvalidSpec()))
                 .isEqualTo(new Result("Failed", "spec.services[0].port: must be between 1 and 65535"));
-        assertThat(kstatus.of(StatusFixtures.postgresWithRefusedParameters()).status()).isEqualTo("Failed");
+        assertThat(kstatus.of(StatusFixtures.postgresWhoseVolumeCannotGrow()).status()).isEqualTo("Failed");
         assertThat(kstatus.of(StatusFixtures.redisWithAnInvalidSpec())).isEqualTo(new Result("Failed", "spec.memory: too small"));
     }
 

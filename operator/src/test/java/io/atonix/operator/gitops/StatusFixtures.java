@@ -40,27 +40,26 @@ final class StatusFixtures {
 
     static Postgres readyPostgres() throws IOException {
         Postgres postgres = postgres(2);
-        postgres.setStatus(PostgresStatusBuilder.observed(postgres, readyStatefulSet(), "", List.of(), Volumes.STEADY, NOW));
+        postgres.setStatus(PostgresStatusBuilder.observed(postgres, readyStatefulSet(), "", Volumes.STEADY, NOW));
         return postgres;
     }
 
     static Postgres startingPostgres() throws IOException {
         Postgres postgres = postgres(2);
-        postgres.setStatus(PostgresStatusBuilder.observed(postgres, null, null, List.of(), Volumes.STEADY, NOW));
+        postgres.setStatus(PostgresStatusBuilder.observed(postgres, null, null, Volumes.STEADY, NOW));
         return postgres;
     }
 
     static Postgres postgresGrowingItsVolume() throws IOException {
         Postgres postgres = postgres(2);
-        postgres.setStatus(PostgresStatusBuilder.observed(postgres, readyStatefulSet(), "", List.of(),
-                new Volumes(List.of("data-orders-0"), null), NOW));
+        postgres.setStatus(PostgresStatusBuilder.observed(postgres, readyStatefulSet(), "", new Volumes(List.of("data-orders-0"), null), NOW));
         return postgres;
     }
 
-    static Postgres postgresWithRefusedParameters() throws IOException {
+    static Postgres postgresWhoseVolumeCannotGrow() throws IOException {
         Postgres postgres = postgres(2);
-        postgres.setStatus(PostgresStatusBuilder.observed(postgres, readyStatefulSet(), "", List.of("port is set by the operator"),
-                Volumes.STEADY, NOW));
+        postgres.setStatus(PostgresStatusBuilder.observed(postgres, readyStatefulSet(), "",
+                new Volumes(List.of(), "storageclass.storage.k8s.io \"standard\" does not allow volume expansion"), NOW));
         return postgres;
     }
 

@@ -97,15 +97,7 @@ class PostgresBuildersTest {
     }
 
     @Test
-    void parametersThatCannotBeAppliedAreRefusedAndLeftOut() {
-        Map<String, String> parameters = Map.of("port", "6432", "data_directory", "/x", "bad name", "1", "work_mem", "4MB",
-                "shared_preload_libraries", "a'b\nc");
-        assertThat(PostgresConfig.refusedParameters(parameters)).containsExactly(
-                "bad name is not a parameter name", "data_directory is set by the operator", "port is set by the operator",
-                "shared_preload_libraries has a value that spans lines");
-        String file = PostgresConfig.file(postgres(spec("16", "1Gi", null, parameters)));
-        assertThat(file).contains("port = 5432").doesNotContain("6432").doesNotContain("bad name").doesNotContain("shared_preload")
-                .contains("work_mem = '4MB'");
+    void parameterValuesAreWrittenAsQuotedLiterals() {
         assertThat(PostgresConfig.literal("it's a \\ test")).isEqualTo("'it''s a \\\\ test'");
     }
 
@@ -191,14 +183,14 @@ class PostgresBuildersTest {
         Postgres postgres = postgres(spec("16", "20Gi", null, Map.of()));
         var sts = new io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder().withNewMetadata().withGeneration(1L).endMetadata()
                 .withNewStatus().withObservedGeneration(1L).withReadyReplicas(1).withCurrentRevision("a").withUpdateRevision("a").endStatus().build();
-        var growing = PostgresStatusBuilder.observed(postgres, sts, "", List.of(),
+        var growing = PostgresStatusBuilder.observed(postgres, sts, "",
                 new PostgresStatusBuilder.Volumes(List.of("data-pg-0"), null), java.time.Instant.EPOCH);
         assertThat(growing.conditions()).extracting(c -> c.type() + "=" + c.status() + "/" + c.reason())
                 .containsExactly("Ready=True/Ready", "Progressing=True/ExpandingVolume", "Degraded=False/Ready",
                         "Reconciling=True/ExpandingVolume", "Stalled=False/Ready");
         assertThat(growing.conditions().get(1).message()).isEqualTo("Growing data-pg-0 to 20Gi");
 
-        var refused = PostgresStatusBuilder.observed(postgres, sts, "", List.of(),
+        var refused = PostgresStatusBuilder.observed(postgres, sts, "",
                 new PostgresStatusBuilder.Volumes(List.of(), "storageclass does not allow volume expansion"), java.time.Instant.EPOCH);
         assertThat(refused.conditions().get(2).status()).isEqualTo("True");
         assertThat(refused.conditions().get(2).reason()).isEqualTo(PostgresStatusBuilder.REASON_VOLUME_EXPANSION_FAILED);

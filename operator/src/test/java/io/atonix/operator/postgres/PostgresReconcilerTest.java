@@ -90,16 +90,26 @@ class PostgresReconcilerTest {
     }
 
     @Test
-    void aParameterTheOperatorSetsIsReportedNotApplied() {
-        create("pg-params", "orders", spec(1, Map.of("port", "6432")));
+    void aParameterTheServerWouldRefuseIsAnInvalidSpecAndTheRunningConfigStays() throws Exception {
+        create("pg-params", "orders", spec(1, Map.of("work_mem", "8MB")));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(client.configMaps().inNamespace("pg-params").withName("orders-config").get())
+                .isNotNull());
+        String config = client.configMaps().inNamespace("pg-params").withName("orders-config").get().getData().get(PostgresConfig.FILE);
+        String template = client.apps().statefulSets().inNamespace("pg-params").withName("orders").get().getSpec().getTemplate()
+                .getMetadata().getAnnotations().get(PostgresStatefulSets.CONFIG_HASH);
+
+        // A misspelt name and a unit in the wrong case: the server would not start with either.
+        Updates.change(client, Postgres.class, "pg-params", "orders", p -> p.setSpec(spec(1, Map.of("work_mem", "8mb", "shared_bufers", "1GB"))));
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            Condition degraded = condition(get("pg-params", "orders"), ConditionTypes.DEGRADED);
-            assertThat(degraded.status()).isEqualTo("True");
-            assertThat(degraded.reason()).isEqualTo(PostgresStatusBuilder.REASON_PARAMETERS_REFUSED);
-            assertThat(degraded.message()).contains("port is set by the operator");
+            Condition ready = condition(get("pg-params", "orders"), ConditionTypes.READY);
+            assertThat(ready.reason()).isEqualTo(PostgresStatusBuilder.REASON_INVALID_SPEC);
+            assertThat(ready.message()).contains("spec.parameters.shared_bufers: PostgreSQL 16 has no such parameter (did you mean shared_buffers?)")
+                    .contains("spec.parameters.work_mem: 'mb' is not a unit of this parameter");
         });
         assertThat(client.configMaps().inNamespace("pg-params").withName("orders-config").get().getData().get(PostgresConfig.FILE))
-                .contains("port = 5432").doesNotContain("6432");
+                .isEqualTo(config);
+        assertThat(client.apps().statefulSets().inNamespace("pg-params").withName("orders").get().getSpec().getTemplate()
+                .getMetadata().getAnnotations().get(PostgresStatefulSets.CONFIG_HASH)).isEqualTo(template);
     }
 
     @Test

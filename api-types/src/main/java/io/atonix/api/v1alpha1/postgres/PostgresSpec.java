@@ -49,7 +49,7 @@ public record PostgresSpec(
         @JsonPropertyDescription("Login roles for applications, each with least-privilege access to one database and a Secret of servicebinding.io keys. An AppStack fills this from its services' uses. A role removed from this list is kept.")
         List<RoleSpec> roles,
         @Size(max = 64)
-        @JsonPropertyDescription("postgresql.conf parameters over the operator's defaults, as strings (for example max_connections: \"200\"). A parameter PostgreSQL cannot take is reported in a condition and not applied.")
+        @JsonPropertyDescription("postgresql.conf parameters over the operator's defaults, as strings (for example max_connections: \"200\"). Each is checked against the parameters of the spec's major version (name, boolean and enum values, numbers with the parameter's units and range); a parameter the server would refuse makes the spec invalid (reason InvalidSpec, the field named) and nothing changes until it is fixed. Names with a dot (extension parameters) are passed through. listen_addresses, port and the file locations are set by the operator.")
         Map<String, String> parameters,
         @JsonPropertyDescription("CPU and memory for the PostgreSQL container.")
         ComputeResources resources,
