@@ -75,7 +75,8 @@ public final class RedisAcl {
         return RedisObjects.finish(new SecretBuilder()
                 .withMetadata(RedisObjects.metadata(redis, Names.redisAcl(redis.getMetadata().getName())))
                 .withType("Opaque")
-                .addToStringData(FILE, file(redis, passwords))
+                // data, not stringData: the API server keeps only data, and the stored Secret must equal the desired one.
+                .addToData(FILE, java.util.Base64.getEncoder().encodeToString(file(redis, passwords).getBytes(StandardCharsets.UTF_8)))
                 .build());
     }
 

@@ -52,7 +52,10 @@ public class RedisReconciler implements Reconciler<Redis> {
         }
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow().throwAggregateExceptionIfErrorsPresent();
         sts = context.getSecondaryResource(StatefulSet.class).orElse(null);
-        return write(redis, RedisStatusBuilder.observed(redis, sts, Instant.now()), context);
+        UpdateControl<Redis> control = write(redis, RedisStatusBuilder.observed(redis, sts, Instant.now()), context);
+        LOG.debugf("reconciled Redis %s/%s at generation %d", redis.getMetadata().getNamespace(), redis.getMetadata().getName(),
+                redis.getMetadata().getGeneration());
+        return control;
     }
 
     @Override

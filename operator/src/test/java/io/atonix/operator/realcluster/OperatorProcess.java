@@ -74,7 +74,12 @@ public final class OperatorProcess implements AutoCloseable {
 
     /** How many reconciles of the stack have finished, from the operator's log. */
     public long reconciliationsOf(String namespace, String name) throws IOException {
-        String line = "reconciled AppStack " + namespace + "/" + name + " ";
+        return reconciliationsOf("AppStack", namespace, name);
+    }
+
+    /** How many reconciles of the resource of this kind (AppStack, Redis) the operator has logged as finished. */
+    public long reconciliationsOf(String kind, String namespace, String name) throws IOException {
+        String line = "reconciled " + kind + " " + namespace + "/" + name + " ";
         try (var lines = java.nio.file.Files.lines(log)) {
             return lines.filter(l -> l.contains(line)).count();
         }

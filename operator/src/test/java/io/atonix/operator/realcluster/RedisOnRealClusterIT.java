@@ -55,7 +55,7 @@ class RedisOnRealClusterIT {
     }
 
     @Test
-    void runsUnderTheRestrictedProfileBecomesReadyAndRetainsItsVolume() {
+    void runsUnderTheRestrictedProfileBecomesReadyWritesNothingWhenSteadyAndRetainsItsVolume() throws Exception {
         Redis redis = new Redis();
         redis.setMetadata(new ObjectMetaBuilder().withName("sessions").withNamespace(NAMESPACE).build());
         redis.setSpec(new RedisSpec("7.2", new Quantity("64Mi"), null, null, List.of(new RedisUserSpec("web", null, null)), null,
@@ -71,6 +71,24 @@ class RedisOnRealClusterIT {
             assertThat(current.getStatus().version()).isEqualTo("7.2");
         });
         assertThat(admin.secrets().inNamespace(NAMESPACE).withName("sessions-web-login").get().getData()).containsKeys("uri", "password");
+
+        // Steady state: reconciling the unchanged Redis writes nothing (the stored ACL Secret must equal the desired one).
+        AuditLog audit = new AuditLog(RealCluster.plane().auditLog());
+        long[] quiet = { audit.mark() };
+        await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            boolean none = audit.writesBy(LocalControlPlane.OPERATOR_USER, NAMESPACE, quiet[0]).isEmpty();
+            quiet[0] = audit.mark();
+            return none;
+        });
+        long mark = audit.mark();
+        long before = operator.reconciliationsOf("Redis", NAMESPACE, "sessions");
+        admin.apps().statefulSets().inNamespace(NAMESPACE).withName("sessions").edit(sts -> {
+            sts.getMetadata().getLabels().put("test.atonix.io/touched", "yes");
+            return sts;
+        });
+        await().atMost(TIMEOUT).until(() -> operator.reconciliationsOf("Redis", NAMESPACE, "sessions") > before);
+        assertThat(audit.writesBy(LocalControlPlane.OPERATOR_USER, NAMESPACE, mark))
+                .as("writing requests of the operator while reconciling an unchanged Redis").isEmpty();
 
         admin.resources(Redis.class).inNamespace(NAMESPACE).withName("sessions").delete();
         await().atMost(TIMEOUT).untilAsserted(() -> {
