@@ -1,0 +1,50 @@
+package io.atonix.benchmark.measure;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.atonix.benchmark.operator.OperatorJvm;
+import io.atonix.benchmark.server.ApiServer;
+import io.atonix.benchmark.server.ClusterFixtures;
+import io.atonix.benchmark.server.CrdInstaller;
+import io.atonix.benchmark.server.ServerFactory;
+import io.atonix.benchmark.stacks.BenchStacks;
+import io.atonix.benchmark.stacks.DesiredState;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/** Starts the operator on a fresh server holding one stack, several times, and times its first reconcile. */
+public final class StartupRun {
+    private final RunSettings settings;
+
+    public StartupRun(RunSettings settings) {
+        this.settings = settings;
+    }
+
+    public StartupFigures run(ServerFactory servers, DesiredState desired, int times, Path work) throws Exception {
+        BenchStacks one = new BenchStacks(1);
+        List<Double> toReconcile = new ArrayList<>();
+        List<Double> toReady = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        for (int run = 1; run <= times; run++) {
+            try (ApiServer server = servers.start(work); KubernetesClient client = server.client("client")) {
+                CrdInstaller.install(client, settings.repositoryRoot(), desired, server.convertsVersions());
+                ClusterFixtures.prepare(client, one, CrdInstaller.strimziVersion(desired));
+                StackWriter.createStack(client, one, 1);
+                OperatorJvm operator = OperatorJvm.start(settings.operatorJar(), server.operatorKubeconfig(),
+                        work.resolve("operator-startup-" + run + ".log"), settings.jvmOptions());
+                try {
+                    // Readiness is polled, the reconcile is stamped as its log line arrives: poll first.
+                    long ready = operator.awaitReady(settings.timeout());
+                    long reconciled = operator.awaitReconciled(one.keys(), operator.startNanos(), settings.timeout());
+                    toReconcile.add(OperatorRun.seconds(reconciled - operator.startNanos()));
+                    toReady.add(OperatorRun.seconds(ready - operator.startNanos()));
+                    cpu.add(operator.firstReconcileCpuSeconds());
+                } finally {
+                    operator.close();
+                }
+            }
+        }
+        return new StartupFigures(toReconcile, toReady, cpu);
+    }
+}
