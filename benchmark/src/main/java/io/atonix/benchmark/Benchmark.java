@@ -79,6 +79,7 @@ public final class Benchmark {
                     dir -> RealApiServer.start(bin, Files.createTempDirectory(dir, "control-plane-"))));
         }
         List<TierResult> results = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
         for (ServerTier tier : tiers) {
             Path tierWork = Files.createDirectories(work.resolve(tier.name()));
             StartupFigures startup = null;
@@ -90,30 +91,40 @@ public final class Benchmark {
             List<SizeResult> sizes = new ArrayList<>();
             for (var entry : desired.entrySet()) {
                 BenchStacks stacks = new BenchStacks(entry.getKey());
-                progress.say("[%s] N=%d: operator run", tier.name(), stacks.count());
-                OperatorFigures operator = new OperatorRun(settings, progress).run(tier.servers(), stacks, entry.getValue(), tierWork);
-                progress.say("[%s] N=%d: baseline run", tier.name(), stacks.count());
-                BaselineFigures baseline = new BaselineRun(settings).run(tier.servers(), stacks, entry.getValue(), tierWork);
-                sizes.add(SizeResult.of(stacks.count(), entry.getValue().size(), operator, baseline));
-                progress.say("[%s] N=%d: operator %.1f s, baseline %.1f s", tier.name(), stacks.count(), operator.creationSeconds(),
-                        baseline.creationSeconds());
+                try {
+                    progress.say("[%s] N=%d: operator run", tier.name(), stacks.count());
+                    OperatorFigures operator = new OperatorRun(settings, progress).run(tier.servers(), stacks, entry.getValue(), tierWork);
+                    progress.say("[%s] N=%d: baseline run", tier.name(), stacks.count());
+                    BaselineFigures baseline = new BaselineRun(settings).run(tier.servers(), stacks, entry.getValue(), tierWork);
+                    sizes.add(SizeResult.of(stacks.count(), entry.getValue().size(), operator, baseline));
+                    progress.say("[%s] N=%d: operator %.1f s, baseline %.1f s", tier.name(), stacks.count(), operator.creationSeconds(),
+                            baseline.creationSeconds());
+                } catch (Exception | AssertionError e) {
+                    // A phase that does not finish is a result too; the other sizes and tiers still run.
+                    String failure = "[%s] N=%d: %s".formatted(tier.name(), stacks.count(), e.getMessage());
+                    progress.say("%s", failure);
+                    failures.add(failure);
+                }
                 // Written after every size, so a long run that fails later still leaves what it measured.
                 List<TierResult> sofar = new ArrayList<>(results);
                 sofar.add(new TierResult(tier.description(), startup, List.copyOf(sizes)));
-                results(started, startNanos, loadAtStart, settings, options, sofar).write(options.output());
+                results(started, startNanos, loadAtStart, settings, options, sofar, failures).write(options.output());
             }
             results.add(new TierResult(tier.description(), startup, sizes));
         }
 
-        Results all = results(started, startNanos, loadAtStart, settings, options, results);
+        Results all = results(started, startNanos, loadAtStart, settings, options, results, failures);
         new Table(System.out).print(all);
         all.write(options.output());
         System.out.println("\nresults: " + options.output() + "; logs: " + work);
+        if (!failures.isEmpty()) {
+            System.exit(1);
+        }
     }
 
     private static Results results(LocalDateTime started, long startNanos, String loadAtStart, RunSettings settings, Options options,
-            List<TierResult> tiers) throws java.io.IOException {
+            List<TierResult> tiers, List<String> failures) throws java.io.IOException {
         return new Results(started.toString(), (System.nanoTime() - startNanos) / 60e9, Machine.here(), loadAtStart, Machine.load(),
-                settings.operatorJar().toString(), options.operatorJvmOptions(), options.clientThreads(), tiers);
+                settings.operatorJar().toString(), options.operatorJvmOptions(), options.clientThreads(), tiers, List.copyOf(failures));
     }
 }

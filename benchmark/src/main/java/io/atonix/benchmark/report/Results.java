@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 /** A whole run, as written to the JSON file. */
 public record Results(String startedAt, double minutes, Machine machine, String loadAtStart, String loadAtEnd, String operatorJar,
-        List<String> operatorJvmOptions, int clientThreads, List<TierResult> tiers) {
+        List<String> operatorJvmOptions, int clientThreads, List<TierResult> tiers, List<String> failures) {
 
     public void write(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());

@@ -26,6 +26,9 @@ public final class Table {
         for (TierResult tier : results.tiers()) {
             print(tier);
         }
+        for (String failure : results.failures()) {
+            out.printf("%nNOT MEASURED %s%n", failure);
+        }
     }
 
     private void print(TierResult tier) {
@@ -81,7 +84,8 @@ public final class Table {
     }
 
     private static String verbs(Map<String, Double> perStack) {
-        return perStack.entrySet().stream().map(e -> e.getKey() + " " + "%.1f".formatted(e.getValue())).collect(Collectors.joining(", "));
+        return perStack.entrySet().stream().map(e -> e.getKey() + " " + (e.getValue() < 1 ? "%.2f" : "%.1f").formatted(e.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     private static String mib(long bytes) {
