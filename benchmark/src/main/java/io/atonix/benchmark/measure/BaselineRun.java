@@ -1,6 +1,7 @@
 package io.atonix.benchmark.measure;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import io.atonix.benchmark.requests.ApiRequest;
@@ -46,6 +47,9 @@ public final class BaselineRun {
                     }
                 });
                 long converged = tracker.awaitConverged(start + settings.timeout().toNanos());
+                // An audit log is read a little behind the server; wait until the last write has been seen.
+                Quiet.await(server.requests(), r -> r.caller() == Caller.BENCHMARK && r.writes(), converged, Duration.ofSeconds(2),
+                        settings.timeout());
                 List<ApiRequest> requests = server.requests().since(mark).stream().filter(ApiRequest::writes).toList();
                 return new BaselineFigures(OperatorRun.seconds(converged - start), VerbCounts.of(requests, Caller.BENCHMARK));
             }
