@@ -8,8 +8,7 @@ import io.atonix.benchmark.requests.ApiRequest;
 import io.atonix.benchmark.requests.Caller;
 import io.atonix.benchmark.requests.VerbCounts;
 import io.atonix.benchmark.server.ApiServer;
-import io.atonix.benchmark.server.ClusterFixtures;
-import io.atonix.benchmark.server.CrdInstaller;
+import io.atonix.benchmark.server.PreparedServer;
 import io.atonix.benchmark.server.ServerFactory;
 import io.atonix.benchmark.stacks.BenchStacks;
 import io.atonix.benchmark.stacks.DesiredState;
@@ -31,13 +30,11 @@ public final class BaselineRun {
     }
 
     public BaselineFigures run(ServerFactory servers, BenchStacks stacks, DesiredState desired, Path work) throws Exception {
-        try (ApiServer server = servers.start(work);
-                KubernetesClient client = server.client("client");
-                KubernetesClient watcher = server.client("tracker")) {
-            CrdInstaller.install(client, settings.repositoryRoot(), desired, server.convertsVersions());
-            ClusterFixtures.prepare(client, stacks, CrdInstaller.strimziVersion(desired));
+        try (PreparedServer prepared = PreparedServer.start(servers, work, settings.repositoryRoot(), stacks, desired)) {
+            ApiServer server = prepared.server();
+            KubernetesClient client = prepared.client();
             List<List<HasMetadata>> perStack = stacks.indexes().stream().map(i -> desired.of(stacks, i)).toList();
-            try (ObjectTracker tracker = new ObjectTracker(watcher, desired, stacks.count())) {
+            try (ObjectTracker tracker = new ObjectTracker(prepared.watcher(), desired, stacks.count())) {
                 int mark = server.requests().mark();
                 long start = System.nanoTime();
                 StackWriter.forEachStack(stacks, settings.clientThreads(), index -> {

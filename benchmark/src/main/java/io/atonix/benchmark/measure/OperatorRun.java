@@ -9,8 +9,7 @@ import io.atonix.benchmark.requests.Caller;
 import io.atonix.benchmark.requests.RequestLog;
 import io.atonix.benchmark.requests.VerbCounts;
 import io.atonix.benchmark.server.ApiServer;
-import io.atonix.benchmark.server.ClusterFixtures;
-import io.atonix.benchmark.server.CrdInstaller;
+import io.atonix.benchmark.server.PreparedServer;
 import io.atonix.benchmark.server.ServerFactory;
 import io.atonix.benchmark.stacks.BenchStacks;
 import io.atonix.benchmark.stacks.DesiredState;
@@ -31,11 +30,9 @@ public final class OperatorRun {
     }
 
     public OperatorFigures run(ServerFactory servers, BenchStacks stacks, DesiredState desired, Path work) throws Exception {
-        try (ApiServer server = servers.start(work);
-                KubernetesClient client = server.client("client");
-                KubernetesClient watcher = server.client("tracker")) {
-            CrdInstaller.install(client, settings.repositoryRoot(), desired, server.convertsVersions());
-            ClusterFixtures.prepare(client, stacks, CrdInstaller.strimziVersion(desired));
+        try (PreparedServer prepared = PreparedServer.start(servers, work, settings.repositoryRoot(), stacks, desired)) {
+            ApiServer server = prepared.server();
+            KubernetesClient client = prepared.client();
             RequestLog log = server.requests();
             int n = stacks.count();
 
@@ -56,7 +53,7 @@ public final class OperatorRun {
                 empty = JvmMemory.sample(operator.pid());
                 progress.say("operator up; creating %d stacks", n);
 
-                try (ObjectTracker tracker = new ObjectTracker(watcher, desired, n)) {
+                try (ObjectTracker tracker = new ObjectTracker(prepared.watcher(), desired, n)) {
                     int mark = log.mark();
                     long start = System.nanoTime();
                     double cpuAtStart = operator.cpuSeconds();

@@ -5,13 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.atonix.benchmark.operator.OperatorJvm;
-import io.atonix.benchmark.server.ApiServer;
-import io.atonix.benchmark.server.ClusterFixtures;
-import io.atonix.benchmark.server.CrdInstaller;
+import io.atonix.benchmark.server.PreparedServer;
 import io.atonix.benchmark.server.ServerFactory;
 import io.atonix.benchmark.stacks.BenchStacks;
 import io.atonix.benchmark.stacks.DesiredState;
-import io.fabric8.kubernetes.client.KubernetesClient;
 
 /** Starts the operator on a fresh server holding one stack, several times, and times its first reconcile. */
 public final class StartupRun {
@@ -27,11 +24,9 @@ public final class StartupRun {
         List<Double> toReady = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
         for (int run = 1; run <= times; run++) {
-            try (ApiServer server = servers.start(work); KubernetesClient client = server.client("client")) {
-                CrdInstaller.install(client, settings.repositoryRoot(), desired, server.convertsVersions());
-                ClusterFixtures.prepare(client, one, CrdInstaller.strimziVersion(desired));
-                StackWriter.createStack(client, one, 1);
-                OperatorJvm operator = OperatorJvm.start(settings.operatorJar(), server.operatorKubeconfig(),
+            try (PreparedServer prepared = PreparedServer.start(servers, work, settings.repositoryRoot(), one, desired)) {
+                StackWriter.createStack(prepared.client(), one, 1);
+                OperatorJvm operator = OperatorJvm.start(settings.operatorJar(), prepared.server().operatorKubeconfig(),
                         work.resolve("operator-startup-" + run + ".log"), settings.jvmOptions());
                 try {
                     // Readiness is polled, the reconcile is stamped as its log line arrives: poll first.
