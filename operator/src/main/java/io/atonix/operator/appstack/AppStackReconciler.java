@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -15,30 +18,44 @@ import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackStatus;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.EventRecorder;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.StatusWriter;
+import io.atonix.operator.monitoring.MonitoringStatus;
+import io.atonix.operator.monitoring.PrometheusOperatorApi;
+import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
+import io.atonix.operator.observability.AppStackGauges;
+import io.atonix.operator.kafka.KafkaOutcome;
+import io.atonix.operator.kafka.KafkaStep;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 
 /**
  * Reconciles an AppStack: checks the spec, then lets the workflow of per-service dependents bring the cluster to
  * the desired state, then reports what the cluster shows. A spec that cannot be applied changes nothing.
  */
-@ControllerConfiguration(name = AppStackReconciler.NAME)
+@ControllerConfiguration(name = AppStackReconciler.NAME, informer = @Informer(onUpdateFilter = Pause.class))
 @Workflow(explicitInvocation = true, dependents = {
         @Dependent(name = "serviceaccounts", type = ServiceAccountDependent.class),
         @Dependent(name = "deployments", type = DeploymentDependent.class, dependsOn = "serviceaccounts"),
@@ -47,15 +64,47 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
         @Dependent(name = "disruptionbudgets", type = PodDisruptionBudgetDependent.class),
         @Dependent(name = "ingresses", type = IngressDependent.class, dependsOn = "services"),
         @Dependent(name = "postgres", type = ChildPostgresDependent.class),
+        @Dependent(name = "networkpolicies", type = NetworkPolicyDependent.class),
+        @Dependent(name = "redis", type = ChildRedisDependent.class),
+        @Dependent(name = "servicemonitors", type = ServiceMonitorDependent.class, activationCondition = PrometheusOperatorInstalled.class),
+        @Dependent(name = "alerts", type = AlertRulesDependent.class, activationCondition = PrometheusOperatorInstalled.class),
+        @Dependent(name = "dashboard", type = DashboardDependent.class, activationCondition = PrometheusOperatorInstalled.class),
 })
-public class AppStackReconciler implements Reconciler<AppStack> {
+public class AppStackReconciler implements Reconciler<AppStack>, Cleaner<AppStack> {
     public static final String NAME = "appstack";
     /** A missing Secret or ConfigMap may be created at any time; look again after this long. */
     static final Duration RECHECK_MISSING_REFERENCES = Duration.ofSeconds(30);
     private static final Logger LOG = Logger.getLogger(AppStackReconciler.class);
+    /** Topics and users in the Kafka cluster's namespace, which owner references cannot reach (see docs/kafka.md). */
+    private final KafkaStep kafka = new KafkaStep();
+
+    /**
+     * The generated Secrets of the stack's data stores (they carry the stack in their part-of label): the services'
+     * pod templates carry their checksum, so a rotated credential rolls the services that read it.
+     */
+    @Override
+    public List<EventSource<?, AppStack>> prepareEventSources(EventSourceContext<AppStack> context) {
+        var secrets = InformerEventSourceConfiguration.from(Secret.class, AppStack.class)
+                .withName("binding-secrets")
+                .withLabelSelector(Labels.MANAGED_SELECTOR)
+                .withSecondaryToPrimaryMapper(secret -> {
+                    String stack = Secondaries.label(secret, Labels.PART_OF);
+                    return stack == null ? Set.of() : Set.of(new ResourceID(stack, secret.getMetadata().getNamespace()));
+                })
+                .build();
+        return List.of(new InformerEventSource<>(secrets, context));
+    }
+
+    @Inject
+    AppStackGauges gauges;
 
     @Override
     public UpdateControl<AppStack> reconcile(AppStack stack, Context<AppStack> context) {
+        if (Pause.requested(stack)) {
+            LOG.debugf("AppStack %s/%s is paused", stack.getMetadata().getNamespace(), stack.getMetadata().getName());
+            return writeStatus(stack, AppStackStatusBuilder.paused(stack, Instant.now()), context);
+        }
+        gauges.observe(context);
         List<SpecProblem> problems = new ArrayList<>(AppStackValidator.validate(stack));
         if (problems.isEmpty()) {
             problems.addAll(ClusterChecks.routeConflicts(stack, managedIngresses(context)));
@@ -69,6 +118,8 @@ public class AppStackReconciler implements Reconciler<AppStack> {
             return refuse(stack, context, problems);
         }
 
+        // Before the workflow: the Deployments' credentials checksum then covers the binding Secrets written now.
+        KafkaOutcome kafkaOutcome = kafka.reconcile(stack, context);
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow()
                 .throwAggregateExceptionIfErrorsPresent();
 
@@ -77,11 +128,27 @@ public class AppStackReconciler implements Reconciler<AppStack> {
                 d -> Secondaries.label(d, Labels.SERVICE));
         Postgres postgres = Secondaries.labelled(context, Postgres.class, Labels.STACK, name, p -> ChildPostgresDependent.KEY)
                 .get(ChildPostgresDependent.KEY);
-        AppStackStatus status = AppStackStatusBuilder.observed(stack, deployments, postgres, Instant.now());
+        Redis redis = Secondaries.labelled(context, Redis.class, Labels.STACK, name, r -> ChildRedisDependent.KEY).get(ChildRedisDependent.KEY);
+        AppStackStatus status = AppStackStatusBuilder.observed(stack, deployments, postgres, redis, kafkaOutcome.component().orElse(null),
+                Instant.now());
+        status = MonitoringStatus.withComponent(stack, status, PrometheusOperatorApi.installed(context.getClient()));
         UpdateControl<AppStack> control = writeStatus(stack, status, context);
+        if (kafkaOutcome.recheck().isPresent() && control.getScheduleDelay().isEmpty()) {
+            control = control.rescheduleAfter(kafkaOutcome.recheck().get());
+        }
         LOG.debugf("reconciled AppStack %s/%s at generation %d", stack.getMetadata().getNamespace(), stack.getMetadata().getName(),
                 stack.getMetadata().getGeneration());
         return control;
+    }
+
+    /**
+     * Children in the stack's namespace go with it through their owner references; only the Kafka side, in another
+     * namespace, needs this finalizer. Its cleanup never holds a stack whose Kafka side is gone.
+     */
+    @Override
+    public DeleteControl cleanup(AppStack stack, Context<AppStack> context) {
+        return kafka.cleanup(stack, context) ? DeleteControl.defaultDelete()
+                : DeleteControl.noFinalizerRemoval().rescheduleAfter(KafkaStep.DETACH_RECHECK);
     }
 
     @Override

@@ -22,17 +22,19 @@ public final class AppStackResources {
     }
 
     /** Every object the operator creates for the stack, in the order a person would apply them. */
-    public static List<HasMetadata> desired(AppStack stack, PlatformSettings platform) {
+    public static List<HasMetadata> desired(AppStack stack, PlatformSettings platform, BindingChecksums checksums) {
         List<HasMetadata> objects = new ArrayList<>();
         ChildPostgres.desired(stack).ifPresent(objects::add);
+        ChildRedis.desired(stack).ifPresent(objects::add);
         for (ServiceSpec service : stack.getSpec().services()) {
             objects.add(ServiceAccounts.desired(stack, service));
-            objects.add(Deployments.desired(stack, service));
+            objects.add(Deployments.desired(stack, service, checksums));
             objects.add(Services.desired(stack, service));
             Autoscalers.desired(stack, service).ifPresent(objects::add);
             DisruptionBudgets.desired(stack, service).ifPresent(objects::add);
             Ingresses.desired(stack, service, platform).ifPresent(objects::add);
         }
+        objects.addAll(NetworkPolicies.desired(stack, platform.network()).values());
         return objects;
     }
 

@@ -14,6 +14,7 @@ import io.atonix.api.v1alpha1.appstack.ServiceStatus;
 import io.atonix.api.v1alpha1.common.Condition;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.operator.common.Conditions;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
@@ -29,11 +30,14 @@ public final class AppStackStatusBuilder {
     public static final String REASON_INVALID_SPEC = "InvalidSpec";
     public static final String REASON_DEADLINE = "ProgressDeadlineExceeded";
     public static final String REASON_RECONCILE_FAILED = "ReconcileFailed";
+    public static final String REASON_PAUSED = "Paused";
 
     private AppStackStatusBuilder() {
     }
 
-    public static AppStackStatus observed(AppStack stack, Map<String, Deployment> deployments, Postgres postgres, Instant now) {
+    /** @param kafka the stack's Kafka component, or null for a stack without spec.kafka */
+    public static AppStackStatus observed(AppStack stack, Map<String, Deployment> deployments, Postgres postgres, Redis redis,
+            ComponentStatus kafka, Instant now) {
         List<ServiceStatus> services = new ArrayList<>();
         List<String> waiting = new ArrayList<>();
         List<String> stuck = new ArrayList<>();
@@ -52,7 +56,12 @@ public final class AppStackStatusBuilder {
         if (stack.getSpec().postgres() != null) {
             components.add(ChildPostgres.status(stack, postgres));
         }
-        components.addAll(pendingComponents(stack));
+        if (stack.getSpec().redis() != null) {
+            components.add(ChildRedis.status(stack, redis));
+        }
+        if (kafka != null) {
+            components.add(kafka);
+        }
         for (ComponentStatus component : components) {
             if (!Boolean.TRUE.equals(component.ready())) {
                 waiting.add(component.component());
@@ -73,28 +82,24 @@ public final class AppStackStatusBuilder {
         return new AppStackStatus(generation, withTimes(stack, conditions, now), services, components);
     }
 
-    /**
-     * Parts of the API whose controllers come in later versions. They are reported rather than ignored, so that a
-     * stack that needs them never claims to be ready.
-     */
-    static List<ComponentStatus> pendingComponents(AppStack stack) {
-        List<ComponentStatus> components = new ArrayList<>();
-        var spec = stack.getSpec();
-        if (spec.redis() != null) {
-            components.add(notImplemented("Redis", "spec.redis"));
-        }
-        if (spec.kafka() != null) {
-            components.add(notImplemented("Kafka", "spec.kafka"));
-        }
-        return components;
-    }
-
-    private static ComponentStatus notImplemented(String component, String field) {
-        return new ComponentStatus(component, null, false, "NotImplemented",
-                "this version of the operator does not reconcile " + field + " yet");
-    }
-
     /** A status that says the spec cannot be applied, keeping what was observed before. */
+    /**
+     * The last status as it was, with Progressing=False, reason Paused: nothing moves while the stack is paused, and
+     * observedGeneration stays at the generation the operator last acted on.
+     */
+    public static AppStackStatus paused(AppStack stack, Instant now) {
+        AppStackStatus previous = stack.getStatus();
+        List<Condition> conditions = new ArrayList<>();
+        if (previous != null) {
+            previous.conditions().stream().filter(c -> !ConditionTypes.PROGRESSING.equals(c.type())).forEach(conditions::add);
+        }
+        conditions.add(Conditions.of(ConditionTypes.PROGRESSING, false, REASON_PAUSED,
+                "Reconciliation is paused by the annotation " + Pause.ANNOTATION + "; remove it to resume",
+                previous == null ? null : previous.observedGeneration()));
+        return new AppStackStatus(previous == null ? null : previous.observedGeneration(), withTimes(stack, conditions, now),
+                previous == null ? List.of() : previous.services(), previous == null ? List.of() : previous.components());
+    }
+
     public static AppStackStatus failed(AppStack stack, String reason, String message, Instant now) {
         Long generation = stack.getMetadata().getGeneration();
         List<Condition> conditions = Conditions.refused(reason, message, generation);

@@ -17,6 +17,7 @@ import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.api.v1alpha1.appstack.Uses;
 import io.atonix.api.v1alpha1.common.EnvVar;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
+import io.atonix.operator.common.LabelPairs;
 
 /**
  * The rules of an AppStack that a pure function can check. The CRD schema and its CEL rules enforce most of them
@@ -25,6 +26,8 @@ import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
  */
 public final class AppStackValidator {
     private static final Pattern DNS_LABEL = Pattern.compile("^[a-z]([-a-z0-9]*[a-z0-9])?$");
+    /** Kafka's own rule for topic names; "." and ".." are refused by Kafka although the characters are allowed. */
+    private static final Pattern TOPIC_NAME = Pattern.compile("^[a-zA-Z0-9._-]{1,249}$");
     private static final int MAX_STACK_NAME = 30;
     private static final int MAX_SERVICE_NAME = 30;
     private static final Set<String> RESERVED_SERVICE_NAMES = Set.of("postgres", "redis");
@@ -70,6 +73,10 @@ public final class AppStackValidator {
             }
         }
         validateTopics(spec, problems);
+        if (spec.monitoring() != null) {
+            spec.monitoring().labels().forEach((key, value) -> LabelPairs.problem(key, value)
+                    .ifPresent(problem -> problems.add(new SpecProblem("spec.monitoring.labels", problem))));
+        }
         return problems;
     }
 
@@ -116,10 +123,10 @@ public final class AppStackValidator {
                 problems.add(new SpecProblem(field + ".env[" + e + "]", "value and valueFrom are mutually exclusive"));
             }
         }
-        validateUses(spec, service.uses(), field + ".uses", problems);
+        validateUses(spec, service.name(), service.uses(), field + ".uses", problems);
     }
 
-    private static void validateUses(AppStackSpec spec, Uses uses, String field, List<SpecProblem> problems) {
+    private static void validateUses(AppStackSpec spec, String service, Uses uses, String field, List<SpecProblem> problems) {
         if (uses == null) {
             return;
         }
@@ -133,6 +140,9 @@ public final class AppStackValidator {
         }
         if (uses.redis() != null && spec.redis() == null) {
             problems.add(new SpecProblem(field + ".redis", "the service uses Redis but spec.redis is not set"));
+        }
+        if (uses.redis() != null && "default".equals(service)) {
+            problems.add(new SpecProblem(field + ".redis", "a service named 'default' cannot use Redis: the name is Redis' built-in user, which the operator turns off"));
         }
         if (uses.kafka() != null) {
             Set<String> topics = new HashSet<>();
@@ -156,7 +166,10 @@ public final class AppStackValidator {
         Set<String> topics = new HashSet<>();
         for (int t = 0; t < spec.kafka().topics().size(); t++) {
             KafkaTopicSpec topic = spec.kafka().topics().get(t);
-            if (!topics.add(topic.name())) {
+            if (topic.name() == null || !TOPIC_NAME.matcher(topic.name()).matches() || ".".equals(topic.name()) || "..".equals(topic.name())) {
+                problems.add(new SpecProblem("spec.kafka.topics[" + t + "].name", "'" + topic.name()
+                        + "' is not a Kafka topic name: 1 to 249 letters, digits, '.', '_' and '-', and not '.' or '..'"));
+            } else if (!topics.add(topic.name())) {
                 problems.add(new SpecProblem("spec.kafka.topics[" + t + "].name", "topic '" + topic.name() + "' is declared twice"));
             }
         }

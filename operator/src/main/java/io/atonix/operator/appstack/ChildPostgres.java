@@ -4,10 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.appstack.ComponentStatus;
+import io.atonix.api.v1alpha1.appstack.MonitoringSpec;
+import io.atonix.api.v1alpha1.common.ExporterMonitoring;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.postgres.PostgresSpec;
 import io.atonix.api.v1alpha1.postgres.RoleSpec;
@@ -50,8 +53,25 @@ public final class ChildPostgres {
                 .build());
         postgres.setSpec(new PostgresSpec(spec.version(), spec.instances(), spec.storage(), spec.storageClassName(), spec.databases(),
                 roles(stack), spec.parameters(), spec.resources(), spec.backup(),
-                spec.deletionPolicy() != null ? spec.deletionPolicy() : stack.getSpec().deletionPolicyOrDefault()));
+                spec.deletionPolicy() != null ? spec.deletionPolicy() : stack.getSpec().deletionPolicyOrDefault(),
+                monitoring(stack)));
         return Optional.of(StackObjects.finish(postgres));
+    }
+
+    /**
+     * The exporter's ServiceMonitor follows the stack's spec.monitoring: off when the stack turns scraping off, and
+     * labelled with the stack's labels as well as those of spec.postgres.monitoring.
+     */
+    static ExporterMonitoring monitoring(AppStack stack) {
+        MonitoringSpec monitoring = stack.getSpec().monitoring() == null ? MonitoringSpec.defaults() : stack.getSpec().monitoring();
+        ExporterMonitoring own = stack.getSpec().postgres().monitoringOrDefault();
+        Map<String, String> labels = new TreeMap<>(monitoring.labels());
+        labels.putAll(own.labels());
+        boolean enabled = monitoring.scrapingEnabled() && own.scrapingEnabled();
+        if (enabled && labels.isEmpty()) {
+            return null;
+        }
+        return new ExporterMonitoring(enabled, labels);
     }
 
     /** The roles the stack declares, then one per service that uses the database, named after the service. */

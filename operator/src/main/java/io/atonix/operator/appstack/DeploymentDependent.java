@@ -1,10 +1,16 @@
 package io.atonix.operator.appstack;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.SecretChecksum;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -20,8 +26,15 @@ public class DeploymentDependent extends ServiceObjectDependent<Deployment> {
     }
 
     @Override
-    protected Optional<Deployment> desired(AppStack stack, ServiceSpec service) {
-        return Optional.of(Deployments.desired(stack, service));
+    protected Optional<Deployment> desired(AppStack stack, ServiceSpec service, Context<AppStack> context) {
+        return Optional.of(Deployments.desired(stack, service, names -> checksum(names, context)));
+    }
+
+    /** From the binding Secrets in the stack's Secret informer (see {@link AppStackReconciler#prepareEventSources}). */
+    private static Optional<String> checksum(List<String> names, Context<AppStack> context) {
+        Map<String, Secret> byName = new HashMap<>();
+        context.getSecondaryResourcesAsStream(Secret.class).forEach(s -> byName.put(s.getMetadata().getName(), s));
+        return SecretChecksum.of(names.stream().map(byName::get).filter(Objects::nonNull).toList());
     }
 
     @Override

@@ -2,11 +2,14 @@ package io.atonix.operator.appstack;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.PodSecurity;
+import io.atonix.operator.common.SecretChecksum;
+import io.atonix.operator.kafka.KafkaNames;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -21,8 +24,10 @@ public final class Deployments {
     private Deployments() {
     }
 
-    public static Deployment desired(AppStack stack, ServiceSpec service) {
+    /** @param checksums of the binding Secrets: their digest on the pod template rolls the pods when a credential is rotated */
+    public static Deployment desired(AppStack stack, ServiceSpec service, BindingChecksums checksums) {
         var metadata = StackObjects.serviceMetadata(stack, service);
+        var checksum = checksums.of(bindingSecrets(stack, service));
         return StackObjects.finish(new DeploymentBuilder()
                 .withMetadata(metadata)
                 .withNewSpec()
@@ -31,7 +36,8 @@ public final class Deployments {
                 .withRevisionHistoryLimit(REVISION_HISTORY)
                 .withNewSelector().withMatchLabels(StackObjects.selector(stack, service)).endSelector()
                 .withNewTemplate()
-                .withNewMetadata().withLabels(metadata.getLabels()).endMetadata()
+                .withNewMetadata().withLabels(metadata.getLabels())
+                .withAnnotations(checksum.map(c -> Map.of(SecretChecksum.ANNOTATION, c)).orElse(null)).endMetadata()
                 .withNewSpec()
                 .withServiceAccountName(metadata.getName())
                 .withAutomountServiceAccountToken(false)
@@ -65,6 +71,21 @@ public final class Deployments {
                 .build();
     }
 
+    /** The generated Secrets the service's pods read their connection details from. */
+    static List<String> bindingSecrets(AppStack stack, ServiceSpec service) {
+        List<String> secrets = new ArrayList<>();
+        if (service.uses() != null && service.uses().postgres() != null) {
+            secrets.add(Names.postgresLoginSecret(Names.postgres(stack.getMetadata().getName()), service.name()));
+        }
+        if (service.uses() != null && service.uses().redis() != null) {
+            secrets.add(Names.redisUserSecret(Names.redis(stack.getMetadata().getName()), service.name()));
+        }
+        if (service.uses() != null && service.uses().kafka() != null) {
+            secrets.add(KafkaNames.bindingSecret(stack.getMetadata().getName(), service.name()));
+        }
+        return secrets;
+    }
+
     /** The service's own variables, then the connection details of what it uses, read from binding Secrets. */
     static List<EnvVar> env(AppStack stack, ServiceSpec service) {
         List<EnvVar> env = new ArrayList<>(ContainerParts.env(service.env()));
@@ -77,7 +98,30 @@ public final class Deployments {
             env.add(fromSecret("PGPASSWORD", secret, "password"));
             env.add(fromSecret("DATABASE_URL", secret, "uri"));
         }
+        if (service.uses() != null && service.uses().redis() != null) {
+            String secret = Names.redisUserSecret(Names.redis(stack.getMetadata().getName()), service.name());
+            env.add(fromSecret("REDIS_HOST", secret, "host"));
+            env.add(fromSecret("REDIS_PORT", secret, "port"));
+            env.add(fromSecret("REDIS_USERNAME", secret, "username"));
+            env.add(fromSecret("REDIS_PASSWORD", secret, "password"));
+            env.add(fromSecret("REDIS_URL", secret, "uri"));
+        }
+        if (service.uses() != null && service.uses().kafka() != null) {
+            String secret = KafkaNames.bindingSecret(stack.getMetadata().getName(), service.name());
+            env.add(fromSecret("KAFKA_BOOTSTRAP_SERVERS", secret, "bootstrap-servers"));
+            env.add(fromSecret("KAFKA_SECURITY_PROTOCOL", secret, "security-protocol"));
+            env.add(fromSecret("KAFKA_USERNAME", secret, "username"));
+            // Only a SCRAM listener gives a password; with TLS authentication the client certificate is in the Secret.
+            env.add(fromOptionalSecret("KAFKA_SASL_MECHANISM", secret, "sasl-mechanism"));
+            env.add(fromOptionalSecret("KAFKA_PASSWORD", secret, "password"));
+            env.add(fromOptionalSecret("KAFKA_SASL_JAAS_CONFIG", secret, "sasl.jaas.config"));
+        }
         return env;
+    }
+
+    private static EnvVar fromOptionalSecret(String name, String secret, String key) {
+        return new EnvVarBuilder().withName(name).withNewValueFrom().withNewSecretKeyRef().withName(secret).withKey(key)
+                .withOptional(true).endSecretKeyRef().endValueFrom().build();
     }
 
     private static EnvVar fromSecret(String name, String secret, String key) {

@@ -7,6 +7,7 @@ import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.operator.common.Labels;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
@@ -18,7 +19,7 @@ public class HorizontalPodAutoscalerDependent extends ServiceObjectDependent<Hor
     }
 
     @Override
-    protected Optional<HorizontalPodAutoscaler> desired(AppStack stack, ServiceSpec service) {
+    protected Optional<HorizontalPodAutoscaler> desired(AppStack stack, ServiceSpec service, Context<AppStack> context) {
         return Autoscalers.desired(stack, service);
     }
 }

@@ -10,6 +10,7 @@ import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.PlatformSettings;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
@@ -24,7 +25,7 @@ public class IngressDependent extends ServiceObjectDependent<Ingress> {
     }
 
     @Override
-    protected Optional<Ingress> desired(AppStack stack, ServiceSpec service) {
+    protected Optional<Ingress> desired(AppStack stack, ServiceSpec service, Context<AppStack> context) {
         return Ingresses.desired(stack, service, platform);
     }
 }

@@ -7,6 +7,7 @@ import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.operator.common.Labels;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
@@ -18,7 +19,7 @@ public class PodDisruptionBudgetDependent extends ServiceObjectDependent<PodDisr
     }
 
     @Override
-    protected Optional<PodDisruptionBudget> desired(AppStack stack, ServiceSpec service) {
+    protected Optional<PodDisruptionBudget> desired(AppStack stack, ServiceSpec service, Context<AppStack> context) {
         return DisruptionBudgets.desired(stack, service);
     }
 }

@@ -7,6 +7,7 @@ import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.operator.common.Labels;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
@@ -18,7 +19,7 @@ public class ServiceAccountDependent extends ServiceObjectDependent<ServiceAccou
     }
 
     @Override
-    protected Optional<ServiceAccount> desired(AppStack stack, ServiceSpec service) {
+    protected Optional<ServiceAccount> desired(AppStack stack, ServiceSpec service, Context<AppStack> context) {
         return Optional.of(ServiceAccounts.desired(stack, service));
     }
 }

@@ -7,6 +7,7 @@ import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.operator.common.Labels;
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
@@ -18,7 +19,7 @@ public class ServiceDependent extends ServiceObjectDependent<Service> {
     }
 
     @Override
-    protected Optional<Service> desired(AppStack stack, ServiceSpec service) {
+    protected Optional<Service> desired(AppStack stack, ServiceSpec service, Context<AppStack> context) {
         return Optional.of(Services.desired(stack, service));
     }
 }

@@ -26,11 +26,11 @@ abstract class ServiceObjectDependent<R extends HasMetadata> extends StampedDepe
     }
 
     /** The object for one service, or none when the service does not need one. */
-    protected abstract Optional<R> desired(AppStack stack, ServiceSpec service);
+    protected abstract Optional<R> desired(AppStack stack, ServiceSpec service, Context<AppStack> context);
 
     @Override
     public Map<String, R> desiredResources(AppStack primary, Context<AppStack> context) {
-        return AppStackResources.perService(primary, this::desired);
+        return AppStackResources.perService(primary, (stack, service) -> desired(stack, service, context));
     }
 
     @Override

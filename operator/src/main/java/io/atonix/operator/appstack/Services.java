@@ -2,8 +2,10 @@ package io.atonix.operator.appstack;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.appstack.Metrics;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -36,5 +38,24 @@ public final class Services {
                 .withPorts(ports)
                 .endSpec()
                 .build());
+    }
+
+    /**
+     * The name of the Service port that serves the service's metrics: "metrics" when they have a port of their own,
+     * the additional port that has their number, or "http" when they are served on the service's port.
+     */
+    public static Optional<String> metricsPortName(ServiceSpec service) {
+        Metrics metrics = service.metrics();
+        if (metrics == null) {
+            return Optional.empty();
+        }
+        if (ContainerParts.metricsPort(service).isPresent()) {
+            return Optional.of(ContainerParts.METRICS_PORT);
+        }
+        return Optional.of(service.additionalPorts().stream()
+                .filter(p -> p.port().equals(metrics.port()))
+                .map(io.atonix.api.v1alpha1.appstack.ServicePort::name)
+                .findFirst()
+                .orElse(ContainerParts.HTTP_PORT));
     }
 }

@@ -16,6 +16,9 @@ public final class Labels {
     public static final String STACK = "atonix.io/stack";
     public static final String SERVICE = "atonix.io/service";
     public static final String POSTGRES = "atonix.io/postgres";
+    public static final String REDIS = "atonix.io/redis";
+    /** The namespace of the stack, on children that live in another namespace (owner references cannot point there). */
+    public static final String STACK_NAMESPACE = "atonix.io/stack-namespace";
 
     public static final String OPERATOR = "atonix-operator";
     /** Selects every object this operator manages; informers watch only these. */
@@ -43,6 +46,28 @@ public final class Labels {
         labels.put(PART_OF, partOf);
         labels.put(MANAGED_BY, OPERATOR);
         labels.put(POSTGRES, postgres);
+        return labels;
+    }
+
+    /** Labels of every object that belongs to a Redis; {@code partOf} is its stack, or the Redis itself. */
+    public static Map<String, String> forRedis(String redis, String partOf) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(NAME, "redis");
+        labels.put(COMPONENT, "cache");
+        labels.put(PART_OF, partOf);
+        labels.put(MANAGED_BY, OPERATOR);
+        labels.put(REDIS, redis);
+        return labels;
+    }
+
+    /** Labels of an object that belongs to the whole stack rather than to one service, such as its alert rules. */
+    public static Map<String, String> forStack(String stack, String name, String component) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(NAME, name);
+        labels.put(COMPONENT, component);
+        labels.put(PART_OF, stack);
+        labels.put(MANAGED_BY, OPERATOR);
+        labels.put(STACK, stack);
         return labels;
     }
 

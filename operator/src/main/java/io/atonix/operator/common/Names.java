@@ -57,6 +57,40 @@ public final class Names {
         return postgres + "-headless";
     }
 
+    /** The Secret of a Redis' administrator, {@code atonix_admin}; its status.binding. Created once, never regenerated. */
+    public static String redisAdminSecret(String redis) {
+        return redis + "-admin";
+    }
+
+    /** The Secret of the ACL user redis_exporter logs in with. */
+    public static String redisMonitoringSecret(String redis) {
+        return redis + "-monitoring";
+    }
+
+    /** The binding Secret (servicebinding.io keys) of an application's ACL user. */
+    public static String redisUserSecret(String redis, String user) {
+        return redis + "-" + user + "-login";
+    }
+
+    /** The Secret that holds the ACL file: password hashes only, but hashes of what they protect all the same. */
+    public static String redisAcl(String redis) {
+        return redis + "-acl";
+    }
+
+    public static String redisConfig(String redis) {
+        return redis + "-config";
+    }
+
+    /** The PrometheusRule with a stack's alerts. */
+    public static String alertRules(String stack) {
+        return stack + "-alerts";
+    }
+
+    /** The ConfigMap that holds a stack's Grafana dashboard. */
+    public static String dashboard(String stack) {
+        return stack + "-dashboard";
+    }
+
     /** Name of the container that runs a service's application. */
     public static String appContainer() {
         return "app";

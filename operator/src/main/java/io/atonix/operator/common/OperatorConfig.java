@@ -3,6 +3,7 @@ package io.atonix.operator.common;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 /** Settings a platform team sets once for the operator (Helm values become these properties). */
@@ -12,4 +13,34 @@ public interface OperatorConfig {
     /** IngressClass for exposed services that do not name one; unset leaves the cluster's default class. */
     @WithName("ingress-class-name")
     Optional<String> ingressClassName();
+
+    NetworkPolicyConfig networkPolicy();
+
+    /** Namespaces the stacks' NetworkPolicies admit traffic from. */
+    interface NetworkPolicyConfig {
+        /** The ingress controller's namespace. */
+        @WithDefault("ingress-nginx")
+        String ingressNamespace();
+
+        /** Prometheus' namespace. */
+        @WithDefault("monitoring")
+        String prometheusNamespace();
+
+        /** The operator's own namespace (the chart sets it from the pod's namespace). */
+        @WithDefault("atonix-system")
+        String operatorNamespace();
+    }
+
+    Monitoring monitoring();
+
+    interface Monitoring {
+        /** {@code k=v,k2=v2}: labels on every ServiceMonitor and PrometheusRule, so that the platform's Prometheus selects them. */
+        @WithName("prometheus-labels")
+        Optional<String> prometheusLabels();
+
+        /** {@code k=v}: the label the Grafana dashboard sidecar watches ConfigMaps for. */
+        @WithName("grafana-dashboard-label")
+        @WithDefault(MonitoringSettings.DEFAULT_DASHBOARD_LABEL)
+        String grafanaDashboardLabel();
+    }
 }

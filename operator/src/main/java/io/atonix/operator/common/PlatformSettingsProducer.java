@@ -11,6 +11,9 @@ public class PlatformSettingsProducer {
     @Produces
     @Singleton
     PlatformSettings platformSettings(OperatorConfig config) {
-        return new PlatformSettings(config.ingressClassName().orElse(null));
+        var network = config.networkPolicy();
+        return new PlatformSettings(config.ingressClassName().orElse(null),
+                new NetworkSettings(network.ingressNamespace(), network.prometheusNamespace(), network.operatorNamespace()),
+                MonitoringSettings.parse(config.monitoring().prometheusLabels().orElse(""), config.monitoring().grafanaDashboardLabel()));
     }
 }

@@ -34,15 +34,21 @@ public class PostgresBackupClaimDependent extends KubernetesDependentResource<Pe
         return PostgresBackups.claim(primary).orElseThrow();
     }
 
+    /**
+     * Every claim of a Postgres, found by its label: the backup claim, which may have no owner reference, and the data
+     * claims the StatefulSet creates, which the reconciler grows when the spec asks for more storage.
+     */
     @Override
     public Set<ResourceID> toPrimaryResourceIDs(PersistentVolumeClaim claim) {
         Map<String, String> labels = claim.getMetadata().getLabels();
         String postgres = labels == null ? null : labels.get(Labels.POSTGRES);
-        // Only the backup claims: the data claims of the StatefulSet carry the label too but are not this dependent's.
-        if (postgres == null || !claim.getMetadata().getName().equals(Names.postgresBackups(postgres))) {
-            return Set.of();
-        }
-        return Set.of(new ResourceID(postgres, claim.getMetadata().getNamespace()));
+        return postgres == null ? Set.of() : Set.of(new ResourceID(postgres, claim.getMetadata().getNamespace()));
+    }
+
+    /** The backup claim among the Postgres' claims, by name, without building the desired claim. */
+    @Override
+    protected ResourceID targetSecondaryResourceID(Postgres primary, Context<Postgres> context) {
+        return new ResourceID(Names.postgresBackups(primary.getMetadata().getName()), primary.getMetadata().getNamespace());
     }
 
     @Override

@@ -15,9 +15,13 @@ import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.StatusWriter;
+import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
 import io.atonix.operator.postgres.sql.ProvisioningException;
 import io.atonix.operator.postgres.sql.ProvisioningResult;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -40,6 +44,8 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
                 dependsOn = { "postgres-credentials", "postgres-config" }),
         @Dependent(name = "postgres-backup-claim", type = PostgresBackupClaimDependent.class, reconcilePrecondition = BackupRequested.class),
         @Dependent(name = "postgres-backup-job", type = PostgresBackupJobDependent.class, dependsOn = "postgres-credentials"),
+        @Dependent(name = "postgres-servicemonitor", type = PostgresServiceMonitorDependent.class,
+                activationCondition = PrometheusOperatorInstalled.class),
 })
 public class PostgresReconciler implements Reconciler<Postgres> {
     public static final String NAME = "postgres";
@@ -62,10 +68,32 @@ public class PostgresReconciler implements Reconciler<Postgres> {
             provisioning = provision(postgres, context);
         }
         PostgresStatus status = PostgresStatusBuilder.observed(postgres, sts, provisioning,
-                PostgresConfig.refusedParameters(postgres.getSpec().parameters()), Instant.now());
+                PostgresConfig.refusedParameters(postgres.getSpec().parameters()), growVolumes(postgres, context), Instant.now());
         UpdateControl<Postgres> control = write(postgres, status, context);
         boolean retry = provisioning != null && !provisioning.isEmpty();
         return retry && control.getScheduleDelay().isEmpty() ? control.rescheduleAfter(RETRY_PROVISIONING) : control;
+    }
+
+    /** Asks each data claim smaller than the spec for the spec's size; the claims come from the claim informer. */
+    private static PostgresStatusBuilder.Volumes growVolumes(Postgres postgres, Context<Postgres> context) {
+        List<PersistentVolumeClaim> claims = context.getSecondaryResourcesAsStream(PersistentVolumeClaim.class).toList();
+        String failure = null;
+        for (PersistentVolumeClaim claim : PostgresVolumes.toGrow(postgres, claims)) {
+            String name = claim.getMetadata().getName();
+            try {
+                context.getClient().persistentVolumeClaims().inNamespace(postgres.getMetadata().getNamespace()).withName(name)
+                        .edit(current -> new PersistentVolumeClaimBuilder(current).editSpec().editResources()
+                                .addToRequests("storage", claim.getSpec().getResources().getRequests().get("storage")).endResources().endSpec().build());
+                EventRecorder.record(context.getClient(), postgres, EventRecorder.NORMAL, PostgresStatusBuilder.REASON_EXPANDING_VOLUME,
+                        "Asked volume claim " + name + " for " + postgres.getSpec().storage());
+            } catch (KubernetesClientException e) {
+                // Most often a storage class without allowVolumeExpansion; the server's message says which.
+                failure = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
+                EventRecorder.record(context.getClient(), postgres, EventRecorder.WARNING, PostgresStatusBuilder.REASON_VOLUME_EXPANSION_FAILED,
+                        "Volume claim " + name + " could not grow: " + failure);
+            }
+        }
+        return new PostgresStatusBuilder.Volumes(PostgresVolumes.growing(postgres, claims), failure);
     }
 
     /** "" when the server matches the plan; otherwise why not, without any secret. */

@@ -2,10 +2,12 @@ package io.atonix.operator.postgres;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
 
 /** Every object the operator creates for a Postgres, as a pure function, in the order a person would apply them. */
 public final class PostgresResources {
@@ -15,11 +17,12 @@ public final class PostgresResources {
 
     /** @param password gives the passwords of the credential Secrets, which the operator generates when it creates them */
     public static List<HasMetadata> desired(Postgres postgres, Supplier<String> password) {
-        List<HasMetadata> objects = new ArrayList<>(PostgresSecrets.all(postgres, password).values());
+        Map<String, Secret> secrets = PostgresSecrets.all(postgres, password);
+        List<HasMetadata> objects = new ArrayList<>(secrets.values());
         objects.add(PostgresConfig.desired(postgres));
         objects.add(PostgresServices.primary(postgres));
         objects.add(PostgresServices.headless(postgres));
-        objects.add(PostgresStatefulSets.desired(postgres));
+        objects.add(PostgresStatefulSets.desired(postgres, PostgresStatefulSets.credentialsChecksum(postgres, secrets)));
         PostgresBackups.claim(postgres).ifPresent(objects::add);
         PostgresBackups.cronJob(postgres).ifPresent(objects::add);
         return objects;

@@ -1,5 +1,7 @@
 package io.atonix.operator.postgres;
 
+import java.util.Map;
+
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.operator.common.Names;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -38,5 +40,15 @@ public final class PostgresServices {
                 .withProtocol("TCP").endPort()
                 .endSpec()
                 .build());
+    }
+
+    /** The labels of a Postgres' Services (and its other objects). */
+    public static Map<String, String> labels(Postgres postgres) {
+        return PostgresObjects.metadata(postgres, postgres.getMetadata().getName()).getLabels();
+    }
+
+    /** The labels that pick a Postgres' Services, and its pods. */
+    public static Map<String, String> selector(Postgres postgres) {
+        return PostgresObjects.selector(postgres);
     }
 }

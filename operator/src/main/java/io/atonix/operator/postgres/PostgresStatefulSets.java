@@ -1,6 +1,9 @@
 package io.atonix.operator.postgres;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 import io.atonix.api.v1alpha1.common.ComputeResources;
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
@@ -10,6 +13,7 @@ import io.atonix.operator.common.DesiredHash;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.PodSecurity;
 import io.atonix.operator.common.Quantities;
+import io.atonix.operator.common.SecretChecksum;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -17,6 +21,7 @@ import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -37,7 +42,11 @@ public final class PostgresStatefulSets {
     private PostgresStatefulSets() {
     }
 
-    public static StatefulSet desired(Postgres postgres) {
+    /**
+     * @param credentialsChecksum of the monitoring Secret the exporter reads at start, so that rotating it restarts
+     *        the exporter (and with it the pod); empty until the Secret exists
+     */
+    public static StatefulSet desired(Postgres postgres, Optional<String> credentialsChecksum) {
         String name = postgres.getMetadata().getName();
         var metadata = PostgresObjects.metadata(postgres, name);
         String retention = postgres.getSpec().deletionPolicy() == DeletionPolicy.Delete ? "Delete" : "Retain";
@@ -52,7 +61,7 @@ public final class PostgresStatefulSets {
                 .withNewPersistentVolumeClaimRetentionPolicy().withWhenDeleted(retention).withWhenScaled("Retain")
                 .endPersistentVolumeClaimRetentionPolicy()
                 .withNewTemplate()
-                .withNewMetadata().withLabels(metadata.getLabels()).addToAnnotations(CONFIG_HASH, configHash).endMetadata()
+                .withNewMetadata().withLabels(metadata.getLabels()).withAnnotations(podAnnotations(configHash, credentialsChecksum)).endMetadata()
                 .withNewSpec()
                 .withAutomountServiceAccountToken(false)
                 .withEnableServiceLinks(false)
@@ -73,6 +82,19 @@ public final class PostgresStatefulSets {
                 .endVolumeClaimTemplate()
                 .endSpec()
                 .build());
+    }
+
+    /** The checksum of the Secrets the pod reads at start and the operator may rotate: the monitoring login. */
+    public static Optional<String> credentialsChecksum(Postgres postgres, Map<String, Secret> secretsByName) {
+        Secret monitoring = secretsByName.get(Names.postgresMonitoringSecret(postgres.getMetadata().getName()));
+        return SecretChecksum.of(monitoring == null ? List.of() : List.of(monitoring));
+    }
+
+    private static Map<String, String> podAnnotations(String configHash, Optional<String> credentialsChecksum) {
+        Map<String, String> annotations = new TreeMap<>();
+        annotations.put(CONFIG_HASH, configHash);
+        credentialsChecksum.ifPresent(checksum -> annotations.put(SecretChecksum.ANNOTATION, checksum));
+        return annotations;
     }
 
     private static Container postgresContainer(Postgres postgres) {

@@ -13,6 +13,7 @@ import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.postgres.PostgresStatus;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.Names;
+import io.atonix.operator.common.StatefulSetRollout;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 
 /** A Postgres' status from its StatefulSet and the outcome of provisioning, as a pure function. */
@@ -23,19 +24,23 @@ public final class PostgresStatusBuilder {
     public static final String REASON_PROVISIONING_FAILED = "ProvisioningFailed";
     public static final String REASON_PARAMETERS_REFUSED = "ParametersRefused";
     public static final String REASON_RECONCILE_FAILED = "ReconcileFailed";
+    public static final String REASON_EXPANDING_VOLUME = "ExpandingVolume";
+    public static final String REASON_VOLUME_EXPANSION_FAILED = "VolumeExpansionFailed";
 
     private PostgresStatusBuilder() {
     }
 
     /** True when the StatefulSet's pod runs the current template and is ready. */
     public static boolean serverReady(StatefulSet sts) {
-        if (sts == null || sts.getStatus() == null) {
-            return false;
-        }
-        var status = sts.getStatus();
-        boolean observed = status.getObservedGeneration() != null && status.getObservedGeneration() >= sts.getMetadata().getGeneration();
-        boolean rolled = status.getUpdateRevision() == null || status.getUpdateRevision().equals(status.getCurrentRevision());
-        return observed && rolled && Optional.ofNullable(status.getReadyReplicas()).orElse(0) >= 1;
+        return StatefulSetRollout.complete(sts);
+    }
+
+    /**
+     * What became of the data volumes: claims whose volume is still growing, and why a claim could not be grown
+     * (null when nothing failed).
+     */
+    public record Volumes(List<String> growing, String failure) {
+        public static final Volumes STEADY = new Volumes(List.of(), null);
     }
 
     /**
@@ -43,23 +48,37 @@ public final class PostgresStatusBuilder {
      *        succeeded
      */
     public static PostgresStatus observed(Postgres postgres, StatefulSet sts, String provisioning, List<String> refusedParameters,
-            Instant now) {
+            Volumes volumes, Instant now) {
         Long generation = postgres.getMetadata().getGeneration();
         boolean server = serverReady(sts);
         boolean provisioned = server && "".equals(provisioning);
         String waiting = !server ? "Waiting for the PostgreSQL server to be ready"
                 : provisioned ? "" : "Creating databases and roles failed: " + provisioning;
         String reason = provisioned ? REASON_READY : server ? REASON_PROVISIONING_FAILED : REASON_STARTING;
-        boolean degraded = !refusedParameters.isEmpty() || (server && !provisioned);
-        String degradedMessage = !refusedParameters.isEmpty() ? "Parameters not applied: " + String.join("; ", refusedParameters)
-                : server && !provisioned ? waiting : "";
+        List<String> problems = new ArrayList<>();
+        String degradedReason = REASON_READY;
+        if (!refusedParameters.isEmpty()) {
+            problems.add("Parameters not applied: " + String.join("; ", refusedParameters));
+            degradedReason = REASON_PARAMETERS_REFUSED;
+        }
+        if (volumes.failure() != null) {
+            problems.add("The data volume could not grow to " + postgres.getSpec().storage() + ": " + volumes.failure());
+            degradedReason = degradedReason.equals(REASON_READY) ? REASON_VOLUME_EXPANSION_FAILED : degradedReason;
+        }
+        if (server && !provisioned) {
+            problems.add(waiting);
+            degradedReason = degradedReason.equals(REASON_READY) ? REASON_PROVISIONING_FAILED : degradedReason;
+        }
+        boolean expanding = server && !volumes.growing().isEmpty();
+        boolean progressing = !server || expanding;
+        String progress = !server ? waiting
+                : expanding ? "Growing " + String.join(", ", volumes.growing()) + " to " + postgres.getSpec().storage() : "";
         List<Condition> conditions = List.of(
                 Conditions.of(ConditionTypes.READY, provisioned, reason, provisioned ? "PostgreSQL " + postgres.getSpec().version()
                         + " is ready with " + postgres.getSpec().databases().size() + " databases" : waiting, generation),
-                Conditions.of(ConditionTypes.PROGRESSING, !server, server ? REASON_READY : REASON_STARTING, server ? "" : waiting, generation),
-                Conditions.of(ConditionTypes.DEGRADED, degraded,
-                        !refusedParameters.isEmpty() ? REASON_PARAMETERS_REFUSED : degraded ? REASON_PROVISIONING_FAILED : REASON_READY,
-                        degradedMessage, generation));
+                Conditions.of(ConditionTypes.PROGRESSING, progressing, !server ? REASON_STARTING : expanding ? REASON_EXPANDING_VOLUME : REASON_READY,
+                        progress, generation),
+                Conditions.of(ConditionTypes.DEGRADED, !problems.isEmpty(), degradedReason, String.join("; ", problems), generation));
         List<String> databases = new ArrayList<>();
         if (provisioned) {
             postgres.getSpec().databases().stream().map(DatabaseSpec::name).forEach(databases::add);

@@ -6,17 +6,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.atonix.operator.common.NetworkSettings;
+import io.atonix.operator.common.MonitoringSettings;
 import io.atonix.operator.common.PlatformSettings;
+import io.atonix.operator.kafka.KafkaAuthentication;
+import io.atonix.operator.kafka.StrimziApiVersion;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /**
- * {@code render [--namespace NS] [--ingress-class NAME] FILE...}: prints, as multi-document YAML, exactly the
- * objects the operator would create for the Atonix resources in the files. It needs no cluster and does not boot
- * the operator.
+ * {@code render [--namespace NS] [--ingress-class NAME] [--prometheus-labels K=V,...] [--grafana-dashboard-label K=V]
+ * [--strimzi-api-version V] [--kafka-authentication A] FILE...}: prints, as multi-document YAML, exactly the objects
+ * the operator would create for the Atonix resources in the files. It needs no cluster and does not boot the operator.
  */
 public final class RenderCommand {
-    static final String USAGE = "usage: render [--namespace NS] [--ingress-class NAME] FILE...";
+    static final String USAGE = "usage: render [--namespace NS] [--ingress-class NAME] [--prometheus-labels K=V,...]"
+            + " [--grafana-dashboard-label K=V] [--strimzi-api-version v1|v1beta2] [--kafka-authentication scram-sha-512|tls] FILE...";
 
     private RenderCommand() {
     }
@@ -31,6 +36,9 @@ public final class RenderCommand {
     static int run(String[] args, PrintStream out, PrintStream err) {
         String namespace = "default";
         String ingressClass = null;
+        String prometheusLabels = "";
+        String dashboardLabel = MonitoringSettings.DEFAULT_DASHBOARD_LABEL;
+        KafkaAssumptions kafka = KafkaAssumptions.defaults();
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -48,6 +56,34 @@ public final class RenderCommand {
                     }
                     ingressClass = args[i];
                 }
+                case "--prometheus-labels" -> {
+                    if (++i >= args.length) {
+                        err.println(USAGE);
+                        return 2;
+                    }
+                    prometheusLabels = args[i];
+                }
+                case "--grafana-dashboard-label" -> {
+                    if (++i >= args.length) {
+                        err.println(USAGE);
+                        return 2;
+                    }
+                    dashboardLabel = args[i];
+                }
+                case "--strimzi-api-version", "--kafka-authentication" -> {
+                    if (i + 1 >= args.length) {
+                        err.println(USAGE);
+                        return 2;
+                    }
+                    try {
+                        kafka = "--strimzi-api-version".equals(args[i])
+                                ? new KafkaAssumptions(StrimziApiVersion.parse(args[++i]), kafka.authentication())
+                                : new KafkaAssumptions(kafka.version(), KafkaAuthentication.parse(args[++i]));
+                    } catch (IllegalArgumentException e) {
+                        err.println("render: " + e.getMessage());
+                        return 2;
+                    }
+                }
                 case "--help", "-h" -> {
                     out.println(USAGE);
                     return 0;
@@ -59,7 +95,14 @@ public final class RenderCommand {
             err.println(USAGE);
             return 2;
         }
-        Renderer renderer = new Renderer(new PlatformSettings(ingressClass), namespace);
+        MonitoringSettings monitoring;
+        try {
+            monitoring = MonitoringSettings.parse(prometheusLabels, dashboardLabel);
+        } catch (IllegalArgumentException e) {
+            err.println("render: " + e.getMessage());
+            return 2;
+        }
+        Renderer renderer = new Renderer(new PlatformSettings(ingressClass, NetworkSettings.defaults(), monitoring), namespace, kafka);
         KubernetesSerialization yaml = new KubernetesSerialization();
         StringBuilder output = new StringBuilder();
         try {

@@ -5,24 +5,39 @@ import java.util.List;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.operator.appstack.AppStackResources;
+import io.atonix.operator.appstack.BindingChecksums;
 import io.atonix.operator.appstack.AppStackValidator;
 import io.atonix.operator.appstack.SpecProblem;
 import io.atonix.operator.common.PlatformSettings;
+import io.atonix.operator.monitoring.MonitoringResources;
+import io.atonix.operator.kafka.KafkaResources;
 import io.atonix.operator.postgres.PostgresResources;
 import io.atonix.operator.postgres.PostgresValidator;
 import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.api.v1alpha1.redis.Redis;
+import io.atonix.operator.redis.RedisResources;
+import io.atonix.operator.redis.RedisValidator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
-/** Turns resources into the objects the operator would create for them, through the controllers' own builders. */
+/**
+ * Turns resources into the objects the operator would create for them, through the controllers' own builders. The
+ * monitoring objects are included: the operator creates them where the cluster runs the Prometheus Operator.
+ */
 public final class Renderer {
     /** Stands for a password in rendered Secrets: the operator generates each one when it creates the Secret. */
     public static final String GENERATED = "<generated when the Secret is created>";
     private final PlatformSettings platform;
     private final String defaultNamespace;
+    private final KafkaAssumptions kafka;
 
     public Renderer(PlatformSettings platform, String defaultNamespace) {
+        this(platform, defaultNamespace, KafkaAssumptions.defaults());
+    }
+
+    public Renderer(PlatformSettings platform, String defaultNamespace, KafkaAssumptions kafka) {
         this.platform = platform;
         this.defaultNamespace = defaultNamespace;
+        this.kafka = kafka;
     }
 
     public List<HasMetadata> render(String source, HasMetadata resource) throws InvalidResourceException {
@@ -37,7 +52,10 @@ public final class Renderer {
                 throw new InvalidResourceException(source + ": AppStack " + stack.getMetadata().getName() + " is invalid:\n"
                         + String.join("\n", lines));
             }
-            return AppStackResources.desired(stack, platform);
+            List<HasMetadata> objects = new ArrayList<>(AppStackResources.desired(stack, platform, BindingChecksums.placeholder()));
+            objects.addAll(MonitoringResources.forStack(stack, platform));
+            objects.addAll(KafkaResources.desired(stack, kafka.version(), kafka.authentication()));
+            return objects;
         }
         if (resource instanceof Postgres postgres) {
             List<String> problems = PostgresValidator.problems(postgres);
@@ -45,7 +63,19 @@ public final class Renderer {
                 throw new InvalidResourceException(source + ": Postgres " + postgres.getMetadata().getName() + " is invalid:\n  "
                         + String.join("\n  ", problems));
             }
-            return PostgresResources.desired(postgres, () -> GENERATED);
+            List<HasMetadata> objects = new ArrayList<>(PostgresResources.desired(postgres, () -> GENERATED));
+            objects.addAll(MonitoringResources.forPostgres(postgres, platform));
+            return objects;
+        }
+        if (resource instanceof Redis redis) {
+            List<String> problems = RedisValidator.problems(redis, null);
+            if (!problems.isEmpty()) {
+                throw new InvalidResourceException(source + ": Redis " + redis.getMetadata().getName() + " is invalid:\n  "
+                        + String.join("\n  ", problems));
+            }
+            List<HasMetadata> objects = new ArrayList<>(RedisResources.desired(redis, () -> GENERATED));
+            objects.addAll(MonitoringResources.forRedis(redis, platform));
+            return objects;
         }
         throw new InvalidResourceException(source + ": " + resource.getKind() + " " + resource.getMetadata().getName()
                 + " cannot be rendered yet: this version has no controller for it");

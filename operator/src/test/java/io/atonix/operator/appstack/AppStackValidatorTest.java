@@ -44,6 +44,17 @@ class AppStackValidatorTest {
     }
 
     @Test
+    void monitoringLabelsMustBeKubernetesLabels() {
+        var monitoring = new io.atonix.api.v1alpha1.appstack.MonitoringSpec(null, null, null,
+                java.util.Map.of("team", "shop", "bad key", "x", "ok", "-bad-value"), null);
+        var problems = AppStackValidator.validate(stack("ns", "shop",
+                new AppStackSpec(List.of(service("web", "x", 1)), null, null, null, monitoring, null, null)));
+        assertThat(problems).extracting(p -> p.field()).containsOnly("spec.monitoring.labels").hasSize(2);
+        assertThat(problems).extracting(p -> p.message()).anySatisfy(m -> assertThat(m).contains("'bad key'"))
+                .anySatisfy(m -> assertThat(m).contains("'-bad-value'"));
+    }
+
+    @Test
     void replicasAndAutoscaleAreExclusiveAndBoundsOrdered() {
         ServiceSpec both = TestStacks.withReplicas(TestStacks.withAutoscale(service("web", "x", 1), new Autoscale(1, 3, null, null)), 2);
         assertThat(fields(stack("ns", "shop", both))).containsExactly("spec.services[0].replicas");
@@ -72,6 +83,16 @@ class AppStackValidatorTest {
                 "spec.services[0].uses.postgres.database: database 'orders' is not declared in spec.postgres.databases",
                 "spec.services[0].uses.redis: the service uses Redis but spec.redis is not set",
                 "spec.services[0].uses.kafka: topic 'payments' is not declared in spec.kafka.topics");
+    }
+
+    @Test
+    void topicNamesFollowKafkasRules() {
+        ServiceSpec api = new ServiceSpec("api", "x", null, null, 80, null, null, null, null, null, null, null, null, null, null);
+        KafkaSpec kafka = new KafkaSpec(new KafkaClusterRef("events", null), List.of(new KafkaTopicSpec("..", null, null, null),
+                new KafkaTopicSpec("orders/eu", null, null, null), new KafkaTopicSpec("Orders_v1.eu", null, null, null)));
+        var problems = AppStackValidator.validate(stack("ns", "shop", new AppStackSpec(List.of(api), null, null, kafka, null, null, null)));
+        assertThat(problems).extracting(SpecProblem::field).containsExactly("spec.kafka.topics[0].name", "spec.kafka.topics[1].name");
+        assertThat(problems.get(1).toString()).contains("'orders/eu' is not a Kafka topic name");
     }
 
     private static List<String> fields(io.atonix.api.v1alpha1.appstack.AppStack stack) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -55,10 +56,12 @@ class ServiceBuildersTest {
             new Metrics("/prom", 9100, null),
             null);
     private static final AppStack STACK = stack("ns", "shop", FULL);
+    /** Before the operator has generated any binding Secret. */
+    private static final BindingChecksums NO_SECRETS = names -> Optional.empty();
 
     @Test
     void deploymentCarriesTheContainerSpec() {
-        Deployment deployment = Deployments.desired(STACK, FULL);
+        Deployment deployment = Deployments.desired(STACK, FULL, NO_SECRETS);
         assertThat(deployment.getMetadata().getName()).isEqualTo("shop-api");
         assertThat(deployment.getMetadata().getNamespace()).isEqualTo("ns");
         assertThat(deployment.getSpec().getReplicas()).as("autoscaled").isNull();
@@ -94,7 +97,7 @@ class ServiceBuildersTest {
 
     @Test
     void podsMeetTheRestrictedProfile() {
-        var pod = Deployments.desired(STACK, FULL).getSpec().getTemplate().getSpec();
+        var pod = Deployments.desired(STACK, FULL, NO_SECRETS).getSpec().getTemplate().getSpec();
         assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
         assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
         assertThat(pod.getHostNetwork()).isNull();
@@ -108,7 +111,7 @@ class ServiceBuildersTest {
     @Test
     void defaultsApplyWhenTheSpecIsMinimal() {
         ServiceSpec minimal = service("web", "nginx", 8080);
-        Deployment deployment = Deployments.desired(stack("ns", "shop", minimal), minimal);
+        Deployment deployment = Deployments.desired(stack("ns", "shop", minimal), minimal, NO_SECRETS);
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
         Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(container.getReadinessProbe().getTcpSocket().getPort()).isEqualTo(new IntOrString(8080));
@@ -153,7 +156,7 @@ class ServiceBuildersTest {
 
     @Test
     void ingressRoutesTheHostAndPathWithTls() {
-        var ingress = Ingresses.desired(STACK, FULL, new PlatformSettings("nginx")).orElseThrow();
+        var ingress = Ingresses.desired(STACK, FULL, new PlatformSettings("nginx", io.atonix.operator.common.NetworkSettings.defaults(), io.atonix.operator.common.MonitoringSettings.defaults())).orElseThrow();
         assertThat(ingress.getSpec().getIngressClassName()).as("the service's class wins over the platform's").isEqualTo("public");
         assertThat(ingress.getMetadata().getAnnotations()).containsEntry("cert-manager.io/cluster-issuer", "le");
         var rule = ingress.getSpec().getRules().get(0);
@@ -168,7 +171,7 @@ class ServiceBuildersTest {
             assertThat(tls.getSecretName()).isEqualTo("api-cert");
         });
         ServiceSpec plain = TestStacks.withExpose(service("web", "nginx", 80), new Expose("web.example.com", null, null, null, null, null, null));
-        var defaults = Ingresses.desired(STACK, plain, new PlatformSettings("nginx")).orElseThrow();
+        var defaults = Ingresses.desired(STACK, plain, new PlatformSettings("nginx", io.atonix.operator.common.NetworkSettings.defaults(), io.atonix.operator.common.MonitoringSettings.defaults())).orElseThrow();
         assertThat(defaults.getSpec().getIngressClassName()).isEqualTo("nginx");
         assertThat(defaults.getSpec().getRules().get(0).getHttp().getPaths().get(0).getPath()).isEqualTo("/");
         assertThat(defaults.getSpec().getRules().get(0).getHttp().getPaths().get(0).getPathType()).isEqualTo("Prefix");
@@ -177,9 +180,9 @@ class ServiceBuildersTest {
 
     @Test
     void everyObjectIsLabelledOwnedAndStamped() {
-        List<HasMetadata> objects = AppStackResources.desired(STACK, PlatformSettings.defaults());
+        List<HasMetadata> objects = AppStackResources.desired(STACK, PlatformSettings.defaults(), NO_SECRETS);
         assertThat(objects).extracting(HasMetadata::getKind).containsExactly(
-                "ServiceAccount", "Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget", "Ingress");
+                "ServiceAccount", "Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget", "Ingress", "NetworkPolicy", "NetworkPolicy");
         assertThat(objects).allSatisfy(o -> {
             assertThat(o.getMetadata().getLabels()).containsEntry(Labels.MANAGED_BY, Labels.OPERATOR)
                     .containsEntry(Labels.PART_OF, "shop").doesNotContainKey("app.kubernetes.io/instance");
@@ -196,7 +199,7 @@ class ServiceBuildersTest {
         var postgres = new io.atonix.api.v1alpha1.postgres.PostgresSpec("16", null, new Quantity("1Gi"), null,
                 List.of(new io.atonix.api.v1alpha1.postgres.DatabaseSpec("shop", null)), null, null, null, null, null);
         AppStack withDb = stack("ns", "shop", new io.atonix.api.v1alpha1.appstack.AppStackSpec(List.of(api), postgres, null, null, null, null, null));
-        var env = Deployments.desired(withDb, api).getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
+        var env = Deployments.desired(withDb, api, NO_SECRETS).getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
         assertThat(env).extracting(e -> e.getName() + "=" + e.getValueFrom().getSecretKeyRef().getName() + "/" + e.getValueFrom().getSecretKeyRef().getKey())
                 .containsExactly("PGHOST=shop-postgres-api-login/host", "PGPORT=shop-postgres-api-login/port",
                         "PGDATABASE=shop-postgres-api-login/database", "PGUSER=shop-postgres-api-login/username",
@@ -212,9 +215,35 @@ class ServiceBuildersTest {
 
     @Test
     void theSameSpecGivesTheSameObjectsAndAChangeChangesTheHash() {
-        String before = DesiredHash.get(Deployments.desired(STACK, FULL));
-        assertThat(DesiredHash.get(Deployments.desired(STACK, FULL))).isEqualTo(before);
+        String before = DesiredHash.get(Deployments.desired(STACK, FULL, NO_SECRETS));
+        assertThat(DesiredHash.get(Deployments.desired(STACK, FULL, NO_SECRETS))).isEqualTo(before);
         ServiceSpec changed = TestStacks.withImage(FULL, "ghcr.io/acme/api:2.0.2");
-        assertThat(DesiredHash.get(Deployments.desired(STACK, changed))).isNotEqualTo(before);
+        assertThat(DesiredHash.get(Deployments.desired(STACK, changed, NO_SECRETS))).isNotEqualTo(before);
+    }
+
+    @Test
+    void theBindingSecretsChecksumIsOnThePodTemplateSoARotationRollsThePods() {
+        ServiceSpec api = new ServiceSpec("api", "acme/api", null, null, 5000, null, null, null, null, null, null, null, null, null,
+                new io.atonix.api.v1alpha1.appstack.Uses(new io.atonix.api.v1alpha1.appstack.PostgresUse("shop", null), null, null));
+        var postgres = new io.atonix.api.v1alpha1.postgres.PostgresSpec("16", null, new Quantity("1Gi"), null,
+                List.of(new io.atonix.api.v1alpha1.postgres.DatabaseSpec("shop", null)), null, null, null, null, null);
+        AppStack withDb = stack("ns", "shop", new io.atonix.api.v1alpha1.appstack.AppStackSpec(List.of(api), postgres, null, null, null, null, null));
+        assertThat(Deployments.bindingSecrets(withDb, api)).containsExactly("shop-postgres-api-login");
+        assertThat(Deployments.bindingSecrets(STACK, FULL)).isEmpty();
+
+        var secret = new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata().withName("shop-postgres-api-login").endMetadata()
+                .addToData("password", "b2xk").build();
+        var rotated = new io.fabric8.kubernetes.api.model.SecretBuilder(secret).addToData("password", "bmV3").build();
+        String before = annotation(Deployments.desired(withDb, api, names -> io.atonix.operator.common.SecretChecksum.of(List.of(secret))));
+        String after = annotation(Deployments.desired(withDb, api, names -> io.atonix.operator.common.SecretChecksum.of(List.of(rotated))));
+
+        assertThat(before).matches("[0-9a-f]{16}").isNotEqualTo(after).doesNotContain("b2xk");
+        assertThat(annotation(Deployments.desired(withDb, api, NO_SECRETS))).as("no annotation before the Secret exists").isNull();
+        assertThat(annotation(Deployments.desired(withDb, api, BindingChecksums.placeholder()))).startsWith("<");
+    }
+
+    private static String annotation(Deployment deployment) {
+        var annotations = deployment.getSpec().getTemplate().getMetadata().getAnnotations();
+        return annotations == null ? null : annotations.get(io.atonix.operator.common.SecretChecksum.ANNOTATION);
     }
 }

@@ -52,4 +52,14 @@ public final class TestStacks {
         return new ServiceSpec(s.name(), s.image(), s.imagePullPolicy(), s.replicas(), s.port(), s.additionalPorts(), s.command(), s.args(),
                 env, s.resources(), s.probes(), s.autoscale(), s.expose(), s.metrics(), s.uses());
     }
+
+    public static ServiceSpec withUses(ServiceSpec s, io.atonix.api.v1alpha1.appstack.Uses uses) {
+        return new ServiceSpec(s.name(), s.image(), s.imagePullPolicy(), s.replicas(), s.port(), s.additionalPorts(), s.command(), s.args(),
+                s.env(), s.resources(), s.probes(), s.autoscale(), s.expose(), s.metrics(), uses);
+    }
+
+    public static ServiceSpec withMetrics(ServiceSpec s, io.atonix.api.v1alpha1.appstack.Metrics metrics) {
+        return new ServiceSpec(s.name(), s.image(), s.imagePullPolicy(), s.replicas(), s.port(), s.additionalPorts(), s.command(), s.args(),
+                s.env(), s.resources(), s.probes(), s.autoscale(), s.expose(), metrics, s.uses());
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.postgres.PostgresSpec;
 import io.atonix.operator.common.DesiredHash;
+import io.atonix.operator.common.SecretChecksum;
 import io.atonix.operator.common.Labels;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -38,7 +40,7 @@ class PostgresBuildersTest {
 
     @Test
     void statefulSetRunsTheRequestedVersionOnARetainedVolume() {
-        StatefulSet sts = PostgresStatefulSets.desired(postgres(spec("16.4", "10240Mi", null, Map.of())));
+        StatefulSet sts = PostgresStatefulSets.desired(postgres(spec("16.4", "10240Mi", null, Map.of())), Optional.empty());
         assertThat(sts.getMetadata().getName()).isEqualTo("shop-postgres");
         assertThat(sts.getMetadata().getLabels()).containsEntry(Labels.PART_OF, "shop").containsEntry(Labels.POSTGRES, "shop-postgres");
         assertThat(sts.getSpec().getServiceName()).isEqualTo("shop-postgres-headless");
@@ -62,13 +64,13 @@ class PostgresBuildersTest {
 
     @Test
     void deletePolicyRemovesTheVolumeWithTheResource() {
-        StatefulSet sts = PostgresStatefulSets.desired(postgres(spec("16", "1Gi", DeletionPolicy.Delete, Map.of())));
+        StatefulSet sts = PostgresStatefulSets.desired(postgres(spec("16", "1Gi", DeletionPolicy.Delete, Map.of())), Optional.empty());
         assertThat(sts.getSpec().getPersistentVolumeClaimRetentionPolicy().getWhenDeleted()).isEqualTo("Delete");
     }
 
     @Test
     void podsRunAsThePostgresUserUnderTheRestrictedProfile() {
-        var pod = PostgresStatefulSets.desired(postgres(spec("16", "1Gi", null, Map.of()))).getSpec().getTemplate().getSpec();
+        var pod = PostgresStatefulSets.desired(postgres(spec("16", "1Gi", null, Map.of())), Optional.empty()).getSpec().getTemplate().getSpec();
         assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
         assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(999L);
         assertThat(pod.getSecurityContext().getFsGroup()).isEqualTo(999L);
@@ -87,9 +89,9 @@ class PostgresBuildersTest {
         String file = PostgresConfig.file(tuned);
         assertThat(file).contains("max_connections = '300'").contains("work_mem = '8MB'").contains("listen_addresses = '*'")
                 .contains("data_directory = '/var/lib/postgresql/data/pgdata'");
-        String before = PostgresStatefulSets.desired(postgres(spec("16", "1Gi", null, Map.of()))).getSpec().getTemplate()
+        String before = PostgresStatefulSets.desired(postgres(spec("16", "1Gi", null, Map.of())), Optional.empty()).getSpec().getTemplate()
                 .getMetadata().getAnnotations().get(PostgresStatefulSets.CONFIG_HASH);
-        String after = PostgresStatefulSets.desired(tuned).getSpec().getTemplate().getMetadata().getAnnotations()
+        String after = PostgresStatefulSets.desired(tuned, Optional.empty()).getSpec().getTemplate().getMetadata().getAnnotations()
                 .get(PostgresStatefulSets.CONFIG_HASH);
         assertThat(after).isNotEqualTo(before).isEqualTo(DesiredHash.get(PostgresConfig.desired(tuned)));
     }
@@ -150,5 +152,61 @@ class PostgresBuildersTest {
         assertThat(superuser.getStringData()).containsEntry("username", "postgres").containsEntry("password", "s3cret");
         assertThat(DesiredHash.get(superuser)).isNull();
         assertThat(PostgresSecrets.monitoring(pg, () -> "m").getStringData()).containsEntry("username", "atonix_monitor");
+    }
+
+    @Test
+    void theMonitoringSecretsChecksumRollsThePodWhenItIsRotated() {
+        Postgres postgres = postgres(spec("16", "1Gi", null, Map.of()));
+        var secrets = PostgresSecrets.all(postgres, () -> "first");
+        var rotated = PostgresSecrets.all(postgres, () -> "second");
+        String before = PostgresStatefulSets.desired(postgres, PostgresStatefulSets.credentialsChecksum(postgres, secrets)).getSpec().getTemplate()
+                .getMetadata().getAnnotations().get(SecretChecksum.ANNOTATION);
+        String after = PostgresStatefulSets.desired(postgres, PostgresStatefulSets.credentialsChecksum(postgres, rotated)).getSpec().getTemplate()
+                .getMetadata().getAnnotations().get(SecretChecksum.ANNOTATION);
+        assertThat(before).isNotNull().isNotEqualTo(after);
+        assertThat(PostgresStatefulSets.credentialsChecksum(postgres, Map.of())).isEmpty();
+    }
+
+    @Test
+    void dataClaimsSmallerThanTheSpecAreAskedForTheNewSizeAndOthersAreLeftAlone() {
+        Postgres postgres = postgres(spec("16", "20Gi", null, Map.of()));
+        var small = claim("data-" + postgres.getMetadata().getName() + "-0", "10Gi", "10Gi");
+        var big = claim("data-" + postgres.getMetadata().getName() + "-1", "20Gi", "20Gi");
+        var backups = claim(postgres.getMetadata().getName() + "-backups", "1Gi", "1Gi");
+        var otherPostgres = claim("data-" + postgres.getMetadata().getName() + "-x-0", "1Gi", "1Gi");
+
+        var grow = PostgresVolumes.toGrow(postgres, List.of(small, big, backups, otherPostgres));
+
+        assertThat(grow).singleElement().satisfies(c -> {
+            assertThat(c.getMetadata().getName()).isEqualTo(small.getMetadata().getName());
+            assertThat(c.getSpec().getResources().getRequests()).containsEntry("storage", new Quantity("20Gi"));
+        });
+        var asked = claim(small.getMetadata().getName(), "20Gi", "10Gi");
+        assertThat(PostgresVolumes.toGrow(postgres, List.of(asked))).isEmpty();
+        assertThat(PostgresVolumes.growing(postgres, List.of(asked, big))).containsExactly(small.getMetadata().getName());
+    }
+
+    @Test
+    void aGrowingVolumeIsProgressAndARefusedOneIsDegraded() {
+        Postgres postgres = postgres(spec("16", "20Gi", null, Map.of()));
+        var sts = new io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder().withNewMetadata().withGeneration(1L).endMetadata()
+                .withNewStatus().withObservedGeneration(1L).withReadyReplicas(1).withCurrentRevision("a").withUpdateRevision("a").endStatus().build();
+        var growing = PostgresStatusBuilder.observed(postgres, sts, "", List.of(),
+                new PostgresStatusBuilder.Volumes(List.of("data-pg-0"), null), java.time.Instant.EPOCH);
+        assertThat(growing.conditions()).extracting(c -> c.type() + "=" + c.status() + "/" + c.reason())
+                .containsExactly("Ready=True/Ready", "Progressing=True/ExpandingVolume", "Degraded=False/Ready");
+        assertThat(growing.conditions().get(1).message()).isEqualTo("Growing data-pg-0 to 20Gi");
+
+        var refused = PostgresStatusBuilder.observed(postgres, sts, "", List.of(),
+                new PostgresStatusBuilder.Volumes(List.of(), "storageclass does not allow volume expansion"), java.time.Instant.EPOCH);
+        assertThat(refused.conditions().get(2).status()).isEqualTo("True");
+        assertThat(refused.conditions().get(2).reason()).isEqualTo(PostgresStatusBuilder.REASON_VOLUME_EXPANSION_FAILED);
+        assertThat(refused.conditions().get(2).message()).contains("could not grow to 20Gi", "does not allow volume expansion");
+    }
+
+    private static io.fabric8.kubernetes.api.model.PersistentVolumeClaim claim(String name, String request, String capacity) {
+        return new io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder().withNewMetadata().withName(name).endMetadata()
+                .withNewSpec().withNewResources().addToRequests("storage", new Quantity(request)).endResources().endSpec()
+                .withNewStatus().addToCapacity("storage", new Quantity(capacity)).endStatus().build();
     }
 }

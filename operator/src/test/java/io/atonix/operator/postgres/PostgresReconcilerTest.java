@@ -19,6 +19,8 @@ import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.postgres.PostgresSpec;
 import io.atonix.operator.appstack.CrdsInMockServer;
 import io.atonix.operator.common.Conditions;
+import io.atonix.operator.common.Rotation;
+import io.atonix.operator.common.SecretChecksum;
 import io.atonix.operator.common.Updates;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -117,6 +119,52 @@ class PostgresReconcilerTest {
         Updates.change(client, Postgres.class, "pg-backup", "orders", r -> r.setSpec(spec(1, Map.of())));
         await().atMost(TIMEOUT).until(() -> client.batch().v1().cronjobs().inNamespace("pg-backup").withName("orders-backups").get() == null);
         assertThat(client.persistentVolumeClaims().inNamespace("pg-backup").withName("orders-backups").get()).as("backups kept").isNotNull();
+    }
+
+    @Test
+    void anAnnotatedCredentialGetsANewPasswordAndRollsThePodsThatReadItButTheSuperuserIsLeftAlone() {
+        create("pg-rotate", "orders", spec(1, Map.of()));
+        await().atMost(TIMEOUT).until(() -> client.apps().statefulSets().inNamespace("pg-rotate").withName("orders").get() != null
+                && client.apps().statefulSets().inNamespace("pg-rotate").withName("orders").get().getSpec().getTemplate().getMetadata()
+                        .getAnnotations().containsKey(SecretChecksum.ANNOTATION));
+        String checksum = client.apps().statefulSets().inNamespace("pg-rotate").withName("orders").get().getSpec().getTemplate()
+                .getMetadata().getAnnotations().get(SecretChecksum.ANNOTATION);
+        String monitoring = password(client.secrets().inNamespace("pg-rotate").withName("orders-monitoring").get());
+        String superuser = password(client.secrets().inNamespace("pg-rotate").withName("orders-superuser").get());
+
+        for (String name : List.of("orders-monitoring", "orders-superuser")) {
+            Updates.change(client, Secret.class, "pg-rotate", name, s -> s.getMetadata().getAnnotations().put(Rotation.ANNOTATION, "now"));
+        }
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Secret rotated = client.secrets().inNamespace("pg-rotate").withName("orders-monitoring").get();
+            assertThat(password(rotated)).isNotBlank().isNotEqualTo(monitoring);
+            assertThat(rotated.getMetadata().getAnnotations()).doesNotContainKey(Rotation.ANNOTATION);
+            assertThat(client.apps().statefulSets().inNamespace("pg-rotate").withName("orders").get().getSpec().getTemplate()
+                    .getMetadata().getAnnotations().get(SecretChecksum.ANNOTATION)).isNotEqualTo(checksum);
+        });
+        Secret kept = client.secrets().inNamespace("pg-rotate").withName("orders-superuser").get();
+        assertThat(password(kept)).as("the operator logs in with it").isEqualTo(superuser);
+        assertThat(kept.getMetadata().getAnnotations()).containsKey(Rotation.ANNOTATION);
+    }
+
+    @Test
+    void moreStorageAsksTheDataClaimsForItAndNeverShrinksThem() {
+        create("pg-grow", "orders", spec(1, Map.of()));
+        await().atMost(TIMEOUT).until(() -> client.apps().statefulSets().inNamespace("pg-grow").withName("orders").get() != null);
+        // The mock server runs no StatefulSet controller: the claim it would make from the template.
+        var template = client.apps().statefulSets().inNamespace("pg-grow").withName("orders").get().getSpec().getVolumeClaimTemplates().get(0);
+        client.persistentVolumeClaims().inNamespace("pg-grow").resource(new io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder()
+                .withNewMetadata().withName("data-orders-0").withNamespace("pg-grow").withLabels(template.getMetadata().getLabels()).endMetadata()
+                .withSpec(template.getSpec()).build()).create();
+
+        Updates.change(client, Postgres.class, "pg-grow", "orders", r -> r.setSpec(new PostgresSpec("16", 1, new Quantity("8Gi"), null,
+                List.of(new DatabaseSpec("shop_data", List.of())), null, Map.of(), null, null, null)));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(client.persistentVolumeClaims().inNamespace("pg-grow").withName("data-orders-0")
+                .get().getSpec().getResources().getRequests()).containsEntry("storage", new Quantity("8Gi")));
+        assertThat(client.apps().statefulSets().inNamespace("pg-grow").withName("orders").get().getSpec().getVolumeClaimTemplates().get(0)
+                .getSpec().getResources().getRequests()).as("the template is immutable and kept").containsEntry("storage", new Quantity("5Gi"));
     }
 
     /** The mock server keeps stringData as written; a real one turns it into data. */

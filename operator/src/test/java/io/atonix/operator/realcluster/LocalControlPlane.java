@@ -175,6 +175,29 @@ public final class LocalControlPlane implements AutoCloseable {
         return work.resolve(user + ".kubeconfig");
     }
 
+    /** A kubeconfig that authenticates with a bearer token, such as a ServiceAccount's from a TokenRequest. */
+    public Path kubeconfigWithToken(String name, String token) throws IOException {
+        Path file = work.resolve(name + ".kubeconfig");
+        Files.writeString(file, """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: atonix-test
+                  cluster:
+                    server: https://127.0.0.1:%d
+                    certificate-authority: %s
+                users:
+                - name: %s
+                  user:
+                    token: %s
+                contexts:
+                - name: atonix-test
+                  context: {cluster: atonix-test, user: %s}
+                current-context: atonix-test
+                """.formatted(apiServerPort, pki.resolve("ca.crt"), name, token, name));
+        return file;
+    }
+
     public Path auditLog() {
         return work.resolve("audit.log");
     }

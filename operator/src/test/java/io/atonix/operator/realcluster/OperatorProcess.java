@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,18 +17,27 @@ import java.util.concurrent.TimeUnit;
  * control plane with the kubeconfig of the operator's user.
  */
 public final class OperatorProcess implements AutoCloseable {
-    private final LocalControlPlane plane;
+    private final Path kubeconfig;
+    private final Map<String, String> environment;
     private final int port = LocalControlPlane.freePort();
     private final Path log;
     private Process process;
 
-    private OperatorProcess(LocalControlPlane plane, String name) {
-        this.plane = plane;
+    private OperatorProcess(LocalControlPlane plane, String name, Path kubeconfig, Map<String, String> environment) {
+        this.kubeconfig = kubeconfig;
+        this.environment = environment;
         this.log = plane.work().resolve("operator-" + name + ".log");
     }
 
+    /** The operator as the operator's user, which may do anything. */
     public static OperatorProcess start(LocalControlPlane plane, String name) throws Exception {
-        OperatorProcess operator = new OperatorProcess(plane, name);
+        return start(plane, name, plane.kubeconfig(LocalControlPlane.OPERATOR_USER), Map.of());
+    }
+
+    /** The operator with another kubeconfig (another identity) and more environment variables (its settings). */
+    public static OperatorProcess start(LocalControlPlane plane, String name, Path kubeconfig, Map<String, String> environment)
+            throws Exception {
+        OperatorProcess operator = new OperatorProcess(plane, name, kubeconfig, environment);
         operator.launch();
         return operator;
     }
@@ -38,11 +48,12 @@ public final class OperatorProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().put("KUBECONFIG", plane.kubeconfig(LocalControlPlane.OPERATOR_USER).toString());
+        builder.environment().put("KUBECONFIG", kubeconfig.toString());
         builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         // The reconciler logs each finished reconcile at debug level; the tests count those lines.
         builder.environment().put("QUARKUS_LOG_CATEGORY__IO_ATONIX__LEVEL", "DEBUG");
+        builder.environment().putAll(environment);
         process = builder.start();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (Instant.now().isBefore(deadline)) {
@@ -67,6 +78,15 @@ public final class OperatorProcess implements AutoCloseable {
         try (var lines = java.nio.file.Files.lines(log)) {
             return lines.filter(l -> l.contains(line)).count();
         }
+    }
+
+    /** What the operator's metrics endpoint serves, as Prometheus would scrape it. */
+    public String metrics() throws IOException, InterruptedException {
+        HttpResponse<String> response = http("/q/metrics");
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("/q/metrics answered " + response.statusCode());
+        }
+        return response.body();
     }
 
     /** Kills the process at once, as a node failure or an OOM kill would. */

@@ -99,6 +99,21 @@ class StackOnRealClusterIT {
                 .as("writing requests of the operator while reconciling an unchanged stack").isEmpty();
     }
 
+    /**
+     * The operator as it ships serves java-operator-sdk's reconciliation metrics: quarkus-operator-sdk 7.7 alone wires
+     * them to a no-op in the packaged application (see observability.OperatorMetrics), which @QuarkusTest cannot show.
+     */
+    @Test
+    void thePackagedOperatorServesItsReconcileMetrics() throws Exception {
+        restrictedNamespace("metrics");
+        create(TestStacks.stack("metrics", "shop", TestStacks.service("web", "nginx:1.27", 8080)));
+        await().atMost(TIMEOUT).until(() -> get("metrics", "shop").getStatus() != null);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(operator.metrics())
+                .containsPattern("reconciliations_success_total\\{[^}]*controller_name=\"appstack\"[^}]*} [1-9]")
+                .containsPattern("reconciliations_execution_duration_seconds_count\\{[^}]*controller_name=\"appstack\"")
+                .contains("reconciliations_queue{", "atonix_appstacks{ready=\"False\"}"));
+    }
+
     @Test
     void anImageChangeRollsThroughANewReplicaSetWhileTheStackIsProgressing() throws Exception {
         restrictedNamespace("rollout");

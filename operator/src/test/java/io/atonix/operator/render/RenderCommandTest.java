@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -17,10 +18,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.atonix.operator.appstack.AppStackResources;
+import io.atonix.operator.appstack.BindingChecksums;
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.operator.common.PlatformSettings;
+import io.atonix.operator.monitoring.MonitoringResources;
+import io.atonix.operator.kafka.KafkaAuthentication;
+import io.atonix.operator.kafka.KafkaResources;
+import io.atonix.operator.kafka.StrimziApiVersion;
 import io.atonix.operator.postgres.PostgresResources;
 import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.api.v1alpha1.redis.Redis;
+import io.atonix.operator.redis.RedisResources;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
@@ -43,8 +51,18 @@ class RenderCommandTest {
         KubernetesSerialization yaml = new KubernetesSerialization();
         StringBuilder expected = new StringBuilder();
         for (HasMetadata resource : ResourceFiles.read(sample)) {
-            List<HasMetadata> objects = resource instanceof AppStack stack ? AppStackResources.desired(stack, PlatformSettings.defaults())
-                    : PostgresResources.desired((Postgres) resource, () -> Renderer.GENERATED);
+            List<HasMetadata> objects = new ArrayList<>();
+            if (resource instanceof AppStack stack) {
+                objects.addAll(AppStackResources.desired(stack, PlatformSettings.defaults(), BindingChecksums.placeholder()));
+                objects.addAll(MonitoringResources.forStack(stack, PlatformSettings.defaults()));
+                objects.addAll(KafkaResources.desired(stack, StrimziApiVersion.V1, KafkaAuthentication.SCRAM_SHA_512));
+            } else if (resource instanceof Redis redis) {
+                objects.addAll(RedisResources.desired(redis, () -> Renderer.GENERATED));
+                objects.addAll(MonitoringResources.forRedis(redis, PlatformSettings.defaults()));
+            } else {
+                objects.addAll(PostgresResources.desired((Postgres) resource, () -> Renderer.GENERATED));
+                objects.addAll(MonitoringResources.forPostgres((Postgres) resource, PlatformSettings.defaults()));
+            }
             for (HasMetadata object : objects) {
                 expected.append(yaml.asYaml(object));
             }
@@ -57,6 +75,22 @@ class RenderCommandTest {
         Result result = run(SAMPLES.resolve("appstack-web.yaml").toString());
         assertThat(result.out).contains("kind: \"Deployment\"", "kind: \"Service\"", "kind: \"ServiceAccount\"",
                 "kind: \"HorizontalPodAutoscaler\"", "kind: \"PodDisruptionBudget\"", "kind: \"Ingress\"");
+    }
+
+    @Test
+    void theShopSampleRendersItsMonitoringWithThePlatformsLabels() {
+        Result result = run("--prometheus-labels", "release=kube-prometheus-stack", "--grafana-dashboard-label", "grafana.io/dashboard=atonix",
+                SAMPLES.resolve("appstack-shop.yaml").toString());
+        assertThat(result.status).as(result.err).isZero();
+        List<HasMetadata> printed = new KubernetesSerialization().unmarshal(result.out);
+        assertThat(printed).filteredOn(o -> o.getKind().equals("ServiceMonitor")).extracting(o -> o.getMetadata().getName())
+                .containsExactly("shop-api");
+        assertThat(printed).filteredOn(o -> o.getKind().equals("PrometheusRule") || o.getKind().equals("ServiceMonitor"))
+                .allSatisfy(o -> assertThat(o.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack"));
+        assertThat(printed).filteredOn(o -> o.getKind().equals("ConfigMap")).singleElement()
+                .satisfies(o -> assertThat(o.getMetadata().getLabels()).containsEntry("grafana.io/dashboard", "atonix"));
+        assertThat(run("--prometheus-labels", "no-equals-sign", SAMPLES.resolve("appstack-shop.yaml").toString()).err)
+                .contains("atonix.monitoring.prometheus-labels");
     }
 
     @Test
@@ -113,6 +147,17 @@ class RenderCommandTest {
         assertThat(run(notYaml.toString()).status).isEqualTo(1);
         assertThat(run(dir.resolve("missing.yaml").toString()).err).contains("missing.yaml: no such file");
         assertThat(run().status).isEqualTo(2);
+    }
+
+    @Test
+    void kafkaTopicsAndUsersRenderAtTheChosenStrimziVersionAndAuthentication() {
+        Result defaults = run(SAMPLES.resolve("appstack-shop.yaml").toString());
+        assertThat(defaults.out).contains("kind: \"KafkaTopic\"", "kind: \"KafkaUser\"", "apiVersion: \"kafka.strimzi.io/v1\"",
+                "type: \"scram-sha-512\"");
+        Result older = run("--strimzi-api-version", "v1beta2", "--kafka-authentication", "tls", SAMPLES.resolve("appstack-shop.yaml").toString());
+        assertThat(older.status).as(older.err).isZero();
+        assertThat(older.out).contains("apiVersion: \"kafka.strimzi.io/v1beta2\"", "type: \"tls\"").doesNotContain("kafka.strimzi.io/v1\"");
+        assertThat(run("--strimzi-api-version", "v2", SAMPLES.resolve("appstack-shop.yaml").toString()).err).contains("expected v1 or v1beta2");
     }
 
     @Test

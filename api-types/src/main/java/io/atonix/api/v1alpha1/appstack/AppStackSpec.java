@@ -19,6 +19,8 @@ import io.fabric8.generator.annotation.ValidationRule;
         message = "a service uses a PostgreSQL database that spec.postgres.databases does not declare")
 @ValidationRule(value = "self.services.all(s, !has(s.uses) || !has(s.uses.redis) || has(self.redis))",
         message = "a service uses Redis but spec.redis is not set")
+@ValidationRule(value = "self.services.all(s, !has(s.uses) || !has(s.uses.redis) || s.name != 'default')",
+        message = "a service named 'default' cannot use Redis: the name is Redis' built-in user, which the operator turns off")
 @ValidationRule(value = "self.services.all(s, !has(s.uses) || !has(s.uses.kafka) || (has(self.kafka) && (!has(s.uses.kafka.produce) || s.uses.kafka.produce.all(t, has(self.kafka.topics) && self.kafka.topics.exists(k, k.name == t))) && (!has(s.uses.kafka.consume) || s.uses.kafka.consume.all(t, has(self.kafka.topics) && self.kafka.topics.exists(k, k.name == t)))))",
         message = "a service uses a Kafka topic that spec.kafka.topics does not declare")
 public record AppStackSpec(

@@ -20,9 +20,32 @@ public record MonitoringSpec(
         Boolean dashboard,
         @Size(max = 16)
         @JsonPropertyDescription("Labels added to the ServiceMonitors and PrometheusRule, on top of those the operator is configured with, so that a Prometheus selects them.")
-        Map<String, String> labels) {
+        Map<String, String> labels,
+        @JsonPropertyDescription("When the default alerts fire.")
+        AlertThresholds thresholds) {
 
     public MonitoringSpec {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
+    }
+
+    /** What an unset monitoring field means: everything on, no labels of its own, default thresholds. */
+    public static MonitoringSpec defaults() {
+        return new MonitoringSpec(null, null, null, null, null);
+    }
+
+    public boolean scrapingEnabled() {
+        return enabled == null || enabled;
+    }
+
+    public boolean alertsEnabled() {
+        return alerts == null || alerts;
+    }
+
+    public boolean dashboardEnabled() {
+        return dashboard == null || dashboard;
+    }
+
+    public AlertThresholds thresholdsOrDefault() {
+        return thresholds == null ? AlertThresholds.defaults() : thresholds;
     }
 }

@@ -3,6 +3,7 @@ package io.atonix.api.v1alpha1.appstack;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.atonix.api.v1alpha1.common.Access;
+import io.atonix.api.v1alpha1.redis.RedisUserSpec;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
@@ -12,8 +13,8 @@ public record RedisUse(
         @Default("ReadWrite")
         @JsonPropertyDescription("ReadWrite: data commands on keys under keyPrefix; ReadOnly: read commands only.")
         Access access,
-        @Size(min = 1, max = 128) @Pattern("^[^\\s*?\\[\\]]+$")
-        @JsonPropertyDescription("Prefix of the keys the service may touch. Defaults to \"<service>:\".")
+        @Size(min = 1, max = 128) @Pattern(RedisUserSpec.KEY_PREFIX)
+        @JsonPropertyDescription("Prefix of the keys the service may touch: letters, digits and - : . _ / { } @ | + =. Defaults to \"<service>:\".")
         String keyPrefix) {
 
     public Access accessOrDefault() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.atonix.api.v1alpha1.common.ComputeResources;
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
+import io.atonix.api.v1alpha1.common.ExporterMonitoring;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -55,11 +56,24 @@ public record PostgresSpec(
         @JsonPropertyDescription("Scheduled logical backups (pg_dump per database) into a volume. No backups are taken when unset.")
         BackupSpec backup,
         @JsonPropertyDescription("What happens to the data volumes when this resource is deleted: Retain (default) keeps them, Delete removes them. Inside an AppStack, defaults to the stack's deletionPolicy.")
-        DeletionPolicy deletionPolicy) {
+        DeletionPolicy deletionPolicy,
+        @JsonPropertyDescription("Prometheus scraping of the postgres_exporter that runs beside PostgreSQL. On by default.")
+        ExporterMonitoring monitoring) {
 
     public PostgresSpec {
         databases = databases == null ? List.of() : List.copyOf(databases);
         roles = roles == null ? List.of() : List.copyOf(roles);
         parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+    }
+
+    /** A spec with default monitoring: the shape before spec.monitoring existed, which callers keep using. */
+    public PostgresSpec(String version, Integer instances, Quantity storage, String storageClassName, List<DatabaseSpec> databases,
+            List<RoleSpec> roles, Map<String, String> parameters, ComputeResources resources, BackupSpec backup,
+            DeletionPolicy deletionPolicy) {
+        this(version, instances, storage, storageClassName, databases, roles, parameters, resources, backup, deletionPolicy, null);
+    }
+
+    public ExporterMonitoring monitoringOrDefault() {
+        return monitoring == null ? ExporterMonitoring.defaults() : monitoring;
     }
 }

@@ -60,6 +60,11 @@ final class Ddl {
         return plain("GRANT CONNECT ON DATABASE " + identifier(database) + " TO " + identifier(role), "granted CONNECT on database " + database + " to " + role);
     }
 
+    static Statement revokeConnect(String database, String role) {
+        return plain("REVOKE CONNECT ON DATABASE " + identifier(database) + " FROM " + identifier(role),
+                "revoked CONNECT on database " + database + " from " + role + ", which no longer uses it");
+    }
+
     static Statement changeSchemaOwner(String database, String schema, String owner) {
         return plain("ALTER SCHEMA " + identifier(schema) + " OWNER TO " + identifier(owner),
                 "made " + owner + " the owner of schema " + schema + " in database " + database);

@@ -8,8 +8,8 @@ import java.util.Objects;
  * Makes a running PostgreSQL server match a {@link ProvisioningPlan}: login roles, databases and their owners,
  * who may connect where, schema {@code public}, extensions, and each service's privileges. It reads the catalog
  * first and sends only the statements for what is missing, so a run against a server that already matches sends
- * none and returns no actions. It never drops a database, a role or a table, and never replaces a password unless
- * asked to with {@link #changePassword}.
+ * none and returns no actions. It never drops a database, a role or a table. A role's password is the one of the
+ * plan: when the server's verifier does not accept it (the role's Secret was rotated), the role gets it.
  *
  * <pre>{@code
  * ProvisioningResult result = new PostgresProvisioner(new JdbcConnector(host, 5432, "postgres", superuserPassword)).provision(plan);

@@ -243,24 +243,58 @@ class PostgresProvisionerTest {
     }
 
     @Test
-    void aRerunKeepsPasswordsAndRotationReplacesThem() throws Exception {
+    void aRerunKeepsPasswordsAndANewPasswordInThePlanReplacesTheOldOne() throws Exception {
         Password first = password();
         Password second = password();
-        Login original = new Login("rotating", first);
-        ProvisioningPlan plan = new ProvisioningPlan(List.of(new DatabasePlan("vault", original, List.of())), List.of(), null);
+        ProvisioningPlan plan = new ProvisioningPlan(List.of(new DatabasePlan("vault", new Login("rotating", first), List.of())), List.of(), null);
         provisioner.provision(plan);
-
-        ProvisioningPlan withAnotherPassword = new ProvisioningPlan(
-                List.of(new DatabasePlan("vault", new Login("rotating", second), List.of())), List.of(), null);
-        assertThat(provisioner.provision(withAnotherPassword).actions()).isEmpty();
+        assertThat(provisioner.provision(plan).actions()).as("the server's verifier accepts the same password").isEmpty();
         loginWorks("vault", "rotating", first);
-        loginFails("vault", "rotating", second);
 
-        ProvisioningResult rotation = provisioner.changePassword(new Login("rotating", second));
-
-        assertThat(rotation.actions()).containsExactly("changed the password of role rotating");
+        ProvisioningPlan rotated = new ProvisioningPlan(
+                List.of(new DatabasePlan("vault", new Login("rotating", second), List.of())), List.of(), null);
+        assertThat(provisioner.provision(rotated).actions()).containsExactly("changed the password of role rotating to the one in its Secret");
         loginWorks("vault", "rotating", second);
         loginFails("vault", "rotating", first);
+        assertThat(provisioner.provision(rotated).actions()).isEmpty();
+
+        ProvisioningResult explicit = provisioner.changePassword(new Login("rotating", first));
+
+        assertThat(explicit.actions()).containsExactly("changed the password of role rotating");
+        loginWorks("vault", "rotating", first);
+        loginFails("vault", "rotating", second);
+    }
+
+    @Test
+    void aServiceRemovedFromThePlanCannotConnectAnyMoreAndNothingIsDropped() throws Exception {
+        Password ownerPassword = password();
+        Password stays = password();
+        Password leaves = password();
+        DatabasePlan database = new DatabasePlan("ledger", new Login("ledger_owner", ownerPassword), List.of());
+        provisioner.provision(new ProvisioningPlan(List.of(database),
+                List.of(new ServiceLogin(new Login("ledger-api", stays), "ledger", Access.ReadWrite),
+                        new ServiceLogin(new Login("ledger-old", leaves), "ledger", Access.ReadOnly)), null));
+        loginWorks("ledger", "ledger-old", leaves);
+
+        ProvisioningResult result = provisioner.provision(new ProvisioningPlan(List.of(database),
+                List.of(new ServiceLogin(new Login("ledger-api", stays), "ledger", Access.ReadWrite)), null));
+
+        assertThat(result.actions()).containsExactly("revoked CONNECT on database ledger from ledger-old, which no longer uses it");
+        loginFails("ledger", "ledger-old", leaves, PERMISSION_DENIED);
+        loginWorks("ledger", "ledger-api", stays);
+        assertThat(single("postgres", "SELECT count(*)::text FROM pg_roles WHERE rolname = 'ledger-old'")).isEqualTo("1");
+    }
+
+    @Test
+    void serviceRolesCannotConnectToTheServersOwnDatabasesButTheExporterCan() throws Exception {
+        Password service = password();
+        Password monitor = password();
+        provisioner.provision(new ProvisioningPlan(List.of(new DatabasePlan("kiosk", new Login("kiosk_owner", password()), List.of())),
+                List.of(new ServiceLogin(new Login("kiosk-api", service), "kiosk", Access.ReadWrite)), new Login("kiosk_monitor", monitor)));
+
+        loginFails("postgres", "kiosk-api", service, PERMISSION_DENIED);
+        loginFails("template1", "kiosk-api", service, PERMISSION_DENIED);
+        loginWorks("postgres", "kiosk_monitor", monitor);
     }
 
     @Test
@@ -286,6 +320,7 @@ class PostgresProvisionerTest {
 
         ProvisioningResult created = provisioner.provision(plan);
         loginWorks("quotes", "quotes_owner", hostile);
+        assertThat(provisioner.provision(plan).actions()).as("the verifier check accepts non-ASCII passwords").isEmpty();
         ProvisioningResult rotation = provisioner.changePassword(new Login("quotes_owner", rotated));
         loginWorks("quotes", "quotes_owner", rotated);
         loginFails("quotes", "quotes_owner", hostile);
@@ -365,9 +400,13 @@ class PostgresProvisionerTest {
     }
 
     private static void loginFails(String database, String role, Password password) {
+        loginFails(database, role, password, INVALID_PASSWORD);
+    }
+
+    private static void loginFails(String database, String role, Password password, String sqlState) {
         assertThatThrownBy(() -> postgres.login(database, role, password).close())
                 .isInstanceOf(SQLException.class)
-                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo(INVALID_PASSWORD));
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo(sqlState));
     }
 
     private static void assertDenied(Connection connection, String sql) {

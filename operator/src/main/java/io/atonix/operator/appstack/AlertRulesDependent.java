@@ -1,0 +1,31 @@
+package io.atonix.operator.appstack;
+
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.PlatformSettings;
+import io.atonix.operator.monitoring.StackAlerts;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+
+/** The stack's PrometheusRule; removed when spec.monitoring.alerts is false. */
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+public class AlertRulesDependent extends StackObjectDependent<PrometheusRule> {
+
+    @Inject
+    PlatformSettings platform;
+
+    public AlertRulesDependent() {
+        super(PrometheusRule.class, StackAlerts.NAME_LABEL);
+    }
+
+    @Override
+    protected Optional<PrometheusRule> desired(AppStack stack) {
+        return StackAlerts.desired(stack, platform);
+    }
+}

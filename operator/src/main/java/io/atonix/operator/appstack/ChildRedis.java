@@ -1,0 +1,81 @@
+package io.atonix.operator.appstack;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.appstack.ComponentStatus;
+import io.atonix.api.v1alpha1.appstack.RedisUse;
+import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1alpha1.common.ConditionTypes;
+import io.atonix.api.v1alpha1.redis.Redis;
+import io.atonix.api.v1alpha1.redis.RedisSpec;
+import io.atonix.api.v1alpha1.redis.RedisUserSpec;
+import io.atonix.operator.common.Conditions;
+import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.Names;
+import io.atonix.operator.common.Owners;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+
+/**
+ * The stack's Redis as a child Redis resource, {@code <stack>-redis}, with one ACL user per service that uses it: the
+ * composition the Redis controller then reconciles like any standalone one. Its deletion policy defaults to the stack's.
+ */
+public final class ChildRedis {
+    public static final String COMPONENT = "Redis";
+
+    private ChildRedis() {
+    }
+
+    public static Optional<Redis> desired(AppStack stack) {
+        RedisSpec spec = stack.getSpec().redis();
+        if (spec == null) {
+            return Optional.empty();
+        }
+        String stackName = stack.getMetadata().getName();
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(Labels.NAME, "redis");
+        labels.put(Labels.COMPONENT, "cache");
+        labels.put(Labels.PART_OF, stackName);
+        labels.put(Labels.MANAGED_BY, Labels.OPERATOR);
+        labels.put(Labels.STACK, stackName);
+        Redis redis = new Redis();
+        redis.setMetadata(new ObjectMetaBuilder()
+                .withName(Names.redis(stackName))
+                .withNamespace(stack.getMetadata().getNamespace())
+                .withLabels(labels)
+                .withOwnerReferences(Owners.controller(stack))
+                .build());
+        redis.setSpec(new RedisSpec(spec.version(), spec.memory(), spec.evictionPolicy(), spec.persistence(), users(stack), spec.resources(),
+                spec.deletionPolicy() != null ? spec.deletionPolicy() : stack.getSpec().deletionPolicyOrDefault()));
+        return Optional.of(StackObjects.finish(redis));
+    }
+
+    /** The users the stack declares, then one per service that uses Redis, named after the service, its keys under {@code <service>:}. */
+    static List<RedisUserSpec> users(AppStack stack) {
+        Map<String, RedisUserSpec> users = new LinkedHashMap<>();
+        stack.getSpec().redis().users().forEach(user -> users.put(user.name(), user));
+        for (ServiceSpec service : stack.getSpec().services()) {
+            if (service.uses() != null && service.uses().redis() != null) {
+                RedisUse use = service.uses().redis();
+                String prefix = use.keyPrefix() != null ? use.keyPrefix() : service.name() + ":";
+                users.put(service.name(), new RedisUserSpec(service.name(), use.accessOrDefault(), prefix));
+            }
+        }
+        return List.copyOf(users.values());
+    }
+
+    /** The stack's view of its child: ready when the child says so, with the child's own reason and message. */
+    static ComponentStatus status(AppStack stack, Redis child) {
+        String name = Names.redis(stack.getMetadata().getName());
+        ComponentStatus waiting = new ComponentStatus(COMPONENT, name, false, "Creating", "waiting for Redis " + name + " to report");
+        if (child == null || child.getStatus() == null) {
+            return waiting;
+        }
+        return Conditions.find(child.getStatus().conditions(), ConditionTypes.READY)
+                .map(ready -> new ComponentStatus(COMPONENT, name, ready.holds(), ready.reason(), ready.holds() ? null : ready.message()))
+                .orElse(waiting);
+    }
+}

@@ -1,0 +1,31 @@
+package io.atonix.operator.appstack;
+
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.PlatformSettings;
+import io.atonix.operator.monitoring.StackDashboards;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+
+/** The ConfigMap with the stack's Grafana dashboard; removed when spec.monitoring.dashboard is false. */
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+public class DashboardDependent extends StackObjectDependent<ConfigMap> {
+
+    @Inject
+    PlatformSettings platform;
+
+    public DashboardDependent() {
+        super(ConfigMap.class, StackDashboards.NAME_LABEL);
+    }
+
+    @Override
+    protected Optional<ConfigMap> desired(AppStack stack) {
+        return StackDashboards.desired(stack, platform);
+    }
+}

@@ -1,0 +1,213 @@
+package io.atonix.operator.appstack;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.appstack.NetworkPolicySpec;
+import io.atonix.api.v1alpha1.appstack.ServicePort;
+import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.Names;
+import io.atonix.operator.common.NetworkSettings;
+import io.atonix.operator.common.Owners;
+import io.atonix.operator.postgres.PostgresConfig;
+import io.atonix.operator.postgres.PostgresStatefulSets;
+import io.atonix.operator.redis.RedisConfig;
+import io.atonix.operator.redis.RedisStatefulSets;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRuleBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRuleBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
+
+/**
+ * The stack's NetworkPolicies, from the edges its spec declares. Every pod of the stack (its services and its data
+ * stores, all labelled part-of the stack) is closed to ingress, then each policy opens exactly one kind of edge:
+ * the services of the stack to each other on their ports, the ingress controller to exposed services, Prometheus to
+ * metrics ports, a service to the database and the Redis it {@code uses}, and the operator to the database it
+ * provisions. Policies
+ * add up in Kubernetes, so a service that does not use the database matches no rule that admits it there.
+ */
+public final class NetworkPolicies {
+    static final String NAMESPACE_NAME = "kubernetes.io/metadata.name";
+    /** The label the operator's pods carry (the chart's name). */
+    static final String OPERATOR_POD_LABEL = "atonix-operator";
+
+    private NetworkPolicies() {
+    }
+
+    /** Keyed by policy name; empty when the stack turns NetworkPolicies off. */
+    public static Map<String, NetworkPolicy> desired(AppStack stack, NetworkSettings network) {
+        NetworkPolicySpec spec = stack.getSpec().networkPolicy();
+        Map<String, NetworkPolicy> policies = new LinkedHashMap<>();
+        if (spec != null && Boolean.FALSE.equals(spec.enabled())) {
+            return policies;
+        }
+        boolean egress = spec != null && Boolean.TRUE.equals(spec.restrictEgress());
+        String name = stack.getMetadata().getName();
+        add(policies, policy(stack, name + "-deny-all", selector(Labels.PART_OF, name), egress, List.of(), egress ? List.of() : null));
+        for (ServiceSpec service : stack.getSpec().services()) {
+            add(policies, policy(stack, Names.service(name, service.name()), new LabelSelectorBuilder()
+                    .withMatchLabels(Labels.serviceSelector(name, service.name())).build(), egress,
+                    serviceIngress(stack, service, network), egress ? serviceEgress(stack, service) : null));
+        }
+        if (stack.getSpec().postgres() != null) {
+            add(policies, postgres(stack, network, egress));
+        }
+        if (stack.getSpec().redis() != null) {
+            add(policies, redis(stack, network, egress));
+        }
+        return policies;
+    }
+
+    private static List<NetworkPolicyIngressRule> serviceIngress(AppStack stack, ServiceSpec service, NetworkSettings network) {
+        List<NetworkPolicyIngressRule> rules = new ArrayList<>();
+        List<NetworkPolicyPort> ports = new ArrayList<>();
+        ports.add(tcp(service.port()));
+        for (ServicePort extra : service.additionalPorts() == null ? List.<ServicePort>of() : service.additionalPorts()) {
+            ports.add(tcp(extra.port()));
+        }
+        // Services of a stack call each other; the spec declares no finer edges between them.
+        rules.add(new NetworkPolicyIngressRuleBuilder().withFrom(pods(selector(Labels.STACK, stack.getMetadata().getName())))
+                .withPorts(ports).build());
+        if (service.expose() != null) {
+            rules.add(new NetworkPolicyIngressRuleBuilder().withFrom(namespace(network.ingressNamespace())).withPorts(tcp(service.port())).build());
+        }
+        if (service.metrics() != null) {
+            int port = service.metrics().port() == null ? service.port() : service.metrics().port();
+            rules.add(new NetworkPolicyIngressRuleBuilder().withFrom(namespace(network.prometheusNamespace())).withPorts(tcp(port)).build());
+        }
+        return rules;
+    }
+
+    private static List<NetworkPolicyEgressRule> serviceEgress(AppStack stack, ServiceSpec service) {
+        String name = stack.getMetadata().getName();
+        List<NetworkPolicyEgressRule> rules = new ArrayList<>();
+        rules.add(dns());
+        rules.add(new NetworkPolicyEgressRuleBuilder().withTo(pods(selector(Labels.STACK, name))).build());
+        if (service.uses() != null && service.uses().postgres() != null) {
+            rules.add(new NetworkPolicyEgressRuleBuilder().withTo(pods(postgresPods(stack))).withPorts(tcp(PostgresConfig.PORT)).build());
+        }
+        if (service.uses() != null && service.uses().redis() != null) {
+            rules.add(new NetworkPolicyEgressRuleBuilder().withTo(pods(redisPods(stack))).withPorts(tcp(RedisConfig.PORT)).build());
+        }
+        if (service.uses() != null && service.uses().kafka() != null && stack.getSpec().kafka() != null) {
+            var cluster = stack.getSpec().kafka().cluster();
+            String namespace = cluster.namespace() == null ? stack.getMetadata().getNamespace() : cluster.namespace();
+            rules.add(new NetworkPolicyEgressRuleBuilder().withTo(new NetworkPolicyPeerBuilder()
+                    .withNamespaceSelector(selector(NAMESPACE_NAME, namespace))
+                    .withPodSelector(selector("strimzi.io/cluster", cluster.name())).build()).build());
+        }
+        return rules;
+    }
+
+    private static NetworkPolicy postgres(AppStack stack, NetworkSettings network, boolean egress) {
+        String name = stack.getMetadata().getName();
+        List<String> users = stack.getSpec().services().stream()
+                .filter(s -> s.uses() != null && s.uses().postgres() != null).map(ServiceSpec::name).toList();
+        List<NetworkPolicyIngressRule> rules = new ArrayList<>();
+        if (!users.isEmpty()) {
+            rules.add(new NetworkPolicyIngressRuleBuilder().withFrom(pods(consumers(name, users))).withPorts(tcp(PostgresConfig.PORT)).build());
+        }
+        // Its own backup jobs, which carry the Postgres' labels.
+        rules.add(new NetworkPolicyIngressRuleBuilder().withFrom(pods(postgresPods(stack))).withPorts(tcp(PostgresConfig.PORT)).build());
+        rules.add(new NetworkPolicyIngressRuleBuilder().withFrom(new NetworkPolicyPeerBuilder()
+                .withNamespaceSelector(selector(NAMESPACE_NAME, network.operatorNamespace()))
+                .withPodSelector(selector(Labels.NAME, OPERATOR_POD_LABEL)).build()).withPorts(tcp(PostgresConfig.PORT)).build());
+        rules.add(new NetworkPolicyIngressRuleBuilder().withFrom(namespace(network.prometheusNamespace()))
+                .withPorts(tcp(PostgresStatefulSets.EXPORTER_PORT)).build());
+        List<NetworkPolicyEgressRule> out = egress
+                ? List.of(dns(), new NetworkPolicyEgressRuleBuilder().withTo(pods(postgresPods(stack))).withPorts(tcp(PostgresConfig.PORT)).build())
+                : null;
+        return policy(stack, Names.postgres(name), postgresPods(stack), egress, rules, out);
+    }
+
+    /** Redis: its users on 6379, Prometheus on the exporter; the operator never connects to it. */
+    private static NetworkPolicy redis(AppStack stack, NetworkSettings network, boolean egress) {
+        String name = stack.getMetadata().getName();
+        List<String> users = stack.getSpec().services().stream()
+                .filter(s -> s.uses() != null && s.uses().redis() != null).map(ServiceSpec::name).toList();
+        List<NetworkPolicyIngressRule> rules = new ArrayList<>();
+        if (!users.isEmpty()) {
+            rules.add(new NetworkPolicyIngressRuleBuilder().withFrom(pods(consumers(name, users))).withPorts(tcp(RedisConfig.PORT)).build());
+        }
+        rules.add(new NetworkPolicyIngressRuleBuilder().withFrom(namespace(network.prometheusNamespace()))
+                .withPorts(tcp(RedisStatefulSets.EXPORTER_PORT)).build());
+        return policy(stack, Names.redis(name), redisPods(stack), egress, rules, egress ? List.of(dns()) : null);
+    }
+
+    private static LabelSelector consumers(String stack, List<String> services) {
+        return new LabelSelectorBuilder().addToMatchLabels(Labels.STACK, stack)
+                .addNewMatchExpression().withKey(Labels.SERVICE).withOperator("In").withValues(services).endMatchExpression().build();
+    }
+
+    private static LabelSelector redisPods(AppStack stack) {
+        return selector(Labels.REDIS, Names.redis(stack.getMetadata().getName()));
+    }
+
+    private static LabelSelector postgresPods(AppStack stack) {
+        return selector(Labels.POSTGRES, Names.postgres(stack.getMetadata().getName()));
+    }
+
+    private static NetworkPolicy policy(AppStack stack, String policyName, LabelSelector pods, boolean egress,
+            List<NetworkPolicyIngressRule> ingress, List<NetworkPolicyEgressRule> egressRules) {
+        String name = stack.getMetadata().getName();
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(Labels.NAME, "network-policy");
+        labels.put(Labels.COMPONENT, "network-policy");
+        labels.put(Labels.PART_OF, name);
+        labels.put(Labels.MANAGED_BY, Labels.OPERATOR);
+        labels.put(Labels.STACK, name);
+        return StackObjects.finish(new NetworkPolicyBuilder()
+                .withMetadata(new ObjectMetaBuilder().withName(policyName).withNamespace(stack.getMetadata().getNamespace())
+                        .withLabels(labels).withOwnerReferences(Owners.controller(stack)).build())
+                .withNewSpec()
+                .withPodSelector(pods)
+                .withPolicyTypes(egress ? List.of("Ingress", "Egress") : List.of("Ingress"))
+                .withIngress(Deployments.nullIfEmpty(ingress))
+                .withEgress(egressRules == null ? null : Deployments.nullIfEmpty(egressRules))
+                .endSpec()
+                .build());
+    }
+
+    private static NetworkPolicyEgressRule dns() {
+        return new NetworkPolicyEgressRuleBuilder()
+                .withTo(new NetworkPolicyPeerBuilder().withNamespaceSelector(new LabelSelector())
+                        .withPodSelector(selector("k8s-app", "kube-dns")).build())
+                .withPorts(new NetworkPolicyPortBuilder().withProtocol("UDP").withPort(new IntOrString(53)).build(),
+                        new NetworkPolicyPortBuilder().withProtocol("TCP").withPort(new IntOrString(53)).build())
+                .build();
+    }
+
+    private static NetworkPolicyPeer pods(LabelSelector selector) {
+        return new NetworkPolicyPeerBuilder().withPodSelector(selector).build();
+    }
+
+    private static NetworkPolicyPeer namespace(String namespace) {
+        return new NetworkPolicyPeerBuilder().withNamespaceSelector(selector(NAMESPACE_NAME, namespace)).build();
+    }
+
+    private static NetworkPolicyPort tcp(int port) {
+        return new NetworkPolicyPortBuilder().withProtocol("TCP").withPort(new IntOrString(port)).build();
+    }
+
+    private static LabelSelector selector(String key, String value) {
+        return new LabelSelectorBuilder().addToMatchLabels(key, value).build();
+    }
+
+    private static void add(Map<String, NetworkPolicy> policies, NetworkPolicy policy) {
+        policies.put(policy.getMetadata().getName(), policy);
+    }
+}

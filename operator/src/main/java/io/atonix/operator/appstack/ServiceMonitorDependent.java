@@ -1,0 +1,33 @@
+package io.atonix.operator.appstack;
+
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.PlatformSettings;
+import io.atonix.operator.monitoring.ServiceMonitors;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+
+/** The ServiceMonitor of each service that declares metrics; removed with the service's metrics. */
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+public class ServiceMonitorDependent extends ServiceObjectDependent<ServiceMonitor> {
+
+    @Inject
+    PlatformSettings platform;
+
+    public ServiceMonitorDependent() {
+        super(ServiceMonitor.class);
+    }
+
+    @Override
+    protected Optional<ServiceMonitor> desired(AppStack stack, ServiceSpec service, Context<AppStack> context) {
+        return ServiceMonitors.forService(stack, service, platform);
+    }
+}

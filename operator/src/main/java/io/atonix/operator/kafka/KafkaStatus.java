@@ -1,0 +1,93 @@
+package io.atonix.operator.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.appstack.ComponentStatus;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
+
+/**
+ * The stack's "Kafka" component, from Strimzi's own status conditions: ready when every KafkaTopic and KafkaUser
+ * reports Ready for its current generation and every service's binding Secret exists.
+ */
+public final class KafkaStatus {
+    public static final String COMPONENT = "Kafka";
+    public static final String REASON_READY = "Ready";
+    public static final String REASON_CREATING = "Creating";
+    public static final String REASON_UNAVAILABLE = "KafkaUnavailable";
+    public static final String REASON_CLUSTER_NOT_FOUND = "KafkaClusterNotFound";
+    public static final String REASON_NO_LISTENER = "NoUsableListener";
+    public static final String REASON_REFUSED = "KafkaRefused";
+    public static final String REASON_FAILED = "ReconcileFailed";
+    static final String READY = "Ready";
+
+    private KafkaStatus() {
+    }
+
+    public static ComponentStatus unavailable(AppStack stack) {
+        return new ComponentStatus(COMPONENT, cluster(stack), false, REASON_UNAVAILABLE,
+                "Strimzi is not installed in this cluster (the API server serves no kafka.strimzi.io Kafka, KafkaTopic and KafkaUser): "
+                        + "spec.kafka is not reconciled; the rest of the stack is. Checked again every "
+                        + StrimziDiscovery.RECHECK.toMinutes() + " minute(s)");
+    }
+
+    public static ComponentStatus failed(AppStack stack, String message) {
+        return new ComponentStatus(COMPONENT, cluster(stack), false, REASON_FAILED, message);
+    }
+
+    public static ComponentStatus clusterNotFound(AppStack stack) {
+        return new ComponentStatus(COMPONENT, cluster(stack), false, REASON_CLUSTER_NOT_FOUND,
+                "spec.kafka.cluster: there is no Kafka " + cluster(stack));
+    }
+
+    public static ComponentStatus noListener(AppStack stack) {
+        return new ComponentStatus(COMPONENT, cluster(stack), false, REASON_NO_LISTENER,
+                "Kafka " + cluster(stack) + " has no listener with scram-sha-512 or tls authentication, so its users cannot be given credentials");
+    }
+
+    /**
+     * @param problems what the operator could not do (a topic owned by someone else, partitions that would shrink),
+     *                 each a sentence for a person
+     */
+    public static ComponentStatus observed(AppStack stack, List<KafkaTopic> topics, Map<String, KafkaTopic> actualTopics,
+            List<KafkaUser> users, Map<String, KafkaUser> actualUsers, int bindings, int bindingsPresent, List<String> problems) {
+        List<String> waiting = new ArrayList<>();
+        int topicsReady = 0;
+        for (KafkaTopic topic : topics) {
+            KafkaTopic actual = actualTopics.get(topic.getMetadata().getName());
+            if (actual != null && StrimziObjects.holds(StrimziObjects.condition(actual, actual.getStatus(), READY))) {
+                topicsReady++;
+            } else {
+                waiting.add("topic " + topic.getSpec().getTopicName() + ": "
+                        + (actual == null ? "not created yet" : StrimziObjects.problem(actual.getStatus())));
+            }
+        }
+        int usersReady = 0;
+        for (KafkaUser user : users) {
+            KafkaUser actual = actualUsers.get(user.getMetadata().getName());
+            if (actual != null && StrimziObjects.holds(StrimziObjects.condition(actual, actual.getStatus(), READY))) {
+                usersReady++;
+            } else {
+                waiting.add("user " + user.getMetadata().getName() + ": "
+                        + (actual == null ? "not created yet" : StrimziObjects.problem(actual.getStatus())));
+            }
+        }
+        if (bindingsPresent < bindings) {
+            waiting.add((bindings - bindingsPresent) + " binding Secret(s) wait for Strimzi's user Secrets and listener address");
+        }
+        String counts = topicsReady + "/" + topics.size() + " topics ready, " + usersReady + "/" + users.size() + " users ready";
+        boolean ready = problems.isEmpty() && waiting.isEmpty();
+        List<String> details = new ArrayList<>(problems);
+        details.addAll(waiting);
+        String message = ready ? counts : counts + "; " + String.join("; ", details);
+        String reason = !problems.isEmpty() ? REASON_REFUSED : ready ? REASON_READY : REASON_CREATING;
+        return new ComponentStatus(COMPONENT, cluster(stack), ready, reason, message);
+    }
+
+    private static String cluster(AppStack stack) {
+        return KafkaTopics.clusterNamespace(stack) + "/" + stack.getSpec().kafka().cluster().name();
+    }
+}

@@ -1,0 +1,58 @@
+package io.atonix.operator.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.appstack.KafkaSpec;
+import io.atonix.api.v1alpha1.appstack.KafkaTopicSpec;
+import io.atonix.operator.common.DesiredHash;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.topic.KafkaTopicBuilder;
+
+/** One Strimzi KafkaTopic per topic the stack declares, next to the Kafka cluster. */
+public final class KafkaTopics {
+
+    private KafkaTopics() {
+    }
+
+    /** Strimzi's model of the topics; {@link StrimziObjects#atVersion} gives them the version the cluster serves. */
+    public static List<KafkaTopic> desired(AppStack stack) {
+        KafkaSpec kafka = stack.getSpec().kafka();
+        if (kafka == null) {
+            return List.of();
+        }
+        List<KafkaTopic> topics = new ArrayList<>();
+        for (KafkaTopicSpec topic : kafka.topics()) {
+            topics.add(desired(stack, topic));
+        }
+        return topics;
+    }
+
+    static KafkaTopic desired(AppStack stack, KafkaTopicSpec topic) {
+        KafkaSpec kafka = stack.getSpec().kafka();
+        Map<String, Object> config = topic.config().isEmpty() ? null : new TreeMap<String, Object>(topic.config());
+        KafkaTopic object = new KafkaTopicBuilder()
+                .withNewMetadata()
+                .withName(KafkaNames.topicObject(topic.name()))
+                .withNamespace(clusterNamespace(stack))
+                .withLabels(KafkaLabels.topic(stack, kafka.cluster().name()))
+                .endMetadata()
+                .withNewSpec()
+                .withTopicName(topic.name())
+                .withPartitions(topic.partitionsOrDefault())
+                .withReplicas(topic.replicas())
+                .withConfig(config)
+                .endSpec()
+                .build();
+        return DesiredHash.stamp(object);
+    }
+
+    /** Where the Kafka cluster, and so the stack's topics and users, live. */
+    public static String clusterNamespace(AppStack stack) {
+        String namespace = stack.getSpec().kafka().cluster().namespace();
+        return namespace == null || namespace.isEmpty() ? stack.getMetadata().getNamespace() : namespace;
+    }
+}

@@ -1,0 +1,109 @@
+package io.atonix.operator.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.appstack.KafkaUse;
+import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.operator.common.DesiredHash;
+import io.strimzi.api.kafka.model.user.KafkaUser;
+import io.strimzi.api.kafka.model.user.KafkaUserAuthentication;
+import io.strimzi.api.kafka.model.user.KafkaUserBuilder;
+import io.strimzi.api.kafka.model.user.KafkaUserScramSha512ClientAuthentication;
+import io.strimzi.api.kafka.model.user.KafkaUserTlsClientAuthentication;
+import io.strimzi.api.kafka.model.user.acl.AclOperation;
+import io.strimzi.api.kafka.model.user.acl.AclResourcePatternType;
+import io.strimzi.api.kafka.model.user.acl.AclRule;
+import io.strimzi.api.kafka.model.user.acl.AclRuleBuilder;
+import io.strimzi.api.kafka.model.user.acl.AclRuleGroupResourceBuilder;
+import io.strimzi.api.kafka.model.user.acl.AclRuleTopicResourceBuilder;
+import io.strimzi.api.kafka.model.user.acl.AclRuleType;
+
+/**
+ * One Strimzi KafkaUser per service that uses Kafka, allowed exactly what its {@code uses.kafka} declares: a producer
+ * may write to and describe its topics, a consumer may read and describe its topics and read as its own consumer
+ * group, {@code <stack>-<service>}. Every rule names one resource literally; nothing is granted by prefix.
+ */
+public final class KafkaUsers {
+
+    private KafkaUsers() {
+    }
+
+    /** Strimzi's model of the users; {@link StrimziObjects#atVersion} gives them the version the cluster serves. */
+    public static List<KafkaUser> desired(AppStack stack, KafkaAuthentication authentication) {
+        if (stack.getSpec().kafka() == null) {
+            return List.of();
+        }
+        List<KafkaUser> users = new ArrayList<>();
+        for (ServiceSpec service : stack.getSpec().services()) {
+            if (uses(service) != null) {
+                users.add(desired(stack, service, authentication));
+            }
+        }
+        return users;
+    }
+
+    static KafkaUse uses(ServiceSpec service) {
+        return service.uses() == null ? null : service.uses().kafka();
+    }
+
+    static KafkaUser desired(AppStack stack, ServiceSpec service, KafkaAuthentication authentication) {
+        String stackName = stack.getMetadata().getName();
+        KafkaUser user = new KafkaUserBuilder()
+                .withNewMetadata()
+                .withName(KafkaNames.user(stack.getMetadata().getNamespace(), stackName, service.name()))
+                .withNamespace(KafkaTopics.clusterNamespace(stack))
+                .withLabels(KafkaLabels.user(stack, service.name(), stack.getSpec().kafka().cluster().name()))
+                .endMetadata()
+                .withNewSpec()
+                .withAuthentication(authentication(authentication))
+                .withNewKafkaUserAuthorizationSimple()
+                .withAcls(acls(stackName, service.name(), uses(service)))
+                .endKafkaUserAuthorizationSimple()
+                .withNewTemplate()
+                .withNewSecret()
+                .withNewMetadata().withLabels(KafkaLabels.userSecret(stack, service.name())).endMetadata()
+                .endSecret()
+                .endTemplate()
+                .endSpec()
+                .build();
+        return DesiredHash.stamp(user);
+    }
+
+    static List<AclRule> acls(String stack, String service, KafkaUse use) {
+        List<AclRule> rules = new ArrayList<>();
+        for (String topic : use.produce()) {
+            rules.add(topicRule(topic, AclOperation.WRITE, AclOperation.DESCRIBE));
+        }
+        for (String topic : use.consume()) {
+            rules.add(topicRule(topic, AclOperation.READ, AclOperation.DESCRIBE));
+        }
+        if (!use.consume().isEmpty()) {
+            rules.add(new AclRuleBuilder()
+                    .withType(AclRuleType.ALLOW)
+                    .withResource(new AclRuleGroupResourceBuilder()
+                            .withName(KafkaNames.consumerGroup(stack, service))
+                            .withPatternType(AclResourcePatternType.LITERAL)
+                            .build())
+                    .withOperations(AclOperation.READ)
+                    .build());
+        }
+        return rules;
+    }
+
+    private static AclRule topicRule(String topic, AclOperation... operations) {
+        return new AclRuleBuilder()
+                .withType(AclRuleType.ALLOW)
+                .withResource(new AclRuleTopicResourceBuilder().withName(topic).withPatternType(AclResourcePatternType.LITERAL).build())
+                .withOperations(operations)
+                .build();
+    }
+
+    private static KafkaUserAuthentication authentication(KafkaAuthentication authentication) {
+        return switch (authentication) {
+            case SCRAM_SHA_512 -> new KafkaUserScramSha512ClientAuthentication();
+            case TLS -> new KafkaUserTlsClientAuthentication();
+        };
+    }
+}

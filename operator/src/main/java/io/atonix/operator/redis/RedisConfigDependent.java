@@ -1,0 +1,23 @@
+package io.atonix.operator.redis;
+
+import io.atonix.api.v1alpha1.redis.Redis;
+import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.StampedDependent;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+public class RedisConfigDependent extends StampedDependent<ConfigMap, Redis> {
+
+    public RedisConfigDependent() {
+        super(ConfigMap.class);
+    }
+
+    @Override
+    protected ConfigMap desired(Redis primary, Context<Redis> context) {
+        return RedisConfig.desired(primary);
+    }
+}

@@ -1,0 +1,41 @@
+package io.atonix.operator.redis;
+
+import java.util.Map;
+
+import io.atonix.api.v1alpha1.redis.Redis;
+import io.atonix.operator.common.DesiredHash;
+import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.Owners;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+
+/** Metadata shared by the objects of one Redis, and the finishing step every updatable desired object passes through. */
+final class RedisObjects {
+    private RedisObjects() {
+    }
+
+    static ObjectMeta metadata(Redis redis, String name) {
+        return new ObjectMetaBuilder()
+                .withName(name)
+                .withNamespace(redis.getMetadata().getNamespace())
+                .withLabels(Labels.forRedis(redis.getMetadata().getName(), partOf(redis)))
+                .withOwnerReferences(Owners.controller(redis))
+                .build();
+    }
+
+    static Map<String, String> selector(Redis redis) {
+        return Map.of(Labels.REDIS, redis.getMetadata().getName());
+    }
+
+    /** A child Redis of an AppStack is part of the stack (its part-of label says which); a standalone one of itself. */
+    static String partOf(Redis redis) {
+        Map<String, String> labels = redis.getMetadata().getLabels();
+        String stack = labels == null ? null : labels.get(Labels.PART_OF);
+        return stack != null ? stack : redis.getMetadata().getName();
+    }
+
+    static <T extends HasMetadata> T finish(T object) {
+        return DesiredHash.stamp(object);
+    }
+}

@@ -1,0 +1,106 @@
+package io.atonix.operator.redis;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import io.atonix.api.v1alpha1.redis.Redis;
+import io.atonix.api.v1alpha1.redis.RedisUserSpec;
+import io.atonix.operator.common.Names;
+import io.atonix.operator.common.SecretValues;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+
+/**
+ * The generated credentials of a Redis: the administrator's, the exporter's and one binding per application user.
+ * They are created once and matched by name afterwards, so a reconcile can never regenerate them; the password comes
+ * from the caller (a generator in the operator, a placeholder in render).
+ */
+public final class RedisSecrets {
+    public static final String BINDING_TYPE = "servicebinding.io/redis";
+
+    private RedisSecrets() {
+    }
+
+    /** The administrator's binding (every command, every key); the Redis' status.binding. */
+    public static Secret admin(Redis redis, Supplier<String> password) {
+        return binding(redis, Names.redisAdminSecret(redis.getMetadata().getName()), RedisAcl.ADMIN, password.get());
+    }
+
+    public static Secret monitoring(Redis redis, Supplier<String> password) {
+        // No desired-hash stamp on any credential: it is never compared or updated, only created when missing.
+        return new SecretBuilder()
+                .withMetadata(RedisObjects.metadata(redis, Names.redisMonitoringSecret(redis.getMetadata().getName())))
+                .withType("kubernetes.io/basic-auth")
+                .addToStringData("username", RedisAcl.MONITOR)
+                .addToStringData("password", password.get())
+                .build();
+    }
+
+    /**
+     * The binding of an application's ACL user, in the servicebinding.io form: everything a client needs to connect, so
+     * that a service reads it through environment variables and never holds a copy of the password.
+     */
+    public static Secret user(Redis redis, RedisUserSpec user, Supplier<String> password) {
+        return binding(redis, Names.redisUserSecret(redis.getMetadata().getName(), user.name()), user.name(), password.get());
+    }
+
+    /** Every credential Secret the Redis needs, keyed by name. */
+    public static Map<String, Secret> all(Redis redis, Supplier<String> password) {
+        Map<String, Secret> secrets = new LinkedHashMap<>();
+        for (Secret secret : new Secret[] { admin(redis, password), monitoring(redis, password) }) {
+            secrets.put(secret.getMetadata().getName(), secret);
+        }
+        for (RedisUserSpec user : redis.getSpec().users()) {
+            Secret secret = user(redis, user, password);
+            secrets.put(secret.getMetadata().getName(), secret);
+        }
+        return secrets;
+    }
+
+    /** The ACL user name of each credential Secret, keyed by Secret name. */
+    static Map<String, String> logins(Redis redis) {
+        String name = redis.getMetadata().getName();
+        Map<String, String> logins = new LinkedHashMap<>();
+        logins.put(Names.redisAdminSecret(name), RedisAcl.ADMIN);
+        logins.put(Names.redisMonitoringSecret(name), RedisAcl.MONITOR);
+        redis.getSpec().users().forEach(user -> logins.put(Names.redisUserSecret(name, user.name()), user.name()));
+        return logins;
+    }
+
+    /** Each ACL user's password, keyed by user name, from the stored Secrets; empty while one of them is missing. */
+    public static Optional<Map<String, String>> passwords(Redis redis, Map<String, Secret> secrets) {
+        Map<String, String> passwords = new LinkedHashMap<>();
+        for (Map.Entry<String, String> login : logins(redis).entrySet()) {
+            Optional<String> password = SecretValues.get(secrets.get(login.getKey()), "password");
+            if (password.isEmpty()) {
+                return Optional.empty();
+            }
+            passwords.put(login.getValue(), password.get());
+        }
+        return Optional.of(passwords);
+    }
+
+    /** The Service's name in cluster DNS. */
+    public static String host(Redis redis) {
+        return redis.getMetadata().getName() + "." + redis.getMetadata().getNamespace() + ".svc";
+    }
+
+    private static Secret binding(Redis redis, String name, String username, String password) {
+        String host = host(redis);
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("type", "redis");
+        data.put("provider", "atonix");
+        data.put("host", host);
+        data.put("port", String.valueOf(RedisConfig.PORT));
+        data.put("username", username);
+        data.put("password", password);
+        data.put("uri", "redis://" + username + ":" + password + "@" + host + ":" + RedisConfig.PORT);
+        return new SecretBuilder()
+                .withMetadata(RedisObjects.metadata(redis, name))
+                .withType(BINDING_TYPE)
+                .withStringData(data)
+                .build();
+    }
+}

@@ -1,0 +1,59 @@
+package io.atonix.operator.redis;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.atonix.api.v1alpha1.common.Binding;
+import io.atonix.api.v1alpha1.common.Condition;
+import io.atonix.api.v1alpha1.common.ConditionTypes;
+import io.atonix.api.v1alpha1.redis.Redis;
+import io.atonix.api.v1alpha1.redis.RedisStatus;
+import io.atonix.operator.common.Conditions;
+import io.atonix.operator.common.Names;
+import io.atonix.operator.common.StatefulSetRollout;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+
+/** A Redis' status from its StatefulSet, as a pure function. */
+public final class RedisStatusBuilder {
+    public static final String REASON_READY = "Ready";
+    public static final String REASON_STARTING = "Starting";
+    public static final String REASON_INVALID_SPEC = "InvalidSpec";
+    public static final String REASON_RECONCILE_FAILED = "ReconcileFailed";
+
+    private RedisStatusBuilder() {
+    }
+
+    public static RedisStatus observed(Redis redis, StatefulSet sts, Instant now) {
+        Long generation = redis.getMetadata().getGeneration();
+        boolean ready = StatefulSetRollout.complete(sts);
+        String waiting = "Waiting for the Redis server to be ready";
+        List<Condition> conditions = List.of(
+                Conditions.of(ConditionTypes.READY, ready, ready ? REASON_READY : REASON_STARTING,
+                        ready ? "Redis " + redis.getSpec().version() + " is ready with " + redis.getSpec().users().size() + " users" : waiting,
+                        generation),
+                Conditions.of(ConditionTypes.PROGRESSING, !ready, ready ? REASON_READY : REASON_STARTING, ready ? "" : waiting, generation),
+                Conditions.of(ConditionTypes.DEGRADED, false, REASON_READY, "", generation));
+        return new RedisStatus(generation, withTimes(redis, conditions, now), ready ? redis.getSpec().version() : previousVersion(redis),
+                binding(redis));
+    }
+
+    public static RedisStatus failed(Redis redis, String reason, String message, Instant now) {
+        Long generation = redis.getMetadata().getGeneration();
+        RedisStatus previous = redis.getStatus();
+        return new RedisStatus(generation, withTimes(redis, Conditions.refused(reason, message, generation), now), previousVersion(redis),
+                previous == null ? null : previous.binding());
+    }
+
+    static Binding binding(Redis redis) {
+        return new Binding(Names.redisAdminSecret(redis.getMetadata().getName()));
+    }
+
+    private static String previousVersion(Redis redis) {
+        return redis.getStatus() == null ? null : redis.getStatus().version();
+    }
+
+    private static List<Condition> withTimes(Redis redis, List<Condition> conditions, Instant now) {
+        List<Condition> previous = redis.getStatus() == null ? List.of() : redis.getStatus().conditions();
+        return Conditions.withTransitionTimes(previous, conditions, now);
+    }
+}

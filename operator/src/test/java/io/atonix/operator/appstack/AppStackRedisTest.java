@@ -1,0 +1,120 @@
+package io.atonix.operator.appstack;
+
+import static io.atonix.operator.appstack.TestStacks.service;
+import static io.atonix.operator.appstack.TestStacks.stack;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.appstack.AppStackSpec;
+import io.atonix.api.v1alpha1.appstack.RedisUse;
+import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1alpha1.appstack.Uses;
+import io.atonix.api.v1alpha1.common.Access;
+import io.atonix.api.v1alpha1.common.ConditionTypes;
+import io.atonix.api.v1alpha1.redis.Redis;
+import io.atonix.api.v1alpha1.redis.RedisSpec;
+import io.atonix.api.v1alpha1.redis.RedisUserSpec;
+import io.atonix.operator.common.Conditions;
+import io.atonix.operator.common.Updates;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+
+/**
+ * A stack's spec.redis through both controllers against the mock API server: the AppStack composes the child Redis
+ * with a user per consuming service, the Redis controller creates the user's binding Secret, and the stack waits for
+ * its Redis. The mock runs no workload controllers, so the test writes Deployment and StatefulSet status itself.
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true, setup = CrdsInMockServer.class)
+class AppStackRedisTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Inject
+    KubernetesClient client;
+
+    @Test
+    void aStackWithRedisComposesAChildRedisWithAUserPerServiceAndWaitsForIt() {
+        ServiceSpec api = withRedis(TestStacks.withReplicas(service("api", "acme/api:1", 5000), 1), new RedisUse(Access.ReadOnly, "shared:"));
+        RedisSpec redis = new RedisSpec("7.2", new Quantity("64Mi"), null, null, null, null, null);
+        AppStack stack = stack("composed-redis", "shop", new AppStackSpec(List.of(api), null, redis, null, null, null, null));
+        stack.getMetadata().setUid(null);
+        stack.getMetadata().setGeneration(null);
+        client.resource(stack).create();
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Redis child = client.resources(Redis.class).inNamespace("composed-redis").withName("shop-redis").get();
+            assertThat(child).isNotNull();
+            assertThat(child.getSpec().users()).containsExactly(new RedisUserSpec("api", Access.ReadOnly, "shared:"));
+            assertThat(child.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> assertThat(o.getKind()).isEqualTo("AppStack"));
+            // The Redis controller takes it from there.
+            assertThat(client.apps().statefulSets().inNamespace("composed-redis").withName("shop-redis").get()).isNotNull();
+            assertThat(client.secrets().inNamespace("composed-redis").withName("shop-redis-api-login").get()).isNotNull();
+        });
+        Deployment deployment = client.apps().deployments().inNamespace("composed-redis").withName("shop-api").get();
+        assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()).extracting(e -> e.getName() + "<-"
+                + e.getValueFrom().getSecretKeyRef().getName() + "/" + e.getValueFrom().getSecretKeyRef().getKey())
+                .contains("REDIS_URL<-shop-redis-api-login/uri", "REDIS_PASSWORD<-shop-redis-api-login/password");
+
+        markAvailable(deployment);
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            AppStack current = get();
+            assertThat(current.getStatus().components()).filteredOn(c -> c.component().equals("Redis")).singleElement().satisfies(c -> {
+                assertThat(c.ready()).isFalse();
+                assertThat(c.reason()).isEqualTo("Starting");
+            });
+            assertThat(Conditions.find(current.getStatus().conditions(), ConditionTypes.READY).orElseThrow().status())
+                    .as("a stack waits for its Redis").isEqualTo("False");
+        });
+
+        markReady(client.apps().statefulSets().inNamespace("composed-redis").withName("shop-redis").get());
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            AppStack current = get();
+            assertThat(current.getStatus().components()).filteredOn(c -> c.component().equals("Redis")).singleElement().satisfies(c -> assertThat(c.ready()).isTrue());
+            assertThat(Conditions.find(current.getStatus().conditions(), ConditionTypes.READY).orElseThrow().status()).isEqualTo("True");
+        });
+
+        Updates.change(client, AppStack.class, "composed-redis", "shop", s -> s.setSpec(new AppStackSpec(List.of(withRedis(api, null)), null, null, null,
+                null, null, null)));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(client.resources(Redis.class).inNamespace("composed-redis").withName("shop-redis").get()).isNull();
+            assertThat(get().getStatus().components()).extracting(c -> c.component()).doesNotContain("Redis");
+        });
+    }
+
+    private AppStack get() {
+        return client.resources(AppStack.class).inNamespace("composed-redis").withName("shop").get();
+    }
+
+    private static ServiceSpec withRedis(ServiceSpec s, RedisUse redis) {
+        return new ServiceSpec(s.name(), s.image(), s.imagePullPolicy(), s.replicas(), s.port(), s.additionalPorts(), s.command(), s.args(),
+                s.env(), s.resources(), s.probes(), s.autoscale(), s.expose(), s.metrics(), redis == null ? null : new Uses(null, redis, null));
+    }
+
+    private void markAvailable(Deployment deployment) {
+        deployment.setStatus(new DeploymentStatusBuilder()
+                .withObservedGeneration(deployment.getMetadata().getGeneration() == null ? 1L : deployment.getMetadata().getGeneration())
+                .withReplicas(1).withUpdatedReplicas(1).withReadyReplicas(1).withAvailableReplicas(1).build());
+        client.resource(deployment).updateStatus();
+    }
+
+    private void markReady(StatefulSet sts) {
+        sts.setStatus(new StatefulSetStatusBuilder()
+                .withObservedGeneration(sts.getMetadata().getGeneration() == null ? 1L : sts.getMetadata().getGeneration())
+                .withReplicas(1).withReadyReplicas(1).withCurrentRevision("r1").withUpdateRevision("r1").build());
+        client.resource(sts).updateStatus();
+    }
+}

@@ -1,0 +1,332 @@
+package io.atonix.operator.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.appstack.AppStackSpec;
+import io.atonix.api.v1alpha1.appstack.ComponentStatus;
+import io.atonix.api.v1alpha1.appstack.KafkaClusterRef;
+import io.atonix.api.v1alpha1.appstack.KafkaSpec;
+import io.atonix.api.v1alpha1.appstack.KafkaTopicSpec;
+import io.atonix.api.v1alpha1.common.Condition;
+import io.atonix.api.v1alpha1.common.ConditionTypes;
+import io.atonix.api.v1alpha1.common.DeletionPolicy;
+import io.atonix.operator.common.Conditions;
+import io.atonix.operator.common.SecretChecksum;
+import io.atonix.operator.common.Updates;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetricsV2;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.quarkus.test.kubernetes.client.KubernetesTestServer;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+
+/**
+ * The Kafka part of the AppStack controller against the mock API server with Strimzi's CRDs served at v1. The mock
+ * runs no Strimzi: the tests play its Cluster, Topic and User Operators (see {@link PlayStrimzi}).
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true, setup = StrimziInMockServer.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KafkaReconcilerTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String TOPIC = StrimziApiVersion.KAFKA_TOPIC;
+    private static final String USER = StrimziApiVersion.KAFKA_USER;
+
+    @Inject
+    KubernetesClient client;
+
+    @KubernetesTestServer
+    KubernetesServer server;
+
+    @Inject
+    MeterRegistry meters;
+
+    private PlayStrimzi strimzi() {
+        return new PlayStrimzi(client, StrimziApiVersion.V1);
+    }
+
+    @Test
+    void topicsUsersAndBindingsBecomeReadyFromStrimzisStatusThenAReconcileWritesNothingAndARotationRollsTheConsumers() throws Exception {
+        PlayStrimzi strimzi = strimzi();
+        namespace("kafka-a");
+        strimzi.kafka("kafka-a", "events");
+        create(KafkaStacks.shop("app-a", "kafka-a", DeletionPolicy.Retain));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(strimzi.list(TOPIC, "kafka-a")).extracting(t -> t.getMetadata().getName()).containsExactlyInAnyOrder("orders", "payments");
+            assertThat(strimzi.list(USER, "kafka-a")).extracting(u -> u.getMetadata().getName())
+                    .containsExactlyInAnyOrder("app-a-shop-api", "app-a-shop-worker");
+        });
+        GenericKubernetesResource orders = strimzi.get(TOPIC, "kafka-a", "orders");
+        assertThat(orders.getApiVersion()).isEqualTo("kafka.strimzi.io/v1");
+        assertThat(orders.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", "events");
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(kafka(get("app-a", "shop")).reason()).isEqualTo(KafkaStatus.REASON_CREATING));
+
+        // Strimzi reconciles: topics and users Ready, the users' Secrets created.
+        for (String topic : List.of("orders", "payments")) {
+            strimzi.report(TOPIC, "kafka-a", topic, "Ready");
+        }
+        for (String user : List.of("app-a-shop-api", "app-a-shop-worker")) {
+            strimzi.report(USER, "kafka-a", user, "Ready");
+            strimzi.userSecret("kafka-a", user, "first-" + user);
+        }
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Secret binding = client.secrets().inNamespace("app-a").withName("shop-api-kafka").get();
+            assertThat(binding).isNotNull();
+            assertThat(decoded(binding)).containsEntry("type", "kafka").containsEntry("password", "first-app-a-shop-api")
+                    .containsEntry("username", "app-a-shop-api").containsEntry("security-protocol", "SASL_SSL")
+                    .containsEntry("sasl-mechanism", "SCRAM-SHA-512").containsEntry("ca.crt", PlayStrimzi.CA)
+                    .containsEntry("bootstrap-servers", "events-kafka-bootstrap.kafka-a.svc:9093");
+            assertThat(checksum("app-a", "shop-api")).isNotNull();
+        });
+        Deployment api = client.apps().deployments().inNamespace("app-a").withName("shop-api").get();
+        List<EnvVar> env = api.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
+        assertThat(env).extracting(EnvVar::getName).contains("KAFKA_BOOTSTRAP_SERVERS", "KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM",
+                "KAFKA_USERNAME", "KAFKA_PASSWORD", "KAFKA_SASL_JAAS_CONFIG");
+        assertThat(env).allSatisfy(v -> {
+            assertThat(v.getValue()).as("never a literal credential").isNull();
+            assertThat(v.getValueFrom().getSecretKeyRef().getName()).isEqualTo("shop-api-kafka");
+        });
+
+        for (String deployment : List.of("shop-api", "shop-worker", "shop-web")) {
+            markAvailable("app-a", deployment);
+        }
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            AppStack stack = get("app-a", "shop");
+            assertThat(kafka(stack).ready()).isTrue();
+            assertThat(kafka(stack).message()).isEqualTo("2/2 topics ready, 2/2 users ready");
+            assertThat(condition(stack, ConditionTypes.READY).status()).isEqualTo("True");
+        });
+
+        // Steady state: a reconcile of the unchanged stack writes nothing, on either side.
+        awaitNoWrites();
+        double before = reconciliations();
+        markAvailable("app-a", "shop-web");
+        await().atMost(TIMEOUT).until(() -> reconciliations() > before);
+        List<String> writes = new ArrayList<>();
+        for (RecordedRequest request : drainRequests()) {
+            if (!"GET".equals(request.getMethod()) && !request.getPath().contains("/deployments/shop-web/status")) {
+                writes.add(request.getMethod() + " " + request.getPath());
+            }
+        }
+        assertThat(writes).as("writing requests of a reconcile of an unchanged stack").isEmpty();
+
+        // The User Operator rotates the api's password: the binding follows and the api's pods roll; the worker's do not.
+        String apiChecksum = checksum("app-a", "shop-api");
+        String workerChecksum = checksum("app-a", "shop-worker");
+        strimzi.userSecret("kafka-a", "app-a-shop-api", "second");
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(decoded(client.secrets().inNamespace("app-a").withName("shop-api-kafka").get())).containsEntry("password", "second");
+            assertThat(checksum("app-a", "shop-api")).isNotEqualTo(apiChecksum);
+        });
+        assertThat(checksum("app-a", "shop-worker")).isEqualTo(workerChecksum);
+    }
+
+    @Test
+    void retainDetachesATopicAndDeletesItsKafkaTopicOnlyOnceStrimziLetGo() throws Exception {
+        PlayStrimzi strimzi = strimzi();
+        namespace("kafka-r");
+        strimzi.kafka("kafka-r", "events");
+        create(KafkaStacks.shop("app-r", "kafka-r", DeletionPolicy.Retain));
+        await().atMost(TIMEOUT).until(() -> strimzi.list(TOPIC, "kafka-r").size() == 2 && strimzi.list(USER, "kafka-r").size() == 2);
+        drainRequests();
+
+        client.resources(AppStack.class).inNamespace("app-r").withName("shop").delete();
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            for (String topic : List.of("orders", "payments")) {
+                assertThat(strimzi.get(TOPIC, "kafka-r", topic).getMetadata().getAnnotations()).containsEntry(StrimziObjects.MANAGED, "false");
+            }
+            assertThat(strimzi.list(USER, "kafka-r")).as("users go at once").isEmpty();
+        });
+        assertThat(get("app-r", "shop").getMetadata().getFinalizers()).as("the finalizer holds the stack while the topics detach")
+                .containsExactly("appstacks.atonix.io/finalizer");
+
+        // The Topic Operator lets go of the topics.
+        strimzi.report(TOPIC, "kafka-r", "orders", StrimziObjects.UNMANAGED_CONDITION);
+        strimzi.report(TOPIC, "kafka-r", "payments", StrimziObjects.UNMANAGED_CONDITION);
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(strimzi.list(TOPIC, "kafka-r")).isEmpty();
+            assertThat(get("app-r", "shop")).isNull();
+        });
+        List<String> topicWrites = drainRequests().stream().filter(r -> !"GET".equals(r.getMethod()) && r.getPath().contains("/kafkatopics/orders"))
+                .map(r -> r.getMethod() + " " + r.getPath().replaceAll("\\?.*", "")).toList();
+        assertThat(topicWrites).as("annotate, Strimzi reports, and only then delete").containsExactly(
+                "PUT /apis/kafka.strimzi.io/v1/namespaces/kafka-r/kafkatopics/orders",
+                "PUT /apis/kafka.strimzi.io/v1/namespaces/kafka-r/kafkatopics/orders/status",
+                "DELETE /apis/kafka.strimzi.io/v1/namespaces/kafka-r/kafkatopics/orders");
+        assertThat(events("app-r")).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Detaching"));
+    }
+
+    @Test
+    void withDeleteATopicRemovedFromTheListIsDeletedAndPartitionsNeverShrink() {
+        PlayStrimzi strimzi = strimzi();
+        namespace("kafka-d");
+        strimzi.kafka("kafka-d", "events");
+        create(KafkaStacks.shop("app-d", "kafka-d", DeletionPolicy.Delete));
+        await().atMost(TIMEOUT).until(() -> strimzi.list(TOPIC, "kafka-d").size() == 2);
+
+        // payments leaves the list (and with it its users' rights); orders asks for fewer partitions, which Kafka cannot do.
+        Updates.change(client, AppStack.class, "app-d", "shop", stack -> stack.setSpec(new AppStackSpec(
+                List.of(KafkaStacks.service("api", List.of("orders"), List.of())), null, null,
+                new KafkaSpec(new KafkaClusterRef("events", "kafka-d"), List.of(new KafkaTopicSpec("orders", 2, 3, null))),
+                null, null, DeletionPolicy.Delete)));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(strimzi.list(TOPIC, "kafka-d")).extracting(t -> t.getMetadata().getName()).containsExactly("orders");
+            assertThat(strimzi.list(USER, "kafka-d")).extracting(u -> u.getMetadata().getName()).containsExactly("app-d-shop-api");
+            assertThat(client.secrets().inNamespace("app-d").withName("shop-worker-kafka").get()).isNull();
+            ComponentStatus kafka = kafka(get("app-d", "shop"));
+            assertThat(kafka.reason()).isEqualTo(KafkaStatus.REASON_REFUSED);
+            assertThat(kafka.message()).contains("topic orders has 6 partitions: Kafka cannot reduce them to 2");
+        });
+        assertThat(((Map<?, ?>) strimzi.get(TOPIC, "kafka-d", "orders").getAdditionalProperties().get("spec")).get("partitions")).isEqualTo(6);
+    }
+
+    @Test
+    void aStackWhoseKafkaNamespaceIsGoneIsReleasedAtOnce() {
+        PlayStrimzi strimzi = strimzi();
+        // No Namespace object: as after the Kafka namespace was deleted under the stack.
+        strimzi.kafka("kafka-gone", "events");
+        create(KafkaStacks.shop("app-g", "kafka-gone", DeletionPolicy.Retain));
+        await().atMost(TIMEOUT).until(() -> strimzi.list(TOPIC, "kafka-gone").size() == 2);
+
+        client.resources(AppStack.class).inNamespace("app-g").withName("shop").delete();
+        await().atMost(TIMEOUT).until(() -> get("app-g", "shop") == null);
+        assertThat(events("app-g")).anySatisfy(e -> {
+            assertThat(e.getReason()).isEqualTo("KafkaCleanupSkipped");
+            assertThat(e.getMessage()).contains("namespace kafka-gone");
+        });
+    }
+
+    @Test
+    void aMissingKafkaClusterIsReportedAndTheServicesStillRun() {
+        create(KafkaStacks.shop("app-m", "kafka-m", DeletionPolicy.Retain));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            ComponentStatus kafka = kafka(get("app-m", "shop"));
+            assertThat(kafka.reason()).isEqualTo(KafkaStatus.REASON_CLUSTER_NOT_FOUND);
+            assertThat(kafka.message()).contains("no Kafka kafka-m/events");
+            assertThat(client.apps().deployments().inNamespace("app-m").withName("shop-web").get()).isNotNull();
+        });
+        assertThat(strimzi().list(TOPIC, "kafka-m")).isEmpty();
+        // The cluster appears: the stack is reconciled again without being touched.
+        strimzi().kafka("kafka-m", "events");
+        await().atMost(TIMEOUT).until(() -> strimzi().list(TOPIC, "kafka-m").size() == 2);
+    }
+
+    /** Last: it uninstalls Strimzi from the mock server. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aStackIsReleasedWhenStrimziIsUninstalled() {
+        PlayStrimzi strimzi = strimzi();
+        namespace("kafka-u");
+        strimzi.kafka("kafka-u", "events");
+        create(KafkaStacks.shop("app-u", "kafka-u", DeletionPolicy.Retain));
+        await().atMost(TIMEOUT).until(() -> strimzi.list(TOPIC, "kafka-u").size() == 2);
+
+        for (var crd : StrimziCrds.servedAt(StrimziApiVersion.V1)) {
+            client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName()).delete();
+        }
+        client.resources(AppStack.class).inNamespace("app-u").withName("shop").delete();
+        await().atMost(TIMEOUT).until(() -> get("app-u", "shop") == null);
+        assertThat(events("app-u")).anySatisfy(e -> {
+            assertThat(e.getReason()).isEqualTo("KafkaCleanupSkipped");
+            assertThat(e.getMessage()).contains("is not served");
+        });
+    }
+
+    private void namespace(String name) {
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
+    }
+
+    private AppStack create(AppStack stack) {
+        stack.getMetadata().setUid(null);
+        stack.getMetadata().setGeneration(null);
+        return client.resource(stack).create();
+    }
+
+    private AppStack get(String namespace, String name) {
+        return client.resources(AppStack.class).inNamespace(namespace).withName(name).get();
+    }
+
+    private static ComponentStatus kafka(AppStack stack) {
+        assertThat(stack.getStatus()).as("status of " + stack.getMetadata().getName()).isNotNull();
+        return stack.getStatus().components().stream().filter(c -> KafkaStatus.COMPONENT.equals(c.component())).findFirst().orElseThrow();
+    }
+
+    private static Condition condition(AppStack stack, String type) {
+        return Conditions.find(stack.getStatus().conditions(), type).orElseThrow();
+    }
+
+    private List<io.fabric8.kubernetes.api.model.Event> events(String namespace) {
+        return client.v1().events().inNamespace(namespace).list().getItems();
+    }
+
+    private String checksum(String namespace, String deployment) {
+        Deployment d = client.apps().deployments().inNamespace(namespace).withName(deployment).get();
+        var annotations = d == null ? null : d.getSpec().getTemplate().getMetadata().getAnnotations();
+        return annotations == null ? null : annotations.get(SecretChecksum.ANNOTATION);
+    }
+
+    private static Map<String, String> decoded(Secret secret) {
+        Map<String, String> data = new java.util.TreeMap<>();
+        secret.getData().forEach((k, v) -> data.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
+        return data;
+    }
+
+    /** Plays the Deployment controller: every wanted pod runs the current template and is available. */
+    private void markAvailable(String namespace, String name) {
+        Deployment deployment = client.apps().deployments().inNamespace(namespace).withName(name).get();
+        int replicas = deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
+        deployment.setStatus(new DeploymentStatusBuilder()
+                .withObservedGeneration(deployment.getMetadata().getGeneration() == null ? 1L : deployment.getMetadata().getGeneration())
+                .withReplicas(replicas).withUpdatedReplicas(replicas).withReadyReplicas(replicas).withAvailableReplicas(replicas)
+                // A new time on every call, so that each call is an event for the operator.
+                .addNewCondition().withType("Available").withStatus("True").withReason("MinimumReplicasAvailable")
+                .withLastUpdateTime(java.time.Instant.now().toString()).endCondition()
+                .build());
+        client.resource(deployment).updateStatus();
+    }
+
+    private void awaitNoWrites() {
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .until(() -> drainRequests().stream().allMatch(r -> "GET".equals(r.getMethod())));
+    }
+
+    private List<RecordedRequest> drainRequests() throws InterruptedException {
+        List<RecordedRequest> requests = new ArrayList<>();
+        RecordedRequest request;
+        while ((request = server.getKubernetesMockServer().takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
+            requests.add(request);
+        }
+        return requests;
+    }
+
+    private double reconciliations() {
+        return meters.find(MicrometerMetricsV2.RECONCILIATIONS_SUCCESS).counters().stream().mapToDouble(Counter::count).sum();
+    }
+}

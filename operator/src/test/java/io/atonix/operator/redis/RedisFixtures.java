@@ -1,0 +1,43 @@
+package io.atonix.operator.redis;
+
+import java.util.List;
+
+import io.atonix.api.v1alpha1.common.Access;
+import io.atonix.api.v1alpha1.common.ComputeResources;
+import io.atonix.api.v1alpha1.common.DeletionPolicy;
+import io.atonix.api.v1alpha1.redis.EvictionPolicy;
+import io.atonix.api.v1alpha1.redis.Redis;
+import io.atonix.api.v1alpha1.redis.RedisPersistence;
+import io.atonix.api.v1alpha1.redis.RedisSpec;
+import io.atonix.api.v1alpha1.redis.RedisUserSpec;
+import io.atonix.operator.common.Labels;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+
+/** Redis resources for tests, built in code so that each test shows the fields it cares about. */
+final class RedisFixtures {
+
+    private RedisFixtures() {
+    }
+
+    static Redis redis(RedisSpec spec) {
+        Redis redis = new Redis();
+        redis.setMetadata(new ObjectMetaBuilder().withName("shop-redis").withNamespace("shop").withUid("uid-redis")
+                .addToLabels(Labels.PART_OF, "shop").build());
+        redis.setSpec(spec);
+        return redis;
+    }
+
+    static RedisSpec spec(String version, String memory, List<RedisUserSpec> users) {
+        return new RedisSpec(version, new Quantity(memory), null, null, users, null, null);
+    }
+
+    static RedisSpec spec(String version, String memory, EvictionPolicy eviction, RedisPersistence persistence, List<RedisUserSpec> users,
+            ComputeResources resources, DeletionPolicy deletion) {
+        return new RedisSpec(version, new Quantity(memory), eviction, persistence, users, resources, deletion);
+    }
+
+    static RedisUserSpec user(String name, Access access, String prefix) {
+        return new RedisUserSpec(name, access, prefix);
+    }
+}

@@ -1,0 +1,85 @@
+package io.atonix.operator.redis;
+
+import static io.atonix.operator.redis.RedisFixtures.redis;
+import static io.atonix.operator.redis.RedisFixtures.spec;
+import static io.atonix.operator.redis.RedisFixtures.user;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.atonix.api.v1alpha1.common.ComputeResources;
+import io.atonix.api.v1alpha1.common.ConditionTypes;
+import io.atonix.api.v1alpha1.common.ResourceAmounts;
+import io.atonix.api.v1alpha1.redis.Redis;
+import io.atonix.api.v1alpha1.redis.RedisPersistence;
+import io.atonix.api.v1alpha1.redis.RedisStatus;
+import io.atonix.operator.common.Conditions;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+
+/** Each rule names the field at fault; the status says when Redis is ready. */
+class RedisValidatorTest {
+
+    @Test
+    void aValidSpecHasNoProblems() {
+        assertThat(RedisValidator.problems(redis(spec("7.2", "256Mi", List.of(user("api", null, "{api}:")))), null)).isEmpty();
+    }
+
+    @Test
+    void eachProblemNamesItsField() {
+        Redis bad = redis(spec("5.0", "0", List.of(user("api", null, null), user("api", null, null), user("default", null, null),
+                user("jobs", null, "a b*"))));
+        assertThat(RedisValidator.problems(bad, null)).containsExactly(
+                "spec.version: must be a Redis version of 6 or newer (ACL users need 6), such as \"7.2\"",
+                "spec.memory: must be at least 1Mi",
+                "spec.users[1].name: user 'api' is declared twice",
+                "spec.users[2].name: 'default' is Redis' built-in user, which the operator turns off",
+                "spec.users[3].keyPrefix: may hold only letters, digits and - : . _ / { } @ | + = (at most 128)");
+        Redis tight = redis(spec("7.2", "1Gi", null, null, List.of(), new ComputeResources(null, new ResourceAmounts(null, new Quantity("1Gi"))), null));
+        assertThat(RedisValidator.problems(tight, null)).singleElement().asString().startsWith("spec.resources.limits.memory: must be above spec.memory");
+    }
+
+    @Test
+    void theMajorVersionCannotGoDownAndPersistenceCannotBeToggled() {
+        Redis redis = redis(spec("6.2", "64Mi", List.of()));
+        redis.setStatus(new RedisStatus(1L, List.of(), "7.2", null));
+        assertThat(RedisValidator.problems(redis, null)).singleElement().asString().startsWith("spec.version: the major version cannot go down from 7.2");
+
+        StatefulSet withoutVolume = new StatefulSetBuilder().withNewSpec().endSpec().build();
+        assertThat(RedisValidator.problems(redis(spec("7.2", "64Mi", List.of())), withoutVolume)).singleElement().asString()
+                .startsWith("spec.persistence.enabled: Redis runs without a data volume");
+        Redis cache = redis(spec("7.2", "64Mi", null, new RedisPersistence(false, null, null), List.of(), null, null));
+        assertThat(RedisValidator.problems(cache, withoutVolume)).isEmpty();
+        assertThat(RedisValidator.problems(cache, RedisStatefulSets.desired(redis(spec("7.2", "64Mi", List.of())), passwords())))
+                .singleElement().asString().startsWith("spec.persistence.enabled: Redis runs with a data volume");
+    }
+
+    @Test
+    void readyWhenTheStatefulSetServesTheCurrentTemplate() {
+        Redis redis = redis(spec("7.2", "64Mi", List.of(user("api", null, null))));
+        redis.getMetadata().setGeneration(2L);
+        StatefulSet sts = RedisStatefulSets.desired(redis, passwords());
+        sts.getMetadata().setGeneration(3L);
+        RedisStatus starting = RedisStatusBuilder.observed(redis, sts, Instant.now());
+        assertThat(Conditions.find(starting.conditions(), ConditionTypes.READY).orElseThrow().reason()).isEqualTo("Starting");
+        assertThat(starting.version()).isNull();
+        assertThat(starting.observedGeneration()).isEqualTo(2L);
+        sts.setStatus(new io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder().withObservedGeneration(3L).withReadyReplicas(1)
+                .withReplicas(1).withCurrentRevision("r1").withUpdateRevision("r1").build());
+        RedisStatus ready = RedisStatusBuilder.observed(redis, sts, Instant.now());
+        var condition = Conditions.find(ready.conditions(), ConditionTypes.READY).orElseThrow();
+        assertThat(condition.holds()).isTrue();
+        assertThat(condition.message()).isEqualTo("Redis 7.2 is ready with 1 users");
+        assertThat(ready.version()).isEqualTo("7.2");
+        assertThat(ready.binding().name()).isEqualTo("shop-redis-admin");
+    }
+
+    private static Map<String, String> passwords() {
+        return Map.of(RedisAcl.ADMIN, "a", RedisAcl.MONITOR, "m", "api", "p");
+    }
+}
