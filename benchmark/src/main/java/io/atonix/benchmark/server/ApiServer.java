@@ -20,8 +20,6 @@ public interface ApiServer extends AutoCloseable {
     /** Every request the server received. */
     RequestLog requests();
 
-    /** Whether the server converts between the versions a CRD serves (a real one does, the mock does not). */
-    boolean convertsVersions();
 
     @Override
     void close();

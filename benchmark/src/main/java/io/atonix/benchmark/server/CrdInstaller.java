@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.atonix.benchmark.stacks.DesiredState;
+import io.atonix.operator.kafka.StrimziApiVersion;
+import io.atonix.operator.kafka.StrimziCrds;
 import io.fabric8.kubernetes.api.Pluralize;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -24,23 +26,24 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceSubresourc
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 /**
- * Registers the CRDs a run needs: Atonix' own from crds/, and minimal ones (any content accepted) for the optional
- * ecosystems the operator composes with — Strimzi's Kafka, KafkaTopic and KafkaUser, the Prometheus Operator's
- * ServiceMonitor, PodMonitor and PrometheusRule — and for any other kind of another project that render prints.
- * So every optional part of the operator finds its CRD, and every object render prints can exist.
+ * Registers the CRDs a run needs: Atonix' own from crds/; Strimzi's Kafka, KafkaTopic and KafkaUser from Strimzi's
+ * own API module, served at v1 and v1beta2 as Strimzi 0.49+ serves them (the operator tests' {@link StrimziCrds});
+ * minimal ones (any content accepted) for the Prometheus Operator's ServiceMonitor, PodMonitor and PrometheusRule,
+ * whose presence turns the operator's monitoring on; and minimal ones for any other kind of another project that render
+ * prints. So every optional part of the operator finds its CRD, and every object render prints can exist.
  */
 public final class CrdInstaller {
     public static final String STRIMZI_GROUP = "kafka.strimzi.io";
-    private static final String STRIMZI_DEFAULT_VERSION = "v1beta2";
     private static final String PROMETHEUS_GROUP = "monitoring.coreos.com";
 
     private CrdInstaller() {
     }
 
-    public static void install(KubernetesClient client, Path repositoryRoot, DesiredState desired, boolean convertsVersions)
+    public static void install(KubernetesClient client, Path repositoryRoot, DesiredState desired)
             throws IOException {
         List<CustomResourceDefinition> crds = new ArrayList<>(atonix(client, repositoryRoot));
-        crds.addAll(thirdParty(desired, convertsVersions));
+        crds.addAll(StrimziCrds.servedAt(strimziVersion(desired)));
+        crds.addAll(thirdParty(desired));
         for (CustomResourceDefinition crd : crds) {
             client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
         }
@@ -50,9 +53,12 @@ public final class CrdInstaller {
         }
     }
 
-    /** The version the Strimzi kinds are written at: the one render prints, else Strimzi's v1beta2. */
-    public static String strimziVersion(DesiredState desired) {
-        return desired.apiVersionsOf(STRIMZI_GROUP).stream().findFirst().orElse(STRIMZI_DEFAULT_VERSION);
+    /**
+     * The version the Strimzi kinds are written at: the one render prints (v1 unless told otherwise), which is also the
+     * one the operator prefers when the server serves both.
+     */
+    public static StrimziApiVersion strimziVersion(DesiredState desired) {
+        return desired.apiVersionsOf(STRIMZI_GROUP).stream().findFirst().map(StrimziApiVersion::parse).orElse(StrimziApiVersion.V1);
     }
 
     private static List<CustomResourceDefinition> atonix(KubernetesClient client, Path root) throws IOException {
@@ -67,18 +73,9 @@ public final class CrdInstaller {
         return crds;
     }
 
-    private static List<CustomResourceDefinition> thirdParty(DesiredState desired, boolean convertsVersions) {
+    private static List<CustomResourceDefinition> thirdParty(DesiredState desired) {
         // group -> kind -> versions
         Map<String, Map<String, Set<String>>> kinds = new LinkedHashMap<>();
-        // A real server converts between served versions, as Strimzi 0.49+ serves v1beta2 and v1; the mock cannot,
-        // so there each kind is served only at the version render writes.
-        Set<String> strimzi = new LinkedHashSet<>(List.of(strimziVersion(desired)));
-        if (convertsVersions) {
-            strimzi.addAll(List.of("v1beta2", "v1"));
-        }
-        for (String kind : List.of("Kafka", "KafkaTopic", "KafkaUser")) {
-            kinds.computeIfAbsent(STRIMZI_GROUP, g -> new LinkedHashMap<>()).put(kind, strimzi);
-        }
         for (String kind : List.of("ServiceMonitor", "PodMonitor", "PrometheusRule")) {
             kinds.computeIfAbsent(PROMETHEUS_GROUP, g -> new LinkedHashMap<>()).put(kind, new LinkedHashSet<>(Set.of("v1")));
         }
@@ -86,7 +83,7 @@ public final class CrdInstaller {
             String apiVersion = object.getApiVersion();
             int slash = apiVersion.indexOf('/');
             String group = slash < 0 ? "" : apiVersion.substring(0, slash);
-            if (!builtIn(group) && !group.equals("atonix.io")) {
+            if (!builtIn(group) && !group.equals("atonix.io") && !group.equals(STRIMZI_GROUP)) {
                 kinds.computeIfAbsent(group, g -> new LinkedHashMap<>())
                         .computeIfAbsent(object.getKind(), k -> new LinkedHashSet<>()).add(apiVersion.substring(slash + 1));
             }
@@ -102,7 +99,7 @@ public final class CrdInstaller {
 
     private static CustomResourceDefinition minimal(String group, String kind, Set<String> versions) {
         String plural = Pluralize.toPlural(kind.toLowerCase());
-        String storage = versions.contains(STRIMZI_DEFAULT_VERSION) ? STRIMZI_DEFAULT_VERSION : versions.iterator().next();
+        String storage = versions.iterator().next();
         List<CustomResourceDefinitionVersion> served = versions.stream().map(v -> new CustomResourceDefinitionVersionBuilder()
                 .withName(v).withServed(true).withStorage(v.equals(storage))
                 .withNewSchema().withNewOpenAPIV3Schema().withType("object").withXKubernetesPreserveUnknownFields(true)

@@ -109,11 +109,6 @@ public final class MockApiServer implements ApiServer {
     }
 
     @Override
-    public boolean convertsVersions() {
-        return false;
-    }
-
-    @Override
     public void close() {
         drain.interrupt();
         server.destroy();

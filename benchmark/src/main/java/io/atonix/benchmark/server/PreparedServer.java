@@ -25,7 +25,7 @@ public final class PreparedServer implements AutoCloseable {
             throws Exception {
         PreparedServer prepared = new PreparedServer(servers.start(work));
         try {
-            CrdInstaller.install(prepared.client, repositoryRoot, desired, prepared.server.convertsVersions());
+            CrdInstaller.install(prepared.client, repositoryRoot, desired);
             ClusterFixtures.prepare(prepared.client, stacks, CrdInstaller.strimziVersion(desired));
         } catch (Exception e) {
             prepared.close();

@@ -66,11 +66,6 @@ public final class RealApiServer implements ApiServer {
     }
 
     @Override
-    public boolean convertsVersions() {
-        return true;
-    }
-
-    @Override
     public void close() {
         try {
             tail.close();
