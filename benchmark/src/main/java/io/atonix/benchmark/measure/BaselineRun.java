@@ -2,7 +2,9 @@ package io.atonix.benchmark.measure;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.atonix.benchmark.requests.ApiRequest;
 import io.atonix.benchmark.requests.Caller;
@@ -19,7 +21,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 
 /**
  * The baseline: no operator, a plain fabric8 client writing each stack and then exactly the objects render prints
- * for it, in render's order, with the stack's uid in their owner references (which render cannot know). Same kind
+ * for it (and for its child Postgres and Redis), in render's order, with the uids of their owners in their owner
+ * references (which render cannot know). Same kind
  * of fresh server, same tracker, same number of stacks written at once as the operator run.
  */
 public final class BaselineRun {
@@ -39,8 +42,11 @@ public final class BaselineRun {
                 long start = System.nanoTime();
                 StackWriter.forEachStack(stacks, settings.clientThreads(), index -> {
                     GenericKubernetesResource stack = StackWriter.createStack(client, stacks, index);
+                    Map<String, String> uids = new HashMap<>();
+                    uids.put(stack.getKind() + "/" + stack.getMetadata().getName(), stack.getMetadata().getUid());
                     for (HasMetadata object : perStack.get(index - 1)) {
-                        client.resource(ownedBy(client, object, stack)).create();
+                        HasMetadata created = client.resource(ownedBy(client, object, uids)).create();
+                        uids.put(created.getKind() + "/" + created.getMetadata().getName(), created.getMetadata().getUid());
                     }
                 });
                 long converged = tracker.awaitConverged(start + settings.timeout().toNanos());
@@ -53,13 +59,15 @@ public final class BaselineRun {
         }
     }
 
-    private static HasMetadata ownedBy(KubernetesClient client, HasMetadata object, GenericKubernetesResource stack) {
+    /** A copy with the uids of its owners (the stack, or its child Postgres or Redis written before it) filled in. */
+    private static HasMetadata ownedBy(KubernetesClient client, HasMetadata object, Map<String, String> uids) {
         HasMetadata copy = client.getKubernetesSerialization().clone(object);
         List<OwnerReference> owners = copy.getMetadata().getOwnerReferences();
         if (owners != null) {
             for (OwnerReference owner : owners) {
-                if ("AppStack".equals(owner.getKind()) && stack.getMetadata().getName().equals(owner.getName())) {
-                    owner.setUid(stack.getMetadata().getUid());
+                String uid = uids.get(owner.getKind() + "/" + owner.getName());
+                if (uid != null) {
+                    owner.setUid(uid);
                 }
             }
         }

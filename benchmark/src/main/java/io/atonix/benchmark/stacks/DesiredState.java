@@ -21,12 +21,13 @@ import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /**
- * What the operator should create for the stacks: exactly what {@code ./atonix render} prints for them, which runs
- * the builders the controllers use. Whatever the operator learns to create, render prints, and the benchmark
- * follows without being edited.
+ * What the operator should create for the stacks: exactly what {@code ./atonix render} prints for them, and for the
+ * Atonix resources among that (the child Postgres and Redis), which runs the builders the controllers use. Whatever
+ * the operator learns to create, render prints, and the benchmark follows without being edited.
  */
 public final class DesiredState {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final String ATONIX_GROUP = "atonix.io";
     private final List<HasMetadata> objects;
     private final Map<ObjectKey, JsonNode> byKey = new LinkedHashMap<>();
 
@@ -37,20 +38,42 @@ public final class DesiredState {
         }
     }
 
-    /** Runs {@code ./atonix render} on the stacks, in the repository at root; its output is kept in work. */
+    /**
+     * Runs {@code ./atonix render} on the stacks, in the repository at root, and again on the Atonix resources it
+     * printed (the child Postgres and Redis), whose own controllers make their StatefulSets, Secrets, Services and
+     * ServiceMonitors; the output of every pass is kept in work.
+     */
     public static DesiredState render(Path root, BenchStacks stacks, Path work, KubernetesSerialization serialization)
             throws IOException, InterruptedException {
         Path input = work.resolve("stacks-" + stacks.count() + ".yaml");
-        Path output = work.resolve("rendered-" + stacks.count() + ".yaml");
-        Path errors = work.resolve("render-" + stacks.count() + ".err");
         Files.writeString(input, stacks.yaml());
+        List<HasMetadata> objects = new ArrayList<>();
+        for (int pass = 1; input != null; pass++) {
+            String suffix = stacks.count() + (pass == 1 ? "" : "-pass" + pass);
+            List<HasMetadata> printed = render(root, input, work.resolve("rendered-" + suffix + ".yaml"),
+                    work.resolve("render-" + suffix + ".err"), serialization);
+            objects.addAll(printed);
+            List<HasMetadata> atonix = printed.stream().filter(o -> o.getApiVersion().startsWith(ATONIX_GROUP + "/")).toList();
+            input = null;
+            if (!atonix.isEmpty()) {
+                input = work.resolve("children-" + suffix + ".yaml");
+                StringBuilder yaml = new StringBuilder();
+                atonix.forEach(o -> yaml.append(serialization.asYaml(o)));
+                Files.writeString(input, yaml);
+            }
+        }
+        return new DesiredState(objects, serialization);
+    }
+
+    private static List<HasMetadata> render(Path root, Path input, Path output, Path errors, KubernetesSerialization serialization)
+            throws IOException, InterruptedException {
         Process render = new ProcessBuilder(root.resolve("atonix").toString(), "render", input.toString())
                 .directory(root.toFile())
                 .redirectOutput(output.toFile())
                 .redirectError(errors.toFile())
                 .start();
         if (render.waitFor() != 0) {
-            throw new IllegalStateException("./atonix render failed:\n" + Files.readString(errors));
+            throw new IllegalStateException("./atonix render " + input + " failed:\n" + Files.readString(errors));
         }
         List<HasMetadata> objects = new ArrayList<>();
         try (Reader reader = Files.newBufferedReader(output);
@@ -63,7 +86,7 @@ public final class DesiredState {
                 }
             }
         }
-        return new DesiredState(objects, serialization);
+        return objects;
     }
 
     /** In the order render prints them: the order a person would apply them in. */
