@@ -43,6 +43,9 @@ public final class Benchmark {
         Options options;
         try {
             options = Options.parse(args, root.resolve("benchmark/target/benchmark-results.json"));
+        } catch (Options.HelpRequested e) {
+            System.out.println(Options.USAGE);
+            return;
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);

@@ -15,6 +15,13 @@ record Options(List<Integer> stacks, boolean real, Path output, int startupRuns,
                              [--change-rate 10] [--change-seconds 60] [--operator-jvm-options "-Xmx256m ..."] [--timeout-minutes 30]
               --real    also run against the real control plane (needs KUBE_TESTBIN_DIR, see tools/kube-testbin)""";
 
+    /** Thrown by {@link #parse} for --help: the usage goes to standard output and the program ends successfully. */
+    static final class HelpRequested extends RuntimeException {
+        HelpRequested() {
+            super(USAGE, null, false, false);
+        }
+    }
+
     static Options parse(String[] args, Path defaultOutput) {
         List<Integer> stacks = List.of(100, 1000);
         boolean real = false;
@@ -31,8 +38,12 @@ record Options(List<Integer> stacks, boolean real, Path output, int startupRuns,
                 real = true;
                 continue;
             }
-            if (option.equals("--help") || option.equals("-h") || i + 1 >= args.length) {
-                throw new IllegalArgumentException(USAGE);
+            if (option.equals("--help") || option.equals("-h")) {
+                throw new HelpRequested();
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException((option.startsWith("--") ? option + " needs a value" : "unknown option " + option)
+                        + "\n" + USAGE);
             }
             String value = args[++i];
             switch (option) {
