@@ -19,20 +19,21 @@ import io.strimzi.api.kafka.model.user.KafkaUser;
 
 /**
  * Plays Strimzi's operators against the mock API server, which runs none: a Kafka cluster with its listener status,
- * Ready or Unmanaged conditions on KafkaTopics and KafkaUsers, and the User Operator's Secret of a user.
+ * Ready or Unmanaged conditions on KafkaTopics and KafkaUsers, and the User Operator's Secret of a user. Public for the
+ * benchmark, which plays the Cluster Operator the same way.
  */
-final class PlayStrimzi {
+public final class PlayStrimzi {
     static final String CA = "-----BEGIN CERTIFICATE-----\nMIIcluster\n-----END CERTIFICATE-----\n";
     private final KubernetesClient client;
     private final StrimziApiVersion version;
 
-    PlayStrimzi(KubernetesClient client, StrimziApiVersion version) {
+    public PlayStrimzi(KubernetesClient client, StrimziApiVersion version) {
         this.client = client;
         this.version = version;
     }
 
-    /** A Kafka with an internal SCRAM listener on TLS, reported by the Cluster Operator. */
-    void kafka(String namespace, String name) {
+    /** A Kafka with an internal SCRAM listener on TLS, reported Ready with its listeners by the Cluster Operator. */
+    public void kafka(String namespace, String name) {
         Kafka kafka = new KafkaBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
                 .withNewSpec().withNewKafka()
                 .withListeners(KafkaBuildersTest.listener("plain", KafkaListenerType.INTERNAL, false, null),
@@ -40,7 +41,10 @@ final class PlayStrimzi {
                 .endKafka().endSpec().build();
         GenericKubernetesResource created = operation(StrimziApiVersion.KAFKA).inNamespace(namespace)
                 .resource(StrimziObjects.atVersion(kafka, version, client.getKubernetesSerialization())).create();
-        kafka.setStatus(new io.strimzi.api.kafka.model.kafka.KafkaStatusBuilder().withListeners(
+        kafka.setStatus(new io.strimzi.api.kafka.model.kafka.KafkaStatusBuilder()
+                .withObservedGeneration(created.getMetadata().getGeneration() == null ? 1 : created.getMetadata().getGeneration())
+                .addNewCondition().withType("Ready").withStatus("True").withLastTransitionTime("2026-01-01T00:00:00Z").endCondition()
+                .withListeners(
                 new ListenerStatusBuilder().withName("scram").addNewAddress().withHost(name + "-kafka-bootstrap." + namespace + ".svc")
                         .withPort(9093).endAddress().withCertificates(CA).build()).build());
         GenericKubernetesResource withStatus = StrimziObjects.atVersion(kafka, version, client.getKubernetesSerialization());

@@ -1,0 +1,31 @@
+package io.atonix.benchmark.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The machine a run measured on, from /proc. */
+public record Machine(String cpu, long processors, long memoryBytes, String kernel, String java) {
+
+    public static Machine here() throws IOException {
+        String cpuinfo = Files.readString(Path.of("/proc/cpuinfo"));
+        String model = cpuinfo.lines().filter(l -> l.startsWith("model name")).findFirst()
+                .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown");
+        long processors = cpuinfo.lines().filter(l -> l.startsWith("processor")).count();
+        long memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
+                .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) * 1024).findFirst().orElse(-1);
+        String kernel = Files.readString(Path.of("/proc/sys/kernel/osrelease")).trim();
+        return new Machine(model, processors, memory, kernel,
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+    }
+
+    /** The 1, 5 and 15 minute load averages: others build on this machine too. */
+    public static String load() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

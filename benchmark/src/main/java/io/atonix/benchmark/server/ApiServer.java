@@ -1,0 +1,26 @@
+package io.atonix.benchmark.server;
+
+import java.nio.file.Path;
+
+import io.atonix.benchmark.requests.RequestLog;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/** An API server the benchmark runs for one scenario, fresh each time. */
+public interface ApiServer extends AutoCloseable {
+
+    /** Which server, for the report. */
+    String description();
+
+    /** A client with every right; its user agent marks its requests as the benchmark's. */
+    KubernetesClient client(String purpose);
+
+    /** The kubeconfig the operator process is given. */
+    Path operatorKubeconfig();
+
+    /** Every request the server received. */
+    RequestLog requests();
+
+
+    @Override
+    void close();
+}
