@@ -1,9 +1,11 @@
 package io.atonix.operator.common;
 
+import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.util.Objects;
 
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 
@@ -23,7 +25,17 @@ public final class StatusWriter {
         }
         P updated = context.getClient().getKubernetesSerialization().clone(primary);
         updated.setStatus(status);
-        P stored = context.resourceOperations().updatePrimaryStatus(updated);
+        P stored;
+        try {
+            stored = context.resourceOperations().updatePrimaryStatus(updated);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+                throw e;
+            }
+            // The resource changed since this reconcile read it (a new spec, most often): its status is computed
+            // afresh from the stored one right away, rather than after the error back-off of a failed reconcile.
+            return UpdateControl.<P>noUpdate().rescheduleAfter(Duration.ZERO);
+        }
         boolean newerSpec = stored != null && !Objects.equals(stored.getMetadata().getGeneration(), primary.getMetadata().getGeneration());
         return newerSpec ? UpdateControl.<P>noUpdate().rescheduleAfter(Duration.ZERO) : UpdateControl.noUpdate();
     }
