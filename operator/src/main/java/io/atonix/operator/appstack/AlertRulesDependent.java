@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.monitoring.StackAlerts;
 import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
@@ -14,7 +15,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUn
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The stack's PrometheusRule; removed when spec.monitoring.alerts is false. */
-@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.STACK_CHILDREN_SELECTOR))
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.STACK_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
 public class AlertRulesDependent extends StackObjectDependent<PrometheusRule> {
 
     @Inject

@@ -5,6 +5,7 @@ import java.util.Map;
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.StampedDependent;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -14,7 +15,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUn
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The stack's child Redis: none, or one keyed "redis"; removed when spec.redis is (its volume stays unless Delete). */
-@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.STACK_CHILDREN_SELECTOR))
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.STACK_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
 public class ChildRedisDependent extends StampedDependent<Redis, AppStack> implements BulkDependentResource<Redis, AppStack, String> {
     static final String KEY = "redis";
 

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.monitoring.StackDashboards;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -14,7 +15,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUn
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The ConfigMap with the stack's Grafana dashboard; removed when spec.monitoring.dashboard is false. */
-@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.STACK_CHILDREN_SELECTOR))
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.STACK_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
 public class DashboardDependent extends StackObjectDependent<ConfigMap> {
 
     @Inject

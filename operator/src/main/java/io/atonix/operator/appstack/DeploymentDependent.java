@@ -9,6 +9,7 @@ import java.util.Optional;
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.common.SecretChecksum;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -18,7 +19,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
-@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.STACK_CHILDREN_SELECTOR))
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.STACK_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
 public class DeploymentDependent extends ServiceObjectDependent<Deployment> {
 
     public DeploymentDependent() {

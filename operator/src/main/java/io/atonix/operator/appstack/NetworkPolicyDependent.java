@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.StampedDependent;
@@ -17,7 +18,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUn
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The stack's NetworkPolicies, keyed by name ({@link NetworkPolicies}); all removed when the stack turns them off. */
-@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.STACK_CHILDREN_SELECTOR))
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.STACK_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
 public class NetworkPolicyDependent extends StampedDependent<NetworkPolicy, AppStack>
         implements BulkDependentResource<NetworkPolicy, AppStack, String> {
 

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.monitoring.ServiceMonitors;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
@@ -16,7 +17,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUn
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The ServiceMonitor of each service that declares metrics; removed with the service's metrics. */
-@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.STACK_CHILDREN_SELECTOR))
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.STACK_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
 public class ServiceMonitorDependent extends ServiceObjectDependent<ServiceMonitor> {
 
     @Inject

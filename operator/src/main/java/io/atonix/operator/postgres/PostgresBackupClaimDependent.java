@@ -5,6 +5,7 @@ import java.util.Set;
 
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.common.Names;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -21,7 +22,7 @@ import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMap
  * owner reference (found by its label instead), so the backups outlive the Postgres; with Delete the garbage
  * collector removes it with the Postgres.
  */
-@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.POSTGRES_CHILDREN_SELECTOR))
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.POSTGRES_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
 public class PostgresBackupClaimDependent extends KubernetesDependentResource<PersistentVolumeClaim, Postgres>
         implements Creator<PersistentVolumeClaim, Postgres>, SecondaryToPrimaryMapper<PersistentVolumeClaim> {
 

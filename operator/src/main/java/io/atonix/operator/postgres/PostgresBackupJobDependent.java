@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.StampedDependent;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
@@ -14,7 +15,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUn
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The backup CronJob: present while spec.backup is set, removed when it is not (the backups themselves stay). */
-@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.POSTGRES_CHILDREN_SELECTOR))
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.POSTGRES_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
 public class PostgresBackupJobDependent extends StampedDependent<CronJob, Postgres> implements BulkDependentResource<CronJob, Postgres, String> {
     static final String KEY = "backup";
 

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.StampedDependent;
@@ -18,7 +19,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUn
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The ServiceMonitor of the postgres_exporter; removed when spec.monitoring.enabled is false. */
-@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.POSTGRES_CHILDREN_SELECTOR))
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.POSTGRES_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
 public class PostgresServiceMonitorDependent extends StampedDependent<ServiceMonitor, Postgres>
         implements BulkDependentResource<ServiceMonitor, Postgres, String> {
     static final String KEY = "exporter";

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.operator.common.StampedDependent;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.common.Secondaries;
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -15,7 +16,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUn
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The read-write and the headless Service of a Postgres, keyed by name. */
-@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.POSTGRES_CHILDREN_SELECTOR))
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.POSTGRES_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
 public class PostgresServicesDependent extends StampedDependent<Service, Postgres>
         implements BulkDependentResource<Service, Postgres, String> {
 

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.StampedDependent;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -15,7 +16,7 @@ import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
-@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.POSTGRES_CHILDREN_SELECTOR))
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.POSTGRES_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
 public class PostgresStatefulSetDependent extends StampedDependent<StatefulSet, Postgres> {
 
     public PostgresStatefulSetDependent() {

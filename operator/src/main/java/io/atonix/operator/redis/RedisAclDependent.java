@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.StampedDependent;
@@ -18,7 +19,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
  * The Secret that holds the ACL file, keyed "acl". A bulk dependent of one so that it picks its own Secret by name
  * among the Redis' credential Secrets, which carry the same labels and owner.
  */
-@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.REDIS_CHILDREN_SELECTOR))
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.REDIS_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
 public class RedisAclDependent extends StampedDependent<Secret, Redis> implements BulkDependentResource<Secret, Redis, String> {
     static final String KEY = "acl";
 

@@ -2,6 +2,7 @@ package io.atonix.operator.redis;
 
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.common.StampedDependent;
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -9,7 +10,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
-@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.REDIS_CHILDREN_SELECTOR))
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.REDIS_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
 public class RedisServiceDependent extends StampedDependent<Service, Redis> {
 
     public RedisServiceDependent() {

@@ -4,6 +4,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.StampedDependent;
@@ -19,7 +20,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
  * The ServiceMonitor of the redis_exporter, whose port "metrics" the Redis' Service exposes. A Redis has no monitoring
  * switch of its own yet: the ServiceMonitor exists wherever the Prometheus Operator's CRDs do.
  */
-@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.REDIS_CHILDREN_SELECTOR))
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.REDIS_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
 public class RedisServiceMonitorDependent extends StampedDependent<ServiceMonitor, Redis>
         implements BulkDependentResource<ServiceMonitor, Redis, String> {
     static final String KEY = "exporter";
