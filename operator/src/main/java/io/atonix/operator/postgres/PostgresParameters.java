@@ -28,6 +28,8 @@ public final class PostgresParameters {
             "TB", 1024.0 * 1024 * 1024 * 1024);
     private static final Map<String, Double> TIME = Map.of("us", 0.001, "ms", 1.0, "s", 1000.0, "min", 60_000.0, "h", 3_600_000.0,
             "d", 86_400_000.0);
+    /** A pg_settings unit: an optional count and a unit name ("8kB", "ms"). */
+    private static final Pattern SETTING_UNIT = Pattern.compile("^([0-9]*)([A-Za-z]+)$");
     private static final List<String> BOOLEAN_WORDS = List.of("true", "false", "yes", "no");
 
     private PostgresParameters() {
@@ -147,7 +149,7 @@ public final class PostgresParameters {
 
     /** The size of one pg_settings unit ("8kB" is 8 kB) in bytes or milliseconds. */
     private static double size(String settingUnit) {
-        Matcher m = Pattern.compile("^([0-9]*)([A-Za-z]+)$").matcher(settingUnit);
+        Matcher m = SETTING_UNIT.matcher(settingUnit);
         if (!m.matches()) {
             return 1;
         }
