@@ -3,7 +3,6 @@ package io.atonix.operator.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -23,13 +22,17 @@ import org.junit.jupiter.api.io.TempDir;
 import io.atonix.api.v1alpha1.common.Access;
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.operator.common.Passwords;
+import io.atonix.operator.testtools.TestPrograms;
 
 /**
- * The generated redis.conf and ACL file loaded by a real redis-server (Debian's package, as .ci/run installs it),
+ * The generated redis.conf and ACL file loaded by a real redis-server (Debian's package, unpacked by
+ * {@link TestPrograms}),
  * started on 127.0.0.1 with only its paths, port and address adapted. Every user is then tried with a real client.
  */
 class RealRedisAclTest {
     private static final Duration STARTUP = Duration.ofSeconds(15);
+    /** Redis 7 and the libraries it links that a fresh Debian machine lacks. */
+    static final List<String> REDIS_PACKAGES = List.of("redis-server", "redis-tools", "libjemalloc2", "liblzf1");
     private static final Map<String, String> PASSWORDS = new LinkedHashMap<>();
     private static Redis redis;
     private static Process server;
@@ -53,7 +56,7 @@ class RealRedisAclTest {
         port = freePort();
         Path data = Files.createDirectories(dir.resolve("data"));
         Files.writeString(dir.resolve(RedisConfig.FILE), adapt(config, acl, data));
-        server = new ProcessBuilder(redisServer(), dir.resolve(RedisConfig.FILE).toString())
+        server = TestPrograms.debian("redis-server", "REDIS_SERVER", REDIS_PACKAGES).command(List.of(dir.resolve(RedisConfig.FILE).toString()))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
         awaitListening();
     }
@@ -186,16 +189,6 @@ class RealRedisAclTest {
         assertThat(config).contains(aclLine, dirLine, portLine);
         return config.replace(aclLine, "aclfile " + acl + "\n").replace(dirLine, "dir " + data + "\n")
                 .replace(portLine, "port " + port + "\nbind 127.0.0.1\n");
-    }
-
-    private static String redisServer() {
-        for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            File candidate = new File(directory, "redis-server");
-            if (candidate.canExecute()) {
-                return candidate.getPath();
-            }
-        }
-        return fail("redis-server is not installed: apt-get install redis-server (.ci/run does)");
     }
 
     private static int freePort() throws IOException {
