@@ -144,7 +144,9 @@ class MonitoringReconcilerTest {
     }
 
     private ComponentStatus monitoringComponent(String namespace, String name) {
-        return get(namespace, name).getStatus().components().stream().filter(c -> c.component().equals(MonitoringStatus.COMPONENT))
+        AppStack stack = get(namespace, name);
+        assertThat(stack.getStatus()).as("status of " + name).isNotNull();
+        return stack.getStatus().components().stream().filter(c -> c.component().equals(MonitoringStatus.COMPONENT))
                 .findFirst().orElseThrow();
     }
 
