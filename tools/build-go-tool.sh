@@ -10,7 +10,7 @@ command -v go >/dev/null || { echo "[$tool] Go is needed to build tools/$tool (h
 recipe="$(cat "$here/go.mod" "$here/go.sum" "$here"/*.go | sha256sum | cut -c1-16)"
 out="$HOME/.cache/atonix/$tool/$recipe"
 if [ ! -x "$out/$tool" ]; then
-  echo "[$tool] building $(grep -m1 -E '^require [^(]|^	[a-z]' "$here/go.mod" | xargs) into $out" >&2
+  echo "[$tool] building tools/$tool from the Go module proxy into $out" >&2
   mkdir -p "$out"
   (cd "$here" && go build -trimpath -o "$out/$tool.tmp" . >&2)
   mv "$out/$tool.tmp" "$out/$tool"
