@@ -9,7 +9,6 @@ import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.common.PlatformSettings;
-import io.atonix.operator.monitoring.ServiceMonitors;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -29,6 +28,6 @@ public class ServiceMonitorDependent extends ServiceObjectDependent<ServiceMonit
 
     @Override
     protected Optional<ServiceMonitor> desired(AppStack stack, ServiceSpec service, Context<AppStack> context) {
-        return ServiceMonitors.forService(stack, service, platform);
+        return StackMonitoring.serviceMonitor(stack, service, platform);
     }
 }

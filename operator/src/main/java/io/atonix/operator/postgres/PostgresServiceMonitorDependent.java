@@ -10,7 +10,6 @@ import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.StampedDependent;
-import io.atonix.operator.monitoring.ServiceMonitors;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -33,7 +32,7 @@ public class PostgresServiceMonitorDependent extends StampedDependent<ServiceMon
 
     @Override
     public Map<String, ServiceMonitor> desiredResources(Postgres primary, Context<Postgres> context) {
-        return ServiceMonitors.forPostgres(primary, platform).map(monitor -> Map.of(KEY, monitor)).orElse(Map.of());
+        return PostgresMonitoring.serviceMonitor(primary, platform).map(monitor -> Map.of(KEY, monitor)).orElse(Map.of());
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.StampedDependent;
-import io.atonix.operator.monitoring.MonitoringResources;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -34,7 +33,7 @@ public class RedisServiceMonitorDependent extends StampedDependent<ServiceMonito
 
     @Override
     public Map<String, ServiceMonitor> desiredResources(Redis primary, Context<Redis> context) {
-        return MonitoringResources.redisExporter(primary, platform).map(monitor -> Map.of(KEY, monitor)).orElse(Map.of());
+        return RedisMonitoring.serviceMonitor(primary, platform).map(monitor -> Map.of(KEY, monitor)).orElse(Map.of());
     }
 
     @Override

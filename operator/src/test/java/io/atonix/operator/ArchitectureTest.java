@@ -1,0 +1,64 @@
+package io.atonix.operator;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * The package structure the code keeps: no package of the operator reaches back into one that depends on it, and the
+ * API types (a client library of their own) know nothing of the operator. Only production classes are checked.
+ */
+class ArchitectureTest {
+    /** The packages on top: the custom resources' controllers, the render command and the operator's own metrics. */
+    private static final String[] KINDS = { "io.atonix.operator.appstack..", "io.atonix.operator.kafka..", "io.atonix.operator.postgres..",
+            "io.atonix.operator.redis..", "io.atonix.operator.render..", "io.atonix.operator.observability.." };
+    private static final String[] KINDS_AND_TOOLKITS = concat(KINDS, "io.atonix.operator.monitoring..");
+    private static JavaClasses classes;
+
+    private static String[] concat(String[] packages, String more) {
+        String[] all = java.util.Arrays.copyOf(packages, packages.length + 1);
+        all[packages.length] = more;
+        return all;
+    }
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.atonix.api", "io.atonix.operator");
+    }
+
+    @Test
+    void noPackageOfTheOperatorIsPartOfACycle() {
+        // Every package is its own slice, so a sub-package (postgres.sql) may not reach back into its parent either.
+        slices().matching("io.atonix.operator.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void commonIsTheBottomLayer() {
+        noClasses().that().resideInAPackage("io.atonix.operator.common..")
+                .should().dependOnClassesThat().resideInAnyPackage(KINDS_AND_TOOLKITS)
+                .check(classes);
+    }
+
+    @Test
+    void monitoringIsAToolkitBelowTheKinds() {
+        // Each kind builds its own ServiceMonitors, alert rules and dashboards from monitoring's pieces, never the reverse.
+        noClasses().that().resideInAPackage("io.atonix.operator.monitoring..")
+                .should().dependOnClassesThat().resideInAnyPackage(KINDS)
+                .check(classes);
+    }
+
+    @Test
+    void theApiTypesDoNotDependOnTheOperator() {
+        noClasses().that().resideInAPackage("io.atonix.api..")
+                .should().dependOnClassesThat().resideInAPackage("io.atonix.operator..")
+                .check(classes);
+    }
+}
