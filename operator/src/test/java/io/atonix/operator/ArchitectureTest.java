@@ -3,6 +3,8 @@ package io.atonix.operator;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.util.Arrays;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,12 +20,14 @@ class ArchitectureTest {
     /** The packages on top: the custom resources' controllers, the render command and the operator's own metrics. */
     private static final String[] KINDS = { "io.atonix.operator.appstack..", "io.atonix.operator.kafka..", "io.atonix.operator.postgres..",
             "io.atonix.operator.redis..", "io.atonix.operator.render..", "io.atonix.operator.observability.." };
-    private static final String[] KINDS_AND_TOOLKITS = concat(KINDS, "io.atonix.operator.monitoring..");
+    private static final String MONITORING = "io.atonix.operator.monitoring..";
+    private static final String BINDING = "io.atonix.operator.binding..";
+    private static final String COMMON = "io.atonix.operator.common..";
     private static JavaClasses classes;
 
-    private static String[] concat(String[] packages, String more) {
-        String[] all = java.util.Arrays.copyOf(packages, packages.length + 1);
-        all[packages.length] = more;
+    private static String[] concat(String[] packages, String... more) {
+        String[] all = Arrays.copyOf(packages, packages.length + more.length);
+        System.arraycopy(more, 0, all, packages.length, more.length);
         return all;
     }
 
@@ -42,15 +46,23 @@ class ArchitectureTest {
 
     @Test
     void commonIsTheBottomLayer() {
-        noClasses().that().resideInAPackage("io.atonix.operator.common..")
-                .should().dependOnClassesThat().resideInAnyPackage(KINDS_AND_TOOLKITS)
+        noClasses().that().resideInAPackage(COMMON)
+                .should().dependOnClassesThat().resideInAnyPackage(concat(KINDS, MONITORING, BINDING))
+                .check(classes);
+    }
+
+    @Test
+    void theBindingContractsDependOnNothingOfTheOperator() {
+        // Writers and readers of a binding Secret both use its contract, so the contract sits below them all.
+        noClasses().that().resideInAPackage(BINDING)
+                .should().dependOnClassesThat().resideInAnyPackage(concat(KINDS, MONITORING, COMMON))
                 .check(classes);
     }
 
     @Test
     void monitoringIsAToolkitBelowTheKinds() {
         // Each kind builds its own ServiceMonitors, alert rules and dashboards from monitoring's pieces, never the reverse.
-        noClasses().that().resideInAPackage("io.atonix.operator.monitoring..")
+        noClasses().that().resideInAPackage(MONITORING)
                 .should().dependOnClassesThat().resideInAnyPackage(KINDS)
                 .check(classes);
     }

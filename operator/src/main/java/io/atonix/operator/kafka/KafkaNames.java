@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 
-/** Every name the operator derives for the Kafka part of a stack, in one place. */
+/** Every name the operator derives for the Kafka part of a stack, in one place; the binding Secret's is {@code KafkaBinding}'s. */
 public final class KafkaNames {
     /** Strimzi labels a user's Secret with the user's name, and a label value holds at most 63 characters. */
     static final int MAX_USER_NAME = 63;
@@ -45,11 +45,6 @@ public final class KafkaNames {
         }
         String suffix = "-" + hash(name);
         return trimToAlphanumeric(name.substring(0, MAX_USER_NAME - suffix.length())) + suffix;
-    }
-
-    /** The binding Secret (servicebinding.io keys) a service reads its Kafka connection from, in the stack's namespace. */
-    public static String bindingSecret(String stack, String service) {
-        return stack + "-" + service + "-kafka";
     }
 
     /** The consumer group a service may read as. */

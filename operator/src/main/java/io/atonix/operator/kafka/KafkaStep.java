@@ -18,6 +18,7 @@ import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ComponentStatus;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
+import io.atonix.operator.binding.KafkaBinding;
 import io.atonix.operator.common.DesiredStateMatcher;
 import io.atonix.operator.common.Labels;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -109,7 +110,7 @@ public final class KafkaStep {
                 continue;
             }
             bindings++;
-            bindingNames.add(KafkaNames.bindingSecret(stack.getMetadata().getName(), service.name()));
+            bindingNames.add(KafkaBinding.secretName(stack.getMetadata().getName(), service.name()));
             if (writeBinding(stack, service, access.get(), context, writer)) {
                 bindingsPresent++;
             }
@@ -324,7 +325,7 @@ public final class KafkaStep {
         String user = KafkaNames.user(stack.getMetadata().getNamespace(), stack.getMetadata().getName(), service.name());
         Secret userSecret = KafkaEventSources.userSecrets(context).get(new ResourceID(user, KafkaTopics.clusterNamespace(stack))).orElse(null);
         Optional<Secret> desired = KafkaBindings.desired(stack, service, access, userSecret);
-        Secret actual = bindingSecrets(stack, context).get(KafkaNames.bindingSecret(stack.getMetadata().getName(), service.name()));
+        Secret actual = bindingSecrets(stack, context).get(KafkaBinding.secretName(stack.getMetadata().getName(), service.name()));
         if (desired.isEmpty()) {
             return actual != null;
         }

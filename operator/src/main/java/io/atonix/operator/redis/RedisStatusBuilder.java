@@ -8,6 +8,7 @@ import io.atonix.api.v1alpha1.common.Condition;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.api.v1alpha1.redis.RedisStatus;
+import io.atonix.operator.binding.RedisBinding;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.StatefulSetRollout;
@@ -45,7 +46,7 @@ public final class RedisStatusBuilder {
     }
 
     static Binding binding(Redis redis) {
-        return new Binding(Names.redisAdminSecret(redis.getMetadata().getName()));
+        return new Binding(RedisBinding.adminSecretName(redis.getMetadata().getName()));
     }
 
     private static String previousVersion(Redis redis) {
