@@ -86,7 +86,7 @@ public class AppStackReconciler implements Reconciler<AppStack>, Cleaner<AppStac
     @Override
     public List<EventSource<?, AppStack>> prepareEventSources(EventSourceContext<AppStack> context) {
         var secrets = InformerEventSourceConfiguration.from(Secret.class, AppStack.class)
-                .withName("binding-secrets")
+                .withName(KafkaStep.BINDING_SECRETS)
                 .withLabelSelector(Labels.MANAGED_SELECTOR)
                 .withSecondaryToPrimaryMapper(secret -> {
                     String stack = Secondaries.label(secret, Labels.PART_OF);

@@ -23,6 +23,8 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
  * service's pods cannot read them; this copy is where they run, and is rewritten when Strimzi rotates them.
  */
 public final class KafkaBindings {
+    /** The app.kubernetes.io/component label that tells these Secrets from the stack's other generated Secrets. */
+    static final String COMPONENT = "kafka-binding";
     private KafkaBindings() {
     }
 
@@ -58,7 +60,7 @@ public final class KafkaBindings {
         }
         String stackName = stack.getMetadata().getName();
         Map<String, String> labels = Labels.forService(stackName, service.name());
-        labels.put(Labels.COMPONENT, "kafka-binding");
+        labels.put(Labels.COMPONENT, COMPONENT);
         Secret secret = new SecretBuilder()
                 .withNewMetadata()
                 .withName(KafkaBinding.secretName(stackName, service.name()))
