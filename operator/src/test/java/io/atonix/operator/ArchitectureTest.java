@@ -1,16 +1,26 @@
 package io.atonix.operator;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+
+import io.atonix.operator.common.WithoutManagedFields;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /**
  * The package structure the code keeps: no package of the operator reaches back into one that depends on it, and the
@@ -65,6 +75,28 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage(MONITORING)
                 .should().dependOnClassesThat().resideInAnyPackage(KINDS)
                 .check(classes);
+    }
+
+    /**
+     * java-operator-sdk reads {@code @KubernetesDependent} from each dependent's own class (the annotation is not
+     * inherited), so the informer settings are repeated there; whether to write by server-side apply is not: it is
+     * quarkus.operator-sdk.enable-ssa, for all of them.
+     */
+    @Test
+    void everyDependentWritesByReplaceAndCachesNoManagedFields() throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = ArchitectureTest.class.getClassLoader().getResourceAsStream("application.properties")) {
+            properties.load(in);
+        }
+        assertThat(properties.getProperty("quarkus.operator-sdk.enable-ssa")).isEqualTo("false");
+        List<JavaClass> dependents = classes.stream().filter(c -> c.isAnnotatedWith(KubernetesDependent.class)).toList();
+        assertThat(dependents).hasSizeGreaterThan(20);
+        for (JavaClass dependent : dependents) {
+            KubernetesDependent annotation = dependent.reflect().getAnnotation(KubernetesDependent.class);
+            assertThat(annotation.useSSA()).as(dependent.getSimpleName()).isEqualTo(BooleanWithUndefined.UNDEFINED);
+            assertThat(annotation.informer().itemStore()).as(dependent.getSimpleName()).isEqualTo(WithoutManagedFields.class);
+            assertThat(annotation.informer().labelSelector()).as(dependent.getSimpleName()).isNotEmpty();
+        }
     }
 
     @Test

@@ -8,11 +8,10 @@ import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.OptionalChildDependent;
 import io.atonix.operator.common.WithoutManagedFields;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The stack's child Postgres: none, or one keyed "postgres"; removed when spec.postgres is (its volume stays unless Delete). */
-@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.STACK_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.STACK_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
 public class ChildPostgresDependent extends OptionalChildDependent<Postgres, AppStack> {
     static final String KEY = "postgres";
 

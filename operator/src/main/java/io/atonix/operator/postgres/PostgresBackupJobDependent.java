@@ -8,11 +8,10 @@ import io.atonix.operator.common.OptionalChildDependent;
 import io.atonix.operator.common.WithoutManagedFields;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The backup CronJob: present while spec.backup is set, removed when it is not (the backups themselves stay). */
-@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.POSTGRES_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.POSTGRES_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
 public class PostgresBackupJobDependent extends OptionalChildDependent<CronJob, Postgres> {
     static final String KEY = "backup";
 

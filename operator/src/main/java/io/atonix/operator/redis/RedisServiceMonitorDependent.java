@@ -9,14 +9,13 @@ import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.common.PlatformSettings;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /**
  * The ServiceMonitor of the redis_exporter, whose port "metrics" the Redis' Service exposes. A Redis has no monitoring
  * switch of its own yet: the ServiceMonitor exists wherever the Prometheus Operator's CRDs do.
  */
-@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.REDIS_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.REDIS_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
 public class RedisServiceMonitorDependent extends OptionalChildDependent<ServiceMonitor, Redis> {
     static final String KEY = "exporter";
 
