@@ -9,7 +9,6 @@ import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.operator.binding.KafkaBinding;
 import io.atonix.operator.binding.PostgresBinding;
 import io.atonix.operator.binding.RedisBinding;
-import io.atonix.operator.binding.ServiceBinding;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.PodSecurity;
 import io.atonix.operator.common.SecretChecksum;
@@ -95,30 +94,16 @@ public final class Deployments {
         List<EnvVar> env = new ArrayList<>(ContainerParts.env(service.env()));
         if (service.uses() != null && service.uses().postgres() != null) {
             String secret = PostgresBinding.secretName(Names.postgres(stack.getMetadata().getName()), service.name());
-            env.add(SecretEnv.of("PGHOST", secret, ServiceBinding.HOST));
-            env.add(SecretEnv.of("PGPORT", secret, ServiceBinding.PORT));
-            env.add(SecretEnv.of("PGDATABASE", secret, PostgresBinding.DATABASE));
-            env.add(SecretEnv.of("PGUSER", secret, ServiceBinding.USERNAME));
-            env.add(SecretEnv.of("PGPASSWORD", secret, ServiceBinding.PASSWORD));
-            env.add(SecretEnv.of("DATABASE_URL", secret, ServiceBinding.URI));
+            env.addAll(SecretEnv.all(secret, PostgresBinding.ENV));
         }
         if (service.uses() != null && service.uses().redis() != null) {
             String secret = RedisBinding.secretName(Names.redis(stack.getMetadata().getName()), service.name());
-            env.add(SecretEnv.of("REDIS_HOST", secret, ServiceBinding.HOST));
-            env.add(SecretEnv.of("REDIS_PORT", secret, ServiceBinding.PORT));
-            env.add(SecretEnv.of("REDIS_USERNAME", secret, ServiceBinding.USERNAME));
-            env.add(SecretEnv.of("REDIS_PASSWORD", secret, ServiceBinding.PASSWORD));
-            env.add(SecretEnv.of("REDIS_URL", secret, ServiceBinding.URI));
+            env.addAll(SecretEnv.all(secret, RedisBinding.ENV));
         }
         if (service.uses() != null && service.uses().kafka() != null) {
             String secret = KafkaBinding.secretName(stack.getMetadata().getName(), service.name());
-            env.add(SecretEnv.of("KAFKA_BOOTSTRAP_SERVERS", secret, KafkaBinding.BOOTSTRAP_SERVERS));
-            env.add(SecretEnv.of("KAFKA_SECURITY_PROTOCOL", secret, KafkaBinding.SECURITY_PROTOCOL));
-            env.add(SecretEnv.of("KAFKA_USERNAME", secret, ServiceBinding.USERNAME));
-            // Only a SCRAM listener gives a password; with TLS authentication the client certificate is in the Secret.
-            env.add(SecretEnv.optional("KAFKA_SASL_MECHANISM", secret, KafkaBinding.SASL_MECHANISM));
-            env.add(SecretEnv.optional("KAFKA_PASSWORD", secret, ServiceBinding.PASSWORD));
-            env.add(SecretEnv.optional("KAFKA_SASL_JAAS_CONFIG", secret, KafkaBinding.SASL_JAAS_CONFIG));
+            env.addAll(SecretEnv.all(secret, KafkaBinding.ENV));
+            KafkaBinding.OPTIONAL_ENV.forEach((variable, key) -> env.add(SecretEnv.optional(variable, secret, key)));
         }
         return env;
     }

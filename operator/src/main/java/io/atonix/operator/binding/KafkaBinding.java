@@ -1,6 +1,7 @@
 package io.atonix.operator.binding;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The binding of a service to a Kafka cluster, type {@code servicebinding.io/kafka}: {@link ServiceBinding#USERNAME}
@@ -23,6 +24,20 @@ public final class KafkaBinding {
     public static final List<String> SCRAM_KEYS = List.of(ServiceBinding.PASSWORD, SASL_JAAS_CONFIG);
     /** Keys of Strimzi's Secret of a TLS user, copied as they are. */
     public static final List<String> TLS_KEYS = List.of("user.crt", "user.key", "user.p12", "user.password");
+
+    /** What a service's pods read, by environment variable: the keys every Kafka binding has. */
+    public static final Map<String, String> ENV = ServiceBinding.ordered(
+            "KAFKA_BOOTSTRAP_SERVERS", BOOTSTRAP_SERVERS,
+            "KAFKA_SECURITY_PROTOCOL", SECURITY_PROTOCOL,
+            "KAFKA_USERNAME", ServiceBinding.USERNAME);
+    /**
+     * The variables of keys only some bindings have: only a SCRAM listener gives a password; with TLS authentication
+     * the client certificate is in the Secret.
+     */
+    public static final Map<String, String> OPTIONAL_ENV = ServiceBinding.ordered(
+            "KAFKA_SASL_MECHANISM", SASL_MECHANISM,
+            "KAFKA_PASSWORD", ServiceBinding.PASSWORD,
+            "KAFKA_SASL_JAAS_CONFIG", SASL_JAAS_CONFIG);
 
     private KafkaBinding() {
     }

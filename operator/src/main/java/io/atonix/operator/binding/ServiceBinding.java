@@ -1,5 +1,9 @@
 package io.atonix.operator.binding;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The keys every binding Secret of the servicebinding.io specification shares (its "well-known entries"). A kind's
  * binding adds its own keys: {@link PostgresBinding}, {@link RedisBinding}, {@link KafkaBinding}.
@@ -19,5 +23,14 @@ public final class ServiceBinding {
     public static final String ATONIX = "atonix";
 
     private ServiceBinding() {
+    }
+
+    /** An unmodifiable map in the order given, of alternating keys and values: variables in the order pods get them. */
+    static Map<String, String> ordered(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return Collections.unmodifiableMap(map);
     }
 }

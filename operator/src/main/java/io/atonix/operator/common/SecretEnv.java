@@ -1,5 +1,9 @@
 package io.atonix.operator.common;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 
@@ -12,6 +16,13 @@ public final class SecretEnv {
     public static EnvVar of(String variable, String secret, String key) {
         return new EnvVarBuilder().withName(variable).withNewValueFrom().withNewSecretKeyRef().withName(secret).withKey(key)
                 .endSecretKeyRef().endValueFrom().build();
+    }
+
+    /** A variable per entry of {@code keys} (variable to key), in its order, all from the one Secret. */
+    public static List<EnvVar> all(String secret, Map<String, String> keys) {
+        List<EnvVar> env = new ArrayList<>();
+        keys.forEach((variable, key) -> env.add(of(variable, secret, key)));
+        return env;
     }
 
     /** A variable the pod starts without when the Secret lacks the key. */
