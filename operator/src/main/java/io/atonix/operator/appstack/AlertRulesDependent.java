@@ -8,7 +8,6 @@ import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.common.PlatformSettings;
-import io.atonix.operator.monitoring.StackAlerts;
 import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;

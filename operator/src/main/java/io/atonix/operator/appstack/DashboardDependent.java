@@ -8,7 +8,6 @@ import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.common.PlatformSettings;
-import io.atonix.operator.monitoring.StackDashboards;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;

@@ -14,17 +14,14 @@ import io.atonix.operator.common.Names;
 import io.atonix.operator.common.Owners;
 import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.monitoring.PrometheusLabels;
-import io.atonix.operator.monitoring.ServiceMonitors;
-import io.atonix.operator.monitoring.StackAlerts;
-import io.atonix.operator.monitoring.StackDashboards;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitorBuilder;
 
 /**
- * The monitoring objects of a stack, as pure functions: its services' ServiceMonitors, its PrometheusRule and its
- * dashboard. The dependents create them where the cluster runs the Prometheus Operator; the render command prints them.
+ * The monitoring objects of a stack, as pure functions: its services' ServiceMonitors, its PrometheusRule
+ * ({@link StackAlerts}) and its dashboard ({@link StackDashboards}). The dependents create them where the cluster runs the Prometheus Operator; the render command prints them.
  */
 public final class StackMonitoring {
 
@@ -40,9 +37,14 @@ public final class StackMonitoring {
         return objects;
     }
 
+    /** A stack's spec.monitoring, or its defaults when the spec has none. */
+    static MonitoringSpec monitoring(AppStack stack) {
+        return stack.getSpec().monitoring() == null ? MonitoringSpec.defaults() : stack.getSpec().monitoring();
+    }
+
     /** The ServiceMonitor of a service that declares metrics, when the stack has scraping on. */
     public static Optional<ServiceMonitor> serviceMonitor(AppStack stack, ServiceSpec service, PlatformSettings platform) {
-        MonitoringSpec monitoring = ServiceMonitors.monitoring(stack);
+        MonitoringSpec monitoring = monitoring(stack);
         Optional<String> port = Services.metricsPortName(service);
         if (!monitoring.scrapingEnabled() || port.isEmpty()) {
             return Optional.empty();

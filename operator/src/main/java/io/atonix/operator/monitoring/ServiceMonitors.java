@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.appstack.MonitoringSpec;
 import io.atonix.api.v1alpha1.common.ExporterMonitoring;
 import io.atonix.operator.common.DesiredHash;
 import io.atonix.operator.common.MonitoringSettings;
@@ -64,8 +62,4 @@ public final class ServiceMonitors {
                 .build());
     }
 
-    /** A stack's spec.monitoring, or its defaults when the spec has none. */
-    public static MonitoringSpec monitoring(AppStack stack) {
-        return stack.getSpec().monitoring() == null ? MonitoringSpec.defaults() : stack.getSpec().monitoring();
-    }
 }

@@ -35,7 +35,6 @@ import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.Rotation;
 import io.atonix.operator.common.SecretChecksum;
 import io.atonix.operator.common.Updates;
-import io.atonix.operator.monitoring.MonitoringStatus;
 import io.atonix.api.v1alpha1.common.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Secret;

@@ -21,6 +21,7 @@ import io.atonix.api.v1alpha1.appstack.MonitoringSpec;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.api.v1alpha1.postgres.PostgresSpec;
+import io.atonix.operator.appstack.MonitoringStatus;
 import io.atonix.operator.appstack.TestStacks;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Updates;

@@ -1,4 +1,4 @@
-package io.atonix.operator.monitoring;
+package io.atonix.operator.appstack;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,6 +15,7 @@ import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.Owners;
 import io.atonix.operator.common.PlatformSettings;
+import io.atonix.operator.monitoring.GrafanaDashboard;
 import io.atonix.operator.monitoring.GrafanaDashboard.Target;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -35,7 +36,7 @@ public final class StackDashboards {
     }
 
     public static Optional<ConfigMap> desired(AppStack stack, PlatformSettings platform) {
-        MonitoringSpec monitoring = ServiceMonitors.monitoring(stack);
+        MonitoringSpec monitoring = StackMonitoring.monitoring(stack);
         if (!monitoring.dashboardEnabled()) {
             return Optional.empty();
         }
@@ -135,7 +136,7 @@ public final class StackDashboards {
     }
 
     /** Grafana's uid: at most 40 characters, the same for the same stack everywhere. */
-    static String uid(String namespace, String stack) {
+    public static String uid(String namespace, String stack) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest((namespace + "/" + stack).getBytes(StandardCharsets.UTF_8));
             return "atonix-" + HexFormat.of().formatHex(digest).substring(0, 20);
