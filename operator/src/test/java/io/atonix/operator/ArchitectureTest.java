@@ -75,6 +75,11 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage(MONITORING)
                 .should().dependOnClassesThat().resideInAnyPackage(KINDS)
                 .check(classes);
+        // Nor does it know any custom resource: only the types the kinds share (an exporter's monitoring switch).
+        noClasses().that().resideInAPackage(MONITORING)
+                .should().dependOnClassesThat().resideInAnyPackage("io.atonix.api.v1alpha1.appstack..", "io.atonix.api.v1alpha1.postgres..",
+                        "io.atonix.api.v1alpha1.redis..")
+                .check(classes);
     }
 
     /**
