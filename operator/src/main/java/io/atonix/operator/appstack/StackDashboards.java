@@ -31,6 +31,8 @@ public final class StackDashboards {
     /** The ConfigMap's app.kubernetes.io/name label, which tells it from the stack's other ConfigMaps. */
     public static final String NAME_LABEL = "dashboard";
     private static final String NS = "namespace=\"$namespace\"";
+    /** The dashboard's stack variable: the stack's objects are named from it as from the stack's name. */
+    private static final String STACK = "$stack";
 
     private StackDashboards() {
     }
@@ -86,7 +88,7 @@ public final class StackDashboards {
     }
 
     private static void serviceRow(GrafanaDashboard dashboard, ServiceSpec service) {
-        String deployment = "$stack-" + service.name();
+        String deployment = Names.service(STACK, service.name());
         String pods = NS + ", pod=~\"" + deployment + "-[a-z0-9]+-[a-z0-9]+\"";
         String container = pods + ", container=\"" + Names.appContainer() + "\"";
         dashboard.row("Service " + service.name())
@@ -107,7 +109,7 @@ public final class StackDashboards {
     }
 
     private static void postgresRow(GrafanaDashboard dashboard, boolean backups) {
-        String service = NS + ", service=\"$stack-postgres\"";
+        String service = NS + ", service=\"" + Names.postgres(STACK) + "\"";
         dashboard.row("PostgreSQL")
                 .panel("Server up (pg_up)", "short", new Target("pg_up{" + service + "}", "{{pod}}"))
                 .panel("Connections", "short",
@@ -119,12 +121,12 @@ public final class StackDashboards {
                 .panel("Database size", "bytes", new Target("pg_database_size_bytes{" + service + "}", "{{datname}}"));
         if (backups) {
             dashboard.panel("Age of the last successful backup", "s", new Target(
-                    "time() - kube_cronjob_status_last_successful_time{" + NS + ", cronjob=\"$stack-postgres-backups\"}", "age"));
+                    "time() - kube_cronjob_status_last_successful_time{" + NS + ", cronjob=\"" + Names.postgresBackups(Names.postgres(STACK)) + "\"}", "age"));
         }
     }
 
     private static void redisRow(GrafanaDashboard dashboard) {
-        String service = NS + ", service=\"$stack-redis\"";
+        String service = NS + ", service=\"" + Names.redis(STACK) + "\"";
         dashboard.row("Redis")
                 .panel("Server up (redis_up)", "short", new Target("redis_up{" + service + "}", "{{pod}}"))
                 .panel("Memory", "bytes",
