@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
@@ -23,9 +24,10 @@ import io.atonix.operator.common.ChildChanges;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.EventRecorder;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.ReconcileFlow;
+import io.atonix.operator.common.ReconcileFlow.Observation;
+import io.atonix.operator.common.ReconcileFlow.Refusal;
 import io.atonix.operator.common.Secondaries;
-import io.atonix.operator.common.StatusWriter;
-import io.atonix.operator.monitoring.MonitoringStatus;
 import io.atonix.operator.monitoring.PrometheusOperatorApi;
 import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
 import io.atonix.operator.observability.AppStackGauges;
@@ -71,11 +73,13 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
         @Dependent(name = "alerts", type = AlertRulesDependent.class, activationCondition = PrometheusOperatorInstalled.class),
         @Dependent(name = "dashboard", type = DashboardDependent.class, activationCondition = PrometheusOperatorInstalled.class),
 })
-public class AppStackReconciler implements Reconciler<AppStack>, Cleaner<AppStack> {
+public class AppStackReconciler implements Reconciler<AppStack>, Cleaner<AppStack>, ReconcileFlow.Steps<AppStack, AppStackStatus> {
     public static final String NAME = "appstack";
     /** A missing Secret or ConfigMap may be created at any time; look again after this long. */
     static final Duration RECHECK_MISSING_REFERENCES = Duration.ofSeconds(30);
     private static final Logger LOG = Logger.getLogger(AppStackReconciler.class);
+    /** Where the Kafka part's outcome waits, within one reconcile, for the status. */
+    private static final String KAFKA_OUTCOME = "kafka-outcome";
     /** Topics and users in the Kafka cluster's namespace, which owner references cannot reach (see docs/kafka.md). */
     private final KafkaStep kafka = new KafkaStep();
 
@@ -86,7 +90,7 @@ public class AppStackReconciler implements Reconciler<AppStack>, Cleaner<AppStac
     @Override
     public List<EventSource<?, AppStack>> prepareEventSources(EventSourceContext<AppStack> context) {
         var secrets = InformerEventSourceConfiguration.from(Secret.class, AppStack.class)
-                .withName("binding-secrets")
+                .withName(KafkaStep.BINDING_SECRETS)
                 .withLabelSelector(Labels.MANAGED_SELECTOR)
                 .withSecondaryToPrimaryMapper(secret -> {
                     String stack = Secondaries.label(secret, Labels.PART_OF);
@@ -99,33 +103,50 @@ public class AppStackReconciler implements Reconciler<AppStack>, Cleaner<AppStac
     @Inject
     AppStackGauges gauges;
 
+    private final ReconcileFlow<AppStack, AppStackStatus> flow = new ReconcileFlow<>(this);
+
     @Override
     public UpdateControl<AppStack> reconcile(AppStack stack, Context<AppStack> context) {
         if (Pause.requested(stack)) {
             LOG.debugf("AppStack %s/%s is paused", stack.getMetadata().getNamespace(), stack.getMetadata().getName());
-            return writeStatus(stack, AppStackStatusBuilder.paused(stack, Instant.now()), context);
+            return flow.write(stack, AppStackStatusBuilder.paused(stack, Instant.now()), context);
         }
         gauges.observe(context);
+        return flow.reconcile(stack, context);
+    }
+
+    /** The spec's own rules first; only a valid spec is checked against the cluster (routes taken, references missing). */
+    @Override
+    public Refusal check(AppStack stack, Context<AppStack> context) {
         List<SpecProblem> problems = new ArrayList<>(AppStackValidator.validate(stack));
-        if (problems.isEmpty()) {
-            problems.addAll(ClusterChecks.routeConflicts(stack, managedIngresses(context)));
-            List<SpecProblem> missing = ClusterChecks.missingReferences(stack, lookup(context.getClient(), stack));
-            problems.addAll(missing);
-            if (!problems.isEmpty()) {
-                UpdateControl<AppStack> control = refuse(stack, context, problems);
-                return missing.isEmpty() || control.getScheduleDelay().isPresent() ? control : control.rescheduleAfter(RECHECK_MISSING_REFERENCES);
-            }
-        } else {
-            return refuse(stack, context, problems);
+        if (!problems.isEmpty()) {
+            return Refusal.of(message(problems));
         }
+        problems.addAll(ClusterChecks.routeConflicts(stack, managedIngresses(context)));
+        List<SpecProblem> missing = ClusterChecks.missingReferences(stack, lookup(context.getClient(), stack));
+        problems.addAll(missing);
+        if (problems.isEmpty()) {
+            return Refusal.NONE;
+        }
+        return new Refusal(message(problems), Optional.ofNullable(missing.isEmpty() ? null : RECHECK_MISSING_REFERENCES));
+    }
 
+    /** The Kafka side, before the workflow: the Deployments' credentials checksum then covers the binding Secrets written now. */
+    @Override
+    public void beforeWorkflow(AppStack stack, Context<AppStack> context) {
         ChildChanges.collect(context);
-        // Before the workflow: the Deployments' credentials checksum then covers the binding Secrets written now.
-        KafkaOutcome kafkaOutcome = kafka.reconcile(stack, context);
-        context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow()
-                .throwAggregateExceptionIfErrorsPresent();
-        ChildChanges.report(context, stack);
+        context.managedWorkflowAndDependentResourceContext().put(KAFKA_OUTCOME, kafka.reconcile(stack, context));
+    }
 
+    /** One Event per verb for the children the reconcile created, updated or deleted, also after a failure. */
+    @Override
+    public void afterWorkflow(AppStack stack, Context<AppStack> context) {
+        ChildChanges.report(context, stack);
+    }
+
+    @Override
+    public Observation<AppStackStatus> observe(AppStack stack, Context<AppStack> context) {
+        KafkaOutcome kafkaOutcome = context.managedWorkflowAndDependentResourceContext().getMandatory(KAFKA_OUTCOME, KafkaOutcome.class);
         String name = stack.getMetadata().getName();
         Map<String, Deployment> deployments = Secondaries.labelled(context, Deployment.class, Labels.STACK, name,
                 d -> Secondaries.label(d, Labels.SERVICE));
@@ -135,13 +156,12 @@ public class AppStackReconciler implements Reconciler<AppStack>, Cleaner<AppStac
         AppStackStatus status = AppStackStatusBuilder.observed(stack, deployments, postgres, redis, kafkaOutcome.component().orElse(null),
                 Instant.now());
         status = MonitoringStatus.withComponent(stack, status, PrometheusOperatorApi.installed(context.getClient()));
-        UpdateControl<AppStack> control = writeStatus(stack, status, context);
-        if (kafkaOutcome.recheck().isPresent() && control.getScheduleDelay().isEmpty()) {
-            control = control.rescheduleAfter(kafkaOutcome.recheck().get());
-        }
-        LOG.debugf("reconciled AppStack %s/%s at generation %d", stack.getMetadata().getNamespace(), stack.getMetadata().getName(),
-                stack.getMetadata().getGeneration());
-        return control;
+        return new Observation<>(status, kafkaOutcome.recheck());
+    }
+
+    @Override
+    public AppStackStatus failed(AppStack stack, String reason, String message) {
+        return AppStackStatusBuilder.failed(stack, reason, message, Instant.now());
     }
 
     /**
@@ -156,36 +176,19 @@ public class AppStackReconciler implements Reconciler<AppStack>, Cleaner<AppStac
 
     @Override
     public ErrorStatusUpdateControl<AppStack> updateErrorStatus(AppStack stack, Context<AppStack> context, Exception e) {
-        // The message of the cause, never a stack trace: status is for people.
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        LOG.warnf("reconcile of AppStack %s/%s failed: %s", stack.getMetadata().getNamespace(), stack.getMetadata().getName(), message);
-        try {
-            // What was changed before the failure still happened.
-            ChildChanges.report(context, stack);
-            writeStatus(stack, AppStackStatusBuilder.failed(stack, AppStackStatusBuilder.REASON_RECONCILE_FAILED, message, Instant.now()), context);
-        } catch (RuntimeException statusFailure) {
-            // The API server may be what failed; the retry that follows reports again.
-            LOG.debugf("could not report the failure in the status: %s", statusFailure.getMessage());
-        }
-        return ErrorStatusUpdateControl.defaultErrorProcessing();
+        return flow.updateErrorStatus(stack, context, e);
     }
 
-    private UpdateControl<AppStack> refuse(AppStack stack, Context<AppStack> context, List<SpecProblem> problems) {
-        String message = problems.stream().map(SpecProblem::toString).collect(Collectors.joining("; "));
-        return writeStatus(stack, AppStackStatusBuilder.failed(stack, AppStackStatusBuilder.REASON_INVALID_SPEC, message, Instant.now()), context);
+    private static String message(List<SpecProblem> problems) {
+        return problems.stream().map(SpecProblem::toString).collect(Collectors.joining("; "));
     }
 
-    /** Writes the status when it changed, and records an Event when readiness changes. */
-    private UpdateControl<AppStack> writeStatus(AppStack stack, AppStackStatus status, Context<AppStack> context) {
-        AppStackStatus previous = stack.getStatus();
-        UpdateControl<AppStack> control = StatusWriter.write(stack, status, context);
-        if (!status.equals(previous)) {
-            recordReadinessChange(stack, previous, status, context.getClient());
-        }
-        return control;
-    }
-
-    private static void recordReadinessChange(AppStack stack, AppStackStatus previous, AppStackStatus status, KubernetesClient client) {
+    /**
+     * An Event when readiness changes, and when a stack that is not ready stays so for a new reason; a rollout in
+     * progress is Normal, and its changing message is not news.
+     */
+    @Override
+    public void recordEvents(AppStack stack, AppStackStatus previous, AppStackStatus status, Context<AppStack> context) {
         var before = previous == null ? null : Conditions.find(previous.conditions(), ConditionTypes.READY).orElse(null);
         var after = Conditions.find(status.conditions(), ConditionTypes.READY).orElseThrow();
         boolean changed = before == null || !before.status().equals(after.status()) || !before.reason().equals(after.reason())
@@ -195,7 +198,7 @@ public class AppStackReconciler implements Reconciler<AppStack>, Cleaner<AppStac
             return;
         }
         boolean good = after.holds() || AppStackStatusBuilder.REASON_ROLLING_OUT.equals(after.reason());
-        EventRecorder.record(client, stack, good ? EventRecorder.NORMAL : EventRecorder.WARNING, after.reason(), after.message());
+        EventRecorder.record(context.getClient(), stack, good ? EventRecorder.NORMAL : EventRecorder.WARNING, after.reason(), after.message());
     }
 
     @SuppressWarnings("unchecked")

@@ -38,6 +38,13 @@ public final class AppStackResources {
         return objects;
     }
 
+    /** {@link #desired} and the stack's monitoring objects: what the operator creates where the Prometheus Operator runs. */
+    public static List<HasMetadata> withMonitoring(AppStack stack, PlatformSettings platform, BindingChecksums checksums) {
+        List<HasMetadata> objects = desired(stack, platform, checksums);
+        objects.addAll(StackMonitoring.desired(stack, platform));
+        return objects;
+    }
+
     /** One object per service for which the builder yields one, keyed by service name. */
     public static <T> Map<String, T> perService(AppStack stack, BiFunction<AppStack, ServiceSpec, Optional<T>> builder) {
         Map<String, T> result = new LinkedHashMap<>();

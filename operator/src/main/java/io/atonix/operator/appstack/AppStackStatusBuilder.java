@@ -15,6 +15,7 @@ import io.atonix.api.v1alpha1.common.Condition;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.redis.Redis;
+import io.atonix.operator.common.ReconcileFlow;
 import io.atonix.operator.common.Conditions;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
@@ -27,9 +28,9 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 public final class AppStackStatusBuilder {
     public static final String REASON_READY = "Ready";
     public static final String REASON_ROLLING_OUT = "RollingOut";
-    public static final String REASON_INVALID_SPEC = "InvalidSpec";
+    public static final String REASON_INVALID_SPEC = ReconcileFlow.INVALID_SPEC;
     public static final String REASON_DEADLINE = "ProgressDeadlineExceeded";
-    public static final String REASON_RECONCILE_FAILED = "ReconcileFailed";
+    public static final String REASON_RECONCILE_FAILED = ReconcileFlow.RECONCILE_FAILED;
     public static final String REASON_PAUSED = "Paused";
 
     private AppStackStatusBuilder() {

@@ -6,10 +6,13 @@ import java.util.Map;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.operator.binding.KafkaBinding;
+import io.atonix.operator.binding.PostgresBinding;
+import io.atonix.operator.binding.RedisBinding;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.PodSecurity;
 import io.atonix.operator.common.SecretChecksum;
-import io.atonix.operator.kafka.KafkaNames;
+import io.atonix.operator.common.SecretEnv;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -75,13 +78,13 @@ public final class Deployments {
     static List<String> bindingSecrets(AppStack stack, ServiceSpec service) {
         List<String> secrets = new ArrayList<>();
         if (service.uses() != null && service.uses().postgres() != null) {
-            secrets.add(Names.postgresLoginSecret(Names.postgres(stack.getMetadata().getName()), service.name()));
+            secrets.add(PostgresBinding.secretName(Names.postgres(stack.getMetadata().getName()), service.name()));
         }
         if (service.uses() != null && service.uses().redis() != null) {
-            secrets.add(Names.redisUserSecret(Names.redis(stack.getMetadata().getName()), service.name()));
+            secrets.add(RedisBinding.secretName(Names.redis(stack.getMetadata().getName()), service.name()));
         }
         if (service.uses() != null && service.uses().kafka() != null) {
-            secrets.add(KafkaNames.bindingSecret(stack.getMetadata().getName(), service.name()));
+            secrets.add(KafkaBinding.secretName(stack.getMetadata().getName(), service.name()));
         }
         return secrets;
     }
@@ -90,43 +93,19 @@ public final class Deployments {
     static List<EnvVar> env(AppStack stack, ServiceSpec service) {
         List<EnvVar> env = new ArrayList<>(ContainerParts.env(service.env()));
         if (service.uses() != null && service.uses().postgres() != null) {
-            String secret = Names.postgresLoginSecret(Names.postgres(stack.getMetadata().getName()), service.name());
-            env.add(fromSecret("PGHOST", secret, "host"));
-            env.add(fromSecret("PGPORT", secret, "port"));
-            env.add(fromSecret("PGDATABASE", secret, "database"));
-            env.add(fromSecret("PGUSER", secret, "username"));
-            env.add(fromSecret("PGPASSWORD", secret, "password"));
-            env.add(fromSecret("DATABASE_URL", secret, "uri"));
+            String secret = PostgresBinding.secretName(Names.postgres(stack.getMetadata().getName()), service.name());
+            env.addAll(SecretEnv.all(secret, PostgresBinding.ENV));
         }
         if (service.uses() != null && service.uses().redis() != null) {
-            String secret = Names.redisUserSecret(Names.redis(stack.getMetadata().getName()), service.name());
-            env.add(fromSecret("REDIS_HOST", secret, "host"));
-            env.add(fromSecret("REDIS_PORT", secret, "port"));
-            env.add(fromSecret("REDIS_USERNAME", secret, "username"));
-            env.add(fromSecret("REDIS_PASSWORD", secret, "password"));
-            env.add(fromSecret("REDIS_URL", secret, "uri"));
+            String secret = RedisBinding.secretName(Names.redis(stack.getMetadata().getName()), service.name());
+            env.addAll(SecretEnv.all(secret, RedisBinding.ENV));
         }
         if (service.uses() != null && service.uses().kafka() != null) {
-            String secret = KafkaNames.bindingSecret(stack.getMetadata().getName(), service.name());
-            env.add(fromSecret("KAFKA_BOOTSTRAP_SERVERS", secret, "bootstrap-servers"));
-            env.add(fromSecret("KAFKA_SECURITY_PROTOCOL", secret, "security-protocol"));
-            env.add(fromSecret("KAFKA_USERNAME", secret, "username"));
-            // Only a SCRAM listener gives a password; with TLS authentication the client certificate is in the Secret.
-            env.add(fromOptionalSecret("KAFKA_SASL_MECHANISM", secret, "sasl-mechanism"));
-            env.add(fromOptionalSecret("KAFKA_PASSWORD", secret, "password"));
-            env.add(fromOptionalSecret("KAFKA_SASL_JAAS_CONFIG", secret, "sasl.jaas.config"));
+            String secret = KafkaBinding.secretName(stack.getMetadata().getName(), service.name());
+            env.addAll(SecretEnv.all(secret, KafkaBinding.ENV));
+            KafkaBinding.OPTIONAL_ENV.forEach((variable, key) -> env.add(SecretEnv.optional(variable, secret, key)));
         }
         return env;
-    }
-
-    private static EnvVar fromOptionalSecret(String name, String secret, String key) {
-        return new EnvVarBuilder().withName(name).withNewValueFrom().withNewSecretKeyRef().withName(secret).withKey(key)
-                .withOptional(true).endSecretKeyRef().endValueFrom().build();
-    }
-
-    private static EnvVar fromSecret(String name, String secret, String key) {
-        return new EnvVarBuilder().withName(name).withNewValueFrom().withNewSecretKeyRef().withName(secret).withKey(key)
-                .endSecretKeyRef().endValueFrom().build();
     }
 
     // The API server drops empty lists; sending one would differ from the stored object forever.

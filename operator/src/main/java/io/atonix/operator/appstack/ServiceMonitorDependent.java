@@ -9,15 +9,13 @@ import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.common.PlatformSettings;
-import io.atonix.operator.monitoring.ServiceMonitors;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The ServiceMonitor of each service that declares metrics; removed with the service's metrics. */
-@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.STACK_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.STACK_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
 public class ServiceMonitorDependent extends ServiceObjectDependent<ServiceMonitor> {
 
     @Inject
@@ -29,6 +27,6 @@ public class ServiceMonitorDependent extends ServiceObjectDependent<ServiceMonit
 
     @Override
     protected Optional<ServiceMonitor> desired(AppStack stack, ServiceSpec service, Context<AppStack> context) {
-        return ServiceMonitors.forService(stack, service, platform);
+        return StackMonitoring.serviceMonitor(stack, service, platform);
     }
 }

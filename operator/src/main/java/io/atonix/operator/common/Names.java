@@ -1,6 +1,9 @@
 package io.atonix.operator.common;
 
-/** Every name the operator derives from a resource's name, in one place. */
+/**
+ * Every name the operator derives from a resource's name, in one place; the names of binding Secrets are part of their
+ * contracts, in {@code io.atonix.operator.binding}, and the Kafka side's in {@code KafkaNames}.
+ */
 public final class Names {
 
     private Names() {
@@ -38,11 +41,6 @@ public final class Names {
         return postgres + "-" + database.replace('_', '-') + "-owner";
     }
 
-    /** The binding Secret (servicebinding.io keys) of an application's login role. */
-    public static String postgresLoginSecret(String postgres, String role) {
-        return postgres + "-" + role + "-login";
-    }
-
     /** The CronJob of a Postgres' logical backups, and the volume claim they go to. */
     public static String postgresBackups(String postgres) {
         return postgres + "-backups";
@@ -57,19 +55,9 @@ public final class Names {
         return postgres + "-headless";
     }
 
-    /** The Secret of a Redis' administrator, {@code atonix_admin}; its status.binding. Created once, never regenerated. */
-    public static String redisAdminSecret(String redis) {
-        return redis + "-admin";
-    }
-
     /** The Secret of the ACL user redis_exporter logs in with. */
     public static String redisMonitoringSecret(String redis) {
         return redis + "-monitoring";
-    }
-
-    /** The binding Secret (servicebinding.io keys) of an application's ACL user. */
-    public static String redisUserSecret(String redis, String user) {
-        return redis + "-" + user + "-login";
     }
 
     /** The Secret that holds the ACL file: password hashes only, but hashes of what they protect all the same. */
@@ -79,6 +67,11 @@ public final class Names {
 
     public static String redisConfig(String redis) {
         return redis + "-config";
+    }
+
+    /** The name of a Service in cluster DNS, which every namespace resolves. */
+    public static String serviceHost(String service, String namespace) {
+        return service + "." + namespace + ".svc";
     }
 
     /** The PrometheusRule with a stack's alerts. */

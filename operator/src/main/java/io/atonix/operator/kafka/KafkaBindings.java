@@ -9,6 +9,8 @@ import java.util.TreeMap;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.operator.binding.KafkaBinding;
+import io.atonix.operator.binding.ServiceBinding;
 import io.atonix.operator.common.DesiredHash;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Owners;
@@ -21,12 +23,8 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
  * service's pods cannot read them; this copy is where they run, and is rewritten when Strimzi rotates them.
  */
 public final class KafkaBindings {
-    public static final String TYPE = "servicebinding.io/kafka";
-    /** Keys of Strimzi's Secret of a SCRAM-SHA-512 user. */
-    static final List<String> SCRAM_KEYS = List.of("password", "sasl.jaas.config");
-    /** Keys of Strimzi's Secret of a TLS user. */
-    static final List<String> TLS_KEYS = List.of("user.crt", "user.key", "user.p12", "user.password");
-
+    /** The app.kubernetes.io/component label that tells these Secrets from the stack's other generated Secrets. */
+    static final String COMPONENT = "kafka-binding";
     private KafkaBindings() {
     }
 
@@ -41,12 +39,12 @@ public final class KafkaBindings {
             return Optional.empty();
         }
         Map<String, String> data = new TreeMap<>();
-        put(data, "type", "kafka");
-        put(data, "provider", "strimzi");
-        put(data, "bootstrap-servers", access.bootstrapServers());
-        put(data, "security-protocol", access.securityProtocol());
-        put(data, "username", userSecret.getMetadata().getName());
-        List<String> copied = access.authentication() == KafkaAuthentication.SCRAM_SHA_512 ? SCRAM_KEYS : TLS_KEYS;
+        put(data, ServiceBinding.TYPE, KafkaBinding.TYPE);
+        put(data, ServiceBinding.PROVIDER, KafkaBinding.STRIMZI);
+        put(data, KafkaBinding.BOOTSTRAP_SERVERS, access.bootstrapServers());
+        put(data, KafkaBinding.SECURITY_PROTOCOL, access.securityProtocol());
+        put(data, ServiceBinding.USERNAME, userSecret.getMetadata().getName());
+        List<String> copied = access.authentication() == KafkaAuthentication.SCRAM_SHA_512 ? KafkaBinding.SCRAM_KEYS : KafkaBinding.TLS_KEYS;
         for (String key : copied) {
             String value = userSecret.getData().get(key);
             if (value == null) {
@@ -55,22 +53,22 @@ public final class KafkaBindings {
             data.put(key, value);
         }
         if (access.authentication() == KafkaAuthentication.SCRAM_SHA_512) {
-            put(data, "sasl-mechanism", "SCRAM-SHA-512");
+            put(data, KafkaBinding.SASL_MECHANISM, "SCRAM-SHA-512");
         }
         if (access.encrypted() && !access.caCertificates().isEmpty()) {
-            put(data, "ca.crt", String.join("\n", access.caCertificates()));
+            put(data, KafkaBinding.CA_CRT, String.join("\n", access.caCertificates()));
         }
         String stackName = stack.getMetadata().getName();
         Map<String, String> labels = Labels.forService(stackName, service.name());
-        labels.put(Labels.COMPONENT, "kafka-binding");
+        labels.put(Labels.COMPONENT, COMPONENT);
         Secret secret = new SecretBuilder()
                 .withNewMetadata()
-                .withName(KafkaNames.bindingSecret(stackName, service.name()))
+                .withName(KafkaBinding.secretName(stackName, service.name()))
                 .withNamespace(stack.getMetadata().getNamespace())
                 .withLabels(labels)
                 .withOwnerReferences(Owners.controller(stack))
                 .endMetadata()
-                .withType(TYPE)
+                .withType(KafkaBinding.SECRET_TYPE)
                 .withData(data)
                 .build();
         return Optional.of(DesiredHash.stamp(secret));

@@ -6,7 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 
-/** Every name the operator derives for the Kafka part of a stack, in one place. */
+import io.atonix.operator.common.Names;
+
+/** Every name the operator derives for the Kafka part of a stack, in one place; the binding Secret's is {@code KafkaBinding}'s. */
 public final class KafkaNames {
     /** Strimzi labels a user's Secret with the user's name, and a label value holds at most 63 characters. */
     static final int MAX_USER_NAME = 63;
@@ -47,14 +49,9 @@ public final class KafkaNames {
         return trimToAlphanumeric(name.substring(0, MAX_USER_NAME - suffix.length())) + suffix;
     }
 
-    /** The binding Secret (servicebinding.io keys) a service reads its Kafka connection from, in the stack's namespace. */
-    public static String bindingSecret(String stack, String service) {
-        return stack + "-" + service + "-kafka";
-    }
-
-    /** The consumer group a service may read as. */
+    /** The consumer group a service may read as: named like the service's objects. */
     public static String consumerGroup(String stack, String service) {
-        return stack + "-" + service;
+        return Names.service(stack, service);
     }
 
     private static String trimToAlphanumeric(String name) {

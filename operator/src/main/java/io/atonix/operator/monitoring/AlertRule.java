@@ -11,17 +11,17 @@ import io.fabric8.openshift.api.model.monitoring.v1.RuleBuilder;
  * One alert of a stack: what fires it, how bad it is, and what a person reads. Every alert carries the stack and the
  * component it is about as labels, so that Alertmanager can route by them.
  */
-record AlertRule(String alert, String expr, String forDuration, Severity severity, String stack, String component, String summary,
+public record AlertRule(String alert, String expr, String forDuration, Severity severity, String stack, String component, String summary,
         String description) {
     static final String SEVERITY = "severity";
     static final String STACK = "atonix_stack";
     static final String COMPONENT = "atonix_component";
 
-    enum Severity {
+    public enum Severity {
         warning, critical
     }
 
-    Rule toRule() {
+    public Rule toRule() {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(SEVERITY, severity.name());
         labels.put(STACK, stack);

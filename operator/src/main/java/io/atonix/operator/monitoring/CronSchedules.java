@@ -14,7 +14,7 @@ import java.util.Optional;
  * Reads a CronJob schedule (the five fields of cron, names and the {@code @daily}-style macros included) to tell the
  * longest time between two of its runs, which is how old the last success of a job may be before it is late.
  */
-final class CronSchedules {
+public final class CronSchedules {
     private static final Map<String, String> MACROS = Map.of(
             "@yearly", "0 0 1 1 *", "@annually", "0 0 1 1 *", "@monthly", "0 0 1 * *", "@weekly", "0 0 * * 0",
             "@daily", "0 0 * * *", "@midnight", "0 0 * * *", "@hourly", "0 * * * *");
@@ -28,7 +28,7 @@ final class CronSchedules {
     }
 
     /** The longest interval between two consecutive runs, or empty when the schedule cannot be read or never runs twice. */
-    static Optional<Duration> longestInterval(String schedule) {
+    public static Optional<Duration> longestInterval(String schedule) {
         String expanded = MACROS.getOrDefault(schedule.trim().toLowerCase(Locale.ROOT), schedule.trim());
         String[] fields = expanded.split("\\s+");
         if (fields.length != 5) {

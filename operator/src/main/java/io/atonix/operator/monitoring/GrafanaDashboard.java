@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * panel queries the data source chosen in the {@code datasource} variable and every query is filtered by the
  * {@code namespace} and {@code stack} variables, so one dashboard serves every cluster and every copy of a stack.
  */
-final class GrafanaDashboard {
+public final class GrafanaDashboard {
     static final String DATASOURCE = "${datasource}";
     private static final int SCHEMA_VERSION = 39;
     private static final int PANEL_WIDTH = 6;
@@ -27,7 +27,7 @@ final class GrafanaDashboard {
     private int x;
     private int y;
 
-    GrafanaDashboard(String uid, String title, String description) {
+    public GrafanaDashboard(String uid, String title, String description) {
         dashboard.put("uid", uid);
         dashboard.put("title", title);
         dashboard.put("description", description);
@@ -51,7 +51,7 @@ final class GrafanaDashboard {
     }
 
     /** A variable whose values Prometheus lists: the values of {@code label} on series of {@code metric}. */
-    GrafanaDashboard labelVariable(String name, String title, String metric, String label, String defaultValue) {
+    public GrafanaDashboard labelVariable(String name, String title, String metric, String label, String defaultValue) {
         ObjectNode variable = variables.addObject();
         String query = "label_values(" + metric + ", " + label + ")";
         variable.put("name", name);
@@ -68,7 +68,7 @@ final class GrafanaDashboard {
     }
 
     /** A variable a person types, with a default. */
-    GrafanaDashboard textVariable(String name, String title, String defaultValue) {
+    public GrafanaDashboard textVariable(String name, String title, String defaultValue) {
         ObjectNode variable = variables.addObject();
         variable.put("name", name);
         variable.put("label", title);
@@ -81,7 +81,7 @@ final class GrafanaDashboard {
     }
 
     /** Starts a new row of panels. */
-    GrafanaDashboard row(String title) {
+    public GrafanaDashboard row(String title) {
         if (x > 0) {
             y += PANEL_HEIGHT;
             x = 0;
@@ -98,7 +98,7 @@ final class GrafanaDashboard {
     }
 
     /** A time-series panel of one query per target, each a PromQL expression and its legend. */
-    GrafanaDashboard panel(String title, String unit, Target... targets) {
+    public GrafanaDashboard panel(String title, String unit, Target... targets) {
         if (x + PANEL_WIDTH > 24) {
             x = 0;
             y += PANEL_HEIGHT;
@@ -131,7 +131,7 @@ final class GrafanaDashboard {
         return this;
     }
 
-    String toJson() {
+    public String toJson() {
         try {
             return WRITER.writeValueAsString(dashboard);
         } catch (JsonProcessingException e) {
@@ -140,7 +140,7 @@ final class GrafanaDashboard {
     }
 
     /** One query of a panel. */
-    record Target(String expr, String legend) {
+    public record Target(String expr, String legend) {
     }
 
     private static ObjectNode datasource() {

@@ -10,12 +10,12 @@ import io.atonix.operator.common.MonitoringSettings;
  * win: a stack may add labels (to be picked up by a second Prometheus, say) but cannot take away the ones the
  * platform team chose, and neither can replace the operator's standard labels.
  */
-final class PrometheusLabels {
+public final class PrometheusLabels {
 
     private PrometheusLabels() {
     }
 
-    static Map<String, String> on(Map<String, String> standard, MonitoringSettings settings, Map<String, String> own) {
+    public static Map<String, String> on(Map<String, String> standard, MonitoringSettings settings, Map<String, String> own) {
         Map<String, String> labels = new LinkedHashMap<>();
         own.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> labels.put(e.getKey(), e.getValue()));
         labels.putAll(settings.prometheusLabels());

@@ -8,6 +8,7 @@ import io.atonix.api.v1alpha1.common.DeletionPolicy;
 import io.atonix.api.v1alpha1.postgres.BackupSpec;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.operator.binding.BasicAuth;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.PodSecurity;
 import io.atonix.operator.common.Quantities;
@@ -61,7 +62,7 @@ public final class PostgresBackups {
                 .addNewEnv().withName("PGPORT").withValue(String.valueOf(PostgresConfig.PORT)).endEnv()
                 .addNewEnv().withName("PGUSER").withValue(PostgresSecrets.SUPERUSER).endEnv()
                 .addNewEnv().withName("PGPASSWORD").withNewValueFrom().withNewSecretKeyRef()
-                .withName(Names.postgresSuperuserSecret(name)).withKey("password").endSecretKeyRef().endValueFrom().endEnv()
+                .withName(Names.postgresSuperuserSecret(name)).withKey(BasicAuth.PASSWORD).endSecretKeyRef().endValueFrom().endEnv()
                 .addNewVolumeMount().withName("backups").withMountPath(MOUNT).endVolumeMount()
                 .withSecurityContext(PodSecurity.restrictedContainer())
                 .endContainer()

@@ -10,6 +10,8 @@ import java.util.Optional;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.postgres.RoleSpec;
+import io.atonix.operator.binding.BasicAuth;
+import io.atonix.operator.binding.PostgresBinding;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.postgres.sql.DatabasePlan;
 import io.atonix.operator.postgres.sql.JdbcConnector;
@@ -46,7 +48,7 @@ final class PostgresProvisioning {
         }
         List<ServiceLogin> logins = new ArrayList<>();
         for (RoleSpec role : postgres.getSpec().roles()) {
-            Optional<Password> login = password(secrets.get(Names.postgresLoginSecret(name, role.name())));
+            Optional<Password> login = password(secrets.get(PostgresBinding.secretName(name, role.name())));
             if (login.isEmpty()) {
                 return Optional.empty();
             }
@@ -64,11 +66,11 @@ final class PostgresProvisioning {
         if (secret == null) {
             return Optional.empty();
         }
-        if (secret.getData() != null && secret.getData().get("password") != null) {
-            return Optional.of(Password.of(new String(Base64.getDecoder().decode(secret.getData().get("password")), StandardCharsets.UTF_8)));
+        if (secret.getData() != null && secret.getData().get(BasicAuth.PASSWORD) != null) {
+            return Optional.of(Password.of(new String(Base64.getDecoder().decode(secret.getData().get(BasicAuth.PASSWORD)), StandardCharsets.UTF_8)));
         }
-        if (secret.getStringData() != null && secret.getStringData().get("password") != null) {
-            return Optional.of(Password.of(secret.getStringData().get("password")));
+        if (secret.getStringData() != null && secret.getStringData().get(BasicAuth.PASSWORD) != null) {
+            return Optional.of(Password.of(secret.getStringData().get(BasicAuth.PASSWORD)));
         }
         return Optional.empty();
     }

@@ -14,7 +14,9 @@ import io.atonix.operator.common.EventRecorder;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.Names;
-import io.atonix.operator.common.StatusWriter;
+import io.atonix.operator.common.ReconcileFlow;
+import io.atonix.operator.common.ReconcileFlow.Observation;
+import io.atonix.operator.common.ReconcileFlow.Refusal;
 import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
 import io.atonix.operator.postgres.sql.ProvisioningException;
 import io.atonix.operator.postgres.sql.ProvisioningResult;
@@ -47,30 +49,41 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
         @Dependent(name = "postgres-servicemonitor", type = PostgresServiceMonitorDependent.class,
                 activationCondition = PrometheusOperatorInstalled.class),
 })
-public class PostgresReconciler implements Reconciler<Postgres> {
+public class PostgresReconciler implements Reconciler<Postgres>, ReconcileFlow.Steps<Postgres, PostgresStatus> {
     public static final String NAME = "postgres";
     /** A server that is not reachable yet, or failed provisioning, is looked at again after this long. */
     static final Duration RETRY_PROVISIONING = Duration.ofSeconds(30);
     private static final Logger LOG = Logger.getLogger(PostgresReconciler.class);
 
+    private final ReconcileFlow<Postgres, PostgresStatus> flow = new ReconcileFlow<>(this);
+
     @Override
     public UpdateControl<Postgres> reconcile(Postgres postgres, Context<Postgres> context) {
-        List<String> problems = PostgresValidator.problems(postgres);
-        if (!problems.isEmpty()) {
-            return write(postgres, PostgresStatusBuilder.failed(postgres, PostgresStatusBuilder.REASON_INVALID_SPEC,
-                    String.join("; ", problems), Instant.now()), context);
-        }
-        context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow().throwAggregateExceptionIfErrorsPresent();
+        return flow.reconcile(postgres, context);
+    }
 
+    @Override
+    public Refusal check(Postgres postgres, Context<Postgres> context) {
+        List<String> problems = PostgresValidator.problems(postgres);
+        return problems.isEmpty() ? Refusal.NONE : Refusal.of(String.join("; ", problems));
+    }
+
+    /** Once the server is ready, databases and roles inside it; a failed provisioning is tried again. */
+    @Override
+    public Observation<PostgresStatus> observe(Postgres postgres, Context<Postgres> context) {
         StatefulSet sts = context.getSecondaryResource(StatefulSet.class).orElse(null);
         String provisioning = null;
         if (PostgresStatusBuilder.serverReady(sts)) {
             provisioning = provision(postgres, context);
         }
         PostgresStatus status = PostgresStatusBuilder.observed(postgres, sts, provisioning, growVolumes(postgres, context), Instant.now());
-        UpdateControl<Postgres> control = write(postgres, status, context);
         boolean retry = provisioning != null && !provisioning.isEmpty();
-        return retry && control.getScheduleDelay().isEmpty() ? control.rescheduleAfter(RETRY_PROVISIONING) : control;
+        return new Observation<>(status, Optional.ofNullable(retry ? RETRY_PROVISIONING : null));
+    }
+
+    @Override
+    public PostgresStatus failed(Postgres postgres, String reason, String message) {
+        return PostgresStatusBuilder.failed(postgres, reason, message, Instant.now());
     }
 
     /** Asks each data claim smaller than the spec for the spec's size; the claims come from the claim informer. */
@@ -119,23 +132,16 @@ public class PostgresReconciler implements Reconciler<Postgres> {
 
     @Override
     public ErrorStatusUpdateControl<Postgres> updateErrorStatus(Postgres postgres, Context<Postgres> context, Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        try {
-            write(postgres, PostgresStatusBuilder.failed(postgres, PostgresStatusBuilder.REASON_RECONCILE_FAILED, message, Instant.now()), context);
-        } catch (RuntimeException statusFailure) {
-            LOG.debugf("could not report the failure in the status: %s", statusFailure.getMessage());
-        }
-        return ErrorStatusUpdateControl.defaultErrorProcessing();
+        return flow.updateErrorStatus(postgres, context, e);
     }
 
-    private static UpdateControl<Postgres> write(Postgres postgres, PostgresStatus status, Context<Postgres> context) {
-        var previous = postgres.getStatus();
-        UpdateControl<Postgres> control = StatusWriter.write(postgres, status, context);
-        if (!status.equals(previous) && status.conditions().get(0).holds()
+    /** A Normal Event when the Postgres becomes ready. */
+    @Override
+    public void recordEvents(Postgres postgres, PostgresStatus previous, PostgresStatus status, Context<Postgres> context) {
+        if (status.conditions().get(0).holds()
                 && (previous == null || previous.conditions().isEmpty() || !previous.conditions().get(0).holds())) {
             EventRecorder.record(context.getClient(), postgres, EventRecorder.NORMAL, PostgresStatusBuilder.REASON_READY,
                     status.conditions().get(0).message());
         }
-        return control;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.operator.common.PlatformSettings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 
@@ -25,6 +26,13 @@ public final class PostgresResources {
         objects.add(PostgresStatefulSets.desired(postgres, PostgresStatefulSets.credentialsChecksum(postgres, secrets)));
         PostgresBackups.claim(postgres).ifPresent(objects::add);
         PostgresBackups.cronJob(postgres).ifPresent(objects::add);
+        return objects;
+    }
+
+    /** {@link #desired} and the Postgres' monitoring objects: what the operator creates where the Prometheus Operator runs. */
+    public static List<HasMetadata> withMonitoring(Postgres postgres, PlatformSettings platform, Supplier<String> password) {
+        List<HasMetadata> objects = desired(postgres, password);
+        objects.addAll(PostgresMonitoring.desired(postgres, platform));
         return objects;
     }
 }

@@ -8,6 +8,9 @@ import java.util.function.Supplier;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.postgres.RoleSpec;
+import io.atonix.operator.binding.BasicAuth;
+import io.atonix.operator.binding.PostgresBinding;
+import io.atonix.operator.binding.ServiceBinding;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.postgres.sql.RoleNames;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -47,25 +50,25 @@ public final class PostgresSecrets {
         String secret = password.get();
         String username = RoleNames.service(role.name());
         Map<String, String> data = new LinkedHashMap<>();
-        data.put("type", "postgresql");
-        data.put("provider", "atonix");
-        data.put("host", host);
-        data.put("port", String.valueOf(PostgresConfig.PORT));
-        data.put("database", role.database());
-        data.put("username", username);
-        data.put("password", secret);
-        data.put("uri", "postgresql://" + username + ":" + secret + "@" + host + ":" + PostgresConfig.PORT + "/" + role.database());
-        data.put("jdbc-url", "jdbc:postgresql://" + host + ":" + PostgresConfig.PORT + "/" + role.database());
+        data.put(ServiceBinding.TYPE, PostgresBinding.TYPE);
+        data.put(ServiceBinding.PROVIDER, ServiceBinding.ATONIX);
+        data.put(ServiceBinding.HOST, host);
+        data.put(ServiceBinding.PORT, String.valueOf(PostgresConfig.PORT));
+        data.put(PostgresBinding.DATABASE, role.database());
+        data.put(ServiceBinding.USERNAME, username);
+        data.put(ServiceBinding.PASSWORD, secret);
+        data.put(ServiceBinding.URI, "postgresql://" + username + ":" + secret + "@" + host + ":" + PostgresConfig.PORT + "/" + role.database());
+        data.put(PostgresBinding.JDBC_URL, "jdbc:postgresql://" + host + ":" + PostgresConfig.PORT + "/" + role.database());
         return new SecretBuilder()
-                .withMetadata(PostgresObjects.metadata(postgres, Names.postgresLoginSecret(postgres.getMetadata().getName(), role.name())))
-                .withType("servicebinding.io/postgresql")
+                .withMetadata(PostgresObjects.metadata(postgres, PostgresBinding.secretName(postgres.getMetadata().getName(), role.name())))
+                .withType(PostgresBinding.SECRET_TYPE)
                 .withStringData(data)
                 .build();
     }
 
     /** The read-write Service's name in cluster DNS. */
     public static String host(Postgres postgres) {
-        return postgres.getMetadata().getName() + "." + postgres.getMetadata().getNamespace() + ".svc";
+        return Names.serviceHost(postgres.getMetadata().getName(), postgres.getMetadata().getNamespace());
     }
 
     /** Every credential Secret the Postgres needs, keyed by name. */
@@ -89,9 +92,9 @@ public final class PostgresSecrets {
         // No desired-hash stamp: a credential Secret is never compared or updated, only created when missing.
         return new SecretBuilder()
                 .withMetadata(PostgresObjects.metadata(postgres, name))
-                .withType("kubernetes.io/basic-auth")
-                .addToStringData("username", username)
-                .addToStringData("password", password)
+                .withType(BasicAuth.SECRET_TYPE)
+                .addToStringData(BasicAuth.USERNAME, username)
+                .addToStringData(BasicAuth.PASSWORD, password)
                 .build();
     }
 }

@@ -9,6 +9,8 @@ import io.atonix.api.v1alpha1.common.ComputeResources;
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
 import io.atonix.api.v1alpha1.common.ResourceAmounts;
 import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.operator.binding.BasicAuth;
+import io.atonix.operator.common.SecretEnv;
 import io.atonix.operator.common.DesiredHash;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.PodSecurity;
@@ -106,7 +108,7 @@ public final class PostgresStatefulSets {
                 .withEnv(
                         new EnvVarBuilder().withName("PGDATA").withValue(PostgresConfig.PGDATA).build(),
                         new EnvVarBuilder().withName("POSTGRES_USER").withValue("postgres").build(),
-                        secretEnv("POSTGRES_PASSWORD", Names.postgresSuperuserSecret(name), "password"))
+                        SecretEnv.of("POSTGRES_PASSWORD", Names.postgresSuperuserSecret(name), BasicAuth.PASSWORD))
                 .addNewPort().withName("postgres").withContainerPort(PostgresConfig.PORT).withProtocol("TCP").endPort()
                 .withStartupProbe(ready(5, 60))
                 .withReadinessProbe(ready(10, 3))
@@ -127,8 +129,8 @@ public final class PostgresStatefulSets {
                 .withImage(EXPORTER_IMAGE)
                 .withEnv(
                         new EnvVarBuilder().withName("DATA_SOURCE_URI").withValue("127.0.0.1:" + PostgresConfig.PORT + "/postgres?sslmode=disable").build(),
-                        secretEnv("DATA_SOURCE_USER", Names.postgresMonitoringSecret(name), "username"),
-                        secretEnv("DATA_SOURCE_PASS", Names.postgresMonitoringSecret(name), "password"))
+                        SecretEnv.of("DATA_SOURCE_USER", Names.postgresMonitoringSecret(name), BasicAuth.USERNAME),
+                        SecretEnv.of("DATA_SOURCE_PASS", Names.postgresMonitoringSecret(name), BasicAuth.PASSWORD))
                 .addNewPort().withName("metrics").withContainerPort(EXPORTER_PORT).withProtocol("TCP").endPort()
                 .withReadinessProbe(new ProbeBuilder().withNewHttpGet().withPath("/metrics")
                         .withNewPort(EXPORTER_PORT).endHttpGet().withPeriodSeconds(30).withTimeoutSeconds(5).build())
@@ -143,11 +145,6 @@ public final class PostgresStatefulSets {
                 .withNewExec().withCommand(List.of("pg_isready", "-U", "postgres", "-h", "127.0.0.1", "-p", String.valueOf(PostgresConfig.PORT))).endExec()
                 .withPeriodSeconds(period).withTimeoutSeconds(5).withFailureThreshold(failures)
                 .build();
-    }
-
-    private static EnvVar secretEnv(String variable, String secret, String key) {
-        return new EnvVarBuilder().withName(variable).withNewValueFrom().withNewSecretKeyRef().withName(secret).withKey(key)
-                .endSecretKeyRef().endValueFrom().build();
     }
 
     private static ResourceRequirements resources(ComputeResources spec, String cpu, String memory, String memoryLimit) {

@@ -11,6 +11,7 @@ import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.postgres.PostgresStatus;
+import io.atonix.operator.common.ReconcileFlow;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.StatefulSetRollout;
@@ -20,9 +21,9 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 public final class PostgresStatusBuilder {
     public static final String REASON_READY = "Ready";
     public static final String REASON_STARTING = "Starting";
-    public static final String REASON_INVALID_SPEC = "InvalidSpec";
+    public static final String REASON_INVALID_SPEC = ReconcileFlow.INVALID_SPEC;
     public static final String REASON_PROVISIONING_FAILED = "ProvisioningFailed";
-    public static final String REASON_RECONCILE_FAILED = "ReconcileFailed";
+    public static final String REASON_RECONCILE_FAILED = ReconcileFlow.RECONCILE_FAILED;
     public static final String REASON_EXPANDING_VOLUME = "ExpandingVolume";
     public static final String REASON_VOLUME_EXPANSION_FAILED = "VolumeExpansionFailed";
 

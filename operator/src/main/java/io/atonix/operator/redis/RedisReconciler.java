@@ -3,8 +3,6 @@ package io.atonix.operator.redis;
 import java.time.Instant;
 import java.util.List;
 
-import org.jboss.logging.Logger;
-
 import io.atonix.api.v1alpha1.common.Condition;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.redis.Redis;
@@ -12,7 +10,9 @@ import io.atonix.api.v1alpha1.redis.RedisStatus;
 import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.EventRecorder;
-import io.atonix.operator.common.StatusWriter;
+import io.atonix.operator.common.ReconcileFlow;
+import io.atonix.operator.common.ReconcileFlow.Observation;
+import io.atonix.operator.common.ReconcileFlow.Refusal;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -38,41 +38,41 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
         @Dependent(name = "redis-servicemonitor", type = RedisServiceMonitorDependent.class,
                 activationCondition = PrometheusOperatorInstalled.class),
 })
-public class RedisReconciler implements Reconciler<Redis> {
+public class RedisReconciler implements Reconciler<Redis>, ReconcileFlow.Steps<Redis, RedisStatus> {
     public static final String NAME = "redis";
-    private static final Logger LOG = Logger.getLogger(RedisReconciler.class);
+
+    private final ReconcileFlow<Redis, RedisStatus> flow = new ReconcileFlow<>(this);
 
     @Override
     public UpdateControl<Redis> reconcile(Redis redis, Context<Redis> context) {
-        StatefulSet sts = context.getSecondaryResource(StatefulSet.class).orElse(null);
-        List<String> problems = RedisValidator.problems(redis, sts);
-        if (!problems.isEmpty()) {
-            return write(redis, RedisStatusBuilder.failed(redis, RedisStatusBuilder.REASON_INVALID_SPEC, String.join("; ", problems),
-                    Instant.now()), context);
-        }
-        context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow().throwAggregateExceptionIfErrorsPresent();
-        sts = context.getSecondaryResource(StatefulSet.class).orElse(null);
-        UpdateControl<Redis> control = write(redis, RedisStatusBuilder.observed(redis, sts, Instant.now()), context);
-        LOG.debugf("reconciled Redis %s/%s at generation %d", redis.getMetadata().getNamespace(), redis.getMetadata().getName(),
-                redis.getMetadata().getGeneration());
-        return control;
+        return flow.reconcile(redis, context);
+    }
+
+    /** The spec's rules, and what the StatefulSet as it stands allows (a volume cannot shrink). */
+    @Override
+    public Refusal check(Redis redis, Context<Redis> context) {
+        List<String> problems = RedisValidator.problems(redis, context.getSecondaryResource(StatefulSet.class).orElse(null));
+        return problems.isEmpty() ? Refusal.NONE : Refusal.of(String.join("; ", problems));
+    }
+
+    @Override
+    public Observation<RedisStatus> observe(Redis redis, Context<Redis> context) {
+        return Observation.of(RedisStatusBuilder.observed(redis, context.getSecondaryResource(StatefulSet.class).orElse(null), Instant.now()));
+    }
+
+    @Override
+    public RedisStatus failed(Redis redis, String reason, String message) {
+        return RedisStatusBuilder.failed(redis, reason, message, Instant.now());
     }
 
     @Override
     public ErrorStatusUpdateControl<Redis> updateErrorStatus(Redis redis, Context<Redis> context, Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        try {
-            write(redis, RedisStatusBuilder.failed(redis, RedisStatusBuilder.REASON_RECONCILE_FAILED, message, Instant.now()), context);
-        } catch (RuntimeException statusFailure) {
-            LOG.debugf("could not report the failure in the status: %s", statusFailure.getMessage());
-        }
-        return ErrorStatusUpdateControl.defaultErrorProcessing();
+        return flow.updateErrorStatus(redis, context, e);
     }
 
-    /** Writes the status when it changed, and records an Event when readiness changes or the spec is refused anew. */
-    private static UpdateControl<Redis> write(Redis redis, RedisStatus status, Context<Redis> context) {
-        RedisStatus previous = redis.getStatus();
-        UpdateControl<Redis> control = StatusWriter.write(redis, status, context);
+    /** An Event when readiness changes or the spec is refused anew; none while the server starts. */
+    @Override
+    public void recordEvents(Redis redis, RedisStatus previous, RedisStatus status, Context<Redis> context) {
         Condition before = previous == null ? null : Conditions.find(previous.conditions(), ConditionTypes.READY).orElse(null);
         Condition after = Conditions.find(status.conditions(), ConditionTypes.READY).orElseThrow();
         boolean changed = before == null || !before.status().equals(after.status()) || !before.reason().equals(after.reason())
@@ -81,6 +81,5 @@ public class RedisReconciler implements Reconciler<Redis> {
             EventRecorder.record(context.getClient(), redis, after.holds() ? EventRecorder.NORMAL : EventRecorder.WARNING, after.reason(),
                     after.message());
         }
-        return control;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import io.atonix.api.v1alpha1.redis.Redis;
+import io.atonix.operator.common.PlatformSettings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 
@@ -24,6 +25,13 @@ public final class RedisResources {
         objects.add(RedisConfig.desired(redis));
         objects.add(RedisServices.desired(redis));
         objects.add(RedisStatefulSets.desired(redis, passwords));
+        return objects;
+    }
+
+    /** {@link #desired} and the Redis' monitoring objects: what the operator creates where the Prometheus Operator runs. */
+    public static List<HasMetadata> withMonitoring(Redis redis, PlatformSettings platform, Supplier<String> password) {
+        List<HasMetadata> objects = desired(redis, password);
+        objects.addAll(RedisMonitoring.desired(redis, platform));
         return objects;
     }
 }

@@ -7,6 +7,9 @@ import java.util.function.Supplier;
 
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.api.v1alpha1.redis.RedisUserSpec;
+import io.atonix.operator.binding.BasicAuth;
+import io.atonix.operator.binding.RedisBinding;
+import io.atonix.operator.binding.ServiceBinding;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.SecretValues;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -18,23 +21,21 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
  * from the caller (a generator in the operator, a placeholder in render).
  */
 public final class RedisSecrets {
-    public static final String BINDING_TYPE = "servicebinding.io/redis";
-
     private RedisSecrets() {
     }
 
     /** The administrator's binding (every command, every key); the Redis' status.binding. */
     public static Secret admin(Redis redis, Supplier<String> password) {
-        return binding(redis, Names.redisAdminSecret(redis.getMetadata().getName()), RedisAcl.ADMIN, password.get());
+        return binding(redis, RedisBinding.adminSecretName(redis.getMetadata().getName()), RedisAcl.ADMIN, password.get());
     }
 
     public static Secret monitoring(Redis redis, Supplier<String> password) {
         // No desired-hash stamp on any credential: it is never compared or updated, only created when missing.
         return new SecretBuilder()
                 .withMetadata(RedisObjects.metadata(redis, Names.redisMonitoringSecret(redis.getMetadata().getName())))
-                .withType("kubernetes.io/basic-auth")
-                .addToStringData("username", RedisAcl.MONITOR)
-                .addToStringData("password", password.get())
+                .withType(BasicAuth.SECRET_TYPE)
+                .addToStringData(BasicAuth.USERNAME, RedisAcl.MONITOR)
+                .addToStringData(BasicAuth.PASSWORD, password.get())
                 .build();
     }
 
@@ -43,7 +44,7 @@ public final class RedisSecrets {
      * that a service reads it through environment variables and never holds a copy of the password.
      */
     public static Secret user(Redis redis, RedisUserSpec user, Supplier<String> password) {
-        return binding(redis, Names.redisUserSecret(redis.getMetadata().getName(), user.name()), user.name(), password.get());
+        return binding(redis, RedisBinding.secretName(redis.getMetadata().getName(), user.name()), user.name(), password.get());
     }
 
     /** Every credential Secret the Redis needs, keyed by name. */
@@ -63,17 +64,20 @@ public final class RedisSecrets {
     static Map<String, String> logins(Redis redis) {
         String name = redis.getMetadata().getName();
         Map<String, String> logins = new LinkedHashMap<>();
-        logins.put(Names.redisAdminSecret(name), RedisAcl.ADMIN);
+        logins.put(RedisBinding.adminSecretName(name), RedisAcl.ADMIN);
         logins.put(Names.redisMonitoringSecret(name), RedisAcl.MONITOR);
-        redis.getSpec().users().forEach(user -> logins.put(Names.redisUserSecret(name, user.name()), user.name()));
+        redis.getSpec().users().forEach(user -> logins.put(RedisBinding.secretName(name, user.name()), user.name()));
         return logins;
     }
 
-    /** Each ACL user's password, keyed by user name, from the stored Secrets; empty while one of them is missing. */
+    /**
+     * Each ACL user's password, keyed by user name, from the stored Secrets; empty while one of them is missing. Binding
+     * and basic-auth Secrets keep it under the same key.
+     */
     public static Optional<Map<String, String>> passwords(Redis redis, Map<String, Secret> secrets) {
         Map<String, String> passwords = new LinkedHashMap<>();
         for (Map.Entry<String, String> login : logins(redis).entrySet()) {
-            Optional<String> password = SecretValues.get(secrets.get(login.getKey()), "password");
+            Optional<String> password = SecretValues.get(secrets.get(login.getKey()), ServiceBinding.PASSWORD);
             if (password.isEmpty()) {
                 return Optional.empty();
             }
@@ -84,22 +88,22 @@ public final class RedisSecrets {
 
     /** The Service's name in cluster DNS. */
     public static String host(Redis redis) {
-        return redis.getMetadata().getName() + "." + redis.getMetadata().getNamespace() + ".svc";
+        return Names.serviceHost(redis.getMetadata().getName(), redis.getMetadata().getNamespace());
     }
 
     private static Secret binding(Redis redis, String name, String username, String password) {
         String host = host(redis);
         Map<String, String> data = new LinkedHashMap<>();
-        data.put("type", "redis");
-        data.put("provider", "atonix");
-        data.put("host", host);
-        data.put("port", String.valueOf(RedisConfig.PORT));
-        data.put("username", username);
-        data.put("password", password);
-        data.put("uri", "redis://" + username + ":" + password + "@" + host + ":" + RedisConfig.PORT);
+        data.put(ServiceBinding.TYPE, RedisBinding.TYPE);
+        data.put(ServiceBinding.PROVIDER, ServiceBinding.ATONIX);
+        data.put(ServiceBinding.HOST, host);
+        data.put(ServiceBinding.PORT, String.valueOf(RedisConfig.PORT));
+        data.put(ServiceBinding.USERNAME, username);
+        data.put(ServiceBinding.PASSWORD, password);
+        data.put(ServiceBinding.URI, "redis://" + username + ":" + password + "@" + host + ":" + RedisConfig.PORT);
         return new SecretBuilder()
                 .withMetadata(RedisObjects.metadata(redis, name))
-                .withType(BINDING_TYPE)
+                .withType(RedisBinding.SECRET_TYPE)
                 .withStringData(data)
                 .build();
     }

@@ -10,6 +10,8 @@ import io.atonix.api.v1alpha1.common.DeletionPolicy;
 import io.atonix.api.v1alpha1.common.ResourceAmounts;
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.api.v1alpha1.redis.RedisPersistence;
+import io.atonix.operator.binding.BasicAuth;
+import io.atonix.operator.common.SecretEnv;
 import io.atonix.operator.common.DesiredHash;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.PodSecurity;
@@ -107,7 +109,7 @@ public final class RedisStatefulSets {
                 .withCommand("redis-server")
                 .withArgs(RedisConfig.MOUNT + "/" + RedisConfig.FILE)
                 // The probes log in as the exporter's user; redis-cli reads the password from here, not from its arguments.
-                .withEnv(secretEnv("REDISCLI_AUTH", Names.redisMonitoringSecret(name), "password"))
+                .withEnv(SecretEnv.of("REDISCLI_AUTH", Names.redisMonitoringSecret(name), BasicAuth.PASSWORD))
                 .addNewPort().withName("redis").withContainerPort(RedisConfig.PORT).withProtocol("TCP").endPort()
                 .withStartupProbe(ping(5, 60))
                 .withReadinessProbe(ping(10, 3))
@@ -126,8 +128,8 @@ public final class RedisStatefulSets {
                 .withImage(EXPORTER_IMAGE)
                 .withEnv(
                         new EnvVarBuilder().withName("REDIS_ADDR").withValue("redis://127.0.0.1:" + RedisConfig.PORT).build(),
-                        secretEnv("REDIS_USER", Names.redisMonitoringSecret(name), "username"),
-                        secretEnv("REDIS_PASSWORD", Names.redisMonitoringSecret(name), "password"))
+                        SecretEnv.of("REDIS_USER", Names.redisMonitoringSecret(name), BasicAuth.USERNAME),
+                        SecretEnv.of("REDIS_PASSWORD", Names.redisMonitoringSecret(name), BasicAuth.PASSWORD))
                 .addNewPort().withName("metrics").withContainerPort(EXPORTER_PORT).withProtocol("TCP").endPort()
                 .withReadinessProbe(new ProbeBuilder().withNewHttpGet().withPath("/health").withPort(new IntOrString(EXPORTER_PORT))
                         .endHttpGet().withPeriodSeconds(30).withTimeoutSeconds(5).build())
@@ -183,10 +185,5 @@ public final class RedisStatefulSets {
 
     private static boolean larger(Quantity a, Quantity b) {
         return Quantities.amount(a).compareTo(Quantities.amount(b)) > 0;
-    }
-
-    private static EnvVar secretEnv(String variable, String secret, String key) {
-        return new EnvVarBuilder().withName(variable).withNewValueFrom().withNewSecretKeyRef().withName(secret).withKey(key)
-                .endSecretKeyRef().endValueFrom().build();
     }
 }

@@ -8,6 +8,8 @@ import io.atonix.api.v1alpha1.common.Condition;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.api.v1alpha1.redis.RedisStatus;
+import io.atonix.operator.binding.RedisBinding;
+import io.atonix.operator.common.ReconcileFlow;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.StatefulSetRollout;
@@ -17,8 +19,8 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 public final class RedisStatusBuilder {
     public static final String REASON_READY = "Ready";
     public static final String REASON_STARTING = "Starting";
-    public static final String REASON_INVALID_SPEC = "InvalidSpec";
-    public static final String REASON_RECONCILE_FAILED = "ReconcileFailed";
+    public static final String REASON_INVALID_SPEC = ReconcileFlow.INVALID_SPEC;
+    public static final String REASON_RECONCILE_FAILED = ReconcileFlow.RECONCILE_FAILED;
 
     private RedisStatusBuilder() {
     }
@@ -45,7 +47,7 @@ public final class RedisStatusBuilder {
     }
 
     static Binding binding(Redis redis) {
-        return new Binding(Names.redisAdminSecret(redis.getMetadata().getName()));
+        return new Binding(RedisBinding.adminSecretName(redis.getMetadata().getName()));
     }
 
     private static String previousVersion(Redis redis) {

@@ -9,7 +9,6 @@ import io.atonix.operator.appstack.BindingChecksums;
 import io.atonix.operator.appstack.AppStackValidator;
 import io.atonix.operator.appstack.SpecProblem;
 import io.atonix.operator.common.PlatformSettings;
-import io.atonix.operator.monitoring.MonitoringResources;
 import io.atonix.operator.kafka.KafkaResources;
 import io.atonix.operator.postgres.PostgresResources;
 import io.atonix.operator.postgres.PostgresValidator;
@@ -21,7 +20,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 
 /**
  * Turns resources into the objects the operator would create for them, through the controllers' own builders. The
- * monitoring objects are included: the operator creates them where the cluster runs the Prometheus Operator.
+ * monitoring objects are included (each kind builds its own): the operator creates them where the cluster runs the
+ * Prometheus Operator.
  */
 public final class Renderer {
     /** Stands for a password in rendered Secrets: the operator generates each one when it creates the Secret. */
@@ -52,8 +52,7 @@ public final class Renderer {
                 throw new InvalidResourceException(source + ": AppStack " + stack.getMetadata().getName() + " is invalid:\n"
                         + String.join("\n", lines));
             }
-            List<HasMetadata> objects = new ArrayList<>(AppStackResources.desired(stack, platform, BindingChecksums.placeholder()));
-            objects.addAll(MonitoringResources.forStack(stack, platform));
+            List<HasMetadata> objects = new ArrayList<>(AppStackResources.withMonitoring(stack, platform, BindingChecksums.placeholder()));
             objects.addAll(KafkaResources.desired(stack, kafka.version(), kafka.authentication()));
             return objects;
         }
@@ -63,9 +62,7 @@ public final class Renderer {
                 throw new InvalidResourceException(source + ": Postgres " + postgres.getMetadata().getName() + " is invalid:\n  "
                         + String.join("\n  ", problems));
             }
-            List<HasMetadata> objects = new ArrayList<>(PostgresResources.desired(postgres, () -> GENERATED));
-            objects.addAll(MonitoringResources.forPostgres(postgres, platform));
-            return objects;
+            return PostgresResources.withMonitoring(postgres, platform, () -> GENERATED);
         }
         if (resource instanceof Redis redis) {
             List<String> problems = RedisValidator.problems(redis, null);
@@ -73,9 +70,7 @@ public final class Renderer {
                 throw new InvalidResourceException(source + ": Redis " + redis.getMetadata().getName() + " is invalid:\n  "
                         + String.join("\n  ", problems));
             }
-            List<HasMetadata> objects = new ArrayList<>(RedisResources.desired(redis, () -> GENERATED));
-            objects.addAll(MonitoringResources.forRedis(redis, platform));
-            return objects;
+            return RedisResources.withMonitoring(redis, platform, () -> GENERATED);
         }
         throw new InvalidResourceException(source + ": " + resource.getKind() + " " + resource.getMetadata().getName()
                 + " cannot be rendered yet: this version has no controller for it");

@@ -8,10 +8,10 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
@@ -35,18 +35,15 @@ import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.Rotation;
 import io.atonix.operator.common.SecretChecksum;
 import io.atonix.operator.common.Updates;
-import io.atonix.operator.monitoring.MonitoringStatus;
 import io.atonix.api.v1alpha1.common.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetricsV2;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.atonix.operator.testing.MockApiServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
@@ -70,6 +67,13 @@ class AppStackReconcilerTest {
 
     @Inject
     MeterRegistry meters;
+
+    MockApiServer mock;
+
+    @BeforeEach
+    void harness() {
+        mock = new MockApiServer(client, server, meters);
+    }
 
     @Test
     void createsEveryObjectOfEachServiceWithOwnerReferences() {
@@ -109,7 +113,7 @@ class AppStackReconcilerTest {
             assertThat(current.getStatus().services()).extracting(s -> s.url()).containsExactly("https://shop.example.com/", null);
         });
         // One Event for everything the first reconcile created, not one per object.
-        assertThat(events("create")).filteredOn(e -> e.getReason().equals("Created")).singleElement()
+        assertThat(mock.events("create")).filteredOn(e -> e.getReason().equals("Created")).singleElement()
                 .satisfies(e -> assertThat(e.getMessage()).startsWith("Created ").contains("objects: ")
                         .contains("Deployment shop-api", "Deployment shop-web", "Service shop-web", "Ingress shop-web",
                                 "HorizontalPodAutoscaler shop-web", "ServiceAccount shop-api"));
@@ -119,8 +123,8 @@ class AppStackReconcilerTest {
     void becomesReadyWhenDeploymentsAreAvailableAndThenMakesNoWrites() throws Exception {
         create(stack("steady", "shop", TestStacks.withReplicas(service("web", "nginx:1.27", 8080), 2), service("api", "acme/api:1", 5000)));
         await().atMost(TIMEOUT).until(() -> client.apps().deployments().inNamespace("steady").list().getItems().size() == 2);
-        markAvailable("steady", "shop-web");
-        markAvailable("steady", "shop-api");
+        mock.markAvailable("steady", "shop-web");
+        mock.markAvailable("steady", "shop-api");
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
             AppStack current = get("steady", "shop");
@@ -129,16 +133,16 @@ class AppStackReconcilerTest {
             assertThat(condition(current, ConditionTypes.DEGRADED).status()).isEqualTo("False");
             assertThat(current.getStatus().services()).allSatisfy(s -> assertThat(s.ready()).isTrue());
         });
-        assertThat(events("steady")).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Ready"));
+        assertThat(mock.events("steady")).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Ready"));
 
         // Let the operator settle, then make it reconcile the unchanged stack and count what it sends. Everything a
         // reconcile writes is written before the reconcile counts as finished.
-        awaitNoWrites();
-        double before = reconciliations();
-        markAvailable("steady", "shop-web");
-        await().atMost(TIMEOUT).until(() -> reconciliations() > before);
+        mock.awaitNoWrites();
+        double before = mock.reconciliations();
+        mock.markAvailable("steady", "shop-web");
+        await().atMost(TIMEOUT).until(() -> mock.reconciliations() > before);
         List<String> writes = new ArrayList<>();
-        for (RecordedRequest request : drainRequests()) {
+        for (RecordedRequest request : mock.drainRequests()) {
             boolean write = !"GET".equals(request.getMethod());
             boolean ours = request.getPath().contains("/deployments/shop-web/status");
             if (write && !ours) {
@@ -174,8 +178,8 @@ class AppStackReconcilerTest {
             assertThat(client.autoscaling().v2().horizontalPodAutoscalers().inNamespace("update").withName("shop-api").get()).isNull();
             assertThat(client.policy().v1().podDisruptionBudget().inNamespace("update").withName("shop-api").get()).isNull();
         });
-        assertThat(events("update")).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Deleted"));
-        assertThat(events("update")).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Updated"));
+        assertThat(mock.events("update")).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Deleted"));
+        assertThat(mock.events("update")).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Updated"));
     }
 
     @Test
@@ -214,7 +218,7 @@ class AppStackReconcilerTest {
         });
         assertThat(client.apps().deployments().inNamespace("invalid").list().getItems()).isEmpty();
         assertThat(client.services().inNamespace("invalid").list().getItems()).isEmpty();
-        assertThat(events("invalid")).anySatisfy(e -> {
+        assertThat(mock.events("invalid")).anySatisfy(e -> {
             assertThat(e.getType()).isEqualTo("Warning");
             assertThat(e.getReason()).isEqualTo(AppStackStatusBuilder.REASON_INVALID_SPEC);
         });
@@ -291,7 +295,7 @@ class AppStackReconcilerTest {
             // The Postgres controller takes it from there.
             assertThat(client.apps().statefulSets().inNamespace("composed").withName("shop-postgres").get()).isNotNull();
         });
-        markAvailable("composed", "shop-api");
+        mock.markAvailable("composed", "shop-api");
         await().atMost(TIMEOUT).untilAsserted(() -> {
             AppStack stack = get("composed", "shop");
             assertThat(stack.getStatus().components()).filteredOn(c -> c.component().equals("Postgres")).singleElement().satisfies(c -> {
@@ -369,7 +373,7 @@ class AppStackReconcilerTest {
             assertThat(client.apps().deployments().inNamespace("no-strimzi").list().getItems()).hasSize(3);
         });
         for (String deployment : List.of("shop-api", "shop-worker", "shop-web")) {
-            markAvailable("no-strimzi", deployment);
+            mock.markAvailable("no-strimzi", deployment);
         }
         await().atMost(TIMEOUT).untilAsserted(() -> {
             Condition ready = condition(get("no-strimzi", "shop"), ConditionTypes.READY);
@@ -391,7 +395,7 @@ class AppStackReconcilerTest {
         ServiceSpec api = TestStacks.withMetrics(TestStacks.withReplicas(service("api", "acme/api:1", 5000), 1), new Metrics(null, 9100, null));
         create(stack("nomonitoring", "shop", api));
         await().atMost(TIMEOUT).until(() -> client.apps().deployments().inNamespace("nomonitoring").withName("shop-api").get() != null);
-        markAvailable("nomonitoring", "shop-api");
+        mock.markAvailable("nomonitoring", "shop-api");
         await().atMost(TIMEOUT).untilAsserted(() -> {
             AppStack stack = get("nomonitoring", "shop");
             assertThat(condition(stack, ConditionTypes.READY).status()).as("monitoring is optional").isEqualTo("True");
@@ -418,44 +422,5 @@ class AppStackReconcilerTest {
     private static Condition condition(AppStack stack, String type) {
         assertThat(stack.getStatus()).as("status of " + stack.getMetadata().getName()).isNotNull();
         return Conditions.find(stack.getStatus().conditions(), type).orElseThrow();
-    }
-
-    private List<Event> events(String namespace) {
-        return client.v1().events().inNamespace(namespace).list().getItems();
-    }
-
-    /** Plays the Deployment controller: every wanted pod runs the current template and is available. */
-    private void markAvailable(String namespace, String name) {
-        Deployment deployment = client.apps().deployments().inNamespace(namespace).withName(name).get();
-        int replicas = deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
-        deployment.setStatus(new DeploymentStatusBuilder()
-                .withObservedGeneration(deployment.getMetadata().getGeneration() == null ? 1L : deployment.getMetadata().getGeneration())
-                .withReplicas(replicas).withUpdatedReplicas(replicas).withReadyReplicas(replicas).withAvailableReplicas(replicas)
-                .addNewCondition().withType("Available").withStatus("True").withReason("MinimumReplicasAvailable")
-                .withLastUpdateTime(java.time.Instant.now().toString()).endCondition()
-                .build());
-        client.resource(deployment).updateStatus();
-    }
-
-    /** Waits until half a second passes in which nobody writes to the server. */
-    private void awaitNoWrites() {
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
-                .until(() -> drainRequests().stream().allMatch(r -> "GET".equals(r.getMethod())));
-    }
-
-    private List<RecordedRequest> drainRequests() throws InterruptedException {
-        List<RecordedRequest> requests = new ArrayList<>();
-        RecordedRequest request;
-        while ((request = server.getKubernetesMockServer().takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
-            requests.add(request);
-        }
-        return requests;
-    }
-
-    private double reconciliations() {
-        assertThat(meters.find(MicrometerMetricsV2.RECONCILIATIONS_SUCCESS).counters())
-                .as("reconcile counters among " + meters.getMeters().stream().map(m -> m.getId().getName()).distinct().toList())
-                .isNotEmpty();
-        return meters.find(MicrometerMetricsV2.RECONCILIATIONS_SUCCESS).counters().stream().mapToDouble(Counter::count).sum();
     }
 }

@@ -110,18 +110,20 @@ final class PermissionsFromCode {
             Map.entry("io/atonix/operator/postgres/PostgresReconciler.java", primaries -> Map.of()),
             Map.entry("io/atonix/operator/appstack/StackChildDependent.java", primaries -> Map.of()),
             Map.entry("io/atonix/operator/common/ChildChanges.java", primaries -> Map.of()),
-            Map.entry("io/atonix/operator/appstack/ChildPostgresDependent.java", primaries -> Map.of()),
-            Map.entry("io/atonix/operator/postgres/PostgresBackupJobDependent.java", primaries -> Map.of()),
+            Map.entry("io/atonix/operator/common/OptionalChildDependent.java", primaries -> Map.of()),
             Map.entry("io/atonix/operator/postgres/PostgresServicesDependent.java", primaries -> Map.of()),
-            Map.entry("io/atonix/operator/appstack/ChildRedisDependent.java", primaries -> Map.of()),
             Map.entry("io/atonix/operator/appstack/NetworkPolicyDependent.java", primaries -> Map.of()),
-            Map.entry("io/atonix/operator/postgres/PostgresServiceMonitorDependent.java", primaries -> Map.of()),
-            Map.entry("io/atonix/operator/redis/RedisServiceMonitorDependent.java", primaries -> Map.of()),
             Map.entry("io/atonix/operator/redis/RedisReconciler.java", primaries -> Map.of()),
             Map.entry("io/atonix/operator/redis/RedisAclDependent.java", primaries -> Map.of()),
             Map.entry("io/atonix/operator/monitoring/PrometheusOperatorInstalled.java", primaries -> Map.of()),
             // The Kafka part registers its informers at run time (KafkaEventSources), so no annotation names them.
             Map.entry("io/atonix/operator/kafka/KafkaStep.java", primaries -> kafkaStep()),
+            Map.entry("io/atonix/operator/kafka/KafkaBindingSecrets.java", primaries -> Map.of(
+                    of(Secret.class, "create"), "KafkaBindingSecrets: creates a service's Kafka binding Secret",
+                    of(Secret.class, "update"), "KafkaBindingSecrets: rewrites a binding Secret when Strimzi rotates the credentials",
+                    of(Secret.class, "delete"), "KafkaBindingSecrets: deletes the binding Secret of a service that stopped using Kafka")),
+            Map.entry("io/atonix/operator/kafka/KafkaClusters.java", primaries -> Map.of(
+                    of(Namespace.class, "get"), "KafkaClusters: on cleanup, whether the Kafka namespace still exists")),
             Map.entry("io/atonix/operator/kafka/StrimziWriter.java", primaries -> Map.of(
                     of(KafkaTopic.class, "create"), "StrimziWriter: creates the stack's KafkaTopics",
                     of(KafkaTopic.class, "update"), "StrimziWriter: replaces a KafkaTopic's spec, or detaches it (strimzi.io/managed)",
@@ -309,10 +311,6 @@ final class PermissionsFromCode {
                 uses.put(of(informed, verb), "KafkaStep: informer registered at run time (KafkaEventSources); get for a lookup after a conflict");
             }
         }
-        uses.put(of(Secret.class, "create"), "KafkaStep: creates a service's Kafka binding Secret");
-        uses.put(of(Secret.class, "update"), "KafkaStep: rewrites a binding Secret when Strimzi rotates the credentials");
-        uses.put(of(Secret.class, "delete"), "KafkaStep: deletes the binding Secret of a service that stopped using Kafka");
-        uses.put(of(Namespace.class, "get"), "KafkaStep: on cleanup, whether the Kafka namespace still exists");
         return uses;
     }
 

@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -35,12 +35,10 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetricsV2;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.atonix.operator.testing.MockApiServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
@@ -66,6 +64,13 @@ class KafkaReconcilerTest {
 
     @Inject
     MeterRegistry meters;
+
+    MockApiServer mock;
+
+    @BeforeEach
+    void harness() {
+        mock = new MockApiServer(client, server, meters);
+    }
 
     private PlayStrimzi strimzi() {
         return new PlayStrimzi(client, StrimziApiVersion.V1);
@@ -115,7 +120,7 @@ class KafkaReconcilerTest {
         });
 
         for (String deployment : List.of("shop-api", "shop-worker", "shop-web")) {
-            markAvailable("app-a", deployment);
+            mock.markAvailable("app-a", deployment);
         }
         await().atMost(TIMEOUT).untilAsserted(() -> {
             AppStack stack = get("app-a", "shop");
@@ -125,12 +130,12 @@ class KafkaReconcilerTest {
         });
 
         // Steady state: a reconcile of the unchanged stack writes nothing, on either side.
-        awaitNoWrites();
-        double before = reconciliations();
-        markAvailable("app-a", "shop-web");
-        await().atMost(TIMEOUT).until(() -> reconciliations() > before);
+        mock.awaitNoWrites();
+        double before = mock.reconciliations();
+        mock.markAvailable("app-a", "shop-web");
+        await().atMost(TIMEOUT).until(() -> mock.reconciliations() > before);
         List<String> writes = new ArrayList<>();
-        for (RecordedRequest request : drainRequests()) {
+        for (RecordedRequest request : mock.drainRequests()) {
             if (!"GET".equals(request.getMethod()) && !request.getPath().contains("/deployments/shop-web/status")) {
                 writes.add(request.getMethod() + " " + request.getPath());
             }
@@ -155,7 +160,7 @@ class KafkaReconcilerTest {
         strimzi.kafka("kafka-r", "events");
         create(KafkaStacks.shop("app-r", "kafka-r", DeletionPolicy.Retain));
         await().atMost(TIMEOUT).until(() -> strimzi.list(TOPIC, "kafka-r").size() == 2 && strimzi.list(USER, "kafka-r").size() == 2);
-        drainRequests();
+        mock.drainRequests();
 
         client.resources(AppStack.class).inNamespace("app-r").withName("shop").delete();
         await().atMost(TIMEOUT).untilAsserted(() -> {
@@ -174,13 +179,13 @@ class KafkaReconcilerTest {
             assertThat(strimzi.list(TOPIC, "kafka-r")).isEmpty();
             assertThat(get("app-r", "shop")).isNull();
         });
-        List<String> topicWrites = drainRequests().stream().filter(r -> !"GET".equals(r.getMethod()) && r.getPath().contains("/kafkatopics/orders"))
+        List<String> topicWrites = mock.drainRequests().stream().filter(r -> !"GET".equals(r.getMethod()) && r.getPath().contains("/kafkatopics/orders"))
                 .map(r -> r.getMethod() + " " + r.getPath().replaceAll("\\?.*", "")).toList();
         assertThat(topicWrites).as("annotate, Strimzi reports, and only then delete").containsExactly(
                 "PUT /apis/kafka.strimzi.io/v1/namespaces/kafka-r/kafkatopics/orders",
                 "PUT /apis/kafka.strimzi.io/v1/namespaces/kafka-r/kafkatopics/orders/status",
                 "DELETE /apis/kafka.strimzi.io/v1/namespaces/kafka-r/kafkatopics/orders");
-        assertThat(events("app-r")).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Detaching"));
+        assertThat(mock.events("app-r")).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Detaching"));
     }
 
     @Test
@@ -216,8 +221,8 @@ class KafkaReconcilerTest {
         await().atMost(TIMEOUT).until(() -> strimzi.list(TOPIC, "kafka-gone").size() == 2);
 
         client.resources(AppStack.class).inNamespace("app-g").withName("shop").delete();
-        await().atMost(TIMEOUT).until(() -> get("app-g", "shop") == null);
-        assertThat(events("app-g")).anySatisfy(e -> {
+        await().atMost(TIMEOUT).until(() -> released("app-g", "shop"));
+        assertThat(mock.events("app-g")).anySatisfy(e -> {
             assertThat(e.getReason()).isEqualTo("KafkaCleanupSkipped");
             assertThat(e.getMessage()).contains("namespace kafka-gone");
         });
@@ -252,13 +257,8 @@ class KafkaReconcilerTest {
             client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName()).delete();
         }
         client.resources(AppStack.class).inNamespace("app-u").withName("shop").delete();
-        // Released: the operator's finalizer is gone. A real server then deletes the stack; the mock server at times
-        // keeps a finalizer-free object with a deletion timestamp when the finalizer's removal races its deletion.
-        await().atMost(TIMEOUT).until(() -> {
-            AppStack stack = get("app-u", "shop");
-            return stack == null || stack.getMetadata().getFinalizers() == null || stack.getMetadata().getFinalizers().isEmpty();
-        });
-        assertThat(events("app-u")).anySatisfy(e -> {
+        await().atMost(TIMEOUT).until(() -> released("app-u", "shop"));
+        assertThat(mock.events("app-u")).anySatisfy(e -> {
             assertThat(e.getReason()).isEqualTo("KafkaCleanupSkipped");
             assertThat(e.getMessage()).contains("is not served");
         });
@@ -274,6 +274,15 @@ class KafkaReconcilerTest {
         return client.resource(stack).create();
     }
 
+    /**
+     * Released: the operator's finalizer is gone. A real server then deletes the stack; the mock server at times keeps a
+     * finalizer-free object with a deletion timestamp when the finalizer's removal races its deletion.
+     */
+    private boolean released(String namespace, String name) {
+        AppStack stack = get(namespace, name);
+        return stack == null || stack.getMetadata().getFinalizers() == null || stack.getMetadata().getFinalizers().isEmpty();
+    }
+
     private AppStack get(String namespace, String name) {
         return client.resources(AppStack.class).inNamespace(namespace).withName(name).get();
     }
@@ -287,10 +296,6 @@ class KafkaReconcilerTest {
         return Conditions.find(stack.getStatus().conditions(), type).orElseThrow();
     }
 
-    private List<io.fabric8.kubernetes.api.model.Event> events(String namespace) {
-        return client.v1().events().inNamespace(namespace).list().getItems();
-    }
-
     private String checksum(String namespace, String deployment) {
         Deployment d = client.apps().deployments().inNamespace(namespace).withName(deployment).get();
         var annotations = d == null ? null : d.getSpec().getTemplate().getMetadata().getAnnotations();
@@ -301,37 +306,5 @@ class KafkaReconcilerTest {
         Map<String, String> data = new java.util.TreeMap<>();
         secret.getData().forEach((k, v) -> data.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
         return data;
-    }
-
-    /** Plays the Deployment controller: every wanted pod runs the current template and is available. */
-    private void markAvailable(String namespace, String name) {
-        Deployment deployment = client.apps().deployments().inNamespace(namespace).withName(name).get();
-        int replicas = deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
-        deployment.setStatus(new DeploymentStatusBuilder()
-                .withObservedGeneration(deployment.getMetadata().getGeneration() == null ? 1L : deployment.getMetadata().getGeneration())
-                .withReplicas(replicas).withUpdatedReplicas(replicas).withReadyReplicas(replicas).withAvailableReplicas(replicas)
-                // A new time on every call, so that each call is an event for the operator.
-                .addNewCondition().withType("Available").withStatus("True").withReason("MinimumReplicasAvailable")
-                .withLastUpdateTime(java.time.Instant.now().toString()).endCondition()
-                .build());
-        client.resource(deployment).updateStatus();
-    }
-
-    private void awaitNoWrites() {
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
-                .until(() -> drainRequests().stream().allMatch(r -> "GET".equals(r.getMethod())));
-    }
-
-    private List<RecordedRequest> drainRequests() throws InterruptedException {
-        List<RecordedRequest> requests = new ArrayList<>();
-        RecordedRequest request;
-        while ((request = server.getKubernetesMockServer().takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
-            requests.add(request);
-        }
-        return requests;
-    }
-
-    private double reconciliations() {
-        return meters.find(MicrometerMetricsV2.RECONCILIATIONS_SUCCESS).counters().stream().mapToDouble(Counter::count).sum();
     }
 }

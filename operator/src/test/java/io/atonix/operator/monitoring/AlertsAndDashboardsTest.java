@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atonix.api.v1alpha1.appstack.AlertThresholds;
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.postgres.BackupSpec;
+import io.atonix.operator.appstack.StackAlerts;
+import io.atonix.operator.appstack.StackDashboards;
 import io.atonix.operator.appstack.TestStacks;
 import io.atonix.operator.common.DesiredHash;
 import io.atonix.operator.common.Labels;

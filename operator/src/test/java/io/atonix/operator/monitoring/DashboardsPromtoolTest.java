@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.operator.appstack.StackDashboards;
 import io.atonix.operator.appstack.TestStacks;
 import io.atonix.operator.common.PlatformSettings;
 

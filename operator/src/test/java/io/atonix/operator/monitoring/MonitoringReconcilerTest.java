@@ -7,10 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
@@ -21,21 +21,19 @@ import io.atonix.api.v1alpha1.appstack.MonitoringSpec;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.api.v1alpha1.postgres.PostgresSpec;
+import io.atonix.operator.appstack.MonitoringStatus;
 import io.atonix.operator.appstack.TestStacks;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Updates;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
-import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetricsV2;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.atonix.operator.testing.MockApiServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
@@ -59,6 +57,13 @@ class MonitoringReconcilerTest {
 
     @Inject
     MeterRegistry meters;
+
+    MockApiServer mock;
+
+    @BeforeEach
+    void harness() {
+        mock = new MockApiServer(client, server, meters);
+    }
 
     @Test
     void scrapingAlertsAndDashboardFollowTheSpec() {
@@ -119,7 +124,7 @@ class MonitoringReconcilerTest {
                 new Metrics(null, null, null));
         create(TestStacks.stack("monsteady", "shop", api));
         await().atMost(TIMEOUT).until(() -> client.apps().deployments().inNamespace("monsteady").withName("shop-api").get() != null);
-        markAvailable("monsteady", "shop-api");
+        mock.markAvailable("monsteady", "shop-api");
         await().atMost(TIMEOUT).untilAsserted(() -> {
             assertThat(monitor("monsteady", "shop-api")).isNotNull();
             assertThat(rule("monsteady", "shop-alerts")).isNotNull();
@@ -129,12 +134,12 @@ class MonitoringReconcilerTest {
             });
         });
 
-        awaitNoWrites();
-        double before = reconciliations();
-        markAvailable("monsteady", "shop-api");
-        await().atMost(TIMEOUT).until(() -> reconciliations() > before);
+        mock.awaitNoWrites();
+        double before = mock.reconciliations();
+        mock.markAvailable("monsteady", "shop-api");
+        await().atMost(TIMEOUT).until(() -> mock.reconciliations() > before);
         List<String> writes = new ArrayList<>();
-        for (RecordedRequest request : drainRequests()) {
+        for (RecordedRequest request : mock.drainRequests()) {
             if (!"GET".equals(request.getMethod()) && !request.getPath().contains("/deployments/shop-api/status")) {
                 writes.add(request.getMethod() + " " + request.getPath());
             }
@@ -166,36 +171,5 @@ class MonitoringReconcilerTest {
 
     private AppStack get(String namespace, String name) {
         return client.resources(AppStack.class).inNamespace(namespace).withName(name).get();
-    }
-
-    /** Plays the Deployment controller: every wanted pod runs the current template and is available. */
-    private void markAvailable(String namespace, String name) {
-        Deployment deployment = client.apps().deployments().inNamespace(namespace).withName(name).get();
-        int replicas = deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
-        deployment.setStatus(new DeploymentStatusBuilder()
-                .withObservedGeneration(deployment.getMetadata().getGeneration() == null ? 1L : deployment.getMetadata().getGeneration())
-                .withReplicas(replicas).withUpdatedReplicas(replicas).withReadyReplicas(replicas).withAvailableReplicas(replicas)
-                .addNewCondition().withType("Available").withStatus("True").withReason("MinimumReplicasAvailable")
-                .withLastUpdateTime(java.time.Instant.now().toString()).endCondition()
-                .build());
-        client.resource(deployment).updateStatus();
-    }
-
-    private void awaitNoWrites() {
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
-                .until(() -> drainRequests().stream().allMatch(r -> "GET".equals(r.getMethod())));
-    }
-
-    private List<RecordedRequest> drainRequests() throws InterruptedException {
-        List<RecordedRequest> requests = new ArrayList<>();
-        RecordedRequest request;
-        while ((request = server.getKubernetesMockServer().takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
-            requests.add(request);
-        }
-        return requests;
-    }
-
-    private double reconciliations() {
-        return meters.find(MicrometerMetricsV2.RECONCILIATIONS_SUCCESS).counters().stream().mapToDouble(Counter::count).sum();
     }
 }

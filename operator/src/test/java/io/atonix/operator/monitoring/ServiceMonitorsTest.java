@@ -14,10 +14,12 @@ import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.postgres.PostgresSpec;
 import io.atonix.operator.appstack.ChildPostgres;
 import io.atonix.operator.appstack.Services;
+import io.atonix.operator.appstack.StackMonitoring;
 import io.atonix.operator.common.DesiredHash;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.MonitoringSettings;
 import io.atonix.operator.common.PlatformSettings;
+import io.atonix.operator.postgres.PostgresMonitoring;
 import io.atonix.operator.postgres.PostgresServices;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -33,9 +35,9 @@ class ServiceMonitorsTest {
     @Test
     void aServiceThatDeclaresMetricsGetsAServiceMonitorThatSelectsItsService() {
         AppStack stack = MonitoredStacks.full();
-        assertThat(ServiceMonitors.forService(stack, MonitoredStacks.WEB, PLATFORM)).as("no metrics, no ServiceMonitor").isEmpty();
+        assertThat(StackMonitoring.serviceMonitor(stack, MonitoredStacks.WEB, PLATFORM)).as("no metrics, no ServiceMonitor").isEmpty();
 
-        ServiceMonitor monitor = ServiceMonitors.forService(stack, MonitoredStacks.API, PLATFORM).orElseThrow();
+        ServiceMonitor monitor = StackMonitoring.serviceMonitor(stack, MonitoredStacks.API, PLATFORM).orElseThrow();
         assertThat(monitor.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
         assertThat(monitor.getKind()).isEqualTo("ServiceMonitor");
         assertThat(monitor.getMetadata().getName()).isEqualTo("shop-api");
@@ -57,7 +59,7 @@ class ServiceMonitorsTest {
         AppStack stack = MonitoredStacks.full();
         for (var expected : Map.of(MonitoredStacks.API, "metrics", MonitoredStacks.WORKER, "http", MonitoredStacks.GATEWAY, "stats").entrySet()) {
             ServiceSpec service = expected.getKey();
-            ServiceMonitor monitor = ServiceMonitors.forService(stack, service, PLATFORM).orElseThrow();
+            ServiceMonitor monitor = StackMonitoring.serviceMonitor(stack, service, PLATFORM).orElseThrow();
             assertThat(monitor.getSpec().getEndpoints()).singleElement().satisfies(e -> {
                 assertThat(e.getPort()).as(service.name()).isEqualTo(expected.getValue());
                 assertThat(e.getPath()).isEqualTo(service.metrics().pathOrDefault());
@@ -71,7 +73,7 @@ class ServiceMonitorsTest {
     void theStacksLabelsAddToTheOperatorsAndNeitherReplacesTheStandardOnes() {
         AppStack stack = MonitoredStacks.full(MonitoredStacks.monitoring(null, null, null,
                 Map.of("prometheus", "apps", "team", "shop", Labels.MANAGED_BY, "me"), null));
-        ServiceMonitor monitor = ServiceMonitors.forService(stack, MonitoredStacks.API, PLATFORM).orElseThrow();
+        ServiceMonitor monitor = StackMonitoring.serviceMonitor(stack, MonitoredStacks.API, PLATFORM).orElseThrow();
         assertThat(monitor.getMetadata().getLabels())
                 .containsEntry("prometheus", "apps")
                 .containsEntry("team", "platform")
@@ -81,15 +83,15 @@ class ServiceMonitorsTest {
     @Test
     void scrapingOffMeansNoServiceMonitorForServicesOrTheChildPostgres() {
         AppStack stack = MonitoredStacks.full(MonitoredStacks.monitoring(false, null, null, Map.of(), null));
-        assertThat(ServiceMonitors.forService(stack, MonitoredStacks.API, PLATFORM)).isEmpty();
+        assertThat(StackMonitoring.serviceMonitor(stack, MonitoredStacks.API, PLATFORM)).isEmpty();
         Postgres child = ChildPostgres.desired(stack).orElseThrow();
-        assertThat(ServiceMonitors.forPostgres(child, PLATFORM)).isEmpty();
+        assertThat(PostgresMonitoring.serviceMonitor(child, PLATFORM)).isEmpty();
     }
 
     @Test
     void aPostgresExporterIsScrapedOnItsReadWriteServicesMetricsPort() {
         Postgres postgres = postgres(null);
-        ServiceMonitor monitor = ServiceMonitors.forPostgres(postgres, PLATFORM).orElseThrow();
+        ServiceMonitor monitor = PostgresMonitoring.serviceMonitor(postgres, PLATFORM).orElseThrow();
         assertThat(monitor.getMetadata().getName()).isEqualTo("orders");
         assertThat(monitor.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> assertThat(o.getKind()).isEqualTo("Postgres"));
         assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack");
@@ -99,8 +101,8 @@ class ServiceMonitorsTest {
         assertThat(headless.getSpec().getPorts()).as("the headless Service matches too but gives no target: no metrics port")
                 .noneMatch(p -> "metrics".equals(p.getName()));
 
-        assertThat(ServiceMonitors.forPostgres(postgres(new ExporterMonitoring(false, null)), PLATFORM)).isEmpty();
-        assertThat(ServiceMonitors.forPostgres(postgres(new ExporterMonitoring(null, Map.of("prometheus", "db"))), PLATFORM).orElseThrow()
+        assertThat(PostgresMonitoring.serviceMonitor(postgres(new ExporterMonitoring(false, null)), PLATFORM)).isEmpty();
+        assertThat(PostgresMonitoring.serviceMonitor(postgres(new ExporterMonitoring(null, Map.of("prometheus", "db"))), PLATFORM).orElseThrow()
                 .getMetadata().getLabels()).containsEntry("prometheus", "db");
     }
 
@@ -108,7 +110,7 @@ class ServiceMonitorsTest {
     void theChildPostgresCarriesTheStacksLabelsToItsServiceMonitor() {
         AppStack stack = MonitoredStacks.full(MonitoredStacks.monitoring(null, null, null, Map.of("prometheus", "apps"), null));
         Postgres child = ChildPostgres.desired(stack).orElseThrow();
-        ServiceMonitor monitor = ServiceMonitors.forPostgres(child, PLATFORM).orElseThrow();
+        ServiceMonitor monitor = PostgresMonitoring.serviceMonitor(child, PLATFORM).orElseThrow();
         assertThat(monitor.getMetadata().getName()).isEqualTo("shop-postgres");
         assertThat(monitor.getMetadata().getLabels()).containsEntry("prometheus", "apps").containsEntry(Labels.PART_OF, "shop");
         assertThat(ChildPostgres.desired(MonitoredStacks.full()).orElseThrow().getSpec().monitoring())
@@ -119,7 +121,7 @@ class ServiceMonitorsTest {
     void aRedisExporterBuilderSelectsByTheLabelsItIsGiven() {
         HasMetadata redis = new io.atonix.api.v1alpha1.redis.Redis();
         redis.setMetadata(new ObjectMetaBuilder().withName("cache").withNamespace("shop").withUid("u").build());
-        ServiceMonitor monitor = ServiceMonitors.forRedis(redis, ExporterMonitoring.defaults(), Map.of(Labels.NAME, "redis"),
+        ServiceMonitor monitor = ServiceMonitors.forExporter(redis, ExporterMonitoring.defaults(), Map.of(Labels.NAME, "redis"),
                 Map.of("atonix.io/redis", "cache"), PLATFORM).orElseThrow();
         assertThat(monitor.getMetadata().getName()).isEqualTo("cache");
         assertThat(monitor.getSpec().getSelector().getMatchLabels()).containsExactlyEntriesOf(Map.of("atonix.io/redis", "cache"));

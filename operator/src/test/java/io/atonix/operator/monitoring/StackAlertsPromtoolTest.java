@@ -19,6 +19,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.atonix.api.v1alpha1.appstack.AlertThresholds;
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackSpec;
+import io.atonix.operator.appstack.StackAlerts;
 import io.atonix.operator.appstack.TestStacks;
 import io.atonix.operator.common.PlatformSettings;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;

@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.atonix.api.v1alpha1.common.Access;
@@ -26,7 +26,6 @@ import io.atonix.operator.appstack.CrdsInMockServer;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.SecretValues;
 import io.atonix.operator.common.Updates;
-import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -34,9 +33,8 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetricsV2;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.atonix.operator.testing.MockApiServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
@@ -60,6 +58,13 @@ class RedisReconcilerTest {
 
     @Inject
     MeterRegistry meters;
+
+    MockApiServer mock;
+
+    @BeforeEach
+    void harness() {
+        mock = new MockApiServer(client, server, meters);
+    }
 
     @Test
     void createsItsObjectsWithAnAclOfTheStoredPasswordsAndNeverRegeneratesOne() {
@@ -119,7 +124,7 @@ class RedisReconcilerTest {
         assertThat(client.secrets().inNamespace("rd-refused").list().getItems()).isEmpty();
         assertThat(client.configMaps().inNamespace("rd-refused").list().getItems()).filteredOn(c -> c.getMetadata().getName().startsWith("cache"))
                 .isEmpty();
-        assertThat(events("rd-refused")).anySatisfy(e -> {
+        assertThat(mock.events("rd-refused")).anySatisfy(e -> {
             assertThat(e.getType()).isEqualTo("Warning");
             assertThat(e.getReason()).isEqualTo(RedisStatusBuilder.REASON_INVALID_SPEC);
         });
@@ -136,15 +141,15 @@ class RedisReconcilerTest {
             assertThat(redis.getStatus().version()).isEqualTo("7.2");
             assertThat(redis.getStatus().observedGeneration()).isEqualTo(redis.getMetadata().getGeneration());
         });
-        assertThat(events("rd-steady")).anySatisfy(e -> assertThat(e.getReason()).isEqualTo(RedisStatusBuilder.REASON_READY));
+        assertThat(mock.events("rd-steady")).anySatisfy(e -> assertThat(e.getReason()).isEqualTo(RedisStatusBuilder.REASON_READY));
 
-        awaitNoWrites();
-        double before = reconciliations();
+        mock.awaitNoWrites();
+        double before = mock.reconciliations();
         // A status change of the StatefulSet that changes nothing the Redis reports; it makes the operator reconcile.
         markReady("rd-steady", 1);
-        await().atMost(TIMEOUT).until(() -> reconciliations() > before);
+        await().atMost(TIMEOUT).until(() -> mock.reconciliations() > before);
         List<String> writes = new ArrayList<>();
-        for (RecordedRequest request : drainRequests()) {
+        for (RecordedRequest request : mock.drainRequests()) {
             boolean write = !"GET".equals(request.getMethod());
             boolean ours = request.getPath().contains("/statefulsets/cache/status");
             if (write && !ours) {
@@ -196,10 +201,6 @@ class RedisReconcilerTest {
         return Conditions.find(redis.getStatus().conditions(), type).orElseThrow();
     }
 
-    private List<Event> events(String namespace) {
-        return client.v1().events().inNamespace(namespace).list().getItems();
-    }
-
     /** Plays the StatefulSet controller: the pod runs the current template and is ready. */
     private void markReady(String namespace, int collisions) {
         StatefulSet sts = sts(namespace);
@@ -207,24 +208,5 @@ class RedisReconcilerTest {
         sts.setStatus(new StatefulSetStatusBuilder().withObservedGeneration(generation).withReplicas(1).withReadyReplicas(1)
                 .withCurrentReplicas(1).withUpdatedReplicas(1).withCurrentRevision("cache-1").withUpdateRevision("cache-1").withCollisionCount(collisions).build());
         client.resource(sts).updateStatus();
-    }
-
-    /** Waits until half a second passes in which nobody writes to the server. */
-    private void awaitNoWrites() {
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
-                .until(() -> drainRequests().stream().allMatch(r -> "GET".equals(r.getMethod())));
-    }
-
-    private List<RecordedRequest> drainRequests() throws InterruptedException {
-        List<RecordedRequest> requests = new ArrayList<>();
-        RecordedRequest request;
-        while ((request = server.getKubernetesMockServer().takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
-            requests.add(request);
-        }
-        return requests;
-    }
-
-    private double reconciliations() {
-        return meters.find(MicrometerMetricsV2.RECONCILIATIONS_SUCCESS).counters().stream().mapToDouble(Counter::count).sum();
     }
 }

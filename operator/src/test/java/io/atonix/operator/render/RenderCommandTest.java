@@ -21,7 +21,6 @@ import io.atonix.operator.appstack.AppStackResources;
 import io.atonix.operator.appstack.BindingChecksums;
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.operator.common.PlatformSettings;
-import io.atonix.operator.monitoring.MonitoringResources;
 import io.atonix.operator.kafka.KafkaAuthentication;
 import io.atonix.operator.kafka.KafkaResources;
 import io.atonix.operator.kafka.StrimziApiVersion;
@@ -53,15 +52,12 @@ class RenderCommandTest {
         for (HasMetadata resource : ResourceFiles.read(sample)) {
             List<HasMetadata> objects = new ArrayList<>();
             if (resource instanceof AppStack stack) {
-                objects.addAll(AppStackResources.desired(stack, PlatformSettings.defaults(), BindingChecksums.placeholder()));
-                objects.addAll(MonitoringResources.forStack(stack, PlatformSettings.defaults()));
+                objects.addAll(AppStackResources.withMonitoring(stack, PlatformSettings.defaults(), BindingChecksums.placeholder()));
                 objects.addAll(KafkaResources.desired(stack, StrimziApiVersion.V1, KafkaAuthentication.SCRAM_SHA_512));
             } else if (resource instanceof Redis redis) {
-                objects.addAll(RedisResources.desired(redis, () -> Renderer.GENERATED));
-                objects.addAll(MonitoringResources.forRedis(redis, PlatformSettings.defaults()));
+                objects.addAll(RedisResources.withMonitoring(redis, PlatformSettings.defaults(), () -> Renderer.GENERATED));
             } else {
-                objects.addAll(PostgresResources.desired((Postgres) resource, () -> Renderer.GENERATED));
-                objects.addAll(MonitoringResources.forPostgres((Postgres) resource, PlatformSettings.defaults()));
+                objects.addAll(PostgresResources.withMonitoring((Postgres) resource, PlatformSettings.defaults(), () -> Renderer.GENERATED));
             }
             for (HasMetadata object : objects) {
                 expected.append(yaml.asYaml(object));

@@ -1,4 +1,4 @@
-package io.atonix.operator.monitoring;
+package io.atonix.operator.appstack;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,6 +15,7 @@ import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.Owners;
 import io.atonix.operator.common.PlatformSettings;
+import io.atonix.operator.monitoring.GrafanaDashboard;
 import io.atonix.operator.monitoring.GrafanaDashboard.Target;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -30,12 +31,14 @@ public final class StackDashboards {
     /** The ConfigMap's app.kubernetes.io/name label, which tells it from the stack's other ConfigMaps. */
     public static final String NAME_LABEL = "dashboard";
     private static final String NS = "namespace=\"$namespace\"";
+    /** The dashboard's stack variable: the stack's objects are named from it as from the stack's name. */
+    private static final String STACK = "$stack";
 
     private StackDashboards() {
     }
 
     public static Optional<ConfigMap> desired(AppStack stack, PlatformSettings platform) {
-        MonitoringSpec monitoring = ServiceMonitors.monitoring(stack);
+        MonitoringSpec monitoring = StackMonitoring.monitoring(stack);
         if (!monitoring.dashboardEnabled()) {
             return Optional.empty();
         }
@@ -85,7 +88,7 @@ public final class StackDashboards {
     }
 
     private static void serviceRow(GrafanaDashboard dashboard, ServiceSpec service) {
-        String deployment = "$stack-" + service.name();
+        String deployment = Names.service(STACK, service.name());
         String pods = NS + ", pod=~\"" + deployment + "-[a-z0-9]+-[a-z0-9]+\"";
         String container = pods + ", container=\"" + Names.appContainer() + "\"";
         dashboard.row("Service " + service.name())
@@ -106,7 +109,7 @@ public final class StackDashboards {
     }
 
     private static void postgresRow(GrafanaDashboard dashboard, boolean backups) {
-        String service = NS + ", service=\"$stack-postgres\"";
+        String service = NS + ", service=\"" + Names.postgres(STACK) + "\"";
         dashboard.row("PostgreSQL")
                 .panel("Server up (pg_up)", "short", new Target("pg_up{" + service + "}", "{{pod}}"))
                 .panel("Connections", "short",
@@ -118,12 +121,12 @@ public final class StackDashboards {
                 .panel("Database size", "bytes", new Target("pg_database_size_bytes{" + service + "}", "{{datname}}"));
         if (backups) {
             dashboard.panel("Age of the last successful backup", "s", new Target(
-                    "time() - kube_cronjob_status_last_successful_time{" + NS + ", cronjob=\"$stack-postgres-backups\"}", "age"));
+                    "time() - kube_cronjob_status_last_successful_time{" + NS + ", cronjob=\"" + Names.postgresBackups(Names.postgres(STACK)) + "\"}", "age"));
         }
     }
 
     private static void redisRow(GrafanaDashboard dashboard) {
-        String service = NS + ", service=\"$stack-redis\"";
+        String service = NS + ", service=\"" + Names.redis(STACK) + "\"";
         dashboard.row("Redis")
                 .panel("Server up (redis_up)", "short", new Target("redis_up{" + service + "}", "{{pod}}"))
                 .panel("Memory", "bytes",
@@ -135,7 +138,7 @@ public final class StackDashboards {
     }
 
     /** Grafana's uid: at most 40 characters, the same for the same stack everywhere. */
-    static String uid(String namespace, String stack) {
+    public static String uid(String namespace, String stack) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest((namespace + "/" + stack).getBytes(StandardCharsets.UTF_8));
             return "atonix-" + HexFormat.of().formatHex(digest).substring(0, 20);

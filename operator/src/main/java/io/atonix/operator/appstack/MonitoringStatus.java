@@ -1,4 +1,4 @@
-package io.atonix.operator.monitoring;
+package io.atonix.operator.appstack;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ public final class MonitoringStatus {
 
     /** The status with the Monitoring component added, when the stack wants any monitoring at all. */
     public static AppStackStatus withComponent(AppStack stack, AppStackStatus status, boolean prometheusOperatorInstalled) {
-        MonitoringSpec monitoring = ServiceMonitors.monitoring(stack);
+        MonitoringSpec monitoring = StackMonitoring.monitoring(stack);
         if (!monitoring.scrapingEnabled() && !monitoring.alertsEnabled() && !monitoring.dashboardEnabled()) {
             return status;
         }

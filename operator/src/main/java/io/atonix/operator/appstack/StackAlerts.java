@@ -1,4 +1,4 @@
-package io.atonix.operator.monitoring;
+package io.atonix.operator.appstack;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +15,11 @@ import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.Owners;
 import io.atonix.operator.common.PlatformSettings;
+import io.atonix.operator.monitoring.AlertRule;
 import io.atonix.operator.monitoring.AlertRule.Severity;
+import io.atonix.operator.monitoring.CronSchedules;
+import io.atonix.operator.monitoring.PrometheusLabels;
+import io.atonix.operator.monitoring.PromQl;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRuleBuilder;
@@ -36,7 +40,7 @@ public final class StackAlerts {
     }
 
     public static Optional<PrometheusRule> desired(AppStack stack, PlatformSettings platform) {
-        MonitoringSpec monitoring = ServiceMonitors.monitoring(stack);
+        MonitoringSpec monitoring = StackMonitoring.monitoring(stack);
         if (!monitoring.alertsEnabled()) {
             return Optional.empty();
         }
@@ -58,8 +62,9 @@ public final class StackAlerts {
                 .build()));
     }
 
-    static List<AlertRule> rules(AppStack stack) {
-        AlertThresholds thresholds = ServiceMonitors.monitoring(stack).thresholdsOrDefault();
+    /** The stack's alerts, before they become the PrometheusRule's rules. */
+    public static List<AlertRule> rules(AppStack stack) {
+        AlertThresholds thresholds = StackMonitoring.monitoring(stack).thresholdsOrDefault();
         Scope scope = new Scope(stack.getMetadata().getNamespace(), stack.getMetadata().getName(), thresholds);
         List<AlertRule> rules = new ArrayList<>();
         for (ServiceSpec service : stack.getSpec().services()) {
@@ -165,7 +170,7 @@ public final class StackAlerts {
     }
 
     /** The age the spec sets, or the schedule's longest interval and an hour; empty for a schedule that never runs twice. */
-    static Optional<Duration> backupMaxAge(AlertThresholds thresholds, BackupSpec backup) {
+    public static Optional<Duration> backupMaxAge(AlertThresholds thresholds, BackupSpec backup) {
         if (thresholds.backupMaxAge() != null) {
             return Optional.of(Duration.ofSeconds(PromQl.seconds(thresholds.backupMaxAge())));
         }

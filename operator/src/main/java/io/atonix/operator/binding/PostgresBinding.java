@@ -1,0 +1,34 @@
+package io.atonix.operator.binding;
+
+import static io.atonix.operator.binding.ServiceBinding.ordered;
+
+import java.util.Map;
+
+/**
+ * The binding of an application's login role to a Postgres, type {@code servicebinding.io/postgresql}: the keys of
+ * {@link ServiceBinding} and these.
+ */
+public final class PostgresBinding {
+    public static final String SECRET_TYPE = "servicebinding.io/postgresql";
+    /** The value of {@link ServiceBinding#TYPE}. */
+    public static final String TYPE = "postgresql";
+    public static final String DATABASE = "database";
+    public static final String JDBC_URL = "jdbc-url";
+
+    /** What a service's pods read, by environment variable: libpq's own variables and a URL. */
+    public static final Map<String, String> ENV = ordered(
+            "PGHOST", ServiceBinding.HOST,
+            "PGPORT", ServiceBinding.PORT,
+            "PGDATABASE", DATABASE,
+            "PGUSER", ServiceBinding.USERNAME,
+            "PGPASSWORD", ServiceBinding.PASSWORD,
+            "DATABASE_URL", ServiceBinding.URI);
+
+    private PostgresBinding() {
+    }
+
+    /** The binding Secret of the login role {@code role}, next to the Postgres. */
+    public static String secretName(String postgres, String role) {
+        return postgres + "-" + role + "-login";
+    }
+}

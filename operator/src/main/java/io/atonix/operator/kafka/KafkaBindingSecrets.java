@@ -1,0 +1,102 @@
+package io.atonix.operator.kafka;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.operator.binding.KafkaBinding;
+import io.atonix.operator.common.DesiredStateMatcher;
+import io.atonix.operator.common.Labels;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+
+/**
+ * The binding Secrets of the services that use Kafka, in the stack's namespace: written from Strimzi's user Secrets
+ * (built by {@link KafkaBindings}), rewritten when Strimzi rotates them, deleted when a service stops using Kafka.
+ */
+final class KafkaBindingSecrets {
+    /** How many services use Kafka, and how many of their binding Secrets exist. */
+    record Count(int wanted, int present) {
+    }
+
+    private KafkaBindingSecrets() {
+    }
+
+    /** Writes the binding Secret of each service that uses Kafka, and deletes those of services that no longer do. */
+    static Count write(AppStack stack, KafkaAccess access, Context<AppStack> context, StrimziWriter writer) {
+        int wanted = 0;
+        int present = 0;
+        Set<String> names = new HashSet<>();
+        for (ServiceSpec service : stack.getSpec().services()) {
+            if (KafkaUsers.uses(service) == null) {
+                continue;
+            }
+            wanted++;
+            names.add(KafkaBinding.secretName(stack.getMetadata().getName(), service.name()));
+            if (write(stack, service, access, context, writer)) {
+                present++;
+            }
+        }
+        deleteAllBut(stack, context, names, writer);
+        return new Count(wanted, present);
+    }
+
+    /** Writes the service's binding Secret when Strimzi's Secret and the listener's address exist; true when it exists. */
+    private static boolean write(AppStack stack, ServiceSpec service, KafkaAccess access, Context<AppStack> context,
+            StrimziWriter writer) {
+        String user = KafkaNames.user(stack.getMetadata().getNamespace(), stack.getMetadata().getName(), service.name());
+        Secret userSecret = KafkaEventSources.userSecrets(context).get(new ResourceID(user, KafkaTopics.clusterNamespace(stack))).orElse(null);
+        Optional<Secret> desired = KafkaBindings.desired(stack, service, access, userSecret);
+        Secret actual = stored(stack, context).get(KafkaBinding.secretName(stack.getMetadata().getName(), service.name()));
+        if (desired.isEmpty()) {
+            return actual != null;
+        }
+        var serialization = context.getClient().getKubernetesSerialization();
+        if (actual != null && DesiredStateMatcher.matches(actual, desired.get(), serialization)) {
+            return true;
+        }
+        var secrets = context.getClient().secrets().inNamespace(stack.getMetadata().getNamespace());
+        Secret written;
+        if (actual == null) {
+            written = secrets.resource(desired.get()).create();
+            writer.record("Created", "Created Secret " + desired.get().getMetadata().getName() + " with the Kafka credentials of service "
+                    + service.name());
+        } else {
+            Secret replacement = serialization.clone(desired.get());
+            replacement.getMetadata().setResourceVersion(actual.getMetadata().getResourceVersion());
+            written = secrets.resource(replacement).update();
+            writer.record("Updated", "Updated Secret " + desired.get().getMetadata().getName() + ": Strimzi changed the Kafka credentials of service "
+                    + service.name());
+        }
+        informer(context).handleRecentResourceCreate(ResourceID.fromResource(stack), written);
+        return true;
+    }
+
+    /** Deletes the stack's Kafka binding Secrets not named in {@code keep}. */
+    static void deleteAllBut(AppStack stack, Context<AppStack> context, Set<String> keep, StrimziWriter writer) {
+        for (Secret secret : stored(stack, context).values()) {
+            if (!keep.contains(secret.getMetadata().getName())) {
+                context.getClient().resource(secret).delete();
+                writer.record("Deleted", "Deleted Secret " + secret.getMetadata().getName() + ": the service no longer uses Kafka");
+            }
+        }
+    }
+
+    /** The stack's Kafka binding Secrets, by name, from the controller's binding-secrets informer. */
+    private static Map<String, Secret> stored(AppStack stack, Context<AppStack> context) {
+        return informer(context).getSecondaryResources(stack).stream()
+                .filter(s -> KafkaBindings.COMPONENT.equals(s.getMetadata().getLabels().get(Labels.COMPONENT)))
+                .collect(Collectors.toMap(s -> s.getMetadata().getName(), s -> s, (a, b) -> a));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static InformerEventSource<Secret, AppStack> informer(Context<AppStack> context) {
+        return (InformerEventSource<Secret, AppStack>) context.eventSourceRetriever().getEventSourceFor(Secret.class, KafkaStep.BINDING_SECRETS);
+    }
+}

@@ -1,0 +1,87 @@
+package io.atonix.operator.kafka;
+
+import java.util.Collection;
+
+import org.jboss.logging.Logger;
+
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.common.DeletionPolicy;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+
+/**
+ * Retires KafkaTopics and KafkaUsers the stack no longer wants. Users go at once (Strimzi removes their Secret and
+ * ACLs); topics as the deletion policy says: with Retain they are first detached from the Topic Operator, so removing
+ * the KafkaTopic keeps the data. A refusal on the Kafka side never holds anything back.
+ */
+final class KafkaRetirement {
+    private static final Logger LOG = Logger.getLogger(KafkaRetirement.class);
+
+    private KafkaRetirement() {
+    }
+
+    /** Retires the given topics and users; true while a topic waits for the Topic Operator to let go of it. */
+    static boolean retire(AppStack stack, Collection<GenericKubernetesResource> topics,
+            Collection<GenericKubernetesResource> users, StrimziWriter writer, Context<AppStack> context) {
+        for (GenericKubernetesResource user : users) {
+            if (!beingDeleted(user)) {
+                deleteTolerating(user, "", writer);
+            }
+        }
+        boolean waiting = false;
+        boolean retain = stack.getSpec().deletionPolicyOrDefault() == DeletionPolicy.Retain;
+        for (GenericKubernetesResource topic : topics) {
+            if (beingDeleted(topic)) {
+                // Asked for already; Strimzi's own finalizer finishes it.
+                continue;
+            }
+            if (!retain || !KafkaClusters.existsFor(context, topic)) {
+                deleteTolerating(topic, retain ? " (its Kafka cluster is gone)" : " (deletionPolicy Delete: the topic's data goes too)", writer);
+            } else if (!StrimziObjects.detached(topic)) {
+                try {
+                    writer.detach(topic);
+                    waiting = true;
+                } catch (KubernetesClientException e) {
+                    if (!released(e, topic, writer)) {
+                        throw e;
+                    }
+                }
+            } else if (StrimziObjects.holds(StrimziObjects.condition(topic,
+                    StrimziObjects.typed(topic, KafkaTopic.class, context.getClient().getKubernetesSerialization()).getStatus(),
+                    StrimziObjects.UNMANAGED_CONDITION))) {
+                deleteTolerating(topic, " (detached: the topic and its data stay in Kafka)", writer);
+            } else {
+                waiting = true;
+            }
+        }
+        return waiting;
+    }
+
+    private static boolean beingDeleted(HasMetadata object) {
+        return object.getMetadata().getDeletionTimestamp() != null;
+    }
+
+    private static void deleteTolerating(GenericKubernetesResource object, String why, StrimziWriter writer) {
+        try {
+            writer.delete(object, why);
+        } catch (KubernetesClientException e) {
+            if (!released(e, object, writer)) {
+                throw e;
+            }
+        }
+    }
+
+    /** A 404 or 403 from the Kafka side: nothing the operator can do there any more, so it must not hold anything back. */
+    private static boolean released(KubernetesClientException e, HasMetadata object, StrimziWriter writer) {
+        if (e.getCode() != 404 && e.getCode() != 403) {
+            return false;
+        }
+        writer.warn("KafkaCleanupSkipped", object.getKind() + " " + StrimziWriter.where(object) + " could not be removed (HTTP "
+                + e.getCode() + "): " + e.getMessage());
+        LOG.infof("giving up on %s %s: HTTP %d", object.getKind(), StrimziWriter.where(object), e.getCode());
+        return true;
+    }
+}

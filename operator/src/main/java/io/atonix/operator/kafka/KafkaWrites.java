@@ -1,0 +1,95 @@
+package io.atonix.operator.kafka;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.operator.common.DesiredStateMatcher;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
+
+/**
+ * Brings the stack's KafkaTopics and KafkaUsers to their desired state, at the version the cluster serves: creates the
+ * missing, updates the changed, and collects what it may not do (a name taken by another stack, fewer partitions) as
+ * problems for the component's message.
+ */
+final class KafkaWrites {
+    private final StrimziWriter writer;
+    private final StrimziApiVersion version;
+    private final KubernetesSerialization serialization;
+    private final List<String> problems = new ArrayList<>();
+
+    KafkaWrites(StrimziWriter writer, StrimziApiVersion version, Context<AppStack> context) {
+        this.writer = writer;
+        this.version = version;
+        this.serialization = context.getClient().getKubernetesSerialization();
+    }
+
+    List<String> problems() {
+        return problems;
+    }
+
+    /** The topics as stored after the writes, keyed by namespace/name; a topic another stack owns is left out. */
+    Map<String, GenericKubernetesResource> topics(List<KafkaTopic> topics, Map<String, GenericKubernetesResource> actual) {
+        Map<String, GenericKubernetesResource> result = new LinkedHashMap<>();
+        for (KafkaTopic topic : topics) {
+            GenericKubernetesResource desired = StrimziObjects.atVersion(topic, version, serialization);
+            String key = StrimziWriter.where(topic);
+            GenericKubernetesResource current = actual.get(key);
+            if (current == null) {
+                Optional<GenericKubernetesResource> created = writer.create(KafkaEventSources.TOPICS, desired);
+                if (created.isEmpty()) {
+                    problems.add("KafkaTopic " + key + " already exists and is not this stack's: topic " + topic.getSpec().getTopicName()
+                            + " is left alone");
+                    continue;
+                }
+                current = created.get();
+            } else {
+                Integer partitions = StrimziObjects.typed(current, KafkaTopic.class, serialization).getSpec().getPartitions();
+                if (partitions != null && partitions > topic.getSpec().getPartitions()) {
+                    problems.add("topic " + topic.getSpec().getTopicName() + " has " + partitions
+                            + " partitions: Kafka cannot reduce them to " + topic.getSpec().getPartitions());
+                } else if (StrimziObjects.detached(current) || !DesiredStateMatcher.matches(current, desired, serialization)) {
+                    current = writer.update(KafkaEventSources.TOPICS, current, desired);
+                }
+            }
+            result.put(key, current);
+        }
+        return result;
+    }
+
+    /** The users as stored after the writes, keyed by namespace/name; a user another stack owns is left out. */
+    Map<String, GenericKubernetesResource> users(List<KafkaUser> users, Map<String, GenericKubernetesResource> actual) {
+        Map<String, GenericKubernetesResource> result = new LinkedHashMap<>();
+        for (KafkaUser user : users) {
+            GenericKubernetesResource desired = StrimziObjects.atVersion(user, version, serialization);
+            String key = StrimziWriter.where(user);
+            GenericKubernetesResource current = actual.get(key);
+            if (current == null) {
+                current = writer.create(KafkaEventSources.USERS, desired).orElse(null);
+                if (current == null) {
+                    problems.add("KafkaUser " + key + " already exists and is not this stack's");
+                }
+            } else if (!DesiredStateMatcher.matches(current, desired, serialization)) {
+                current = writer.update(KafkaEventSources.USERS, current, desired);
+            }
+            if (current != null) {
+                result.put(key, current);
+            }
+        }
+        return result;
+    }
+
+    /** The stored objects as Strimzi's types, keyed by name, for the status. */
+    <T> Map<String, T> typed(Map<String, GenericKubernetesResource> objects, Class<T> type) {
+        Map<String, T> result = new LinkedHashMap<>();
+        objects.forEach((key, object) -> result.put(object.getMetadata().getName(), StrimziObjects.typed(object, type, serialization)));
+        return result;
+    }
+}

@@ -1,0 +1,113 @@
+package io.atonix.operator;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+import io.atonix.operator.common.WithoutManagedFields;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+
+/**
+ * The package structure the code keeps: no package of the operator reaches back into one that depends on it, and the
+ * API types (a client library of their own) know nothing of the operator. Only production classes are checked.
+ */
+class ArchitectureTest {
+    /** The packages on top: the custom resources' controllers, the render command and the operator's own metrics. */
+    private static final String[] KINDS = { "io.atonix.operator.appstack..", "io.atonix.operator.kafka..", "io.atonix.operator.postgres..",
+            "io.atonix.operator.redis..", "io.atonix.operator.render..", "io.atonix.operator.observability.." };
+    private static final String MONITORING = "io.atonix.operator.monitoring..";
+    private static final String BINDING = "io.atonix.operator.binding..";
+    private static final String COMMON = "io.atonix.operator.common..";
+    private static JavaClasses classes;
+
+    private static String[] concat(String[] packages, String... more) {
+        String[] all = Arrays.copyOf(packages, packages.length + more.length);
+        System.arraycopy(more, 0, all, packages.length, more.length);
+        return all;
+    }
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.atonix.api", "io.atonix.operator");
+    }
+
+    @Test
+    void noPackageOfTheOperatorIsPartOfACycle() {
+        // Every package is its own slice, so a sub-package (postgres.sql) may not reach back into its parent either.
+        slices().matching("io.atonix.operator.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void commonIsTheBottomLayer() {
+        noClasses().that().resideInAPackage(COMMON)
+                .should().dependOnClassesThat().resideInAnyPackage(concat(KINDS, MONITORING, BINDING))
+                .check(classes);
+    }
+
+    @Test
+    void theBindingContractsDependOnNothingOfTheOperator() {
+        // Writers and readers of a binding Secret both use its contract, so the contract sits below them all.
+        noClasses().that().resideInAPackage(BINDING)
+                .should().dependOnClassesThat().resideInAnyPackage(concat(KINDS, MONITORING, COMMON))
+                .check(classes);
+    }
+
+    @Test
+    void monitoringIsAToolkitBelowTheKinds() {
+        // Each kind builds its own ServiceMonitors, alert rules and dashboards from monitoring's pieces, never the reverse.
+        noClasses().that().resideInAPackage(MONITORING)
+                .should().dependOnClassesThat().resideInAnyPackage(KINDS)
+                .check(classes);
+        // Nor does it know any custom resource: only the types the kinds share (an exporter's monitoring switch).
+        noClasses().that().resideInAPackage(MONITORING)
+                .should().dependOnClassesThat().resideInAnyPackage("io.atonix.api.v1alpha1.appstack..", "io.atonix.api.v1alpha1.postgres..",
+                        "io.atonix.api.v1alpha1.redis..")
+                .check(classes);
+    }
+
+    /**
+     * java-operator-sdk reads {@code @KubernetesDependent} from each dependent's own class (the annotation is not
+     * inherited), so the informer settings are repeated there; whether to write by server-side apply is not: it is
+     * quarkus.operator-sdk.enable-ssa, for all of them.
+     */
+    @Test
+    void everyDependentWritesByReplaceAndCachesNoManagedFields() throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = ArchitectureTest.class.getClassLoader().getResourceAsStream("application.properties")) {
+            properties.load(in);
+        }
+        assertThat(properties.getProperty("quarkus.operator-sdk.enable-ssa")).isEqualTo("false");
+        List<JavaClass> dependents = classes.stream().filter(c -> c.isAnnotatedWith(KubernetesDependent.class)).toList();
+        assertThat(dependents).hasSizeGreaterThan(20);
+        for (JavaClass dependent : dependents) {
+            KubernetesDependent annotation = dependent.reflect().getAnnotation(KubernetesDependent.class);
+            assertThat(annotation.useSSA()).as(dependent.getSimpleName()).isEqualTo(BooleanWithUndefined.UNDEFINED);
+            assertThat(annotation.informer().itemStore()).as(dependent.getSimpleName()).isEqualTo(WithoutManagedFields.class);
+            assertThat(annotation.informer().labelSelector()).as(dependent.getSimpleName()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void theApiTypesDoNotDependOnTheOperator() {
+        noClasses().that().resideInAPackage("io.atonix.api..")
+                .should().dependOnClassesThat().resideInAPackage("io.atonix.operator..")
+                .check(classes);
+    }
+}

@@ -1,0 +1,80 @@
+package io.atonix.operator.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetricsV2;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+
+/**
+ * What the reconcile tests against the fabric8 mock API server share: the requests the server received, the
+ * operator's reconcile count, the Events it recorded, and the part of the Deployment controller (which the mock does
+ * not run) that makes a service available. Built in each test class from what Quarkus injects into it.
+ */
+public final class MockApiServer {
+    public static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private final KubernetesClient client;
+    private final KubernetesServer server;
+    private final MeterRegistry meters;
+
+    public MockApiServer(KubernetesClient client, KubernetesServer server, MeterRegistry meters) {
+        this.client = client;
+        this.server = server;
+        this.meters = meters;
+    }
+
+    /** Waits until half a second passes in which nobody writes to the server. */
+    public void awaitNoWrites() {
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .until(() -> drainRequests().stream().allMatch(r -> "GET".equals(r.getMethod())));
+    }
+
+    /** The requests the server received since the last drain, oldest first. */
+    public List<RecordedRequest> drainRequests() throws InterruptedException {
+        List<RecordedRequest> requests = new ArrayList<>();
+        RecordedRequest request;
+        while ((request = server.getKubernetesMockServer().takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
+            requests.add(request);
+        }
+        return requests;
+    }
+
+    /** The operator's successful reconciles so far, of every controller, from java-operator-sdk's metrics. */
+    public double reconciliations() {
+        assertThat(meters.find(MicrometerMetricsV2.RECONCILIATIONS_SUCCESS).counters())
+                .as("reconcile counters among " + meters.getMeters().stream().map(m -> m.getId().getName()).distinct().toList())
+                .isNotEmpty();
+        return meters.find(MicrometerMetricsV2.RECONCILIATIONS_SUCCESS).counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    public List<Event> events(String namespace) {
+        return client.v1().events().inNamespace(namespace).list().getItems();
+    }
+
+    /** Plays the Deployment controller: every wanted pod runs the current template and is available. */
+    public void markAvailable(String namespace, String name) {
+        Deployment deployment = client.apps().deployments().inNamespace(namespace).withName(name).get();
+        int replicas = deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
+        deployment.setStatus(new DeploymentStatusBuilder()
+                .withObservedGeneration(deployment.getMetadata().getGeneration() == null ? 1L : deployment.getMetadata().getGeneration())
+                .withReplicas(replicas).withUpdatedReplicas(replicas).withReadyReplicas(replicas).withAvailableReplicas(replicas)
+                // A new time on every call, so that each call is an event for the operator.
+                .addNewCondition().withType("Available").withStatus("True").withReason("MinimumReplicasAvailable")
+                .withLastUpdateTime(Instant.now().toString()).endCondition()
+                .build());
+        client.resource(deployment).updateStatus();
+    }
+}
