@@ -338,7 +338,7 @@ class AppStackReconcilerTest {
         await().atMost(TIMEOUT).until(() -> client.apps().deployments().inNamespace("paused").withName("shop-web").get() != null);
         // The mock server writes a status without optimistic locking, so an annotation landing while a status write is
         // on its way would be taken for part of the operator's own write and never seen (a real server answers 409).
-        awaitNoWrites();
+        mock.awaitNoWrites();
 
         Updates.change(client, AppStack.class, "paused", "shop", s -> s.getMetadata().getAnnotations().put(Pause.ANNOTATION, "true"));
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(condition(get("paused", "shop"), ConditionTypes.PROGRESSING).reason())
@@ -348,7 +348,7 @@ class AppStackReconcilerTest {
         await().pollDelay(Duration.ofSeconds(3)).atMost(TIMEOUT).untilAsserted(() -> assertThat(image("paused", "shop-web"))
                 .as("paused: the new image waits").isEqualTo("nginx:1.27"));
 
-        awaitNoWrites();
+        mock.awaitNoWrites();
         Updates.change(client, AppStack.class, "paused", "shop", s -> s.getMetadata().getAnnotations().remove(Pause.ANNOTATION));
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(image("paused", "shop-web")).isEqualTo("nginx:1.28"));
     }
