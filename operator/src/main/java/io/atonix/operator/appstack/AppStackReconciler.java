@@ -15,14 +15,12 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.atonix.api.v1alpha1.common.Condition;
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackStatus;
-import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.operator.common.ChildChanges;
-import io.atonix.operator.common.Conditions;
-import io.atonix.operator.common.EventRecorder;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.ReconcileFlow;
 import io.atonix.operator.common.ReconcileFlow.Observation;
@@ -188,17 +186,13 @@ public class AppStackReconciler implements Reconciler<AppStack>, Cleaner<AppStac
      * progress is Normal, and its changing message is not news.
      */
     @Override
-    public void recordEvents(AppStack stack, AppStackStatus previous, AppStackStatus status, Context<AppStack> context) {
-        var before = previous == null ? null : Conditions.find(previous.conditions(), ConditionTypes.READY).orElse(null);
-        var after = Conditions.find(status.conditions(), ConditionTypes.READY).orElseThrow();
-        boolean changed = before == null || !before.status().equals(after.status()) || !before.reason().equals(after.reason())
-                || (!after.holds() && !before.message().equals(after.message())
-                        && !AppStackStatusBuilder.REASON_ROLLING_OUT.equals(after.reason()));
-        if (!changed) {
-            return;
-        }
-        boolean good = after.holds() || AppStackStatusBuilder.REASON_ROLLING_OUT.equals(after.reason());
-        EventRecorder.record(context.getClient(), stack, good ? EventRecorder.NORMAL : EventRecorder.WARNING, after.reason(), after.message());
+    public List<Condition> conditions(AppStackStatus status) {
+        return status.conditions();
+    }
+
+    @Override
+    public Set<String> progressReasons() {
+        return Set.of(AppStackStatusBuilder.REASON_ROLLING_OUT);
     }
 
     @SuppressWarnings("unchecked")

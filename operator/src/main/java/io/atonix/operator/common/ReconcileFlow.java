@@ -1,10 +1,13 @@
 package io.atonix.operator.common;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jboss.logging.Logger;
 
+import io.atonix.api.v1alpha1.common.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -14,7 +17,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 /**
  * The reconcile every controller of the operator runs, in this order: check the spec; refuse a spec that cannot be
  * applied (status {@value #INVALID_SPEC}, nothing changed); run the workflow of dependents; observe what the cluster
- * shows; write the status when it changed, with the Events the change is worth; and when anything fails, a status
+ * shows; write the status when it changed, with an Event when readiness changed ({@link ReadinessEvents}); and when anything fails, a status
  * {@value #RECONCILE_FAILED} with the cause's message, never a stack trace. What differs by kind are its {@link Steps}.
  */
 public final class ReconcileFlow<P extends CustomResource<?, S>, S> {
@@ -42,8 +45,11 @@ public final class ReconcileFlow<P extends CustomResource<?, S>, S> {
         /** The status of a primary whose reconcile stopped: its spec refused, or a failure. */
         S failed(P primary, String reason, String message);
 
-        /** The Events a change of status from {@code previous} (null at first) to {@code status} is worth. */
-        void recordEvents(P primary, S previous, S status, Context<P> context);
+        /** The status' conditions, whose Ready condition the Events follow ({@link ReadinessEvents}). */
+        List<Condition> conditions(S status);
+
+        /** The reasons of a Ready=False that mean on its way (rolling out, starting): their Events are Normal. */
+        Set<String> progressReasons();
     }
 
     /** Why the spec is refused, and when to look again (a missing Secret may appear); none when it is not. */
@@ -106,7 +112,8 @@ public final class ReconcileFlow<P extends CustomResource<?, S>, S> {
         S previous = primary.getStatus();
         UpdateControl<P> control = StatusWriter.write(primary, status, context);
         if (!status.equals(previous)) {
-            steps.recordEvents(primary, previous, status, context);
+            ReadinessEvents.record(context.getClient(), primary, previous == null ? null : steps.conditions(previous),
+                    steps.conditions(status), steps.progressReasons());
         }
         return control;
     }

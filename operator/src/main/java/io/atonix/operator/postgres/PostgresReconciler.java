@@ -1,5 +1,6 @@
 package io.atonix.operator.postgres;
 
+import java.util.Set;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
+import io.atonix.api.v1alpha1.common.Condition;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.postgres.PostgresStatus;
 import io.atonix.operator.common.EventRecorder;
@@ -137,11 +139,12 @@ public class PostgresReconciler implements Reconciler<Postgres>, ReconcileFlow.S
 
     /** A Normal Event when the Postgres becomes ready. */
     @Override
-    public void recordEvents(Postgres postgres, PostgresStatus previous, PostgresStatus status, Context<Postgres> context) {
-        if (status.conditions().get(0).holds()
-                && (previous == null || previous.conditions().isEmpty() || !previous.conditions().get(0).holds())) {
-            EventRecorder.record(context.getClient(), postgres, EventRecorder.NORMAL, PostgresStatusBuilder.REASON_READY,
-                    status.conditions().get(0).message());
-        }
+    public List<Condition> conditions(PostgresStatus status) {
+        return status.conditions();
+    }
+
+    @Override
+    public Set<String> progressReasons() {
+        return Set.of(PostgresStatusBuilder.REASON_STARTING);
     }
 }

@@ -1,15 +1,13 @@
 package io.atonix.operator.redis;
 
+import java.util.Set;
 import java.time.Instant;
 import java.util.List;
 
 import io.atonix.api.v1alpha1.common.Condition;
-import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.api.v1alpha1.redis.RedisStatus;
 import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
-import io.atonix.operator.common.Conditions;
-import io.atonix.operator.common.EventRecorder;
 import io.atonix.operator.common.ReconcileFlow;
 import io.atonix.operator.common.ReconcileFlow.Observation;
 import io.atonix.operator.common.ReconcileFlow.Refusal;
@@ -72,14 +70,12 @@ public class RedisReconciler implements Reconciler<Redis>, ReconcileFlow.Steps<R
 
     /** An Event when readiness changes or the spec is refused anew; none while the server starts. */
     @Override
-    public void recordEvents(Redis redis, RedisStatus previous, RedisStatus status, Context<Redis> context) {
-        Condition before = previous == null ? null : Conditions.find(previous.conditions(), ConditionTypes.READY).orElse(null);
-        Condition after = Conditions.find(status.conditions(), ConditionTypes.READY).orElseThrow();
-        boolean changed = before == null || !before.status().equals(after.status()) || !before.reason().equals(after.reason())
-                || !before.message().equals(after.message());
-        if (changed && (after.holds() || !RedisStatusBuilder.REASON_STARTING.equals(after.reason()))) {
-            EventRecorder.record(context.getClient(), redis, after.holds() ? EventRecorder.NORMAL : EventRecorder.WARNING, after.reason(),
-                    after.message());
-        }
+    public List<Condition> conditions(RedisStatus status) {
+        return status.conditions();
+    }
+
+    @Override
+    public Set<String> progressReasons() {
+        return Set.of(RedisStatusBuilder.REASON_STARTING);
     }
 }

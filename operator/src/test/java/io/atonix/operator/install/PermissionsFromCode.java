@@ -113,7 +113,8 @@ final class PermissionsFromCode {
             Map.entry("io/atonix/operator/common/OptionalChildDependent.java", primaries -> Map.of()),
             Map.entry("io/atonix/operator/postgres/PostgresServicesDependent.java", primaries -> Map.of()),
             Map.entry("io/atonix/operator/appstack/NetworkPolicyDependent.java", primaries -> Map.of()),
-            Map.entry("io/atonix/operator/redis/RedisReconciler.java", primaries -> Map.of()),
+            Map.entry("io/atonix/operator/common/ReconcileFlow.java", primaries -> Map.of()),
+            Map.entry("io/atonix/operator/common/ReadinessEvents.java", primaries -> Map.of()),
             Map.entry("io/atonix/operator/redis/RedisAclDependent.java", primaries -> Map.of()),
             Map.entry("io/atonix/operator/monitoring/PrometheusOperatorInstalled.java", primaries -> Map.of()),
             // The Kafka part registers its informers at run time (KafkaEventSources), so no annotation names them.
