@@ -26,6 +26,7 @@ import io.atonix.operator.common.ReconcileFlow;
 import io.atonix.operator.common.ReconcileFlow.Observation;
 import io.atonix.operator.common.ReconcileFlow.Refusal;
 import io.atonix.operator.common.Secondaries;
+import io.atonix.operator.common.SpecProblem;
 import io.atonix.operator.monitoring.PrometheusOperatorApi;
 import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
 import io.atonix.operator.observability.AppStackGauges;

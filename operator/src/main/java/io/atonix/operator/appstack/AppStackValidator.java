@@ -19,6 +19,7 @@ import io.atonix.api.v1alpha1.common.EnvVar;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.operator.postgres.PostgresParameters;
 import io.atonix.operator.common.LabelPairs;
+import io.atonix.operator.common.SpecProblem;
 
 /**
  * The rules of an AppStack that a pure function can check. The CRD schema and its CEL rules enforce most of them

@@ -11,6 +11,7 @@ import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.api.v1alpha1.common.EnvVar;
 import io.atonix.api.v1alpha1.common.KeyReference;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.SpecProblem;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
 
@@ -15,6 +16,7 @@ import io.atonix.api.v1alpha1.postgres.PostgresStatus;
 import io.atonix.operator.common.EventRecorder;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Secondaries;
+import io.atonix.operator.common.SpecProblem;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.ReconcileFlow;
 import io.atonix.operator.common.ReconcileFlow.Observation;
@@ -66,8 +68,9 @@ public class PostgresReconciler implements Reconciler<Postgres>, ReconcileFlow.S
 
     @Override
     public Refusal check(Postgres postgres, Context<Postgres> context) {
-        List<String> problems = PostgresValidator.problems(postgres);
-        return problems.isEmpty() ? Refusal.NONE : Refusal.of(String.join("; ", problems));
+        List<SpecProblem> problems = PostgresValidator.problems(postgres);
+        return problems.isEmpty() ? Refusal.NONE
+                : Refusal.of(problems.stream().map(SpecProblem::toString).collect(Collectors.joining("; ")));
     }
 
     /** Once the server is ready, databases and roles inside it; a failed provisioning is tried again. */

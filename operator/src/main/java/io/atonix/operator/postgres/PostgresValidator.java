@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.operator.common.SpecProblem;
 
 /** What a Postgres spec asks for that this version refuses; each entry names the field. */
 public final class PostgresValidator {
@@ -11,31 +12,31 @@ public final class PostgresValidator {
     private PostgresValidator() {
     }
 
-    public static List<String> problems(Postgres postgres) {
-        List<String> problems = new ArrayList<>();
+    public static List<SpecProblem> problems(Postgres postgres) {
+        List<SpecProblem> problems = new ArrayList<>();
         var spec = postgres.getSpec();
         if (spec == null) {
-            problems.add("spec: is required");
+            problems.add(new SpecProblem("spec", "is required"));
             return problems;
         }
         if (spec.instances() != null && spec.instances() > 1) {
-            problems.add("spec.instances: this version runs a single primary; read replicas are not supported yet, set instances: 1");
+            problems.add(new SpecProblem("spec.instances", "this version runs a single primary; read replicas are not supported yet, set instances: 1"));
         }
         for (int r = 0; r < spec.roles().size(); r++) {
             String database = spec.roles().get(r).database();
             if (spec.databases().stream().noneMatch(d -> d.name().equals(database))) {
-                problems.add("spec.roles[" + r + "].database: database '" + database + "' is not declared in spec.databases");
+                problems.add(new SpecProblem("spec.roles[" + r + "].database", "database '" + database + "' is not declared in spec.databases"));
             }
         }
         PostgresParameters.problems(spec.version(), spec.parameters())
-                .forEach((name, problem) -> problems.add("spec.parameters." + name + ": " + problem));
+                .forEach((name, problem) -> problems.add(new SpecProblem("spec.parameters." + name, problem)));
         String running = postgres.getStatus() == null ? null : postgres.getStatus().version();
         if (running != null && major(spec.version()) > major(running)) {
-            problems.add("spec.version: PostgreSQL " + running + " runs; an in-place major upgrade to " + spec.version()
-                    + " is not supported yet (dump and restore into a new Postgres)");
+            problems.add(new SpecProblem("spec.version", "PostgreSQL " + running + " runs; an in-place major upgrade to " + spec.version()
+                    + " is not supported yet (dump and restore into a new Postgres)"));
         }
         if (running != null && major(spec.version()) < major(running)) {
-            problems.add("spec.version: the major version cannot go down from " + running);
+            problems.add(new SpecProblem("spec.version", "the major version cannot go down from " + running));
         }
         return problems;
     }

@@ -3,6 +3,7 @@ package io.atonix.operator.redis;
 import java.util.Set;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import io.atonix.api.v1alpha1.common.Condition;
 import io.atonix.api.v1alpha1.redis.Redis;
@@ -11,6 +12,7 @@ import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
 import io.atonix.operator.common.ReconcileFlow;
 import io.atonix.operator.common.ReconcileFlow.Observation;
 import io.atonix.operator.common.ReconcileFlow.Refusal;
+import io.atonix.operator.common.SpecProblem;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -49,8 +51,9 @@ public class RedisReconciler implements Reconciler<Redis>, ReconcileFlow.Steps<R
     /** The spec's rules, and what the StatefulSet as it stands allows (a volume cannot shrink). */
     @Override
     public Refusal check(Redis redis, Context<Redis> context) {
-        List<String> problems = RedisValidator.problems(redis, context.getSecondaryResource(StatefulSet.class).orElse(null));
-        return problems.isEmpty() ? Refusal.NONE : Refusal.of(String.join("; ", problems));
+        List<SpecProblem> problems = RedisValidator.problems(redis, context.getSecondaryResource(StatefulSet.class).orElse(null));
+        return problems.isEmpty() ? Refusal.NONE
+                : Refusal.of(problems.stream().map(SpecProblem::toString).collect(Collectors.joining("; ")));
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.api.v1alpha1.redis.RedisSpec;
 import io.atonix.api.v1alpha1.redis.RedisUserSpec;
 import io.atonix.operator.common.Quantities;
+import io.atonix.operator.common.SpecProblem;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 
@@ -28,48 +29,48 @@ public final class RedisValidator {
     }
 
     /** @param running the Redis' StatefulSet as the cluster has it, or null */
-    public static List<String> problems(Redis redis, StatefulSet running) {
-        List<String> problems = new ArrayList<>();
+    public static List<SpecProblem> problems(Redis redis, StatefulSet running) {
+        List<SpecProblem> problems = new ArrayList<>();
         RedisSpec spec = redis.getSpec();
         if (spec == null) {
-            problems.add("spec: is required");
+            problems.add(new SpecProblem("spec", "is required"));
             return problems;
         }
         if (spec.version() == null || !VERSION.matcher(spec.version()).matches()) {
-            problems.add("spec.version: must be a Redis version of 6 or newer (ACL users need 6), such as \"7.2\"");
+            problems.add(new SpecProblem("spec.version", "must be a Redis version of 6 or newer (ACL users need 6), such as \"7.2\""));
         } else {
             String ran = redis.getStatus() == null ? null : redis.getStatus().version();
             if (ran != null && VERSION.matcher(ran).matches() && major(spec.version()) < major(ran)) {
-                problems.add("spec.version: the major version cannot go down from " + ran + " (its data files may not load)");
+                problems.add(new SpecProblem("spec.version", "the major version cannot go down from " + ran + " (its data files may not load)"));
             }
         }
         if (spec.memory() == null || Quantities.amount(spec.memory()).compareTo(Quantities.amount(MINIMUM_MEMORY)) < 0) {
-            problems.add("spec.memory: must be at least 1Mi");
+            problems.add(new SpecProblem("spec.memory", "must be at least 1Mi"));
         } else if (spec.resources() != null && spec.resources().limits() != null && spec.resources().limits().memory() != null
                 && Quantities.amount(spec.resources().limits().memory()).compareTo(Quantities.amount(spec.memory())) <= 0) {
-            problems.add("spec.resources.limits.memory: must be above spec.memory (" + spec.memory()
-                    + "), or Redis is killed before it starts evicting");
+            problems.add(new SpecProblem("spec.resources.limits.memory", "must be above spec.memory (" + spec.memory()
+                    + "), or Redis is killed before it starts evicting"));
         }
         Set<String> names = new HashSet<>();
         for (int u = 0; u < spec.users().size(); u++) {
             RedisUserSpec user = spec.users().get(u);
             String field = "spec.users[" + u + "]";
             if (user.name() == null || !USER_NAME.matcher(user.name()).matches() || user.name().length() > 30) {
-                problems.add(field + ".name: must be a DNS label of at most 30 characters");
+                problems.add(new SpecProblem(field + ".name", "must be a DNS label of at most 30 characters"));
             } else if ("default".equals(user.name())) {
-                problems.add(field + ".name: 'default' is Redis' built-in user, which the operator turns off");
+                problems.add(new SpecProblem(field + ".name", "'default' is Redis' built-in user, which the operator turns off"));
             } else if (!names.add(user.name())) {
-                problems.add(field + ".name: user '" + user.name() + "' is declared twice");
+                problems.add(new SpecProblem(field + ".name", "user '" + user.name() + "' is declared twice"));
             }
             if (user.keyPrefix() != null && (user.keyPrefix().length() > 128 || !KEY_PREFIX.matcher(user.keyPrefix()).matches())) {
-                problems.add(field + ".keyPrefix: may hold only letters, digits and - : . _ / { } @ | + = (at most 128)");
+                problems.add(new SpecProblem(field + ".keyPrefix", "may hold only letters, digits and - : . _ / { } @ | + = (at most 128)"));
             }
         }
         if (running != null && running.getSpec() != null) {
             boolean hasVolume = running.getSpec().getVolumeClaimTemplates() != null && !running.getSpec().getVolumeClaimTemplates().isEmpty();
             if (hasVolume != spec.persistent()) {
-                problems.add("spec.persistence.enabled: Redis runs " + (hasVolume ? "with" : "without")
-                        + " a data volume; persistence cannot be turned on or off after creation (create a new Redis)");
+                problems.add(new SpecProblem("spec.persistence.enabled", "Redis runs " + (hasVolume ? "with" : "without")
+                        + " a data volume; persistence cannot be turned on or off after creation (create a new Redis)"));
             }
         }
         return problems;

@@ -2,13 +2,14 @@ package io.atonix.operator.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.operator.appstack.AppStackResources;
 import io.atonix.operator.appstack.BindingChecksums;
 import io.atonix.operator.appstack.AppStackValidator;
-import io.atonix.operator.appstack.SpecProblem;
 import io.atonix.operator.common.PlatformSettings;
+import io.atonix.operator.common.SpecProblem;
 import io.atonix.operator.kafka.KafkaResources;
 import io.atonix.operator.postgres.PostgresResources;
 import io.atonix.operator.postgres.PostgresValidator;
@@ -57,18 +58,18 @@ public final class Renderer {
             return objects;
         }
         if (resource instanceof Postgres postgres) {
-            List<String> problems = PostgresValidator.problems(postgres);
+            List<SpecProblem> problems = PostgresValidator.problems(postgres);
             if (!problems.isEmpty()) {
                 throw new InvalidResourceException(source + ": Postgres " + postgres.getMetadata().getName() + " is invalid:\n  "
-                        + String.join("\n  ", problems));
+                        + problems.stream().map(SpecProblem::toString).collect(Collectors.joining("\n  ")));
             }
             return PostgresResources.withMonitoring(postgres, platform, () -> GENERATED);
         }
         if (resource instanceof Redis redis) {
-            List<String> problems = RedisValidator.problems(redis, null);
+            List<SpecProblem> problems = RedisValidator.problems(redis, null);
             if (!problems.isEmpty()) {
                 throw new InvalidResourceException(source + ": Redis " + redis.getMetadata().getName() + " is invalid:\n  "
-                        + String.join("\n  ", problems));
+                        + problems.stream().map(SpecProblem::toString).collect(Collectors.joining("\n  ")));
             }
             return RedisResources.withMonitoring(redis, platform, () -> GENERATED);
         }

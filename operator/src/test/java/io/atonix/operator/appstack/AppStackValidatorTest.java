@@ -22,6 +22,7 @@ import io.atonix.api.v1alpha1.appstack.Uses;
 import io.atonix.api.v1alpha1.common.EnvVar;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.api.v1alpha1.postgres.PostgresSpec;
+import io.atonix.operator.common.SpecProblem;
 import io.fabric8.kubernetes.api.model.Quantity;
 
 class AppStackValidatorTest {

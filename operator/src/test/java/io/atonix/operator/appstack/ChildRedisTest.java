@@ -20,6 +20,7 @@ import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.api.v1alpha1.redis.RedisSpec;
 import io.atonix.api.v1alpha1.redis.RedisUserSpec;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.SpecProblem;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
 

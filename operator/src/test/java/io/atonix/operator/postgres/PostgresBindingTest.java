@@ -15,6 +15,7 @@ import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.postgres.PostgresSpec;
 import io.atonix.api.v1alpha1.postgres.RoleSpec;
+import io.atonix.operator.common.SpecProblem;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -62,7 +63,8 @@ class PostgresBindingTest {
         Postgres postgres = postgres();
         postgres.setSpec(new PostgresSpec("16", 1, new Quantity("1Gi"), null, List.of(), List.of(new RoleSpec("api", "shop", null)),
                 null, null, null, null));
-        assertThat(PostgresValidator.problems(postgres)).containsExactly("spec.roles[0].database: database 'shop' is not declared in spec.databases");
+        assertThat(PostgresValidator.problems(postgres))
+                .containsExactly(new SpecProblem("spec.roles[0].database", "database 'shop' is not declared in spec.databases"));
     }
 
     /** As the API server stores it: base64 data instead of stringData. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.operator.common.SpecProblem;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 
 class PostgresParametersTest {
@@ -73,6 +74,6 @@ class PostgresParametersTest {
         postgres.setMetadata(new ObjectMetaBuilder().withName("orders").withNamespace("shop").build());
         postgres.setSpec(PostgresBuildersTest.spec("16", "1Gi", null, Map.of("max_conections", "200")));
         assertThat(PostgresValidator.problems(postgres))
-                .containsExactly("spec.parameters.max_conections: PostgreSQL 16 has no such parameter (did you mean max_connections?)");
+                .containsExactly(new SpecProblem("spec.parameters.max_conections", "PostgreSQL 16 has no such parameter (did you mean max_connections?)"));
     }
 }

@@ -18,6 +18,7 @@ import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.api.v1alpha1.redis.RedisPersistence;
 import io.atonix.api.v1alpha1.redis.RedisStatus;
 import io.atonix.operator.common.Conditions;
+import io.atonix.operator.common.SpecProblem;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
@@ -35,28 +36,34 @@ class RedisValidatorTest {
         Redis bad = redis(spec("5.0", "0", List.of(user("api", null, null), user("api", null, null), user("default", null, null),
                 user("jobs", null, "a b*"))));
         assertThat(RedisValidator.problems(bad, null)).containsExactly(
-                "spec.version: must be a Redis version of 6 or newer (ACL users need 6), such as \"7.2\"",
-                "spec.memory: must be at least 1Mi",
-                "spec.users[1].name: user 'api' is declared twice",
-                "spec.users[2].name: 'default' is Redis' built-in user, which the operator turns off",
-                "spec.users[3].keyPrefix: may hold only letters, digits and - : . _ / { } @ | + = (at most 128)");
+                new SpecProblem("spec.version", "must be a Redis version of 6 or newer (ACL users need 6), such as \"7.2\""),
+                new SpecProblem("spec.memory", "must be at least 1Mi"),
+                new SpecProblem("spec.users[1].name", "user 'api' is declared twice"),
+                new SpecProblem("spec.users[2].name", "'default' is Redis' built-in user, which the operator turns off"),
+                new SpecProblem("spec.users[3].keyPrefix", "may hold only letters, digits and - : . _ / { } @ | + = (at most 128)"));
         Redis tight = redis(spec("7.2", "1Gi", null, null, List.of(), new ComputeResources(null, new ResourceAmounts(null, new Quantity("1Gi"))), null));
-        assertThat(RedisValidator.problems(tight, null)).singleElement().asString().startsWith("spec.resources.limits.memory: must be above spec.memory");
+        assertThat(RedisValidator.problems(tight, null)).singleElement()
+                .satisfies(p -> assertThat(p.field()).isEqualTo("spec.resources.limits.memory"))
+                .asString().startsWith("spec.resources.limits.memory: must be above spec.memory");
     }
 
     @Test
     void theMajorVersionCannotGoDownAndPersistenceCannotBeToggled() {
         Redis redis = redis(spec("6.2", "64Mi", List.of()));
         redis.setStatus(new RedisStatus(1L, List.of(), "7.2", null));
-        assertThat(RedisValidator.problems(redis, null)).singleElement().asString().startsWith("spec.version: the major version cannot go down from 7.2");
+        assertThat(RedisValidator.problems(redis, null)).singleElement()
+                .satisfies(p -> assertThat(p.field()).isEqualTo("spec.version"))
+                .asString().startsWith("spec.version: the major version cannot go down from 7.2");
 
         StatefulSet withoutVolume = new StatefulSetBuilder().withNewSpec().endSpec().build();
-        assertThat(RedisValidator.problems(redis(spec("7.2", "64Mi", List.of())), withoutVolume)).singleElement().asString()
-                .startsWith("spec.persistence.enabled: Redis runs without a data volume");
+        assertThat(RedisValidator.problems(redis(spec("7.2", "64Mi", List.of())), withoutVolume)).singleElement()
+                .satisfies(p -> assertThat(p.field()).isEqualTo("spec.persistence.enabled"))
+                .asString().startsWith("spec.persistence.enabled: Redis runs without a data volume");
         Redis cache = redis(spec("7.2", "64Mi", null, new RedisPersistence(false, null, null), List.of(), null, null));
         assertThat(RedisValidator.problems(cache, withoutVolume)).isEmpty();
         assertThat(RedisValidator.problems(cache, RedisStatefulSets.desired(redis(spec("7.2", "64Mi", List.of())), passwords())))
-                .singleElement().asString().startsWith("spec.persistence.enabled: Redis runs with a data volume");
+                .singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("spec.persistence.enabled"))
+                .asString().startsWith("spec.persistence.enabled: Redis runs with a data volume");
     }
 
     @Test

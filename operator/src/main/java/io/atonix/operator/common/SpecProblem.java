@@ -1,4 +1,4 @@
-package io.atonix.operator.appstack;
+package io.atonix.operator.common;
 
 /**
  * Something wrong with a spec, named by the field a person has to change.
