@@ -88,7 +88,7 @@ public final class AuditLog {
     public List<String> writesDuring(String user, String namespace, long mark, Instant start, Duration window,
             Callable<Boolean> reconciled, Duration timeout) throws IOException {
         Awaitility.await("a write by " + user + " in " + namespace + ", or a quiet window of " + window + " with a reconcile")
-                .atMost(timeout).pollInterval(Duration.ofMillis(500))
+                .atMost(timeout).pollInterval(Duration.ofSeconds(1))
                 .until(() -> !writesBy(user, namespace, mark).isEmpty()
                         || Duration.between(start, Instant.now()).compareTo(window) >= 0 && reconciled.call());
         return writesBy(user, namespace, mark);

@@ -126,10 +126,15 @@ class ChartOnRealClusterIT {
         withTheChartInstalled(CONFINED, chart -> {
             assertThat(chart.all(io.fabric8.kubernetes.api.model.rbac.ClusterRole.class)).isEmpty();
             admin.load(new ByteArrayInputStream(STACK.getBytes(StandardCharsets.UTF_8))).inNamespace(ELSEWHERE).create();
-            runOperatorWithTheChartsIdentity(chart, "some", TEAM_A);
-            assertThat(admin.resources(AppStack.class).inNamespace(ELSEWHERE).withName("shop").get().getStatus())
-                    .as("a stack outside the watched namespaces").isNull();
-            assertThat(admin.apps().deployments().inNamespace(ELSEWHERE).list().getItems()).isEmpty();
+            try {
+                runOperatorWithTheChartsIdentity(chart, "some", TEAM_A);
+                assertThat(admin.resources(AppStack.class).inNamespace(ELSEWHERE).withName("shop").get().getStatus())
+                        .as("a stack outside the watched namespaces").isNull();
+                assertThat(admin.apps().deployments().inNamespace(ELSEWHERE).list().getItems()).isEmpty();
+            } finally {
+                // No operator put a finalizer on it; gone now, no cluster-wide operator of a later test meets it.
+                namespaces.deleteCustomResources(ELSEWHERE);
+            }
         });
     }
 
