@@ -32,12 +32,24 @@ final class OwnNamespaces {
     private final String prefix;
     private final Set<String> names = new LinkedHashSet<>();
 
+    /**
+     * Claims the prefix for the calling class. The cluster must hold no AppStack, Postgres or Redis at this point: what
+     * an earlier class left would be reconciled by this class's operator (the classes of a run share one cluster).
+     */
     OwnNamespaces(KubernetesClient admin, String prefix) {
         if (!CLAIMED.add("prefix " + prefix)) {
             throw new IllegalStateException("another test class already owns the namespace prefix " + prefix);
         }
         this.admin = admin;
         this.prefix = prefix;
+        List<String> leftovers = new ArrayList<>();
+        for (Class<? extends HasMetadata> type : List.of(AppStack.class, Postgres.class, Redis.class)) {
+            admin.resources(type).inAnyNamespace().list().getItems().forEach(r -> leftovers.add(
+                    r.getKind() + " " + r.getMetadata().getNamespace() + "/" + r.getMetadata().getName()));
+        }
+        if (!leftovers.isEmpty()) {
+            throw new IllegalStateException("an earlier test class left custom resources in the cluster: " + leftovers);
+        }
     }
 
     /** The full name of this class's namespace {@code suffix}. */
