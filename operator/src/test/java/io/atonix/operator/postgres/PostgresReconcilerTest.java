@@ -121,6 +121,12 @@ class PostgresReconcilerTest {
             var job = client.batch().v1().cronjobs().inNamespace("pg-backup").withName("orders-backups").get();
             assertThat(job).isNotNull();
             assertThat(job.getSpec().getSchedule()).isEqualTo("0 3 * * *");
+            // The whole CronJob the builder makes for the stored Postgres (the mock server adds no defaults): pg_dump of
+            // the database into the claim, the password from the superuser Secret; PostgresOnRealClusterIT runs a Job of it.
+            Postgres stored = get("pg-backup", "orders");
+            assertThat(job.getSpec()).isEqualTo(PostgresBackups.cronJob(stored).orElseThrow().getSpec());
+            assertThat(String.join(" ", job.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers().get(0).getCommand()))
+                    .contains("for db in shop_data; do", "pg_dump --format=custom", "tail -n +4");
             var claim = client.persistentVolumeClaims().inNamespace("pg-backup").withName("orders-backups").get();
             assertThat(claim).isNotNull();
             assertThat(claim.getMetadata().getOwnerReferences()).as("Retain: no owner, so the backups outlive the Postgres").isNullOrEmpty();

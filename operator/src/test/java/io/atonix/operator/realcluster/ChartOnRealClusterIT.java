@@ -1,6 +1,7 @@
 package io.atonix.operator.realcluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
@@ -23,11 +24,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.appstack.ServiceStatus;
+import io.atonix.api.v1alpha1.common.Condition;
+import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.operator.appstack.AppStackStatusBuilder;
+import io.atonix.operator.common.Updates;
 import io.atonix.operator.install.RenderedChart;
+import io.atonix.operator.postgres.PostgresStatusBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -43,28 +49,44 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  */
 @ExtendWith(RealCluster.class)
 class ChartOnRealClusterIT {
-    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration TIMEOUT = Duration.ofSeconds(180);
     private static final String NAMESPACE = RenderedChart.NAMESPACE;
+    /** The namespaces the confined operator watches, one it does not, and the one of the cluster-wide run. */
+    private static final String TEAM_A = "chart-team-a";
+    private static final String TEAM_B = "chart-team-b";
+    private static final String ELSEWHERE = "chart-elsewhere";
+    private static final String SHOP = "chart-shop";
+    private static final String CONFINED = "watchNamespaces: [" + TEAM_A + ", " + TEAM_B + "]\n";
     private static KubernetesClient admin;
+    private static OwnNamespaces namespaces;
 
     @BeforeAll
     static void connect() {
         admin = RealCluster.plane().adminClient();
-        namespace(NAMESPACE);
-        namespace("team-a");
-        namespace("team-b");
+        namespaces = new OwnNamespaces(admin, "chart");
+        namespaces.exact(NAMESPACE, true);
+        for (String namespace : List.of(TEAM_A, TEAM_B, ELSEWHERE, SHOP)) {
+            namespaces.exact(namespace, true);
+        }
     }
 
+    /** Each run deletes its stacks while its operator runs; this removes the namespaces and what is left in them. */
     @AfterAll
     static void disconnect() {
-        if (admin != null) {
-            admin.close();
+        try {
+            if (namespaces != null) {
+                namespaces.removeAll();
+            }
+        } finally {
+            if (admin != null) {
+                admin.close();
+            }
         }
     }
 
     @Test
     void everyRenderedObjectPassesAServerSideDryRun() throws Exception {
-        for (String values : List.of("", "watchNamespaces: [team-a, team-b]\n", "replicas: 2\nmetrics: { enabled: false }\n",
+        for (String values : List.of("", CONFINED, "replicas: 2\nmetrics: { enabled: false }\n",
                 "ingressClassName: nginx\nlogFormat: json\nmonitoring: { prometheusLabels: { release: prometheus } }\n")) {
             RenderedChart chart = RenderedChart.render(values);
             assertThat(chart.objects()).isNotEmpty();
@@ -96,19 +118,23 @@ class ChartOnRealClusterIT {
 
     @Test
     void theOperatorWithTheChartsRbacAndLeaderElectionReconcilesWithoutAForbiddenAnswer() throws Exception {
-        withTheChartInstalled("", chart -> runOperatorWithTheChartsIdentity(chart, "all", "shop"));
+        withTheChartInstalled("", chart -> runOperatorWithTheChartsIdentity(chart, "all", SHOP));
     }
 
     @Test
     void confinedToSomeNamespacesItNeedsNoClusterWideRightAndIgnoresTheOthers() throws Exception {
-        withTheChartInstalled("watchNamespaces: [team-a, team-b]\n", chart -> {
+        withTheChartInstalled(CONFINED, chart -> {
             assertThat(chart.all(io.fabric8.kubernetes.api.model.rbac.ClusterRole.class)).isEmpty();
-            namespace("elsewhere");
-            admin.load(new ByteArrayInputStream(STACK.getBytes(StandardCharsets.UTF_8))).inNamespace("elsewhere").create();
-            runOperatorWithTheChartsIdentity(chart, "some", "team-a");
-            assertThat(admin.resources(AppStack.class).inNamespace("elsewhere").withName("shop").get().getStatus())
-                    .as("a stack outside the watched namespaces").isNull();
-            assertThat(admin.apps().deployments().inNamespace("elsewhere").list().getItems()).isEmpty();
+            admin.load(new ByteArrayInputStream(STACK.getBytes(StandardCharsets.UTF_8))).inNamespace(ELSEWHERE).create();
+            try {
+                runOperatorWithTheChartsIdentity(chart, "some", TEAM_A);
+                assertThat(admin.resources(AppStack.class).inNamespace(ELSEWHERE).withName("shop").get().getStatus())
+                        .as("a stack outside the watched namespaces").isNull();
+                assertThat(admin.apps().deployments().inNamespace(ELSEWHERE).list().getItems()).isEmpty();
+            } finally {
+                // No operator put a finalizer on it; gone now, no cluster-wide operator of a later test meets it.
+                namespaces.deleteCustomResources(ELSEWHERE);
+            }
         });
     }
 
@@ -116,7 +142,10 @@ class ChartOnRealClusterIT {
         void run(RenderedChart chart) throws Exception;
     }
 
-    /** Installs what the chart renders except the Deployment (the operator runs as a process here), then removes it. */
+    /**
+     * Installs what the chart renders except the Deployment (the operator runs as a process here), then removes it and
+     * waits until it is gone.
+     */
     private static void withTheChartInstalled(String values, ChartRun run) throws Exception {
         RenderedChart chart = RenderedChart.render(values);
         List<HasMetadata> installed = chart.objects().stream().filter(o -> !(o instanceof Deployment)).toList();
@@ -124,9 +153,13 @@ class ChartOnRealClusterIT {
             installed.forEach(object -> admin.resource(object).create());
             run.run(chart);
         } finally {
-            // So that the dry-runs of the same objects, and the next run, find nothing in their way.
+            // So that the dry-runs of the same objects, and the next run, which creates them by the same names, find
+            // nothing in their way.
             installed.forEach(object -> admin.resource(object).delete());
             admin.leases().inNamespace(NAMESPACE).delete();
+            await("the chart's objects and the Lease to be gone").atMost(TIMEOUT).until(() -> installed.stream()
+                    .allMatch(object -> admin.resource(object).get() == null)
+                    && admin.leases().inNamespace(NAMESPACE).list().getItems().isEmpty());
         }
     }
 
@@ -147,38 +180,12 @@ class ChartOnRealClusterIT {
         long start = audit.mark();
 
         try (OperatorProcess operator = OperatorProcess.start(RealCluster.plane(), "chart-" + run, kubeconfig, environment)) {
-            await().atMost(TIMEOUT).untilAsserted(() -> {
-                Lease lease = admin.leases().inNamespace(NAMESPACE).withName(environment.get("ATONIX_LEADER_ELECTION_LEASE_NAME")).get();
-                assertThat(lease).as("the leader election Lease").isNotNull();
-                assertThat(lease.getSpec().getHolderIdentity()).isNotBlank();
-            });
-            namespace(stackNamespace);
-            admin.resource(new SecretBuilder().withNewMetadata().withName("shop-settings").withNamespace(stackNamespace).endMetadata()
-                    .addToStringData("token", "not-a-secret").build()).create();
-            admin.load(new ByteArrayInputStream(STACK.getBytes(StandardCharsets.UTF_8))).inNamespace(stackNamespace).create();
-
-            await().atMost(TIMEOUT).untilAsserted(() -> {
-                assertThat(admin.apps().deployments().inNamespace(stackNamespace).withName("shop-web").get()).isNotNull();
-                assertThat(admin.apps().deployments().inNamespace(stackNamespace).withName("shop-api").get()).isNotNull();
-                assertThat(admin.autoscaling().v2().horizontalPodAutoscalers().inNamespace(stackNamespace).withName("shop-web").get()).isNotNull();
-                assertThat(admin.network().v1().ingresses().inNamespace(stackNamespace).list().getItems()).isNotEmpty();
-                assertThat(admin.policy().v1().podDisruptionBudget().inNamespace(stackNamespace).list().getItems()).isNotEmpty();
-                assertThat(admin.resources(Postgres.class).inNamespace(stackNamespace).withName("shop-postgres").get()).isNotNull();
-                assertThat(admin.apps().statefulSets().inNamespace(stackNamespace).withName("shop-postgres").get()).isNotNull();
-                assertThat(admin.batch().v1().cronjobs().inNamespace(stackNamespace).list().getItems()).isNotEmpty();
-                AppStack stack = admin.resources(AppStack.class).inNamespace(stackNamespace).withName("shop").get();
-                assertThat(stack.getStatus()).isNotNull();
-            });
-            // A removed service: the bulk dependents delete its objects.
-            AppStack withoutWeb = admin.getKubernetesSerialization().unmarshal(STACK.replaceAll("(?s)    - name: web.*?(?=    - name: api)", ""),
-                    AppStack.class);
-            assertThat(withoutWeb.getSpec().services()).extracting(service -> service.name()).containsExactly("api");
-            admin.resources(AppStack.class).inNamespace(stackNamespace).withName("shop").edit(s -> {
-                s.setSpec(withoutWeb.getSpec());
-                return s;
-            });
-            await().atMost(TIMEOUT).until(() -> admin.apps().deployments().inNamespace(stackNamespace).withName("shop-web").get() == null
-                    && admin.autoscaling().v2().horizontalPodAutoscalers().inNamespace(stackNamespace).withName("shop-web").get() == null);
+            try {
+                reconcileEveryFeature(environment, stackNamespace);
+            } finally {
+                // While the operator runs: it releases its finalizer on the stacks.
+                namespaces.deleteCustomResources(stackNamespace);
+            }
         }
 
         List<JsonNode> requests = audit.since(start).stream().filter(e -> user.equals(e.path("user").path("username").asText())).toList();
@@ -197,15 +204,77 @@ class ChartOnRealClusterIT {
                 .isEmpty();
     }
 
-    private static void namespace(String name) {
-        if (admin.namespaces().withName(name).get() != null) {
-            return;
-        }
-        admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name)
-                .addToLabels("pod-security.kubernetes.io/enforce", "restricted")
-                .endMetadata().build()).create();
-        await().atMost(TIMEOUT).until(() -> admin.serviceAccounts().inNamespace(name).withName("default").get() != null);
+    private static void reconcileEveryFeature(Map<String, String> environment, String stackNamespace) {
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Lease lease = admin.leases().inNamespace(NAMESPACE).withName(environment.get("ATONIX_LEADER_ELECTION_LEASE_NAME")).get();
+            assertThat(lease).as("the leader election Lease").isNotNull();
+            assertThat(lease.getSpec().getHolderIdentity()).isNotBlank();
+        });
+        admin.resource(new SecretBuilder().withNewMetadata().withName("shop-settings").withNamespace(stackNamespace).endMetadata()
+                .addToStringData("token", "not-a-secret").build()).create();
+        admin.load(new ByteArrayInputStream(STACK.getBytes(StandardCharsets.UTF_8))).inNamespace(stackNamespace).create();
+        admin.load(new ByteArrayInputStream(WITHOUT_DATA.getBytes(StandardCharsets.UTF_8))).inNamespace(stackNamespace).create();
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(admin.apps().deployments().inNamespace(stackNamespace).withName("shop-web").get()).isNotNull();
+            assertThat(admin.apps().deployments().inNamespace(stackNamespace).withName("shop-api").get()).isNotNull();
+            assertThat(admin.autoscaling().v2().horizontalPodAutoscalers().inNamespace(stackNamespace).withName("shop-web").get()).isNotNull();
+            assertThat(admin.network().v1().ingresses().inNamespace(stackNamespace).list().getItems()).isNotEmpty();
+            assertThat(admin.policy().v1().podDisruptionBudget().inNamespace(stackNamespace).list().getItems()).isNotEmpty();
+            assertThat(admin.resources(Postgres.class).inNamespace(stackNamespace).withName("shop-postgres").get()).isNotNull();
+            assertThat(admin.apps().statefulSets().inNamespace(stackNamespace).withName("shop-postgres").get()).isNotNull();
+            assertThat(admin.batch().v1().cronjobs().inNamespace(stackNamespace).withName("shop-postgres-backups").get()).isNotNull();
+        });
+        // The stack without data stores becomes Ready: every service available on kwok nodes.
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            AppStack plain = admin.resources(AppStack.class).inNamespace(stackNamespace).withName("plain").get();
+            assertThat(StackOnRealClusterIT.condition(plain, ConditionTypes.READY).status()).as("Ready of the stack without data stores")
+                    .isEqualTo("True");
+            assertThat(plain.getStatus().observedGeneration()).isEqualTo(plain.getMetadata().getGeneration());
+        });
+        // No PostgreSQL runs on kwok nodes, so the stack with a database gets as far as it can: every service
+        // available, its Postgres' server ready and provisioning tried, and Ready=False waiting for the Postgres alone.
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            AppStack stack = admin.resources(AppStack.class).inNamespace(stackNamespace).withName("shop").get();
+            assertThat(stack.getStatus().services()).extracting(ServiceStatus::name, ServiceStatus::ready)
+                    .containsExactlyInAnyOrder(tuple("web", true), tuple("api", true));
+            assertThat(stack.getStatus().components()).filteredOn(c -> "Postgres".equals(c.component())).singleElement()
+                    .satisfies(c -> assertThat(c.reason()).isEqualTo(PostgresStatusBuilder.REASON_PROVISIONING_FAILED));
+            Condition ready = StackOnRealClusterIT.condition(stack, ConditionTypes.READY);
+            assertThat(ready.status()).isEqualTo("False");
+            assertThat(ready.reason()).isEqualTo(AppStackStatusBuilder.REASON_ROLLING_OUT);
+            assertThat(ready.message()).isEqualTo("Waiting for Postgres");
+        });
+        // A removed service: the bulk dependents delete its objects.
+        AppStack withoutWeb = admin.getKubernetesSerialization().unmarshal(STACK.replaceAll("(?s)    - name: web.*?(?=    - name: api)", ""),
+                AppStack.class);
+        assertThat(withoutWeb.getSpec().services()).extracting(service -> service.name()).containsExactly("api");
+        Updates.change(admin, AppStack.class, stackNamespace, "shop", s -> s.setSpec(withoutWeb.getSpec()));
+        await().atMost(TIMEOUT).until(() -> admin.apps().deployments().inNamespace(stackNamespace).withName("shop-web").get() == null
+                && admin.autoscaling().v2().horizontalPodAutoscalers().inNamespace(stackNamespace).withName("shop-web").get() == null);
     }
+
+    /** A stack of the same services without data stores, which can become Ready on kwok nodes. */
+    private static final String WITHOUT_DATA = """
+            apiVersion: atonix.io/v1alpha1
+            kind: AppStack
+            metadata:
+              name: plain
+            spec:
+              services:
+                - name: web
+                  image: ghcr.io/acme/shop-web:1.4.2
+                  port: 8080
+                  expose: { host: plain.example.com, path: /, tls: true }
+                  autoscale: { minReplicas: 2, maxReplicas: 4 }
+                  env:
+                    - name: TOKEN
+                      valueFrom: { secretKeyRef: { name: shop-settings, key: token } }
+                - name: api
+                  image: ghcr.io/acme/shop-api:2.0.1
+                  port: 5000
+                  replicas: 2
+            """;
 
     /** A stack that uses every controller feature the operator has: each needs its own permissions. */
     private static final String STACK = """

@@ -88,6 +88,11 @@ public final class LocalControlPlane implements AutoCloseable {
                 "--kubeconfig=" + work.resolve("kube-controller-manager.kubeconfig"),
                 "--bind-address=127.0.0.1", "--secure-port=" + controllerManagerPort, "--leader-elect=false",
                 "--controllers=*", "--use-service-account-credentials=true",
+                // The node lifecycle controller taints a node whose lease it has not seen renewed for this long. kwok
+                // renews every 10 s, but not while the API server is down: a restart (restartApiServer) that takes
+                // longer than the default 50 s on a busy machine left kwok-node-0 tainted unreachable, and every later
+                // pod of the run unschedulable.
+                "--node-monitor-grace-period=3m",
                 "--service-account-private-key-file=" + pki.resolve("sa.key"), "--root-ca-file=" + pki.resolve("ca.crt"),
                 "--cluster-signing-cert-file=" + pki.resolve("ca.crt"), "--cluster-signing-key-file=" + pki.resolve("ca.key"),
                 "--flex-volume-plugin-dir=" + work.resolve("flexvolume")));
@@ -147,13 +152,24 @@ public final class LocalControlPlane implements AutoCloseable {
         waitFor("kube-apiserver", () -> get("https://127.0.0.1:" + apiServerPort + "/readyz", true).equals("ok"));
     }
 
-    /** Stops the API server and starts it again on the same port, with the same data. */
+    /**
+     * Stops the API server and starts it again on the same port, with the same data, and waits until the kwok node is
+     * Ready and untainted again, so that no later test inherits a node the restart made unschedulable.
+     */
     public void restartApiServer(Duration down) throws Exception {
         Process apiServer = processes.remove("kube-apiserver");
         apiServer.destroy();
         apiServer.waitFor(30, TimeUnit.SECONDS);
         Thread.sleep(down.toMillis());
         startApiServer();
+        try (KubernetesClient admin = adminClient()) {
+            waitFor("a Ready kwok node without taints after the API server restart", () -> {
+                var node = admin.nodes().withName("kwok-node-0").get();
+                return (node.getSpec().getTaints() == null || node.getSpec().getTaints().isEmpty())
+                        && node.getStatus().getConditions().stream()
+                                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+            });
+        }
     }
 
     public KubernetesClient adminClient() {

@@ -55,7 +55,8 @@ public final class OperatorProcess implements AutoCloseable {
         builder.environment().put("QUARKUS_LOG_CATEGORY__IO_ATONIX__LEVEL", "DEBUG");
         builder.environment().putAll(environment);
         process = builder.start();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        // A JVM start on a busy 2-core machine.
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the operator exited; its log:\n" + LocalControlPlane.tail(log));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -24,7 +25,7 @@ import io.atonix.operator.appstack.TestStacks;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.Updates;
 import io.atonix.operator.common.Labels;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
@@ -37,65 +38,74 @@ import io.fabric8.kubernetes.client.WatcherException;
  */
 @ExtendWith(RealCluster.class)
 class StackOnRealClusterIT {
-    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration TIMEOUT = Duration.ofSeconds(180);
+    /** How long the operator must have written nothing before the steady state is measured. */
+    private static final Duration SETTLED = Duration.ofSeconds(5);
+    /** The shortest window in which an unchanged stack must cause no write; it spans a reconcile the test causes. */
+    private static final Duration QUIET_WINDOW = Duration.ofSeconds(10);
     private static KubernetesClient admin;
     private static OperatorProcess operator;
     private static AuditLog audit;
+    private static OwnNamespaces namespaces;
 
     @BeforeAll
     static void startOperator() throws Exception {
         admin = RealCluster.plane().adminClient();
+        namespaces = new OwnNamespaces(admin, "stack");
         audit = new AuditLog(RealCluster.plane().auditLog());
         operator = OperatorProcess.start(RealCluster.plane(), "stack");
     }
 
     @AfterAll
     static void stopOperator() throws Exception {
-        if (operator != null) {
-            operator.close();
-        }
-        if (admin != null) {
-            admin.close();
+        try {
+            if (namespaces != null) {
+                // While the operator runs: it releases its finalizer on the stacks.
+                namespaces.removeAll();
+            }
+        } finally {
+            if (operator != null) {
+                operator.close();
+            }
+            if (admin != null) {
+                admin.close();
+            }
         }
     }
 
     @Test
     void aStackBecomesReadyUnderRestrictedPodSecurityAndThenMakesNoWrites() throws Exception {
-        restrictedNamespace("ready");
+        String ns = namespaces.restricted("ready");
         long start = audit.mark();
         ServiceSpec web = TestStacks.withExpose(TestStacks.withAutoscale(TestStacks.service("web", "nginx:1.27", 8080), new Autoscale(2, 4, null, null)),
                 new Expose("shop.example.com", "/", null, true, null, null, null));
         ServiceSpec api = TestStacks.withReplicas(TestStacks.service("api", "acme/api:1", 5000), 2);
-        create(TestStacks.stack("ready", "shop", web, api));
+        create(TestStacks.stack(ns, "shop", web, api));
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            AppStack stack = get("ready", "shop");
+            AppStack stack = get(ns, "shop");
             assertThat(condition(stack, ConditionTypes.READY).status()).isEqualTo("True");
             assertThat(stack.getStatus().observedGeneration()).isEqualTo(stack.getMetadata().getGeneration());
             assertThat(stack.getStatus().services()).allSatisfy(s -> assertThat(s.readyReplicas()).isEqualTo(2));
         });
-        assertThat(admin.pods().inNamespace("ready").list().getItems()).hasSize(4)
+        assertThat(admin.pods().inNamespace(ns).list().getItems()).hasSize(4)
                 .allSatisfy(p -> assertThat(p.getStatus().getPhase()).isEqualTo("Running"));
         assertThat(audit.since(start)).as("Pod Security violations recorded by the API server")
                 .noneMatch(e -> e.path("annotations").has("pod-security.kubernetes.io/audit-violations"));
 
-        // Steady state: once the operator has stopped writing, make it reconcile the unchanged stack, and count what it
-        // writes. Everything a reconcile writes is in the audit log before the reconcile logs that it finished.
-        long[] quiet = { audit.mark() };
-        await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            boolean none = audit.writesBy(LocalControlPlane.OPERATOR_USER, "ready", quiet[0]).isEmpty();
-            quiet[0] = audit.mark();
-            return none;
-        });
+        // Steady state: once the operator has written nothing for a while, make it reconcile the unchanged stack, and
+        // count what it writes over a window of at least QUIET_WINDOW that lasts until that reconcile has finished.
+        // Everything a reconcile writes is in the audit log before the reconcile logs that it finished.
+        audit.awaitSettled(LocalControlPlane.OPERATOR_USER, ns, SETTLED, TIMEOUT);
         long mark = audit.mark();
-        long before = operator.reconciliationsOf("ready", "shop");
+        Instant windowStart = Instant.now();
+        long before = operator.reconciliationsOf(ns, "shop");
         assertThat(before).as("reconciles logged").isPositive();
-        admin.apps().deployments().inNamespace("ready").withName("shop-api").edit(d -> {
-            d.getMetadata().getLabels().put("test.atonix.io/touched", "yes");
-            return d;
-        });
-        await().atMost(TIMEOUT).until(() -> operator.reconciliationsOf("ready", "shop") > before);
-        assertThat(audit.writesBy(LocalControlPlane.OPERATOR_USER, "ready", mark))
+        // A change to a child the operator watches triggers a reconcile of the stack (the operator writes Deployments
+        // too, hence the retry on conflict).
+        Updates.change(admin, Deployment.class, ns, "shop-api", d -> d.getMetadata().getLabels().put("test.atonix.io/touched", "yes"));
+        assertThat(audit.writesDuring(LocalControlPlane.OPERATOR_USER, ns, mark, windowStart, QUIET_WINDOW,
+                () -> operator.reconciliationsOf(ns, "shop") > before, TIMEOUT))
                 .as("writing requests of the operator while reconciling an unchanged stack").isEmpty();
     }
 
@@ -105,9 +115,9 @@ class StackOnRealClusterIT {
      */
     @Test
     void thePackagedOperatorServesItsReconcileMetrics() throws Exception {
-        restrictedNamespace("metrics");
-        create(TestStacks.stack("metrics", "shop", TestStacks.service("web", "nginx:1.27", 8080)));
-        await().atMost(TIMEOUT).until(() -> get("metrics", "shop").getStatus() != null);
+        String ns = namespaces.restricted("metrics");
+        create(TestStacks.stack(ns, "shop", TestStacks.service("web", "nginx:1.27", 8080)));
+        await().atMost(TIMEOUT).until(() -> get(ns, "shop").getStatus() != null);
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(operator.metrics())
                 .containsPattern("reconciliations_success_total\\{[^}]*controller_name=\"appstack\"[^}]*} [1-9]")
                 .containsPattern("reconciliations_execution_duration_seconds_count\\{[^}]*controller_name=\"appstack\"")
@@ -116,13 +126,13 @@ class StackOnRealClusterIT {
 
     @Test
     void anImageChangeRollsThroughANewReplicaSetWhileTheStackIsProgressing() throws Exception {
-        restrictedNamespace("rollout");
+        String ns = namespaces.restricted("rollout");
         ServiceSpec api = TestStacks.withReplicas(TestStacks.service("api", "acme/api:1", 5000), 2);
-        create(TestStacks.stack("rollout", "shop", api));
-        await().atMost(TIMEOUT).until(() -> isReady(get("rollout", "shop")));
+        create(TestStacks.stack(ns, "shop", api));
+        await().atMost(TIMEOUT).until(() -> isReady(get(ns, "shop")));
 
         List<AppStackStatus> seen = new CopyOnWriteArrayList<>();
-        try (Watch watch = admin.resources(AppStack.class).inNamespace("rollout").withName("shop").watch(new Watcher<>() {
+        try (Watch watch = admin.resources(AppStack.class).inNamespace(ns).withName("shop").watch(new Watcher<>() {
             @Override
             public void eventReceived(Action action, AppStack resource) {
                 seen.add(resource.getStatus());
@@ -132,10 +142,10 @@ class StackOnRealClusterIT {
             public void onClose(WatcherException cause) {
             }
         })) {
-            long generation = Updates.change(admin, AppStack.class, "rollout", "shop", r -> r.setSpec(new AppStackSpec(List.of(TestStacks.withImage(api, "acme/api:2")), null, null, null, null, null, null))).getMetadata().getGeneration();
+            long generation = Updates.change(admin, AppStack.class, ns, "shop", r -> r.setSpec(new AppStackSpec(List.of(TestStacks.withImage(api, "acme/api:2")), null, null, null, null, null, null))).getMetadata().getGeneration();
 
             await().atMost(TIMEOUT).untilAsserted(() -> {
-                AppStack current = get("rollout", "shop");
+                AppStack current = get(ns, "shop");
                 assertThat(current.getStatus().observedGeneration()).isEqualTo(generation);
                 assertThat(condition(current, ConditionTypes.READY).status()).isEqualTo("True");
             });
@@ -144,7 +154,7 @@ class StackOnRealClusterIT {
                 assertThat(Conditions.find(s.conditions(), ConditionTypes.PROGRESSING).orElseThrow().status()).isEqualTo("True");
             });
         }
-        List<ReplicaSet> sets = admin.apps().replicaSets().inNamespace("rollout").list().getItems();
+        List<ReplicaSet> sets = admin.apps().replicaSets().inNamespace(ns).list().getItems();
         assertThat(sets).hasSize(2);
         assertThat(sets).anySatisfy(rs -> {
             assertThat(rs.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("acme/api:2");
@@ -154,56 +164,47 @@ class StackOnRealClusterIT {
 
     @Test
     void aRemovedServiceLosesItsObjectsAndADeletedStackIsGarbageCollected() throws Exception {
-        restrictedNamespace("lifecycle");
+        String ns = namespaces.restricted("lifecycle");
         ServiceSpec web = TestStacks.withReplicas(TestStacks.service("web", "nginx:1.27", 8080), 2);
         ServiceSpec api = TestStacks.service("api", "acme/api:1", 5000);
-        create(TestStacks.stack("lifecycle", "shop", web, api));
-        await().atMost(TIMEOUT).until(() -> isReady(get("lifecycle", "shop")));
+        create(TestStacks.stack(ns, "shop", web, api));
+        await().atMost(TIMEOUT).until(() -> isReady(get(ns, "shop")));
 
-        Updates.change(admin, AppStack.class, "lifecycle", "shop", r -> r.setSpec(new AppStackSpec(List.of(web), null, null, null, null, null, null)));
+        Updates.change(admin, AppStack.class, ns, "shop", r -> r.setSpec(new AppStackSpec(List.of(web), null, null, null, null, null, null)));
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            assertThat(admin.apps().deployments().inNamespace("lifecycle").withName("shop-api").get()).isNull();
-            assertThat(admin.services().inNamespace("lifecycle").withName("shop-api").get()).isNull();
-            assertThat(admin.serviceAccounts().inNamespace("lifecycle").withName("shop-api").get()).isNull();
-            assertThat(admin.pods().inNamespace("lifecycle").withLabel(Labels.SERVICE, "api").list().getItems()).isEmpty();
+            assertThat(admin.apps().deployments().inNamespace(ns).withName("shop-api").get()).isNull();
+            assertThat(admin.services().inNamespace(ns).withName("shop-api").get()).isNull();
+            assertThat(admin.serviceAccounts().inNamespace(ns).withName("shop-api").get()).isNull();
+            assertThat(admin.pods().inNamespace(ns).withLabel(Labels.SERVICE, "api").list().getItems()).isEmpty();
         });
-        assertThat(admin.apps().deployments().inNamespace("lifecycle").withName("shop-web").get()).isNotNull();
+        assertThat(admin.apps().deployments().inNamespace(ns).withName("shop-web").get()).isNotNull();
 
-        admin.resources(AppStack.class).inNamespace("lifecycle").withName("shop").delete();
+        admin.resources(AppStack.class).inNamespace(ns).withName("shop").delete();
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            assertThat(admin.resources(AppStack.class).inNamespace("lifecycle").withName("shop").get()).isNull();
-            assertThat(admin.apps().deployments().inNamespace("lifecycle").list().getItems()).isEmpty();
-            assertThat(admin.services().inNamespace("lifecycle").withLabel(Labels.MANAGED_BY, Labels.OPERATOR).list().getItems()).isEmpty();
-            assertThat(admin.policy().v1().podDisruptionBudget().inNamespace("lifecycle").list().getItems()).isEmpty();
-            assertThat(admin.pods().inNamespace("lifecycle").list().getItems()).isEmpty();
+            assertThat(admin.resources(AppStack.class).inNamespace(ns).withName("shop").get()).isNull();
+            assertThat(admin.apps().deployments().inNamespace(ns).list().getItems()).isEmpty();
+            assertThat(admin.services().inNamespace(ns).withLabel(Labels.MANAGED_BY, Labels.OPERATOR).list().getItems()).isEmpty();
+            assertThat(admin.policy().v1().podDisruptionBudget().inNamespace(ns).list().getItems()).isEmpty();
+            assertThat(admin.pods().inNamespace(ns).list().getItems()).isEmpty();
         });
     }
 
     @Test
     void aDeploymentTheServerRefusesIsReportedNotRetriedSilently() throws Exception {
-        restrictedNamespace("refused");
+        String ns = namespaces.restricted("refused");
         // A memory request above the limit passes our schema but not the API server's validation of the Deployment.
         ServiceSpec odd = new ServiceSpec("api", "acme/api:1", null, 1, 5000, null, null, null, null,
                 new io.atonix.api.v1alpha1.common.ComputeResources(
                         new io.atonix.api.v1alpha1.common.ResourceAmounts(null, new io.fabric8.kubernetes.api.model.Quantity("1Gi")),
                         new io.atonix.api.v1alpha1.common.ResourceAmounts(null, new io.fabric8.kubernetes.api.model.Quantity("512Mi"))),
                 null, null, null, null, null);
-        create(TestStacks.stack("refused", "shop", odd));
+        create(TestStacks.stack(ns, "shop", odd));
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            Condition ready = condition(get("refused", "shop"), ConditionTypes.READY);
+            Condition ready = condition(get(ns, "shop"), ConditionTypes.READY);
             assertThat(ready.status()).isEqualTo("False");
             assertThat(ready.reason()).isEqualTo("ReconcileFailed");
             assertThat(ready.message()).contains("must be less than or equal to memory limit");
         });
-    }
-
-    private static void restrictedNamespace(String name) {
-        admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name)
-                .addToLabels("pod-security.kubernetes.io/enforce", "restricted")
-                .addToLabels("pod-security.kubernetes.io/warn", "restricted")
-                .addToLabels("pod-security.kubernetes.io/audit", "restricted")
-                .endMetadata().build()).create();
-        await().atMost(TIMEOUT).until(() -> admin.serviceAccounts().inNamespace(name).withName("default").get() != null);
     }
 
     private static void create(AppStack stack) {
