@@ -1,14 +1,5 @@
 package io.atonix.benchmark;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import io.atonix.benchmark.measure.BaselineFigures;
 import io.atonix.benchmark.measure.BaselineRun;
 import io.atonix.benchmark.measure.OperatorFigures;
@@ -28,6 +19,14 @@ import io.atonix.benchmark.server.ServerTier;
 import io.atonix.benchmark.stacks.BenchStacks;
 import io.atonix.benchmark.stacks.DesiredState;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The benchmark: the packaged operator against an API server started here, next to a plain client writing the
@@ -35,11 +34,12 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
  */
 public final class Benchmark {
 
-    private Benchmark() {
-    }
+    private Benchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Path root = Path.of(System.getProperty("atonix.repository.root", ".")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("atonix.repository.root", "."))
+                .toAbsolutePath()
+                .normalize();
         Options options;
         try {
             options = Options.parse(args, root.resolve("benchmark/target/benchmark-results.json"));
@@ -53,18 +53,26 @@ public final class Benchmark {
         }
         String binaries = System.getenv("KUBE_TESTBIN_DIR");
         if (options.real() && (binaries == null || !Files.isExecutable(Path.of(binaries, "kube-apiserver")))) {
-            System.err.println("--real needs KUBE_TESTBIN_DIR pointing at the binaries tools/kube-testbin/build.sh builds");
+            System.err.println(
+                    "--real needs KUBE_TESTBIN_DIR pointing at the binaries tools/kube-testbin/build.sh builds");
             System.exit(2);
         }
         LocalDateTime started = LocalDateTime.now();
-        Path work = root.resolve("benchmark/target/runs").resolve(started.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path work = root.resolve("benchmark/target/runs")
+                .resolve(started.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Files.createDirectories(work);
-        Progress progress = (format, arguments) -> System.err.printf("[%s] %s%n",
+        Progress progress = (format, arguments) -> System.err.printf(
+                "[%s] %s%n",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")), format.formatted(arguments));
         String loadAtStart = Machine.load();
         long startNanos = System.nanoTime();
-        RunSettings settings = new RunSettings(root, root.resolve("operator/target/quarkus-app/quarkus-run.jar"),
-                options.operatorJvmOptions(), options.clientThreads(), options.changesPerSecond(), options.changeDuration(),
+        RunSettings settings = new RunSettings(
+                root,
+                root.resolve("operator/target/quarkus-app/quarkus-run.jar"),
+                options.operatorJvmOptions(),
+                options.clientThreads(),
+                options.changesPerSecond(),
+                options.changeDuration(),
                 options.timeout());
 
         KubernetesSerialization serialization = new KubernetesSerialization();
@@ -78,7 +86,9 @@ public final class Benchmark {
         tiers.add(new ServerTier("mock", MockApiServer.DESCRIPTION, MockApiServer::start));
         if (options.real()) {
             Path bin = Path.of(binaries);
-            tiers.add(new ServerTier("real", RealApiServer.describe(bin),
+            tiers.add(new ServerTier(
+                    "real",
+                    RealApiServer.describe(bin),
                     dir -> RealApiServer.start(bin, Files.createTempDirectory(dir, "control-plane-"))));
         }
         List<TierResult> results = new ArrayList<>();
@@ -89,19 +99,23 @@ public final class Benchmark {
             // A cold start needs a fresh server each time; cheap only for the mock.
             if (options.startupRuns() > 0 && tier == tiers.get(0)) {
                 progress.say("[%s] JVM start to first reconcile, %d fresh starts", tier.name(), options.startupRuns());
-                startup = new StartupRun(settings).run(tier.servers(), desired.values().iterator().next(), options.startupRuns(), tierWork);
+                startup = new StartupRun(settings)
+                        .run(tier.servers(), desired.values().iterator().next(), options.startupRuns(), tierWork);
             }
             List<SizeResult> sizes = new ArrayList<>();
             for (var entry : desired.entrySet()) {
                 BenchStacks stacks = new BenchStacks(entry.getKey());
                 try {
                     progress.say("[%s] N=%d: operator run", tier.name(), stacks.count());
-                    OperatorFigures operator = new OperatorRun(settings, progress).run(tier.servers(), stacks, entry.getValue(), tierWork);
+                    OperatorFigures operator =
+                            new OperatorRun(settings, progress).run(tier.servers(), stacks, entry.getValue(), tierWork);
                     progress.say("[%s] N=%d: baseline run", tier.name(), stacks.count());
-                    BaselineFigures baseline = new BaselineRun(settings).run(tier.servers(), stacks, entry.getValue(), tierWork);
+                    BaselineFigures baseline =
+                            new BaselineRun(settings).run(tier.servers(), stacks, entry.getValue(), tierWork);
                     sizes.add(SizeResult.of(stacks.count(), entry.getValue().size(), operator, baseline));
-                    progress.say("[%s] N=%d: operator %.1f s, baseline %.1f s", tier.name(), stacks.count(), operator.creationSeconds(),
-                            baseline.creationSeconds());
+                    progress.say(
+                            "[%s] N=%d: operator %.1f s, baseline %.1f s",
+                            tier.name(), stacks.count(), operator.creationSeconds(), baseline.creationSeconds());
                 } catch (Exception | AssertionError e) {
                     // A phase that does not finish is a result too; the other sizes and tiers still run.
                     String failure = "[%s] N=%d: %s".formatted(tier.name(), stacks.count(), e.getMessage());
@@ -111,7 +125,8 @@ public final class Benchmark {
                 // Written after every size, so a long run that fails later still leaves what it measured.
                 List<TierResult> sofar = new ArrayList<>(results);
                 sofar.add(new TierResult(tier.description(), startup, List.copyOf(sizes)));
-                results(started, startNanos, loadAtStart, settings, options, sofar, failures).write(options.output());
+                results(started, startNanos, loadAtStart, settings, options, sofar, failures)
+                        .write(options.output());
             }
             results.add(new TierResult(tier.description(), startup, sizes));
         }
@@ -125,9 +140,25 @@ public final class Benchmark {
         }
     }
 
-    private static Results results(LocalDateTime started, long startNanos, String loadAtStart, RunSettings settings, Options options,
-            List<TierResult> tiers, List<String> failures) throws java.io.IOException {
-        return new Results(started.toString(), (System.nanoTime() - startNanos) / 60e9, Machine.here(), loadAtStart, Machine.load(),
-                settings.operatorJar().toString(), options.operatorJvmOptions(), options.clientThreads(), tiers, List.copyOf(failures));
+    private static Results results(
+            LocalDateTime started,
+            long startNanos,
+            String loadAtStart,
+            RunSettings settings,
+            Options options,
+            List<TierResult> tiers,
+            List<String> failures)
+            throws java.io.IOException {
+        return new Results(
+                started.toString(),
+                (System.nanoTime() - startNanos) / 60e9,
+                Machine.here(),
+                loadAtStart,
+                Machine.load(),
+                settings.operatorJar().toString(),
+                options.operatorJvmOptions(),
+                options.clientThreads(),
+                tiers,
+                List.copyOf(failures));
     }
 }

@@ -7,8 +7,16 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The command line of the benchmark. */
-record Options(List<Integer> stacks, boolean real, Path output, int startupRuns, int clientThreads, int changesPerSecond,
-        Duration changeDuration, List<String> operatorJvmOptions, Duration timeout) {
+record Options(
+        List<Integer> stacks,
+        boolean real,
+        Path output,
+        int startupRuns,
+        int clientThreads,
+        int changesPerSecond,
+        Duration changeDuration,
+        List<String> operatorJvmOptions,
+        Duration timeout) {
 
     static final String USAGE = """
             usage: benchmark [--stacks 100,1000] [--real] [--output FILE] [--startup-runs 3] [--client-threads 8]
@@ -42,23 +50,38 @@ record Options(List<Integer> stacks, boolean real, Path output, int startupRuns,
                 throw new HelpRequested();
             }
             if (i + 1 >= args.length) {
-                throw new IllegalArgumentException((option.startsWith("--") ? option + " needs a value" : "unknown option " + option)
-                        + "\n" + USAGE);
+                throw new IllegalArgumentException(
+                        (option.startsWith("--") ? option + " needs a value" : "unknown option " + option) + "\n"
+                                + USAGE);
             }
             String value = args[++i];
             switch (option) {
-                case "--stacks" -> stacks = Arrays.stream(value.split(",")).map(String::trim).map(Integer::valueOf).toList();
+                case "--stacks" ->
+                    stacks = Arrays.stream(value.split(","))
+                            .map(String::trim)
+                            .map(Integer::valueOf)
+                            .toList();
                 case "--output" -> output = Path.of(value);
                 case "--startup-runs" -> startupRuns = Integer.parseInt(value);
                 case "--client-threads" -> threads = Integer.parseInt(value);
                 case "--change-rate" -> rate = Integer.parseInt(value);
                 case "--change-seconds" -> seconds = Integer.parseInt(value);
-                case "--operator-jvm-options" -> jvm = new ArrayList<>(Arrays.asList(value.trim().split("\\s+")));
+                case "--operator-jvm-options" ->
+                    jvm = new ArrayList<>(Arrays.asList(value.trim().split("\\s+")));
                 case "--timeout-minutes" -> timeout = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
             }
         }
         jvm = jvm.stream().filter(s -> !s.isBlank()).toList();
-        return new Options(stacks, real, output, startupRuns, threads, rate, Duration.ofSeconds(seconds), jvm, Duration.ofMinutes(timeout));
+        return new Options(
+                stacks,
+                real,
+                output,
+                startupRuns,
+                threads,
+                rate,
+                Duration.ofSeconds(seconds),
+                jvm,
+                Duration.ofMinutes(timeout));
     }
 }

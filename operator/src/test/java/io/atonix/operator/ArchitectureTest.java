@@ -1,26 +1,23 @@
 package io.atonix.operator;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Properties;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-
 import io.atonix.operator.common.WithoutManagedFields;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The package structure the code keeps: no package of the operator reaches back into one that depends on it, and the
@@ -28,8 +25,15 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
  */
 class ArchitectureTest {
     /** The packages on top: the custom resources' controllers, the render command and the operator's own metrics. */
-    private static final String[] KINDS = { "io.atonix.operator.appstack..", "io.atonix.operator.kafka..", "io.atonix.operator.postgres..",
-            "io.atonix.operator.redis..", "io.atonix.operator.render..", "io.atonix.operator.observability.." };
+    private static final String[] KINDS = {
+        "io.atonix.operator.appstack..",
+        "io.atonix.operator.kafka..",
+        "io.atonix.operator.postgres..",
+        "io.atonix.operator.redis..",
+        "io.atonix.operator.render..",
+        "io.atonix.operator.observability.."
+    };
+
     private static final String MONITORING = "io.atonix.operator.monitoring..";
     private static final String BINDING = "io.atonix.operator.binding..";
     private static final String COMMON = "io.atonix.operator.common..";
@@ -56,28 +60,47 @@ class ArchitectureTest {
 
     @Test
     void commonIsTheBottomLayer() {
-        noClasses().that().resideInAPackage(COMMON)
-                .should().dependOnClassesThat().resideInAnyPackage(concat(KINDS, MONITORING, BINDING))
+        noClasses()
+                .that()
+                .resideInAPackage(COMMON)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(concat(KINDS, MONITORING, BINDING))
                 .check(classes);
     }
 
     @Test
     void theBindingContractsDependOnNothingOfTheOperator() {
         // Writers and readers of a binding Secret both use its contract, so the contract sits below them all.
-        noClasses().that().resideInAPackage(BINDING)
-                .should().dependOnClassesThat().resideInAnyPackage(concat(KINDS, MONITORING, COMMON))
+        noClasses()
+                .that()
+                .resideInAPackage(BINDING)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(concat(KINDS, MONITORING, COMMON))
                 .check(classes);
     }
 
     @Test
     void monitoringIsAToolkitBelowTheKinds() {
-        // Each kind builds its own ServiceMonitors, alert rules and dashboards from monitoring's pieces, never the reverse.
-        noClasses().that().resideInAPackage(MONITORING)
-                .should().dependOnClassesThat().resideInAnyPackage(KINDS)
+        // Each kind builds its own ServiceMonitors, alert rules and dashboards from monitoring's pieces, never the
+        // reverse.
+        noClasses()
+                .that()
+                .resideInAPackage(MONITORING)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(KINDS)
                 .check(classes);
         // Nor does it know any custom resource: only the types the kinds share (an exporter's monitoring switch).
-        noClasses().that().resideInAPackage(MONITORING)
-                .should().dependOnClassesThat().resideInAnyPackage("io.atonix.api.v1alpha1.appstack..", "io.atonix.api.v1alpha1.postgres..",
+        noClasses()
+                .that()
+                .resideInAPackage(MONITORING)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.atonix.api.v1alpha1.appstack..",
+                        "io.atonix.api.v1alpha1.postgres..",
                         "io.atonix.api.v1alpha1.redis..")
                 .check(classes);
     }
@@ -94,20 +117,30 @@ class ArchitectureTest {
             properties.load(in);
         }
         assertThat(properties.getProperty("quarkus.operator-sdk.enable-ssa")).isEqualTo("false");
-        List<JavaClass> dependents = classes.stream().filter(c -> c.isAnnotatedWith(KubernetesDependent.class)).toList();
+        List<JavaClass> dependents = classes.stream()
+                .filter(c -> c.isAnnotatedWith(KubernetesDependent.class))
+                .toList();
         assertThat(dependents).hasSizeGreaterThan(20);
         for (JavaClass dependent : dependents) {
             KubernetesDependent annotation = dependent.reflect().getAnnotation(KubernetesDependent.class);
             assertThat(annotation.useSSA()).as(dependent.getSimpleName()).isEqualTo(BooleanWithUndefined.UNDEFINED);
-            assertThat(annotation.informer().itemStore()).as(dependent.getSimpleName()).isEqualTo(WithoutManagedFields.class);
-            assertThat(annotation.informer().labelSelector()).as(dependent.getSimpleName()).isNotEmpty();
+            assertThat(annotation.informer().itemStore())
+                    .as(dependent.getSimpleName())
+                    .isEqualTo(WithoutManagedFields.class);
+            assertThat(annotation.informer().labelSelector())
+                    .as(dependent.getSimpleName())
+                    .isNotEmpty();
         }
     }
 
     @Test
     void theApiTypesDoNotDependOnTheOperator() {
-        noClasses().that().resideInAPackage("io.atonix.api..")
-                .should().dependOnClassesThat().resideInAPackage("io.atonix.operator..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.atonix.api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.atonix.operator..")
                 .check(classes);
     }
 }

@@ -2,6 +2,9 @@ package io.atonix.api.v1alpha1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,12 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /**
  * The CRDs committed in crds/ are exactly what the build generates from the Java types, and every field carries a
@@ -31,11 +29,15 @@ class CrdFilesTest {
         assertThat(generated).as("generated CRDs").hasSize(3);
         for (Path file : generated) {
             Path committed = COMMITTED.resolve(file.getFileName());
-            assertThat(committed).as("%s is not committed; %s", committed, UPDATE).exists();
-            assertThat(Files.readString(committed)).as("%s differs from the generated CRD; %s", committed, UPDATE)
+            assertThat(committed)
+                    .as("%s is not committed; %s", committed, UPDATE)
+                    .exists();
+            assertThat(Files.readString(committed))
+                    .as("%s differs from the generated CRD; %s", committed, UPDATE)
                     .isEqualTo(Files.readString(file));
         }
-        assertThat(list(COMMITTED, ".yml")).as("CRDs in crds/ that the build no longer generates")
+        assertThat(list(COMMITTED, ".yml"))
+                .as("CRDs in crds/ that the build no longer generates")
                 .hasSameSizeAs(generated);
     }
 
@@ -44,10 +46,15 @@ class CrdFilesTest {
         KubernetesSerialization serialization = new KubernetesSerialization();
         List<String> undocumented = new ArrayList<>();
         for (Path file : list(COMMITTED, ".yml")) {
-            CustomResourceDefinition crd = serialization.unmarshal(Files.readString(file), CustomResourceDefinition.class);
-            JSONSchemaProps root = crd.getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema();
+            CustomResourceDefinition crd =
+                    serialization.unmarshal(Files.readString(file), CustomResourceDefinition.class);
+            JSONSchemaProps root =
+                    crd.getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema();
             for (String top : List.of("spec", "status")) {
-                collect(crd.getSpec().getNames().getKind() + "." + top, root.getProperties().get(top), undocumented);
+                collect(
+                        crd.getSpec().getNames().getKind() + "." + top,
+                        root.getProperties().get(top),
+                        undocumented);
             }
         }
         assertThat(undocumented).as("fields without a description").isEmpty();
@@ -61,13 +68,16 @@ class CrdFilesTest {
             undocumented.add(path);
         }
         if (schema.getProperties() != null) {
-            for (Map.Entry<String, JSONSchemaProps> property : schema.getProperties().entrySet()) {
+            for (Map.Entry<String, JSONSchemaProps> property :
+                    schema.getProperties().entrySet()) {
                 collect(path + "." + property.getKey(), property.getValue(), undocumented);
             }
         }
-        JSONSchemaProps items = schema.getItems() == null ? null : schema.getItems().getSchema();
+        JSONSchemaProps items =
+                schema.getItems() == null ? null : schema.getItems().getSchema();
         if (items != null && items.getProperties() != null) {
-            for (Map.Entry<String, JSONSchemaProps> property : items.getProperties().entrySet()) {
+            for (Map.Entry<String, JSONSchemaProps> property :
+                    items.getProperties().entrySet()) {
                 collect(path + "[]." + property.getKey(), property.getValue(), undocumented);
             }
         }

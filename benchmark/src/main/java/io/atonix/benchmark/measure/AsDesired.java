@@ -1,14 +1,13 @@
 package io.atonix.benchmark.measure;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Whether a stored object is as desired: every field of the rendered object is there with the same value. The
@@ -32,12 +31,14 @@ final class AsDesired {
             ".spec.template.metadata.annotations.atonix.io/credentials-checksum");
     private static final Pattern PLACEHOLDER = Pattern.compile("<[^<>]+>");
 
-    private AsDesired() {
-    }
+    private AsDesired() {}
 
     /** Empty when the stored object is as desired, else the path of the first difference. */
     static Optional<String> difference(JsonNode desired, JsonNode actual) {
-        if ("Secret".equals(desired.path("kind").asText()) && desired.isObject() && actual != null && actual.isObject()) {
+        if ("Secret".equals(desired.path("kind").asText())
+                && desired.isObject()
+                && actual != null
+                && actual.isObject()) {
             ObjectNode withoutValues = ((ObjectNode) desired).deepCopy();
             withoutValues.remove("data");
             withoutValues.remove("stringData");
@@ -49,7 +50,8 @@ final class AsDesired {
                 Iterator<String> keys = desired.path(field).fieldNames();
                 while (keys.hasNext()) {
                     String key = keys.next();
-                    if (!actual.path("data").has(key) && !actual.path("stringData").has(key)) {
+                    if (!actual.path("data").has(key)
+                            && !actual.path("stringData").has(key)) {
                         return Optional.of(".data." + key + " is missing");
                     }
                 }
@@ -73,7 +75,8 @@ final class AsDesired {
             Iterator<Map.Entry<String, JsonNode>> fields = desired.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                Optional<String> difference = difference(field.getValue(), actual.get(field.getKey()), path + "." + field.getKey());
+                Optional<String> difference =
+                        difference(field.getValue(), actual.get(field.getKey()), path + "." + field.getKey());
                 if (difference.isPresent()) {
                     return difference;
                 }
@@ -82,7 +85,8 @@ final class AsDesired {
         }
         if (desired.isArray()) {
             if (!actual.isArray() || actual.size() != desired.size()) {
-                return Optional.of(path + " has " + (actual.isArray() ? actual.size() : "no") + " elements, not " + desired.size());
+                return Optional.of(path + " has " + (actual.isArray() ? actual.size() : "no") + " elements, not "
+                        + desired.size());
             }
             for (int i = 0; i < desired.size(); i++) {
                 Optional<String> difference = difference(desired.get(i), actual.get(i), path + "[" + i + "]");
@@ -110,7 +114,8 @@ final class AsDesired {
         StringBuilder regex = new StringBuilder();
         int from = 0;
         do {
-            regex.append(Pattern.quote(desired.substring(from, placeholder.start()))).append(".+");
+            regex.append(Pattern.quote(desired.substring(from, placeholder.start())))
+                    .append(".+");
             from = placeholder.end();
         } while (placeholder.find());
         regex.append(Pattern.quote(desired.substring(from)));

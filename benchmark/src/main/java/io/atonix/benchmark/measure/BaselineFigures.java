@@ -8,5 +8,4 @@ import io.atonix.benchmark.requests.VerbCounts;
  * @param creationSeconds from the first object written to every desired object existing as desired
  * @param requests        the baseline client's writing requests
  */
-public record BaselineFigures(double creationSeconds, VerbCounts requests) {
-}
+public record BaselineFigures(double creationSeconds, VerbCounts requests) {}

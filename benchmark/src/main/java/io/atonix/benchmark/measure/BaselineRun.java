@@ -1,11 +1,5 @@
 package io.atonix.benchmark.measure;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import io.atonix.benchmark.requests.ApiRequest;
 import io.atonix.benchmark.requests.Caller;
 import io.atonix.benchmark.requests.VerbCounts;
@@ -18,6 +12,11 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The baseline: no operator, a plain fabric8 client writing each stack and then exactly the objects render prints
@@ -32,29 +31,45 @@ public final class BaselineRun {
         this.settings = settings;
     }
 
-    public BaselineFigures run(ServerFactory servers, BenchStacks stacks, DesiredState desired, Path work) throws Exception {
-        try (PreparedServer prepared = PreparedServer.start(servers, work, settings.repositoryRoot(), stacks, desired)) {
+    public BaselineFigures run(ServerFactory servers, BenchStacks stacks, DesiredState desired, Path work)
+            throws Exception {
+        try (PreparedServer prepared =
+                PreparedServer.start(servers, work, settings.repositoryRoot(), stacks, desired)) {
             ApiServer server = prepared.server();
             KubernetesClient client = prepared.client();
-            List<List<HasMetadata>> perStack = stacks.indexes().stream().map(i -> desired.of(stacks, i)).toList();
+            List<List<HasMetadata>> perStack =
+                    stacks.indexes().stream().map(i -> desired.of(stacks, i)).toList();
             try (ObjectTracker tracker = new ObjectTracker(prepared.watcher(), desired, stacks.count())) {
                 int mark = server.requests().mark();
                 long start = System.nanoTime();
                 StackWriter.forEachStack(stacks, settings.clientThreads(), index -> {
                     GenericKubernetesResource stack = StackWriter.createStack(client, stacks, index);
                     Map<String, String> uids = new HashMap<>();
-                    uids.put(stack.getKind() + "/" + stack.getMetadata().getName(), stack.getMetadata().getUid());
+                    uids.put(
+                            stack.getKind() + "/" + stack.getMetadata().getName(),
+                            stack.getMetadata().getUid());
                     for (HasMetadata object : perStack.get(index - 1)) {
-                        HasMetadata created = client.resource(ownedBy(client, object, uids)).create();
-                        uids.put(created.getKind() + "/" + created.getMetadata().getName(), created.getMetadata().getUid());
+                        HasMetadata created =
+                                client.resource(ownedBy(client, object, uids)).create();
+                        uids.put(
+                                created.getKind() + "/" + created.getMetadata().getName(),
+                                created.getMetadata().getUid());
                     }
                 });
-                long converged = tracker.awaitConverged(start + settings.timeout().toNanos());
+                long converged =
+                        tracker.awaitConverged(start + settings.timeout().toNanos());
                 // An audit log is read a little behind the server; wait until the last write has been seen.
-                Quiet.await(server.requests(), r -> r.caller() == Caller.BENCHMARK && r.writes(), converged, Duration.ofSeconds(2),
+                Quiet.await(
+                        server.requests(),
+                        r -> r.caller() == Caller.BENCHMARK && r.writes(),
+                        converged,
+                        Duration.ofSeconds(2),
                         settings.timeout());
-                List<ApiRequest> requests = server.requests().since(mark).stream().filter(ApiRequest::writes).toList();
-                return new BaselineFigures(OperatorRun.seconds(converged - start), VerbCounts.of(requests, Caller.BENCHMARK));
+                List<ApiRequest> requests = server.requests().since(mark).stream()
+                        .filter(ApiRequest::writes)
+                        .toList();
+                return new BaselineFigures(
+                        OperatorRun.seconds(converged - start), VerbCounts.of(requests, Caller.BENCHMARK));
             }
         }
     }

@@ -1,5 +1,12 @@
 package io.atonix.benchmark.measure;
 
+import io.atonix.benchmark.stacks.BenchStacks;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,14 +19,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.atonix.benchmark.stacks.BenchStacks;
-import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
-
 /**
  * Changes one field of one stack at a time, at a steady rate, round robin over the stacks: the value of the api
  * service's CHANGE variable. The latency of a change is from just before the patch is sent to the moment the
@@ -27,7 +26,8 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
  */
 public final class ChangeLatency {
     private static final String VARIABLE = "CHANGE";
-    private static final String PATCH = "[{\"op\":\"replace\",\"path\":\"/spec/services/1/env/0/value\",\"value\":\"%d\"}]";
+    private static final String PATCH =
+            "[{\"op\":\"replace\",\"path\":\"/spec/services/1/env/0/value\",\"value\":\"%d\"}]";
 
     /**
      * @param sent      changes sent
@@ -36,16 +36,15 @@ public final class ChangeLatency {
      * @param p99Ms     99th percentile
      * @param maxMs     slowest change
      */
-    public record Result(int sent, int applied, double p50Ms, double p99Ms, double maxMs, double ratePerSecond, long seconds) {
-    }
+    public record Result(
+            int sent, int applied, double p50Ms, double p99Ms, double maxMs, double ratePerSecond, long seconds) {}
 
-    private record Pending(long sequence, long sentNanos) {
-    }
+    private record Pending(long sequence, long sentNanos) {}
 
-    private ChangeLatency() {
-    }
+    private ChangeLatency() {}
 
-    public static Result run(KubernetesClient client, ObjectTracker tracker, BenchStacks stacks, int perSecond, Duration duration)
+    public static Result run(
+            KubernetesClient client, ObjectTracker tracker, BenchStacks stacks, int perSecond, Duration duration)
             throws InterruptedException {
         Map<String, Pending> pending = new ConcurrentHashMap<>();
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -55,16 +54,22 @@ public final class ChangeLatency {
         // The ticks keep the rate; the patches run beside them, so a slow answer does not slow the next change.
         ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
         ExecutorService patches = Executors.newFixedThreadPool(4);
-        ticks.scheduleAtFixedRate(() -> {
-            int sequence = sent.incrementAndGet();
-            if (sequence > total) {
-                return;
-            }
-            int index = (sequence - 1) % stacks.count() + 1;
-            pending.put(stacks.namespace(index), new Pending(sequence, System.nanoTime()));
-            patches.submit(() -> client.genericKubernetesResources("atonix.io/v1alpha1", "AppStack").inNamespace(stacks.namespace(index))
-                    .withName(stacks.name(index)).patch(PatchContext.of(PatchType.JSON), PATCH.formatted(sequence)));
-        }, 0, 1_000_000 / perSecond, TimeUnit.MICROSECONDS);
+        ticks.scheduleAtFixedRate(
+                () -> {
+                    int sequence = sent.incrementAndGet();
+                    if (sequence > total) {
+                        return;
+                    }
+                    int index = (sequence - 1) % stacks.count() + 1;
+                    pending.put(stacks.namespace(index), new Pending(sequence, System.nanoTime()));
+                    patches.submit(() -> client.genericKubernetesResources("atonix.io/v1alpha1", "AppStack")
+                            .inNamespace(stacks.namespace(index))
+                            .withName(stacks.name(index))
+                            .patch(PatchContext.of(PatchType.JSON), PATCH.formatted(sequence)));
+                },
+                0,
+                1_000_000 / perSecond,
+                TimeUnit.MICROSECONDS);
         Thread.sleep(duration.toMillis());
         while (sent.get() < total) {
             Thread.sleep(10);
@@ -79,8 +84,14 @@ public final class ChangeLatency {
         }
         List<Double> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        return new Result(total, sorted.size(), Percentiles.of(sorted, 50), Percentiles.of(sorted, 99),
-                sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1), perSecond, duration.toSeconds());
+        return new Result(
+                total,
+                sorted.size(),
+                Percentiles.of(sorted, 50),
+                Percentiles.of(sorted, 99),
+                sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1),
+                perSecond,
+                duration.toSeconds());
     }
 
     private static void observe(HasMetadata object, Map<String, Pending> pending, List<Double> latencies) {
@@ -94,7 +105,8 @@ public final class ChangeLatency {
         }
         for (var container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
             for (EnvVar variable : container.getEnv() == null ? List.<EnvVar>of() : container.getEnv()) {
-                if (VARIABLE.equals(variable.getName()) && String.valueOf(change.sequence()).equals(variable.getValue())
+                if (VARIABLE.equals(variable.getName())
+                        && String.valueOf(change.sequence()).equals(variable.getValue())
                         && pending.remove(deployment.getMetadata().getNamespace(), change)) {
                     latencies.add((now - change.sentNanos()) / 1e6);
                     return;

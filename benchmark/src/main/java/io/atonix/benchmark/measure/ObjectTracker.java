@@ -1,14 +1,5 @@
 package io.atonix.benchmark.measure;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.atonix.benchmark.stacks.DesiredState;
 import io.atonix.benchmark.stacks.ObjectKey;
@@ -17,6 +8,14 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Watches every kind render prints (one watch per kind, across namespaces) and knows at each moment which desired
@@ -45,7 +44,8 @@ public final class ObjectTracker implements AutoCloseable {
         for (HasMetadata example : desired.kinds().values()) {
             informers.add(inform(example));
         }
-        informers.add(client.genericKubernetesResources(APPSTACK_VERSION, "AppStack").inAnyNamespace()
+        informers.add(client.genericKubernetesResources(APPSTACK_VERSION, "AppStack")
+                .inAnyNamespace()
                 .inform(handler(this::stackSeen), 0));
     }
 
@@ -53,7 +53,9 @@ public final class ObjectTracker implements AutoCloseable {
     private SharedIndexInformer<?> inform(HasMetadata example) {
         var label = Map.of("app.kubernetes.io/managed-by", "atonix-operator");
         if (example instanceof GenericKubernetesResource) {
-            return client.genericKubernetesResources(example.getApiVersion(), example.getKind()).inAnyNamespace().withLabels(label)
+            return client.genericKubernetesResources(example.getApiVersion(), example.getKind())
+                    .inAnyNamespace()
+                    .withLabels(label)
                     .inform(handler(this::seen), 0);
         }
         return informTyped((Class<HasMetadata>) example.getClass(), label);
@@ -87,7 +89,8 @@ public final class ObjectTracker implements AutoCloseable {
         ObjectKey key = ObjectKey.of(object);
         JsonNode want = desired.get(key);
         if (want != null) {
-            Optional<String> difference = AsDesired.difference(want, client.getKubernetesSerialization().convertValue(object, JsonNode.class));
+            Optional<String> difference = AsDesired.difference(
+                    want, client.getKubernetesSerialization().convertValue(object, JsonNode.class));
             if (difference.isEmpty()) {
                 differences.remove(key);
                 if (asDesired.add(key) && asDesired.size() == desired.size() && convergedNanos == 0) {
@@ -103,16 +106,22 @@ public final class ObjectTracker implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private void stackSeen(HasMetadata object) {
-        String key = object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
-        Object status = ((GenericKubernetesResource) object).getAdditionalProperties().get("status");
+        String key =
+                object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
+        Object status =
+                ((GenericKubernetesResource) object).getAdditionalProperties().get("status");
         if (status instanceof Map<?, ?> map) {
             Object observed = map.get("observedGeneration");
-            if (observed instanceof Number n && n.longValue() == object.getMetadata().getGeneration()) {
+            if (observed instanceof Number n
+                    && n.longValue() == object.getMetadata().getGeneration()) {
                 reported.put(key, true);
             }
             Object conditions = map.get("conditions");
-            boolean isReady = conditions instanceof List<?> list && list.stream().anyMatch(c -> c instanceof Map<?, ?> m
-                    && "Ready".equals(m.get("type")) && "True".equals(m.get("status")));
+            boolean isReady = conditions instanceof List<?> list
+                    && list.stream()
+                            .anyMatch(c -> c instanceof Map<?, ?> m
+                                    && "Ready".equals(m.get("type"))
+                                    && "True".equals(m.get("status")));
             ready.put(key, isReady);
         }
         long now = System.nanoTime();
@@ -133,8 +142,8 @@ public final class ObjectTracker implements AutoCloseable {
     public long awaitConverged(long deadlineNanos) throws InterruptedException {
         while (convergedNanos == 0) {
             if (System.nanoTime() > deadlineNanos) {
-                throw new IllegalStateException(asDesired.size() + " of " + desired.size() + " objects exist as desired; "
-                        + describeMissing());
+                throw new IllegalStateException(
+                        asDesired.size() + " of " + desired.size() + " objects exist as desired; " + describeMissing());
             }
             Thread.sleep(20);
         }

@@ -20,8 +20,18 @@ import io.atonix.benchmark.requests.VerbCounts;
  * @param restartToAllReconciledSeconds  JVM start to every stack reconciled
  * @param restartCpuSecondsAtFirstReconcile CPU time the restarted operator had used by its first reconcile
  */
-public record OperatorFigures(double creationSeconds, double creationCpuSeconds, double allReportedSeconds, double settledSeconds, long readyStacks,
-        VerbCounts creationRequests, JvmMemory.Sample emptyMemory, JvmMemory.Sample loadedMemory, JvmMemory.Sample restartedMemory,
-        ChangeLatency.Result changes, VerbCounts idleRequests, double restartToFirstReconcileSeconds,
-        double restartToAllReconciledSeconds, double restartCpuSecondsAtFirstReconcile) {
-}
+public record OperatorFigures(
+        double creationSeconds,
+        double creationCpuSeconds,
+        double allReportedSeconds,
+        double settledSeconds,
+        long readyStacks,
+        VerbCounts creationRequests,
+        JvmMemory.Sample emptyMemory,
+        JvmMemory.Sample loadedMemory,
+        JvmMemory.Sample restartedMemory,
+        ChangeLatency.Result changes,
+        VerbCounts idleRequests,
+        double restartToFirstReconcileSeconds,
+        double restartToAllReconciledSeconds,
+        double restartCpuSecondsAtFirstReconcile) {}

@@ -5,8 +5,7 @@ import java.util.List;
 /** Nearest-rank percentiles. */
 final class Percentiles {
 
-    private Percentiles() {
-    }
+    private Percentiles() {}
 
     static double of(List<Double> sorted, double percentile) {
         if (sorted.isEmpty()) {

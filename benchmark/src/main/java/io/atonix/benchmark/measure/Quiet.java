@@ -1,19 +1,18 @@
 package io.atonix.benchmark.measure;
 
-import java.time.Duration;
-import java.util.function.Predicate;
-
 import io.atonix.benchmark.requests.ApiRequest;
 import io.atonix.benchmark.requests.RequestLog;
+import java.time.Duration;
+import java.util.function.Predicate;
 
 /** Waits until the server has received no request of a kind for a while. */
 final class Quiet {
 
-    private Quiet() {
-    }
+    private Quiet() {}
 
     /** Returns when the last such request arrived (or {@code from} if none did since). */
-    static long await(RequestLog log, Predicate<ApiRequest> which, long from, Duration quiet, Duration timeout) throws InterruptedException {
+    static long await(RequestLog log, Predicate<ApiRequest> which, long from, Duration quiet, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long last = Math.max(from, log.lastNanos(which));

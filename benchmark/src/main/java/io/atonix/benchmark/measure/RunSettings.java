@@ -11,6 +11,11 @@ import java.util.List;
  * @param clientThreads  how many stacks the benchmark's client writes at once, in the operator run and the baseline
  * @param timeout        the longest any phase may take
  */
-public record RunSettings(Path repositoryRoot, Path operatorJar, List<String> jvmOptions, int clientThreads, int changesPerSecond,
-        Duration changeDuration, Duration timeout) {
-}
+public record RunSettings(
+        Path repositoryRoot,
+        Path operatorJar,
+        List<String> jvmOptions,
+        int clientThreads,
+        int changesPerSecond,
+        Duration changeDuration,
+        Duration timeout) {}

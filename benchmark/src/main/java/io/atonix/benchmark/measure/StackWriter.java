@@ -1,5 +1,8 @@
 package io.atonix.benchmark.measure;
 
+import io.atonix.benchmark.stacks.BenchStacks;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -8,18 +11,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
-import io.atonix.benchmark.stacks.BenchStacks;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.KubernetesClient;
-
 /** Creates the stacks from their YAML, a fixed number at a time; the operator run and the baseline use the same. */
 final class StackWriter {
 
-    private StackWriter() {
-    }
+    private StackWriter() {}
 
     static GenericKubernetesResource createStack(KubernetesClient client, BenchStacks stacks, int index) {
-        GenericKubernetesResource stack = client.getKubernetesSerialization().unmarshal(stacks.yaml(index), GenericKubernetesResource.class);
+        GenericKubernetesResource stack =
+                client.getKubernetesSerialization().unmarshal(stacks.yaml(index), GenericKubernetesResource.class);
         return client.resource(stack).create();
     }
 
@@ -35,7 +34,8 @@ final class StackWriter {
                 future.get();
             }
         } catch (ExecutionException e) {
-            throw new IllegalStateException("creating the stacks failed: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "creating the stacks failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();
         }

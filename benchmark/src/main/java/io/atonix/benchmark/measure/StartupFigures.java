@@ -9,7 +9,8 @@ import java.util.List;
  * @param toReadySeconds          from launching the JVM to the health endpoint answering ready
  * @param cpuSecondsAtFirstReconcile CPU time the operator had used by its first reconcile
  */
-public record StartupFigures(List<Double> toFirstReconcileSeconds, List<Double> toReadySeconds, List<Double> cpuSecondsAtFirstReconcile) {
+public record StartupFigures(
+        List<Double> toFirstReconcileSeconds, List<Double> toReadySeconds, List<Double> cpuSecondsAtFirstReconcile) {
 
     public double medianToFirstReconcile() {
         List<Double> sorted = toFirstReconcileSeconds.stream().sorted().toList();

@@ -18,8 +18,7 @@ public final class JvmMemory {
     private static final Pattern HEAP_INFO = Pattern.compile("total (\\d+)K, used (\\d+)K");
     private static final int TOP_CLASSES = 60;
 
-    private JvmMemory() {
-    }
+    private JvmMemory() {}
 
     /**
      * @param rssBytes          resident set before the forced collection, as the process ran
@@ -29,9 +28,13 @@ public final class JvmMemory {
      * @param threads           threads of the process
      * @param topClasses        bytes held per class, the largest first
      */
-    public record Sample(long rssBytes, long rssAfterGcBytes, long liveHeapBytes, long committedHeapBytes, int threads,
-            Map<String, Long> topClasses) {
-    }
+    public record Sample(
+            long rssBytes,
+            long rssAfterGcBytes,
+            long liveHeapBytes,
+            long committedHeapBytes,
+            int threads,
+            Map<String, Long> topClasses) {}
 
     public static Sample sample(long pid) throws IOException, InterruptedException {
         long rss = statusField(pid, "VmRSS") * 1024;
@@ -53,7 +56,8 @@ public final class JvmMemory {
         }
         Matcher heap = HEAP_INFO.matcher(jcmd(pid, "GC.heap_info"));
         long committed = heap.find() ? Long.parseLong(heap.group(1)) * 1024 : -1;
-        return new Sample(rss, statusField(pid, "VmRSS") * 1024, live, committed, (int) statusField(pid, "Threads"), top);
+        return new Sample(
+                rss, statusField(pid, "VmRSS") * 1024, live, committed, (int) statusField(pid, "Threads"), top);
     }
 
     private static long statusField(long pid, String field) throws IOException {
@@ -67,7 +71,9 @@ public final class JvmMemory {
 
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process process = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), command).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), command)
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes());
         if (process.waitFor() != 0) {
             throw new IllegalStateException("jcmd " + pid + " " + command + " failed: " + output);

@@ -38,8 +38,7 @@ public final class OperatorJvm implements AutoCloseable {
     private final Thread reader;
     private volatile double firstReconcileCpuSeconds = Double.NaN;
 
-    public record Reconcile(long nanos, String stack) {
-    }
+    public record Reconcile(long nanos, String stack) {}
 
     private OperatorJvm(Path jar, Path kubeconfig, Path log, List<String> jvmOptions) throws IOException {
         httpPort = freePort();
@@ -70,7 +69,8 @@ public final class OperatorJvm implements AutoCloseable {
     }
 
     private void follow(PrintWriter file) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 long now = System.nanoTime();
@@ -125,7 +125,8 @@ public final class OperatorJvm implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
+                .timeout(Duration.ofSeconds(5))
+                .build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the operator exited with " + process.exitValue() + "; see its log");
@@ -149,7 +150,8 @@ public final class OperatorJvm implements AutoCloseable {
     }
 
     /** Waits until each stack has been reconciled at least once since the given time; returns when the last was. */
-    public long awaitReconciled(Collection<String> stacks, long sinceNanos, Duration timeout) throws InterruptedException {
+    public long awaitReconciled(Collection<String> stacks, long sinceNanos, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Set<String> missing = new HashSet<>(stacks);
@@ -163,8 +165,9 @@ public final class OperatorJvm implements AutoCloseable {
                 return last;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(missing.size() + " of " + stacks.size() + " stacks were not reconciled within " + timeout
-                        + ", e.g. " + missing.iterator().next());
+                throw new IllegalStateException(
+                        missing.size() + " of " + stacks.size() + " stacks were not reconciled within " + timeout
+                                + ", e.g. " + missing.iterator().next());
             }
             if (!process.isAlive()) {
                 throw new IllegalStateException("the operator exited with " + process.exitValue() + "; see its log");

@@ -9,13 +9,23 @@ public record Machine(String cpu, long processors, long memoryBytes, String kern
 
     public static Machine here() throws IOException {
         String cpuinfo = Files.readString(Path.of("/proc/cpuinfo"));
-        String model = cpuinfo.lines().filter(l -> l.startsWith("model name")).findFirst()
-                .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown");
+        String model = cpuinfo.lines()
+                .filter(l -> l.startsWith("model name"))
+                .findFirst()
+                .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                .orElse("unknown");
         long processors = cpuinfo.lines().filter(l -> l.startsWith("processor")).count();
-        long memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
-                .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) * 1024).findFirst().orElse(-1);
+        long memory = Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                .filter(l -> l.startsWith("MemTotal:"))
+                .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) * 1024)
+                .findFirst()
+                .orElse(-1);
         String kernel = Files.readString(Path.of("/proc/sys/kernel/osrelease")).trim();
-        return new Machine(model, processors, memory, kernel,
+        return new Machine(
+                model,
+                processors,
+                memory,
+                kernel,
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
     }
 

@@ -1,16 +1,24 @@
 package io.atonix.benchmark.report;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
 /** A whole run, as written to the JSON file. */
-public record Results(String startedAt, double minutes, Machine machine, String loadAtStart, String loadAtEnd, String operatorJar,
-        List<String> operatorJvmOptions, int clientThreads, List<TierResult> tiers, List<String> failures) {
+public record Results(
+        String startedAt,
+        double minutes,
+        Machine machine,
+        String loadAtStart,
+        String loadAtEnd,
+        String operatorJar,
+        List<String> operatorJvmOptions,
+        int clientThreads,
+        List<TierResult> tiers,
+        List<String> failures) {
 
     public void write(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());

@@ -1,9 +1,7 @@
 package io.atonix.benchmark.report;
 
+import io.atonix.benchmark.measure.StartupFigures;
 import java.util.List;
 
-import io.atonix.benchmark.measure.StartupFigures;
-
 /** Everything measured against one kind of API server. */
-public record TierResult(String server, StartupFigures startup, List<SizeResult> sizes) {
-}
+public record TierResult(String server, StartupFigures startup, List<SizeResult> sizes) {}

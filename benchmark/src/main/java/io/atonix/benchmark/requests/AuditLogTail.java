@@ -1,14 +1,13 @@
 package io.atonix.benchmark.requests;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Follows a real API server's audit log and writes each request into the log once (a watch has two audit events,
@@ -69,13 +68,18 @@ public final class AuditLogTail implements AutoCloseable {
         }
         String user = event.path("user").path("username").asText();
         String agent = event.path("userAgent").asText();
-        Caller caller = user.equals(operatorUser) ? Caller.OPERATOR
+        Caller caller = user.equals(operatorUser)
+                ? Caller.OPERATOR
                 : agent.startsWith(Caller.BENCHMARK_AGENT) ? Caller.BENCHMARK : Caller.OTHER;
         JsonNode ref = event.path("objectRef");
         String resource = ref.path("resource").asText("(discovery)");
         String sub = ref.path("subresource").asText("");
         String namespace = ref.path("namespace").asText(null);
-        log.record(new ApiRequest(System.nanoTime(), caller, event.path("verb").asText(), sub.isEmpty() ? resource : resource + "/" + sub,
+        log.record(new ApiRequest(
+                System.nanoTime(),
+                caller,
+                event.path("verb").asText(),
+                sub.isEmpty() ? resource : resource + "/" + sub,
                 namespace));
     }
 

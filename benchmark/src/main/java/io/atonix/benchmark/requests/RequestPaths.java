@@ -7,14 +7,14 @@ import java.util.List;
 final class RequestPaths {
     private static final String DISCOVERY = "(discovery)";
 
-    private RequestPaths() {
-    }
+    private RequestPaths() {}
 
     static ApiRequest classify(long nanos, Caller caller, String method, String pathAndQuery) {
         int question = pathAndQuery.indexOf('?');
         String path = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
         String query = question < 0 ? "" : pathAndQuery.substring(question + 1);
-        List<String> segments = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
+        List<String> segments =
+                Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
         List<String> rest;
         if (segments.size() >= 2 && segments.get(0).equals("api")) {
             rest = segments.subList(2, segments.size());

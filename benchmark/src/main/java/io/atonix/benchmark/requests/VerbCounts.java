@@ -20,7 +20,10 @@ public record VerbCounts(Map<String, Long> byVerb, Map<String, Long> byVerbAndRe
     }
 
     public long writes() {
-        return byVerb.entrySet().stream().filter(e -> ApiRequest.WRITING_VERBS.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+        return byVerb.entrySet().stream()
+                .filter(e -> ApiRequest.WRITING_VERBS.contains(e.getKey()))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
 
     public long total() {

@@ -1,9 +1,8 @@
 package io.atonix.benchmark.server;
 
-import java.nio.file.Path;
-
 import io.atonix.benchmark.requests.RequestLog;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
 
 /** An API server the benchmark runs for one scenario, fresh each time. */
 public interface ApiServer extends AutoCloseable {
@@ -19,7 +18,6 @@ public interface ApiServer extends AutoCloseable {
 
     /** Every request the server received. */
     RequestLog requests();
-
 
     @Override
     void close();

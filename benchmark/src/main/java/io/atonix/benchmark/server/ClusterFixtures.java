@@ -13,12 +13,17 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  */
 public final class ClusterFixtures {
 
-    private ClusterFixtures() {
-    }
+    private ClusterFixtures() {}
 
     public static void prepare(KubernetesClient client, BenchStacks stacks, StrimziApiVersion strimziVersion) {
         for (String namespace : stacks.namespaces()) {
-            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
+            client.namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName(namespace)
+                            .endMetadata()
+                            .build())
+                    .create();
         }
         new PlayStrimzi(client, strimziVersion).kafka(BenchStacks.KAFKA_NAMESPACE, BenchStacks.KAFKA_CLUSTER);
     }

@@ -1,5 +1,16 @@
 package io.atonix.benchmark.server;
 
+import io.atonix.benchmark.stacks.DesiredState;
+import io.atonix.operator.kafka.StrimziApiVersion;
+import io.atonix.operator.kafka.StrimziCrds;
+import io.fabric8.kubernetes.api.Pluralize;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersionBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceSubresourceStatus;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
@@ -13,18 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import io.atonix.benchmark.stacks.DesiredState;
-import io.atonix.operator.kafka.StrimziApiVersion;
-import io.atonix.operator.kafka.StrimziCrds;
-import io.fabric8.kubernetes.api.Pluralize;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersionBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceSubresourceStatus;
-import io.fabric8.kubernetes.client.KubernetesClient;
-
 /**
  * Registers the CRDs a run needs: Atonix' own from crds/; Strimzi's Kafka, KafkaTopic and KafkaUser from Strimzi's
  * own API module, served at v1 and v1beta2 as Strimzi 0.49+ serves them (the operator tests' {@link StrimziCrds});
@@ -36,19 +35,24 @@ public final class CrdInstaller {
     public static final String STRIMZI_GROUP = "kafka.strimzi.io";
     private static final String PROMETHEUS_GROUP = "monitoring.coreos.com";
 
-    private CrdInstaller() {
-    }
+    private CrdInstaller() {}
 
-    public static void install(KubernetesClient client, Path repositoryRoot, DesiredState desired)
-            throws IOException {
+    public static void install(KubernetesClient client, Path repositoryRoot, DesiredState desired) throws IOException {
         List<CustomResourceDefinition> crds = new ArrayList<>(atonix(client, repositoryRoot));
         crds.addAll(StrimziCrds.servedAt(strimziVersion(desired)));
         crds.addAll(thirdParty(desired));
         for (CustomResourceDefinition crd : crds) {
-            client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+            client.apiextensions()
+                    .v1()
+                    .customResourceDefinitions()
+                    .resource(crd)
+                    .create();
         }
         for (CustomResourceDefinition crd : crds) {
-            client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+            client.apiextensions()
+                    .v1()
+                    .customResourceDefinitions()
+                    .withName(crd.getMetadata().getName())
                     .waitUntilCondition(CrdInstaller::established, 60, TimeUnit.SECONDS);
         }
     }
@@ -58,7 +62,10 @@ public final class CrdInstaller {
      * one the operator prefers when the server serves both.
      */
     public static StrimziApiVersion strimziVersion(DesiredState desired) {
-        return desired.apiVersionsOf(STRIMZI_GROUP).stream().findFirst().map(StrimziApiVersion::parse).orElse(StrimziApiVersion.V1);
+        return desired.apiVersionsOf(STRIMZI_GROUP).stream()
+                .findFirst()
+                .map(StrimziApiVersion::parse)
+                .orElse(StrimziApiVersion.V1);
     }
 
     private static List<CustomResourceDefinition> atonix(KubernetesClient client, Path root) throws IOException {
@@ -77,7 +84,8 @@ public final class CrdInstaller {
         // group -> kind -> versions
         Map<String, Map<String, Set<String>>> kinds = new LinkedHashMap<>();
         for (String kind : List.of("ServiceMonitor", "PodMonitor", "PrometheusRule")) {
-            kinds.computeIfAbsent(PROMETHEUS_GROUP, g -> new LinkedHashMap<>()).put(kind, new LinkedHashSet<>(Set.of("v1")));
+            kinds.computeIfAbsent(PROMETHEUS_GROUP, g -> new LinkedHashMap<>())
+                    .put(kind, new LinkedHashSet<>(Set.of("v1")));
         }
         for (HasMetadata object : desired.kinds().values()) {
             String apiVersion = object.getApiVersion();
@@ -85,7 +93,8 @@ public final class CrdInstaller {
             String group = slash < 0 ? "" : apiVersion.substring(0, slash);
             if (!builtIn(group) && !group.equals("atonix.io") && !group.equals(STRIMZI_GROUP)) {
                 kinds.computeIfAbsent(group, g -> new LinkedHashMap<>())
-                        .computeIfAbsent(object.getKind(), k -> new LinkedHashSet<>()).add(apiVersion.substring(slash + 1));
+                        .computeIfAbsent(object.getKind(), k -> new LinkedHashSet<>())
+                        .add(apiVersion.substring(slash + 1));
             }
         }
         List<CustomResourceDefinition> crds = new ArrayList<>();
@@ -100,16 +109,35 @@ public final class CrdInstaller {
     private static CustomResourceDefinition minimal(String group, String kind, Set<String> versions) {
         String plural = Pluralize.toPlural(kind.toLowerCase());
         String storage = versions.iterator().next();
-        List<CustomResourceDefinitionVersion> served = versions.stream().map(v -> new CustomResourceDefinitionVersionBuilder()
-                .withName(v).withServed(true).withStorage(v.equals(storage))
-                .withNewSchema().withNewOpenAPIV3Schema().withType("object").withXKubernetesPreserveUnknownFields(true)
-                .endOpenAPIV3Schema().endSchema()
-                .withNewSubresources().withStatus(new CustomResourceSubresourceStatus()).endSubresources()
-                .build()).toList();
+        List<CustomResourceDefinitionVersion> served = versions.stream()
+                .map(v -> new CustomResourceDefinitionVersionBuilder()
+                        .withName(v)
+                        .withServed(true)
+                        .withStorage(v.equals(storage))
+                        .withNewSchema()
+                        .withNewOpenAPIV3Schema()
+                        .withType("object")
+                        .withXKubernetesPreserveUnknownFields(true)
+                        .endOpenAPIV3Schema()
+                        .endSchema()
+                        .withNewSubresources()
+                        .withStatus(new CustomResourceSubresourceStatus())
+                        .endSubresources()
+                        .build())
+                .toList();
         return new CustomResourceDefinitionBuilder()
-                .withNewMetadata().withName(plural + "." + group).endMetadata()
-                .withNewSpec().withGroup(group).withScope("Namespaced")
-                .withNewNames().withKind(kind).withListKind(kind + "List").withPlural(plural).withSingular(kind.toLowerCase()).endNames()
+                .withNewMetadata()
+                .withName(plural + "." + group)
+                .endMetadata()
+                .withNewSpec()
+                .withGroup(group)
+                .withScope("Namespaced")
+                .withNewNames()
+                .withKind(kind)
+                .withListKind(kind + "List")
+                .withPlural(plural)
+                .withSingular(kind.toLowerCase())
+                .endNames()
                 .withVersions(served)
                 .endSpec()
                 .build();
@@ -117,7 +145,10 @@ public final class CrdInstaller {
 
     private static boolean established(CustomResourceDefinition crd) {
         // The mock server writes no status; it serves a CRD as soon as it is stored.
-        return crd != null && (crd.getStatus() == null || crd.getStatus().getConditions() == null
-                || crd.getStatus().getConditions().stream().anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus())));
+        return crd != null
+                && (crd.getStatus() == null
+                        || crd.getStatus().getConditions() == null
+                        || crd.getStatus().getConditions().stream()
+                                .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus())));
     }
 }

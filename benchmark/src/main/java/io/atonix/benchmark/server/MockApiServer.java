@@ -1,16 +1,5 @@
 package io.atonix.benchmark.server;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Queue;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
 import io.atonix.benchmark.requests.Caller;
 import io.atonix.benchmark.requests.CountingDispatcher;
 import io.atonix.benchmark.requests.RequestLog;
@@ -26,6 +15,16 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Queue;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** The fabric8 mock API server in CRUD mode, in this JVM, on 127.0.0.1 over plain HTTP. */
 public final class MockApiServer implements ApiServer {
@@ -39,8 +38,12 @@ public final class MockApiServer implements ApiServer {
     private MockApiServer(Path work) throws IOException {
         MOCK_LOG.setLevel(Level.WARNING);
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), responses,
-                new CountingDispatcher(new KubernetesMixedDispatcher(responses), log), false);
+        server = new KubernetesMockServer(
+                new Context(Serialization.jsonMapper()),
+                new MockWebServer(),
+                responses,
+                new CountingDispatcher(new KubernetesMixedDispatcher(responses), log),
+                false);
         server.init(InetAddress.getByName("127.0.0.1"), 0);
         kubeconfig = work.resolve("operator.kubeconfig");
         Files.writeString(kubeconfig, """
@@ -58,15 +61,17 @@ public final class MockApiServer implements ApiServer {
                 current-context: mock
                 """.formatted(server.getPort()));
         // The mock also queues every request for takeRequest(); emptied here so a long run does not hoard them.
-        drain = new Thread(() -> {
-            try {
-                while (!Thread.currentThread().isInterrupted()) {
-                    server.takeRequest();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "mock-request-drain");
+        drain = new Thread(
+                () -> {
+                    try {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            server.takeRequest();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "mock-request-drain");
         drain.setDaemon(true);
         drain.start();
     }
@@ -79,7 +84,8 @@ public final class MockApiServer implements ApiServer {
         }
     }
 
-    public static final String DESCRIPTION = "fabric8 mock API server " + Version.clientVersion() + " (CRUD mode, in the benchmark's JVM)";
+    public static final String DESCRIPTION =
+            "fabric8 mock API server " + Version.clientVersion() + " (CRUD mode, in the benchmark's JVM)";
 
     @Override
     public String description() {

@@ -1,10 +1,9 @@
 package io.atonix.benchmark.server;
 
-import java.nio.file.Path;
-
 import io.atonix.benchmark.stacks.BenchStacks;
 import io.atonix.benchmark.stacks.DesiredState;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
 
 /**
  * A fresh server as every scenario starts from: the CRDs and the fixtures in place, and the benchmark's two clients,
@@ -21,7 +20,8 @@ public final class PreparedServer implements AutoCloseable {
         this.watcher = server.client("tracker");
     }
 
-    public static PreparedServer start(ServerFactory servers, Path work, Path repositoryRoot, BenchStacks stacks, DesiredState desired)
+    public static PreparedServer start(
+            ServerFactory servers, Path work, Path repositoryRoot, BenchStacks stacks, DesiredState desired)
             throws Exception {
         PreparedServer prepared = new PreparedServer(servers.start(work));
         try {

@@ -1,7 +1,5 @@
 package io.atonix.benchmark.server;
 
-import java.nio.file.Path;
-
 import io.atonix.benchmark.requests.AuditLogTail;
 import io.atonix.benchmark.requests.Caller;
 import io.atonix.benchmark.requests.RequestLog;
@@ -9,6 +7,7 @@ import io.atonix.operator.realcluster.LocalControlPlane;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.nio.file.Path;
 
 /**
  * The real control plane of the operator's test tier (kube-apiserver, etcd, controller manager, scheduler, kwok),
@@ -37,22 +36,27 @@ public final class RealApiServer implements ApiServer {
 
     /** Describes the control plane the binaries make, without starting it. */
     public static String describe(Path binaries) throws java.io.IOException, InterruptedException {
-        Process process = new ProcessBuilder(binaries.resolve("kube-apiserver").toString(), "--version").redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(binaries.resolve("kube-apiserver").toString(), "--version")
+                .redirectErrorStream(true)
+                .start();
         String version = new String(process.getInputStream().readAllBytes()).trim();
         process.waitFor();
         return describe(version);
     }
 
     private static String describe(String version) {
-        return "real control plane: " + version + " with etcd, controller manager, scheduler and kwok (requests from its audit log)";
+        return "real control plane: " + version
+                + " with etcd, controller manager, scheduler and kwok (requests from its audit log)";
     }
 
     @Override
     public KubernetesClient client(String purpose) {
-        return new KubernetesClientBuilder().withConfig(new ConfigBuilder(plane.config("admin"))
-                .withUserAgent(Caller.BENCHMARK_AGENT + "-" + purpose)
-                .withRequestTimeout(60_000)
-                .build()).build();
+        return new KubernetesClientBuilder()
+                .withConfig(new ConfigBuilder(plane.config("admin"))
+                        .withUserAgent(Caller.BENCHMARK_AGENT + "-" + purpose)
+                        .withRequestTimeout(60_000)
+                        .build())
+                .build();
     }
 
     @Override

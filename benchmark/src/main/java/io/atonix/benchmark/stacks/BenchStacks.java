@@ -46,7 +46,8 @@ public record BenchStacks(int count) {
 
     /** Every namespace the stacks and the Kafka cluster live in. */
     public List<String> namespaces() {
-        List<String> namespaces = new ArrayList<>(indexes().stream().map(this::namespace).toList());
+        List<String> namespaces =
+                new ArrayList<>(indexes().stream().map(this::namespace).toList());
         namespaces.add(KAFKA_NAMESPACE);
         return namespaces;
     }

@@ -1,5 +1,12 @@
 package io.atonix.benchmark.stacks;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -11,14 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.KubernetesResource;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /**
  * What the operator should create for the stacks: exactly what {@code ./atonix render} prints for them, and for the
@@ -50,10 +49,16 @@ public final class DesiredState {
         List<HasMetadata> objects = new ArrayList<>();
         for (int pass = 1; input != null; pass++) {
             String suffix = stacks.count() + (pass == 1 ? "" : "-pass" + pass);
-            List<HasMetadata> printed = render(root, input, work.resolve("rendered-" + suffix + ".yaml"),
-                    work.resolve("render-" + suffix + ".err"), serialization);
+            List<HasMetadata> printed = render(
+                    root,
+                    input,
+                    work.resolve("rendered-" + suffix + ".yaml"),
+                    work.resolve("render-" + suffix + ".err"),
+                    serialization);
             objects.addAll(printed);
-            List<HasMetadata> atonix = printed.stream().filter(o -> o.getApiVersion().startsWith(ATONIX_GROUP + "/")).toList();
+            List<HasMetadata> atonix = printed.stream()
+                    .filter(o -> o.getApiVersion().startsWith(ATONIX_GROUP + "/"))
+                    .toList();
             input = null;
             if (!atonix.isEmpty()) {
                 input = work.resolve("children-" + suffix + ".yaml");
@@ -65,7 +70,8 @@ public final class DesiredState {
         return new DesiredState(objects, serialization);
     }
 
-    private static List<HasMetadata> render(Path root, Path input, Path output, Path errors, KubernetesSerialization serialization)
+    private static List<HasMetadata> render(
+            Path root, Path input, Path output, Path errors, KubernetesSerialization serialization)
             throws IOException, InterruptedException {
         Process render = new ProcessBuilder(root.resolve("atonix").toString(), "render", input.toString())
                 .directory(root.toFile())
@@ -77,11 +83,13 @@ public final class DesiredState {
         }
         List<HasMetadata> objects = new ArrayList<>();
         try (Reader reader = Files.newBufferedReader(output);
-                MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(reader)) {
+                MappingIterator<JsonNode> documents =
+                        YAML.readerFor(JsonNode.class).readValues(reader)) {
             while (documents.hasNext()) {
                 JsonNode document = documents.next();
                 if (document != null && !document.isEmpty()) {
-                    // Typed where fabric8 knows the kind, generic otherwise (Atonix, Strimzi, Prometheus Operator kinds).
+                    // Typed where fabric8 knows the kind, generic otherwise (Atonix, Strimzi, Prometheus Operator
+                    // kinds).
                     objects.add((HasMetadata) serialization.convertValue(document, KubernetesResource.class));
                 }
             }
@@ -122,8 +130,10 @@ public final class DesiredState {
     public List<HasMetadata> of(BenchStacks stacks, int index) {
         String namespace = stacks.namespace(index);
         String name = stacks.name(index);
-        return objects.stream().filter(o -> namespace.equals(o.getMetadata().getNamespace())
-                || name.equals(label(o, "app.kubernetes.io/part-of"))).toList();
+        return objects.stream()
+                .filter(o -> namespace.equals(o.getMetadata().getNamespace())
+                        || name.equals(label(o, "app.kubernetes.io/part-of")))
+                .toList();
     }
 
     public int size() {

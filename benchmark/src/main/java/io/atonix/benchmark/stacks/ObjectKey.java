@@ -6,7 +6,11 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 public record ObjectKey(String apiVersion, String kind, String namespace, String name) {
 
     public static ObjectKey of(HasMetadata object) {
-        return new ObjectKey(object.getApiVersion(), object.getKind(), object.getMetadata().getNamespace(), object.getMetadata().getName());
+        return new ObjectKey(
+                object.getApiVersion(),
+                object.getKind(),
+                object.getMetadata().getNamespace(),
+                object.getMetadata().getName());
     }
 
     @Override

@@ -1,5 +1,43 @@
 package io.atonix.operator.appstack;
 
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.appstack.AppStackStatus;
+import io.atonix.api.v1alpha1.common.Condition;
+import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.api.v1alpha1.redis.Redis;
+import io.atonix.operator.common.ChildChanges;
+import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.ReconcileFlow;
+import io.atonix.operator.common.ReconcileFlow.Observation;
+import io.atonix.operator.common.ReconcileFlow.Refusal;
+import io.atonix.operator.common.Secondaries;
+import io.atonix.operator.common.SpecProblem;
+import io.atonix.operator.kafka.KafkaOutcome;
+import io.atonix.operator.kafka.KafkaStep;
+import io.atonix.operator.monitoring.PrometheusOperatorApi;
+import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
+import io.atonix.operator.observability.AppStackGauges;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,72 +48,44 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
-
-import jakarta.inject.Inject;
-
 import org.jboss.logging.Logger;
-
-import io.atonix.api.v1alpha1.common.Condition;
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.appstack.AppStackStatus;
-import io.atonix.api.v1alpha1.postgres.Postgres;
-import io.atonix.api.v1alpha1.redis.Redis;
-import io.atonix.operator.common.ChildChanges;
-import io.atonix.operator.common.Labels;
-import io.atonix.operator.common.ReconcileFlow;
-import io.atonix.operator.common.ReconcileFlow.Observation;
-import io.atonix.operator.common.ReconcileFlow.Refusal;
-import io.atonix.operator.common.Secondaries;
-import io.atonix.operator.common.SpecProblem;
-import io.atonix.operator.monitoring.PrometheusOperatorApi;
-import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
-import io.atonix.operator.observability.AppStackGauges;
-import io.atonix.operator.kafka.KafkaOutcome;
-import io.atonix.operator.kafka.KafkaStep;
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
-import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
-import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
-import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.javaoperatorsdk.operator.api.reconciler.Workflow;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 
 /**
  * Reconciles an AppStack: checks the spec, then lets the workflow of per-service dependents bring the cluster to
  * the desired state, then reports what the cluster shows. A spec that cannot be applied changes nothing.
  */
 @ControllerConfiguration(name = AppStackReconciler.NAME, informer = @Informer(onUpdateFilter = Pause.class))
-@Workflow(explicitInvocation = true, dependents = {
-        @Dependent(name = "serviceaccounts", type = ServiceAccountDependent.class),
-        @Dependent(name = "deployments", type = DeploymentDependent.class, dependsOn = "serviceaccounts"),
-        @Dependent(name = "services", type = ServiceDependent.class),
-        @Dependent(name = "autoscalers", type = HorizontalPodAutoscalerDependent.class, dependsOn = "deployments"),
-        @Dependent(name = "disruptionbudgets", type = PodDisruptionBudgetDependent.class),
-        @Dependent(name = "ingresses", type = IngressDependent.class, dependsOn = "services"),
-        @Dependent(name = "postgres", type = ChildPostgresDependent.class),
-        @Dependent(name = "networkpolicies", type = NetworkPolicyDependent.class),
-        @Dependent(name = "redis", type = ChildRedisDependent.class),
-        @Dependent(name = "servicemonitors", type = ServiceMonitorDependent.class, activationCondition = PrometheusOperatorInstalled.class),
-        @Dependent(name = "alerts", type = AlertRulesDependent.class, activationCondition = PrometheusOperatorInstalled.class),
-        @Dependent(name = "dashboard", type = DashboardDependent.class, activationCondition = PrometheusOperatorInstalled.class),
-})
-public class AppStackReconciler implements Reconciler<AppStack>, Cleaner<AppStack>, ReconcileFlow.Steps<AppStack, AppStackStatus> {
+@Workflow(
+        explicitInvocation = true,
+        dependents = {
+            @Dependent(name = "serviceaccounts", type = ServiceAccountDependent.class),
+            @Dependent(name = "deployments", type = DeploymentDependent.class, dependsOn = "serviceaccounts"),
+            @Dependent(name = "services", type = ServiceDependent.class),
+            @Dependent(name = "autoscalers", type = HorizontalPodAutoscalerDependent.class, dependsOn = "deployments"),
+            @Dependent(name = "disruptionbudgets", type = PodDisruptionBudgetDependent.class),
+            @Dependent(name = "ingresses", type = IngressDependent.class, dependsOn = "services"),
+            @Dependent(name = "postgres", type = ChildPostgresDependent.class),
+            @Dependent(name = "networkpolicies", type = NetworkPolicyDependent.class),
+            @Dependent(name = "redis", type = ChildRedisDependent.class),
+            @Dependent(
+                    name = "servicemonitors",
+                    type = ServiceMonitorDependent.class,
+                    activationCondition = PrometheusOperatorInstalled.class),
+            @Dependent(
+                    name = "alerts",
+                    type = AlertRulesDependent.class,
+                    activationCondition = PrometheusOperatorInstalled.class),
+            @Dependent(
+                    name = "dashboard",
+                    type = DashboardDependent.class,
+                    activationCondition = PrometheusOperatorInstalled.class),
+        })
+public class AppStackReconciler
+        implements Reconciler<AppStack>, Cleaner<AppStack>, ReconcileFlow.Steps<AppStack, AppStackStatus> {
     public static final String NAME = "appstack";
     /** A missing Secret or ConfigMap may be created at any time; look again after this long. */
     static final Duration RECHECK_MISSING_REFERENCES = Duration.ofSeconds(30);
+
     private static final Logger LOG = Logger.getLogger(AppStackReconciler.class);
     /** Where the Kafka part's outcome waits, within one reconcile, for the status. */
     private static final String KAFKA_OUTCOME = "kafka-outcome";
@@ -93,7 +103,9 @@ public class AppStackReconciler implements Reconciler<AppStack>, Cleaner<AppStac
                 .withLabelSelector(Labels.MANAGED_SELECTOR)
                 .withSecondaryToPrimaryMapper(secret -> {
                     String stack = Secondaries.label(secret, Labels.PART_OF);
-                    return stack == null ? Set.of() : Set.of(new ResourceID(stack, secret.getMetadata().getNamespace()));
+                    return stack == null
+                            ? Set.of()
+                            : Set.of(new ResourceID(stack, secret.getMetadata().getNamespace()));
                 })
                 .build();
         return List.of(new InformerEventSource<>(secrets, context));
@@ -107,7 +119,9 @@ public class AppStackReconciler implements Reconciler<AppStack>, Cleaner<AppStac
     @Override
     public UpdateControl<AppStack> reconcile(AppStack stack, Context<AppStack> context) {
         if (Pause.requested(stack)) {
-            LOG.debugf("AppStack %s/%s is paused", stack.getMetadata().getNamespace(), stack.getMetadata().getName());
+            LOG.debugf(
+                    "AppStack %s/%s is paused",
+                    stack.getMetadata().getNamespace(), stack.getMetadata().getName());
             return flow.write(stack, AppStackStatusBuilder.paused(stack, Instant.now()), context);
         }
         gauges.observe(context);
@@ -127,7 +141,8 @@ public class AppStackReconciler implements Reconciler<AppStack>, Cleaner<AppStac
         if (problems.isEmpty()) {
             return Refusal.NONE;
         }
-        return new Refusal(message(problems), Optional.ofNullable(missing.isEmpty() ? null : RECHECK_MISSING_REFERENCES));
+        return new Refusal(
+                message(problems), Optional.ofNullable(missing.isEmpty() ? null : RECHECK_MISSING_REFERENCES));
     }
 
     /** The Kafka side, before the workflow: the Deployments' credentials checksum then covers the binding Secrets written now. */
@@ -145,15 +160,18 @@ public class AppStackReconciler implements Reconciler<AppStack>, Cleaner<AppStac
 
     @Override
     public Observation<AppStackStatus> observe(AppStack stack, Context<AppStack> context) {
-        KafkaOutcome kafkaOutcome = context.managedWorkflowAndDependentResourceContext().getMandatory(KAFKA_OUTCOME, KafkaOutcome.class);
+        KafkaOutcome kafkaOutcome =
+                context.managedWorkflowAndDependentResourceContext().getMandatory(KAFKA_OUTCOME, KafkaOutcome.class);
         String name = stack.getMetadata().getName();
-        Map<String, Deployment> deployments = Secondaries.labelled(context, Deployment.class, Labels.STACK, name,
-                d -> Secondaries.label(d, Labels.SERVICE));
-        Postgres postgres = Secondaries.labelled(context, Postgres.class, Labels.STACK, name, p -> ChildPostgresDependent.KEY)
+        Map<String, Deployment> deployments = Secondaries.labelled(
+                context, Deployment.class, Labels.STACK, name, d -> Secondaries.label(d, Labels.SERVICE));
+        Postgres postgres = Secondaries.labelled(
+                        context, Postgres.class, Labels.STACK, name, p -> ChildPostgresDependent.KEY)
                 .get(ChildPostgresDependent.KEY);
-        Redis redis = Secondaries.labelled(context, Redis.class, Labels.STACK, name, r -> ChildRedisDependent.KEY).get(ChildRedisDependent.KEY);
-        AppStackStatus status = AppStackStatusBuilder.observed(stack, deployments, postgres, redis, kafkaOutcome.component().orElse(null),
-                Instant.now());
+        Redis redis = Secondaries.labelled(context, Redis.class, Labels.STACK, name, r -> ChildRedisDependent.KEY)
+                .get(ChildRedisDependent.KEY);
+        AppStackStatus status = AppStackStatusBuilder.observed(
+                stack, deployments, postgres, redis, kafkaOutcome.component().orElse(null), Instant.now());
         status = MonitoringStatus.withComponent(stack, status, PrometheusOperatorApi.installed(context.getClient()));
         return new Observation<>(status, kafkaOutcome.recheck());
     }
@@ -169,12 +187,14 @@ public class AppStackReconciler implements Reconciler<AppStack>, Cleaner<AppStac
      */
     @Override
     public DeleteControl cleanup(AppStack stack, Context<AppStack> context) {
-        return kafka.cleanup(stack, context) ? DeleteControl.defaultDelete()
+        return kafka.cleanup(stack, context)
+                ? DeleteControl.defaultDelete()
                 : DeleteControl.noFinalizerRemoval().rescheduleAfter(KafkaStep.DETACH_RECHECK);
     }
 
     @Override
-    public ErrorStatusUpdateControl<AppStack> updateErrorStatus(AppStack stack, Context<AppStack> context, Exception e) {
+    public ErrorStatusUpdateControl<AppStack> updateErrorStatus(
+            AppStack stack, Context<AppStack> context, Exception e) {
         return flow.updateErrorStatus(stack, context, e);
     }
 
@@ -198,7 +218,8 @@ public class AppStackReconciler implements Reconciler<AppStack>, Cleaner<AppStac
 
     @SuppressWarnings("unchecked")
     private static List<Ingress> managedIngresses(Context<AppStack> context) {
-        var source = (InformerEventSource<Ingress, AppStack>) context.eventSourceRetriever().getEventSourceFor(Ingress.class);
+        var source = (InformerEventSource<Ingress, AppStack>)
+                context.eventSourceRetriever().getEventSourceFor(Ingress.class);
         return source.list().toList();
     }
 
@@ -206,10 +227,12 @@ public class AppStackReconciler implements Reconciler<AppStack>, Cleaner<AppStac
         String namespace = stack.getMetadata().getNamespace();
         return (kind, name) -> {
             if ("Secret".equals(kind)) {
-                Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
+                Secret secret =
+                        client.secrets().inNamespace(namespace).withName(name).get();
                 return secret == null ? null : keys(secret.getData(), secret.getStringData());
             }
-            ConfigMap configMap = client.configMaps().inNamespace(namespace).withName(name).get();
+            ConfigMap configMap =
+                    client.configMaps().inNamespace(namespace).withName(name).get();
             return configMap == null ? null : keys(configMap.getData(), configMap.getBinaryData());
         };
     }

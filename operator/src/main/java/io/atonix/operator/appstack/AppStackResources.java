@@ -1,5 +1,9 @@
 package io.atonix.operator.appstack;
 
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.operator.common.PlatformSettings;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,19 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.appstack.ServiceSpec;
-import io.atonix.operator.common.PlatformSettings;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-
 /**
  * The desired state of a stack as a pure function: {@code AppStack -> objects}. The controller's dependents, the
  * render command and the tests all call it; nothing here talks to a cluster.
  */
 public final class AppStackResources {
 
-    private AppStackResources() {
-    }
+    private AppStackResources() {}
 
     /** Every object the operator creates for the stack, in the order a person would apply them. */
     public static List<HasMetadata> desired(AppStack stack, PlatformSettings platform, BindingChecksums checksums) {
@@ -39,14 +37,16 @@ public final class AppStackResources {
     }
 
     /** {@link #desired} and the stack's monitoring objects: what the operator creates where the Prometheus Operator runs. */
-    public static List<HasMetadata> withMonitoring(AppStack stack, PlatformSettings platform, BindingChecksums checksums) {
+    public static List<HasMetadata> withMonitoring(
+            AppStack stack, PlatformSettings platform, BindingChecksums checksums) {
         List<HasMetadata> objects = desired(stack, platform, checksums);
         objects.addAll(StackMonitoring.desired(stack, platform));
         return objects;
     }
 
     /** One object per service for which the builder yields one, keyed by service name. */
-    public static <T> Map<String, T> perService(AppStack stack, BiFunction<AppStack, ServiceSpec, Optional<T>> builder) {
+    public static <T> Map<String, T> perService(
+            AppStack stack, BiFunction<AppStack, ServiceSpec, Optional<T>> builder) {
         Map<String, T> result = new LinkedHashMap<>();
         for (ServiceSpec service : stack.getSpec().services()) {
             builder.apply(stack, service).ifPresent(object -> result.put(service.name(), object));

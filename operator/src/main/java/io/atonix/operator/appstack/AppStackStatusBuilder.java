@@ -1,11 +1,5 @@
 package io.atonix.operator.appstack;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackStatus;
 import io.atonix.api.v1alpha1.appstack.ComponentStatus;
@@ -15,10 +9,15 @@ import io.atonix.api.v1alpha1.common.Condition;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.redis.Redis;
-import io.atonix.operator.common.ReconcileFlow;
 import io.atonix.operator.common.Conditions;
+import io.atonix.operator.common.ReconcileFlow;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Computes a stack's status from what the cluster reports, as a pure function of the stack and its Deployments.
@@ -33,12 +32,16 @@ public final class AppStackStatusBuilder {
     public static final String REASON_RECONCILE_FAILED = ReconcileFlow.RECONCILE_FAILED;
     public static final String REASON_PAUSED = "Paused";
 
-    private AppStackStatusBuilder() {
-    }
+    private AppStackStatusBuilder() {}
 
     /** @param kafka the stack's Kafka component, or null for a stack without spec.kafka */
-    public static AppStackStatus observed(AppStack stack, Map<String, Deployment> deployments, Postgres postgres, Redis redis,
-            ComponentStatus kafka, Instant now) {
+    public static AppStackStatus observed(
+            AppStack stack,
+            Map<String, Deployment> deployments,
+            Postgres postgres,
+            Redis redis,
+            ComponentStatus kafka,
+            Instant now) {
         List<ServiceStatus> services = new ArrayList<>();
         List<String> waiting = new ArrayList<>();
         List<String> stuck = new ArrayList<>();
@@ -71,15 +74,29 @@ public final class AppStackStatusBuilder {
         Long generation = stack.getMetadata().getGeneration();
         boolean ready = waiting.isEmpty();
         List<Condition> conditions = List.of(
-                Conditions.of(ConditionTypes.READY, ready, ready ? REASON_READY : REASON_ROLLING_OUT,
-                        ready ? "All " + services.size() + " services are available" : "Waiting for " + String.join(", ", waiting),
+                Conditions.of(
+                        ConditionTypes.READY,
+                        ready,
+                        ready ? REASON_READY : REASON_ROLLING_OUT,
+                        ready
+                                ? "All " + services.size() + " services are available"
+                                : "Waiting for " + String.join(", ", waiting),
                         generation),
-                Conditions.of(ConditionTypes.PROGRESSING, !ready && stuck.isEmpty(),
+                Conditions.of(
+                        ConditionTypes.PROGRESSING,
+                        !ready && stuck.isEmpty(),
                         ready ? REASON_READY : stuck.isEmpty() ? REASON_ROLLING_OUT : REASON_DEADLINE,
-                        ready ? "" : "Rolling out " + String.join(", ", waiting), generation),
-                Conditions.of(ConditionTypes.DEGRADED, !stuck.isEmpty(), stuck.isEmpty() ? REASON_READY : REASON_DEADLINE,
-                        stuck.isEmpty() ? "" : "Deployments of " + String.join(", ", stuck)
-                                + " exceeded their progress deadline: check their pods' events", generation));
+                        ready ? "" : "Rolling out " + String.join(", ", waiting),
+                        generation),
+                Conditions.of(
+                        ConditionTypes.DEGRADED,
+                        !stuck.isEmpty(),
+                        stuck.isEmpty() ? REASON_READY : REASON_DEADLINE,
+                        stuck.isEmpty()
+                                ? ""
+                                : "Deployments of " + String.join(", ", stuck)
+                                        + " exceeded their progress deadline: check their pods' events",
+                        generation));
         return new AppStackStatus(generation, withTimes(stack, conditions, now), services, components);
     }
 
@@ -92,20 +109,30 @@ public final class AppStackStatusBuilder {
         AppStackStatus previous = stack.getStatus();
         List<Condition> conditions = new ArrayList<>();
         if (previous != null) {
-            previous.conditions().stream().filter(c -> !ConditionTypes.PROGRESSING.equals(c.type())).forEach(conditions::add);
+            previous.conditions().stream()
+                    .filter(c -> !ConditionTypes.PROGRESSING.equals(c.type()))
+                    .forEach(conditions::add);
         }
-        conditions.add(Conditions.of(ConditionTypes.PROGRESSING, false, REASON_PAUSED,
+        conditions.add(Conditions.of(
+                ConditionTypes.PROGRESSING,
+                false,
+                REASON_PAUSED,
                 "Reconciliation is paused by the annotation " + Pause.ANNOTATION + "; remove it to resume",
                 previous == null ? null : previous.observedGeneration()));
-        return new AppStackStatus(previous == null ? null : previous.observedGeneration(), withTimes(stack, conditions, now),
-                previous == null ? List.of() : previous.services(), previous == null ? List.of() : previous.components());
+        return new AppStackStatus(
+                previous == null ? null : previous.observedGeneration(),
+                withTimes(stack, conditions, now),
+                previous == null ? List.of() : previous.services(),
+                previous == null ? List.of() : previous.components());
     }
 
     public static AppStackStatus failed(AppStack stack, String reason, String message, Instant now) {
         Long generation = stack.getMetadata().getGeneration();
         List<Condition> conditions = Conditions.refused(reason, message, generation);
         AppStackStatus previous = stack.getStatus();
-        return new AppStackStatus(generation, withTimes(stack, conditions, now),
+        return new AppStackStatus(
+                generation,
+                withTimes(stack, conditions, now),
                 previous == null ? List.of() : previous.services(),
                 previous == null ? List.of() : previous.components());
     }
@@ -113,7 +140,13 @@ public final class AppStackStatusBuilder {
     static ServiceStatus serviceStatus(ServiceSpec service, Deployment deployment) {
         String url = service.expose() == null ? null : Ingresses.url(service.expose());
         if (deployment == null || deployment.getStatus() == null) {
-            return new ServiceStatus(service.name(), deployment == null ? null : deployment.getSpec().getReplicas(), 0, 0, false, url);
+            return new ServiceStatus(
+                    service.name(),
+                    deployment == null ? null : deployment.getSpec().getReplicas(),
+                    0,
+                    0,
+                    false,
+                    url);
         }
         var status = deployment.getStatus();
         int wanted = Optional.ofNullable(deployment.getSpec().getReplicas()).orElse(1);
@@ -134,7 +167,8 @@ public final class AppStackStatusBuilder {
             return false;
         }
         for (DeploymentCondition condition : deployment.getStatus().getConditions()) {
-            if ("Progressing".equals(condition.getType()) && "False".equals(condition.getStatus())
+            if ("Progressing".equals(condition.getType())
+                    && "False".equals(condition.getStatus())
                     && REASON_DEADLINE.equals(condition.getReason())) {
                 return true;
             }
@@ -143,7 +177,8 @@ public final class AppStackStatusBuilder {
     }
 
     private static List<Condition> withTimes(AppStack stack, List<Condition> conditions, Instant now) {
-        List<Condition> previous = stack.getStatus() == null ? List.of() : stack.getStatus().conditions();
+        List<Condition> previous =
+                stack.getStatus() == null ? List.of() : stack.getStatus().conditions();
         return Conditions.settle(previous, conditions, now);
     }
 }

@@ -1,13 +1,5 @@
 package io.atonix.operator.appstack;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackSpec;
 import io.atonix.api.v1alpha1.appstack.Expose;
@@ -17,9 +9,16 @@ import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.api.v1alpha1.appstack.Uses;
 import io.atonix.api.v1alpha1.common.EnvVar;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
-import io.atonix.operator.postgres.PostgresParameters;
 import io.atonix.operator.common.LabelPairs;
 import io.atonix.operator.common.SpecProblem;
+import io.atonix.operator.postgres.PostgresParameters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The rules of an AppStack that a pure function can check. The CRD schema and its CEL rules enforce most of them
@@ -30,13 +29,14 @@ public final class AppStackValidator {
     private static final Pattern DNS_LABEL = Pattern.compile("^[a-z]([-a-z0-9]*[a-z0-9])?$");
     /** Kafka's own rule for topic names; "." and ".." are refused by Kafka although the characters are allowed. */
     private static final Pattern TOPIC_NAME = Pattern.compile("^[a-zA-Z0-9._-]{1,249}$");
+
     private static final int MAX_STACK_NAME = 30;
     private static final int MAX_SERVICE_NAME = 30;
     private static final Set<String> RESERVED_SERVICE_NAMES = Set.of("postgres", "redis");
-    private static final Set<String> RESERVED_PORT_NAMES = Set.of(ContainerParts.HTTP_PORT, ContainerParts.METRICS_PORT);
+    private static final Set<String> RESERVED_PORT_NAMES =
+            Set.of(ContainerParts.HTTP_PORT, ContainerParts.METRICS_PORT);
 
-    private AppStackValidator() {
-    }
+    private AppStackValidator() {}
 
     public static List<SpecProblem> validate(AppStack stack) {
         List<SpecProblem> problems = new ArrayList<>();
@@ -44,8 +44,11 @@ public final class AppStackValidator {
         if (name == null || name.isEmpty()) {
             problems.add(new SpecProblem("metadata.name", "is required"));
         } else if (name.length() > MAX_STACK_NAME || !DNS_LABEL.matcher(name).matches()) {
-            problems.add(new SpecProblem("metadata.name", "must be a DNS label of at most " + MAX_STACK_NAME
-                    + " characters (lower-case letters, digits and '-', starting with a letter), so that derived names stay valid"));
+            problems.add(
+                    new SpecProblem(
+                            "metadata.name",
+                            "must be a DNS label of at most " + MAX_STACK_NAME
+                                    + " characters (lower-case letters, digits and '-', starting with a letter), so that derived names stay valid"));
         }
         AppStackSpec spec = stack.getSpec();
         if (spec == null) {
@@ -69,28 +72,39 @@ public final class AppStackValidator {
                 String route = expose.host() + expose.pathOrDefault();
                 String other = routes.putIfAbsent(route, service.name());
                 if (other != null) {
-                    problems.add(new SpecProblem(field + ".expose", "services '" + other + "' and '" + service.name()
-                            + "' both claim host " + expose.host() + " and path " + expose.pathOrDefault()));
+                    problems.add(new SpecProblem(
+                            field + ".expose",
+                            "services '" + other + "' and '" + service.name() + "' both claim host " + expose.host()
+                                    + " and path " + expose.pathOrDefault()));
                 }
             }
         }
         validateTopics(spec, problems);
         if (spec.postgres() != null && spec.postgres().version() != null) {
-            PostgresParameters.problems(spec.postgres().version(), spec.postgres().parameters())
-                    .forEach((parameter, problem) -> problems.add(new SpecProblem("spec.postgres.parameters." + parameter, problem)));
+            PostgresParameters.problems(
+                            spec.postgres().version(), spec.postgres().parameters())
+                    .forEach((parameter, problem) ->
+                            problems.add(new SpecProblem("spec.postgres.parameters." + parameter, problem)));
         }
         if (spec.monitoring() != null) {
-            spec.monitoring().labels().forEach((key, value) -> LabelPairs.problem(key, value)
-                    .ifPresent(problem -> problems.add(new SpecProblem("spec.monitoring.labels", problem))));
+            spec.monitoring()
+                    .labels()
+                    .forEach((key, value) -> LabelPairs.problem(key, value)
+                            .ifPresent(problem -> problems.add(new SpecProblem("spec.monitoring.labels", problem))));
         }
         return problems;
     }
 
-    private static void validateService(AppStackSpec spec, ServiceSpec service, String field, List<SpecProblem> problems) {
-        if (service.name() == null || service.name().length() > MAX_SERVICE_NAME || !DNS_LABEL.matcher(service.name()).matches()) {
-            problems.add(new SpecProblem(field + ".name", "must be a DNS label of at most " + MAX_SERVICE_NAME + " characters"));
+    private static void validateService(
+            AppStackSpec spec, ServiceSpec service, String field, List<SpecProblem> problems) {
+        if (service.name() == null
+                || service.name().length() > MAX_SERVICE_NAME
+                || !DNS_LABEL.matcher(service.name()).matches()) {
+            problems.add(new SpecProblem(
+                    field + ".name", "must be a DNS label of at most " + MAX_SERVICE_NAME + " characters"));
         } else if (RESERVED_SERVICE_NAMES.contains(service.name())) {
-            problems.add(new SpecProblem(field + ".name", "'" + service.name() + "' is reserved for the stack's data store"));
+            problems.add(new SpecProblem(
+                    field + ".name", "'" + service.name() + "' is reserved for the stack's data store"));
         }
         if (service.image() == null || service.image().isBlank()) {
             problems.add(new SpecProblem(field + ".image", "is required"));
@@ -99,12 +113,20 @@ public final class AppStackValidator {
             problems.add(new SpecProblem(field + ".port", "must be a port number from 1 to 65535"));
         }
         if (service.replicas() != null && service.autoscale() != null) {
-            problems.add(new SpecProblem(field + ".replicas", "replicas and autoscale are mutually exclusive: with autoscale, the autoscaler owns the replica count"));
+            problems.add(
+                    new SpecProblem(
+                            field + ".replicas",
+                            "replicas and autoscale are mutually exclusive: with autoscale, the autoscaler owns the replica count"));
         }
-        if (service.autoscale() != null && service.autoscale().maxReplicas() != null
-                && service.autoscale().minReplicasOrDefault() > service.autoscale().maxReplicas()) {
-            problems.add(new SpecProblem(field + ".autoscale", "minReplicas (" + service.autoscale().minReplicasOrDefault()
-                    + ") must not be greater than maxReplicas (" + service.autoscale().maxReplicas() + ")"));
+        if (service.autoscale() != null
+                && service.autoscale().maxReplicas() != null
+                && service.autoscale().minReplicasOrDefault()
+                        > service.autoscale().maxReplicas()) {
+            problems.add(new SpecProblem(
+                    field + ".autoscale",
+                    "minReplicas (" + service.autoscale().minReplicasOrDefault()
+                            + ") must not be greater than maxReplicas ("
+                            + service.autoscale().maxReplicas() + ")"));
         }
         Set<String> portNames = new HashSet<>();
         Set<Integer> portNumbers = new HashSet<>();
@@ -123,7 +145,8 @@ public final class AppStackValidator {
         for (int e = 0; e < service.env().size(); e++) {
             EnvVar variable = service.env().get(e);
             if (!envNames.add(variable.name())) {
-                problems.add(new SpecProblem(field + ".env[" + e + "].name", "variable " + variable.name() + " is set twice"));
+                problems.add(new SpecProblem(
+                        field + ".env[" + e + "].name", "variable " + variable.name() + " is set twice"));
             }
             if (variable.value() != null && variable.valueFrom() != null) {
                 problems.add(new SpecProblem(field + ".env[" + e + "]", "value and valueFrom are mutually exclusive"));
@@ -132,23 +155,30 @@ public final class AppStackValidator {
         validateUses(spec, service.name(), service.uses(), field + ".uses", problems);
     }
 
-    private static void validateUses(AppStackSpec spec, String service, Uses uses, String field, List<SpecProblem> problems) {
+    private static void validateUses(
+            AppStackSpec spec, String service, Uses uses, String field, List<SpecProblem> problems) {
         if (uses == null) {
             return;
         }
         if (uses.postgres() != null) {
-            boolean declared = spec.postgres() != null && spec.postgres().databases().stream()
-                    .map(DatabaseSpec::name).anyMatch(n -> n.equals(uses.postgres().database()));
+            boolean declared = spec.postgres() != null
+                    && spec.postgres().databases().stream()
+                            .map(DatabaseSpec::name)
+                            .anyMatch(n -> n.equals(uses.postgres().database()));
             if (!declared) {
-                problems.add(new SpecProblem(field + ".postgres.database", "database '" + uses.postgres().database()
-                        + "' is not declared in spec.postgres.databases"));
+                problems.add(new SpecProblem(
+                        field + ".postgres.database",
+                        "database '" + uses.postgres().database() + "' is not declared in spec.postgres.databases"));
             }
         }
         if (uses.redis() != null && spec.redis() == null) {
             problems.add(new SpecProblem(field + ".redis", "the service uses Redis but spec.redis is not set"));
         }
         if (uses.redis() != null && "default".equals(service)) {
-            problems.add(new SpecProblem(field + ".redis", "a service named 'default' cannot use Redis: the name is Redis' built-in user, which the operator turns off"));
+            problems.add(
+                    new SpecProblem(
+                            field + ".redis",
+                            "a service named 'default' cannot use Redis: the name is Redis' built-in user, which the operator turns off"));
         }
         if (uses.kafka() != null) {
             Set<String> topics = new HashSet<>();
@@ -159,7 +189,8 @@ public final class AppStackValidator {
             used.addAll(uses.kafka().consume());
             for (String topic : used) {
                 if (!topics.contains(topic)) {
-                    problems.add(new SpecProblem(field + ".kafka", "topic '" + topic + "' is not declared in spec.kafka.topics"));
+                    problems.add(new SpecProblem(
+                            field + ".kafka", "topic '" + topic + "' is not declared in spec.kafka.topics"));
                 }
             }
         }
@@ -172,11 +203,18 @@ public final class AppStackValidator {
         Set<String> topics = new HashSet<>();
         for (int t = 0; t < spec.kafka().topics().size(); t++) {
             KafkaTopicSpec topic = spec.kafka().topics().get(t);
-            if (topic.name() == null || !TOPIC_NAME.matcher(topic.name()).matches() || ".".equals(topic.name()) || "..".equals(topic.name())) {
-                problems.add(new SpecProblem("spec.kafka.topics[" + t + "].name", "'" + topic.name()
-                        + "' is not a Kafka topic name: 1 to 249 letters, digits, '.', '_' and '-', and not '.' or '..'"));
+            if (topic.name() == null
+                    || !TOPIC_NAME.matcher(topic.name()).matches()
+                    || ".".equals(topic.name())
+                    || "..".equals(topic.name())) {
+                problems.add(
+                        new SpecProblem(
+                                "spec.kafka.topics[" + t + "].name",
+                                "'" + topic.name()
+                                        + "' is not a Kafka topic name: 1 to 249 letters, digits, '.', '_' and '-', and not '.' or '..'"));
             } else if (!topics.add(topic.name())) {
-                problems.add(new SpecProblem("spec.kafka.topics[" + t + "].name", "topic '" + topic.name() + "' is declared twice"));
+                problems.add(new SpecProblem(
+                        "spec.kafka.topics[" + t + "].name", "topic '" + topic.name() + "' is declared twice"));
             }
         }
     }

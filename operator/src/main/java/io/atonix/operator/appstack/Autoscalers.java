@@ -1,9 +1,5 @@
 package io.atonix.operator.appstack;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.Autoscale;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
@@ -11,12 +7,14 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpecBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /** The autoscaling/v2 HorizontalPodAutoscaler of a service that declares autoscale. */
 public final class Autoscalers {
 
-    private Autoscalers() {
-    }
+    private Autoscalers() {}
 
     public static Optional<HorizontalPodAutoscaler> desired(AppStack stack, ServiceSpec service) {
         Autoscale autoscale = service.autoscale();
@@ -32,7 +30,11 @@ public final class Autoscalers {
         return Optional.of(StackObjects.finish(new HorizontalPodAutoscalerBuilder()
                 .withMetadata(metadata)
                 .withNewSpec()
-                .withNewScaleTargetRef().withApiVersion("apps/v1").withKind("Deployment").withName(metadata.getName()).endScaleTargetRef()
+                .withNewScaleTargetRef()
+                .withApiVersion("apps/v1")
+                .withKind("Deployment")
+                .withName(metadata.getName())
+                .endScaleTargetRef()
                 .withMinReplicas(autoscale.minReplicasOrDefault())
                 .withMaxReplicas(autoscale.maxReplicas())
                 .withMetrics(metrics)
@@ -43,8 +45,12 @@ public final class Autoscalers {
     private static MetricSpec resourceMetric(String resource, int averageUtilization) {
         return new MetricSpecBuilder()
                 .withType("Resource")
-                .withNewResource().withName(resource)
-                .withNewTarget().withType("Utilization").withAverageUtilization(averageUtilization).endTarget()
+                .withNewResource()
+                .withName(resource)
+                .withNewTarget()
+                .withType("Utilization")
+                .withAverageUtilization(averageUtilization)
+                .endTarget()
                 .endResource()
                 .build();
     }

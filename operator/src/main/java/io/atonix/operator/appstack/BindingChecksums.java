@@ -15,6 +15,7 @@ public interface BindingChecksums {
 
     /** What render prints: the value is only known once the operator has generated the credentials. */
     static BindingChecksums placeholder() {
-        return names -> names.isEmpty() ? Optional.empty() : Optional.of("<checksum of the binding Secrets, once they exist>");
+        return names ->
+                names.isEmpty() ? Optional.empty() : Optional.of("<checksum of the binding Secrets, once they exist>");
     }
 }

@@ -1,26 +1,25 @@
 package io.atonix.operator.appstack;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.appstack.ComponentStatus;
 import io.atonix.api.v1alpha1.appstack.MonitoringSpec;
+import io.atonix.api.v1alpha1.appstack.PostgresUse;
+import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.common.ExporterMonitoring;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.postgres.PostgresSpec;
 import io.atonix.api.v1alpha1.postgres.RoleSpec;
-import io.atonix.api.v1alpha1.appstack.PostgresUse;
-import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.Owners;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The stack's PostgreSQL as a child Postgres resource, {@code <stack>-postgres}: the composition the Postgres
@@ -29,8 +28,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 public final class ChildPostgres {
     public static final String COMPONENT = "Postgres";
 
-    private ChildPostgres() {
-    }
+    private ChildPostgres() {}
 
     public static Optional<Postgres> desired(AppStack stack) {
         PostgresSpec spec = stack.getSpec().postgres();
@@ -51,9 +49,19 @@ public final class ChildPostgres {
                 .withLabels(labels)
                 .withOwnerReferences(Owners.controller(stack))
                 .build());
-        postgres.setSpec(new PostgresSpec(spec.version(), spec.instances(), spec.storage(), spec.storageClassName(), spec.databases(),
-                roles(stack), spec.parameters(), spec.resources(), spec.backup(),
-                spec.deletionPolicy() != null ? spec.deletionPolicy() : stack.getSpec().deletionPolicyOrDefault(),
+        postgres.setSpec(new PostgresSpec(
+                spec.version(),
+                spec.instances(),
+                spec.storage(),
+                spec.storageClassName(),
+                spec.databases(),
+                roles(stack),
+                spec.parameters(),
+                spec.resources(),
+                spec.backup(),
+                spec.deletionPolicy() != null
+                        ? spec.deletionPolicy()
+                        : stack.getSpec().deletionPolicyOrDefault(),
                 monitoring(stack)));
         return Optional.of(StackObjects.finish(postgres));
     }
@@ -63,7 +71,9 @@ public final class ChildPostgres {
      * labelled with the stack's labels as well as those of spec.postgres.monitoring.
      */
     static ExporterMonitoring monitoring(AppStack stack) {
-        MonitoringSpec monitoring = stack.getSpec().monitoring() == null ? MonitoringSpec.defaults() : stack.getSpec().monitoring();
+        MonitoringSpec monitoring = stack.getSpec().monitoring() == null
+                ? MonitoringSpec.defaults()
+                : stack.getSpec().monitoring();
         ExporterMonitoring own = stack.getSpec().postgres().monitoringOrDefault();
         Map<String, String> labels = new TreeMap<>(monitoring.labels());
         labels.putAll(own.labels());
@@ -91,10 +101,13 @@ public final class ChildPostgres {
     static ComponentStatus status(AppStack stack, Postgres child) {
         String name = Names.postgres(stack.getMetadata().getName());
         if (child == null || child.getStatus() == null) {
-            return new ComponentStatus(COMPONENT, name, false, "Creating", "waiting for Postgres " + name + " to report");
+            return new ComponentStatus(
+                    COMPONENT, name, false, "Creating", "waiting for Postgres " + name + " to report");
         }
         return Conditions.find(child.getStatus().conditions(), ConditionTypes.READY)
-                .map(ready -> new ComponentStatus(COMPONENT, name, ready.holds(), ready.reason(), ready.holds() ? null : ready.message()))
-                .orElse(new ComponentStatus(COMPONENT, name, false, "Creating", "waiting for Postgres " + name + " to report"));
+                .map(ready -> new ComponentStatus(
+                        COMPONENT, name, ready.holds(), ready.reason(), ready.holds() ? null : ready.message()))
+                .orElse(new ComponentStatus(
+                        COMPONENT, name, false, "Creating", "waiting for Postgres " + name + " to report"));
     }
 }

@@ -1,7 +1,5 @@
 package io.atonix.operator.appstack;
 
-import java.util.Optional;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.operator.common.Labels;
@@ -9,9 +7,11 @@ import io.atonix.operator.common.OptionalChildDependent;
 import io.atonix.operator.common.WithoutManagedFields;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import java.util.Optional;
 
 /** The stack's child Postgres: none, or one keyed "postgres"; removed when spec.postgres is (its volume stays unless Delete). */
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.STACK_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
+@KubernetesDependent(
+        informer = @Informer(labelSelector = Labels.STACK_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
 public class ChildPostgresDependent extends OptionalChildDependent<Postgres, AppStack> {
     static final String KEY = "postgres";
 

@@ -1,10 +1,5 @@
 package io.atonix.operator.appstack;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ComponentStatus;
 import io.atonix.api.v1alpha1.appstack.RedisUse;
@@ -18,6 +13,10 @@ import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.Owners;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The stack's Redis as a child Redis resource, {@code <stack>-redis}, with one ACL user per service that uses it: the
@@ -26,8 +25,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 public final class ChildRedis {
     public static final String COMPONENT = "Redis";
 
-    private ChildRedis() {
-    }
+    private ChildRedis() {}
 
     public static Optional<Redis> desired(AppStack stack) {
         RedisSpec spec = stack.getSpec().redis();
@@ -48,8 +46,16 @@ public final class ChildRedis {
                 .withLabels(labels)
                 .withOwnerReferences(Owners.controller(stack))
                 .build());
-        redis.setSpec(new RedisSpec(spec.version(), spec.memory(), spec.evictionPolicy(), spec.persistence(), users(stack), spec.resources(),
-                spec.deletionPolicy() != null ? spec.deletionPolicy() : stack.getSpec().deletionPolicyOrDefault()));
+        redis.setSpec(new RedisSpec(
+                spec.version(),
+                spec.memory(),
+                spec.evictionPolicy(),
+                spec.persistence(),
+                users(stack),
+                spec.resources(),
+                spec.deletionPolicy() != null
+                        ? spec.deletionPolicy()
+                        : stack.getSpec().deletionPolicyOrDefault()));
         return Optional.of(StackObjects.finish(redis));
     }
 
@@ -70,12 +76,14 @@ public final class ChildRedis {
     /** The stack's view of its child: ready when the child says so, with the child's own reason and message. */
     static ComponentStatus status(AppStack stack, Redis child) {
         String name = Names.redis(stack.getMetadata().getName());
-        ComponentStatus waiting = new ComponentStatus(COMPONENT, name, false, "Creating", "waiting for Redis " + name + " to report");
+        ComponentStatus waiting =
+                new ComponentStatus(COMPONENT, name, false, "Creating", "waiting for Redis " + name + " to report");
         if (child == null || child.getStatus() == null) {
             return waiting;
         }
         return Conditions.find(child.getStatus().conditions(), ConditionTypes.READY)
-                .map(ready -> new ComponentStatus(COMPONENT, name, ready.holds(), ready.reason(), ready.holds() ? null : ready.message()))
+                .map(ready -> new ComponentStatus(
+                        COMPONENT, name, ready.holds(), ready.reason(), ready.holds() ? null : ready.message()))
                 .orElse(waiting);
     }
 }

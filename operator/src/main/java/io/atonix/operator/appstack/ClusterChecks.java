@@ -1,11 +1,5 @@
 package io.atonix.operator.appstack;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.BiFunction;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.api.v1alpha1.common.EnvVar;
@@ -15,6 +9,11 @@ import io.atonix.operator.common.SpecProblem;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiFunction;
 
 /**
  * The rules of a stack that depend on what else is in the cluster: Secrets and ConfigMaps it references, and
@@ -22,8 +21,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
  */
 final class ClusterChecks {
 
-    private ClusterChecks() {
-    }
+    private ClusterChecks() {}
 
     /**
      * Non-optional references to Secret and ConfigMap keys that do not resolve.
@@ -42,20 +40,32 @@ final class ClusterChecks {
                 }
                 String field = "spec.services[" + s + "].env[" + e + "].valueFrom";
                 check("Secret", variable.valueFrom().secretKeyRef(), field + ".secretKeyRef", lookup, problems);
-                check("ConfigMap", variable.valueFrom().configMapKeyRef(), field + ".configMapKeyRef", lookup, problems);
+                check(
+                        "ConfigMap",
+                        variable.valueFrom().configMapKeyRef(),
+                        field + ".configMapKeyRef",
+                        lookup,
+                        problems);
             }
         }
         return problems;
     }
 
-    private static void check(String kind, KeyReference ref, String field, BiFunction<String, String, Map<String, ?>> lookup,
+    private static void check(
+            String kind,
+            KeyReference ref,
+            String field,
+            BiFunction<String, String, Map<String, ?>> lookup,
             List<SpecProblem> problems) {
         if (ref == null || ref.optionalOrDefault()) {
             return;
         }
         Map<String, ?> keys = lookup.apply(kind, ref.name());
         if (keys == null) {
-            problems.add(new SpecProblem(field, kind + " '" + ref.name() + "' does not exist in the stack's namespace; create it or mark the reference optional"));
+            problems.add(new SpecProblem(
+                    field,
+                    kind + " '" + ref.name()
+                            + "' does not exist in the stack's namespace; create it or mark the reference optional"));
         } else if (!keys.containsKey(ref.key())) {
             problems.add(new SpecProblem(field, kind + " '" + ref.name() + "' has no key '" + ref.key() + "'"));
         }
@@ -77,11 +87,15 @@ final class ClusterChecks {
             for (Ingress ingress : managedIngresses) {
                 Map<String, String> labels = ingress.getMetadata().getLabels();
                 boolean ours = Objects.equals(namespace, ingress.getMetadata().getNamespace())
-                        && labels != null && Objects.equals(name, labels.get(Labels.STACK));
+                        && labels != null
+                        && Objects.equals(name, labels.get(Labels.STACK));
                 if (!ours && serves(ingress, host, path)) {
-                    problems.add(new SpecProblem("spec.services[" + s + "].expose", "host " + host + " and path " + path
-                            + " are already served by Ingress " + ingress.getMetadata().getNamespace() + "/"
-                            + ingress.getMetadata().getName() + " of another stack"));
+                    problems.add(new SpecProblem(
+                            "spec.services[" + s + "].expose",
+                            "host " + host + " and path " + path
+                                    + " are already served by Ingress "
+                                    + ingress.getMetadata().getNamespace() + "/"
+                                    + ingress.getMetadata().getName() + " of another stack"));
                 }
             }
         }

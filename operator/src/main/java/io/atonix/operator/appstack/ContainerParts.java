@@ -1,12 +1,5 @@
 package io.atonix.operator.appstack;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import io.atonix.api.v1alpha1.appstack.ServicePort;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.api.v1alpha1.common.ComputeResources;
@@ -26,6 +19,12 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Translations from the AppStack service spec to the parts of a container. */
 final class ContainerParts {
@@ -35,28 +34,41 @@ final class ContainerParts {
     static final Quantity DEFAULT_MEMORY_REQUEST = new Quantity("128Mi");
     static final Quantity DEFAULT_MEMORY_LIMIT = new Quantity("512Mi");
 
-    private ContainerParts() {
-    }
+    private ContainerParts() {}
 
     static List<ContainerPort> ports(ServiceSpec service) {
         List<ContainerPort> ports = new ArrayList<>();
-        ports.add(new ContainerPortBuilder().withName(HTTP_PORT).withContainerPort(service.port()).withProtocol("TCP").build());
+        ports.add(new ContainerPortBuilder()
+                .withName(HTTP_PORT)
+                .withContainerPort(service.port())
+                .withProtocol("TCP")
+                .build());
         for (ServicePort extra : service.additionalPorts()) {
-            ports.add(new ContainerPortBuilder().withName(extra.name()).withContainerPort(extra.port())
-                    .withProtocol(extra.protocolOrDefault().name()).build());
+            ports.add(new ContainerPortBuilder()
+                    .withName(extra.name())
+                    .withContainerPort(extra.port())
+                    .withProtocol(extra.protocolOrDefault().name())
+                    .build());
         }
-        metricsPort(service).ifPresent(port -> ports.add(
-                new ContainerPortBuilder().withName(METRICS_PORT).withContainerPort(port).withProtocol("TCP").build()));
+        metricsPort(service)
+                .ifPresent(port -> ports.add(new ContainerPortBuilder()
+                        .withName(METRICS_PORT)
+                        .withContainerPort(port)
+                        .withProtocol("TCP")
+                        .build()));
         return ports;
     }
 
     /** The metrics port when it is a port of its own; metrics on the service's port are scraped through "http". */
     static Optional<Integer> metricsPort(ServiceSpec service) {
-        if (service.metrics() == null || service.metrics().port() == null || service.metrics().port().equals(service.port())) {
+        if (service.metrics() == null
+                || service.metrics().port() == null
+                || service.metrics().port().equals(service.port())) {
             return Optional.empty();
         }
         Integer port = service.metrics().port();
-        boolean declared = service.additionalPorts().stream().anyMatch(p -> p.port().equals(port));
+        boolean declared =
+                service.additionalPorts().stream().anyMatch(p -> p.port().equals(port));
         return declared ? Optional.empty() : Optional.of(port);
     }
 
@@ -67,14 +79,25 @@ final class ContainerParts {
             if (variable.valueFrom() != null) {
                 EnvVarSource from = variable.valueFrom();
                 builder.withNewValueFrom()
-                        .withSecretKeyRef(from.secretKeyRef() == null ? null
-                                : new SecretKeySelector(from.secretKeyRef().key(),
-                                        from.secretKeyRef().name(), from.secretKeyRef().optional()))
-                        .withConfigMapKeyRef(from.configMapKeyRef() == null ? null
-                                : new ConfigMapKeySelector(from.configMapKeyRef().key(),
-                                        from.configMapKeyRef().name(), from.configMapKeyRef().optional()))
-                        .withFieldRef(from.fieldRef() == null ? null
-                                : new ObjectFieldSelector("v1", from.fieldRef().fieldPath()))
+                        .withSecretKeyRef(
+                                from.secretKeyRef() == null
+                                        ? null
+                                        : new SecretKeySelector(
+                                                from.secretKeyRef().key(),
+                                                from.secretKeyRef().name(),
+                                                from.secretKeyRef().optional()))
+                        .withConfigMapKeyRef(
+                                from.configMapKeyRef() == null
+                                        ? null
+                                        : new ConfigMapKeySelector(
+                                                from.configMapKeyRef().key(),
+                                                from.configMapKeyRef().name(),
+                                                from.configMapKeyRef().optional()))
+                        .withFieldRef(
+                                from.fieldRef() == null
+                                        ? null
+                                        : new ObjectFieldSelector(
+                                                "v1", from.fieldRef().fieldPath()))
                         .endValueFrom();
             } else {
                 builder.withValue(variable.value() == null ? "" : variable.value());
@@ -104,7 +127,10 @@ final class ContainerParts {
             limited.put("cpu", Quantities.canonical(limits.cpu()));
         }
         limited.put("memory", Quantities.canonical(memoryLimit));
-        return new ResourceRequirementsBuilder().withRequests(requested).withLimits(limited).build();
+        return new ResourceRequirementsBuilder()
+                .withRequests(requested)
+                .withLimits(limited)
+                .build();
     }
 
     static io.fabric8.kubernetes.api.model.Probe probe(Probe probe, int defaultPort) {
@@ -117,10 +143,18 @@ final class ContainerParts {
                 .withTimeoutSeconds(probe.timeoutSeconds())
                 .withFailureThreshold(probe.failureThreshold());
         if (probe.httpGet() != null) {
-            int port = probe.httpGet().port() == null ? defaultPort : probe.httpGet().port();
-            builder.withNewHttpGet().withPath(probe.httpGet().path()).withPort(new IntOrString(port)).withScheme("HTTP").endHttpGet();
+            int port = probe.httpGet().port() == null
+                    ? defaultPort
+                    : probe.httpGet().port();
+            builder.withNewHttpGet()
+                    .withPath(probe.httpGet().path())
+                    .withPort(new IntOrString(port))
+                    .withScheme("HTTP")
+                    .endHttpGet();
         } else if (probe.tcpSocket() != null) {
-            int port = probe.tcpSocket().port() == null ? defaultPort : probe.tcpSocket().port();
+            int port = probe.tcpSocket().port() == null
+                    ? defaultPort
+                    : probe.tcpSocket().port();
             builder.withNewTcpSocket().withPort(new IntOrString(port)).endTcpSocket();
         } else if (probe.exec() != null) {
             builder.withNewExec().withCommand(probe.exec().command()).endExec();
@@ -130,8 +164,12 @@ final class ContainerParts {
 
     /** A pod receives traffic once its port accepts connections, unless the service says better. */
     static io.fabric8.kubernetes.api.model.Probe defaultReadiness(int port) {
-        return new ProbeBuilder().withNewTcpSocket().withPort(new IntOrString(port)).endTcpSocket()
-                .withPeriodSeconds(10).build();
+        return new ProbeBuilder()
+                .withNewTcpSocket()
+                .withPort(new IntOrString(port))
+                .endTcpSocket()
+                .withPeriodSeconds(10)
+                .build();
     }
 
     private static Quantity pick(Quantity value, Quantity fallback) {

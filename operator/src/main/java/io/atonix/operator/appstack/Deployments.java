@@ -1,9 +1,5 @@
 package io.atonix.operator.appstack;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.operator.binding.KafkaBinding;
@@ -16,16 +12,17 @@ import io.atonix.operator.common.SecretEnv;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /** The Deployment that runs one service of a stack. */
 public final class Deployments {
     static final int REVISION_HISTORY = 5;
 
-    private Deployments() {
-    }
+    private Deployments() {}
 
     /** @param checksums of the binding Secrets: their digest on the pod template rolls the pods when a credential is rotated */
     public static Deployment desired(AppStack stack, ServiceSpec service, BindingChecksums checksums) {
@@ -34,13 +31,19 @@ public final class Deployments {
         return StackObjects.finish(new DeploymentBuilder()
                 .withMetadata(metadata)
                 .withNewSpec()
-                // With an autoscaler the replica count is its to set; leaving it out keeps the operator from fighting it.
+                // With an autoscaler the replica count is its to set; leaving it out keeps the operator from fighting
+                // it.
                 .withReplicas(service.autoscale() == null ? service.replicasOrDefault() : null)
                 .withRevisionHistoryLimit(REVISION_HISTORY)
-                .withNewSelector().withMatchLabels(StackObjects.selector(stack, service)).endSelector()
+                .withNewSelector()
+                .withMatchLabels(StackObjects.selector(stack, service))
+                .endSelector()
                 .withNewTemplate()
-                .withNewMetadata().withLabels(metadata.getLabels())
-                .withAnnotations(checksum.map(c -> Map.of(SecretChecksum.ANNOTATION, c)).orElse(null)).endMetadata()
+                .withNewMetadata()
+                .withLabels(metadata.getLabels())
+                .withAnnotations(
+                        checksum.map(c -> Map.of(SecretChecksum.ANNOTATION, c)).orElse(null))
+                .endMetadata()
                 .withNewSpec()
                 .withServiceAccountName(metadata.getName())
                 .withAutomountServiceAccountToken(false)
@@ -61,7 +64,10 @@ public final class Deployments {
         return new ContainerBuilder()
                 .withName(Names.appContainer())
                 .withImage(service.image())
-                .withImagePullPolicy(service.imagePullPolicy() == null ? null : service.imagePullPolicy().name())
+                .withImagePullPolicy(
+                        service.imagePullPolicy() == null
+                                ? null
+                                : service.imagePullPolicy().name())
                 .withCommand(nullIfEmpty(service.command()))
                 .withArgs(nullIfEmpty(service.args()))
                 .withPorts(ContainerParts.ports(service))
@@ -78,7 +84,8 @@ public final class Deployments {
     static List<String> bindingSecrets(AppStack stack, ServiceSpec service) {
         List<String> secrets = new ArrayList<>();
         if (service.uses() != null && service.uses().postgres() != null) {
-            secrets.add(PostgresBinding.secretName(Names.postgres(stack.getMetadata().getName()), service.name()));
+            secrets.add(PostgresBinding.secretName(
+                    Names.postgres(stack.getMetadata().getName()), service.name()));
         }
         if (service.uses() != null && service.uses().redis() != null) {
             secrets.add(RedisBinding.secretName(Names.redis(stack.getMetadata().getName()), service.name()));
@@ -93,11 +100,13 @@ public final class Deployments {
     static List<EnvVar> env(AppStack stack, ServiceSpec service) {
         List<EnvVar> env = new ArrayList<>(ContainerParts.env(service.env()));
         if (service.uses() != null && service.uses().postgres() != null) {
-            String secret = PostgresBinding.secretName(Names.postgres(stack.getMetadata().getName()), service.name());
+            String secret = PostgresBinding.secretName(
+                    Names.postgres(stack.getMetadata().getName()), service.name());
             env.addAll(SecretEnv.all(secret, PostgresBinding.ENV));
         }
         if (service.uses() != null && service.uses().redis() != null) {
-            String secret = RedisBinding.secretName(Names.redis(stack.getMetadata().getName()), service.name());
+            String secret =
+                    RedisBinding.secretName(Names.redis(stack.getMetadata().getName()), service.name());
             env.addAll(SecretEnv.all(secret, RedisBinding.ENV));
         }
         if (service.uses() != null && service.uses().kafka() != null) {

@@ -1,12 +1,11 @@
 package io.atonix.operator.appstack;
 
-import java.util.Optional;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
+import java.util.Optional;
 
 /**
  * A policy/v1 PodDisruptionBudget for services that can run more than one pod: a node drain then takes at most
@@ -14,8 +13,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
  */
 public final class DisruptionBudgets {
 
-    private DisruptionBudgets() {
-    }
+    private DisruptionBudgets() {}
 
     public static Optional<PodDisruptionBudget> desired(AppStack stack, ServiceSpec service) {
         if (service.maxPossibleReplicas() < 2) {
@@ -25,7 +23,9 @@ public final class DisruptionBudgets {
                 .withMetadata(StackObjects.serviceMetadata(stack, service))
                 .withNewSpec()
                 .withMaxUnavailable(new IntOrString(1))
-                .withNewSelector().withMatchLabels(StackObjects.selector(stack, service)).endSelector()
+                .withNewSelector()
+                .withMatchLabels(StackObjects.selector(stack, service))
+                .endSelector()
                 .endSpec()
                 .build()));
     }

@@ -1,12 +1,11 @@
 package io.atonix.operator.appstack;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackStatus;
 import io.atonix.api.v1alpha1.appstack.ComponentStatus;
 import io.atonix.api.v1alpha1.appstack.MonitoringSpec;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The stack's Monitoring component: active, or unavailable because the cluster does not run the Prometheus Operator.
@@ -17,18 +16,22 @@ public final class MonitoringStatus {
     public static final String REASON_ACTIVE = "Active";
     public static final String REASON_UNAVAILABLE = "PrometheusOperatorNotInstalled";
 
-    private MonitoringStatus() {
-    }
+    private MonitoringStatus() {}
 
     /** The status with the Monitoring component added, when the stack wants any monitoring at all. */
-    public static AppStackStatus withComponent(AppStack stack, AppStackStatus status, boolean prometheusOperatorInstalled) {
+    public static AppStackStatus withComponent(
+            AppStack stack, AppStackStatus status, boolean prometheusOperatorInstalled) {
         MonitoringSpec monitoring = StackMonitoring.monitoring(stack);
         if (!monitoring.scrapingEnabled() && !monitoring.alertsEnabled() && !monitoring.dashboardEnabled()) {
             return status;
         }
         ComponentStatus component = prometheusOperatorInstalled
                 ? new ComponentStatus(COMPONENT, null, true, REASON_ACTIVE, null)
-                : new ComponentStatus(COMPONENT, null, false, REASON_UNAVAILABLE,
+                : new ComponentStatus(
+                        COMPONENT,
+                        null,
+                        false,
+                        REASON_UNAVAILABLE,
                         "monitoring is unavailable: the cluster has no monitoring.coreos.com ServiceMonitor and PrometheusRule CRDs"
                                 + " (the Prometheus Operator is not installed), so no ServiceMonitors, alert rules or Grafana dashboard"
                                 + " are created; they are once it is installed. Everything else of the stack is reconciled.");

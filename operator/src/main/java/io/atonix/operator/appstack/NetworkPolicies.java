@@ -1,10 +1,5 @@
 package io.atonix.operator.appstack;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.NetworkPolicySpec;
 import io.atonix.api.v1alpha1.appstack.ServicePort;
@@ -31,6 +26,10 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The stack's NetworkPolicies, from the edges its spec declares. Every pod of the stack (its services and its data
@@ -45,8 +44,7 @@ public final class NetworkPolicies {
     /** The label the operator's pods carry (the chart's name). */
     static final String OPERATOR_POD_LABEL = "atonix-operator";
 
-    private NetworkPolicies() {
-    }
+    private NetworkPolicies() {}
 
     /** Keyed by policy name; empty when the stack turns NetworkPolicies off. */
     public static Map<String, NetworkPolicy> desired(AppStack stack, NetworkSettings network) {
@@ -57,11 +55,27 @@ public final class NetworkPolicies {
         }
         boolean egress = spec != null && Boolean.TRUE.equals(spec.restrictEgress());
         String name = stack.getMetadata().getName();
-        add(policies, policy(stack, name + "-deny-all", selector(Labels.PART_OF, name), egress, List.of(), egress ? List.of() : null));
+        add(
+                policies,
+                policy(
+                        stack,
+                        name + "-deny-all",
+                        selector(Labels.PART_OF, name),
+                        egress,
+                        List.of(),
+                        egress ? List.of() : null));
         for (ServiceSpec service : stack.getSpec().services()) {
-            add(policies, policy(stack, Names.service(name, service.name()), new LabelSelectorBuilder()
-                    .withMatchLabels(Labels.serviceSelector(name, service.name())).build(), egress,
-                    serviceIngress(stack, service, network), egress ? serviceEgress(stack, service) : null));
+            add(
+                    policies,
+                    policy(
+                            stack,
+                            Names.service(name, service.name()),
+                            new LabelSelectorBuilder()
+                                    .withMatchLabels(Labels.serviceSelector(name, service.name()))
+                                    .build(),
+                            egress,
+                            serviceIngress(stack, service, network),
+                            egress ? serviceEgress(stack, service) : null));
         }
         if (stack.getSpec().postgres() != null) {
             add(policies, postgres(stack, network, egress));
@@ -72,22 +86,34 @@ public final class NetworkPolicies {
         return policies;
     }
 
-    private static List<NetworkPolicyIngressRule> serviceIngress(AppStack stack, ServiceSpec service, NetworkSettings network) {
+    private static List<NetworkPolicyIngressRule> serviceIngress(
+            AppStack stack, ServiceSpec service, NetworkSettings network) {
         List<NetworkPolicyIngressRule> rules = new ArrayList<>();
         List<NetworkPolicyPort> ports = new ArrayList<>();
         ports.add(tcp(service.port()));
-        for (ServicePort extra : service.additionalPorts() == null ? List.<ServicePort>of() : service.additionalPorts()) {
+        for (ServicePort extra :
+                service.additionalPorts() == null ? List.<ServicePort>of() : service.additionalPorts()) {
             ports.add(tcp(extra.port()));
         }
         // Services of a stack call each other; the spec declares no finer edges between them.
-        rules.add(new NetworkPolicyIngressRuleBuilder().withFrom(pods(selector(Labels.STACK, stack.getMetadata().getName())))
-                .withPorts(ports).build());
+        rules.add(new NetworkPolicyIngressRuleBuilder()
+                .withFrom(pods(selector(Labels.STACK, stack.getMetadata().getName())))
+                .withPorts(ports)
+                .build());
         if (service.expose() != null) {
-            rules.add(new NetworkPolicyIngressRuleBuilder().withFrom(namespace(network.ingressNamespace())).withPorts(tcp(service.port())).build());
+            rules.add(new NetworkPolicyIngressRuleBuilder()
+                    .withFrom(namespace(network.ingressNamespace()))
+                    .withPorts(tcp(service.port()))
+                    .build());
         }
         if (service.metrics() != null) {
-            int port = service.metrics().port() == null ? service.port() : service.metrics().port();
-            rules.add(new NetworkPolicyIngressRuleBuilder().withFrom(namespace(network.prometheusNamespace())).withPorts(tcp(port)).build());
+            int port = service.metrics().port() == null
+                    ? service.port()
+                    : service.metrics().port();
+            rules.add(new NetworkPolicyIngressRuleBuilder()
+                    .withFrom(namespace(network.prometheusNamespace()))
+                    .withPorts(tcp(port))
+                    .build());
         }
         return rules;
     }
@@ -96,19 +122,32 @@ public final class NetworkPolicies {
         String name = stack.getMetadata().getName();
         List<NetworkPolicyEgressRule> rules = new ArrayList<>();
         rules.add(dns());
-        rules.add(new NetworkPolicyEgressRuleBuilder().withTo(pods(selector(Labels.STACK, name))).build());
+        rules.add(new NetworkPolicyEgressRuleBuilder()
+                .withTo(pods(selector(Labels.STACK, name)))
+                .build());
         if (service.uses() != null && service.uses().postgres() != null) {
-            rules.add(new NetworkPolicyEgressRuleBuilder().withTo(pods(postgresPods(stack))).withPorts(tcp(PostgresConfig.PORT)).build());
+            rules.add(new NetworkPolicyEgressRuleBuilder()
+                    .withTo(pods(postgresPods(stack)))
+                    .withPorts(tcp(PostgresConfig.PORT))
+                    .build());
         }
         if (service.uses() != null && service.uses().redis() != null) {
-            rules.add(new NetworkPolicyEgressRuleBuilder().withTo(pods(redisPods(stack))).withPorts(tcp(RedisConfig.PORT)).build());
+            rules.add(new NetworkPolicyEgressRuleBuilder()
+                    .withTo(pods(redisPods(stack)))
+                    .withPorts(tcp(RedisConfig.PORT))
+                    .build());
         }
-        if (service.uses() != null && service.uses().kafka() != null && stack.getSpec().kafka() != null) {
+        if (service.uses() != null
+                && service.uses().kafka() != null
+                && stack.getSpec().kafka() != null) {
             var cluster = stack.getSpec().kafka().cluster();
             String namespace = cluster.namespace() == null ? stack.getMetadata().getNamespace() : cluster.namespace();
-            rules.add(new NetworkPolicyEgressRuleBuilder().withTo(new NetworkPolicyPeerBuilder()
-                    .withNamespaceSelector(selector(NAMESPACE_NAME, namespace))
-                    .withPodSelector(selector("strimzi.io/cluster", cluster.name())).build()).build());
+            rules.add(new NetworkPolicyEgressRuleBuilder()
+                    .withTo(new NetworkPolicyPeerBuilder()
+                            .withNamespaceSelector(selector(NAMESPACE_NAME, namespace))
+                            .withPodSelector(selector("strimzi.io/cluster", cluster.name()))
+                            .build())
+                    .build());
         }
         return rules;
     }
@@ -116,20 +155,39 @@ public final class NetworkPolicies {
     private static NetworkPolicy postgres(AppStack stack, NetworkSettings network, boolean egress) {
         String name = stack.getMetadata().getName();
         List<String> users = stack.getSpec().services().stream()
-                .filter(s -> s.uses() != null && s.uses().postgres() != null).map(ServiceSpec::name).toList();
+                .filter(s -> s.uses() != null && s.uses().postgres() != null)
+                .map(ServiceSpec::name)
+                .toList();
         List<NetworkPolicyIngressRule> rules = new ArrayList<>();
         if (!users.isEmpty()) {
-            rules.add(new NetworkPolicyIngressRuleBuilder().withFrom(pods(consumers(name, users))).withPorts(tcp(PostgresConfig.PORT)).build());
+            rules.add(new NetworkPolicyIngressRuleBuilder()
+                    .withFrom(pods(consumers(name, users)))
+                    .withPorts(tcp(PostgresConfig.PORT))
+                    .build());
         }
         // Its own backup jobs, which carry the Postgres' labels.
-        rules.add(new NetworkPolicyIngressRuleBuilder().withFrom(pods(postgresPods(stack))).withPorts(tcp(PostgresConfig.PORT)).build());
-        rules.add(new NetworkPolicyIngressRuleBuilder().withFrom(new NetworkPolicyPeerBuilder()
-                .withNamespaceSelector(selector(NAMESPACE_NAME, network.operatorNamespace()))
-                .withPodSelector(selector(Labels.NAME, OPERATOR_POD_LABEL)).build()).withPorts(tcp(PostgresConfig.PORT)).build());
-        rules.add(new NetworkPolicyIngressRuleBuilder().withFrom(namespace(network.prometheusNamespace()))
-                .withPorts(tcp(PostgresStatefulSets.EXPORTER_PORT)).build());
+        rules.add(new NetworkPolicyIngressRuleBuilder()
+                .withFrom(pods(postgresPods(stack)))
+                .withPorts(tcp(PostgresConfig.PORT))
+                .build());
+        rules.add(new NetworkPolicyIngressRuleBuilder()
+                .withFrom(new NetworkPolicyPeerBuilder()
+                        .withNamespaceSelector(selector(NAMESPACE_NAME, network.operatorNamespace()))
+                        .withPodSelector(selector(Labels.NAME, OPERATOR_POD_LABEL))
+                        .build())
+                .withPorts(tcp(PostgresConfig.PORT))
+                .build());
+        rules.add(new NetworkPolicyIngressRuleBuilder()
+                .withFrom(namespace(network.prometheusNamespace()))
+                .withPorts(tcp(PostgresStatefulSets.EXPORTER_PORT))
+                .build());
         List<NetworkPolicyEgressRule> out = egress
-                ? List.of(dns(), new NetworkPolicyEgressRuleBuilder().withTo(pods(postgresPods(stack))).withPorts(tcp(PostgresConfig.PORT)).build())
+                ? List.of(
+                        dns(),
+                        new NetworkPolicyEgressRuleBuilder()
+                                .withTo(pods(postgresPods(stack)))
+                                .withPorts(tcp(PostgresConfig.PORT))
+                                .build())
                 : null;
         return policy(stack, Names.postgres(name), postgresPods(stack), egress, rules, out);
     }
@@ -138,19 +196,32 @@ public final class NetworkPolicies {
     private static NetworkPolicy redis(AppStack stack, NetworkSettings network, boolean egress) {
         String name = stack.getMetadata().getName();
         List<String> users = stack.getSpec().services().stream()
-                .filter(s -> s.uses() != null && s.uses().redis() != null).map(ServiceSpec::name).toList();
+                .filter(s -> s.uses() != null && s.uses().redis() != null)
+                .map(ServiceSpec::name)
+                .toList();
         List<NetworkPolicyIngressRule> rules = new ArrayList<>();
         if (!users.isEmpty()) {
-            rules.add(new NetworkPolicyIngressRuleBuilder().withFrom(pods(consumers(name, users))).withPorts(tcp(RedisConfig.PORT)).build());
+            rules.add(new NetworkPolicyIngressRuleBuilder()
+                    .withFrom(pods(consumers(name, users)))
+                    .withPorts(tcp(RedisConfig.PORT))
+                    .build());
         }
-        rules.add(new NetworkPolicyIngressRuleBuilder().withFrom(namespace(network.prometheusNamespace()))
-                .withPorts(tcp(RedisStatefulSets.EXPORTER_PORT)).build());
+        rules.add(new NetworkPolicyIngressRuleBuilder()
+                .withFrom(namespace(network.prometheusNamespace()))
+                .withPorts(tcp(RedisStatefulSets.EXPORTER_PORT))
+                .build());
         return policy(stack, Names.redis(name), redisPods(stack), egress, rules, egress ? List.of(dns()) : null);
     }
 
     private static LabelSelector consumers(String stack, List<String> services) {
-        return new LabelSelectorBuilder().addToMatchLabels(Labels.STACK, stack)
-                .addNewMatchExpression().withKey(Labels.SERVICE).withOperator("In").withValues(services).endMatchExpression().build();
+        return new LabelSelectorBuilder()
+                .addToMatchLabels(Labels.STACK, stack)
+                .addNewMatchExpression()
+                .withKey(Labels.SERVICE)
+                .withOperator("In")
+                .withValues(services)
+                .endMatchExpression()
+                .build();
     }
 
     private static LabelSelector redisPods(AppStack stack) {
@@ -161,8 +232,13 @@ public final class NetworkPolicies {
         return selector(Labels.POSTGRES, Names.postgres(stack.getMetadata().getName()));
     }
 
-    private static NetworkPolicy policy(AppStack stack, String policyName, LabelSelector pods, boolean egress,
-            List<NetworkPolicyIngressRule> ingress, List<NetworkPolicyEgressRule> egressRules) {
+    private static NetworkPolicy policy(
+            AppStack stack,
+            String policyName,
+            LabelSelector pods,
+            boolean egress,
+            List<NetworkPolicyIngressRule> ingress,
+            List<NetworkPolicyEgressRule> egressRules) {
         String name = stack.getMetadata().getName();
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(Labels.NAME, "network-policy");
@@ -171,8 +247,12 @@ public final class NetworkPolicies {
         labels.put(Labels.MANAGED_BY, Labels.OPERATOR);
         labels.put(Labels.STACK, name);
         return StackObjects.finish(new NetworkPolicyBuilder()
-                .withMetadata(new ObjectMetaBuilder().withName(policyName).withNamespace(stack.getMetadata().getNamespace())
-                        .withLabels(labels).withOwnerReferences(Owners.controller(stack)).build())
+                .withMetadata(new ObjectMetaBuilder()
+                        .withName(policyName)
+                        .withNamespace(stack.getMetadata().getNamespace())
+                        .withLabels(labels)
+                        .withOwnerReferences(Owners.controller(stack))
+                        .build())
                 .withNewSpec()
                 .withPodSelector(pods)
                 .withPolicyTypes(egress ? List.of("Ingress", "Egress") : List.of("Ingress"))
@@ -184,10 +264,19 @@ public final class NetworkPolicies {
 
     private static NetworkPolicyEgressRule dns() {
         return new NetworkPolicyEgressRuleBuilder()
-                .withTo(new NetworkPolicyPeerBuilder().withNamespaceSelector(new LabelSelector())
-                        .withPodSelector(selector("k8s-app", "kube-dns")).build())
-                .withPorts(new NetworkPolicyPortBuilder().withProtocol("UDP").withPort(new IntOrString(53)).build(),
-                        new NetworkPolicyPortBuilder().withProtocol("TCP").withPort(new IntOrString(53)).build())
+                .withTo(new NetworkPolicyPeerBuilder()
+                        .withNamespaceSelector(new LabelSelector())
+                        .withPodSelector(selector("k8s-app", "kube-dns"))
+                        .build())
+                .withPorts(
+                        new NetworkPolicyPortBuilder()
+                                .withProtocol("UDP")
+                                .withPort(new IntOrString(53))
+                                .build(),
+                        new NetworkPolicyPortBuilder()
+                                .withProtocol("TCP")
+                                .withPort(new IntOrString(53))
+                                .build())
                 .build();
     }
 
@@ -196,11 +285,16 @@ public final class NetworkPolicies {
     }
 
     private static NetworkPolicyPeer namespace(String namespace) {
-        return new NetworkPolicyPeerBuilder().withNamespaceSelector(selector(NAMESPACE_NAME, namespace)).build();
+        return new NetworkPolicyPeerBuilder()
+                .withNamespaceSelector(selector(NAMESPACE_NAME, namespace))
+                .build();
     }
 
     private static NetworkPolicyPort tcp(int port) {
-        return new NetworkPolicyPortBuilder().withProtocol("TCP").withPort(new IntOrString(port)).build();
+        return new NetworkPolicyPortBuilder()
+                .withProtocol("TCP")
+                .withPort(new IntOrString(port))
+                .build();
     }
 
     private static LabelSelector selector(String key, String value) {

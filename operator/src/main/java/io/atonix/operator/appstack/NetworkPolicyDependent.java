@@ -1,23 +1,22 @@
 package io.atonix.operator.appstack;
 
-import java.util.Map;
-
-import jakarta.inject.Inject;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.operator.common.Labels;
-import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.StampedDependent;
+import io.atonix.operator.common.WithoutManagedFields;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.BulkDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import jakarta.inject.Inject;
+import java.util.Map;
 
 /** The stack's NetworkPolicies, keyed by name ({@link NetworkPolicies}); all removed when the stack turns them off. */
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.STACK_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
+@KubernetesDependent(
+        informer = @Informer(labelSelector = Labels.STACK_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
 public class NetworkPolicyDependent extends StampedDependent<NetworkPolicy, AppStack>
         implements BulkDependentResource<NetworkPolicy, AppStack, String> {
 
@@ -35,7 +34,12 @@ public class NetworkPolicyDependent extends StampedDependent<NetworkPolicy, AppS
 
     @Override
     public Map<String, NetworkPolicy> getSecondaryResources(AppStack primary, Context<AppStack> context) {
-        return Secondaries.labelled(context, NetworkPolicy.class, Labels.STACK, primary.getMetadata().getName(), p -> p.getMetadata().getName());
+        return Secondaries.labelled(
+                context,
+                NetworkPolicy.class,
+                Labels.STACK,
+                primary.getMetadata().getName(),
+                p -> p.getMetadata().getName());
     }
 
     @Override

@@ -1,10 +1,9 @@
 package io.atonix.operator.appstack;
 
-import java.util.Map;
-import java.util.Objects;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * {@code atonix.io/paused: "true"} on an AppStack stops its reconciliation: the operator changes none of its objects
@@ -25,7 +24,10 @@ public final class Pause implements OnUpdateFilter<AppStack> {
         Long before = old.getMetadata().getGeneration();
         Long after = updated.getMetadata().getGeneration();
         boolean newGeneration = before == null || after == null || before < after;
-        return newGeneration || requested(updated) != requested(old)
-                || !Objects.equals(old.getMetadata().getDeletionTimestamp(), updated.getMetadata().getDeletionTimestamp());
+        return newGeneration
+                || requested(updated) != requested(old)
+                || !Objects.equals(
+                        old.getMetadata().getDeletionTimestamp(),
+                        updated.getMetadata().getDeletionTimestamp());
     }
 }

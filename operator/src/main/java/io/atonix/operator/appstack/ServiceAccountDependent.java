@@ -1,7 +1,5 @@
 package io.atonix.operator.appstack;
 
-import java.util.Optional;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.operator.common.Labels;
@@ -10,8 +8,10 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import java.util.Optional;
 
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.STACK_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
+@KubernetesDependent(
+        informer = @Informer(labelSelector = Labels.STACK_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
 public class ServiceAccountDependent extends ServiceObjectDependent<ServiceAccount> {
 
     public ServiceAccountDependent() {

@@ -8,8 +8,7 @@ import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 /** Each service runs under an identity of its own, without an API token it does not need. */
 public final class ServiceAccounts {
 
-    private ServiceAccounts() {
-    }
+    private ServiceAccounts() {}
 
     public static ServiceAccount desired(AppStack stack, ServiceSpec service) {
         return StackObjects.finish(new ServiceAccountBuilder()

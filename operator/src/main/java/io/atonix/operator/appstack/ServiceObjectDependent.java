@@ -1,14 +1,13 @@
 package io.atonix.operator.appstack;
 
-import java.util.Map;
-import java.util.Optional;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Secondaries;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * One object of a kind per service of a stack, keyed by service name: created when a service needs it, updated when
@@ -30,7 +29,11 @@ abstract class ServiceObjectDependent<R extends HasMetadata> extends StackChildD
 
     @Override
     public Map<String, R> getSecondaryResources(AppStack primary, Context<AppStack> context) {
-        return Secondaries.labelled(context, resourceType(), Labels.STACK, primary.getMetadata().getName(),
+        return Secondaries.labelled(
+                context,
+                resourceType(),
+                Labels.STACK,
+                primary.getMetadata().getName(),
                 r -> Secondaries.label(r, Labels.SERVICE));
     }
 

@@ -1,9 +1,5 @@
 package io.atonix.operator.appstack;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.Metrics;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
@@ -13,12 +9,14 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /** The ClusterIP Service in front of one service's pods, exposing every container port under its name. */
 public final class Services {
 
-    private Services() {
-    }
+    private Services() {}
 
     public static Service desired(AppStack stack, ServiceSpec service) {
         List<ServicePort> ports = new ArrayList<>();

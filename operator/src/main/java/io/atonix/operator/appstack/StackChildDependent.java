@@ -26,20 +26,32 @@ abstract class StackChildDependent<R extends HasMetadata> extends StampedDepende
     @Override
     public R create(R desired, AppStack primary, Context<AppStack> context) {
         R created = super.create(desired, primary, context);
-        ChildChanges.record(context, primary, ChildChanges.CREATED, desired.getKind() + " " + desired.getMetadata().getName());
+        ChildChanges.record(
+                context,
+                primary,
+                ChildChanges.CREATED,
+                desired.getKind() + " " + desired.getMetadata().getName());
         return created;
     }
 
     @Override
     public R update(R actual, R desired, AppStack primary, Context<AppStack> context) {
         R updated = super.update(actual, desired, primary, context);
-        ChildChanges.record(context, primary, ChildChanges.UPDATED, desired.getKind() + " " + desired.getMetadata().getName());
+        ChildChanges.record(
+                context,
+                primary,
+                ChildChanges.UPDATED,
+                desired.getKind() + " " + desired.getMetadata().getName());
         return updated;
     }
 
     @Override
     public void deleteTargetResource(AppStack primary, R resource, String key, Context<AppStack> context) {
         context.getClient().resource(resource).delete();
-        ChildChanges.record(context, primary, ChildChanges.DELETED, resource.getKind() + " " + resource.getMetadata().getName() + ofKey(key));
+        ChildChanges.record(
+                context,
+                primary,
+                ChildChanges.DELETED,
+                resource.getKind() + " " + resource.getMetadata().getName() + ofKey(key));
     }
 }

@@ -1,9 +1,5 @@
 package io.atonix.operator.appstack;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.Metrics;
 import io.atonix.api.v1alpha1.appstack.MonitoringSpec;
@@ -18,6 +14,9 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitorBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The monitoring objects of a stack, as pure functions: its services' ServiceMonitors, its PrometheusRule
@@ -25,13 +24,13 @@ import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitorBuilder;
  */
 public final class StackMonitoring {
 
-    private StackMonitoring() {
-    }
+    private StackMonitoring() {}
 
     /** Every monitoring object of the stack, in the order a person would apply them. */
     public static List<HasMetadata> desired(AppStack stack, PlatformSettings platform) {
         List<HasMetadata> objects = new ArrayList<>(
-                AppStackResources.perService(stack, (s, service) -> serviceMonitor(s, service, platform)).values());
+                AppStackResources.perService(stack, (s, service) -> serviceMonitor(s, service, platform))
+                        .values());
         StackAlerts.desired(stack, platform).ifPresent(objects::add);
         StackDashboards.desired(stack, platform).ifPresent(objects::add);
         return objects;
@@ -39,11 +38,14 @@ public final class StackMonitoring {
 
     /** A stack's spec.monitoring, or its defaults when the spec has none. */
     static MonitoringSpec monitoring(AppStack stack) {
-        return stack.getSpec().monitoring() == null ? MonitoringSpec.defaults() : stack.getSpec().monitoring();
+        return stack.getSpec().monitoring() == null
+                ? MonitoringSpec.defaults()
+                : stack.getSpec().monitoring();
     }
 
     /** The ServiceMonitor of a service that declares metrics, when the stack has scraping on. */
-    public static Optional<ServiceMonitor> serviceMonitor(AppStack stack, ServiceSpec service, PlatformSettings platform) {
+    public static Optional<ServiceMonitor> serviceMonitor(
+            AppStack stack, ServiceSpec service, PlatformSettings platform) {
         MonitoringSpec monitoring = monitoring(stack);
         Optional<String> port = Services.metricsPortName(service);
         if (!monitoring.scrapingEnabled() || port.isEmpty()) {
@@ -55,11 +57,16 @@ public final class StackMonitoring {
                 .withMetadata(new ObjectMetaBuilder()
                         .withName(Names.service(stackName, service.name()))
                         .withNamespace(stack.getMetadata().getNamespace())
-                        .withLabels(PrometheusLabels.on(Labels.forService(stackName, service.name()), platform.monitoring(), monitoring.labels()))
+                        .withLabels(PrometheusLabels.on(
+                                Labels.forService(stackName, service.name()),
+                                platform.monitoring(),
+                                monitoring.labels()))
                         .withOwnerReferences(Owners.controller(stack))
                         .build())
                 .withNewSpec()
-                .withNewSelector().withMatchLabels(Labels.serviceSelector(stackName, service.name())).endSelector()
+                .withNewSelector()
+                .withMatchLabels(Labels.serviceSelector(stackName, service.name()))
+                .endSelector()
                 // The stack and service as labels of every scraped series, for dashboards and alert routing.
                 .withTargetLabels(Labels.STACK, Labels.SERVICE)
                 .addNewEndpoint()

@@ -1,13 +1,12 @@
 package io.atonix.operator.appstack;
 
-import java.util.Map;
-import java.util.Optional;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Secondaries;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * At most one object of a kind for the whole stack, recognised by its {@code app.kubernetes.io/name} label: created
@@ -31,7 +30,11 @@ abstract class StackObjectDependent<R extends HasMetadata> extends StackChildDep
 
     @Override
     public Map<String, R> getSecondaryResources(AppStack primary, Context<AppStack> context) {
-        return Secondaries.labelled(context, resourceType(), Labels.STACK, primary.getMetadata().getName(),
+        return Secondaries.labelled(
+                context,
+                resourceType(),
+                Labels.STACK,
+                primary.getMetadata().getName(),
                 r -> name.equals(Secondaries.label(r, Labels.NAME)) ? name : null);
     }
 }

@@ -1,7 +1,5 @@
 package io.atonix.operator.appstack;
 
-import java.util.Map;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.operator.common.DesiredHash;
@@ -11,12 +9,12 @@ import io.atonix.operator.common.Owners;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.util.Map;
 
 /** Metadata shared by the objects of one service, and the finishing step every desired object passes through. */
 final class StackObjects {
 
-    private StackObjects() {
-    }
+    private StackObjects() {}
 
     static ObjectMeta serviceMetadata(AppStack stack, ServiceSpec service) {
         return new ObjectMetaBuilder()

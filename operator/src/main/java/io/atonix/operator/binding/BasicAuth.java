@@ -9,6 +9,5 @@ public final class BasicAuth {
     public static final String USERNAME = "username";
     public static final String PASSWORD = "password";
 
-    private BasicAuth() {
-    }
+    private BasicAuth() {}
 }

@@ -13,10 +13,12 @@ public final class KafkaBinding {
     public static final String TYPE = "kafka";
     /** The value of {@link ServiceBinding#PROVIDER}: Strimzi made the user, the operator only copies its credentials. */
     public static final String STRIMZI = "strimzi";
+
     public static final String BOOTSTRAP_SERVERS = "bootstrap-servers";
     public static final String SECURITY_PROTOCOL = "security-protocol";
     /** Only with SCRAM-SHA-512 authentication, like {@link ServiceBinding#PASSWORD} and {@link #SASL_JAAS_CONFIG}. */
     public static final String SASL_MECHANISM = "sasl-mechanism";
+
     public static final String SASL_JAAS_CONFIG = "sasl.jaas.config";
     /** The cluster's CA certificates, on an encrypted listener. */
     public static final String CA_CRT = "ca.crt";
@@ -39,8 +41,7 @@ public final class KafkaBinding {
             "KAFKA_PASSWORD", ServiceBinding.PASSWORD,
             "KAFKA_SASL_JAAS_CONFIG", SASL_JAAS_CONFIG);
 
-    private KafkaBinding() {
-    }
+    private KafkaBinding() {}
 
     /** The binding Secret a service reads its Kafka connection from, in the stack's namespace. */
     public static String secretName(String stack, String service) {

@@ -12,6 +12,7 @@ public final class PostgresBinding {
     public static final String SECRET_TYPE = "servicebinding.io/postgresql";
     /** The value of {@link ServiceBinding#TYPE}. */
     public static final String TYPE = "postgresql";
+
     public static final String DATABASE = "database";
     public static final String JDBC_URL = "jdbc-url";
 
@@ -24,8 +25,7 @@ public final class PostgresBinding {
             "PGPASSWORD", ServiceBinding.PASSWORD,
             "DATABASE_URL", ServiceBinding.URI);
 
-    private PostgresBinding() {
-    }
+    private PostgresBinding() {}
 
     /** The binding Secret of the login role {@code role}, next to the Postgres. */
     public static String secretName(String postgres, String role) {

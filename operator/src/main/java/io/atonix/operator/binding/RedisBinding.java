@@ -21,8 +21,7 @@ public final class RedisBinding {
             "REDIS_PASSWORD", ServiceBinding.PASSWORD,
             "REDIS_URL", ServiceBinding.URI);
 
-    private RedisBinding() {
-    }
+    private RedisBinding() {}
 
     /** The binding Secret of an application's ACL user, next to the Redis. */
     public static String secretName(String redis, String user) {

@@ -13,6 +13,7 @@ public final class ServiceBinding {
     public static final String TYPE = "type";
     /** Who provides the service: the operator, or Strimzi for Kafka. */
     public static final String PROVIDER = "provider";
+
     public static final String HOST = "host";
     public static final String PORT = "port";
     public static final String USERNAME = "username";
@@ -22,8 +23,7 @@ public final class ServiceBinding {
     /** The provider this operator writes into the Secrets it generates. */
     public static final String ATONIX = "atonix";
 
-    private ServiceBinding() {
-    }
+    private ServiceBinding() {}
 
     /** An unmodifiable map in the order given, of alternating keys and values: variables in the order pods get them. */
     static Map<String, String> ordered(String... pairs) {

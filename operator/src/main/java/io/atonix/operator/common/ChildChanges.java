@@ -1,14 +1,13 @@
 package io.atonix.operator.common;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
 
 /**
  * The children one reconcile created, updated or deleted, reported as one Event per verb ("Created 14 objects:
@@ -25,8 +24,7 @@ public final class ChildChanges {
 
     private final Map<String, ConcurrentLinkedQueue<String>> changes = new ConcurrentHashMap<>();
 
-    private ChildChanges() {
-    }
+    private ChildChanges() {}
 
     /** Starts collecting for this reconcile; {@link #report} sends what was collected. */
     public static void collect(Context<?> context) {
@@ -41,7 +39,11 @@ public final class ChildChanges {
     public static void record(Context<?> context, HasMetadata primary, String verb, String what) {
         var collector = context.managedWorkflowAndDependentResourceContext().get(KEY, ChildChanges.class);
         if (collector.isPresent()) {
-            collector.get().changes.computeIfAbsent(verb, v -> new ConcurrentLinkedQueue<>()).add(what);
+            collector
+                    .get()
+                    .changes
+                    .computeIfAbsent(verb, v -> new ConcurrentLinkedQueue<>())
+                    .add(what);
         } else {
             EventRecorder.record(context.getClient(), primary, EventRecorder.NORMAL, verb, verb + " " + what);
         }
@@ -61,7 +63,8 @@ public final class ChildChanges {
             }
             List<String> objects = new ArrayList<>(queue);
             objects.sort(null);
-            String message = objects.size() == 1 ? verb + " " + objects.get(0)
+            String message = objects.size() == 1
+                    ? verb + " " + objects.get(0)
                     : verb + " " + objects.size() + " objects: " + String.join(", ", objects);
             EventRecorder.record(client, primary, EventRecorder.NORMAL, verb, message);
         }

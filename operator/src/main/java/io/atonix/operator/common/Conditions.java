@@ -1,5 +1,7 @@
 package io.atonix.operator.common;
 
+import io.atonix.api.v1alpha1.common.Condition;
+import io.atonix.api.v1alpha1.common.ConditionTypes;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -7,18 +9,20 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import io.atonix.api.v1alpha1.common.Condition;
-import io.atonix.api.v1alpha1.common.ConditionTypes;
-
 /** Conditions in the metav1.Condition shape, with transition times that change only on a transition. */
 public final class Conditions {
 
-    private Conditions() {
-    }
+    private Conditions() {}
 
     /** A condition without a transition time; {@link #withTransitionTimes} gives it one. */
     public static Condition of(String type, boolean status, String reason, String message, Long generation) {
-        return new Condition(type, status ? Condition.TRUE : Condition.FALSE, generation, null, reason, message == null ? "" : message);
+        return new Condition(
+                type,
+                status ? Condition.TRUE : Condition.FALSE,
+                generation,
+                null,
+                reason,
+                message == null ? "" : message);
     }
 
     /** The conditions of a resource whose spec cannot be applied as it stands: not ready, not progressing, degraded. */
@@ -50,7 +54,13 @@ public final class Conditions {
     }
 
     private static Condition copy(Condition condition, String type) {
-        return new Condition(type, condition.status(), condition.observedGeneration(), null, condition.reason(), condition.message());
+        return new Condition(
+                type,
+                condition.status(),
+                condition.observedGeneration(),
+                null,
+                condition.reason(),
+                condition.message());
     }
 
     /**

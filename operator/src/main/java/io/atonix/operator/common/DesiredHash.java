@@ -1,16 +1,15 @@
 package io.atonix.operator.common;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Stamps each desired object with a hash of itself. Comparing field by field cannot see a field the user removed
@@ -20,10 +19,10 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 public final class DesiredHash {
     public static final String ANNOTATION = "atonix.io/desired-hash";
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
-    private static final ObjectMapper SORTED = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    private static final ObjectMapper SORTED =
+            new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
-    private DesiredHash() {
-    }
+    private DesiredHash() {}
 
     public static <T extends HasMetadata> T stamp(T object) {
         Map<String, String> annotations = object.getMetadata().getAnnotations() == null
@@ -44,7 +43,10 @@ public final class DesiredHash {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
             return HexFormat.of().formatHex(digest, 0, 12);
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot hash " + object.getKind() + " " + object.getMetadata().getName(), e);
+            throw new IllegalStateException(
+                    "cannot hash " + object.getKind() + " "
+                            + object.getMetadata().getName(),
+                    e);
         }
     }
 
@@ -52,5 +54,4 @@ public final class DesiredHash {
         Map<String, String> annotations = object.getMetadata().getAnnotations();
         return annotations == null ? null : annotations.get(ANNOTATION);
     }
-
 }

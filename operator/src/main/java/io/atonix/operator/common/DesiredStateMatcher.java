@@ -1,12 +1,10 @@
 package io.atonix.operator.common;
 
-import java.util.List;
-import java.util.Objects;
-
-import org.jboss.logging.Logger;
-
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.List;
+import java.util.Objects;
+import org.jboss.logging.Logger;
 
 /**
  * Decides whether a stored child still is what the operator wants: its desired-hash annotation is current (which
@@ -15,15 +13,18 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 public final class DesiredStateMatcher {
     private static final Logger LOG = Logger.getLogger(DesiredStateMatcher.class);
 
-    private DesiredStateMatcher() {
-    }
+    private DesiredStateMatcher() {}
 
     public static boolean matches(HasMetadata actual, HasMetadata desired, KubernetesSerialization serialization) {
         boolean sameIntent = Objects.equals(DesiredHash.get(actual), DesiredHash.get(desired));
         List<String> drift = sameIntent ? Drift.of(desired, actual, serialization) : List.of();
         if (!sameIntent || !drift.isEmpty()) {
-            LOG.debugf("%s %s/%s differs from the desired object: %s", actual.getKind(), actual.getMetadata().getNamespace(),
-                    actual.getMetadata().getName(), sameIntent ? "changed by someone else at " + drift : "the desired state changed");
+            LOG.debugf(
+                    "%s %s/%s differs from the desired object: %s",
+                    actual.getKind(),
+                    actual.getMetadata().getNamespace(),
+                    actual.getMetadata().getName(),
+                    sameIntent ? "changed by someone else at " + drift : "the desired state changed");
         }
         return sameIntent && drift.isEmpty();
     }

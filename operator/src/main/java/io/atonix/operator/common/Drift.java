@@ -1,13 +1,12 @@
 package io.atonix.operator.common;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.zjsonpatch.JsonDiff;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Where a stored object departs from what the operator wants, counting only the fields the operator sets. A field
@@ -19,12 +18,13 @@ public final class Drift {
     private static final Set<String> ADDITIONS = Set.of("add", "copy");
     private static final Set<String> IGNORED = Set.of("/apiVersion", "/kind", "/status");
 
-    private Drift() {
-    }
+    private Drift() {}
 
     /** The drifted paths, as "op path"; values are left out because they may be secret. Empty when the object matches. */
     public static List<String> of(HasMetadata desired, HasMetadata actual, KubernetesSerialization serialization) {
-        JsonNode diff = JsonDiff.asJson(serialization.convertValue(desired, JsonNode.class), serialization.convertValue(actual, JsonNode.class));
+        JsonNode diff = JsonDiff.asJson(
+                serialization.convertValue(desired, JsonNode.class),
+                serialization.convertValue(actual, JsonNode.class));
         List<String> drift = new ArrayList<>();
         for (JsonNode operation : diff) {
             String op = operation.path("op").asText();
@@ -43,6 +43,8 @@ public final class Drift {
                 return true;
             }
         }
-        return path.startsWith("/metadata") && !path.startsWith("/metadata/labels") && !path.startsWith("/metadata/annotations");
+        return path.startsWith("/metadata")
+                && !path.startsWith("/metadata/labels")
+                && !path.startsWith("/metadata/annotations");
     }
 }

@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
  */
 public final class LabelPairs {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
-    private static final Pattern PREFIX = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final Pattern PREFIX =
+            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
-    private LabelPairs() {
-    }
+    private LabelPairs() {}
 
     /** The labels in {@code text}, in their order; blank text gives none. */
     public static Map<String, String> parse(String setting, String text) {
@@ -64,11 +64,14 @@ public final class LabelPairs {
             return Optional.of("label key '" + key + "' has an invalid prefix (a DNS subdomain)");
         }
         if (!NAME.matcher(name).matches()) {
-            return Optional.of("label key '" + key + "' is invalid (at most 63 characters: letters, digits, '-', '_', '.', starting and ending alphanumeric)");
+            return Optional.of(
+                    "label key '" + key
+                            + "' is invalid (at most 63 characters: letters, digits, '-', '_', '.', starting and ending alphanumeric)");
         }
         if (value != null && !value.isEmpty() && !NAME.matcher(value).matches()) {
-            return Optional.of("value '" + value + "' of label '" + key
-                    + "' is invalid (at most 63 characters: letters, digits, '-', '_', '.', starting and ending alphanumeric)");
+            return Optional.of(
+                    "value '" + value + "' of label '" + key
+                            + "' is invalid (at most 63 characters: letters, digits, '-', '_', '.', starting and ending alphanumeric)");
         }
         return Optional.empty();
     }

@@ -34,8 +34,7 @@ public final class Labels {
     /** Selects the objects of a Redis (they name it in {@link #REDIS}). */
     public static final String REDIS_CHILDREN_SELECTOR = MANAGED_SELECTOR + "," + REDIS;
 
-    private Labels() {
-    }
+    private Labels() {}
 
     /** Labels of every object that belongs to one service of a stack. */
     public static Map<String, String> forService(String stack, String service) {

@@ -1,11 +1,10 @@
 package io.atonix.operator.common;
 
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
-
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 
 /**
  * The leader election configuration quarkus-operator-sdk looks up at start. It has no properties of its own for
@@ -26,7 +25,8 @@ public class LeaderElectionProducer {
         if (!settings.enabled()) {
             return null;
         }
-        LeaderElectionConfigurationBuilder builder = LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(settings.leaseName());
+        LeaderElectionConfigurationBuilder builder =
+                LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(settings.leaseName());
         settings.leaseNamespace().ifPresent(builder::withLeaseNamespace);
         // The identity stays JOSDK's default, the HOSTNAME variable: in a pod, the pod's name.
         return builder.build();

@@ -1,10 +1,9 @@
 package io.atonix.operator.common;
 
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.util.Optional;
 
 /**
  * Leader election among the operator's replicas, through a Lease: only the holder reconciles, so two replicas are

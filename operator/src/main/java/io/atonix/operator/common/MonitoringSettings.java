@@ -24,7 +24,8 @@ public record MonitoringSettings(Map<String, String> prometheusLabels, Map.Entry
 
     /** The settings from their text form; a malformed label is an IllegalArgumentException naming the setting. */
     public static MonitoringSettings parse(String prometheusLabels, String dashboardLabel) {
-        return new MonitoringSettings(LabelPairs.parse(PROMETHEUS_LABELS, prometheusLabels),
+        return new MonitoringSettings(
+                LabelPairs.parse(PROMETHEUS_LABELS, prometheusLabels),
                 LabelPairs.single(DASHBOARD_LABEL, dashboardLabel));
     }
 }

@@ -6,8 +6,7 @@ package io.atonix.operator.common;
  */
 public final class Names {
 
-    private Names() {
-    }
+    private Names() {}
 
     /** ServiceAccount, Deployment, Service, HorizontalPodAutoscaler, PodDisruptionBudget and Ingress of a service. */
     public static String service(String stack, String service) {

@@ -1,10 +1,9 @@
 package io.atonix.operator.common;
 
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.util.Optional;
 
 /** Settings a platform team sets once for the operator (Helm values become these properties). */
 @ConfigMapping(prefix = "atonix")

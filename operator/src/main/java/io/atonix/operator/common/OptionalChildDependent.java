@@ -1,11 +1,10 @@
 package io.atonix.operator.common;
 
-import java.util.Map;
-import java.util.Optional;
-
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.BulkDependentResource;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A child that exists while the primary's spec asks for it, and at most one: none, or one under a fixed key. It is
@@ -13,8 +12,8 @@ import io.javaoperatorsdk.operator.processing.dependent.BulkDependentResource;
  * (with nothing or one object) rather than a reconcile precondition, so that the deletion is the dependent's own and
  * the child is found by the primary's label.
  */
-public abstract class OptionalChildDependent<R extends HasMetadata, P extends HasMetadata> extends StampedDependent<R, P>
-        implements BulkDependentResource<R, P, String> {
+public abstract class OptionalChildDependent<R extends HasMetadata, P extends HasMetadata>
+        extends StampedDependent<R, P> implements BulkDependentResource<R, P, String> {
     private final String key;
     private final String ownerLabel;
 
@@ -38,7 +37,8 @@ public abstract class OptionalChildDependent<R extends HasMetadata, P extends Ha
 
     @Override
     public Map<String, R> getSecondaryResources(P primary, Context<P> context) {
-        return Secondaries.labelled(context, resourceType(), ownerLabel, primary.getMetadata().getName(), child -> key);
+        return Secondaries.labelled(
+                context, resourceType(), ownerLabel, primary.getMetadata().getName(), child -> key);
     }
 
     @Override

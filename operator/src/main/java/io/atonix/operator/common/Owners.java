@@ -7,8 +7,7 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 /** Owner references that let Kubernetes' garbage collector remove children with their parent. */
 public final class Owners {
 
-    private Owners() {
-    }
+    private Owners() {}
 
     public static OwnerReference controller(HasMetadata owner) {
         return new OwnerReferenceBuilder()

@@ -8,8 +8,7 @@ public final class Passwords {
     private static final int LENGTH = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Passwords() {
-    }
+    private Passwords() {}
 
     /** 32 characters from 57 symbols: about 186 bits. */
     public static String generate() {

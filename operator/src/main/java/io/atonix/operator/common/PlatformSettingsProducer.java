@@ -12,8 +12,12 @@ public class PlatformSettingsProducer {
     @Singleton
     PlatformSettings platformSettings(OperatorConfig config) {
         var network = config.networkPolicy();
-        return new PlatformSettings(config.ingressClassName().orElse(null),
-                new NetworkSettings(network.ingressNamespace(), network.prometheusNamespace(), network.operatorNamespace()),
-                MonitoringSettings.parse(config.monitoring().prometheusLabels().orElse(""), config.monitoring().grafanaDashboardLabel()));
+        return new PlatformSettings(
+                config.ingressClassName().orElse(null),
+                new NetworkSettings(
+                        network.ingressNamespace(), network.prometheusNamespace(), network.operatorNamespace()),
+                MonitoringSettings.parse(
+                        config.monitoring().prometheusLabels().orElse(""),
+                        config.monitoring().grafanaDashboardLabel()));
     }
 }

@@ -9,14 +9,15 @@ import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 public final class PodSecurity {
     public static final String RUNTIME_DEFAULT = "RuntimeDefault";
 
-    private PodSecurity() {
-    }
+    private PodSecurity() {}
 
     /** Pods run as a non-root user with the runtime's default seccomp profile. */
     public static PodSecurityContext restrictedPod() {
         return new PodSecurityContextBuilder()
                 .withRunAsNonRoot(true)
-                .withNewSeccompProfile().withType(RUNTIME_DEFAULT).endSeccompProfile()
+                .withNewSeccompProfile()
+                .withType(RUNTIME_DEFAULT)
+                .endSeccompProfile()
                 .build();
     }
 
@@ -34,8 +35,12 @@ public final class PodSecurity {
         return new SecurityContextBuilder()
                 .withAllowPrivilegeEscalation(false)
                 .withRunAsNonRoot(true)
-                .withNewCapabilities().addToDrop("ALL").endCapabilities()
-                .withNewSeccompProfile().withType(RUNTIME_DEFAULT).endSeccompProfile()
+                .withNewCapabilities()
+                .addToDrop("ALL")
+                .endCapabilities()
+                .withNewSeccompProfile()
+                .withType(RUNTIME_DEFAULT)
+                .endSeccompProfile()
                 .build();
     }
 }

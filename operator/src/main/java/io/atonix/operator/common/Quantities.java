@@ -1,11 +1,10 @@
 package io.atonix.operator.common;
 
+import io.fabric8.kubernetes.api.model.Quantity;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.List;
-
-import io.fabric8.kubernetes.api.model.Quantity;
 
 /**
  * Writes quantities the way the API server stores them ("0.5" becomes "500m", "1024Mi" becomes "1Gi"). Without
@@ -15,10 +14,9 @@ import io.fabric8.kubernetes.api.model.Quantity;
 public final class Quantities {
     private static final List<String> BINARY = List.of("", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei");
     private static final BigDecimal KIBI = BigDecimal.valueOf(1024);
-    private static final String[] DECIMAL_SUFFIXES = { "n", "u", "m", "", "k", "M", "G", "T", "P", "E" };
+    private static final String[] DECIMAL_SUFFIXES = {"n", "u", "m", "", "k", "M", "G", "T", "P", "E"};
 
-    private Quantities() {
-    }
+    private Quantities() {}
 
     public static Quantity canonical(Quantity quantity) {
         if (quantity == null) {
@@ -50,7 +48,8 @@ public final class Quantities {
             return new Quantity("0");
         }
         // Start at nano, the finest precision Kubernetes keeps, rounding up as the API server does.
-        BigInteger nanos = value.movePointRight(9).setScale(0, RoundingMode.CEILING).toBigIntegerExact();
+        BigInteger nanos =
+                value.movePointRight(9).setScale(0, RoundingMode.CEILING).toBigIntegerExact();
         int suffix = 0;
         BigInteger thousand = BigInteger.valueOf(1000);
         while (suffix < DECIMAL_SUFFIXES.length - 1 && nanos.mod(thousand).signum() == 0) {

@@ -1,18 +1,16 @@
 package io.atonix.operator.common;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
-import org.jboss.logging.Logger;
-
 import io.atonix.api.v1alpha1.common.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * The reconcile every controller of the operator runs, in this order: check the spec; refuse a spec that cannot be
@@ -32,12 +30,10 @@ public final class ReconcileFlow<P extends CustomResource<?, S>, S> {
         Refusal check(P primary, Context<P> context);
 
         /** Before the workflow: writes the workflow's dependents depend on. */
-        default void beforeWorkflow(P primary, Context<P> context) {
-        }
+        default void beforeWorkflow(P primary, Context<P> context) {}
 
         /** After the workflow, and after a failure in it: what the reconcile reports of its own writes. */
-        default void afterWorkflow(P primary, Context<P> context) {
-        }
+        default void afterWorkflow(P primary, Context<P> context) {}
 
         /** The status the cluster shows now, from the informers' caches, and when to look again without an event. */
         Observation<S> observe(P primary, Context<P> context);
@@ -79,23 +75,34 @@ public final class ReconcileFlow<P extends CustomResource<?, S>, S> {
     public UpdateControl<P> reconcile(P primary, Context<P> context) {
         Refusal refusal = steps.check(primary, context);
         if (refusal.refused()) {
-            return recheck(write(primary, steps.failed(primary, INVALID_SPEC, refusal.message()), context), refusal.recheck());
+            return recheck(
+                    write(primary, steps.failed(primary, INVALID_SPEC, refusal.message()), context), refusal.recheck());
         }
         steps.beforeWorkflow(primary, context);
-        context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow().throwAggregateExceptionIfErrorsPresent();
+        context.managedWorkflowAndDependentResourceContext()
+                .reconcileManagedWorkflow()
+                .throwAggregateExceptionIfErrorsPresent();
         steps.afterWorkflow(primary, context);
         Observation<S> observation = steps.observe(primary, context);
         UpdateControl<P> control = recheck(write(primary, observation.status(), context), observation.recheck());
-        LOG.debugf("reconciled %s %s/%s at generation %d", primary.getKind(), primary.getMetadata().getNamespace(),
-                primary.getMetadata().getName(), primary.getMetadata().getGeneration());
+        LOG.debugf(
+                "reconciled %s %s/%s at generation %d",
+                primary.getKind(),
+                primary.getMetadata().getNamespace(),
+                primary.getMetadata().getName(),
+                primary.getMetadata().getGeneration());
         return control;
     }
 
     public ErrorStatusUpdateControl<P> updateErrorStatus(P primary, Context<P> context, Exception e) {
         // The message of the cause, never a stack trace: status is for people.
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        LOG.warnf("reconcile of %s %s/%s failed: %s", primary.getKind(), primary.getMetadata().getNamespace(),
-                primary.getMetadata().getName(), message);
+        LOG.warnf(
+                "reconcile of %s %s/%s failed: %s",
+                primary.getKind(),
+                primary.getMetadata().getNamespace(),
+                primary.getMetadata().getName(),
+                message);
         try {
             // What was changed before the failure still happened.
             steps.afterWorkflow(primary, context);
@@ -112,13 +119,20 @@ public final class ReconcileFlow<P extends CustomResource<?, S>, S> {
         S previous = primary.getStatus();
         UpdateControl<P> control = StatusWriter.write(primary, status, context);
         if (!status.equals(previous)) {
-            ReadinessEvents.record(context.getClient(), primary, previous == null ? null : steps.conditions(previous),
-                    steps.conditions(status), steps.progressReasons());
+            ReadinessEvents.record(
+                    context.getClient(),
+                    primary,
+                    previous == null ? null : steps.conditions(previous),
+                    steps.conditions(status),
+                    steps.progressReasons());
         }
         return control;
     }
 
-    private static <P extends CustomResource<?, ?>> UpdateControl<P> recheck(UpdateControl<P> control, Optional<Duration> after) {
-        return after.isPresent() && control.getScheduleDelay().isEmpty() ? control.rescheduleAfter(after.get()) : control;
+    private static <P extends CustomResource<?, ?>> UpdateControl<P> recheck(
+            UpdateControl<P> control, Optional<Duration> after) {
+        return after.isPresent() && control.getScheduleDelay().isEmpty()
+                ? control.rescheduleAfter(after.get())
+                : control;
     }
 }

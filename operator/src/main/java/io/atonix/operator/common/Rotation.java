@@ -1,10 +1,9 @@
 package io.atonix.operator.common;
 
-import java.util.Map;
-
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import java.util.Map;
 
 /**
  * How a person asks for a new generated password: annotate its Secret (any value), or delete the Secret. The
@@ -14,8 +13,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 public final class Rotation {
     public static final String ANNOTATION = "atonix.io/rotate";
 
-    private Rotation() {
-    }
+    private Rotation() {}
 
     public static boolean requested(HasMetadata secret) {
         Map<String, String> annotations = secret.getMetadata().getAnnotations();
@@ -24,6 +22,10 @@ public final class Rotation {
 
     /** The stored Secret without the request, for the update that writes the new password. */
     public static Secret withoutRequest(Secret actual) {
-        return new SecretBuilder(actual).editMetadata().removeFromAnnotations(ANNOTATION).endMetadata().build();
+        return new SecretBuilder(actual)
+                .editMetadata()
+                .removeFromAnnotations(ANNOTATION)
+                .endMetadata()
+                .build();
     }
 }

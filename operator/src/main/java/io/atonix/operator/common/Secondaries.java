@@ -1,22 +1,20 @@
 package io.atonix.operator.common;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
-
 /** A primary's secondaries from the informer cache, picked by the label that names the primary. */
 public final class Secondaries {
 
-    private Secondaries() {
-    }
+    private Secondaries() {}
 
     /** Those of the type whose {@code label} is {@code value}, keyed by {@code key}; objects without a key are left out. */
-    public static <R extends HasMetadata> Map<String, R> labelled(Context<?> context, Class<R> type, String label, String value,
-            Function<R, String> key) {
+    public static <R extends HasMetadata> Map<String, R> labelled(
+            Context<?> context, Class<R> type, String label, String value, Function<R, String> key) {
         Map<String, R> result = new LinkedHashMap<>();
         context.getSecondaryResourcesAsStream(type).forEach(resource -> {
             Map<String, String> labels = resource.getMetadata().getLabels();

@@ -1,5 +1,6 @@
 package io.atonix.operator.common;
 
+import io.fabric8.kubernetes.api.model.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-
-import io.fabric8.kubernetes.api.model.Secret;
 
 /**
  * A short digest of what Secrets hold, for a pod template annotation: pods read credentials from Secrets once, at
@@ -20,8 +19,7 @@ public final class SecretChecksum {
     /** On the pod template of every workload that reads generated credentials. */
     public static final String ANNOTATION = "atonix.io/credentials-checksum";
 
-    private SecretChecksum() {
-    }
+    private SecretChecksum() {}
 
     /** The digest of the Secrets in order, or empty when none of them exists yet. */
     public static Optional<String> of(List<Secret> secrets) {
@@ -53,8 +51,9 @@ public final class SecretChecksum {
             contents.putAll(secret.getData());
         }
         if (secret.getStringData() != null) {
-            secret.getStringData().forEach((key, value) -> contents.put(key,
-                    java.util.Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
+            secret.getStringData()
+                    .forEach((key, value) -> contents.put(
+                            key, java.util.Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
         }
         return contents;
     }

@@ -1,21 +1,26 @@
 package io.atonix.operator.common;
 
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
-
 /** Environment variables read from a key of a Secret: how pods get credentials, never as literal values. */
 public final class SecretEnv {
 
-    private SecretEnv() {
-    }
+    private SecretEnv() {}
 
     public static EnvVar of(String variable, String secret, String key) {
-        return new EnvVarBuilder().withName(variable).withNewValueFrom().withNewSecretKeyRef().withName(secret).withKey(key)
-                .endSecretKeyRef().endValueFrom().build();
+        return new EnvVarBuilder()
+                .withName(variable)
+                .withNewValueFrom()
+                .withNewSecretKeyRef()
+                .withName(secret)
+                .withKey(key)
+                .endSecretKeyRef()
+                .endValueFrom()
+                .build();
     }
 
     /** A variable per entry of {@code keys} (variable to key), in its order, all from the one Secret. */
@@ -27,7 +32,15 @@ public final class SecretEnv {
 
     /** A variable the pod starts without when the Secret lacks the key. */
     public static EnvVar optional(String variable, String secret, String key) {
-        return new EnvVarBuilder().withName(variable).withNewValueFrom().withNewSecretKeyRef().withName(secret).withKey(key)
-                .withOptional(true).endSecretKeyRef().endValueFrom().build();
+        return new EnvVarBuilder()
+                .withName(variable)
+                .withNewValueFrom()
+                .withNewSecretKeyRef()
+                .withName(secret)
+                .withKey(key)
+                .withOptional(true)
+                .endSecretKeyRef()
+                .endValueFrom()
+                .build();
     }
 }

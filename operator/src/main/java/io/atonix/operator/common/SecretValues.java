@@ -1,23 +1,22 @@
 package io.atonix.operator.common;
 
+import io.fabric8.kubernetes.api.model.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 
-import io.fabric8.kubernetes.api.model.Secret;
-
 /** Reads a value of a Secret as the API server stores it (base64 data), or as it was written (stringData). */
 public final class SecretValues {
 
-    private SecretValues() {
-    }
+    private SecretValues() {}
 
     public static Optional<String> get(Secret secret, String key) {
         if (secret == null) {
             return Optional.empty();
         }
         if (secret.getData() != null && secret.getData().get(key) != null) {
-            return Optional.of(new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8));
+            return Optional.of(
+                    new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8));
         }
         if (secret.getStringData() != null && secret.getStringData().get(key) != null) {
             return Optional.of(secret.getStringData().get(key));

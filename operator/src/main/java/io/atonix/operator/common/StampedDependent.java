@@ -10,7 +10,8 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernete
  * every API server, the test server included. It matches when {@link DesiredStateMatcher} says so: its desired-hash
  * annotation is current and no field the operator sets has drifted.
  */
-public abstract class StampedDependent<R extends HasMetadata, P extends HasMetadata> extends CRUDKubernetesDependentResource<R, P> {
+public abstract class StampedDependent<R extends HasMetadata, P extends HasMetadata>
+        extends CRUDKubernetesDependentResource<R, P> {
 
     protected StampedDependent(Class<R> type) {
         super(type);
@@ -18,6 +19,8 @@ public abstract class StampedDependent<R extends HasMetadata, P extends HasMetad
 
     @Override
     public Matcher.Result<R> match(R actual, R desired, P primary, Context<P> context) {
-        return Matcher.Result.computed(DesiredStateMatcher.matches(actual, desired, context.getClient().getKubernetesSerialization()), desired);
+        return Matcher.Result.computed(
+                DesiredStateMatcher.matches(actual, desired, context.getClient().getKubernetesSerialization()),
+                desired);
     }
 }

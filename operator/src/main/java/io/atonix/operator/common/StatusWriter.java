@@ -1,19 +1,17 @@
 package io.atonix.operator.common;
 
-import java.net.HttpURLConnection;
-import java.time.Duration;
-import java.util.Objects;
-
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import java.net.HttpURLConnection;
+import java.time.Duration;
+import java.util.Objects;
 
 /** Writes a primary resource's status, only when it differs from the stored one. */
 public final class StatusWriter {
 
-    private StatusWriter() {
-    }
+    private StatusWriter() {}
 
     /**
      * When the stored resource turns out to be newer than the one reconciled (its spec changed meanwhile), asks for an
@@ -36,7 +34,10 @@ public final class StatusWriter {
             // afresh from the stored one right away, rather than after the error back-off of a failed reconcile.
             return UpdateControl.<P>noUpdate().rescheduleAfter(Duration.ZERO);
         }
-        boolean newerSpec = stored != null && !Objects.equals(stored.getMetadata().getGeneration(), primary.getMetadata().getGeneration());
+        boolean newerSpec = stored != null
+                && !Objects.equals(
+                        stored.getMetadata().getGeneration(),
+                        primary.getMetadata().getGeneration());
         return newerSpec ? UpdateControl.<P>noUpdate().rescheduleAfter(Duration.ZERO) : UpdateControl.noUpdate();
     }
 }

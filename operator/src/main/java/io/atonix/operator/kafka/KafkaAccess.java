@@ -11,7 +11,11 @@ import java.util.List;
  * @param bootstrapServers from the Kafka resource's status; null until Strimzi reports the listener
  * @param caCertificates   the certificates clients must trust on an encrypted listener, from the same status
  */
-public record KafkaAccess(String listener, KafkaAuthentication authentication, boolean encrypted, String bootstrapServers,
+public record KafkaAccess(
+        String listener,
+        KafkaAuthentication authentication,
+        boolean encrypted,
+        String bootstrapServers,
         List<String> caCertificates) {
 
     public KafkaAccess {

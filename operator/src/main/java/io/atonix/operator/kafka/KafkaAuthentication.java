@@ -22,6 +22,7 @@ public enum KafkaAuthentication {
                 return candidate;
             }
         }
-        throw new IllegalArgumentException("unknown Kafka authentication '" + text + "'; expected scram-sha-512 or tls");
+        throw new IllegalArgumentException(
+                "unknown Kafka authentication '" + text + "'; expected scram-sha-512 or tls");
     }
 }

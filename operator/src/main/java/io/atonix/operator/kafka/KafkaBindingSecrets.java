@@ -1,11 +1,5 @@
 package io.atonix.operator.kafka;
 
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.operator.binding.KafkaBinding;
@@ -15,6 +9,11 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The binding Secrets of the services that use Kafka, in the stack's namespace: written from Strimzi's user Secrets
@@ -22,11 +21,9 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
  */
 final class KafkaBindingSecrets {
     /** How many services use Kafka, and how many of their binding Secrets exist. */
-    record Count(int wanted, int present) {
-    }
+    record Count(int wanted, int present) {}
 
-    private KafkaBindingSecrets() {
-    }
+    private KafkaBindingSecrets() {}
 
     /** Writes the binding Secret of each service that uses Kafka, and deletes those of services that no longer do. */
     static Count write(AppStack stack, KafkaAccess access, Context<AppStack> context, StrimziWriter writer) {
@@ -48,12 +45,16 @@ final class KafkaBindingSecrets {
     }
 
     /** Writes the service's binding Secret when Strimzi's Secret and the listener's address exist; true when it exists. */
-    private static boolean write(AppStack stack, ServiceSpec service, KafkaAccess access, Context<AppStack> context,
-            StrimziWriter writer) {
-        String user = KafkaNames.user(stack.getMetadata().getNamespace(), stack.getMetadata().getName(), service.name());
-        Secret userSecret = KafkaEventSources.userSecrets(context).get(new ResourceID(user, KafkaTopics.clusterNamespace(stack))).orElse(null);
+    private static boolean write(
+            AppStack stack, ServiceSpec service, KafkaAccess access, Context<AppStack> context, StrimziWriter writer) {
+        String user = KafkaNames.user(
+                stack.getMetadata().getNamespace(), stack.getMetadata().getName(), service.name());
+        Secret userSecret = KafkaEventSources.userSecrets(context)
+                .get(new ResourceID(user, KafkaTopics.clusterNamespace(stack)))
+                .orElse(null);
         Optional<Secret> desired = KafkaBindings.desired(stack, service, access, userSecret);
-        Secret actual = stored(stack, context).get(KafkaBinding.secretName(stack.getMetadata().getName(), service.name()));
+        Secret actual = stored(stack, context)
+                .get(KafkaBinding.secretName(stack.getMetadata().getName(), service.name()));
         if (desired.isEmpty()) {
             return actual != null;
         }
@@ -61,18 +62,23 @@ final class KafkaBindingSecrets {
         if (actual != null && DesiredStateMatcher.matches(actual, desired.get(), serialization)) {
             return true;
         }
-        var secrets = context.getClient().secrets().inNamespace(stack.getMetadata().getNamespace());
+        var secrets =
+                context.getClient().secrets().inNamespace(stack.getMetadata().getNamespace());
         Secret written;
         if (actual == null) {
             written = secrets.resource(desired.get()).create();
-            writer.record("Created", "Created Secret " + desired.get().getMetadata().getName() + " with the Kafka credentials of service "
-                    + service.name());
+            writer.record(
+                    "Created",
+                    "Created Secret " + desired.get().getMetadata().getName()
+                            + " with the Kafka credentials of service " + service.name());
         } else {
             Secret replacement = serialization.clone(desired.get());
             replacement.getMetadata().setResourceVersion(actual.getMetadata().getResourceVersion());
             written = secrets.resource(replacement).update();
-            writer.record("Updated", "Updated Secret " + desired.get().getMetadata().getName() + ": Strimzi changed the Kafka credentials of service "
-                    + service.name());
+            writer.record(
+                    "Updated",
+                    "Updated Secret " + desired.get().getMetadata().getName()
+                            + ": Strimzi changed the Kafka credentials of service " + service.name());
         }
         informer(context).handleRecentResourceCreate(ResourceID.fromResource(stack), written);
         return true;
@@ -83,7 +89,9 @@ final class KafkaBindingSecrets {
         for (Secret secret : stored(stack, context).values()) {
             if (!keep.contains(secret.getMetadata().getName())) {
                 context.getClient().resource(secret).delete();
-                writer.record("Deleted", "Deleted Secret " + secret.getMetadata().getName() + ": the service no longer uses Kafka");
+                writer.record(
+                        "Deleted",
+                        "Deleted Secret " + secret.getMetadata().getName() + ": the service no longer uses Kafka");
             }
         }
     }
@@ -91,12 +99,14 @@ final class KafkaBindingSecrets {
     /** The stack's Kafka binding Secrets, by name, from the controller's binding-secrets informer. */
     private static Map<String, Secret> stored(AppStack stack, Context<AppStack> context) {
         return informer(context).getSecondaryResources(stack).stream()
-                .filter(s -> KafkaBindings.COMPONENT.equals(s.getMetadata().getLabels().get(Labels.COMPONENT)))
+                .filter(s -> KafkaBindings.COMPONENT.equals(
+                        s.getMetadata().getLabels().get(Labels.COMPONENT)))
                 .collect(Collectors.toMap(s -> s.getMetadata().getName(), s -> s, (a, b) -> a));
     }
 
     @SuppressWarnings("unchecked")
     private static InformerEventSource<Secret, AppStack> informer(Context<AppStack> context) {
-        return (InformerEventSource<Secret, AppStack>) context.eventSourceRetriever().getEventSourceFor(Secret.class, KafkaStep.BINDING_SECRETS);
+        return (InformerEventSource<Secret, AppStack>)
+                context.eventSourceRetriever().getEventSourceFor(Secret.class, KafkaStep.BINDING_SECRETS);
     }
 }

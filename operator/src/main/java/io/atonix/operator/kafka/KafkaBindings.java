@@ -1,12 +1,5 @@
 package io.atonix.operator.kafka;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.operator.binding.KafkaBinding;
@@ -16,6 +9,12 @@ import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Owners;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The binding Secret of a service that uses Kafka, {@code <stack>-<service>-kafka} in the stack's namespace, with the
@@ -25,8 +24,8 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 public final class KafkaBindings {
     /** The app.kubernetes.io/component label that tells these Secrets from the stack's other generated Secrets. */
     static final String COMPONENT = "kafka-binding";
-    private KafkaBindings() {
-    }
+
+    private KafkaBindings() {}
 
     /**
      * The binding Secret, or none while it cannot be complete: Strimzi has not yet reported the listener's address
@@ -44,7 +43,9 @@ public final class KafkaBindings {
         put(data, KafkaBinding.BOOTSTRAP_SERVERS, access.bootstrapServers());
         put(data, KafkaBinding.SECURITY_PROTOCOL, access.securityProtocol());
         put(data, ServiceBinding.USERNAME, userSecret.getMetadata().getName());
-        List<String> copied = access.authentication() == KafkaAuthentication.SCRAM_SHA_512 ? KafkaBinding.SCRAM_KEYS : KafkaBinding.TLS_KEYS;
+        List<String> copied = access.authentication() == KafkaAuthentication.SCRAM_SHA_512
+                ? KafkaBinding.SCRAM_KEYS
+                : KafkaBinding.TLS_KEYS;
         for (String key : copied) {
             String value = userSecret.getData().get(key);
             if (value == null) {

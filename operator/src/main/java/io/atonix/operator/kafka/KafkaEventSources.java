@@ -1,8 +1,5 @@
 package io.atonix.operator.kafka;
 
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.operator.common.Labels;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -13,6 +10,8 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.GroupVersionKind;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The informers of the Kafka part, registered with the AppStack controller the first time a stack needs them and
@@ -26,8 +25,7 @@ final class KafkaEventSources {
     static final String CLUSTERS = "kafka-clusters";
     static final String USER_SECRETS = "kafka-user-secrets";
 
-    private KafkaEventSources() {
-    }
+    private KafkaEventSources() {}
 
     static void register(Context<AppStack> context, StrimziApiVersion version) {
         var retriever = context.eventSourceRetriever();
@@ -38,42 +36,49 @@ final class KafkaEventSources {
                         .withName(TOPICS)
                         .withLabelSelector(Labels.MANAGED_SELECTOR)
                         .withSecondaryToPrimaryMapper(KafkaLabels::owningStack)
-                        .build(), sources));
+                        .build(),
+                sources));
         retriever.dynamicallyRegisterEventSource(new InformerEventSource<>(
                 InformerEventSourceConfiguration.from(gvk(version, StrimziApiVersion.KAFKA_USER), AppStack.class)
                         .withName(USERS)
                         .withLabelSelector(Labels.MANAGED_SELECTOR)
                         .withSecondaryToPrimaryMapper(KafkaLabels::owningStack)
-                        .build(), sources));
+                        .build(),
+                sources));
         retriever.dynamicallyRegisterEventSource(new InformerEventSource<>(
                 InformerEventSourceConfiguration.from(Secret.class, AppStack.class)
                         .withName(USER_SECRETS)
                         .withLabelSelector(KafkaLabels.USER_SECRET_SELECTOR)
                         .withSecondaryToPrimaryMapper(KafkaLabels::owningStack)
-                        .build(), sources));
+                        .build(),
+                sources));
         retriever.dynamicallyRegisterEventSource(new InformerEventSource<>(
                 InformerEventSourceConfiguration.from(gvk(version, StrimziApiVersion.KAFKA), AppStack.class)
                         .withName(CLUSTERS)
                         .withSecondaryToPrimaryMapper(kafka -> stacksUsing(sources, kafka))
-                        .build(), sources));
+                        .build(),
+                sources));
     }
 
     @SuppressWarnings("unchecked")
     static InformerEventSource<GenericKubernetesResource, AppStack> generic(Context<AppStack> context, String name) {
-        return (InformerEventSource<GenericKubernetesResource, AppStack>) context.eventSourceRetriever()
-                .getEventSourceFor(GenericKubernetesResource.class, name);
+        return (InformerEventSource<GenericKubernetesResource, AppStack>)
+                context.eventSourceRetriever().getEventSourceFor(GenericKubernetesResource.class, name);
     }
 
     @SuppressWarnings("unchecked")
     static InformerEventSource<Secret, AppStack> userSecrets(Context<AppStack> context) {
-        return (InformerEventSource<Secret, AppStack>) context.eventSourceRetriever().getEventSourceFor(Secret.class, USER_SECRETS);
+        return (InformerEventSource<Secret, AppStack>)
+                context.eventSourceRetriever().getEventSourceFor(Secret.class, USER_SECRETS);
     }
 
     private static Set<ResourceID> stacksUsing(EventSourceContext<AppStack> sources, GenericKubernetesResource kafka) {
         String name = kafka.getMetadata().getName();
         String namespace = kafka.getMetadata().getNamespace();
-        return sources.getPrimaryCache().list()
-                .filter(stack -> stack.getSpec() != null && stack.getSpec().kafka() != null
+        return sources.getPrimaryCache()
+                .list()
+                .filter(stack -> stack.getSpec() != null
+                        && stack.getSpec().kafka() != null
                         && name.equals(stack.getSpec().kafka().cluster().name())
                         && namespace.equals(KafkaTopics.clusterNamespace(stack)))
                 .map(ResourceID::fromResource)

@@ -1,13 +1,12 @@
 package io.atonix.operator.kafka;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.operator.common.Labels;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Labels of the Kafka objects of a stack. KafkaTopics and KafkaUsers live in the Kafka cluster's namespace, where no
@@ -22,10 +21,10 @@ public final class KafkaLabels {
      * onto it): the operator watches only Secrets with this label, never every Secret of the cluster.
      */
     public static final String USER_SECRET = "atonix.io/kafka-user-secret";
+
     public static final String USER_SECRET_SELECTOR = USER_SECRET + "=true";
 
-    private KafkaLabels() {
-    }
+    private KafkaLabels() {}
 
     /** The labels that name the stack, on every Kafka object of it and on Strimzi's user Secrets. */
     static Map<String, String> stack(AppStack stack) {

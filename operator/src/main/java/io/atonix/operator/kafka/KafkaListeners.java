@@ -1,13 +1,12 @@
 package io.atonix.operator.kafka;
 
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
-
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.kafka.listener.GenericKafkaListener;
 import io.strimzi.api.kafka.model.kafka.listener.KafkaListenerType;
 import io.strimzi.api.kafka.model.kafka.listener.ListenerStatus;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Picks the listener of a Strimzi Kafka the stack's services connect through: an internal one before one meant for
@@ -17,11 +16,12 @@ import io.strimzi.api.kafka.model.kafka.listener.ListenerStatus;
  */
 public final class KafkaListeners {
 
-    private KafkaListeners() {
-    }
+    private KafkaListeners() {}
 
     public static Optional<KafkaAccess> choose(Kafka kafka) {
-        if (kafka.getSpec() == null || kafka.getSpec().getKafka() == null || kafka.getSpec().getKafka().getListeners() == null) {
+        if (kafka.getSpec() == null
+                || kafka.getSpec().getKafka() == null
+                || kafka.getSpec().getKafka().getListeners() == null) {
             return Optional.empty();
         }
         return kafka.getSpec().getKafka().getListeners().stream()
@@ -31,7 +31,8 @@ public final class KafkaListeners {
     }
 
     private static int rank(GenericKafkaListener listener) {
-        boolean internal = listener.getType() == KafkaListenerType.INTERNAL || listener.getType() == KafkaListenerType.CLUSTER_IP;
+        boolean internal =
+                listener.getType() == KafkaListenerType.INTERNAL || listener.getType() == KafkaListenerType.CLUSTER_IP;
         boolean scram = authentication(listener).orElseThrow() == KafkaAuthentication.SCRAM_SHA_512;
         return (internal ? 0 : 4) + (scram ? 0 : 2) + (listener.isTls() ? 0 : 1);
     }
@@ -50,10 +51,16 @@ public final class KafkaListeners {
     }
 
     private static KafkaAccess access(Kafka kafka, GenericKafkaListener listener) {
-        Optional<ListenerStatus> status = kafka.getStatus() == null || kafka.getStatus().getListeners() == null
-                ? Optional.empty()
-                : kafka.getStatus().getListeners().stream().filter(s -> listener.getName().equals(s.getName())).findFirst();
-        return new KafkaAccess(listener.getName(), authentication(listener).orElseThrow(), listener.isTls(),
+        Optional<ListenerStatus> status =
+                kafka.getStatus() == null || kafka.getStatus().getListeners() == null
+                        ? Optional.empty()
+                        : kafka.getStatus().getListeners().stream()
+                                .filter(s -> listener.getName().equals(s.getName()))
+                                .findFirst();
+        return new KafkaAccess(
+                listener.getName(),
+                authentication(listener).orElseThrow(),
+                listener.isTls(),
                 status.map(ListenerStatus::getBootstrapServers).orElse(null),
                 listener.isTls() ? status.map(ListenerStatus::getCertificates).orElse(List.of()) : List.of());
     }

@@ -1,22 +1,21 @@
 package io.atonix.operator.kafka;
 
+import io.atonix.operator.common.Names;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 
-import io.atonix.operator.common.Names;
-
 /** Every name the operator derives for the Kafka part of a stack, in one place; the binding Secret's is {@code KafkaBinding}'s. */
 public final class KafkaNames {
     /** Strimzi labels a user's Secret with the user's name, and a label value holds at most 63 characters. */
     static final int MAX_USER_NAME = 63;
+
     private static final int MAX_OBJECT_NAME = 253;
     private static final int HASH_LENGTH = 8;
 
-    private KafkaNames() {
-    }
+    private KafkaNames() {}
 
     /**
      * The KafkaTopic's metadata.name for a topic: topic names may hold upper case and '_', object names may not. When

@@ -1,9 +1,8 @@
 package io.atonix.operator.kafka;
 
+import io.atonix.api.v1alpha1.appstack.ComponentStatus;
 import java.time.Duration;
 import java.util.Optional;
-
-import io.atonix.api.v1alpha1.appstack.ComponentStatus;
 
 /**
  * What the Kafka part of a reconcile found: the stack's "Kafka" component (none for a stack without spec.kafka), and

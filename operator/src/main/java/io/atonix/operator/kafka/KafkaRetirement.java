@@ -1,9 +1,5 @@
 package io.atonix.operator.kafka;
 
-import java.util.Collection;
-
-import org.jboss.logging.Logger;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -11,6 +7,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import java.util.Collection;
+import org.jboss.logging.Logger;
 
 /**
  * Retires KafkaTopics and KafkaUsers the stack no longer wants. Users go at once (Strimzi removes their Secret and
@@ -20,12 +18,15 @@ import io.strimzi.api.kafka.model.topic.KafkaTopic;
 final class KafkaRetirement {
     private static final Logger LOG = Logger.getLogger(KafkaRetirement.class);
 
-    private KafkaRetirement() {
-    }
+    private KafkaRetirement() {}
 
     /** Retires the given topics and users; true while a topic waits for the Topic Operator to let go of it. */
-    static boolean retire(AppStack stack, Collection<GenericKubernetesResource> topics,
-            Collection<GenericKubernetesResource> users, StrimziWriter writer, Context<AppStack> context) {
+    static boolean retire(
+            AppStack stack,
+            Collection<GenericKubernetesResource> topics,
+            Collection<GenericKubernetesResource> users,
+            StrimziWriter writer,
+            Context<AppStack> context) {
         for (GenericKubernetesResource user : users) {
             if (!beingDeleted(user)) {
                 deleteTolerating(user, "", writer);
@@ -39,7 +40,10 @@ final class KafkaRetirement {
                 continue;
             }
             if (!retain || !KafkaClusters.existsFor(context, topic)) {
-                deleteTolerating(topic, retain ? " (its Kafka cluster is gone)" : " (deletionPolicy Delete: the topic's data goes too)", writer);
+                deleteTolerating(
+                        topic,
+                        retain ? " (its Kafka cluster is gone)" : " (deletionPolicy Delete: the topic's data goes too)",
+                        writer);
             } else if (!StrimziObjects.detached(topic)) {
                 try {
                     writer.detach(topic);
@@ -49,8 +53,11 @@ final class KafkaRetirement {
                         throw e;
                     }
                 }
-            } else if (StrimziObjects.holds(StrimziObjects.condition(topic,
-                    StrimziObjects.typed(topic, KafkaTopic.class, context.getClient().getKubernetesSerialization()).getStatus(),
+            } else if (StrimziObjects.holds(StrimziObjects.condition(
+                    topic,
+                    StrimziObjects.typed(
+                                    topic, KafkaTopic.class, context.getClient().getKubernetesSerialization())
+                            .getStatus(),
                     StrimziObjects.UNMANAGED_CONDITION))) {
                 deleteTolerating(topic, " (detached: the topic and its data stay in Kafka)", writer);
             } else {
@@ -79,8 +86,10 @@ final class KafkaRetirement {
         if (e.getCode() != 404 && e.getCode() != 403) {
             return false;
         }
-        writer.warn("KafkaCleanupSkipped", object.getKind() + " " + StrimziWriter.where(object) + " could not be removed (HTTP "
-                + e.getCode() + "): " + e.getMessage());
+        writer.warn(
+                "KafkaCleanupSkipped",
+                object.getKind() + " " + StrimziWriter.where(object) + " could not be removed (HTTP " + e.getCode()
+                        + "): " + e.getMessage());
         LOG.infof("giving up on %s %s: HTTP %d", object.getKind(), StrimziWriter.where(object), e.getCode());
         return true;
     }

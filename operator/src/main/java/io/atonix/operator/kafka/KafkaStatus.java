@@ -1,13 +1,12 @@
 package io.atonix.operator.kafka;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ComponentStatus;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The stack's "Kafka" component, from Strimzi's own status conditions: ready when every KafkaTopic and KafkaUser
@@ -24,11 +23,14 @@ public final class KafkaStatus {
     public static final String REASON_FAILED = "ReconcileFailed";
     static final String READY = "Ready";
 
-    private KafkaStatus() {
-    }
+    private KafkaStatus() {}
 
     public static ComponentStatus unavailable(AppStack stack) {
-        return new ComponentStatus(COMPONENT, cluster(stack), false, REASON_UNAVAILABLE,
+        return new ComponentStatus(
+                COMPONENT,
+                cluster(stack),
+                false,
+                REASON_UNAVAILABLE,
                 "Strimzi is not installed in this cluster (the API server serves no kafka.strimzi.io Kafka, KafkaTopic and KafkaUser): "
                         + "spec.kafka is not reconciled; the rest of the stack is. Checked again every "
                         + StrimziDiscovery.RECHECK.toMinutes() + " minute(s)");
@@ -39,21 +41,37 @@ public final class KafkaStatus {
     }
 
     public static ComponentStatus clusterNotFound(AppStack stack) {
-        return new ComponentStatus(COMPONENT, cluster(stack), false, REASON_CLUSTER_NOT_FOUND,
+        return new ComponentStatus(
+                COMPONENT,
+                cluster(stack),
+                false,
+                REASON_CLUSTER_NOT_FOUND,
                 "spec.kafka.cluster: there is no Kafka " + cluster(stack));
     }
 
     public static ComponentStatus noListener(AppStack stack) {
-        return new ComponentStatus(COMPONENT, cluster(stack), false, REASON_NO_LISTENER,
-                "Kafka " + cluster(stack) + " has no listener with scram-sha-512 or tls authentication, so its users cannot be given credentials");
+        return new ComponentStatus(
+                COMPONENT,
+                cluster(stack),
+                false,
+                REASON_NO_LISTENER,
+                "Kafka " + cluster(stack)
+                        + " has no listener with scram-sha-512 or tls authentication, so its users cannot be given credentials");
     }
 
     /**
      * @param problems what the operator could not do (a topic owned by someone else, partitions that would shrink),
      *                 each a sentence for a person
      */
-    public static ComponentStatus observed(AppStack stack, List<KafkaTopic> topics, Map<String, KafkaTopic> actualTopics,
-            List<KafkaUser> users, Map<String, KafkaUser> actualUsers, int bindings, int bindingsPresent, List<String> problems) {
+    public static ComponentStatus observed(
+            AppStack stack,
+            List<KafkaTopic> topics,
+            Map<String, KafkaTopic> actualTopics,
+            List<KafkaUser> users,
+            Map<String, KafkaUser> actualUsers,
+            int bindings,
+            int bindingsPresent,
+            List<String> problems) {
         List<String> waiting = new ArrayList<>();
         int topicsReady = 0;
         for (KafkaTopic topic : topics) {
@@ -76,9 +94,11 @@ public final class KafkaStatus {
             }
         }
         if (bindingsPresent < bindings) {
-            waiting.add((bindings - bindingsPresent) + " binding Secret(s) wait for Strimzi's user Secrets and listener address");
+            waiting.add((bindings - bindingsPresent)
+                    + " binding Secret(s) wait for Strimzi's user Secrets and listener address");
         }
-        String counts = topicsReady + "/" + topics.size() + " topics ready, " + usersReady + "/" + users.size() + " users ready";
+        String counts = topicsReady + "/" + topics.size() + " topics ready, " + usersReady + "/" + users.size()
+                + " users ready";
         boolean ready = problems.isEmpty() && waiting.isEmpty();
         List<String> details = new ArrayList<>(problems);
         details.addAll(waiting);
@@ -88,6 +108,7 @@ public final class KafkaStatus {
     }
 
     private static String cluster(AppStack stack) {
-        return KafkaTopics.clusterNamespace(stack) + "/" + stack.getSpec().kafka().cluster().name();
+        return KafkaTopics.clusterNamespace(stack) + "/"
+                + stack.getSpec().kafka().cluster().name();
     }
 }

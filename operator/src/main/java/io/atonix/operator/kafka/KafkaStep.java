@@ -1,15 +1,5 @@
 package io.atonix.operator.kafka;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
-import org.jboss.logging.Logger;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ComponentStatus;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -18,6 +8,14 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * The Kafka part of an AppStack's reconcile: the stack's KafkaTopics and KafkaUsers next to the Kafka cluster, and a
@@ -31,6 +29,7 @@ public final class KafkaStep {
     public static final Duration DETACH_RECHECK = Duration.ofSeconds(5);
     /** The AppStack controller's informer of generated Secrets, from which the Kafka part reads its binding Secrets. */
     public static final String BINDING_SECRETS = "binding-secrets";
+
     static final Duration FAILURE_RECHECK = Duration.ofSeconds(30);
     private static final Logger LOG = Logger.getLogger(KafkaStep.class);
 
@@ -45,8 +44,11 @@ public final class KafkaStep {
         try {
             return reconcileKafka(stack, context);
         } catch (KubernetesClientException e) {
-            LOG.warnf("Kafka part of AppStack %s/%s failed: %s", stack.getMetadata().getNamespace(), stack.getMetadata().getName(), e.getMessage());
-            return stack.getSpec().kafka() == null ? new KafkaOutcome(Optional.empty(), Optional.of(FAILURE_RECHECK))
+            LOG.warnf(
+                    "Kafka part of AppStack %s/%s failed: %s",
+                    stack.getMetadata().getNamespace(), stack.getMetadata().getName(), e.getMessage());
+            return stack.getSpec().kafka() == null
+                    ? new KafkaOutcome(Optional.empty(), Optional.of(FAILURE_RECHECK))
                     : KafkaOutcome.of(KafkaStatus.failed(stack, e.getMessage()), FAILURE_RECHECK);
         }
     }
@@ -58,13 +60,16 @@ public final class KafkaStep {
         }
         Optional<StrimziApiVersion> version = discovery.served(context.getClient(), Instant.now());
         if (version.isEmpty()) {
-            return wanted ? KafkaOutcome.of(KafkaStatus.unavailable(stack), StrimziDiscovery.RECHECK) : KafkaOutcome.NONE;
+            return wanted
+                    ? KafkaOutcome.of(KafkaStatus.unavailable(stack), StrimziDiscovery.RECHECK)
+                    : KafkaOutcome.NONE;
         }
         watch(context, version.get());
         StrimziWriter writer = new StrimziWriter(context, stack, version.get());
         OwnedKafkaObjects owned = OwnedKafkaObjects.of(context, stack);
         if (!wanted) {
-            boolean retiring = KafkaRetirement.retire(stack, owned.topics().values(), owned.users().values(), writer, context);
+            boolean retiring = KafkaRetirement.retire(
+                    stack, owned.topics().values(), owned.users().values(), writer, context);
             KafkaBindingSecrets.deleteAllBut(stack, context, Set.of(), writer);
             return new KafkaOutcome(Optional.empty(), Optional.ofNullable(retiring ? DETACH_RECHECK : null));
         }
@@ -77,19 +82,32 @@ public final class KafkaStep {
         List<KafkaTopic> topics = KafkaTopics.desired(stack);
         Map<String, GenericKubernetesResource> topicsNow = writes.topics(topics, owned.topics());
         Optional<KafkaAccess> access = KafkaListeners.choose(cluster.get());
-        List<KafkaUser> users = access.map(a -> KafkaUsers.desired(stack, a.authentication())).orElse(List.of());
+        List<KafkaUser> users =
+                access.map(a -> KafkaUsers.desired(stack, a.authentication())).orElse(List.of());
         Map<String, GenericKubernetesResource> usersNow = writes.users(users, owned.users());
 
-        // Without a listener no user is wanted: the users stay until one is back, rather than being deleted and recreated.
-        boolean retiring = KafkaRetirement.retire(stack, owned.topicsBeyond(topics), access.isEmpty() ? List.of() : owned.usersBeyond(users),
-                writer, context);
+        // Without a listener no user is wanted: the users stay until one is back, rather than being deleted and
+        // recreated.
+        boolean retiring = KafkaRetirement.retire(
+                stack,
+                owned.topicsBeyond(topics),
+                access.isEmpty() ? List.of() : owned.usersBeyond(users),
+                writer,
+                context);
         if (access.isEmpty()) {
             return KafkaOutcome.of(KafkaStatus.noListener(stack), retiring ? DETACH_RECHECK : null);
         }
 
         KafkaBindingSecrets.Count bindings = KafkaBindingSecrets.write(stack, access.get(), context, writer);
-        ComponentStatus component = KafkaStatus.observed(stack, topics, writes.typed(topicsNow, KafkaTopic.class), users,
-                writes.typed(usersNow, KafkaUser.class), bindings.wanted(), bindings.present(), writes.problems());
+        ComponentStatus component = KafkaStatus.observed(
+                stack,
+                topics,
+                writes.typed(topicsNow, KafkaTopic.class),
+                users,
+                writes.typed(usersNow, KafkaUser.class),
+                bindings.wanted(),
+                bindings.present(),
+                writes.problems());
         return KafkaOutcome.of(component, retiring ? DETACH_RECHECK : null);
     }
 
@@ -115,7 +133,9 @@ public final class KafkaStep {
         }
         StrimziWriter writer = new StrimziWriter(context, stack, version.orElse(StrimziApiVersion.V1));
         if (version.isEmpty()) {
-            writer.warn("KafkaCleanupSkipped", "Strimzi's API (kafka.strimzi.io) is not served: nothing left to remove on the Kafka side");
+            writer.warn(
+                    "KafkaCleanupSkipped",
+                    "Strimzi's API (kafka.strimzi.io) is not served: nothing left to remove on the Kafka side");
             return true;
         }
         watch(context, version.get());

@@ -1,22 +1,20 @@
 package io.atonix.operator.kafka;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.KafkaSpec;
 import io.atonix.api.v1alpha1.appstack.KafkaTopicSpec;
 import io.atonix.operator.common.DesiredHash;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.topic.KafkaTopicBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** One Strimzi KafkaTopic per topic the stack declares, next to the Kafka cluster. */
 public final class KafkaTopics {
 
-    private KafkaTopics() {
-    }
+    private KafkaTopics() {}
 
     /** Strimzi's model of the topics; {@link StrimziObjects#atVersion} gives them the version the cluster serves. */
     public static List<KafkaTopic> desired(AppStack stack) {

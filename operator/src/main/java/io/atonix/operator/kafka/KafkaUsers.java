@@ -1,8 +1,5 @@
 package io.atonix.operator.kafka;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.KafkaUse;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
@@ -19,6 +16,8 @@ import io.strimzi.api.kafka.model.user.acl.AclRuleBuilder;
 import io.strimzi.api.kafka.model.user.acl.AclRuleGroupResourceBuilder;
 import io.strimzi.api.kafka.model.user.acl.AclRuleTopicResourceBuilder;
 import io.strimzi.api.kafka.model.user.acl.AclRuleType;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One Strimzi KafkaUser per service that uses Kafka, allowed exactly what its {@code uses.kafka} declares: a producer
@@ -27,8 +26,7 @@ import io.strimzi.api.kafka.model.user.acl.AclRuleType;
  */
 public final class KafkaUsers {
 
-    private KafkaUsers() {
-    }
+    private KafkaUsers() {}
 
     /** Strimzi's model of the users; {@link StrimziObjects#atVersion} gives them the version the cluster serves. */
     public static List<KafkaUser> desired(AppStack stack, KafkaAuthentication authentication) {
@@ -54,7 +52,8 @@ public final class KafkaUsers {
                 .withNewMetadata()
                 .withName(KafkaNames.user(stack.getMetadata().getNamespace(), stackName, service.name()))
                 .withNamespace(KafkaTopics.clusterNamespace(stack))
-                .withLabels(KafkaLabels.user(stack, service.name(), stack.getSpec().kafka().cluster().name()))
+                .withLabels(KafkaLabels.user(
+                        stack, service.name(), stack.getSpec().kafka().cluster().name()))
                 .endMetadata()
                 .withNewSpec()
                 .withAuthentication(authentication(authentication))
@@ -63,7 +62,9 @@ public final class KafkaUsers {
                 .endKafkaUserAuthorizationSimple()
                 .withNewTemplate()
                 .withNewSecret()
-                .withNewMetadata().withLabels(KafkaLabels.userSecret(stack, service.name())).endMetadata()
+                .withNewMetadata()
+                .withLabels(KafkaLabels.userSecret(stack, service.name()))
+                .endMetadata()
                 .endSecret()
                 .endTemplate()
                 .endSpec()
@@ -95,7 +96,10 @@ public final class KafkaUsers {
     private static AclRule topicRule(String topic, AclOperation... operations) {
         return new AclRuleBuilder()
                 .withType(AclRuleType.ALLOW)
-                .withResource(new AclRuleTopicResourceBuilder().withName(topic).withPatternType(AclResourcePatternType.LITERAL).build())
+                .withResource(new AclRuleTopicResourceBuilder()
+                        .withName(topic)
+                        .withPatternType(AclResourcePatternType.LITERAL)
+                        .build())
                 .withOperations(operations)
                 .build();
     }

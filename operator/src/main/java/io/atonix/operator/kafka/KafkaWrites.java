@@ -1,11 +1,5 @@
 package io.atonix.operator.kafka;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.operator.common.DesiredStateMatcher;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -13,6 +7,11 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Brings the stack's KafkaTopics and KafkaUsers to their desired state, at the version the cluster serves: creates the
@@ -36,7 +35,8 @@ final class KafkaWrites {
     }
 
     /** The topics as stored after the writes, keyed by namespace/name; a topic another stack owns is left out. */
-    Map<String, GenericKubernetesResource> topics(List<KafkaTopic> topics, Map<String, GenericKubernetesResource> actual) {
+    Map<String, GenericKubernetesResource> topics(
+            List<KafkaTopic> topics, Map<String, GenericKubernetesResource> actual) {
         Map<String, GenericKubernetesResource> result = new LinkedHashMap<>();
         for (KafkaTopic topic : topics) {
             GenericKubernetesResource desired = StrimziObjects.atVersion(topic, version, serialization);
@@ -45,17 +45,21 @@ final class KafkaWrites {
             if (current == null) {
                 Optional<GenericKubernetesResource> created = writer.create(KafkaEventSources.TOPICS, desired);
                 if (created.isEmpty()) {
-                    problems.add("KafkaTopic " + key + " already exists and is not this stack's: topic " + topic.getSpec().getTopicName()
-                            + " is left alone");
+                    problems.add("KafkaTopic " + key + " already exists and is not this stack's: topic "
+                            + topic.getSpec().getTopicName() + " is left alone");
                     continue;
                 }
                 current = created.get();
             } else {
-                Integer partitions = StrimziObjects.typed(current, KafkaTopic.class, serialization).getSpec().getPartitions();
+                Integer partitions = StrimziObjects.typed(current, KafkaTopic.class, serialization)
+                        .getSpec()
+                        .getPartitions();
                 if (partitions != null && partitions > topic.getSpec().getPartitions()) {
                     problems.add("topic " + topic.getSpec().getTopicName() + " has " + partitions
-                            + " partitions: Kafka cannot reduce them to " + topic.getSpec().getPartitions());
-                } else if (StrimziObjects.detached(current) || !DesiredStateMatcher.matches(current, desired, serialization)) {
+                            + " partitions: Kafka cannot reduce them to "
+                            + topic.getSpec().getPartitions());
+                } else if (StrimziObjects.detached(current)
+                        || !DesiredStateMatcher.matches(current, desired, serialization)) {
                     current = writer.update(KafkaEventSources.TOPICS, current, desired);
                 }
             }
@@ -89,7 +93,8 @@ final class KafkaWrites {
     /** The stored objects as Strimzi's types, keyed by name, for the status. */
     <T> Map<String, T> typed(Map<String, GenericKubernetesResource> objects, Class<T> type) {
         Map<String, T> result = new LinkedHashMap<>();
-        objects.forEach((key, object) -> result.put(object.getMetadata().getName(), StrimziObjects.typed(object, type, serialization)));
+        objects.forEach((key, object) ->
+                result.put(object.getMetadata().getName(), StrimziObjects.typed(object, type, serialization)));
         return result;
     }
 }

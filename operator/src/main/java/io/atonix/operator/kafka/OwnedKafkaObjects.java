@@ -1,15 +1,14 @@
 package io.atonix.operator.kafka;
 
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
 
 /** The stack's KafkaTopics and KafkaUsers in the informers' caches, keyed by namespace/name. */
 record OwnedKafkaObjects(Map<String, GenericKubernetesResource> topics, Map<String, GenericKubernetesResource> users) {
@@ -19,7 +18,8 @@ record OwnedKafkaObjects(Map<String, GenericKubernetesResource> topics, Map<Stri
     }
 
     static OwnedKafkaObjects of(Context<AppStack> context, AppStack stack) {
-        return new OwnedKafkaObjects(owned(context, stack, KafkaEventSources.TOPICS), owned(context, stack, KafkaEventSources.USERS));
+        return new OwnedKafkaObjects(
+                owned(context, stack, KafkaEventSources.TOPICS), owned(context, stack, KafkaEventSources.USERS));
     }
 
     /** The owned topics that are not among {@code desired}: the ones the stack no longer declares. */
@@ -32,14 +32,20 @@ record OwnedKafkaObjects(Map<String, GenericKubernetesResource> topics, Map<Stri
         return beyond(users, desired);
     }
 
-    private static List<GenericKubernetesResource> beyond(Map<String, GenericKubernetesResource> owned, List<? extends HasMetadata> desired) {
+    private static List<GenericKubernetesResource> beyond(
+            Map<String, GenericKubernetesResource> owned, List<? extends HasMetadata> desired) {
         Set<String> keys = desired.stream().map(StrimziWriter::where).collect(Collectors.toSet());
-        return owned.entrySet().stream().filter(e -> !keys.contains(e.getKey())).map(Map.Entry::getValue).toList();
+        return owned.entrySet().stream()
+                .filter(e -> !keys.contains(e.getKey()))
+                .map(Map.Entry::getValue)
+                .toList();
     }
 
-    private static Map<String, GenericKubernetesResource> owned(Context<AppStack> context, AppStack stack, String source) {
+    private static Map<String, GenericKubernetesResource> owned(
+            Context<AppStack> context, AppStack stack, String source) {
         Map<String, GenericKubernetesResource> result = new LinkedHashMap<>();
-        for (GenericKubernetesResource object : KafkaEventSources.generic(context, source).getSecondaryResources(stack)) {
+        for (GenericKubernetesResource object :
+                KafkaEventSources.generic(context, source).getSecondaryResources(stack)) {
             if (KafkaLabels.belongsTo(object, stack)) {
                 result.put(StrimziWriter.where(object), object);
             }

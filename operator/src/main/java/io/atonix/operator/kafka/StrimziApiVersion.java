@@ -1,8 +1,7 @@
 package io.atonix.operator.kafka;
 
-import java.util.Locale;
-
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.util.Locale;
 
 /**
  * The version of Strimzi's API ({@code kafka.strimzi.io}) the operator writes. Strimzi's Java classes carry one

@@ -1,18 +1,16 @@
 package io.atonix.operator.kafka;
 
+import io.fabric8.kubernetes.api.model.APIResource;
+import io.fabric8.kubernetes.api.model.APIResourceList;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.jboss.logging.Logger;
-
-import io.fabric8.kubernetes.api.model.APIResource;
-import io.fabric8.kubernetes.api.model.APIResourceList;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /**
  * Finds out from the API server's discovery whether Strimzi is installed, and which version of its API to write.
@@ -22,7 +20,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 public final class StrimziDiscovery {
     public static final Duration RECHECK = Duration.ofMinutes(1);
     private static final Logger LOG = Logger.getLogger(StrimziDiscovery.class);
-    private static final Set<String> KINDS = Set.of(StrimziApiVersion.KAFKA, StrimziApiVersion.KAFKA_TOPIC, StrimziApiVersion.KAFKA_USER);
+    private static final Set<String> KINDS =
+            Set.of(StrimziApiVersion.KAFKA, StrimziApiVersion.KAFKA_TOPIC, StrimziApiVersion.KAFKA_USER);
 
     private volatile StrimziApiVersion found;
     private volatile Instant askedAt;
@@ -33,7 +32,9 @@ public final class StrimziDiscovery {
             askedAt = now;
             found = ask(client).orElse(null);
             if (found != null) {
-                LOG.infof("Strimzi serves %s; KafkaTopics and KafkaUsers are written at that version", found.apiVersion());
+                LOG.infof(
+                        "Strimzi serves %s; KafkaTopics and KafkaUsers are written at that version",
+                        found.apiVersion());
             }
         }
         return Optional.ofNullable(found);
@@ -52,8 +53,11 @@ public final class StrimziDiscovery {
     private static Set<String> kinds(KubernetesClient client, StrimziApiVersion version) {
         try {
             APIResourceList resources = client.getApiResources(version.apiVersion());
-            return resources == null || resources.getResources() == null ? Set.of()
-                    : resources.getResources().stream().map(APIResource::getKind).collect(Collectors.toSet());
+            return resources == null || resources.getResources() == null
+                    ? Set.of()
+                    : resources.getResources().stream()
+                            .map(APIResource::getKind)
+                            .collect(Collectors.toSet());
         } catch (KubernetesClientException e) {
             if (e.getCode() == 404) {
                 return Set.of();

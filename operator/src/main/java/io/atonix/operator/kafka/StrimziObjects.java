@@ -1,14 +1,13 @@
 package io.atonix.operator.kafka;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.strimzi.api.kafka.model.common.Condition;
 import io.strimzi.api.kafka.model.kafka.Status;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Strimzi's objects are watched and written as generic resources, at whichever version the cluster serves, and read
@@ -17,16 +16,17 @@ import io.strimzi.api.kafka.model.kafka.Status;
 public final class StrimziObjects {
     /** Strimzi's annotation that tells the Topic Operator to leave a topic alone (and keep it when its KafkaTopic goes). */
     public static final String MANAGED = "strimzi.io/managed";
+
     static final String UNMANAGED_CONDITION = "Unmanaged";
 
-    private StrimziObjects() {
-    }
+    private StrimziObjects() {}
 
     /**
      * The object at a version of Strimzi's API. Strimzi's Java classes carry one fixed apiVersion ({@code v1} in
      * 0.51); the shape of what the operator writes is the same at both versions, so only apiVersion changes.
      */
-    public static GenericKubernetesResource atVersion(HasMetadata object, StrimziApiVersion version, KubernetesSerialization serialization) {
+    public static GenericKubernetesResource atVersion(
+            HasMetadata object, StrimziApiVersion version, KubernetesSerialization serialization) {
         GenericKubernetesResource generic = serialization.convertValue(object, GenericKubernetesResource.class);
         generic.setApiVersion(version.apiVersion());
         return generic;
@@ -41,7 +41,9 @@ public final class StrimziObjects {
         if (status == null || status.getConditions() == null || !observedCurrent(object, status)) {
             return Optional.empty();
         }
-        return status.getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+        return status.getConditions().stream()
+                .filter(c -> type.equals(c.getType()))
+                .findFirst();
     }
 
     static boolean holds(Optional<Condition> condition) {
@@ -65,9 +67,13 @@ public final class StrimziObjects {
             return "not reconciled by Strimzi yet";
         }
         List<Condition> conditions = status.getConditions();
-        return conditions.stream().filter(c -> "Ready".equals(c.getType()) || "NotReady".equals(c.getType()))
-                .map(c -> c.getReason() == null ? c.getMessage() : c.getReason() + (c.getMessage() == null ? "" : ": " + c.getMessage()))
+        return conditions.stream()
+                .filter(c -> "Ready".equals(c.getType()) || "NotReady".equals(c.getType()))
+                .map(c -> c.getReason() == null
+                        ? c.getMessage()
+                        : c.getReason() + (c.getMessage() == null ? "" : ": " + c.getMessage()))
                 .filter(m -> m != null && !m.isEmpty())
-                .findFirst().orElse("not ready");
+                .findFirst()
+                .orElse("not ready");
     }
 }

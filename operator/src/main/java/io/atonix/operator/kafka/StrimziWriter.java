@@ -1,22 +1,21 @@
 package io.atonix.operator.kafka;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.operator.common.ChildChanges;
 import io.atonix.operator.common.EventRecorder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes the stack's KafkaTopics and KafkaUsers, at the version the cluster serves, with create and update
@@ -38,8 +37,10 @@ final class StrimziWriter {
     /** Creates the object; empty when one of that name exists that is not this stack's. */
     Optional<GenericKubernetesResource> create(String source, GenericKubernetesResource desired) {
         try {
-            GenericKubernetesResource created = operation(desired.getKind()).inNamespace(desired.getMetadata().getNamespace())
-                    .resource(desired).create();
+            GenericKubernetesResource created = operation(desired.getKind())
+                    .inNamespace(desired.getMetadata().getNamespace())
+                    .resource(desired)
+                    .create();
             remember(source, created);
             ChildChanges.record(context, stack, ChildChanges.CREATED, desired.getKind() + " " + where(desired));
             return Optional.of(created);
@@ -48,26 +49,37 @@ final class StrimziWriter {
                 throw e;
             }
             // Ours, created a moment ago and not yet seen by the informer; or someone else's.
-            GenericKubernetesResource existing = operation(desired.getKind()).inNamespace(desired.getMetadata().getNamespace())
-                    .withName(desired.getMetadata().getName()).get();
-            return existing != null && KafkaLabels.belongsTo(existing, stack) ? Optional.of(existing) : Optional.empty();
+            GenericKubernetesResource existing = operation(desired.getKind())
+                    .inNamespace(desired.getMetadata().getNamespace())
+                    .withName(desired.getMetadata().getName())
+                    .get();
+            return existing != null && KafkaLabels.belongsTo(existing, stack)
+                    ? Optional.of(existing)
+                    : Optional.empty();
         }
     }
 
     /** Replaces the spec; keeps the stored metadata others wrote, except a detachment the stack no longer wants. */
-    GenericKubernetesResource update(String source, GenericKubernetesResource actual, GenericKubernetesResource desired) {
-        GenericKubernetesResource merged = context.getClient().getKubernetesSerialization().clone(actual);
-        Map<String, String> labels = new LinkedHashMap<>(orEmpty(actual.getMetadata().getLabels()));
+    GenericKubernetesResource update(
+            String source, GenericKubernetesResource actual, GenericKubernetesResource desired) {
+        GenericKubernetesResource merged =
+                context.getClient().getKubernetesSerialization().clone(actual);
+        Map<String, String> labels =
+                new LinkedHashMap<>(orEmpty(actual.getMetadata().getLabels()));
         labels.putAll(desired.getMetadata().getLabels());
-        Map<String, String> annotations = new LinkedHashMap<>(orEmpty(actual.getMetadata().getAnnotations()));
+        Map<String, String> annotations =
+                new LinkedHashMap<>(orEmpty(actual.getMetadata().getAnnotations()));
         annotations.remove(StrimziObjects.MANAGED);
         annotations.putAll(orEmpty(desired.getMetadata().getAnnotations()));
         merged.getMetadata().setLabels(labels);
         merged.getMetadata().setAnnotations(annotations);
         merged.setApiVersion(desired.getApiVersion());
-        merged.getAdditionalProperties().put("spec", desired.getAdditionalProperties().get("spec"));
-        GenericKubernetesResource updated = operation(desired.getKind()).inNamespace(actual.getMetadata().getNamespace())
-                .resource(merged).update();
+        merged.getAdditionalProperties()
+                .put("spec", desired.getAdditionalProperties().get("spec"));
+        GenericKubernetesResource updated = operation(desired.getKind())
+                .inNamespace(actual.getMetadata().getNamespace())
+                .resource(merged)
+                .update();
         remember(source, updated);
         ChildChanges.record(context, stack, ChildChanges.UPDATED, desired.getKind() + " " + where(desired));
         return updated;
@@ -75,19 +87,29 @@ final class StrimziWriter {
 
     /** Tells the Topic Operator to let go of the topic, so that deleting the KafkaTopic keeps the data. */
     GenericKubernetesResource detach(GenericKubernetesResource topic) {
-        GenericKubernetesResource detached = context.getClient().getKubernetesSerialization().clone(topic);
-        Map<String, String> annotations = new LinkedHashMap<>(orEmpty(topic.getMetadata().getAnnotations()));
+        GenericKubernetesResource detached =
+                context.getClient().getKubernetesSerialization().clone(topic);
+        Map<String, String> annotations =
+                new LinkedHashMap<>(orEmpty(topic.getMetadata().getAnnotations()));
         annotations.put(StrimziObjects.MANAGED, "false");
         detached.getMetadata().setAnnotations(annotations);
-        GenericKubernetesResource updated = operation(topic.getKind()).inNamespace(topic.getMetadata().getNamespace())
-                .resource(detached).update();
+        GenericKubernetesResource updated = operation(topic.getKind())
+                .inNamespace(topic.getMetadata().getNamespace())
+                .resource(detached)
+                .update();
         remember(KafkaEventSources.TOPICS, updated);
-        record("Detaching", "Detaching KafkaTopic " + where(topic) + " from the Topic Operator: the topic and its data stay in Kafka");
+        record(
+                "Detaching",
+                "Detaching KafkaTopic " + where(topic)
+                        + " from the Topic Operator: the topic and its data stay in Kafka");
         return updated;
     }
 
     void delete(GenericKubernetesResource object, String why) {
-        operation(object.getKind()).inNamespace(object.getMetadata().getNamespace()).resource(object).delete();
+        operation(object.getKind())
+                .inNamespace(object.getMetadata().getNamespace())
+                .resource(object)
+                .delete();
         ChildChanges.record(context, stack, ChildChanges.DELETED, object.getKind() + " " + where(object) + why);
     }
 
@@ -99,7 +121,9 @@ final class StrimziWriter {
         EventRecorder.record(client(), stack, EventRecorder.WARNING, reason, message);
     }
 
-    private MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> operation(String kind) {
+    private MixedOperation<
+                    GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
+            operation(String kind) {
         return client().genericKubernetesResources(version.context(kind));
     }
 

@@ -1,24 +1,31 @@
 package io.atonix.operator.monitoring;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.openshift.api.model.monitoring.v1.Rule;
 import io.fabric8.openshift.api.model.monitoring.v1.RuleBuilder;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One alert of a stack: what fires it, how bad it is, and what a person reads. Every alert carries the stack and the
  * component it is about as labels, so that Alertmanager can route by them.
  */
-public record AlertRule(String alert, String expr, String forDuration, Severity severity, String stack, String component, String summary,
+public record AlertRule(
+        String alert,
+        String expr,
+        String forDuration,
+        Severity severity,
+        String stack,
+        String component,
+        String summary,
         String description) {
     static final String SEVERITY = "severity";
     static final String STACK = "atonix_stack";
     static final String COMPONENT = "atonix_component";
 
     public enum Severity {
-        warning, critical
+        warning,
+        critical
     }
 
     public Rule toRule() {

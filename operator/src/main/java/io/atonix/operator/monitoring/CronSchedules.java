@@ -16,16 +16,29 @@ import java.util.Optional;
  */
 public final class CronSchedules {
     private static final Map<String, String> MACROS = Map.of(
-            "@yearly", "0 0 1 1 *", "@annually", "0 0 1 1 *", "@monthly", "0 0 1 * *", "@weekly", "0 0 * * 0",
-            "@daily", "0 0 * * *", "@midnight", "0 0 * * *", "@hourly", "0 * * * *");
-    private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+            "@yearly",
+            "0 0 1 1 *",
+            "@annually",
+            "0 0 1 1 *",
+            "@monthly",
+            "0 0 1 * *",
+            "@weekly",
+            "0 0 * * 0",
+            "@daily",
+            "0 0 * * *",
+            "@midnight",
+            "0 0 * * *",
+            "@hourly",
+            "0 * * * *");
+    private static final List<String> MONTHS =
+            List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
     private static final List<String> DAYS = List.of("sun", "mon", "tue", "wed", "thu", "fri", "sat");
     /** Eight years from a leap year: long enough to see every gap, even of a schedule that runs on 29 February. */
     private static final LocalDate FROM = LocalDate.of(2024, 1, 1);
+
     private static final int DAYS_SEEN = 8 * 366;
 
-    private CronSchedules() {
-    }
+    private CronSchedules() {}
 
     /** The longest interval between two consecutive runs, or empty when the schedule cannot be read or never runs twice. */
     public static Optional<Duration> longestInterval(String schedule) {
@@ -59,7 +72,10 @@ public final class CronSchedules {
                     continue;
                 }
                 boolean dom = daysOfMonth.get(day.getDayOfMonth());
-                boolean dow = daysOfWeek.get(day.getDayOfWeek() == DayOfWeek.SUNDAY ? 0 : day.getDayOfWeek().getValue());
+                boolean dow = daysOfWeek.get(
+                        day.getDayOfWeek() == DayOfWeek.SUNDAY
+                                ? 0
+                                : day.getDayOfWeek().getValue());
                 // cron's rule: with both day fields restricted, a day that matches either runs the job.
                 boolean runs = domRestricted && dowRestricted ? dom || dow : dom && dow;
                 if (!runs) {

@@ -115,7 +115,10 @@ public final class GrafanaDashboard {
         defaults.putObject("custom").put("fillOpacity", 10);
         fieldConfig.putArray("overrides");
         ObjectNode options = panel.putObject("options");
-        options.putObject("legend").put("displayMode", "list").put("placement", "bottom").put("showLegend", true);
+        options.putObject("legend")
+                .put("displayMode", "list")
+                .put("placement", "bottom")
+                .put("showLegend", true);
         options.putObject("tooltip").put("mode", "multi").put("sort", "none");
         ArrayNode queries = panel.putArray("targets");
         char refId = 'A';
@@ -140,8 +143,7 @@ public final class GrafanaDashboard {
     }
 
     /** One query of a panel. */
-    public record Target(String expr, String legend) {
-    }
+    public record Target(String expr, String legend) {}
 
     private static ObjectNode datasource() {
         return JSON.objectNode().put("type", "prometheus").put("uid", DATASOURCE);

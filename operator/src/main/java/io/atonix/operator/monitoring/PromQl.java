@@ -6,8 +6,7 @@ import java.util.regex.Pattern;
 public final class PromQl {
     private static final Pattern DURATION = Pattern.compile("([1-9][0-9]*)(s|m|h)");
 
-    private PromQl() {
-    }
+    private PromQl() {}
 
     /** A Kubernetes name as a regular expression that matches only itself (names may hold '.'). */
     public static String literal(String name) {

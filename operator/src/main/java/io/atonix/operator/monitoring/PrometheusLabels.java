@@ -1,9 +1,8 @@
 package io.atonix.operator.monitoring;
 
+import io.atonix.operator.common.MonitoringSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import io.atonix.operator.common.MonitoringSettings;
 
 /**
  * The labels a Prometheus selects ServiceMonitors and PrometheusRules by. The operator's own labels come first and
@@ -12,10 +11,10 @@ import io.atonix.operator.common.MonitoringSettings;
  */
 public final class PrometheusLabels {
 
-    private PrometheusLabels() {
-    }
+    private PrometheusLabels() {}
 
-    public static Map<String, String> on(Map<String, String> standard, MonitoringSettings settings, Map<String, String> own) {
+    public static Map<String, String> on(
+            Map<String, String> standard, MonitoringSettings settings, Map<String, String> own) {
         Map<String, String> labels = new LinkedHashMap<>();
         own.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> labels.put(e.getKey(), e.getValue()));
         labels.putAll(settings.prometheusLabels());

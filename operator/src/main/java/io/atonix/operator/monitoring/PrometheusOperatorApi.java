@@ -1,18 +1,16 @@
 package io.atonix.operator.monitoring;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
-import org.jboss.logging.Logger;
-
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
 /**
  * Whether the cluster serves the Prometheus Operator's API: the ServiceMonitor and PrometheusRule CRDs of
@@ -29,8 +27,7 @@ public final class PrometheusOperatorApi {
     /** Keyed by API server and CRD name; the last time a missing CRD was looked for, or {@link Instant#MAX} once seen. */
     private static final Map<String, Instant> SEEN = new ConcurrentHashMap<>();
 
-    private PrometheusOperatorApi() {
-    }
+    private PrometheusOperatorApi() {}
 
     public static boolean installed(KubernetesClient client) {
         return present(client, SERVICE_MONITORS) && present(client, PROMETHEUS_RULES);
@@ -40,17 +37,25 @@ public final class PrometheusOperatorApi {
         String key = client.getMasterUrl() + " " + crd;
         Instant now = Instant.now();
         Instant state = SEEN.compute(key, (k, checked) -> {
-            if (checked != null && (checked.equals(Instant.MAX) || checked.plus(RECHECK).isAfter(now))) {
+            if (checked != null
+                    && (checked.equals(Instant.MAX) || checked.plus(RECHECK).isAfter(now))) {
                 return checked;
             }
             try {
-                return client.resources(CustomResourceDefinition.class).withName(crd).get() != null ? Instant.MAX : now;
+                return client.resources(CustomResourceDefinition.class)
+                                        .withName(crd)
+                                        .get()
+                                != null
+                        ? Instant.MAX
+                        : now;
             } catch (KubernetesClientException e) {
                 if (e.getCode() != 403) {
                     throw e;
                 }
                 // Not allowed to look is treated as absent, so that the rest of a stack still reconciles.
-                LOG.warnf("cannot read CustomResourceDefinition %s (%s): monitoring stays off until the operator may get it", crd,
+                LOG.warnf(
+                        "cannot read CustomResourceDefinition %s (%s): monitoring stays off until the operator may get it",
+                        crd,
                         e.getStatus() == null ? e.getMessage() : e.getStatus().getMessage());
                 return now;
             }

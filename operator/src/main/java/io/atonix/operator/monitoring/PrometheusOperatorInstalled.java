@@ -13,7 +13,10 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 public class PrometheusOperatorInstalled implements Condition<HasMetadata, HasMetadata> {
 
     @Override
-    public boolean isMet(DependentResource<HasMetadata, HasMetadata> dependentResource, HasMetadata primary, Context<HasMetadata> context) {
+    public boolean isMet(
+            DependentResource<HasMetadata, HasMetadata> dependentResource,
+            HasMetadata primary,
+            Context<HasMetadata> context) {
         return PrometheusOperatorApi.installed(context.getClient());
     }
 }

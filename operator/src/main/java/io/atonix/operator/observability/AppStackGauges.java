@@ -1,14 +1,5 @@
 package io.atonix.operator.observability;
 
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.operator.common.Conditions;
@@ -16,6 +7,13 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code atonix_appstacks{ready="True|False|Unknown"}}: the AppStacks the operator watches, by their Ready condition.
@@ -38,7 +36,9 @@ public class AppStackGauges {
     public void observe(Context<AppStack> context) {
         if (cache.compareAndSet(null, context.getPrimaryCache())) {
             for (String state : STATES) {
-                gauges.add(Gauge.builder(NAME, () -> count(state)).description("AppStacks by their Ready condition").tag("ready", state)
+                gauges.add(Gauge.builder(NAME, () -> count(state))
+                        .description("AppStacks by their Ready condition")
+                        .tag("ready", state)
                         .register(registry));
             }
         }
@@ -61,7 +61,9 @@ public class AppStackGauges {
         if (stack.getStatus() == null) {
             return "Unknown";
         }
-        return Conditions.find(stack.getStatus().conditions(), ConditionTypes.READY).map(c -> c.status()).filter(STATES::contains)
+        return Conditions.find(stack.getStatus().conditions(), ConditionTypes.READY)
+                .map(c -> c.status())
+                .filter(STATES::contains)
                 .orElse("Unknown");
     }
 }

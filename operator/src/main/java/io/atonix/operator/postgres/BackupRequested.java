@@ -10,7 +10,10 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 public class BackupRequested implements Condition<PersistentVolumeClaim, Postgres> {
 
     @Override
-    public boolean isMet(DependentResource<PersistentVolumeClaim, Postgres> dependentResource, Postgres primary, Context<Postgres> context) {
+    public boolean isMet(
+            DependentResource<PersistentVolumeClaim, Postgres> dependentResource,
+            Postgres primary,
+            Context<Postgres> context) {
         return PostgresBackupClaimDependent.requested(primary);
     }
 }

@@ -1,12 +1,9 @@
 package io.atonix.operator.postgres;
 
-import java.util.Map;
-import java.util.Set;
-
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.operator.common.Labels;
-import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.common.Names;
+import io.atonix.operator.common.WithoutManagedFields;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -15,13 +12,16 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The volume claim backups go to. Create-only and never deleted by the operator: with deletionPolicy Retain it has no
  * owner reference (found by its label instead), so the backups outlive the Postgres; with Delete the garbage
  * collector removes it with the Postgres.
  */
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.POSTGRES_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
+@KubernetesDependent(
+        informer = @Informer(labelSelector = Labels.POSTGRES_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
 public class PostgresBackupClaimDependent extends KubernetesDependentResource<PersistentVolumeClaim, Postgres>
         implements Creator<PersistentVolumeClaim, Postgres>, SecondaryToPrimaryMapper<PersistentVolumeClaim> {
 
@@ -42,13 +42,17 @@ public class PostgresBackupClaimDependent extends KubernetesDependentResource<Pe
     public Set<ResourceID> toPrimaryResourceIDs(PersistentVolumeClaim claim) {
         Map<String, String> labels = claim.getMetadata().getLabels();
         String postgres = labels == null ? null : labels.get(Labels.POSTGRES);
-        return postgres == null ? Set.of() : Set.of(new ResourceID(postgres, claim.getMetadata().getNamespace()));
+        return postgres == null
+                ? Set.of()
+                : Set.of(new ResourceID(postgres, claim.getMetadata().getNamespace()));
     }
 
     /** The backup claim among the Postgres' claims, by name, without building the desired claim. */
     @Override
     protected ResourceID targetSecondaryResourceID(Postgres primary, Context<Postgres> context) {
-        return new ResourceID(Names.postgresBackups(primary.getMetadata().getName()), primary.getMetadata().getNamespace());
+        return new ResourceID(
+                Names.postgresBackups(primary.getMetadata().getName()),
+                primary.getMetadata().getNamespace());
     }
 
     @Override

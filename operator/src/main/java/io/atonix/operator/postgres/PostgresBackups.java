@@ -1,9 +1,5 @@
 package io.atonix.operator.postgres;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.stream.Collectors;
-
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
 import io.atonix.api.v1alpha1.postgres.BackupSpec;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
@@ -17,6 +13,9 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Scheduled logical backups: a CronJob that runs pg_dump for each database into a volume claim, keeping the newest
@@ -28,8 +27,7 @@ public final class PostgresBackups {
     static final int DEFAULT_RETAIN = 7;
     static final Quantity DEFAULT_STORAGE = new Quantity("10Gi");
 
-    private PostgresBackups() {
-    }
+    private PostgresBackups() {}
 
     public static Optional<CronJob> cronJob(Postgres postgres) {
         BackupSpec backup = postgres.getSpec().backup();
@@ -48,26 +46,52 @@ public final class PostgresBackups {
                 .withNewSpec()
                 .withBackoffLimit(2)
                 .withNewTemplate()
-                .withNewMetadata().withLabels(PostgresObjects.metadata(postgres, name).getLabels()).endMetadata()
+                .withNewMetadata()
+                .withLabels(PostgresObjects.metadata(postgres, name).getLabels())
+                .endMetadata()
                 .withNewSpec()
                 .withRestartPolicy("Never")
                 .withAutomountServiceAccountToken(false)
                 .withEnableServiceLinks(false)
-                .withSecurityContext(PodSecurity.restrictedPod(PostgresStatefulSets.POSTGRES_USER, PostgresStatefulSets.POSTGRES_USER))
+                .withSecurityContext(PodSecurity.restrictedPod(
+                        PostgresStatefulSets.POSTGRES_USER, PostgresStatefulSets.POSTGRES_USER))
                 .addNewContainer()
                 .withName("pg-dump")
                 .withImage("postgres:" + postgres.getSpec().version())
                 .withCommand("/bin/sh", "-c", script(postgres.getSpec().databases(), retain(backup)))
-                .addNewEnv().withName("PGHOST").withValue(PostgresSecrets.host(postgres)).endEnv()
-                .addNewEnv().withName("PGPORT").withValue(String.valueOf(PostgresConfig.PORT)).endEnv()
-                .addNewEnv().withName("PGUSER").withValue(PostgresSecrets.SUPERUSER).endEnv()
-                .addNewEnv().withName("PGPASSWORD").withNewValueFrom().withNewSecretKeyRef()
-                .withName(Names.postgresSuperuserSecret(name)).withKey(BasicAuth.PASSWORD).endSecretKeyRef().endValueFrom().endEnv()
-                .addNewVolumeMount().withName("backups").withMountPath(MOUNT).endVolumeMount()
+                .addNewEnv()
+                .withName("PGHOST")
+                .withValue(PostgresSecrets.host(postgres))
+                .endEnv()
+                .addNewEnv()
+                .withName("PGPORT")
+                .withValue(String.valueOf(PostgresConfig.PORT))
+                .endEnv()
+                .addNewEnv()
+                .withName("PGUSER")
+                .withValue(PostgresSecrets.SUPERUSER)
+                .endEnv()
+                .addNewEnv()
+                .withName("PGPASSWORD")
+                .withNewValueFrom()
+                .withNewSecretKeyRef()
+                .withName(Names.postgresSuperuserSecret(name))
+                .withKey(BasicAuth.PASSWORD)
+                .endSecretKeyRef()
+                .endValueFrom()
+                .endEnv()
+                .addNewVolumeMount()
+                .withName("backups")
+                .withMountPath(MOUNT)
+                .endVolumeMount()
                 .withSecurityContext(PodSecurity.restrictedContainer())
                 .endContainer()
-                .addNewVolume().withName("backups").withNewPersistentVolumeClaim().withClaimName(Names.postgresBackups(name))
-                .endPersistentVolumeClaim().endVolume()
+                .addNewVolume()
+                .withName("backups")
+                .withNewPersistentVolumeClaim()
+                .withClaimName(Names.postgresBackups(name))
+                .endPersistentVolumeClaim()
+                .endVolume()
                 .endSpec()
                 .endTemplate()
                 .endSpec()
@@ -81,7 +105,8 @@ public final class PostgresBackups {
         if (backup == null) {
             return Optional.empty();
         }
-        var metadata = PostgresObjects.metadata(postgres, Names.postgresBackups(postgres.getMetadata().getName()));
+        var metadata = PostgresObjects.metadata(
+                postgres, Names.postgresBackups(postgres.getMetadata().getName()));
         if (postgres.getSpec().deletionPolicy() != DeletionPolicy.Delete) {
             // No owner: the garbage collector must not take the backups with the Postgres.
             metadata.setOwnerReferences(null);
@@ -91,8 +116,10 @@ public final class PostgresBackups {
                 .withNewSpec()
                 .withAccessModes("ReadWriteOnce")
                 .withStorageClassName(backup.storageClassName())
-                .withNewResources().addToRequests("storage",
-                        Quantities.canonical(backup.storage() != null ? backup.storage() : DEFAULT_STORAGE)).endResources()
+                .withNewResources()
+                .addToRequests(
+                        "storage", Quantities.canonical(backup.storage() != null ? backup.storage() : DEFAULT_STORAGE))
+                .endResources()
                 .endSpec()
                 .build()));
     }

@@ -1,12 +1,11 @@
 package io.atonix.operator.postgres;
 
-import java.util.Map;
-import java.util.TreeMap;
-
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.operator.common.Names;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * postgresql.conf of a Postgres: the operator's defaults, then the spec's parameters. The file lives outside the
@@ -28,27 +27,29 @@ public final class PostgresConfig {
             "log_min_duration_statement", "1000",
             "dynamic_shared_memory_type", "posix");
 
-    private PostgresConfig() {
-    }
+    private PostgresConfig() {}
 
     public static String file(Postgres postgres) {
         Map<String, String> settings = new TreeMap<>(DEFAULTS);
         // The spec's parameters were checked by PostgresParameters (through PostgresValidator) before this runs.
         settings.putAll(postgres.getSpec().parameters());
         StringBuilder file = new StringBuilder("# Written by the Atonix operator from Postgres ")
-                .append(postgres.getMetadata().getName()).append("; edit spec.parameters instead.\n");
+                .append(postgres.getMetadata().getName())
+                .append("; edit spec.parameters instead.\n");
         file.append("listen_addresses = '*'\n");
         file.append("port = ").append(PORT).append('\n');
         file.append("data_directory = '").append(PGDATA).append("'\n");
         file.append("hba_file = '").append(PGDATA).append("/pg_hba.conf'\n");
         file.append("ident_file = '").append(PGDATA).append("/pg_ident.conf'\n");
-        settings.forEach((name, value) -> file.append(name).append(" = ").append(literal(value)).append('\n'));
+        settings.forEach((name, value) ->
+                file.append(name).append(" = ").append(literal(value)).append('\n'));
         return file.toString();
     }
 
     public static ConfigMap desired(Postgres postgres) {
         return PostgresObjects.finish(new ConfigMapBuilder()
-                .withMetadata(PostgresObjects.metadata(postgres, Names.postgresConfig(postgres.getMetadata().getName())))
+                .withMetadata(PostgresObjects.metadata(
+                        postgres, Names.postgresConfig(postgres.getMetadata().getName())))
                 .addToData(FILE, file(postgres))
                 .build());
     }

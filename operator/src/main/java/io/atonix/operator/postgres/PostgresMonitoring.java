@@ -1,19 +1,17 @@
 package io.atonix.operator.postgres;
 
-import java.util.List;
-import java.util.Optional;
-
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.monitoring.ServiceMonitors;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
+import java.util.List;
+import java.util.Optional;
 
 /** The monitoring objects of a Postgres, as pure functions: its postgres_exporter's ServiceMonitor. */
 public final class PostgresMonitoring {
 
-    private PostgresMonitoring() {
-    }
+    private PostgresMonitoring() {}
 
     public static List<HasMetadata> desired(Postgres postgres, PlatformSettings platform) {
         return List.copyOf(serviceMonitor(postgres, platform).stream().toList());
@@ -21,7 +19,11 @@ public final class PostgresMonitoring {
 
     /** The ServiceMonitor of the postgres_exporter, which the read-write Service exposes as port "metrics". */
     public static Optional<ServiceMonitor> serviceMonitor(Postgres postgres, PlatformSettings platform) {
-        return ServiceMonitors.forExporter(postgres, postgres.getSpec().monitoringOrDefault(), PostgresServices.labels(postgres),
-                PostgresServices.selector(postgres), platform);
+        return ServiceMonitors.forExporter(
+                postgres,
+                postgres.getSpec().monitoringOrDefault(),
+                PostgresServices.labels(postgres),
+                PostgresServices.selector(postgres),
+                platform);
     }
 }

@@ -1,7 +1,5 @@
 package io.atonix.operator.postgres;
 
-import java.util.Map;
-
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.operator.common.DesiredHash;
 import io.atonix.operator.common.Labels;
@@ -9,11 +7,11 @@ import io.atonix.operator.common.Owners;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.util.Map;
 
 /** Metadata shared by the objects of one Postgres, and the finishing step every desired object passes through. */
 final class PostgresObjects {
-    private PostgresObjects() {
-    }
+    private PostgresObjects() {}
 
     static ObjectMeta metadata(Postgres postgres, String name) {
         return new ObjectMetaBuilder()

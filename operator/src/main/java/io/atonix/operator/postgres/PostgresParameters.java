@@ -1,5 +1,6 @@
 package io.atonix.operator.postgres;
 
+import io.atonix.operator.postgres.PostgresSettings.Setting;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,8 +10,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.atonix.operator.postgres.PostgresSettings.Setting;
-
 /**
  * Checks spec.parameters the way the server would read postgresql.conf: names it knows, values it can parse and
  * accepts (booleans, enum values, numbers with the units of the parameter, within its range). A refused parameter
@@ -18,30 +17,41 @@ import io.atonix.operator.postgres.PostgresSettings.Setting;
  */
 public final class PostgresParameters {
     /** Where the server listens and keeps its files: the pod spec depends on these, so a spec cannot change them. */
-    static final Set<String> RESERVED = Set.of("listen_addresses", "port", "data_directory", "hba_file", "ident_file",
-            "config_file", "unix_socket_directories", "external_pid_file");
+    static final Set<String> RESERVED = Set.of(
+            "listen_addresses",
+            "port",
+            "data_directory",
+            "hba_file",
+            "ident_file",
+            "config_file",
+            "unix_socket_directories",
+            "external_pid_file");
+
     private static final Pattern NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_.]{0,62}$");
     private static final Pattern NUMBER = Pattern.compile(
             "^([+-]?(?:0[xX][0-9a-fA-F]+|(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?))\\s*([A-Za-z]+)?$");
     /** Units PostgreSQL accepts in values, with their size in bytes or milliseconds; they are case-sensitive. */
-    private static final Map<String, Double> MEMORY = Map.of("B", 1.0, "kB", 1024.0, "MB", 1024.0 * 1024, "GB", 1024.0 * 1024 * 1024,
-            "TB", 1024.0 * 1024 * 1024 * 1024);
-    private static final Map<String, Double> TIME = Map.of("us", 0.001, "ms", 1.0, "s", 1000.0, "min", 60_000.0, "h", 3_600_000.0,
-            "d", 86_400_000.0);
+    private static final Map<String, Double> MEMORY = Map.of(
+            "B", 1.0, "kB", 1024.0, "MB", 1024.0 * 1024, "GB", 1024.0 * 1024 * 1024, "TB", 1024.0 * 1024 * 1024 * 1024);
+
+    private static final Map<String, Double> TIME =
+            Map.of("us", 0.001, "ms", 1.0, "s", 1000.0, "min", 60_000.0, "h", 3_600_000.0, "d", 86_400_000.0);
     /** A pg_settings unit: an optional count and a unit name ("8kB", "ms"). */
     private static final Pattern SETTING_UNIT = Pattern.compile("^([0-9]*)([A-Za-z]+)$");
+
     private static final List<String> BOOLEAN_WORDS = List.of("true", "false", "yes", "no");
 
-    private PostgresParameters() {
-    }
+    private PostgresParameters() {}
 
     /** Why each parameter that cannot be applied cannot be, by name (sorted); empty when all can. */
     public static Map<String, String> problems(String version, Map<String, String> parameters) {
         Optional<PostgresSettings> catalog = version != null && version.matches("[0-9]+(\\.[0-9]+)?")
-                ? PostgresSettings.of(PostgresValidator.major(version)) : Optional.empty();
+                ? PostgresSettings.of(PostgresValidator.major(version))
+                : Optional.empty();
         Map<String, String> problems = new TreeMap<>();
         for (Map.Entry<String, String> parameter : new TreeMap<>(parameters).entrySet()) {
-            problem(catalog, parameter.getKey(), parameter.getValue()).ifPresent(p -> problems.put(parameter.getKey(), p));
+            problem(catalog, parameter.getKey(), parameter.getValue())
+                    .ifPresent(p -> problems.put(parameter.getKey(), p));
         }
         return problems;
     }
@@ -63,16 +73,22 @@ public final class PostgresParameters {
         Optional<Setting> setting = catalog.get().find(name);
         if (setting.isEmpty()) {
             return Optional.of("PostgreSQL " + catalog.get().major() + " has no such parameter"
-                    + catalog.get().closest(name).map(c -> " (did you mean " + c + "?)").orElse(""));
+                    + catalog.get()
+                            .closest(name)
+                            .map(c -> " (did you mean " + c + "?)")
+                            .orElse(""));
         }
         return valueProblem(setting.get(), value.strip());
     }
 
     static Optional<String> valueProblem(Setting setting, String value) {
         return switch (setting.type()) {
-            case "bool" -> isBoolean(value) ? Optional.empty() : Optional.of("'" + value + "' is not a boolean (on or off)");
-            case "enum" -> isEnumValue(setting, value) ? Optional.empty()
-                    : Optional.of("'" + value + "' is not one of " + String.join(", ", setting.enumValues()));
+            case "bool" ->
+                isBoolean(value) ? Optional.empty() : Optional.of("'" + value + "' is not a boolean (on or off)");
+            case "enum" ->
+                isEnumValue(setting, value)
+                        ? Optional.empty()
+                        : Optional.of("'" + value + "' is not one of " + String.join(", ", setting.enumValues()));
             case "integer", "real" -> numberProblem(setting, value);
             default -> Optional.empty();
         };

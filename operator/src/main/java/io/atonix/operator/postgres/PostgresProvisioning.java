@@ -1,12 +1,5 @@
 package io.atonix.operator.postgres;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.postgres.RoleSpec;
@@ -24,12 +17,17 @@ import io.atonix.operator.postgres.sql.ProvisioningResult;
 import io.atonix.operator.postgres.sql.RoleNames;
 import io.atonix.operator.postgres.sql.ServiceLogin;
 import io.fabric8.kubernetes.api.model.Secret;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Brings databases and roles inside a running server to the spec, with the passwords of the credential Secrets. */
 final class PostgresProvisioning {
 
-    private PostgresProvisioning() {
-    }
+    private PostgresProvisioning() {}
 
     /** The plan, or empty while a credential Secret is not in the cache yet. */
     static Optional<ProvisioningPlan> plan(Postgres postgres, Map<String, Secret> secrets) {
@@ -52,14 +50,19 @@ final class PostgresProvisioning {
             if (login.isEmpty()) {
                 return Optional.empty();
             }
-            logins.add(new ServiceLogin(new Login(RoleNames.service(role.name()), login.get()), role.database(), role.accessOrDefault()));
+            logins.add(new ServiceLogin(
+                    new Login(RoleNames.service(role.name()), login.get()), role.database(), role.accessOrDefault()));
         }
-        return Optional.of(new ProvisioningPlan(databases, logins, new Login(PostgresSecrets.MONITORING_ROLE, monitoring.get())));
+        return Optional.of(
+                new ProvisioningPlan(databases, logins, new Login(PostgresSecrets.MONITORING_ROLE, monitoring.get())));
     }
 
-    static ProvisioningResult run(Postgres postgres, ProvisioningPlan plan, Password superuser) throws ProvisioningException {
+    static ProvisioningResult run(Postgres postgres, ProvisioningPlan plan, Password superuser)
+            throws ProvisioningException {
         // The read-write Service's cluster DNS name: the operator runs in the cluster.
-        return new PostgresProvisioner(new JdbcConnector(PostgresSecrets.host(postgres), PostgresConfig.PORT, PostgresSecrets.SUPERUSER, superuser)).provision(plan);
+        return new PostgresProvisioner(new JdbcConnector(
+                        PostgresSecrets.host(postgres), PostgresConfig.PORT, PostgresSecrets.SUPERUSER, superuser))
+                .provision(plan);
     }
 
     static Optional<Password> password(Secret secret) {
@@ -67,7 +70,8 @@ final class PostgresProvisioning {
             return Optional.empty();
         }
         if (secret.getData() != null && secret.getData().get(BasicAuth.PASSWORD) != null) {
-            return Optional.of(Password.of(new String(Base64.getDecoder().decode(secret.getData().get(BasicAuth.PASSWORD)), StandardCharsets.UTF_8)));
+            return Optional.of(Password.of(new String(
+                    Base64.getDecoder().decode(secret.getData().get(BasicAuth.PASSWORD)), StandardCharsets.UTF_8)));
         }
         if (secret.getStringData() != null && secret.getStringData().get(BasicAuth.PASSWORD) != null) {
             return Optional.of(Password.of(secret.getStringData().get(BasicAuth.PASSWORD)));

@@ -1,34 +1,24 @@
 package io.atonix.operator.postgres;
 
-import java.util.Set;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
-
-import org.jboss.logging.Logger;
-
 import io.atonix.api.v1alpha1.common.Condition;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.postgres.PostgresStatus;
 import io.atonix.operator.common.EventRecorder;
 import io.atonix.operator.common.Labels;
-import io.atonix.operator.common.Secondaries;
-import io.atonix.operator.common.SpecProblem;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.ReconcileFlow;
 import io.atonix.operator.common.ReconcileFlow.Observation;
 import io.atonix.operator.common.ReconcileFlow.Refusal;
+import io.atonix.operator.common.Secondaries;
+import io.atonix.operator.common.SpecProblem;
 import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
 import io.atonix.operator.postgres.sql.ProvisioningException;
 import io.atonix.operator.postgres.sql.ProvisioningResult;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -36,27 +26,48 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * Reconciles a Postgres: credentials (created once), postgresql.conf, Services and the StatefulSet; once the server is
  * ready, databases and roles inside it over JDBC. A spec this version refuses changes nothing.
  */
 @ControllerConfiguration(name = PostgresReconciler.NAME)
-@Workflow(explicitInvocation = true, dependents = {
-        @Dependent(name = "postgres-credentials", type = PostgresCredentialsDependent.class),
-        @Dependent(name = "postgres-config", type = PostgresConfigDependent.class),
-        @Dependent(name = "postgres-services", type = PostgresServicesDependent.class),
-        @Dependent(name = "postgres-statefulset", type = PostgresStatefulSetDependent.class,
-                dependsOn = { "postgres-credentials", "postgres-config" }),
-        @Dependent(name = "postgres-backup-claim", type = PostgresBackupClaimDependent.class, reconcilePrecondition = BackupRequested.class),
-        @Dependent(name = "postgres-backup-job", type = PostgresBackupJobDependent.class, dependsOn = "postgres-credentials"),
-        @Dependent(name = "postgres-servicemonitor", type = PostgresServiceMonitorDependent.class,
-                activationCondition = PrometheusOperatorInstalled.class),
-})
+@Workflow(
+        explicitInvocation = true,
+        dependents = {
+            @Dependent(name = "postgres-credentials", type = PostgresCredentialsDependent.class),
+            @Dependent(name = "postgres-config", type = PostgresConfigDependent.class),
+            @Dependent(name = "postgres-services", type = PostgresServicesDependent.class),
+            @Dependent(
+                    name = "postgres-statefulset",
+                    type = PostgresStatefulSetDependent.class,
+                    dependsOn = {"postgres-credentials", "postgres-config"}),
+            @Dependent(
+                    name = "postgres-backup-claim",
+                    type = PostgresBackupClaimDependent.class,
+                    reconcilePrecondition = BackupRequested.class),
+            @Dependent(
+                    name = "postgres-backup-job",
+                    type = PostgresBackupJobDependent.class,
+                    dependsOn = "postgres-credentials"),
+            @Dependent(
+                    name = "postgres-servicemonitor",
+                    type = PostgresServiceMonitorDependent.class,
+                    activationCondition = PrometheusOperatorInstalled.class),
+        })
 public class PostgresReconciler implements Reconciler<Postgres>, ReconcileFlow.Steps<Postgres, PostgresStatus> {
     public static final String NAME = "postgres";
     /** A server that is not reachable yet, or failed provisioning, is looked at again after this long. */
     static final Duration RETRY_PROVISIONING = Duration.ofSeconds(30);
+
     private static final Logger LOG = Logger.getLogger(PostgresReconciler.class);
 
     private final ReconcileFlow<Postgres, PostgresStatus> flow = new ReconcileFlow<>(this);
@@ -69,7 +80,8 @@ public class PostgresReconciler implements Reconciler<Postgres>, ReconcileFlow.S
     @Override
     public Refusal check(Postgres postgres, Context<Postgres> context) {
         List<SpecProblem> problems = PostgresValidator.problems(postgres);
-        return problems.isEmpty() ? Refusal.NONE
+        return problems.isEmpty()
+                ? Refusal.NONE
                 : Refusal.of(problems.stream().map(SpecProblem::toString).collect(Collectors.joining("; ")));
     }
 
@@ -81,7 +93,8 @@ public class PostgresReconciler implements Reconciler<Postgres>, ReconcileFlow.S
         if (PostgresStatusBuilder.serverReady(sts)) {
             provisioning = provision(postgres, context);
         }
-        PostgresStatus status = PostgresStatusBuilder.observed(postgres, sts, provisioning, growVolumes(postgres, context), Instant.now());
+        PostgresStatus status = PostgresStatusBuilder.observed(
+                postgres, sts, provisioning, growVolumes(postgres, context), Instant.now());
         boolean retry = provisioning != null && !provisioning.isEmpty();
         return new Observation<>(status, Optional.ofNullable(retry ? RETRY_PROVISIONING : null));
     }
@@ -93,20 +106,45 @@ public class PostgresReconciler implements Reconciler<Postgres>, ReconcileFlow.S
 
     /** Asks each data claim smaller than the spec for the spec's size; the claims come from the claim informer. */
     private static PostgresStatusBuilder.Volumes growVolumes(Postgres postgres, Context<Postgres> context) {
-        List<PersistentVolumeClaim> claims = context.getSecondaryResourcesAsStream(PersistentVolumeClaim.class).toList();
+        List<PersistentVolumeClaim> claims = context.getSecondaryResourcesAsStream(PersistentVolumeClaim.class)
+                .toList();
         String failure = null;
         for (PersistentVolumeClaim claim : PostgresVolumes.toGrow(postgres, claims)) {
             String name = claim.getMetadata().getName();
             try {
-                context.getClient().persistentVolumeClaims().inNamespace(postgres.getMetadata().getNamespace()).withName(name)
-                        .edit(current -> new PersistentVolumeClaimBuilder(current).editSpec().editResources()
-                                .addToRequests("storage", claim.getSpec().getResources().getRequests().get("storage")).endResources().endSpec().build());
-                EventRecorder.record(context.getClient(), postgres, EventRecorder.NORMAL, PostgresStatusBuilder.REASON_EXPANDING_VOLUME,
-                        "Asked volume claim " + name + " for " + postgres.getSpec().storage());
+                context.getClient()
+                        .persistentVolumeClaims()
+                        .inNamespace(postgres.getMetadata().getNamespace())
+                        .withName(name)
+                        .edit(current -> new PersistentVolumeClaimBuilder(current)
+                                .editSpec()
+                                .editResources()
+                                .addToRequests(
+                                        "storage",
+                                        claim.getSpec()
+                                                .getResources()
+                                                .getRequests()
+                                                .get("storage"))
+                                .endResources()
+                                .endSpec()
+                                .build());
+                EventRecorder.record(
+                        context.getClient(),
+                        postgres,
+                        EventRecorder.NORMAL,
+                        PostgresStatusBuilder.REASON_EXPANDING_VOLUME,
+                        "Asked volume claim " + name + " for "
+                                + postgres.getSpec().storage());
             } catch (KubernetesClientException e) {
                 // Most often a storage class without allowVolumeExpansion; the server's message says which.
-                failure = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
-                EventRecorder.record(context.getClient(), postgres, EventRecorder.WARNING, PostgresStatusBuilder.REASON_VOLUME_EXPANSION_FAILED,
+                failure = e.getStatus() != null && e.getStatus().getMessage() != null
+                        ? e.getStatus().getMessage()
+                        : e.getMessage();
+                EventRecorder.record(
+                        context.getClient(),
+                        postgres,
+                        EventRecorder.WARNING,
+                        PostgresStatusBuilder.REASON_VOLUME_EXPANSION_FAILED,
                         "Volume claim " + name + " could not grow: " + failure);
             }
         }
@@ -115,9 +153,14 @@ public class PostgresReconciler implements Reconciler<Postgres>, ReconcileFlow.S
 
     /** "" when the server matches the plan; otherwise why not, without any secret. */
     private static String provision(Postgres postgres, Context<Postgres> context) {
-        Map<String, Secret> secrets = Secondaries.labelled(context, Secret.class, Labels.POSTGRES, postgres.getMetadata().getName(),
+        Map<String, Secret> secrets = Secondaries.labelled(
+                context,
+                Secret.class,
+                Labels.POSTGRES,
+                postgres.getMetadata().getName(),
                 s -> s.getMetadata().getName());
-        var superuser = PostgresProvisioning.password(secrets.get(Names.postgresSuperuserSecret(postgres.getMetadata().getName())));
+        var superuser = PostgresProvisioning.password(
+                secrets.get(Names.postgresSuperuserSecret(postgres.getMetadata().getName())));
         var plan = PostgresProvisioning.plan(postgres, secrets);
         if (superuser.isEmpty() || plan.isEmpty()) {
             return "the credential Secrets are not available yet";
@@ -129,14 +172,18 @@ public class PostgresReconciler implements Reconciler<Postgres>, ReconcileFlow.S
             }
             return "";
         } catch (ProvisioningException e) {
-            LOG.debugf("provisioning of Postgres %s/%s failed: %s", postgres.getMetadata().getNamespace(), postgres.getMetadata().getName(),
+            LOG.debugf(
+                    "provisioning of Postgres %s/%s failed: %s",
+                    postgres.getMetadata().getNamespace(),
+                    postgres.getMetadata().getName(),
                     e.getMessage());
             return Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName());
         }
     }
 
     @Override
-    public ErrorStatusUpdateControl<Postgres> updateErrorStatus(Postgres postgres, Context<Postgres> context, Exception e) {
+    public ErrorStatusUpdateControl<Postgres> updateErrorStatus(
+            Postgres postgres, Context<Postgres> context, Exception e) {
         return flow.updateErrorStatus(postgres, context, e);
     }
 

@@ -1,10 +1,5 @@
 package io.atonix.operator.postgres;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
-
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.postgres.RoleSpec;
@@ -15,6 +10,10 @@ import io.atonix.operator.common.Names;
 import io.atonix.operator.postgres.sql.RoleNames;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The generated credentials of a Postgres. They are created once and matched by name afterwards, so a reconcile can
@@ -24,20 +23,27 @@ public final class PostgresSecrets {
     public static final String SUPERUSER = "postgres";
     public static final String MONITORING_ROLE = RoleNames.MONITORING;
 
-    private PostgresSecrets() {
-    }
+    private PostgresSecrets() {}
 
     public static Secret superuser(Postgres postgres, Supplier<String> password) {
-        return basicAuth(postgres, Names.postgresSuperuserSecret(postgres.getMetadata().getName()), SUPERUSER, password.get());
+        return basicAuth(
+                postgres, Names.postgresSuperuserSecret(postgres.getMetadata().getName()), SUPERUSER, password.get());
     }
 
     public static Secret monitoring(Postgres postgres, Supplier<String> password) {
-        return basicAuth(postgres, Names.postgresMonitoringSecret(postgres.getMetadata().getName()), MONITORING_ROLE, password.get());
+        return basicAuth(
+                postgres,
+                Names.postgresMonitoringSecret(postgres.getMetadata().getName()),
+                MONITORING_ROLE,
+                password.get());
     }
 
     /** The login of a database's owner role; the Postgres' binding points at the first database's. */
     public static Secret owner(Postgres postgres, String database, Supplier<String> password) {
-        return basicAuth(postgres, Names.postgresOwnerSecret(postgres.getMetadata().getName(), database), RoleNames.owner(database),
+        return basicAuth(
+                postgres,
+                Names.postgresOwnerSecret(postgres.getMetadata().getName(), database),
+                RoleNames.owner(database),
                 password.get());
     }
 
@@ -57,10 +63,17 @@ public final class PostgresSecrets {
         data.put(PostgresBinding.DATABASE, role.database());
         data.put(ServiceBinding.USERNAME, username);
         data.put(ServiceBinding.PASSWORD, secret);
-        data.put(ServiceBinding.URI, "postgresql://" + username + ":" + secret + "@" + host + ":" + PostgresConfig.PORT + "/" + role.database());
-        data.put(PostgresBinding.JDBC_URL, "jdbc:postgresql://" + host + ":" + PostgresConfig.PORT + "/" + role.database());
+        data.put(
+                ServiceBinding.URI,
+                "postgresql://" + username + ":" + secret + "@" + host + ":" + PostgresConfig.PORT + "/"
+                        + role.database());
+        data.put(
+                PostgresBinding.JDBC_URL,
+                "jdbc:postgresql://" + host + ":" + PostgresConfig.PORT + "/" + role.database());
         return new SecretBuilder()
-                .withMetadata(PostgresObjects.metadata(postgres, PostgresBinding.secretName(postgres.getMetadata().getName(), role.name())))
+                .withMetadata(PostgresObjects.metadata(
+                        postgres,
+                        PostgresBinding.secretName(postgres.getMetadata().getName(), role.name())))
                 .withType(PostgresBinding.SECRET_TYPE)
                 .withStringData(data)
                 .build();
@@ -68,7 +81,8 @@ public final class PostgresSecrets {
 
     /** The read-write Service's name in cluster DNS. */
     public static String host(Postgres postgres) {
-        return Names.serviceHost(postgres.getMetadata().getName(), postgres.getMetadata().getNamespace());
+        return Names.serviceHost(
+                postgres.getMetadata().getName(), postgres.getMetadata().getNamespace());
     }
 
     /** Every credential Secret the Postgres needs, keyed by name. */

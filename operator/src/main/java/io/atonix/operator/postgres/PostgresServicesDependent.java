@@ -1,21 +1,21 @@
 package io.atonix.operator.postgres;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import io.atonix.api.v1alpha1.postgres.Postgres;
-import io.atonix.operator.common.StampedDependent;
 import io.atonix.operator.common.Labels;
-import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.common.Secondaries;
+import io.atonix.operator.common.StampedDependent;
+import io.atonix.operator.common.WithoutManagedFields;
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.BulkDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The read-write and the headless Service of a Postgres, keyed by name. */
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.POSTGRES_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
+@KubernetesDependent(
+        informer = @Informer(labelSelector = Labels.POSTGRES_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
 public class PostgresServicesDependent extends StampedDependent<Service, Postgres>
         implements BulkDependentResource<Service, Postgres, String> {
 
@@ -26,7 +26,7 @@ public class PostgresServicesDependent extends StampedDependent<Service, Postgre
     @Override
     public Map<String, Service> desiredResources(Postgres primary, Context<Postgres> context) {
         Map<String, Service> services = new LinkedHashMap<>();
-        for (Service service : new Service[] { PostgresServices.primary(primary), PostgresServices.headless(primary) }) {
+        for (Service service : new Service[] {PostgresServices.primary(primary), PostgresServices.headless(primary)}) {
             services.put(service.getMetadata().getName(), service);
         }
         return services;
@@ -34,7 +34,12 @@ public class PostgresServicesDependent extends StampedDependent<Service, Postgre
 
     @Override
     public Map<String, Service> getSecondaryResources(Postgres primary, Context<Postgres> context) {
-        return Secondaries.labelled(context, Service.class, Labels.POSTGRES, primary.getMetadata().getName(), s -> s.getMetadata().getName());
+        return Secondaries.labelled(
+                context,
+                Service.class,
+                Labels.POSTGRES,
+                primary.getMetadata().getName(),
+                s -> s.getMetadata().getName());
     }
 
     @Override

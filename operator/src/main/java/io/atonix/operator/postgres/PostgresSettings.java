@@ -24,8 +24,7 @@ public final class PostgresSettings {
     private static final Map<Integer, Optional<PostgresSettings>> CATALOGS = new ConcurrentHashMap<>();
 
     /** One row of pg_settings; empty strings where pg_settings has NULL. */
-    public record Setting(String name, String type, String unit, String min, String max, List<String> enumValues) {
-    }
+    public record Setting(String name, String type, String unit, String min, String max, List<String> enumValues) {}
 
     private final int major;
     /** By lower-case name: PostgreSQL parameter names are case-insensitive. */

@@ -1,12 +1,10 @@
 package io.atonix.operator.postgres;
 
-import java.util.Map;
-
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.operator.common.Labels;
-import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.StampedDependent;
+import io.atonix.operator.common.WithoutManagedFields;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
@@ -14,8 +12,10 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import java.util.Map;
 
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.POSTGRES_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
+@KubernetesDependent(
+        informer = @Informer(labelSelector = Labels.POSTGRES_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
 public class PostgresStatefulSetDependent extends StampedDependent<StatefulSet, Postgres> {
 
     public PostgresStatefulSetDependent() {
@@ -24,7 +24,11 @@ public class PostgresStatefulSetDependent extends StampedDependent<StatefulSet, 
 
     @Override
     protected StatefulSet desired(Postgres primary, Context<Postgres> context) {
-        Map<String, Secret> secrets = Secondaries.labelled(context, Secret.class, Labels.POSTGRES, primary.getMetadata().getName(),
+        Map<String, Secret> secrets = Secondaries.labelled(
+                context,
+                Secret.class,
+                Labels.POSTGRES,
+                primary.getMetadata().getName(),
                 s -> s.getMetadata().getName());
         return PostgresStatefulSets.desired(primary, PostgresStatefulSets.credentialsChecksum(primary, secrets));
     }
@@ -35,7 +39,8 @@ public class PostgresStatefulSetDependent extends StampedDependent<StatefulSet, 
      * not a difference.
      */
     @Override
-    public Matcher.Result<StatefulSet> match(StatefulSet actual, StatefulSet desired, Postgres primary, Context<Postgres> context) {
+    public Matcher.Result<StatefulSet> match(
+            StatefulSet actual, StatefulSet desired, Postgres primary, Context<Postgres> context) {
         return super.match(actual, withTemplatesOf(actual, desired), primary, context);
     }
 
@@ -45,8 +50,10 @@ public class PostgresStatefulSetDependent extends StampedDependent<StatefulSet, 
     }
 
     private static StatefulSet withTemplatesOf(StatefulSet actual, StatefulSet desired) {
-        return new StatefulSetBuilder(desired).editSpec()
+        return new StatefulSetBuilder(desired)
+                .editSpec()
                 .withVolumeClaimTemplates(actual.getSpec().getVolumeClaimTemplates())
-                .endSpec().build();
+                .endSpec()
+                .build();
     }
 }

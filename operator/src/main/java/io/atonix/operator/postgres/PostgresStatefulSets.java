@@ -1,33 +1,31 @@
 package io.atonix.operator.postgres;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-
 import io.atonix.api.v1alpha1.common.ComputeResources;
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
 import io.atonix.api.v1alpha1.common.ResourceAmounts;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.operator.binding.BasicAuth;
-import io.atonix.operator.common.SecretEnv;
 import io.atonix.operator.common.DesiredHash;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.PodSecurity;
 import io.atonix.operator.common.Quantities;
 import io.atonix.operator.common.SecretChecksum;
+import io.atonix.operator.common.SecretEnv;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
-import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The StatefulSet that runs a Postgres: the official postgres image as its non-root user, the data on a volume
@@ -36,13 +34,13 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 public final class PostgresStatefulSets {
     /** The uid and gid of the postgres user in the official image. */
     public static final long POSTGRES_USER = 999;
+
     public static final String EXPORTER_IMAGE = "quay.io/prometheuscommunity/postgres-exporter:v0.17.1";
     public static final int EXPORTER_PORT = 9187;
     public static final String CONFIG_HASH = "atonix.io/config-hash";
     static final String DATA_VOLUME = "data";
 
-    private PostgresStatefulSets() {
-    }
+    private PostgresStatefulSets() {}
 
     /**
      * @param credentialsChecksum of the monitoring Secret the exporter reads at start, so that rotating it restarts
@@ -59,27 +57,53 @@ public final class PostgresStatefulSets {
                 .withNewSpec()
                 .withReplicas(1)
                 .withServiceName(Names.postgresHeadless(name))
-                .withNewSelector().withMatchLabels(PostgresObjects.selector(postgres)).endSelector()
-                .withNewPersistentVolumeClaimRetentionPolicy().withWhenDeleted(retention).withWhenScaled("Retain")
+                .withNewSelector()
+                .withMatchLabels(PostgresObjects.selector(postgres))
+                .endSelector()
+                .withNewPersistentVolumeClaimRetentionPolicy()
+                .withWhenDeleted(retention)
+                .withWhenScaled("Retain")
                 .endPersistentVolumeClaimRetentionPolicy()
                 .withNewTemplate()
-                .withNewMetadata().withLabels(metadata.getLabels()).withAnnotations(podAnnotations(configHash, credentialsChecksum)).endMetadata()
+                .withNewMetadata()
+                .withLabels(metadata.getLabels())
+                .withAnnotations(podAnnotations(configHash, credentialsChecksum))
+                .endMetadata()
                 .withNewSpec()
                 .withAutomountServiceAccountToken(false)
                 .withEnableServiceLinks(false)
                 .withSecurityContext(PodSecurity.restrictedPod(POSTGRES_USER, POSTGRES_USER))
                 .withContainers(postgresContainer(postgres), exporterContainer(postgres))
-                .addNewVolume().withName("config").withNewConfigMap().withName(Names.postgresConfig(name)).endConfigMap().endVolume()
-                .addNewVolume().withName("run").withNewEmptyDir().endEmptyDir().endVolume()
-                .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
+                .addNewVolume()
+                .withName("config")
+                .withNewConfigMap()
+                .withName(Names.postgresConfig(name))
+                .endConfigMap()
+                .endVolume()
+                .addNewVolume()
+                .withName("run")
+                .withNewEmptyDir()
+                .endEmptyDir()
+                .endVolume()
+                .addNewVolume()
+                .withName("tmp")
+                .withNewEmptyDir()
+                .endEmptyDir()
+                .endVolume()
                 .endSpec()
                 .endTemplate()
                 .addNewVolumeClaimTemplate()
-                .withNewMetadata().withName(DATA_VOLUME).withLabels(metadata.getLabels()).endMetadata()
+                .withNewMetadata()
+                .withName(DATA_VOLUME)
+                .withLabels(metadata.getLabels())
+                .endMetadata()
                 .withNewSpec()
                 .withAccessModes("ReadWriteOnce")
                 .withStorageClassName(postgres.getSpec().storageClassName())
-                .withNewResources().addToRequests("storage", Quantities.canonical(postgres.getSpec().storage())).endResources()
+                .withNewResources()
+                .addToRequests(
+                        "storage", Quantities.canonical(postgres.getSpec().storage()))
+                .endResources()
                 .endSpec()
                 .endVolumeClaimTemplate()
                 .endSpec()
@@ -88,7 +112,8 @@ public final class PostgresStatefulSets {
 
     /** The checksum of the Secrets the pod reads at start and the operator may rotate: the monitoring login. */
     public static Optional<String> credentialsChecksum(Postgres postgres, Map<String, Secret> secretsByName) {
-        Secret monitoring = secretsByName.get(Names.postgresMonitoringSecret(postgres.getMetadata().getName()));
+        Secret monitoring = secretsByName.get(
+                Names.postgresMonitoringSecret(postgres.getMetadata().getName()));
         return SecretChecksum.of(monitoring == null ? List.of() : List.of(monitoring));
     }
 
@@ -106,18 +131,41 @@ public final class PostgresStatefulSets {
                 .withImage("postgres:" + postgres.getSpec().version())
                 .withArgs("-c", "config_file=" + PostgresConfig.MOUNT + "/" + PostgresConfig.FILE)
                 .withEnv(
-                        new EnvVarBuilder().withName("PGDATA").withValue(PostgresConfig.PGDATA).build(),
-                        new EnvVarBuilder().withName("POSTGRES_USER").withValue("postgres").build(),
+                        new EnvVarBuilder()
+                                .withName("PGDATA")
+                                .withValue(PostgresConfig.PGDATA)
+                                .build(),
+                        new EnvVarBuilder()
+                                .withName("POSTGRES_USER")
+                                .withValue("postgres")
+                                .build(),
                         SecretEnv.of("POSTGRES_PASSWORD", Names.postgresSuperuserSecret(name), BasicAuth.PASSWORD))
-                .addNewPort().withName("postgres").withContainerPort(PostgresConfig.PORT).withProtocol("TCP").endPort()
+                .addNewPort()
+                .withName("postgres")
+                .withContainerPort(PostgresConfig.PORT)
+                .withProtocol("TCP")
+                .endPort()
                 .withStartupProbe(ready(5, 60))
                 .withReadinessProbe(ready(10, 3))
                 .withLivenessProbe(ready(20, 6))
                 .withResources(resources(postgres.getSpec().resources(), "250m", "512Mi", "1Gi"))
-                .addNewVolumeMount().withName(DATA_VOLUME).withMountPath(PostgresConfig.DATA_MOUNT).endVolumeMount()
-                .addNewVolumeMount().withName("config").withMountPath(PostgresConfig.MOUNT).withReadOnly(true).endVolumeMount()
-                .addNewVolumeMount().withName("run").withMountPath("/var/run/postgresql").endVolumeMount()
-                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
+                .addNewVolumeMount()
+                .withName(DATA_VOLUME)
+                .withMountPath(PostgresConfig.DATA_MOUNT)
+                .endVolumeMount()
+                .addNewVolumeMount()
+                .withName("config")
+                .withMountPath(PostgresConfig.MOUNT)
+                .withReadOnly(true)
+                .endVolumeMount()
+                .addNewVolumeMount()
+                .withName("run")
+                .withMountPath("/var/run/postgresql")
+                .endVolumeMount()
+                .addNewVolumeMount()
+                .withName("tmp")
+                .withMountPath("/tmp")
+                .endVolumeMount()
                 .withSecurityContext(PodSecurity.restrictedContainer())
                 .build();
     }
@@ -128,12 +176,25 @@ public final class PostgresStatefulSets {
                 .withName("exporter")
                 .withImage(EXPORTER_IMAGE)
                 .withEnv(
-                        new EnvVarBuilder().withName("DATA_SOURCE_URI").withValue("127.0.0.1:" + PostgresConfig.PORT + "/postgres?sslmode=disable").build(),
+                        new EnvVarBuilder()
+                                .withName("DATA_SOURCE_URI")
+                                .withValue("127.0.0.1:" + PostgresConfig.PORT + "/postgres?sslmode=disable")
+                                .build(),
                         SecretEnv.of("DATA_SOURCE_USER", Names.postgresMonitoringSecret(name), BasicAuth.USERNAME),
                         SecretEnv.of("DATA_SOURCE_PASS", Names.postgresMonitoringSecret(name), BasicAuth.PASSWORD))
-                .addNewPort().withName("metrics").withContainerPort(EXPORTER_PORT).withProtocol("TCP").endPort()
-                .withReadinessProbe(new ProbeBuilder().withNewHttpGet().withPath("/metrics")
-                        .withNewPort(EXPORTER_PORT).endHttpGet().withPeriodSeconds(30).withTimeoutSeconds(5).build())
+                .addNewPort()
+                .withName("metrics")
+                .withContainerPort(EXPORTER_PORT)
+                .withProtocol("TCP")
+                .endPort()
+                .withReadinessProbe(new ProbeBuilder()
+                        .withNewHttpGet()
+                        .withPath("/metrics")
+                        .withNewPort(EXPORTER_PORT)
+                        .endHttpGet()
+                        .withPeriodSeconds(30)
+                        .withTimeoutSeconds(5)
+                        .build())
                 .withResources(resources(null, "20m", "32Mi", "128Mi"))
                 .withSecurityContext(PodSecurity.restrictedContainer())
                 .build();
@@ -142,20 +203,32 @@ public final class PostgresStatefulSets {
     /** pg_isready over TCP: true once the server accepts connections, without credentials. */
     private static Probe ready(int period, int failures) {
         return new ProbeBuilder()
-                .withNewExec().withCommand(List.of("pg_isready", "-U", "postgres", "-h", "127.0.0.1", "-p", String.valueOf(PostgresConfig.PORT))).endExec()
-                .withPeriodSeconds(period).withTimeoutSeconds(5).withFailureThreshold(failures)
+                .withNewExec()
+                .withCommand(List.of(
+                        "pg_isready", "-U", "postgres", "-h", "127.0.0.1", "-p", String.valueOf(PostgresConfig.PORT)))
+                .endExec()
+                .withPeriodSeconds(period)
+                .withTimeoutSeconds(5)
+                .withFailureThreshold(failures)
                 .build();
     }
 
-    private static ResourceRequirements resources(ComputeResources spec, String cpu, String memory, String memoryLimit) {
+    private static ResourceRequirements resources(
+            ComputeResources spec, String cpu, String memory, String memoryLimit) {
         ResourceAmounts requests = spec == null ? null : spec.requests();
         ResourceAmounts limits = spec == null ? null : spec.limits();
-        Quantity requestedMemory = requests != null && requests.memory() != null ? requests.memory() : new Quantity(memory);
-        Quantity limitedMemory = limits != null && limits.memory() != null ? limits.memory()
-                : Quantities.amount(requestedMemory).compareTo(Quantities.amount(new Quantity(memoryLimit))) > 0 ? requestedMemory
+        Quantity requestedMemory =
+                requests != null && requests.memory() != null ? requests.memory() : new Quantity(memory);
+        Quantity limitedMemory = limits != null && limits.memory() != null
+                ? limits.memory()
+                : Quantities.amount(requestedMemory).compareTo(Quantities.amount(new Quantity(memoryLimit))) > 0
+                        ? requestedMemory
                         : new Quantity(memoryLimit);
         var builder = new ResourceRequirementsBuilder()
-                .addToRequests("cpu", Quantities.canonical(requests != null && requests.cpu() != null ? requests.cpu() : new Quantity(cpu)))
+                .addToRequests(
+                        "cpu",
+                        Quantities.canonical(
+                                requests != null && requests.cpu() != null ? requests.cpu() : new Quantity(cpu)))
                 .addToRequests("memory", Quantities.canonical(requestedMemory))
                 .addToLimits("memory", Quantities.canonical(limitedMemory));
         if (limits != null && limits.cpu() != null) {

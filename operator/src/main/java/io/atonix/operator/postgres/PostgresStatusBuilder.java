@@ -1,21 +1,20 @@
 package io.atonix.operator.postgres;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import io.atonix.api.v1alpha1.common.Binding;
 import io.atonix.api.v1alpha1.common.Condition;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.postgres.PostgresStatus;
-import io.atonix.operator.common.ReconcileFlow;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.Names;
+import io.atonix.operator.common.ReconcileFlow;
 import io.atonix.operator.common.StatefulSetRollout;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /** A Postgres' status from its StatefulSet and the outcome of provisioning, as a pure function. */
 public final class PostgresStatusBuilder {
@@ -27,8 +26,7 @@ public final class PostgresStatusBuilder {
     public static final String REASON_EXPANDING_VOLUME = "ExpandingVolume";
     public static final String REASON_VOLUME_EXPANSION_FAILED = "VolumeExpansionFailed";
 
-    private PostgresStatusBuilder() {
-    }
+    private PostgresStatusBuilder() {}
 
     /** True when the StatefulSet's pod runs the current template and is ready. */
     public static boolean serverReady(StatefulSet sts) {
@@ -47,17 +45,20 @@ public final class PostgresStatusBuilder {
      * @param provisioning null while the server is not ready; otherwise the failure message, or "" when provisioning
      *        succeeded
      */
-    public static PostgresStatus observed(Postgres postgres, StatefulSet sts, String provisioning, Volumes volumes, Instant now) {
+    public static PostgresStatus observed(
+            Postgres postgres, StatefulSet sts, String provisioning, Volumes volumes, Instant now) {
         Long generation = postgres.getMetadata().getGeneration();
         boolean server = serverReady(sts);
         boolean provisioned = server && "".equals(provisioning);
-        String waiting = !server ? "Waiting for the PostgreSQL server to be ready"
+        String waiting = !server
+                ? "Waiting for the PostgreSQL server to be ready"
                 : provisioned ? "" : "Creating databases and roles failed: " + provisioning;
         String reason = provisioned ? REASON_READY : server ? REASON_PROVISIONING_FAILED : REASON_STARTING;
         List<String> problems = new ArrayList<>();
         String degradedReason = REASON_READY;
         if (volumes.failure() != null) {
-            problems.add("The data volume could not grow to " + postgres.getSpec().storage() + ": " + volumes.failure());
+            problems.add(
+                    "The data volume could not grow to " + postgres.getSpec().storage() + ": " + volumes.failure());
             degradedReason = degradedReason.equals(REASON_READY) ? REASON_VOLUME_EXPANSION_FAILED : degradedReason;
         }
         if (server && !provisioned) {
@@ -66,32 +67,66 @@ public final class PostgresStatusBuilder {
         }
         boolean expanding = server && !volumes.growing().isEmpty();
         boolean progressing = !server || expanding;
-        String progress = !server ? waiting
-                : expanding ? "Growing " + String.join(", ", volumes.growing()) + " to " + postgres.getSpec().storage() : "";
+        String progress = !server
+                ? waiting
+                : expanding
+                        ? "Growing " + String.join(", ", volumes.growing()) + " to "
+                                + postgres.getSpec().storage()
+                        : "";
         List<Condition> conditions = List.of(
-                Conditions.of(ConditionTypes.READY, provisioned, reason, provisioned ? "PostgreSQL " + postgres.getSpec().version()
-                        + " is ready with " + postgres.getSpec().databases().size() + " databases" : waiting, generation),
-                Conditions.of(ConditionTypes.PROGRESSING, progressing, !server ? REASON_STARTING : expanding ? REASON_EXPANDING_VOLUME : REASON_READY,
-                        progress, generation),
-                Conditions.of(ConditionTypes.DEGRADED, !problems.isEmpty(), degradedReason, String.join("; ", problems), generation));
+                Conditions.of(
+                        ConditionTypes.READY,
+                        provisioned,
+                        reason,
+                        provisioned
+                                ? "PostgreSQL " + postgres.getSpec().version() + " is ready with "
+                                        + postgres.getSpec().databases().size() + " databases"
+                                : waiting,
+                        generation),
+                Conditions.of(
+                        ConditionTypes.PROGRESSING,
+                        progressing,
+                        !server ? REASON_STARTING : expanding ? REASON_EXPANDING_VOLUME : REASON_READY,
+                        progress,
+                        generation),
+                Conditions.of(
+                        ConditionTypes.DEGRADED,
+                        !problems.isEmpty(),
+                        degradedReason,
+                        String.join("; ", problems),
+                        generation));
         List<String> databases = new ArrayList<>();
         if (provisioned) {
             postgres.getSpec().databases().stream().map(DatabaseSpec::name).forEach(databases::add);
         }
-        Binding binding = postgres.getSpec().databases().isEmpty() ? null
-                : new Binding(Names.postgresOwnerSecret(postgres.getMetadata().getName(), postgres.getSpec().databases().get(0).name()));
-        Integer ready = sts == null || sts.getStatus() == null ? Integer.valueOf(0) : Optional.ofNullable(sts.getStatus().getReadyReplicas()).orElse(0);
-        return new PostgresStatus(generation, withTimes(postgres, conditions, now), ready,
-                server ? postgres.getSpec().version() : previousVersion(postgres), databases, binding);
+        Binding binding = postgres.getSpec().databases().isEmpty()
+                ? null
+                : new Binding(Names.postgresOwnerSecret(
+                        postgres.getMetadata().getName(),
+                        postgres.getSpec().databases().get(0).name()));
+        Integer ready = sts == null || sts.getStatus() == null
+                ? Integer.valueOf(0)
+                : Optional.ofNullable(sts.getStatus().getReadyReplicas()).orElse(0);
+        return new PostgresStatus(
+                generation,
+                withTimes(postgres, conditions, now),
+                ready,
+                server ? postgres.getSpec().version() : previousVersion(postgres),
+                databases,
+                binding);
     }
 
     public static PostgresStatus failed(Postgres postgres, String reason, String message, Instant now) {
         Long generation = postgres.getMetadata().getGeneration();
         List<Condition> conditions = Conditions.refused(reason, message, generation);
         PostgresStatus previous = postgres.getStatus();
-        return new PostgresStatus(generation, withTimes(postgres, conditions, now),
-                previous == null ? null : previous.readyInstances(), previousVersion(postgres),
-                previous == null ? List.of() : previous.databases(), previous == null ? null : previous.binding());
+        return new PostgresStatus(
+                generation,
+                withTimes(postgres, conditions, now),
+                previous == null ? null : previous.readyInstances(),
+                previousVersion(postgres),
+                previous == null ? List.of() : previous.databases(),
+                previous == null ? null : previous.binding());
     }
 
     private static String previousVersion(Postgres postgres) {
@@ -99,7 +134,8 @@ public final class PostgresStatusBuilder {
     }
 
     private static List<Condition> withTimes(Postgres postgres, List<Condition> conditions, Instant now) {
-        List<Condition> previous = postgres.getStatus() == null ? List.of() : postgres.getStatus().conditions();
+        List<Condition> previous =
+                postgres.getStatus() == null ? List.of() : postgres.getStatus().conditions();
         return Conditions.settle(previous, conditions, now);
     }
 }

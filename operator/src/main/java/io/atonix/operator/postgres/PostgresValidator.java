@@ -1,16 +1,14 @@
 package io.atonix.operator.postgres;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.operator.common.SpecProblem;
+import java.util.ArrayList;
+import java.util.List;
 
 /** What a Postgres spec asks for that this version refuses; each entry names the field. */
 public final class PostgresValidator {
 
-    private PostgresValidator() {
-    }
+    private PostgresValidator() {}
 
     public static List<SpecProblem> problems(Postgres postgres) {
         List<SpecProblem> problems = new ArrayList<>();
@@ -20,20 +18,27 @@ public final class PostgresValidator {
             return problems;
         }
         if (spec.instances() != null && spec.instances() > 1) {
-            problems.add(new SpecProblem("spec.instances", "this version runs a single primary; read replicas are not supported yet, set instances: 1"));
+            problems.add(new SpecProblem(
+                    "spec.instances",
+                    "this version runs a single primary; read replicas are not supported yet, set instances: 1"));
         }
         for (int r = 0; r < spec.roles().size(); r++) {
             String database = spec.roles().get(r).database();
             if (spec.databases().stream().noneMatch(d -> d.name().equals(database))) {
-                problems.add(new SpecProblem("spec.roles[" + r + "].database", "database '" + database + "' is not declared in spec.databases"));
+                problems.add(new SpecProblem(
+                        "spec.roles[" + r + "].database",
+                        "database '" + database + "' is not declared in spec.databases"));
             }
         }
         PostgresParameters.problems(spec.version(), spec.parameters())
                 .forEach((name, problem) -> problems.add(new SpecProblem("spec.parameters." + name, problem)));
-        String running = postgres.getStatus() == null ? null : postgres.getStatus().version();
+        String running =
+                postgres.getStatus() == null ? null : postgres.getStatus().version();
         if (running != null && major(spec.version()) > major(running)) {
-            problems.add(new SpecProblem("spec.version", "PostgreSQL " + running + " runs; an in-place major upgrade to " + spec.version()
-                    + " is not supported yet (dump and restore into a new Postgres)"));
+            problems.add(new SpecProblem(
+                    "spec.version",
+                    "PostgreSQL " + running + " runs; an in-place major upgrade to " + spec.version()
+                            + " is not supported yet (dump and restore into a new Postgres)"));
         }
         if (running != null && major(spec.version()) < major(running)) {
             problems.add(new SpecProblem("spec.version", "the major version cannot go down from " + running));

@@ -1,14 +1,13 @@
 package io.atonix.operator.postgres;
 
-import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
-
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.operator.common.Quantities;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Growing the data volumes when {@code spec.storage} grows. A StatefulSet never changes the claims it created, so the
@@ -17,17 +16,23 @@ import io.fabric8.kubernetes.api.model.Quantity;
  */
 final class PostgresVolumes {
 
-    private PostgresVolumes() {
-    }
+    private PostgresVolumes() {}
 
     /** The Postgres' data claims that request less than the spec asks for, each with the request it should have. */
     static List<PersistentVolumeClaim> toGrow(Postgres postgres, Collection<PersistentVolumeClaim> claims) {
         Quantity wanted = postgres.getSpec().storage();
         return claims.stream()
                 .filter(claim -> isDataClaim(postgres, claim))
-                .filter(claim -> request(claim).map(q -> Quantities.amount(q).compareTo(Quantities.amount(wanted)) < 0).orElse(false))
-                .map(claim -> new PersistentVolumeClaimBuilder(claim).editSpec().editResources()
-                        .addToRequests("storage", Quantities.canonical(wanted)).endResources().endSpec().build())
+                .filter(claim -> request(claim)
+                        .map(q -> Quantities.amount(q).compareTo(Quantities.amount(wanted)) < 0)
+                        .orElse(false))
+                .map(claim -> new PersistentVolumeClaimBuilder(claim)
+                        .editSpec()
+                        .editResources()
+                        .addToRequests("storage", Quantities.canonical(wanted))
+                        .endResources()
+                        .endSpec()
+                        .build())
                 .toList();
     }
 
@@ -36,9 +41,12 @@ final class PostgresVolumes {
         return claims.stream()
                 .filter(claim -> isDataClaim(postgres, claim))
                 .filter(claim -> {
-                    Optional<Quantity> capacity = Optional.ofNullable(claim.getStatus()).map(s -> s.getCapacity()).map(c -> c.get("storage"));
+                    Optional<Quantity> capacity = Optional.ofNullable(claim.getStatus())
+                            .map(s -> s.getCapacity())
+                            .map(c -> c.get("storage"));
                     Optional<Quantity> request = request(claim);
-                    return capacity.isPresent() && request.isPresent()
+                    return capacity.isPresent()
+                            && request.isPresent()
                             && Quantities.amount(capacity.get()).compareTo(Quantities.amount(request.get())) < 0;
                 })
                 .map(claim -> claim.getMetadata().getName())
@@ -48,12 +56,16 @@ final class PostgresVolumes {
 
     /** A claim the StatefulSet made from its template: {@code <template>-<statefulset>-<ordinal>}. */
     static boolean isDataClaim(Postgres postgres, PersistentVolumeClaim claim) {
-        String prefix = PostgresStatefulSets.DATA_VOLUME + "-" + postgres.getMetadata().getName() + "-";
+        String prefix =
+                PostgresStatefulSets.DATA_VOLUME + "-" + postgres.getMetadata().getName() + "-";
         String name = claim.getMetadata().getName();
         return name.startsWith(prefix) && name.substring(prefix.length()).matches("[0-9]+");
     }
 
     private static Optional<Quantity> request(PersistentVolumeClaim claim) {
-        return Optional.ofNullable(claim.getSpec()).map(s -> s.getResources()).map(r -> r.getRequests()).map(r -> r.get("storage"));
+        return Optional.ofNullable(claim.getSpec())
+                .map(s -> s.getResources())
+                .map(r -> r.getRequests())
+                .map(r -> r.get("storage"));
     }
 }

@@ -1,5 +1,11 @@
 package io.atonix.operator.redis;
 
+import io.atonix.api.v1alpha1.common.Access;
+import io.atonix.api.v1alpha1.redis.Redis;
+import io.atonix.api.v1alpha1.redis.RedisUserSpec;
+import io.atonix.operator.common.Names;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,13 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import io.atonix.api.v1alpha1.common.Access;
-import io.atonix.api.v1alpha1.redis.Redis;
-import io.atonix.api.v1alpha1.redis.RedisUserSpec;
-import io.atonix.operator.common.Names;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 
 /**
  * The ACL file of a Redis: the default user off, an administrator, the exporter's user, and one user per application
@@ -28,6 +27,7 @@ public final class RedisAcl {
     public static final String FILE = "users.acl";
     /** Users of the operator's own: a DNS label (an application user's name) cannot hold '_', so they cannot collide. */
     public static final String ADMIN = "atonix_admin";
+
     public static final String MONITOR = "atonix_monitor";
 
     /**
@@ -43,18 +43,20 @@ public final class RedisAcl {
      */
     static final String WITHHELD = "-@admin -@dangerous -scan -randomkey";
     /** Data reads and writes (key patterns apply), MULTI/EXEC/WATCH, and Lua scripts, whose every call is checked against the key patterns. */
-    static final String READ_WRITE = "-@all +@read +@write +@transaction " + CONNECTION + " +eval +evalsha +script|load +script|exists " + WITHHELD;
+    static final String READ_WRITE = "-@all +@read +@write +@transaction " + CONNECTION
+            + " +eval +evalsha +script|load +script|exists " + WITHHELD;
+
     static final String READ_ONLY = "-@all +@read " + CONNECTION + " " + WITHHELD;
     /** What redis_exporter reads by default: INFO, CONFIG GET (maxmemory, ...), the slow log and latency; no key at all. */
-    static final String MONITORING = "resetkeys -@all " + CONNECTION + " -@admin -@dangerous +info +config|get +slowlog|get +slowlog|len"
-            + " +latency|latest +latency|histogram";
+    static final String MONITORING =
+            "resetkeys -@all " + CONNECTION + " -@admin -@dangerous +info +config|get +slowlog|get +slowlog|len"
+                    + " +latency|latest +latency|histogram";
 
     private static final Pattern USER_NAME = Pattern.compile("^[a-z]([-a-z0-9]*[a-z0-9])?$");
     private static final Pattern KEY_PREFIX = Pattern.compile(RedisUserSpec.KEY_PREFIX);
     private static final Pattern WITHOUT_CHANNEL_RULES = Pattern.compile("^6\\.[01](\\..*)?$");
 
-    private RedisAcl() {
-    }
+    private RedisAcl() {}
 
     /** @param passwords each user's password, keyed by ACL user name (see {@link RedisSecrets#passwords}) */
     public static String file(Redis redis, Map<String, String> passwords) {
@@ -63,27 +65,35 @@ public final class RedisAcl {
         // Without this line Redis would create the default user with every permission and no password.
         lines.add("user default off resetpass resetkeys" + (channels ? " resetchannels" : "") + " -@all");
         lines.add("user " + ADMIN + " on " + hash(passwords, ADMIN) + " ~*" + (channels ? " &*" : "") + " +@all");
-        lines.add("user " + MONITOR + " on " + hash(passwords, MONITOR) + (channels ? " resetchannels " : " ") + MONITORING);
+        lines.add("user " + MONITOR + " on " + hash(passwords, MONITOR) + (channels ? " resetchannels " : " ")
+                + MONITORING);
         for (RedisUserSpec user : redis.getSpec().users()) {
-            lines.add("user " + name(user) + " on " + hash(passwords, user.name()) + " resetkeys" + (channels ? " resetchannels" : "")
-                    + " ~" + prefix(user) + "* " + applicationRules(user.accessOrDefault(), redis.getSpec().version()));
+            lines.add("user " + name(user) + " on " + hash(passwords, user.name()) + " resetkeys"
+                    + (channels ? " resetchannels" : "") + " ~" + prefix(user) + "* "
+                    + applicationRules(user.accessOrDefault(), redis.getSpec().version()));
         }
         return String.join("\n", lines) + "\n";
     }
 
     public static Secret desired(Redis redis, Map<String, String> passwords) {
         return RedisObjects.finish(new SecretBuilder()
-                .withMetadata(RedisObjects.metadata(redis, Names.redisAcl(redis.getMetadata().getName())))
+                .withMetadata(RedisObjects.metadata(
+                        redis, Names.redisAcl(redis.getMetadata().getName())))
                 .withType("Opaque")
-                // data, not stringData: the API server keeps only data, and the stored Secret must equal the desired one.
-                .addToData(FILE, java.util.Base64.getEncoder().encodeToString(file(redis, passwords).getBytes(StandardCharsets.UTF_8)))
+                // data, not stringData: the API server keeps only data, and the stored Secret must equal the desired
+                // one.
+                .addToData(
+                        FILE,
+                        java.util.Base64.getEncoder()
+                                .encodeToString(file(redis, passwords).getBytes(StandardCharsets.UTF_8)))
                 .build());
     }
 
     /** The SHA-256 of the password in hex, as Redis' {@code #<hash>} rule takes it. */
     static String sha256(String password) {
         try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }

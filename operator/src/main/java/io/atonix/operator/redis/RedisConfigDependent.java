@@ -2,14 +2,15 @@ package io.atonix.operator.redis;
 
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.operator.common.Labels;
-import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.common.StampedDependent;
+import io.atonix.operator.common.WithoutManagedFields;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.REDIS_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
+@KubernetesDependent(
+        informer = @Informer(labelSelector = Labels.REDIS_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
 public class RedisConfigDependent extends StampedDependent<ConfigMap, Redis> {
 
     public RedisConfigDependent() {

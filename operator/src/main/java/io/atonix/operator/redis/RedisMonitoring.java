@@ -1,9 +1,5 @@
 package io.atonix.operator.redis;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import io.atonix.api.v1alpha1.common.ExporterMonitoring;
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.operator.common.Labels;
@@ -11,12 +7,14 @@ import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.monitoring.ServiceMonitors;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** The monitoring objects of a Redis, as pure functions: its redis_exporter's ServiceMonitor. */
 public final class RedisMonitoring {
 
-    private RedisMonitoring() {
-    }
+    private RedisMonitoring() {}
 
     public static List<HasMetadata> desired(Redis redis, PlatformSettings platform) {
         return List.copyOf(serviceMonitor(redis, platform).stream().toList());
@@ -25,8 +23,14 @@ public final class RedisMonitoring {
     /** The redis_exporter's ServiceMonitor: a Redis has no monitoring switch of its own, so always, where the CRDs are. */
     public static Optional<ServiceMonitor> serviceMonitor(Redis redis, PlatformSettings platform) {
         String name = redis.getMetadata().getName();
-        String partOf = Optional.ofNullable(redis.getMetadata().getLabels()).map(l -> l.get(Labels.PART_OF)).orElse(name);
-        return ServiceMonitors.forExporter(redis, ExporterMonitoring.defaults(), Labels.forRedis(name, partOf), Map.of(Labels.REDIS, name),
+        String partOf = Optional.ofNullable(redis.getMetadata().getLabels())
+                .map(l -> l.get(Labels.PART_OF))
+                .orElse(name);
+        return ServiceMonitors.forExporter(
+                redis,
+                ExporterMonitoring.defaults(),
+                Labels.forRedis(name, partOf),
+                Map.of(Labels.REDIS, name),
                 platform);
     }
 }

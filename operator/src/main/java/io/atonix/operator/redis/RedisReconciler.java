@@ -1,18 +1,13 @@
 package io.atonix.operator.redis;
 
-import java.util.Set;
-import java.time.Instant;
-import java.util.List;
-import java.util.stream.Collectors;
-
 import io.atonix.api.v1alpha1.common.Condition;
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.api.v1alpha1.redis.RedisStatus;
-import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
 import io.atonix.operator.common.ReconcileFlow;
 import io.atonix.operator.common.ReconcileFlow.Observation;
 import io.atonix.operator.common.ReconcileFlow.Refusal;
 import io.atonix.operator.common.SpecProblem;
+import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -21,23 +16,40 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reconciles a Redis: credentials (created once), the ACL file from their hashes, redis.conf, the Service and the
  * StatefulSet. A spec this version refuses changes nothing.
  */
 @ControllerConfiguration(name = RedisReconciler.NAME)
-@Workflow(explicitInvocation = true, dependents = {
-        @Dependent(name = "redis-credentials", type = RedisCredentialsDependent.class, readyPostcondition = CredentialsStored.class),
-        // The ACL Secret is one of the Redis' Secrets: one informer (and cache) serves both dependents.
-        @Dependent(name = "redis-acl", type = RedisAclDependent.class, dependsOn = "redis-credentials",
-                useEventSourceWithName = "redis-credentials"),
-        @Dependent(name = "redis-config", type = RedisConfigDependent.class),
-        @Dependent(name = "redis-service", type = RedisServiceDependent.class),
-        @Dependent(name = "redis-statefulset", type = RedisStatefulSetDependent.class, dependsOn = { "redis-acl", "redis-config" }),
-        @Dependent(name = "redis-servicemonitor", type = RedisServiceMonitorDependent.class,
-                activationCondition = PrometheusOperatorInstalled.class),
-})
+@Workflow(
+        explicitInvocation = true,
+        dependents = {
+            @Dependent(
+                    name = "redis-credentials",
+                    type = RedisCredentialsDependent.class,
+                    readyPostcondition = CredentialsStored.class),
+            // The ACL Secret is one of the Redis' Secrets: one informer (and cache) serves both dependents.
+            @Dependent(
+                    name = "redis-acl",
+                    type = RedisAclDependent.class,
+                    dependsOn = "redis-credentials",
+                    useEventSourceWithName = "redis-credentials"),
+            @Dependent(name = "redis-config", type = RedisConfigDependent.class),
+            @Dependent(name = "redis-service", type = RedisServiceDependent.class),
+            @Dependent(
+                    name = "redis-statefulset",
+                    type = RedisStatefulSetDependent.class,
+                    dependsOn = {"redis-acl", "redis-config"}),
+            @Dependent(
+                    name = "redis-servicemonitor",
+                    type = RedisServiceMonitorDependent.class,
+                    activationCondition = PrometheusOperatorInstalled.class),
+        })
 public class RedisReconciler implements Reconciler<Redis>, ReconcileFlow.Steps<Redis, RedisStatus> {
     public static final String NAME = "redis";
 
@@ -51,14 +63,17 @@ public class RedisReconciler implements Reconciler<Redis>, ReconcileFlow.Steps<R
     /** The spec's rules, and what the StatefulSet as it stands allows (a volume cannot shrink). */
     @Override
     public Refusal check(Redis redis, Context<Redis> context) {
-        List<SpecProblem> problems = RedisValidator.problems(redis, context.getSecondaryResource(StatefulSet.class).orElse(null));
-        return problems.isEmpty() ? Refusal.NONE
+        List<SpecProblem> problems = RedisValidator.problems(
+                redis, context.getSecondaryResource(StatefulSet.class).orElse(null));
+        return problems.isEmpty()
+                ? Refusal.NONE
                 : Refusal.of(problems.stream().map(SpecProblem::toString).collect(Collectors.joining("; ")));
     }
 
     @Override
     public Observation<RedisStatus> observe(Redis redis, Context<Redis> context) {
-        return Observation.of(RedisStatusBuilder.observed(redis, context.getSecondaryResource(StatefulSet.class).orElse(null), Instant.now()));
+        return Observation.of(RedisStatusBuilder.observed(
+                redis, context.getSecondaryResource(StatefulSet.class).orElse(null), Instant.now()));
     }
 
     @Override

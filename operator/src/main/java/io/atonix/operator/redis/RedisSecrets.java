@@ -1,10 +1,5 @@
 package io.atonix.operator.redis;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Supplier;
-
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.api.v1alpha1.redis.RedisUserSpec;
 import io.atonix.operator.binding.BasicAuth;
@@ -14,6 +9,10 @@ import io.atonix.operator.common.Names;
 import io.atonix.operator.common.SecretValues;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The generated credentials of a Redis: the administrator's, the exporter's and one binding per application user.
@@ -21,18 +20,19 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
  * from the caller (a generator in the operator, a placeholder in render).
  */
 public final class RedisSecrets {
-    private RedisSecrets() {
-    }
+    private RedisSecrets() {}
 
     /** The administrator's binding (every command, every key); the Redis' status.binding. */
     public static Secret admin(Redis redis, Supplier<String> password) {
-        return binding(redis, RedisBinding.adminSecretName(redis.getMetadata().getName()), RedisAcl.ADMIN, password.get());
+        return binding(
+                redis, RedisBinding.adminSecretName(redis.getMetadata().getName()), RedisAcl.ADMIN, password.get());
     }
 
     public static Secret monitoring(Redis redis, Supplier<String> password) {
         // No desired-hash stamp on any credential: it is never compared or updated, only created when missing.
         return new SecretBuilder()
-                .withMetadata(RedisObjects.metadata(redis, Names.redisMonitoringSecret(redis.getMetadata().getName())))
+                .withMetadata(RedisObjects.metadata(
+                        redis, Names.redisMonitoringSecret(redis.getMetadata().getName())))
                 .withType(BasicAuth.SECRET_TYPE)
                 .addToStringData(BasicAuth.USERNAME, RedisAcl.MONITOR)
                 .addToStringData(BasicAuth.PASSWORD, password.get())
@@ -44,13 +44,17 @@ public final class RedisSecrets {
      * that a service reads it through environment variables and never holds a copy of the password.
      */
     public static Secret user(Redis redis, RedisUserSpec user, Supplier<String> password) {
-        return binding(redis, RedisBinding.secretName(redis.getMetadata().getName(), user.name()), user.name(), password.get());
+        return binding(
+                redis,
+                RedisBinding.secretName(redis.getMetadata().getName(), user.name()),
+                user.name(),
+                password.get());
     }
 
     /** Every credential Secret the Redis needs, keyed by name. */
     public static Map<String, Secret> all(Redis redis, Supplier<String> password) {
         Map<String, Secret> secrets = new LinkedHashMap<>();
-        for (Secret secret : new Secret[] { admin(redis, password), monitoring(redis, password) }) {
+        for (Secret secret : new Secret[] {admin(redis, password), monitoring(redis, password)}) {
             secrets.put(secret.getMetadata().getName(), secret);
         }
         for (RedisUserSpec user : redis.getSpec().users()) {
@@ -88,7 +92,8 @@ public final class RedisSecrets {
 
     /** The Service's name in cluster DNS. */
     public static String host(Redis redis) {
-        return Names.serviceHost(redis.getMetadata().getName(), redis.getMetadata().getNamespace());
+        return Names.serviceHost(
+                redis.getMetadata().getName(), redis.getMetadata().getNamespace());
     }
 
     private static Secret binding(Redis redis, String name, String username, String password) {

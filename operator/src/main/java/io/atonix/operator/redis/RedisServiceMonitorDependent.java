@@ -1,21 +1,22 @@
 package io.atonix.operator.redis;
 
-import java.util.Optional;
-import jakarta.inject.Inject;
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.OptionalChildDependent;
-import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.common.PlatformSettings;
+import io.atonix.operator.common.WithoutManagedFields;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import jakarta.inject.Inject;
+import java.util.Optional;
 
 /**
  * The ServiceMonitor of the redis_exporter, whose port "metrics" the Redis' Service exposes. A Redis has no monitoring
  * switch of its own yet: the ServiceMonitor exists wherever the Prometheus Operator's CRDs do.
  */
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.REDIS_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
+@KubernetesDependent(
+        informer = @Informer(labelSelector = Labels.REDIS_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
 public class RedisServiceMonitorDependent extends OptionalChildDependent<ServiceMonitor, Redis> {
     static final String KEY = "exporter";
 

@@ -2,8 +2,8 @@ package io.atonix.operator.redis;
 
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.operator.common.Labels;
-import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.common.StampedDependent;
+import io.atonix.operator.common.WithoutManagedFields;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -11,7 +11,8 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.REDIS_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
+@KubernetesDependent(
+        informer = @Informer(labelSelector = Labels.REDIS_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
 public class RedisStatefulSetDependent extends StampedDependent<StatefulSet, Redis> {
 
     public RedisStatefulSetDependent() {
@@ -28,7 +29,8 @@ public class RedisStatefulSetDependent extends StampedDependent<StatefulSet, Red
      * created with are kept, and are not a difference (a larger volume is a change of the claim, not applied yet).
      */
     @Override
-    public Matcher.Result<StatefulSet> match(StatefulSet actual, StatefulSet desired, Redis primary, Context<Redis> context) {
+    public Matcher.Result<StatefulSet> match(
+            StatefulSet actual, StatefulSet desired, Redis primary, Context<Redis> context) {
         return super.match(actual, withTemplatesOf(actual, desired), primary, context);
     }
 
@@ -38,8 +40,10 @@ public class RedisStatefulSetDependent extends StampedDependent<StatefulSet, Red
     }
 
     private static StatefulSet withTemplatesOf(StatefulSet actual, StatefulSet desired) {
-        return new StatefulSetBuilder(desired).editSpec()
+        return new StatefulSetBuilder(desired)
+                .editSpec()
                 .withVolumeClaimTemplates(actual.getSpec().getVolumeClaimTemplates())
-                .endSpec().build();
+                .endSpec()
+                .build();
     }
 }

@@ -1,24 +1,18 @@
 package io.atonix.operator.redis;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.List;
-import java.util.Map;
-
 import io.atonix.api.v1alpha1.common.ComputeResources;
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
 import io.atonix.api.v1alpha1.common.ResourceAmounts;
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.api.v1alpha1.redis.RedisPersistence;
 import io.atonix.operator.binding.BasicAuth;
-import io.atonix.operator.common.SecretEnv;
 import io.atonix.operator.common.DesiredHash;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.PodSecurity;
 import io.atonix.operator.common.Quantities;
+import io.atonix.operator.common.SecretEnv;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
-import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -29,6 +23,10 @@ import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetSpecBuilder;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The StatefulSet that runs a Redis: the official redis image as its non-root user, redis.conf and the ACL file
@@ -38,6 +36,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetSpecBuilder;
 public final class RedisStatefulSets {
     /** The uid and gid of the redis user in the official image. */
     public static final long REDIS_USER = 999;
+
     public static final String EXPORTER_IMAGE = "oliver006/redis_exporter:v1.67.0";
     public static final int EXPORTER_PORT = 9121;
     public static final String CONFIG_HASH = "atonix.io/config-hash";
@@ -46,59 +45,96 @@ public final class RedisStatefulSets {
     static final String CONFIG_VOLUME = "config";
     /** Owner and group may read: the files hold password hashes, and the pod's group (fsGroup) is the redis user's. */
     static final int CONFIG_MODE = 0440;
+
     static final Quantity DEFAULT_STORAGE = new Quantity("1Gi");
     private static final BigDecimal MI = BigDecimal.valueOf(1024L * 1024L);
     /** Room above maxmemory for Redis itself, client buffers and the copy-on-write of an append-only file rewrite. */
     private static final BigDecimal HEADROOM = new BigDecimal("1.5");
+
     private static final long MINIMUM_HEADROOM_MI = 64;
 
-    private RedisStatefulSets() {
-    }
+    private RedisStatefulSets() {}
 
     /** @param passwords each ACL user's password (see {@link RedisSecrets#passwords}): the ACL file's hash rolls the pod */
     public static StatefulSet desired(Redis redis, Map<String, String> passwords) {
         String name = redis.getMetadata().getName();
         var metadata = RedisObjects.metadata(redis, name);
         String retention = redis.getSpec().deletionPolicy() == DeletionPolicy.Delete ? "Delete" : "Retain";
-        // The hashes in the pod template: a changed redis.conf or ACL file rolls the pod, which reads both only at start.
+        // The hashes in the pod template: a changed redis.conf or ACL file rolls the pod, which reads both only at
+        // start.
         String configHash = DesiredHash.get(RedisConfig.desired(redis));
         String aclHash = DesiredHash.get(RedisAcl.desired(redis, passwords));
         StatefulSetSpecBuilder spec = new StatefulSetSpecBuilder()
                 .withReplicas(1)
                 .withServiceName(name)
-                .withNewSelector().withMatchLabels(RedisObjects.selector(redis)).endSelector()
-                .withNewPersistentVolumeClaimRetentionPolicy().withWhenDeleted(retention).withWhenScaled("Retain")
+                .withNewSelector()
+                .withMatchLabels(RedisObjects.selector(redis))
+                .endSelector()
+                .withNewPersistentVolumeClaimRetentionPolicy()
+                .withWhenDeleted(retention)
+                .withWhenScaled("Retain")
                 .endPersistentVolumeClaimRetentionPolicy()
                 .withNewTemplate()
-                .withNewMetadata().withLabels(metadata.getLabels()).addToAnnotations(CONFIG_HASH, configHash)
-                .addToAnnotations(ACL_HASH, aclHash).endMetadata()
+                .withNewMetadata()
+                .withLabels(metadata.getLabels())
+                .addToAnnotations(CONFIG_HASH, configHash)
+                .addToAnnotations(ACL_HASH, aclHash)
+                .endMetadata()
                 .withNewSpec()
                 .withAutomountServiceAccountToken(false)
                 .withEnableServiceLinks(false)
                 .withSecurityContext(PodSecurity.restrictedPod(REDIS_USER, REDIS_USER))
                 .withContainers(redisContainer(redis), exporterContainer(redis))
-                .addNewVolume().withName(CONFIG_VOLUME).withNewProjected().withDefaultMode(CONFIG_MODE)
-                .addNewSource().withNewConfigMap().withName(Names.redisConfig(name)).endConfigMap().endSource()
-                .addNewSource().withNewSecret().withName(Names.redisAcl(name)).endSecret().endSource()
-                .endProjected().endVolume()
+                .addNewVolume()
+                .withName(CONFIG_VOLUME)
+                .withNewProjected()
+                .withDefaultMode(CONFIG_MODE)
+                .addNewSource()
+                .withNewConfigMap()
+                .withName(Names.redisConfig(name))
+                .endConfigMap()
+                .endSource()
+                .addNewSource()
+                .withNewSecret()
+                .withName(Names.redisAcl(name))
+                .endSecret()
+                .endSource()
+                .endProjected()
+                .endVolume()
                 .endSpec()
                 .endTemplate();
         if (redis.getSpec().persistent()) {
             RedisPersistence persistence = redis.getSpec().persistence();
-            Quantity storage = persistence == null || persistence.storage() == null ? DEFAULT_STORAGE : persistence.storage();
+            Quantity storage =
+                    persistence == null || persistence.storage() == null ? DEFAULT_STORAGE : persistence.storage();
             spec.addNewVolumeClaimTemplate()
-                    .withNewMetadata().withName(DATA_VOLUME).withLabels(metadata.getLabels()).endMetadata()
+                    .withNewMetadata()
+                    .withName(DATA_VOLUME)
+                    .withLabels(metadata.getLabels())
+                    .endMetadata()
                     .withNewSpec()
                     .withAccessModes("ReadWriteOnce")
                     .withStorageClassName(persistence == null ? null : persistence.storageClassName())
-                    .withNewResources().addToRequests("storage", Quantities.canonical(storage)).endResources()
+                    .withNewResources()
+                    .addToRequests("storage", Quantities.canonical(storage))
+                    .endResources()
                     .endSpec()
                     .endVolumeClaimTemplate();
         } else {
-            spec.editTemplate().editSpec().addNewVolume().withName(DATA_VOLUME).withNewEmptyDir().endEmptyDir().endVolume()
-                    .endSpec().endTemplate();
+            spec.editTemplate()
+                    .editSpec()
+                    .addNewVolume()
+                    .withName(DATA_VOLUME)
+                    .withNewEmptyDir()
+                    .endEmptyDir()
+                    .endVolume()
+                    .endSpec()
+                    .endTemplate();
         }
-        return RedisObjects.finish(new StatefulSetBuilder().withMetadata(metadata).withSpec(spec.build()).build());
+        return RedisObjects.finish(new StatefulSetBuilder()
+                .withMetadata(metadata)
+                .withSpec(spec.build())
+                .build());
     }
 
     private static Container redisContainer(Redis redis) {
@@ -108,15 +144,27 @@ public final class RedisStatefulSets {
                 .withImage("redis:" + redis.getSpec().version())
                 .withCommand("redis-server")
                 .withArgs(RedisConfig.MOUNT + "/" + RedisConfig.FILE)
-                // The probes log in as the exporter's user; redis-cli reads the password from here, not from its arguments.
+                // The probes log in as the exporter's user; redis-cli reads the password from here, not from its
+                // arguments.
                 .withEnv(SecretEnv.of("REDISCLI_AUTH", Names.redisMonitoringSecret(name), BasicAuth.PASSWORD))
-                .addNewPort().withName("redis").withContainerPort(RedisConfig.PORT).withProtocol("TCP").endPort()
+                .addNewPort()
+                .withName("redis")
+                .withContainerPort(RedisConfig.PORT)
+                .withProtocol("TCP")
+                .endPort()
                 .withStartupProbe(ping(5, 60))
                 .withReadinessProbe(ping(10, 3))
                 .withLivenessProbe(ping(20, 6))
                 .withResources(resources(redis))
-                .addNewVolumeMount().withName(DATA_VOLUME).withMountPath(RedisConfig.DATA_MOUNT).endVolumeMount()
-                .addNewVolumeMount().withName(CONFIG_VOLUME).withMountPath(RedisConfig.MOUNT).withReadOnly(true).endVolumeMount()
+                .addNewVolumeMount()
+                .withName(DATA_VOLUME)
+                .withMountPath(RedisConfig.DATA_MOUNT)
+                .endVolumeMount()
+                .addNewVolumeMount()
+                .withName(CONFIG_VOLUME)
+                .withMountPath(RedisConfig.MOUNT)
+                .withReadOnly(true)
+                .endVolumeMount()
                 .withSecurityContext(PodSecurity.restrictedContainer())
                 .build();
     }
@@ -127,12 +175,25 @@ public final class RedisStatefulSets {
                 .withName("exporter")
                 .withImage(EXPORTER_IMAGE)
                 .withEnv(
-                        new EnvVarBuilder().withName("REDIS_ADDR").withValue("redis://127.0.0.1:" + RedisConfig.PORT).build(),
+                        new EnvVarBuilder()
+                                .withName("REDIS_ADDR")
+                                .withValue("redis://127.0.0.1:" + RedisConfig.PORT)
+                                .build(),
                         SecretEnv.of("REDIS_USER", Names.redisMonitoringSecret(name), BasicAuth.USERNAME),
                         SecretEnv.of("REDIS_PASSWORD", Names.redisMonitoringSecret(name), BasicAuth.PASSWORD))
-                .addNewPort().withName("metrics").withContainerPort(EXPORTER_PORT).withProtocol("TCP").endPort()
-                .withReadinessProbe(new ProbeBuilder().withNewHttpGet().withPath("/health").withPort(new IntOrString(EXPORTER_PORT))
-                        .endHttpGet().withPeriodSeconds(30).withTimeoutSeconds(5).build())
+                .addNewPort()
+                .withName("metrics")
+                .withContainerPort(EXPORTER_PORT)
+                .withProtocol("TCP")
+                .endPort()
+                .withReadinessProbe(new ProbeBuilder()
+                        .withNewHttpGet()
+                        .withPath("/health")
+                        .withPort(new IntOrString(EXPORTER_PORT))
+                        .endHttpGet()
+                        .withPeriodSeconds(30)
+                        .withTimeoutSeconds(5)
+                        .build())
                 .withResources(new ResourceRequirementsBuilder()
                         .addToRequests("cpu", new Quantity("10m"))
                         .addToRequests("memory", new Quantity("32Mi"))
@@ -147,10 +208,15 @@ public final class RedisStatefulSets {
      * check cannot tell.
      */
     private static Probe ping(int period, int failures) {
-        String ping = "[ \"$(redis-cli -h 127.0.0.1 -p " + RedisConfig.PORT + " --user " + RedisAcl.MONITOR + " ping)\" = PONG ]";
+        String ping = "[ \"$(redis-cli -h 127.0.0.1 -p " + RedisConfig.PORT + " --user " + RedisAcl.MONITOR
+                + " ping)\" = PONG ]";
         return new ProbeBuilder()
-                .withNewExec().withCommand(List.of("sh", "-c", ping)).endExec()
-                .withPeriodSeconds(period).withTimeoutSeconds(5).withFailureThreshold(failures)
+                .withNewExec()
+                .withCommand(List.of("sh", "-c", ping))
+                .endExec()
+                .withPeriodSeconds(period)
+                .withTimeoutSeconds(5)
+                .withFailureThreshold(failures)
                 .build();
     }
 
@@ -163,11 +229,19 @@ public final class RedisStatefulSets {
         ResourceAmounts requests = spec == null ? null : spec.requests();
         ResourceAmounts limits = spec == null ? null : spec.limits();
         Quantity defaultMemory = defaultMemory(redis);
-        Quantity limit = limits != null && limits.memory() != null ? limits.memory()
-                : requests != null && requests.memory() != null && larger(requests.memory(), defaultMemory) ? requests.memory() : defaultMemory;
-        Quantity request = requests != null && requests.memory() != null ? requests.memory() : larger(defaultMemory, limit) ? limit : defaultMemory;
+        Quantity limit = limits != null && limits.memory() != null
+                ? limits.memory()
+                : requests != null && requests.memory() != null && larger(requests.memory(), defaultMemory)
+                        ? requests.memory()
+                        : defaultMemory;
+        Quantity request = requests != null && requests.memory() != null
+                ? requests.memory()
+                : larger(defaultMemory, limit) ? limit : defaultMemory;
         var builder = new ResourceRequirementsBuilder()
-                .addToRequests("cpu", Quantities.canonical(requests != null && requests.cpu() != null ? requests.cpu() : new Quantity("100m")))
+                .addToRequests(
+                        "cpu",
+                        Quantities.canonical(
+                                requests != null && requests.cpu() != null ? requests.cpu() : new Quantity("100m")))
                 .addToRequests("memory", Quantities.canonical(request))
                 .addToLimits("memory", Quantities.canonical(limit));
         if (limits != null && limits.cpu() != null) {
@@ -178,7 +252,8 @@ public final class RedisStatefulSets {
 
     static Quantity defaultMemory(Redis redis) {
         BigDecimal maxmemory = BigDecimal.valueOf(RedisConfig.maxmemory(redis));
-        long scaled = maxmemory.multiply(HEADROOM).divide(MI, 0, RoundingMode.CEILING).longValueExact();
+        long scaled =
+                maxmemory.multiply(HEADROOM).divide(MI, 0, RoundingMode.CEILING).longValueExact();
         long minimum = maxmemory.divide(MI, 0, RoundingMode.CEILING).longValueExact() + MINIMUM_HEADROOM_MI;
         return Quantities.canonical(new Quantity(Math.max(scaled, minimum) + "Mi"));
     }

@@ -1,19 +1,17 @@
 package io.atonix.operator.redis;
 
-import java.time.Instant;
-import java.util.List;
-
 import io.atonix.api.v1alpha1.common.Binding;
 import io.atonix.api.v1alpha1.common.Condition;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.api.v1alpha1.redis.RedisStatus;
 import io.atonix.operator.binding.RedisBinding;
-import io.atonix.operator.common.ReconcileFlow;
 import io.atonix.operator.common.Conditions;
-import io.atonix.operator.common.Names;
+import io.atonix.operator.common.ReconcileFlow;
 import io.atonix.operator.common.StatefulSetRollout;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import java.time.Instant;
+import java.util.List;
 
 /** A Redis' status from its StatefulSet, as a pure function. */
 public final class RedisStatusBuilder {
@@ -22,27 +20,43 @@ public final class RedisStatusBuilder {
     public static final String REASON_INVALID_SPEC = ReconcileFlow.INVALID_SPEC;
     public static final String REASON_RECONCILE_FAILED = ReconcileFlow.RECONCILE_FAILED;
 
-    private RedisStatusBuilder() {
-    }
+    private RedisStatusBuilder() {}
 
     public static RedisStatus observed(Redis redis, StatefulSet sts, Instant now) {
         Long generation = redis.getMetadata().getGeneration();
         boolean ready = StatefulSetRollout.complete(sts);
         String waiting = "Waiting for the Redis server to be ready";
         List<Condition> conditions = List.of(
-                Conditions.of(ConditionTypes.READY, ready, ready ? REASON_READY : REASON_STARTING,
-                        ready ? "Redis " + redis.getSpec().version() + " is ready with " + redis.getSpec().users().size() + " users" : waiting,
+                Conditions.of(
+                        ConditionTypes.READY,
+                        ready,
+                        ready ? REASON_READY : REASON_STARTING,
+                        ready
+                                ? "Redis " + redis.getSpec().version() + " is ready with "
+                                        + redis.getSpec().users().size() + " users"
+                                : waiting,
                         generation),
-                Conditions.of(ConditionTypes.PROGRESSING, !ready, ready ? REASON_READY : REASON_STARTING, ready ? "" : waiting, generation),
+                Conditions.of(
+                        ConditionTypes.PROGRESSING,
+                        !ready,
+                        ready ? REASON_READY : REASON_STARTING,
+                        ready ? "" : waiting,
+                        generation),
                 Conditions.of(ConditionTypes.DEGRADED, false, REASON_READY, "", generation));
-        return new RedisStatus(generation, withTimes(redis, conditions, now), ready ? redis.getSpec().version() : previousVersion(redis),
+        return new RedisStatus(
+                generation,
+                withTimes(redis, conditions, now),
+                ready ? redis.getSpec().version() : previousVersion(redis),
                 binding(redis));
     }
 
     public static RedisStatus failed(Redis redis, String reason, String message, Instant now) {
         Long generation = redis.getMetadata().getGeneration();
         RedisStatus previous = redis.getStatus();
-        return new RedisStatus(generation, withTimes(redis, Conditions.refused(reason, message, generation), now), previousVersion(redis),
+        return new RedisStatus(
+                generation,
+                withTimes(redis, Conditions.refused(reason, message, generation), now),
+                previousVersion(redis),
                 previous == null ? null : previous.binding());
     }
 
@@ -55,7 +69,8 @@ public final class RedisStatusBuilder {
     }
 
     private static List<Condition> withTimes(Redis redis, List<Condition> conditions, Instant now) {
-        List<Condition> previous = redis.getStatus() == null ? List.of() : redis.getStatus().conditions();
+        List<Condition> previous =
+                redis.getStatus() == null ? List.of() : redis.getStatus().conditions();
         return Conditions.settle(previous, conditions, now);
     }
 }

@@ -1,11 +1,5 @@
 package io.atonix.operator.redis;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
-
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.api.v1alpha1.redis.RedisSpec;
 import io.atonix.api.v1alpha1.redis.RedisUserSpec;
@@ -13,6 +7,11 @@ import io.atonix.operator.common.Quantities;
 import io.atonix.operator.common.SpecProblem;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What a Redis spec asks for that this version refuses; each entry names the field. The schema and its CEL rules
@@ -25,8 +24,7 @@ public final class RedisValidator {
     private static final Pattern KEY_PREFIX = Pattern.compile(RedisUserSpec.KEY_PREFIX);
     private static final Quantity MINIMUM_MEMORY = new Quantity("1Mi");
 
-    private RedisValidator() {
-    }
+    private RedisValidator() {}
 
     /** @param running the Redis' StatefulSet as the cluster has it, or null */
     public static List<SpecProblem> problems(Redis redis, StatefulSet running) {
@@ -37,40 +35,58 @@ public final class RedisValidator {
             return problems;
         }
         if (spec.version() == null || !VERSION.matcher(spec.version()).matches()) {
-            problems.add(new SpecProblem("spec.version", "must be a Redis version of 6 or newer (ACL users need 6), such as \"7.2\""));
+            problems.add(new SpecProblem(
+                    "spec.version", "must be a Redis version of 6 or newer (ACL users need 6), such as \"7.2\""));
         } else {
             String ran = redis.getStatus() == null ? null : redis.getStatus().version();
             if (ran != null && VERSION.matcher(ran).matches() && major(spec.version()) < major(ran)) {
-                problems.add(new SpecProblem("spec.version", "the major version cannot go down from " + ran + " (its data files may not load)"));
+                problems.add(new SpecProblem(
+                        "spec.version",
+                        "the major version cannot go down from " + ran + " (its data files may not load)"));
             }
         }
-        if (spec.memory() == null || Quantities.amount(spec.memory()).compareTo(Quantities.amount(MINIMUM_MEMORY)) < 0) {
+        if (spec.memory() == null
+                || Quantities.amount(spec.memory()).compareTo(Quantities.amount(MINIMUM_MEMORY)) < 0) {
             problems.add(new SpecProblem("spec.memory", "must be at least 1Mi"));
-        } else if (spec.resources() != null && spec.resources().limits() != null && spec.resources().limits().memory() != null
-                && Quantities.amount(spec.resources().limits().memory()).compareTo(Quantities.amount(spec.memory())) <= 0) {
-            problems.add(new SpecProblem("spec.resources.limits.memory", "must be above spec.memory (" + spec.memory()
-                    + "), or Redis is killed before it starts evicting"));
+        } else if (spec.resources() != null
+                && spec.resources().limits() != null
+                && spec.resources().limits().memory() != null
+                && Quantities.amount(spec.resources().limits().memory()).compareTo(Quantities.amount(spec.memory()))
+                        <= 0) {
+            problems.add(new SpecProblem(
+                    "spec.resources.limits.memory",
+                    "must be above spec.memory (" + spec.memory() + "), or Redis is killed before it starts evicting"));
         }
         Set<String> names = new HashSet<>();
         for (int u = 0; u < spec.users().size(); u++) {
             RedisUserSpec user = spec.users().get(u);
             String field = "spec.users[" + u + "]";
-            if (user.name() == null || !USER_NAME.matcher(user.name()).matches() || user.name().length() > 30) {
+            if (user.name() == null
+                    || !USER_NAME.matcher(user.name()).matches()
+                    || user.name().length() > 30) {
                 problems.add(new SpecProblem(field + ".name", "must be a DNS label of at most 30 characters"));
             } else if ("default".equals(user.name())) {
-                problems.add(new SpecProblem(field + ".name", "'default' is Redis' built-in user, which the operator turns off"));
+                problems.add(new SpecProblem(
+                        field + ".name", "'default' is Redis' built-in user, which the operator turns off"));
             } else if (!names.add(user.name())) {
                 problems.add(new SpecProblem(field + ".name", "user '" + user.name() + "' is declared twice"));
             }
-            if (user.keyPrefix() != null && (user.keyPrefix().length() > 128 || !KEY_PREFIX.matcher(user.keyPrefix()).matches())) {
-                problems.add(new SpecProblem(field + ".keyPrefix", "may hold only letters, digits and - : . _ / { } @ | + = (at most 128)"));
+            if (user.keyPrefix() != null
+                    && (user.keyPrefix().length() > 128
+                            || !KEY_PREFIX.matcher(user.keyPrefix()).matches())) {
+                problems.add(new SpecProblem(
+                        field + ".keyPrefix", "may hold only letters, digits and - : . _ / { } @ | + = (at most 128)"));
             }
         }
         if (running != null && running.getSpec() != null) {
-            boolean hasVolume = running.getSpec().getVolumeClaimTemplates() != null && !running.getSpec().getVolumeClaimTemplates().isEmpty();
+            boolean hasVolume = running.getSpec().getVolumeClaimTemplates() != null
+                    && !running.getSpec().getVolumeClaimTemplates().isEmpty();
             if (hasVolume != spec.persistent()) {
-                problems.add(new SpecProblem("spec.persistence.enabled", "Redis runs " + (hasVolume ? "with" : "without")
-                        + " a data volume; persistence cannot be turned on or off after creation (create a new Redis)"));
+                problems.add(
+                        new SpecProblem(
+                                "spec.persistence.enabled",
+                                "Redis runs " + (hasVolume ? "with" : "without")
+                                        + " a data volume; persistence cannot be turned on or off after creation (create a new Redis)"));
             }
         }
         return problems;

@@ -1,18 +1,17 @@
 package io.atonix.operator.render;
 
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
-import io.atonix.operator.common.NetworkSettings;
 import io.atonix.operator.common.MonitoringSettings;
+import io.atonix.operator.common.NetworkSettings;
 import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.kafka.KafkaAuthentication;
 import io.atonix.operator.kafka.StrimziApiVersion;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code render [--namespace NS] [--ingress-class NAME] [--prometheus-labels K=V,...] [--grafana-dashboard-label K=V]
@@ -23,8 +22,7 @@ public final class RenderCommand {
     static final String USAGE = "usage: render [--namespace NS] [--ingress-class NAME] [--prometheus-labels K=V,...]"
             + " [--grafana-dashboard-label K=V] [--strimzi-api-version v1|v1beta2] [--kafka-authentication scram-sha-512|tls] FILE...";
 
-    private RenderCommand() {
-    }
+    private RenderCommand() {}
 
     public static void main(String[] args) {
         int status = run(args, System.out, System.err);
@@ -102,7 +100,8 @@ public final class RenderCommand {
             err.println("render: " + e.getMessage());
             return 2;
         }
-        Renderer renderer = new Renderer(new PlatformSettings(ingressClass, NetworkSettings.defaults(), monitoring), namespace, kafka);
+        Renderer renderer = new Renderer(
+                new PlatformSettings(ingressClass, NetworkSettings.defaults(), monitoring), namespace, kafka);
         KubernetesSerialization yaml = new KubernetesSerialization();
         StringBuilder output = new StringBuilder();
         try {

@@ -1,23 +1,22 @@
 package io.atonix.operator.render;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Collectors;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.operator.appstack.AppStackResources;
-import io.atonix.operator.appstack.BindingChecksums;
 import io.atonix.operator.appstack.AppStackValidator;
+import io.atonix.operator.appstack.BindingChecksums;
 import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.common.SpecProblem;
 import io.atonix.operator.kafka.KafkaResources;
 import io.atonix.operator.postgres.PostgresResources;
 import io.atonix.operator.postgres.PostgresValidator;
-import io.atonix.api.v1alpha1.postgres.Postgres;
-import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.operator.redis.RedisResources;
 import io.atonix.operator.redis.RedisValidator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Turns resources into the objects the operator would create for them, through the controllers' own builders. The
@@ -27,6 +26,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 public final class Renderer {
     /** Stands for a password in rendered Secrets: the operator generates each one when it creates the Secret. */
     public static final String GENERATED = "<generated when the Secret is created>";
+
     private final PlatformSettings platform;
     private final String defaultNamespace;
     private final KafkaAssumptions kafka;
@@ -50,30 +50,33 @@ public final class Renderer {
             if (!problems.isEmpty()) {
                 List<String> lines = new ArrayList<>();
                 problems.forEach(p -> lines.add("  " + p));
-                throw new InvalidResourceException(source + ": AppStack " + stack.getMetadata().getName() + " is invalid:\n"
-                        + String.join("\n", lines));
+                throw new InvalidResourceException(source + ": AppStack "
+                        + stack.getMetadata().getName() + " is invalid:\n" + String.join("\n", lines));
             }
-            List<HasMetadata> objects = new ArrayList<>(AppStackResources.withMonitoring(stack, platform, BindingChecksums.placeholder()));
+            List<HasMetadata> objects =
+                    new ArrayList<>(AppStackResources.withMonitoring(stack, platform, BindingChecksums.placeholder()));
             objects.addAll(KafkaResources.desired(stack, kafka.version(), kafka.authentication()));
             return objects;
         }
         if (resource instanceof Postgres postgres) {
             List<SpecProblem> problems = PostgresValidator.problems(postgres);
             if (!problems.isEmpty()) {
-                throw new InvalidResourceException(source + ": Postgres " + postgres.getMetadata().getName() + " is invalid:\n  "
-                        + problems.stream().map(SpecProblem::toString).collect(Collectors.joining("\n  ")));
+                throw new InvalidResourceException(
+                        source + ": Postgres " + postgres.getMetadata().getName() + " is invalid:\n  "
+                                + problems.stream().map(SpecProblem::toString).collect(Collectors.joining("\n  ")));
             }
             return PostgresResources.withMonitoring(postgres, platform, () -> GENERATED);
         }
         if (resource instanceof Redis redis) {
             List<SpecProblem> problems = RedisValidator.problems(redis, null);
             if (!problems.isEmpty()) {
-                throw new InvalidResourceException(source + ": Redis " + redis.getMetadata().getName() + " is invalid:\n  "
-                        + problems.stream().map(SpecProblem::toString).collect(Collectors.joining("\n  ")));
+                throw new InvalidResourceException(
+                        source + ": Redis " + redis.getMetadata().getName() + " is invalid:\n  "
+                                + problems.stream().map(SpecProblem::toString).collect(Collectors.joining("\n  ")));
             }
             return RedisResources.withMonitoring(redis, platform, () -> GENERATED);
         }
-        throw new InvalidResourceException(source + ": " + resource.getKind() + " " + resource.getMetadata().getName()
-                + " cannot be rendered yet: this version has no controller for it");
+        throw new InvalidResourceException(source + ": " + resource.getKind() + " "
+                + resource.getMetadata().getName() + " cannot be rendered yet: this version has no controller for it");
     }
 }

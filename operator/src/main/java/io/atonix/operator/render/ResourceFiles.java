@@ -1,12 +1,5 @@
 package io.atonix.operator.render;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,17 +12,22 @@ import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads Atonix resources from YAML files, strictly: an unknown field is an error here, where the API server would
  * drop it silently, because in a file it is almost always a typo.
  */
 public final class ResourceFiles {
-    private static final ObjectMapper STRICT = new ObjectMapper(new YAMLFactory())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private static final ObjectMapper STRICT =
+            new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
-    private ResourceFiles() {
-    }
+    private ResourceFiles() {}
 
     /** Every resource in the file, in order; documents that are empty are skipped. */
     public static List<HasMetadata> read(Path file) throws InvalidResourceException {
@@ -43,7 +41,8 @@ public final class ResourceFiles {
     public static List<HasMetadata> read(String source, Reader reader) throws InvalidResourceException {
         List<HasMetadata> resources = new ArrayList<>();
         int document = 0;
-        try (MappingIterator<JsonNode> documents = STRICT.readerFor(JsonNode.class).readValues(reader)) {
+        try (MappingIterator<JsonNode> documents =
+                STRICT.readerFor(JsonNode.class).readValues(reader)) {
             while (documents.hasNext()) {
                 document++;
                 JsonNode node = documents.next();
@@ -66,13 +65,16 @@ public final class ResourceFiles {
         String apiVersion = node.path("apiVersion").asText("");
         String kind = node.path("kind").asText("");
         if (!ApiGroup.API_VERSION.equals(apiVersion)) {
-            throw wrap(new InvalidResourceException(where + ": apiVersion must be " + ApiGroup.API_VERSION + ", not '" + apiVersion + "'"));
+            throw wrap(new InvalidResourceException(
+                    where + ": apiVersion must be " + ApiGroup.API_VERSION + ", not '" + apiVersion + "'"));
         }
         Class<? extends HasMetadata> type = switch (kind) {
             case "AppStack" -> AppStack.class;
             case "Postgres" -> Postgres.class;
             case "Redis" -> Redis.class;
-            default -> throw wrap(new InvalidResourceException(where + ": unknown kind '" + kind + "'; expected AppStack, Postgres or Redis"));
+            default ->
+                throw wrap(new InvalidResourceException(
+                        where + ": unknown kind '" + kind + "'; expected AppStack, Postgres or Redis"));
         };
         try {
             return STRICT.treeToValue(node, type);
@@ -80,7 +82,8 @@ public final class ResourceFiles {
             throw wrap(new InvalidResourceException(where + ": " + kind + " has no field '" + e.getPropertyName()
                     + "' at " + path(e) + " (known fields: " + e.getKnownPropertyIds() + ")"));
         } catch (JsonProcessingException e) {
-            throw wrap(new InvalidResourceException(where + ": " + kind + " " + path(e) + ": " + firstLine(e.getOriginalMessage())));
+            throw wrap(new InvalidResourceException(
+                    where + ": " + kind + " " + path(e) + ": " + firstLine(e.getOriginalMessage())));
         }
     }
 

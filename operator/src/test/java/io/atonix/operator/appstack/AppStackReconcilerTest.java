@@ -5,49 +5,45 @@ import static io.atonix.operator.appstack.TestStacks.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackSpec;
 import io.atonix.api.v1alpha1.appstack.Autoscale;
 import io.atonix.api.v1alpha1.appstack.Expose;
 import io.atonix.api.v1alpha1.appstack.Metrics;
+import io.atonix.api.v1alpha1.appstack.PostgresUse;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1alpha1.appstack.Uses;
+import io.atonix.api.v1alpha1.common.Condition;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
-import io.atonix.api.v1alpha1.appstack.PostgresUse;
-import io.atonix.api.v1alpha1.appstack.Uses;
-import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
-import io.atonix.api.v1alpha1.postgres.Postgres;
-import io.atonix.api.v1alpha1.postgres.PostgresSpec;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.atonix.api.v1alpha1.common.EnvVar;
 import io.atonix.api.v1alpha1.common.EnvVarSource;
 import io.atonix.api.v1alpha1.common.KeyReference;
+import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
+import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.api.v1alpha1.postgres.PostgresSpec;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.Rotation;
 import io.atonix.operator.common.SecretChecksum;
 import io.atonix.operator.common.Updates;
-import io.atonix.api.v1alpha1.common.Condition;
-import io.fabric8.kubernetes.api.model.Event;
+import io.atonix.operator.testing.MockApiServer;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.atonix.operator.testing.MockApiServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The AppStack controller against the fabric8 mock API server, through the same write path as in production
@@ -77,52 +73,138 @@ class AppStackReconcilerTest {
 
     @Test
     void createsEveryObjectOfEachServiceWithOwnerReferences() {
-        ServiceSpec web = TestStacks.withExpose(TestStacks.withAutoscale(service("web", "nginx:1.27", 8080), new Autoscale(2, 5, 70, null)),
+        ServiceSpec web = TestStacks.withExpose(
+                TestStacks.withAutoscale(service("web", "nginx:1.27", 8080), new Autoscale(2, 5, 70, null)),
                 new Expose("shop.example.com", "/", null, true, null, null, null));
         ServiceSpec api = TestStacks.withReplicas(service("api", "acme/api:1", 5000), 1);
         AppStack created = create(stack("create", "shop", web, api));
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            assertThat(client.serviceAccounts().inNamespace("create").withName("shop-web").get()).isNotNull();
-            assertThat(client.apps().deployments().inNamespace("create").withName("shop-web").get()).isNotNull();
-            assertThat(client.services().inNamespace("create").withName("shop-web").get()).isNotNull();
-            assertThat(client.autoscaling().v2().horizontalPodAutoscalers().inNamespace("create").withName("shop-web").get()).isNotNull();
-            assertThat(client.policy().v1().podDisruptionBudget().inNamespace("create").withName("shop-web").get()).isNotNull();
-            assertThat(client.network().v1().ingresses().inNamespace("create").withName("shop-web").get()).isNotNull();
-            assertThat(client.apps().deployments().inNamespace("create").withName("shop-api").get()).isNotNull();
+            assertThat(client.serviceAccounts()
+                            .inNamespace("create")
+                            .withName("shop-web")
+                            .get())
+                    .isNotNull();
+            assertThat(client.apps()
+                            .deployments()
+                            .inNamespace("create")
+                            .withName("shop-web")
+                            .get())
+                    .isNotNull();
+            assertThat(client.services()
+                            .inNamespace("create")
+                            .withName("shop-web")
+                            .get())
+                    .isNotNull();
+            assertThat(client.autoscaling()
+                            .v2()
+                            .horizontalPodAutoscalers()
+                            .inNamespace("create")
+                            .withName("shop-web")
+                            .get())
+                    .isNotNull();
+            assertThat(client.policy()
+                            .v1()
+                            .podDisruptionBudget()
+                            .inNamespace("create")
+                            .withName("shop-web")
+                            .get())
+                    .isNotNull();
+            assertThat(client.network()
+                            .v1()
+                            .ingresses()
+                            .inNamespace("create")
+                            .withName("shop-web")
+                            .get())
+                    .isNotNull();
+            assertThat(client.apps()
+                            .deployments()
+                            .inNamespace("create")
+                            .withName("shop-api")
+                            .get())
+                    .isNotNull();
         });
         // A single-replica service without autoscale and expose gets neither a budget, an autoscaler nor an Ingress.
-        assertThat(client.policy().v1().podDisruptionBudget().inNamespace("create").withName("shop-api").get()).isNull();
-        assertThat(client.autoscaling().v2().horizontalPodAutoscalers().inNamespace("create").withName("shop-api").get()).isNull();
-        assertThat(client.network().v1().ingresses().inNamespace("create").withName("shop-api").get()).isNull();
+        assertThat(client.policy()
+                        .v1()
+                        .podDisruptionBudget()
+                        .inNamespace("create")
+                        .withName("shop-api")
+                        .get())
+                .isNull();
+        assertThat(client.autoscaling()
+                        .v2()
+                        .horizontalPodAutoscalers()
+                        .inNamespace("create")
+                        .withName("shop-api")
+                        .get())
+                .isNull();
+        assertThat(client.network()
+                        .v1()
+                        .ingresses()
+                        .inNamespace("create")
+                        .withName("shop-api")
+                        .get())
+                .isNull();
 
-        Deployment deployment = client.apps().deployments().inNamespace("create").withName("shop-web").get();
-        assertThat(deployment.getMetadata().getOwnerReferences()).singleElement().satisfies(owner -> {
-            assertThat(owner.getKind()).isEqualTo("AppStack");
-            assertThat(owner.getUid()).isEqualTo(created.getMetadata().getUid());
-            assertThat(owner.getController()).isTrue();
-        });
-        assertThat(deployment.getSpec().getReplicas()).as("the autoscaler owns replicas").isNull();
+        Deployment deployment = client.apps()
+                .deployments()
+                .inNamespace("create")
+                .withName("shop-web")
+                .get();
+        assertThat(deployment.getMetadata().getOwnerReferences())
+                .singleElement()
+                .satisfies(owner -> {
+                    assertThat(owner.getKind()).isEqualTo("AppStack");
+                    assertThat(owner.getUid()).isEqualTo(created.getMetadata().getUid());
+                    assertThat(owner.getController()).isTrue();
+                });
+        assertThat(deployment.getSpec().getReplicas())
+                .as("the autoscaler owns replicas")
+                .isNull();
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
             AppStack current = get("create", "shop");
             assertThat(current.getStatus()).isNotNull();
-            assertThat(current.getStatus().observedGeneration()).isEqualTo(current.getMetadata().getGeneration());
+            assertThat(current.getStatus().observedGeneration())
+                    .isEqualTo(current.getMetadata().getGeneration());
             assertThat(condition(current, ConditionTypes.READY).status()).isEqualTo("False");
             assertThat(condition(current, ConditionTypes.PROGRESSING).status()).isEqualTo("True");
-            assertThat(current.getStatus().services()).extracting(s -> s.url()).containsExactly("https://shop.example.com/", null);
+            assertThat(current.getStatus().services())
+                    .extracting(s -> s.url())
+                    .containsExactly("https://shop.example.com/", null);
         });
         // One Event for everything the first reconcile created, not one per object.
-        assertThat(mock.events("create")).filteredOn(e -> e.getReason().equals("Created")).singleElement()
-                .satisfies(e -> assertThat(e.getMessage()).startsWith("Created ").contains("objects: ")
-                        .contains("Deployment shop-api", "Deployment shop-web", "Service shop-web", "Ingress shop-web",
-                                "HorizontalPodAutoscaler shop-web", "ServiceAccount shop-api"));
+        assertThat(mock.events("create"))
+                .filteredOn(e -> e.getReason().equals("Created"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.getMessage())
+                        .startsWith("Created ")
+                        .contains("objects: ")
+                        .contains(
+                                "Deployment shop-api",
+                                "Deployment shop-web",
+                                "Service shop-web",
+                                "Ingress shop-web",
+                                "HorizontalPodAutoscaler shop-web",
+                                "ServiceAccount shop-api"));
     }
 
     @Test
     void becomesReadyWhenDeploymentsAreAvailableAndThenMakesNoWrites() throws Exception {
-        create(stack("steady", "shop", TestStacks.withReplicas(service("web", "nginx:1.27", 8080), 2), service("api", "acme/api:1", 5000)));
-        await().atMost(TIMEOUT).until(() -> client.apps().deployments().inNamespace("steady").list().getItems().size() == 2);
+        create(stack(
+                "steady",
+                "shop",
+                TestStacks.withReplicas(service("web", "nginx:1.27", 8080), 2),
+                service("api", "acme/api:1", 5000)));
+        await().atMost(TIMEOUT)
+                .until(() -> client.apps()
+                                .deployments()
+                                .inNamespace("steady")
+                                .list()
+                                .getItems()
+                                .size()
+                        == 2);
         mock.markAvailable("steady", "shop-web");
         mock.markAvailable("steady", "shop-api");
 
@@ -131,9 +213,11 @@ class AppStackReconcilerTest {
             assertThat(condition(current, ConditionTypes.READY).status()).isEqualTo("True");
             assertThat(condition(current, ConditionTypes.PROGRESSING).status()).isEqualTo("False");
             assertThat(condition(current, ConditionTypes.DEGRADED).status()).isEqualTo("False");
-            assertThat(current.getStatus().services()).allSatisfy(s -> assertThat(s.ready()).isTrue());
+            assertThat(current.getStatus().services())
+                    .allSatisfy(s -> assertThat(s.ready()).isTrue());
         });
-        assertThat(mock.events("steady")).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Ready"));
+        assertThat(mock.events("steady"))
+                .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Ready"));
 
         // Let the operator settle, then make it reconcile the unchanged stack and count what it sends. Everything a
         // reconcile writes is written before the reconcile counts as finished.
@@ -149,7 +233,9 @@ class AppStackReconcilerTest {
                 writes.add(request.getMethod() + " " + request.getPath());
             }
         }
-        assertThat(writes).as("writing requests of a reconcile of an unchanged stack").isEmpty();
+        assertThat(writes)
+                .as("writing requests of a reconcile of an unchanged stack")
+                .isEmpty();
     }
 
     @Test
@@ -157,56 +243,169 @@ class AppStackReconcilerTest {
         ServiceSpec web = TestStacks.withReplicas(service("web", "nginx:1.27", 8080), 1);
         ServiceSpec api = TestStacks.withAutoscale(service("api", "acme/api:1", 5000), new Autoscale(2, 4, null, null));
         create(stack("update", "shop", web, api));
-        await().atMost(TIMEOUT).until(() -> client.policy().v1().podDisruptionBudget().inNamespace("update").withName("shop-api").get() != null);
+        await().atMost(TIMEOUT)
+                .until(() -> client.policy()
+                                .v1()
+                                .podDisruptionBudget()
+                                .inNamespace("update")
+                                .withName("shop-api")
+                                .get()
+                        != null);
 
         // New image and scale for web; api removed.
-        Updates.change(client, AppStack.class, "update", "shop", r -> r.setSpec(new AppStackSpec(List.of(TestStacks.withReplicas(TestStacks.withImage(web, "nginx:1.28"), 3)),
-                null, null, null, null, null, null)));
+        Updates.change(
+                client,
+                AppStack.class,
+                "update",
+                "shop",
+                r -> r.setSpec(new AppStackSpec(
+                        List.of(TestStacks.withReplicas(TestStacks.withImage(web, "nginx:1.28"), 3)),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)));
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            Deployment deployment = client.apps().deployments().inNamespace("update").withName("shop-web").get();
+            Deployment deployment = client.apps()
+                    .deployments()
+                    .inNamespace("update")
+                    .withName("shop-web")
+                    .get();
             // An assertion, not a NullPointerException, so that the wait goes on: on a busy machine the Deployment may
             // come after the budget the test waited for.
             assertThat(deployment).as("Deployment shop-web").isNotNull();
-            assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("nginx:1.28");
+            assertThat(deployment
+                            .getSpec()
+                            .getTemplate()
+                            .getSpec()
+                            .getContainers()
+                            .get(0)
+                            .getImage())
+                    .isEqualTo("nginx:1.28");
             assertThat(deployment.getSpec().getReplicas()).isEqualTo(3);
-            assertThat(client.policy().v1().podDisruptionBudget().inNamespace("update").withName("shop-web").get())
-                    .as("three replicas now need a budget").isNotNull();
-            assertThat(client.apps().deployments().inNamespace("update").withName("shop-api").get()).isNull();
-            assertThat(client.services().inNamespace("update").withName("shop-api").get()).isNull();
-            assertThat(client.serviceAccounts().inNamespace("update").withName("shop-api").get()).isNull();
-            assertThat(client.autoscaling().v2().horizontalPodAutoscalers().inNamespace("update").withName("shop-api").get()).isNull();
-            assertThat(client.policy().v1().podDisruptionBudget().inNamespace("update").withName("shop-api").get()).isNull();
+            assertThat(client.policy()
+                            .v1()
+                            .podDisruptionBudget()
+                            .inNamespace("update")
+                            .withName("shop-web")
+                            .get())
+                    .as("three replicas now need a budget")
+                    .isNotNull();
+            assertThat(client.apps()
+                            .deployments()
+                            .inNamespace("update")
+                            .withName("shop-api")
+                            .get())
+                    .isNull();
+            assertThat(client.services()
+                            .inNamespace("update")
+                            .withName("shop-api")
+                            .get())
+                    .isNull();
+            assertThat(client.serviceAccounts()
+                            .inNamespace("update")
+                            .withName("shop-api")
+                            .get())
+                    .isNull();
+            assertThat(client.autoscaling()
+                            .v2()
+                            .horizontalPodAutoscalers()
+                            .inNamespace("update")
+                            .withName("shop-api")
+                            .get())
+                    .isNull();
+            assertThat(client.policy()
+                            .v1()
+                            .podDisruptionBudget()
+                            .inNamespace("update")
+                            .withName("shop-api")
+                            .get())
+                    .isNull();
         });
-        assertThat(mock.events("update")).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Deleted"));
-        assertThat(mock.events("update")).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Updated"));
+        assertThat(mock.events("update"))
+                .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Deleted"));
+        assertThat(mock.events("update"))
+                .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Updated"));
     }
 
     @Test
     void keepsTheReplicaCountTheAutoscalerChose() {
         ServiceSpec api = TestStacks.withAutoscale(service("api", "acme/api:1", 5000), new Autoscale(2, 8, null, null));
         create(stack("hpa", "shop", api));
-        await().atMost(TIMEOUT).until(() -> client.apps().deployments().inNamespace("hpa").withName("shop-api").get() != null);
+        await().atMost(TIMEOUT)
+                .until(() -> client.apps()
+                                .deployments()
+                                .inNamespace("hpa")
+                                .withName("shop-api")
+                                .get()
+                        != null);
         // The autoscaler scales the Deployment to 6.
         client.apps().deployments().inNamespace("hpa").withName("shop-api").edit(d -> {
             d.getSpec().setReplicas(6);
             return d;
         });
-        Updates.change(client, AppStack.class, "hpa", "shop", r -> r.setSpec(new AppStackSpec(List.of(TestStacks.withImage(api, "acme/api:2")), null, null, null, null, null, null)));
+        Updates.change(
+                client,
+                AppStack.class,
+                "hpa",
+                "shop",
+                r -> r.setSpec(new AppStackSpec(
+                        List.of(TestStacks.withImage(api, "acme/api:2")), null, null, null, null, null, null)));
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            Deployment deployment = client.apps().deployments().inNamespace("hpa").withName("shop-api").get();
-            assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("acme/api:2");
+            Deployment deployment = client.apps()
+                    .deployments()
+                    .inNamespace("hpa")
+                    .withName("shop-api")
+                    .get();
+            assertThat(deployment
+                            .getSpec()
+                            .getTemplate()
+                            .getSpec()
+                            .getContainers()
+                            .get(0)
+                            .getImage())
+                    .isEqualTo("acme/api:2");
             assertThat(deployment.getSpec().getReplicas()).isEqualTo(6);
         });
     }
 
     @Test
     void anInvalidSpecIsReportedAndChangesNothing() {
-        ServiceSpec a = new ServiceSpec("web", "nginx", null, null, 8080, null, null, null, null, null, null, null,
-                new Expose("x.example.com", "/", null, null, null, null, null), null, null);
-        ServiceSpec b = new ServiceSpec("web2", "nginx", null, null, 8081, null, null, null, null, null, null, null,
-                new Expose("x.example.com", "/", null, null, null, null, null), null, null);
+        ServiceSpec a = new ServiceSpec(
+                "web",
+                "nginx",
+                null,
+                null,
+                8080,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new Expose("x.example.com", "/", null, null, null, null, null),
+                null,
+                null);
+        ServiceSpec b = new ServiceSpec(
+                "web2",
+                "nginx",
+                null,
+                null,
+                8081,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new Expose("x.example.com", "/", null, null, null, null, null),
+                null,
+                null);
         create(stack("invalid", "shop", a, b));
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
@@ -214,9 +413,12 @@ class AppStackReconcilerTest {
             assertThat(ready.status()).isEqualTo("False");
             assertThat(ready.reason()).isEqualTo(AppStackStatusBuilder.REASON_INVALID_SPEC);
             assertThat(ready.message()).contains("both claim host x.example.com and path /");
-            assertThat(condition(get("invalid", "shop"), ConditionTypes.DEGRADED).status()).isEqualTo("True");
+            assertThat(condition(get("invalid", "shop"), ConditionTypes.DEGRADED)
+                            .status())
+                    .isEqualTo("True");
         });
-        assertThat(client.apps().deployments().inNamespace("invalid").list().getItems()).isEmpty();
+        assertThat(client.apps().deployments().inNamespace("invalid").list().getItems())
+                .isEmpty();
         assertThat(client.services().inNamespace("invalid").list().getItems()).isEmpty();
         assertThat(mock.events("invalid")).anySatisfy(e -> {
             assertThat(e.getType()).isEqualTo("Warning");
@@ -226,7 +428,8 @@ class AppStackReconcilerTest {
 
     @Test
     void aMissingSecretBlocksTheStackUntilItExists() {
-        EnvVar password = new EnvVar("API_KEY", null, new EnvVarSource(new KeyReference("api-credentials", "key", null), null, null));
+        EnvVar password = new EnvVar(
+                "API_KEY", null, new EnvVarSource(new KeyReference("api-credentials", "key", null), null, null));
         create(stack("secrets", "shop", TestStacks.withEnv(service("api", "acme/api:1", 5000), List.of(password))));
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
@@ -234,17 +437,47 @@ class AppStackReconcilerTest {
             assertThat(ready.reason()).isEqualTo(AppStackStatusBuilder.REASON_INVALID_SPEC);
             assertThat(ready.message()).contains("Secret 'api-credentials' does not exist");
         });
-        assertThat(client.apps().deployments().inNamespace("secrets").list().getItems()).isEmpty();
+        assertThat(client.apps().deployments().inNamespace("secrets").list().getItems())
+                .isEmpty();
 
-        client.secrets().inNamespace("secrets").resource(new SecretBuilder().withNewMetadata().withName("api-credentials").endMetadata()
-                .addToStringData("key", "s3cr3t").build()).create();
+        client.secrets()
+                .inNamespace("secrets")
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName("api-credentials")
+                        .endMetadata()
+                        .addToStringData("key", "s3cr3t")
+                        .build())
+                .create();
         // The stack is looked at again after a while; touching it makes that happen now.
-        Updates.change(client, AppStack.class, "secrets", "shop", s -> s.setSpec(new AppStackSpec(List.of(TestStacks.withEnv(
-                TestStacks.withImage(s.getSpec().services().get(0), "acme/api:2"), List.of(password))), null, null, null, null, null, null)));
+        Updates.change(
+                client,
+                AppStack.class,
+                "secrets",
+                "shop",
+                s -> s.setSpec(new AppStackSpec(
+                        List.of(TestStacks.withEnv(
+                                TestStacks.withImage(s.getSpec().services().get(0), "acme/api:2"), List.of(password))),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)));
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            Deployment deployment = client.apps().deployments().inNamespace("secrets").withName("shop-api").get();
+            Deployment deployment = client.apps()
+                    .deployments()
+                    .inNamespace("secrets")
+                    .withName("shop-api")
+                    .get();
             assertThat(deployment).isNotNull();
-            var env = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
+            var env = deployment
+                    .getSpec()
+                    .getTemplate()
+                    .getSpec()
+                    .getContainers()
+                    .get(0)
+                    .getEnv();
             assertThat(env).singleElement().satisfies(v -> {
                 assertThat(v.getValue()).isNull();
                 assertThat(v.getValueFrom().getSecretKeyRef().getName()).isEqualTo("api-credentials");
@@ -256,7 +489,14 @@ class AppStackReconcilerTest {
     void aRouteServedByAnotherStackIsAConflict() {
         Expose expose = new Expose("same.example.com", "/", null, null, null, null, null);
         create(stack("routes", "first", TestStacks.withExpose(service("web", "nginx", 8080), expose)));
-        await().atMost(TIMEOUT).until(() -> client.network().v1().ingresses().inNamespace("routes").withName("first-web").get() != null);
+        await().atMost(TIMEOUT)
+                .until(() -> client.network()
+                                .v1()
+                                .ingresses()
+                                .inNamespace("routes")
+                                .withName("first-web")
+                                .get()
+                        != null);
         create(stack("routes", "second", TestStacks.withExpose(service("web", "nginx", 8080), expose)));
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
@@ -264,98 +504,216 @@ class AppStackReconcilerTest {
             assertThat(ready.reason()).isEqualTo(AppStackStatusBuilder.REASON_INVALID_SPEC);
             assertThat(ready.message()).contains("already served by Ingress routes/first-web");
         });
-        assertThat(client.network().v1().ingresses().inNamespace("routes").withName("second-web").get()).isNull();
+        assertThat(client.network()
+                        .v1()
+                        .ingresses()
+                        .inNamespace("routes")
+                        .withName("second-web")
+                        .get())
+                .isNull();
     }
 
     @Test
     void childrenOfADeletedStackAreLeftToTheGarbageCollector() {
         create(stack("delete", "shop", service("web", "nginx", 8080)));
-        await().atMost(TIMEOUT).until(() -> client.apps().deployments().inNamespace("delete").withName("shop-web").get() != null);
+        await().atMost(TIMEOUT)
+                .until(() -> client.apps()
+                                .deployments()
+                                .inNamespace("delete")
+                                .withName("shop-web")
+                                .get()
+                        != null);
         client.resources(AppStack.class).inNamespace("delete").withName("shop").delete();
-        await().atMost(TIMEOUT).until(() -> client.resources(AppStack.class).inNamespace("delete").withName("shop").get() == null);
+        await().atMost(TIMEOUT)
+                .until(() -> client.resources(AppStack.class)
+                                .inNamespace("delete")
+                                .withName("shop")
+                                .get()
+                        == null);
         // The mock server has no garbage collector; a real one deletes these through their owner reference. The
         // operator's finalizer (for the Kafka side, see docs/kafka.md) is released at once for a stack without Kafka.
-        Deployment orphan = client.apps().deployments().inNamespace("delete").withName("shop-web").get();
-        assertThat(orphan.getMetadata().getOwnerReferences()).singleElement()
+        Deployment orphan = client.apps()
+                .deployments()
+                .inNamespace("delete")
+                .withName("shop-web")
+                .get();
+        assertThat(orphan.getMetadata().getOwnerReferences())
+                .singleElement()
                 .satisfies(o -> assertThat(o.getName()).isEqualTo("shop"));
     }
 
     @Test
     void aStackWithPostgresComposesAChildPostgresAndWaitsForIt() {
-        PostgresSpec postgres = new PostgresSpec("16", null, new Quantity("5Gi"), null, List.of(new DatabaseSpec("shop", List.of())), null,
-                null, null, null, null);
+        PostgresSpec postgres = new PostgresSpec(
+                "16",
+                null,
+                new Quantity("5Gi"),
+                null,
+                List.of(new DatabaseSpec("shop", List.of())),
+                null,
+                null,
+                null,
+                null,
+                null);
         ServiceSpec api = TestStacks.withReplicas(service("api", "acme/api:1", 5000), 1);
-        create(stack("composed", "shop", new AppStackSpec(List.of(api), postgres, null, null, null, null, DeletionPolicy.Delete)));
+        create(stack(
+                "composed",
+                "shop",
+                new AppStackSpec(List.of(api), postgres, null, null, null, null, DeletionPolicy.Delete)));
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            Postgres child = client.resources(Postgres.class).inNamespace("composed").withName("shop-postgres").get();
+            Postgres child = client.resources(Postgres.class)
+                    .inNamespace("composed")
+                    .withName("shop-postgres")
+                    .get();
             assertThat(child).isNotNull();
-            assertThat(child.getSpec().deletionPolicy()).as("the stack's policy").isEqualTo(DeletionPolicy.Delete);
-            assertThat(child.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> assertThat(o.getKind()).isEqualTo("AppStack"));
+            assertThat(child.getSpec().deletionPolicy())
+                    .as("the stack's policy")
+                    .isEqualTo(DeletionPolicy.Delete);
+            assertThat(child.getMetadata().getOwnerReferences())
+                    .singleElement()
+                    .satisfies(o -> assertThat(o.getKind()).isEqualTo("AppStack"));
             // The Postgres controller takes it from there.
-            assertThat(client.apps().statefulSets().inNamespace("composed").withName("shop-postgres").get()).isNotNull();
+            assertThat(client.apps()
+                            .statefulSets()
+                            .inNamespace("composed")
+                            .withName("shop-postgres")
+                            .get())
+                    .isNotNull();
         });
         mock.markAvailable("composed", "shop-api");
         await().atMost(TIMEOUT).untilAsserted(() -> {
             AppStack stack = get("composed", "shop");
-            assertThat(stack.getStatus().components()).filteredOn(c -> c.component().equals("Postgres")).singleElement().satisfies(c -> {
-                assertThat(c.ready()).isFalse();
-                assertThat(c.reason()).isEqualTo("Starting");
-            });
-            assertThat(condition(stack, ConditionTypes.READY).status()).as("a stack waits for its database").isEqualTo("False");
+            assertThat(stack.getStatus().components())
+                    .filteredOn(c -> c.component().equals("Postgres"))
+                    .singleElement()
+                    .satisfies(c -> {
+                        assertThat(c.ready()).isFalse();
+                        assertThat(c.reason()).isEqualTo("Starting");
+                    });
+            assertThat(condition(stack, ConditionTypes.READY).status())
+                    .as("a stack waits for its database")
+                    .isEqualTo("False");
             assertThat(condition(stack, ConditionTypes.READY).message()).contains("Postgres");
         });
 
-        Updates.change(client, AppStack.class, "composed", "shop", r -> r.setSpec(new AppStackSpec(List.of(api), null, null, null, null, null, DeletionPolicy.Delete)));
+        Updates.change(
+                client,
+                AppStack.class,
+                "composed",
+                "shop",
+                r -> r.setSpec(new AppStackSpec(List.of(api), null, null, null, null, null, DeletionPolicy.Delete)));
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            assertThat(client.resources(Postgres.class).inNamespace("composed").withName("shop-postgres").get()).isNull();
-            assertThat(condition(get("composed", "shop"), ConditionTypes.READY).status()).isEqualTo("True");
+            assertThat(client.resources(Postgres.class)
+                            .inNamespace("composed")
+                            .withName("shop-postgres")
+                            .get())
+                    .isNull();
+            assertThat(condition(get("composed", "shop"), ConditionTypes.READY).status())
+                    .isEqualTo("True");
         });
     }
 
     @Test
     void aRotatedBindingSecretRollsTheServicesThatReadIt() {
-        PostgresSpec postgres = new PostgresSpec("16", null, new Quantity("5Gi"), null, List.of(new DatabaseSpec("shop", List.of())), null,
-                null, null, null, null);
-        ServiceSpec api = TestStacks.withUses(TestStacks.withReplicas(service("api", "acme/api:1", 5000), 1),
+        PostgresSpec postgres = new PostgresSpec(
+                "16",
+                null,
+                new Quantity("5Gi"),
+                null,
+                List.of(new DatabaseSpec("shop", List.of())),
+                null,
+                null,
+                null,
+                null,
+                null);
+        ServiceSpec api = TestStacks.withUses(
+                TestStacks.withReplicas(service("api", "acme/api:1", 5000), 1),
                 new Uses(new PostgresUse("shop", null), null, null));
         ServiceSpec web = TestStacks.withReplicas(service("web", "acme/web:1", 8080), 1);
-        create(stack("rotating", "shop", new AppStackSpec(List.of(api, web), postgres, null, null, null, null, DeletionPolicy.Delete)));
+        create(stack(
+                "rotating",
+                "shop",
+                new AppStackSpec(List.of(api, web), postgres, null, null, null, null, DeletionPolicy.Delete)));
 
         await().atMost(TIMEOUT).until(() -> checksum("rotating", "shop-api") != null);
         String before = checksum("rotating", "shop-api");
-        Updates.change(client, Secret.class, "rotating", "shop-postgres-api-login",
+        Updates.change(
+                client,
+                Secret.class,
+                "rotating",
+                "shop-postgres-api-login",
                 secret -> secret.getMetadata().getAnnotations().put(Rotation.ANNOTATION, "please"));
 
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(checksum("rotating", "shop-api")).isNotNull().isNotEqualTo(before));
-        assertThat(checksum("rotating", "shop-web")).as("web reads no binding Secret").isNull();
+        await().atMost(TIMEOUT)
+                .untilAsserted(() ->
+                        assertThat(checksum("rotating", "shop-api")).isNotNull().isNotEqualTo(before));
+        assertThat(checksum("rotating", "shop-web"))
+                .as("web reads no binding Secret")
+                .isNull();
     }
 
     @Test
     void aPausedStackIsLeftAloneUntilTheAnnotationGoes() {
         ServiceSpec web = TestStacks.withReplicas(service("web", "nginx:1.27", 8080), 1);
         create(stack("paused", "shop", web));
-        await().atMost(TIMEOUT).until(() -> client.apps().deployments().inNamespace("paused").withName("shop-web").get() != null);
+        await().atMost(TIMEOUT)
+                .until(() -> client.apps()
+                                .deployments()
+                                .inNamespace("paused")
+                                .withName("shop-web")
+                                .get()
+                        != null);
         // The mock server writes a status without optimistic locking, so an annotation landing while a status write is
         // on its way would be taken for part of the operator's own write and never seen (a real server answers 409).
         mock.awaitNoWrites();
 
-        Updates.change(client, AppStack.class, "paused", "shop", s -> s.getMetadata().getAnnotations().put(Pause.ANNOTATION, "true"));
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(condition(get("paused", "shop"), ConditionTypes.PROGRESSING).reason())
-                .isEqualTo(AppStackStatusBuilder.REASON_PAUSED));
-        Updates.change(client, AppStack.class, "paused", "shop",
-                s -> s.setSpec(new AppStackSpec(List.of(TestStacks.withImage(web, "nginx:1.28")), null, null, null, null, null, null)));
-        await().pollDelay(Duration.ofSeconds(3)).atMost(TIMEOUT).untilAsserted(() -> assertThat(image("paused", "shop-web"))
-                .as("paused: the new image waits").isEqualTo("nginx:1.27"));
+        Updates.change(
+                client,
+                AppStack.class,
+                "paused",
+                "shop",
+                s -> s.getMetadata().getAnnotations().put(Pause.ANNOTATION, "true"));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(condition(get("paused", "shop"), ConditionTypes.PROGRESSING)
+                                .reason())
+                        .isEqualTo(AppStackStatusBuilder.REASON_PAUSED));
+        Updates.change(
+                client,
+                AppStack.class,
+                "paused",
+                "shop",
+                s -> s.setSpec(new AppStackSpec(
+                        List.of(TestStacks.withImage(web, "nginx:1.28")), null, null, null, null, null, null)));
+        await().pollDelay(Duration.ofSeconds(3))
+                .atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(image("paused", "shop-web"))
+                        .as("paused: the new image waits")
+                        .isEqualTo("nginx:1.27"));
 
         mock.awaitNoWrites();
-        Updates.change(client, AppStack.class, "paused", "shop", s -> s.getMetadata().getAnnotations().remove(Pause.ANNOTATION));
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(image("paused", "shop-web")).isEqualTo("nginx:1.28"));
+        Updates.change(
+                client,
+                AppStack.class,
+                "paused",
+                "shop",
+                s -> s.getMetadata().getAnnotations().remove(Pause.ANNOTATION));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(image("paused", "shop-web")).isEqualTo("nginx:1.28"));
     }
 
     private String image(String namespace, String deployment) {
-        return client.apps().deployments().inNamespace(namespace).withName(deployment).get().getSpec().getTemplate().getSpec()
-                .getContainers().get(0).getImage();
+        return client.apps()
+                .deployments()
+                .inNamespace(namespace)
+                .withName(deployment)
+                .get()
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getImage();
     }
 
     @Test
@@ -365,48 +723,81 @@ class AppStackReconcilerTest {
         await().atMost(TIMEOUT).untilAsserted(() -> {
             AppStack current = get("no-strimzi", "shop");
             assertThat(current.getStatus()).isNotNull();
-            assertThat(current.getStatus().components()).filteredOn(c -> "Kafka".equals(c.component())).singleElement().satisfies(c -> {
-                assertThat(c.ready()).isFalse();
-                assertThat(c.reason()).isEqualTo("KafkaUnavailable");
-                assertThat(c.message()).contains("Strimzi is not installed");
-            });
-            assertThat(client.apps().deployments().inNamespace("no-strimzi").list().getItems()).hasSize(3);
+            assertThat(current.getStatus().components())
+                    .filteredOn(c -> "Kafka".equals(c.component()))
+                    .singleElement()
+                    .satisfies(c -> {
+                        assertThat(c.ready()).isFalse();
+                        assertThat(c.reason()).isEqualTo("KafkaUnavailable");
+                        assertThat(c.message()).contains("Strimzi is not installed");
+                    });
+            assertThat(client.apps()
+                            .deployments()
+                            .inNamespace("no-strimzi")
+                            .list()
+                            .getItems())
+                    .hasSize(3);
         });
         for (String deployment : List.of("shop-api", "shop-worker", "shop-web")) {
             mock.markAvailable("no-strimzi", deployment);
         }
         await().atMost(TIMEOUT).untilAsserted(() -> {
             Condition ready = condition(get("no-strimzi", "shop"), ConditionTypes.READY);
-            assertThat(ready.status()).as("a stack that wants Kafka is not ready without it").isEqualTo("False");
+            assertThat(ready.status())
+                    .as("a stack that wants Kafka is not ready without it")
+                    .isEqualTo("False");
             assertThat(ready.message()).contains("Kafka");
         });
-        client.resources(AppStack.class).inNamespace("no-strimzi").withName("shop").delete();
+        client.resources(AppStack.class)
+                .inNamespace("no-strimzi")
+                .withName("shop")
+                .delete();
         await().atMost(TIMEOUT).until(() -> get("no-strimzi", "shop") == null);
     }
 
     private String checksum(String namespace, String deployment) {
-        Deployment d = client.apps().deployments().inNamespace(namespace).withName(deployment).get();
-        var annotations = d == null ? null : d.getSpec().getTemplate().getMetadata().getAnnotations();
+        Deployment d = client.apps()
+                .deployments()
+                .inNamespace(namespace)
+                .withName(deployment)
+                .get();
+        var annotations =
+                d == null ? null : d.getSpec().getTemplate().getMetadata().getAnnotations();
         return annotations == null ? null : annotations.get(SecretChecksum.ANNOTATION);
     }
 
     @Test
     void withoutThePrometheusOperatorMonitoringIsReportedUnavailableAndTheRestReconciles() {
-        ServiceSpec api = TestStacks.withMetrics(TestStacks.withReplicas(service("api", "acme/api:1", 5000), 1), new Metrics(null, 9100, null));
+        ServiceSpec api = TestStacks.withMetrics(
+                TestStacks.withReplicas(service("api", "acme/api:1", 5000), 1), new Metrics(null, 9100, null));
         create(stack("nomonitoring", "shop", api));
-        await().atMost(TIMEOUT).until(() -> client.apps().deployments().inNamespace("nomonitoring").withName("shop-api").get() != null);
+        await().atMost(TIMEOUT)
+                .until(() -> client.apps()
+                                .deployments()
+                                .inNamespace("nomonitoring")
+                                .withName("shop-api")
+                                .get()
+                        != null);
         mock.markAvailable("nomonitoring", "shop-api");
         await().atMost(TIMEOUT).untilAsserted(() -> {
             AppStack stack = get("nomonitoring", "shop");
-            assertThat(condition(stack, ConditionTypes.READY).status()).as("monitoring is optional").isEqualTo("True");
-            assertThat(stack.getStatus().components()).filteredOn(c -> c.component().equals(MonitoringStatus.COMPONENT)).singleElement()
+            assertThat(condition(stack, ConditionTypes.READY).status())
+                    .as("monitoring is optional")
+                    .isEqualTo("True");
+            assertThat(stack.getStatus().components())
+                    .filteredOn(c -> c.component().equals(MonitoringStatus.COMPONENT))
+                    .singleElement()
                     .satisfies(c -> {
                         assertThat(c.ready()).isFalse();
                         assertThat(c.reason()).isEqualTo(MonitoringStatus.REASON_UNAVAILABLE);
-                        assertThat(c.message()).contains("monitoring is unavailable").contains("monitoring.coreos.com");
+                        assertThat(c.message())
+                                .contains("monitoring is unavailable")
+                                .contains("monitoring.coreos.com");
                     });
         });
-        assertThat(client.configMaps().inNamespace("nomonitoring").list().getItems()).as("no dashboard either").isEmpty();
+        assertThat(client.configMaps().inNamespace("nomonitoring").list().getItems())
+                .as("no dashboard either")
+                .isEmpty();
     }
 
     private AppStack create(AppStack stack) {
@@ -416,11 +807,16 @@ class AppStackReconcilerTest {
     }
 
     private AppStack get(String namespace, String name) {
-        return client.resources(AppStack.class).inNamespace(namespace).withName(name).get();
+        return client.resources(AppStack.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
     }
 
     private static Condition condition(AppStack stack, String type) {
-        assertThat(stack.getStatus()).as("status of " + stack.getMetadata().getName()).isNotNull();
+        assertThat(stack.getStatus())
+                .as("status of " + stack.getMetadata().getName())
+                .isNotNull();
         return Conditions.find(stack.getStatus().conditions(), type).orElseThrow();
     }
 }

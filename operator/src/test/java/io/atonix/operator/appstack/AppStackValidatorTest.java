@@ -4,10 +4,6 @@ import static io.atonix.operator.appstack.TestStacks.service;
 import static io.atonix.operator.appstack.TestStacks.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import io.atonix.api.v1alpha1.appstack.AppStackSpec;
 import io.atonix.api.v1alpha1.appstack.Autoscale;
 import io.atonix.api.v1alpha1.appstack.Expose;
@@ -24,20 +20,27 @@ import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.api.v1alpha1.postgres.PostgresSpec;
 import io.atonix.operator.common.SpecProblem;
 import io.fabric8.kubernetes.api.model.Quantity;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class AppStackValidatorTest {
 
     @Test
     void aWellFormedStackHasNoProblems() {
-        assertThat(AppStackValidator.validate(stack("ns", "shop", service("web", "nginx", 80), service("api", "api", 5000)))).isEmpty();
+        assertThat(AppStackValidator.validate(
+                        stack("ns", "shop", service("web", "nginx", 80), service("api", "api", 5000))))
+                .isEmpty();
     }
 
     @Test
     void namesTheFieldOfEachProblem() {
-        ServiceSpec a = TestStacks.withExpose(service("web", "nginx", 80), new Expose("h.example.com", null, null, null, null, null, null));
-        ServiceSpec b = TestStacks.withExpose(service("web", "nginx", 81), new Expose("h.example.com", "/", null, null, null, null, null));
+        ServiceSpec a = TestStacks.withExpose(
+                service("web", "nginx", 80), new Expose("h.example.com", null, null, null, null, null, null));
+        ServiceSpec b = TestStacks.withExpose(
+                service("web", "nginx", 81), new Expose("h.example.com", "/", null, null, null, null, null));
         assertThat(fields(stack("ns", "shop", a, b))).contains("spec.services[1].name", "spec.services[1].expose");
-        assertThat(fields(stack("ns", "a-very-long-stack-name-that-is-too-long", service("web", "x", 1)))).containsExactly("metadata.name");
+        assertThat(fields(stack("ns", "a-very-long-stack-name-that-is-too-long", service("web", "x", 1))))
+                .containsExactly("metadata.name");
         assertThat(fields(stack("ns", "shop", service("postgres", "x", 1)))).containsExactly("spec.services[0].name");
         assertThat(fields(stack("ns", "shop", service("Web_1", "x", 1)))).containsExactly("spec.services[0].name");
         assertThat(fields(stack("ns", "shop", service("web", "x", 70000)))).containsExactly("spec.services[0].port");
@@ -46,20 +49,38 @@ class AppStackValidatorTest {
 
     @Test
     void monitoringLabelsMustBeKubernetesLabels() {
-        var monitoring = new io.atonix.api.v1alpha1.appstack.MonitoringSpec(null, null, null,
-                java.util.Map.of("team", "shop", "bad key", "x", "ok", "-bad-value"), null);
-        var problems = AppStackValidator.validate(stack("ns", "shop",
+        var monitoring = new io.atonix.api.v1alpha1.appstack.MonitoringSpec(
+                null, null, null, java.util.Map.of("team", "shop", "bad key", "x", "ok", "-bad-value"), null);
+        var problems = AppStackValidator.validate(stack(
+                "ns",
+                "shop",
                 new AppStackSpec(List.of(service("web", "x", 1)), null, null, null, monitoring, null, null)));
-        assertThat(problems).extracting(p -> p.field()).containsOnly("spec.monitoring.labels").hasSize(2);
-        assertThat(problems).extracting(p -> p.message()).anySatisfy(m -> assertThat(m).contains("'bad key'"))
+        assertThat(problems)
+                .extracting(p -> p.field())
+                .containsOnly("spec.monitoring.labels")
+                .hasSize(2);
+        assertThat(problems)
+                .extracting(p -> p.message())
+                .anySatisfy(m -> assertThat(m).contains("'bad key'"))
                 .anySatisfy(m -> assertThat(m).contains("'-bad-value'"));
     }
 
     @Test
     void inlinePostgresParametersAreCheckedLikeAPostgresOwn() {
-        var postgres = new io.atonix.api.v1alpha1.postgres.PostgresSpec("16", null, new io.fabric8.kubernetes.api.model.Quantity("1Gi"), null,
-                List.of(), null, java.util.Map.of("max_connections", "200", "wal_level", "archive"), null, null, null);
-        var problems = AppStackValidator.validate(stack("ns", "shop",
+        var postgres = new io.atonix.api.v1alpha1.postgres.PostgresSpec(
+                "16",
+                null,
+                new io.fabric8.kubernetes.api.model.Quantity("1Gi"),
+                null,
+                List.of(),
+                null,
+                java.util.Map.of("max_connections", "200", "wal_level", "archive"),
+                null,
+                null,
+                null);
+        var problems = AppStackValidator.validate(stack(
+                "ns",
+                "shop",
                 new AppStackSpec(List.of(service("web", "x", 1)), postgres, null, null, null, null, null)));
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("spec.postgres.parameters.wal_level");
@@ -69,46 +90,106 @@ class AppStackValidatorTest {
 
     @Test
     void replicasAndAutoscaleAreExclusiveAndBoundsOrdered() {
-        ServiceSpec both = TestStacks.withReplicas(TestStacks.withAutoscale(service("web", "x", 1), new Autoscale(1, 3, null, null)), 2);
+        ServiceSpec both = TestStacks.withReplicas(
+                TestStacks.withAutoscale(service("web", "x", 1), new Autoscale(1, 3, null, null)), 2);
         assertThat(fields(stack("ns", "shop", both))).containsExactly("spec.services[0].replicas");
         ServiceSpec inverted = TestStacks.withAutoscale(service("web", "x", 1), new Autoscale(5, 3, null, null));
-        assertThat(AppStackValidator.validate(stack("ns", "shop", inverted))).singleElement()
-                .satisfies(p -> assertThat(p.message()).contains("minReplicas (5) must not be greater than maxReplicas (3)"));
+        assertThat(AppStackValidator.validate(stack("ns", "shop", inverted)))
+                .singleElement()
+                .satisfies(p ->
+                        assertThat(p.message()).contains("minReplicas (5) must not be greater than maxReplicas (3)"));
     }
 
     @Test
     void portsAndVariablesAreNotDeclaredTwice() {
-        ServiceSpec s = new ServiceSpec("web", "x", null, null, 80, List.of(new ServicePort("http", 81, null), new ServicePort("admin", 80, null)),
-                null, null, List.of(new EnvVar("A", "1", null), new EnvVar("A", "2", null)), null, null, null, null, null, null);
-        assertThat(fields(stack("ns", "shop", s))).containsExactlyInAnyOrder(
-                "spec.services[0].additionalPorts[0].name", "spec.services[0].additionalPorts[1].port", "spec.services[0].env[1].name");
+        ServiceSpec s = new ServiceSpec(
+                "web",
+                "x",
+                null,
+                null,
+                80,
+                List.of(new ServicePort("http", 81, null), new ServicePort("admin", 80, null)),
+                null,
+                null,
+                List.of(new EnvVar("A", "1", null), new EnvVar("A", "2", null)),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        assertThat(fields(stack("ns", "shop", s)))
+                .containsExactlyInAnyOrder(
+                        "spec.services[0].additionalPorts[0].name",
+                        "spec.services[0].additionalPorts[1].port",
+                        "spec.services[0].env[1].name");
     }
 
     @Test
     void aServiceUsesOnlyWhatTheStackDeclares() {
-        ServiceSpec user = new ServiceSpec("api", "x", null, null, 80, null, null, null, null, null, null, null, null, null,
-                new Uses(new PostgresUse("orders", null), new io.atonix.api.v1alpha1.appstack.RedisUse(null, null),
+        ServiceSpec user = new ServiceSpec(
+                "api",
+                "x",
+                null,
+                null,
+                80,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new Uses(
+                        new PostgresUse("orders", null),
+                        new io.atonix.api.v1alpha1.appstack.RedisUse(null, null),
                         new KafkaUse(List.of("orders"), List.of("payments"))));
-        PostgresSpec postgres = new PostgresSpec("16", null, new Quantity("1Gi"), null, List.of(new DatabaseSpec("shop", null)), null, null, null, null, null);
-        KafkaSpec kafka = new KafkaSpec(new KafkaClusterRef("events", "kafka"), List.of(new KafkaTopicSpec("orders", null, null, null)));
-        var problems = AppStackValidator.validate(stack("ns", "shop", new AppStackSpec(List.of(user), postgres, null, kafka, null, null, null)));
-        assertThat(problems).extracting(SpecProblem::toString).containsExactlyInAnyOrder(
-                "spec.services[0].uses.postgres.database: database 'orders' is not declared in spec.postgres.databases",
-                "spec.services[0].uses.redis: the service uses Redis but spec.redis is not set",
-                "spec.services[0].uses.kafka: topic 'payments' is not declared in spec.kafka.topics");
+        PostgresSpec postgres = new PostgresSpec(
+                "16",
+                null,
+                new Quantity("1Gi"),
+                null,
+                List.of(new DatabaseSpec("shop", null)),
+                null,
+                null,
+                null,
+                null,
+                null);
+        KafkaSpec kafka = new KafkaSpec(
+                new KafkaClusterRef("events", "kafka"), List.of(new KafkaTopicSpec("orders", null, null, null)));
+        var problems = AppStackValidator.validate(
+                stack("ns", "shop", new AppStackSpec(List.of(user), postgres, null, kafka, null, null, null)));
+        assertThat(problems)
+                .extracting(SpecProblem::toString)
+                .containsExactlyInAnyOrder(
+                        "spec.services[0].uses.postgres.database: database 'orders' is not declared in spec.postgres.databases",
+                        "spec.services[0].uses.redis: the service uses Redis but spec.redis is not set",
+                        "spec.services[0].uses.kafka: topic 'payments' is not declared in spec.kafka.topics");
     }
 
     @Test
     void topicNamesFollowKafkasRules() {
-        ServiceSpec api = new ServiceSpec("api", "x", null, null, 80, null, null, null, null, null, null, null, null, null, null);
-        KafkaSpec kafka = new KafkaSpec(new KafkaClusterRef("events", null), List.of(new KafkaTopicSpec("..", null, null, null),
-                new KafkaTopicSpec("orders/eu", null, null, null), new KafkaTopicSpec("Orders_v1.eu", null, null, null)));
-        var problems = AppStackValidator.validate(stack("ns", "shop", new AppStackSpec(List.of(api), null, null, kafka, null, null, null)));
-        assertThat(problems).extracting(SpecProblem::field).containsExactly("spec.kafka.topics[0].name", "spec.kafka.topics[1].name");
+        ServiceSpec api =
+                new ServiceSpec("api", "x", null, null, 80, null, null, null, null, null, null, null, null, null, null);
+        KafkaSpec kafka = new KafkaSpec(
+                new KafkaClusterRef("events", null),
+                List.of(
+                        new KafkaTopicSpec("..", null, null, null),
+                        new KafkaTopicSpec("orders/eu", null, null, null),
+                        new KafkaTopicSpec("Orders_v1.eu", null, null, null)));
+        var problems = AppStackValidator.validate(
+                stack("ns", "shop", new AppStackSpec(List.of(api), null, null, kafka, null, null, null)));
+        assertThat(problems)
+                .extracting(SpecProblem::field)
+                .containsExactly("spec.kafka.topics[0].name", "spec.kafka.topics[1].name");
         assertThat(problems.get(1).toString()).contains("'orders/eu' is not a Kafka topic name");
     }
 
     private static List<String> fields(io.atonix.api.v1alpha1.appstack.AppStack stack) {
-        return AppStackValidator.validate(stack).stream().map(SpecProblem::field).toList();
+        return AppStackValidator.validate(stack).stream()
+                .map(SpecProblem::field)
+                .toList();
     }
 }

@@ -4,11 +4,6 @@ import static io.atonix.operator.appstack.TestStacks.service;
 import static io.atonix.operator.appstack.TestStacks.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackSpec;
 import io.atonix.api.v1alpha1.appstack.RedisUse;
@@ -23,52 +18,111 @@ import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.SpecProblem;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** spec.redis becomes the child Redis with a user per consuming service, and the services read its binding. */
 class ChildRedisTest {
 
     private static ServiceSpec uses(ServiceSpec s, RedisUse redis) {
-        return new ServiceSpec(s.name(), s.image(), s.imagePullPolicy(), s.replicas(), s.port(), s.additionalPorts(), s.command(), s.args(),
-                s.env(), s.resources(), s.probes(), s.autoscale(), s.expose(), s.metrics(), new Uses(null, redis, null));
+        return new ServiceSpec(
+                s.name(),
+                s.image(),
+                s.imagePullPolicy(),
+                s.replicas(),
+                s.port(),
+                s.additionalPorts(),
+                s.command(),
+                s.args(),
+                s.env(),
+                s.resources(),
+                s.probes(),
+                s.autoscale(),
+                s.expose(),
+                s.metrics(),
+                new Uses(null, redis, null));
     }
 
     private static AppStack shop(DeletionPolicy redisPolicy, List<RedisUserSpec> declared) {
         RedisSpec redis = new RedisSpec("7.2", new Quantity("128Mi"), null, null, declared, null, redisPolicy);
-        return stack("shop", "shop", new AppStackSpec(List.of(
-                uses(service("api", "acme/api:1", 5000), new RedisUse(null, null)),
-                uses(service("report", "acme/report:1", 5000), new RedisUse(Access.ReadOnly, "api:")),
-                service("web", "nginx", 8080)), null, redis, null, null, null, DeletionPolicy.Delete));
+        return stack(
+                "shop",
+                "shop",
+                new AppStackSpec(
+                        List.of(
+                                uses(service("api", "acme/api:1", 5000), new RedisUse(null, null)),
+                                uses(service("report", "acme/report:1", 5000), new RedisUse(Access.ReadOnly, "api:")),
+                                service("web", "nginx", 8080)),
+                        null,
+                        redis,
+                        null,
+                        null,
+                        null,
+                        DeletionPolicy.Delete));
     }
 
     @Test
     void eachServiceThatUsesRedisGetsAUserNamedAfterIt() {
-        Redis child = ChildRedis.desired(shop(null, List.of(new RedisUserSpec("ops", Access.ReadOnly, "ops:")))).orElseThrow();
+        Redis child = ChildRedis.desired(shop(null, List.of(new RedisUserSpec("ops", Access.ReadOnly, "ops:"))))
+                .orElseThrow();
         assertThat(child.getMetadata().getName()).isEqualTo("shop-redis");
         assertThat(child.getMetadata().getNamespace()).isEqualTo("shop");
-        assertThat(child.getMetadata().getLabels()).containsEntry(Labels.STACK, "shop").containsEntry(Labels.PART_OF, "shop");
-        assertThat(child.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> assertThat(o.getKind()).isEqualTo("AppStack"));
-        assertThat(child.getSpec().users()).containsExactly(new RedisUserSpec("ops", Access.ReadOnly, "ops:"),
-                new RedisUserSpec("api", Access.ReadWrite, "api:"), new RedisUserSpec("report", Access.ReadOnly, "api:"));
+        assertThat(child.getMetadata().getLabels())
+                .containsEntry(Labels.STACK, "shop")
+                .containsEntry(Labels.PART_OF, "shop");
+        assertThat(child.getMetadata().getOwnerReferences())
+                .singleElement()
+                .satisfies(o -> assertThat(o.getKind()).isEqualTo("AppStack"));
+        assertThat(child.getSpec().users())
+                .containsExactly(
+                        new RedisUserSpec("ops", Access.ReadOnly, "ops:"),
+                        new RedisUserSpec("api", Access.ReadWrite, "api:"),
+                        new RedisUserSpec("report", Access.ReadOnly, "api:"));
         assertThat(child.getSpec().version()).isEqualTo("7.2");
         assertThat(child.getSpec().memory()).isEqualTo(new Quantity("128Mi"));
         assertThat(child.getSpec().deletionPolicy()).as("the stack's").isEqualTo(DeletionPolicy.Delete);
-        assertThat(ChildRedis.desired(shop(DeletionPolicy.Retain, List.of())).orElseThrow().getSpec().deletionPolicy()).isEqualTo(DeletionPolicy.Retain);
-        assertThat(ChildRedis.desired(stack("shop", "shop", service("web", "nginx", 80)))).isEmpty();
+        assertThat(ChildRedis.desired(shop(DeletionPolicy.Retain, List.of()))
+                        .orElseThrow()
+                        .getSpec()
+                        .deletionPolicy())
+                .isEqualTo(DeletionPolicy.Retain);
+        assertThat(ChildRedis.desired(stack("shop", "shop", service("web", "nginx", 80))))
+                .isEmpty();
     }
 
     @Test
     void consumersReadTheirConnectionFromTheBindingSecret() {
         AppStack stack = shop(null, List.of());
-        List<EnvVar> env = Deployments.desired(stack, stack.getSpec().services().get(1), names -> java.util.Optional.empty()).getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
-        assertThat(env).extracting(EnvVar::getName).containsExactly("REDIS_HOST", "REDIS_PORT", "REDIS_USERNAME", "REDIS_PASSWORD", "REDIS_URL");
+        List<EnvVar> env = Deployments.desired(
+                        stack, stack.getSpec().services().get(1), names -> java.util.Optional.empty())
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getEnv();
+        assertThat(env)
+                .extracting(EnvVar::getName)
+                .containsExactly("REDIS_HOST", "REDIS_PORT", "REDIS_USERNAME", "REDIS_PASSWORD", "REDIS_URL");
         assertThat(env).allSatisfy(variable -> {
             assertThat(variable.getValue()).isNull();
             assertThat(variable.getValueFrom().getSecretKeyRef().getName()).isEqualTo("shop-redis-report-login");
         });
-        assertThat(env).extracting(v -> v.getValueFrom().getSecretKeyRef().getKey()).containsExactly("host", "port", "username", "password", "uri");
-        assertThat(Deployments.desired(stack, stack.getSpec().services().get(2), names -> java.util.Optional.empty()).getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
-                .as("a service that does not use Redis").isNull();
-        assertThat(Deployments.bindingSecrets(stack, stack.getSpec().services().get(1))).containsExactly("shop-redis-report-login");
+        assertThat(env)
+                .extracting(v -> v.getValueFrom().getSecretKeyRef().getKey())
+                .containsExactly("host", "port", "username", "password", "uri");
+        assertThat(Deployments.desired(stack, stack.getSpec().services().get(2), names -> java.util.Optional.empty())
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0)
+                        .getEnv())
+                .as("a service that does not use Redis")
+                .isNull();
+        assertThat(Deployments.bindingSecrets(stack, stack.getSpec().services().get(1)))
+                .containsExactly("shop-redis-report-login");
     }
 
     @Test
@@ -80,9 +134,20 @@ class ChildRedisTest {
             assertThat(c.name()).isEqualTo("shop-redis");
             assertThat(c.ready()).isFalse();
         });
-        AppStack withDefault = stack("shop", "shop", new AppStackSpec(List.of(uses(service("default", "x", 80), new RedisUse(null, null))), null,
-                new RedisSpec("7.2", new Quantity("64Mi"), null, null, null, null, null), null, null, null, null));
-        assertThat(AppStackValidator.validate(withDefault)).extracting(SpecProblem::toString)
-                .anySatisfy(p -> assertThat(p).startsWith("spec.services[0].uses.redis: a service named 'default' cannot use Redis"));
+        AppStack withDefault = stack(
+                "shop",
+                "shop",
+                new AppStackSpec(
+                        List.of(uses(service("default", "x", 80), new RedisUse(null, null))),
+                        null,
+                        new RedisSpec("7.2", new Quantity("64Mi"), null, null, null, null, null),
+                        null,
+                        null,
+                        null,
+                        null));
+        assertThat(AppStackValidator.validate(withDefault))
+                .extracting(SpecProblem::toString)
+                .anySatisfy(p -> assertThat(p)
+                        .startsWith("spec.services[0].uses.redis: a service named 'default' cannot use Redis"));
     }
 }

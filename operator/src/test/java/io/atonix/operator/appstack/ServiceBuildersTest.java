@@ -4,12 +4,6 @@ import static io.atonix.operator.appstack.TestStacks.service;
 import static io.atonix.operator.appstack.TestStacks.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.Autoscale;
 import io.atonix.api.v1alpha1.appstack.Expose;
@@ -35,24 +29,44 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 /** Every field of a service's spec reaches the object it belongs in. */
 class ServiceBuildersTest {
 
-    private static final ServiceSpec FULL = new ServiceSpec("api", "ghcr.io/acme/api:2.0.1", ServiceSpec.ImagePullPolicy.IfNotPresent,
-            null, 5000,
+    private static final ServiceSpec FULL = new ServiceSpec(
+            "api",
+            "ghcr.io/acme/api:2.0.1",
+            ServiceSpec.ImagePullPolicy.IfNotPresent,
+            null,
+            5000,
             List.of(new ServicePort("grpc", 9090, ServicePort.Protocol.TCP)),
-            List.of("/bin/api"), List.of("--verbose"),
-            List.of(new EnvVar("MODE", "prod", null),
+            List.of("/bin/api"),
+            List.of("--verbose"),
+            List.of(
+                    new EnvVar("MODE", "prod", null),
                     new EnvVar("TOKEN", null, new EnvVarSource(new KeyReference("tokens", "api", true), null, null)),
                     new EnvVar("FLAGS", null, new EnvVarSource(null, new KeyReference("flags", "all", null), null)),
                     new EnvVar("POD", null, new EnvVarSource(null, null, new FieldReference("metadata.name")))),
-            new ComputeResources(new ResourceAmounts(new Quantity("0.5"), new Quantity("1Gi")), new ResourceAmounts(new Quantity("2"), null)),
-            new Probes(new Probe(new HttpGetAction("/ready", null), null, null, 5, 10, 2, 3),
+            new ComputeResources(
+                    new ResourceAmounts(new Quantity("0.5"), new Quantity("1Gi")),
+                    new ResourceAmounts(new Quantity("2"), null)),
+            new Probes(
+                    new Probe(new HttpGetAction("/ready", null), null, null, 5, 10, 2, 3),
                     new Probe(null, null, new ExecAction(List.of("true")), null, 30, null, null),
                     new Probe(new HttpGetAction("/started", 5001), null, null, null, null, null, 30)),
             new Autoscale(3, 9, 60, 75),
-            new Expose("api.example.com", "/v1", PathType.Exact, true, "api-cert", "public", Map.of("cert-manager.io/cluster-issuer", "le")),
+            new Expose(
+                    "api.example.com",
+                    "/v1",
+                    PathType.Exact,
+                    true,
+                    "api-cert",
+                    "public",
+                    Map.of("cert-manager.io/cluster-issuer", "le")),
             new Metrics("/prom", 9100, null),
             null);
     private static final AppStack STACK = stack("ns", "shop", FULL);
@@ -65,8 +79,8 @@ class ServiceBuildersTest {
         assertThat(deployment.getMetadata().getName()).isEqualTo("shop-api");
         assertThat(deployment.getMetadata().getNamespace()).isEqualTo("ns");
         assertThat(deployment.getSpec().getReplicas()).as("autoscaled").isNull();
-        assertThat(deployment.getSpec().getSelector().getMatchLabels()).containsExactlyInAnyOrderEntriesOf(
-                Map.of(Labels.STACK, "shop", Labels.SERVICE, "api"));
+        assertThat(deployment.getSpec().getSelector().getMatchLabels())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(Labels.STACK, "shop", Labels.SERVICE, "api"));
         var pod = deployment.getSpec().getTemplate().getSpec();
         assertThat(pod.getServiceAccountName()).isEqualTo("shop-api");
         assertThat(pod.getAutomountServiceAccountToken()).isFalse();
@@ -75,17 +89,26 @@ class ServiceBuildersTest {
         assertThat(container.getImagePullPolicy()).isEqualTo("IfNotPresent");
         assertThat(container.getCommand()).containsExactly("/bin/api");
         assertThat(container.getArgs()).containsExactly("--verbose");
-        assertThat(container.getPorts()).extracting(p -> p.getName() + ":" + p.getContainerPort())
+        assertThat(container.getPorts())
+                .extracting(p -> p.getName() + ":" + p.getContainerPort())
                 .containsExactly("http:5000", "grpc:9090", "metrics:9100");
         assertThat(container.getEnv()).extracting(e -> e.getName()).containsExactly("MODE", "TOKEN", "FLAGS", "POD");
         assertThat(container.getEnv().get(0).getValue()).isEqualTo("prod");
-        assertThat(container.getEnv().get(1).getValueFrom().getSecretKeyRef().getName()).isEqualTo("tokens");
-        assertThat(container.getEnv().get(1).getValueFrom().getSecretKeyRef().getOptional()).isTrue();
-        assertThat(container.getEnv().get(2).getValueFrom().getConfigMapKeyRef().getKey()).isEqualTo("all");
-        assertThat(container.getEnv().get(3).getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
-        assertThat(container.getResources().getRequests()).containsEntry("cpu", new Quantity("500m")).containsEntry("memory", new Quantity("1Gi"));
-        assertThat(container.getResources().getLimits()).containsEntry("cpu", new Quantity("2"))
-                .as("the memory limit is never below the request").containsEntry("memory", new Quantity("1Gi"));
+        assertThat(container.getEnv().get(1).getValueFrom().getSecretKeyRef().getName())
+                .isEqualTo("tokens");
+        assertThat(container.getEnv().get(1).getValueFrom().getSecretKeyRef().getOptional())
+                .isTrue();
+        assertThat(container.getEnv().get(2).getValueFrom().getConfigMapKeyRef().getKey())
+                .isEqualTo("all");
+        assertThat(container.getEnv().get(3).getValueFrom().getFieldRef().getFieldPath())
+                .isEqualTo("metadata.name");
+        assertThat(container.getResources().getRequests())
+                .containsEntry("cpu", new Quantity("500m"))
+                .containsEntry("memory", new Quantity("1Gi"));
+        assertThat(container.getResources().getLimits())
+                .containsEntry("cpu", new Quantity("2"))
+                .as("the memory limit is never below the request")
+                .containsEntry("memory", new Quantity("1Gi"));
         assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/ready");
         assertThat(container.getReadinessProbe().getHttpGet().getPort()).isEqualTo(new IntOrString(5000));
         assertThat(container.getReadinessProbe().getInitialDelaySeconds()).isEqualTo(5);
@@ -97,7 +120,10 @@ class ServiceBuildersTest {
 
     @Test
     void podsMeetTheRestrictedProfile() {
-        var pod = Deployments.desired(STACK, FULL, NO_SECRETS).getSpec().getTemplate().getSpec();
+        var pod = Deployments.desired(STACK, FULL, NO_SECRETS)
+                .getSpec()
+                .getTemplate()
+                .getSpec();
         assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
         assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
         assertThat(pod.getHostNetwork()).isNull();
@@ -113,24 +139,34 @@ class ServiceBuildersTest {
         ServiceSpec minimal = service("web", "nginx", 8080);
         Deployment deployment = Deployments.desired(stack("ns", "shop", minimal), minimal, NO_SECRETS);
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
-        Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+        Container container =
+                deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(container.getReadinessProbe().getTcpSocket().getPort()).isEqualTo(new IntOrString(8080));
         assertThat(container.getLivenessProbe()).isNull();
-        assertThat(container.getResources().getRequests()).containsEntry("cpu", new Quantity("100m")).containsEntry("memory", new Quantity("128Mi"));
-        assertThat(container.getResources().getLimits()).containsOnlyKeys("memory").containsEntry("memory", new Quantity("512Mi"));
+        assertThat(container.getResources().getRequests())
+                .containsEntry("cpu", new Quantity("100m"))
+                .containsEntry("memory", new Quantity("128Mi"));
+        assertThat(container.getResources().getLimits())
+                .containsOnlyKeys("memory")
+                .containsEntry("memory", new Quantity("512Mi"));
         assertThat(container.getCommand()).isNullOrEmpty();
         assertThat(container.getEnv()).isNullOrEmpty();
         assertThat(Autoscalers.desired(STACK, minimal)).isEmpty();
         assertThat(DisruptionBudgets.desired(STACK, minimal)).isEmpty();
-        assertThat(Ingresses.desired(STACK, minimal, PlatformSettings.defaults())).isEmpty();
+        assertThat(Ingresses.desired(STACK, minimal, PlatformSettings.defaults()))
+                .isEmpty();
     }
 
     @Test
     void serviceExposesEveryPortByName() {
         var service = Services.desired(STACK, FULL);
         assertThat(service.getSpec().getType()).isEqualTo("ClusterIP");
-        assertThat(service.getSpec().getSelector()).containsEntry(Labels.SERVICE, "api").containsEntry(Labels.STACK, "shop");
-        assertThat(service.getSpec().getPorts()).extracting(p -> p.getName() + ":" + p.getPort() + "->" + p.getTargetPort().getStrVal())
+        assertThat(service.getSpec().getSelector())
+                .containsEntry(Labels.SERVICE, "api")
+                .containsEntry(Labels.STACK, "shop");
+        assertThat(service.getSpec().getPorts())
+                .extracting(p -> p.getName() + ":" + p.getPort() + "->"
+                        + p.getTargetPort().getStrVal())
                 .containsExactly("http:5000->http", "grpc:9090->grpc", "metrics:9100->metrics");
     }
 
@@ -141,7 +177,9 @@ class ServiceBuildersTest {
         assertThat(hpa.getSpec().getScaleTargetRef().getKind()).isEqualTo("Deployment");
         assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(3);
         assertThat(hpa.getSpec().getMaxReplicas()).isEqualTo(9);
-        assertThat(hpa.getSpec().getMetrics()).extracting(m -> m.getResource().getName() + "=" + m.getResource().getTarget().getAverageUtilization())
+        assertThat(hpa.getSpec().getMetrics())
+                .extracting(m -> m.getResource().getName() + "="
+                        + m.getResource().getTarget().getAverageUtilization())
                 .containsExactly("cpu=60", "memory=75");
     }
 
@@ -150,14 +188,25 @@ class ServiceBuildersTest {
         var pdb = DisruptionBudgets.desired(STACK, FULL).orElseThrow();
         assertThat(pdb.getSpec().getMaxUnavailable()).isEqualTo(new IntOrString(1));
         assertThat(pdb.getSpec().getSelector().getMatchLabels()).containsEntry(Labels.SERVICE, "api");
-        assertThat(DisruptionBudgets.desired(STACK, TestStacks.withReplicas(service("one", "x", 1), 1))).isEmpty();
-        assertThat(DisruptionBudgets.desired(STACK, TestStacks.withReplicas(service("two", "x", 1), 2))).isPresent();
+        assertThat(DisruptionBudgets.desired(STACK, TestStacks.withReplicas(service("one", "x", 1), 1)))
+                .isEmpty();
+        assertThat(DisruptionBudgets.desired(STACK, TestStacks.withReplicas(service("two", "x", 1), 2)))
+                .isPresent();
     }
 
     @Test
     void ingressRoutesTheHostAndPathWithTls() {
-        var ingress = Ingresses.desired(STACK, FULL, new PlatformSettings("nginx", io.atonix.operator.common.NetworkSettings.defaults(), io.atonix.operator.common.MonitoringSettings.defaults())).orElseThrow();
-        assertThat(ingress.getSpec().getIngressClassName()).as("the service's class wins over the platform's").isEqualTo("public");
+        var ingress = Ingresses.desired(
+                        STACK,
+                        FULL,
+                        new PlatformSettings(
+                                "nginx",
+                                io.atonix.operator.common.NetworkSettings.defaults(),
+                                io.atonix.operator.common.MonitoringSettings.defaults()))
+                .orElseThrow();
+        assertThat(ingress.getSpec().getIngressClassName())
+                .as("the service's class wins over the platform's")
+                .isEqualTo("public");
         assertThat(ingress.getMetadata().getAnnotations()).containsEntry("cert-manager.io/cluster-issuer", "le");
         var rule = ingress.getSpec().getRules().get(0);
         assertThat(rule.getHost()).isEqualTo("api.example.com");
@@ -170,45 +219,126 @@ class ServiceBuildersTest {
             assertThat(tls.getHosts()).containsExactly("api.example.com");
             assertThat(tls.getSecretName()).isEqualTo("api-cert");
         });
-        ServiceSpec plain = TestStacks.withExpose(service("web", "nginx", 80), new Expose("web.example.com", null, null, null, null, null, null));
-        var defaults = Ingresses.desired(STACK, plain, new PlatformSettings("nginx", io.atonix.operator.common.NetworkSettings.defaults(), io.atonix.operator.common.MonitoringSettings.defaults())).orElseThrow();
+        ServiceSpec plain = TestStacks.withExpose(
+                service("web", "nginx", 80), new Expose("web.example.com", null, null, null, null, null, null));
+        var defaults = Ingresses.desired(
+                        STACK,
+                        plain,
+                        new PlatformSettings(
+                                "nginx",
+                                io.atonix.operator.common.NetworkSettings.defaults(),
+                                io.atonix.operator.common.MonitoringSettings.defaults()))
+                .orElseThrow();
         assertThat(defaults.getSpec().getIngressClassName()).isEqualTo("nginx");
-        assertThat(defaults.getSpec().getRules().get(0).getHttp().getPaths().get(0).getPath()).isEqualTo("/");
-        assertThat(defaults.getSpec().getRules().get(0).getHttp().getPaths().get(0).getPathType()).isEqualTo("Prefix");
+        assertThat(defaults.getSpec()
+                        .getRules()
+                        .get(0)
+                        .getHttp()
+                        .getPaths()
+                        .get(0)
+                        .getPath())
+                .isEqualTo("/");
+        assertThat(defaults.getSpec()
+                        .getRules()
+                        .get(0)
+                        .getHttp()
+                        .getPaths()
+                        .get(0)
+                        .getPathType())
+                .isEqualTo("Prefix");
         assertThat(defaults.getSpec().getTls()).isNullOrEmpty();
     }
 
     @Test
     void everyObjectIsLabelledOwnedAndStamped() {
         List<HasMetadata> objects = AppStackResources.desired(STACK, PlatformSettings.defaults(), NO_SECRETS);
-        assertThat(objects).extracting(HasMetadata::getKind).containsExactly(
-                "ServiceAccount", "Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget", "Ingress", "NetworkPolicy", "NetworkPolicy");
+        assertThat(objects)
+                .extracting(HasMetadata::getKind)
+                .containsExactly(
+                        "ServiceAccount",
+                        "Deployment",
+                        "Service",
+                        "HorizontalPodAutoscaler",
+                        "PodDisruptionBudget",
+                        "Ingress",
+                        "NetworkPolicy",
+                        "NetworkPolicy");
         assertThat(objects).allSatisfy(o -> {
-            assertThat(o.getMetadata().getLabels()).containsEntry(Labels.MANAGED_BY, Labels.OPERATOR)
-                    .containsEntry(Labels.PART_OF, "shop").doesNotContainKey("app.kubernetes.io/instance");
-            assertThat(o.getMetadata().getOwnerReferences()).singleElement().satisfies(r -> assertThat(r.getUid()).isEqualTo("uid-shop"));
+            assertThat(o.getMetadata().getLabels())
+                    .containsEntry(Labels.MANAGED_BY, Labels.OPERATOR)
+                    .containsEntry(Labels.PART_OF, "shop")
+                    .doesNotContainKey("app.kubernetes.io/instance");
+            assertThat(o.getMetadata().getOwnerReferences())
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.getUid()).isEqualTo("uid-shop"));
             assertThat(DesiredHash.get(o)).isNotBlank();
         });
-        assertThat(ServiceAccounts.desired(STACK, FULL).getAutomountServiceAccountToken()).isFalse();
+        assertThat(ServiceAccounts.desired(STACK, FULL).getAutomountServiceAccountToken())
+                .isFalse();
     }
 
     @Test
     void aServiceThatUsesPostgresReadsItsConnectionFromItsBindingSecret() {
-        ServiceSpec api = new ServiceSpec("api", "acme/api", null, null, 5000, null, null, null, null, null, null, null, null, null,
-                new io.atonix.api.v1alpha1.appstack.Uses(new io.atonix.api.v1alpha1.appstack.PostgresUse("shop", io.atonix.api.v1alpha1.common.Access.ReadOnly), null, null));
-        var postgres = new io.atonix.api.v1alpha1.postgres.PostgresSpec("16", null, new Quantity("1Gi"), null,
-                List.of(new io.atonix.api.v1alpha1.postgres.DatabaseSpec("shop", null)), null, null, null, null, null);
-        AppStack withDb = stack("ns", "shop", new io.atonix.api.v1alpha1.appstack.AppStackSpec(List.of(api), postgres, null, null, null, null, null));
-        var env = Deployments.desired(withDb, api, NO_SECRETS).getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
-        assertThat(env).extracting(e -> e.getName() + "=" + e.getValueFrom().getSecretKeyRef().getName() + "/" + e.getValueFrom().getSecretKeyRef().getKey())
-                .containsExactly("PGHOST=shop-postgres-api-login/host", "PGPORT=shop-postgres-api-login/port",
-                        "PGDATABASE=shop-postgres-api-login/database", "PGUSER=shop-postgres-api-login/username",
-                        "PGPASSWORD=shop-postgres-api-login/password", "DATABASE_URL=shop-postgres-api-login/uri");
-        assertThat(env).allSatisfy(e -> assertThat(e.getValue()).as("no literal value").isNull());
+        ServiceSpec api = new ServiceSpec(
+                "api",
+                "acme/api",
+                null,
+                null,
+                5000,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new io.atonix.api.v1alpha1.appstack.Uses(
+                        new io.atonix.api.v1alpha1.appstack.PostgresUse(
+                                "shop", io.atonix.api.v1alpha1.common.Access.ReadOnly),
+                        null,
+                        null));
+        var postgres = new io.atonix.api.v1alpha1.postgres.PostgresSpec(
+                "16",
+                null,
+                new Quantity("1Gi"),
+                null,
+                List.of(new io.atonix.api.v1alpha1.postgres.DatabaseSpec("shop", null)),
+                null,
+                null,
+                null,
+                null,
+                null);
+        AppStack withDb = stack(
+                "ns",
+                "shop",
+                new io.atonix.api.v1alpha1.appstack.AppStackSpec(List.of(api), postgres, null, null, null, null, null));
+        var env = Deployments.desired(withDb, api, NO_SECRETS)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getEnv();
+        assertThat(env)
+                .extracting(e ->
+                        e.getName() + "=" + e.getValueFrom().getSecretKeyRef().getName() + "/"
+                                + e.getValueFrom().getSecretKeyRef().getKey())
+                .containsExactly(
+                        "PGHOST=shop-postgres-api-login/host",
+                        "PGPORT=shop-postgres-api-login/port",
+                        "PGDATABASE=shop-postgres-api-login/database",
+                        "PGUSER=shop-postgres-api-login/username",
+                        "PGPASSWORD=shop-postgres-api-login/password",
+                        "DATABASE_URL=shop-postgres-api-login/uri");
+        assertThat(env)
+                .allSatisfy(e -> assertThat(e.getValue()).as("no literal value").isNull());
 
         var child = ChildPostgres.desired(withDb).orElseThrow();
         assertThat(child.getMetadata().getName()).isEqualTo("shop-postgres");
-        assertThat(child.getSpec().roles()).extracting(r -> r.name() + ":" + r.database() + ":" + r.accessOrDefault())
+        assertThat(child.getSpec().roles())
+                .extracting(r -> r.name() + ":" + r.database() + ":" + r.accessOrDefault())
                 .containsExactly("api:shop:ReadOnly");
         assertThat(child.getSpec().deletionPolicy()).isEqualTo(io.atonix.api.v1alpha1.common.DeletionPolicy.Retain);
     }
@@ -216,30 +346,70 @@ class ServiceBuildersTest {
     @Test
     void theSameSpecGivesTheSameObjectsAndAChangeChangesTheHash() {
         String before = DesiredHash.get(Deployments.desired(STACK, FULL, NO_SECRETS));
-        assertThat(DesiredHash.get(Deployments.desired(STACK, FULL, NO_SECRETS))).isEqualTo(before);
+        assertThat(DesiredHash.get(Deployments.desired(STACK, FULL, NO_SECRETS)))
+                .isEqualTo(before);
         ServiceSpec changed = TestStacks.withImage(FULL, "ghcr.io/acme/api:2.0.2");
-        assertThat(DesiredHash.get(Deployments.desired(STACK, changed, NO_SECRETS))).isNotEqualTo(before);
+        assertThat(DesiredHash.get(Deployments.desired(STACK, changed, NO_SECRETS)))
+                .isNotEqualTo(before);
     }
 
     @Test
     void theBindingSecretsChecksumIsOnThePodTemplateSoARotationRollsThePods() {
-        ServiceSpec api = new ServiceSpec("api", "acme/api", null, null, 5000, null, null, null, null, null, null, null, null, null,
-                new io.atonix.api.v1alpha1.appstack.Uses(new io.atonix.api.v1alpha1.appstack.PostgresUse("shop", null), null, null));
-        var postgres = new io.atonix.api.v1alpha1.postgres.PostgresSpec("16", null, new Quantity("1Gi"), null,
-                List.of(new io.atonix.api.v1alpha1.postgres.DatabaseSpec("shop", null)), null, null, null, null, null);
-        AppStack withDb = stack("ns", "shop", new io.atonix.api.v1alpha1.appstack.AppStackSpec(List.of(api), postgres, null, null, null, null, null));
+        ServiceSpec api = new ServiceSpec(
+                "api",
+                "acme/api",
+                null,
+                null,
+                5000,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new io.atonix.api.v1alpha1.appstack.Uses(
+                        new io.atonix.api.v1alpha1.appstack.PostgresUse("shop", null), null, null));
+        var postgres = new io.atonix.api.v1alpha1.postgres.PostgresSpec(
+                "16",
+                null,
+                new Quantity("1Gi"),
+                null,
+                List.of(new io.atonix.api.v1alpha1.postgres.DatabaseSpec("shop", null)),
+                null,
+                null,
+                null,
+                null,
+                null);
+        AppStack withDb = stack(
+                "ns",
+                "shop",
+                new io.atonix.api.v1alpha1.appstack.AppStackSpec(List.of(api), postgres, null, null, null, null, null));
         assertThat(Deployments.bindingSecrets(withDb, api)).containsExactly("shop-postgres-api-login");
         assertThat(Deployments.bindingSecrets(STACK, FULL)).isEmpty();
 
-        var secret = new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata().withName("shop-postgres-api-login").endMetadata()
-                .addToData("password", "b2xk").build();
-        var rotated = new io.fabric8.kubernetes.api.model.SecretBuilder(secret).addToData("password", "bmV3").build();
-        String before = annotation(Deployments.desired(withDb, api, names -> io.atonix.operator.common.SecretChecksum.of(List.of(secret))));
-        String after = annotation(Deployments.desired(withDb, api, names -> io.atonix.operator.common.SecretChecksum.of(List.of(rotated))));
+        var secret = new io.fabric8.kubernetes.api.model.SecretBuilder()
+                .withNewMetadata()
+                .withName("shop-postgres-api-login")
+                .endMetadata()
+                .addToData("password", "b2xk")
+                .build();
+        var rotated = new io.fabric8.kubernetes.api.model.SecretBuilder(secret)
+                .addToData("password", "bmV3")
+                .build();
+        String before = annotation(Deployments.desired(
+                withDb, api, names -> io.atonix.operator.common.SecretChecksum.of(List.of(secret))));
+        String after = annotation(Deployments.desired(
+                withDb, api, names -> io.atonix.operator.common.SecretChecksum.of(List.of(rotated))));
 
         assertThat(before).matches("[0-9a-f]{16}").isNotEqualTo(after).doesNotContain("b2xk");
-        assertThat(annotation(Deployments.desired(withDb, api, NO_SECRETS))).as("no annotation before the Secret exists").isNull();
-        assertThat(annotation(Deployments.desired(withDb, api, BindingChecksums.placeholder()))).startsWith("<");
+        assertThat(annotation(Deployments.desired(withDb, api, NO_SECRETS)))
+                .as("no annotation before the Secret exists")
+                .isNull();
+        assertThat(annotation(Deployments.desired(withDb, api, BindingChecksums.placeholder())))
+                .startsWith("<");
     }
 
     private static String annotation(Deployment deployment) {

@@ -1,17 +1,15 @@
 package io.atonix.operator.appstack;
 
-import java.util.List;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackSpec;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.util.List;
 
 /** Small stacks for tests, built in code so that each test shows the fields it cares about. */
 public final class TestStacks {
 
-    private TestStacks() {
-    }
+    private TestStacks() {}
 
     public static AppStack stack(String namespace, String name, ServiceSpec... services) {
         return stack(namespace, name, new AppStackSpec(List.of(services), null, null, null, null, null, null));
@@ -19,47 +17,151 @@ public final class TestStacks {
 
     public static AppStack stack(String namespace, String name, AppStackSpec spec) {
         AppStack stack = new AppStack();
-        stack.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).withUid("uid-" + name).withGeneration(1L).build());
+        stack.setMetadata(new ObjectMetaBuilder()
+                .withName(name)
+                .withNamespace(namespace)
+                .withUid("uid-" + name)
+                .withGeneration(1L)
+                .build());
         stack.setSpec(spec);
         return stack;
     }
 
     public static ServiceSpec service(String name, String image, int port) {
-        return new ServiceSpec(name, image, null, null, port, null, null, null, null, null, null, null, null, null, null);
+        return new ServiceSpec(
+                name, image, null, null, port, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static ServiceSpec withReplicas(ServiceSpec s, Integer replicas) {
-        return new ServiceSpec(s.name(), s.image(), s.imagePullPolicy(), replicas, s.port(), s.additionalPorts(), s.command(), s.args(),
-                s.env(), s.resources(), s.probes(), s.autoscale(), s.expose(), s.metrics(), s.uses());
+        return new ServiceSpec(
+                s.name(),
+                s.image(),
+                s.imagePullPolicy(),
+                replicas,
+                s.port(),
+                s.additionalPorts(),
+                s.command(),
+                s.args(),
+                s.env(),
+                s.resources(),
+                s.probes(),
+                s.autoscale(),
+                s.expose(),
+                s.metrics(),
+                s.uses());
     }
 
     public static ServiceSpec withImage(ServiceSpec s, String image) {
-        return new ServiceSpec(s.name(), image, s.imagePullPolicy(), s.replicas(), s.port(), s.additionalPorts(), s.command(), s.args(),
-                s.env(), s.resources(), s.probes(), s.autoscale(), s.expose(), s.metrics(), s.uses());
+        return new ServiceSpec(
+                s.name(),
+                image,
+                s.imagePullPolicy(),
+                s.replicas(),
+                s.port(),
+                s.additionalPorts(),
+                s.command(),
+                s.args(),
+                s.env(),
+                s.resources(),
+                s.probes(),
+                s.autoscale(),
+                s.expose(),
+                s.metrics(),
+                s.uses());
     }
 
     public static ServiceSpec withAutoscale(ServiceSpec s, io.atonix.api.v1alpha1.appstack.Autoscale autoscale) {
-        return new ServiceSpec(s.name(), s.image(), s.imagePullPolicy(), null, s.port(), s.additionalPorts(), s.command(), s.args(),
-                s.env(), s.resources(), s.probes(), autoscale, s.expose(), s.metrics(), s.uses());
+        return new ServiceSpec(
+                s.name(),
+                s.image(),
+                s.imagePullPolicy(),
+                null,
+                s.port(),
+                s.additionalPorts(),
+                s.command(),
+                s.args(),
+                s.env(),
+                s.resources(),
+                s.probes(),
+                autoscale,
+                s.expose(),
+                s.metrics(),
+                s.uses());
     }
 
     public static ServiceSpec withExpose(ServiceSpec s, io.atonix.api.v1alpha1.appstack.Expose expose) {
-        return new ServiceSpec(s.name(), s.image(), s.imagePullPolicy(), s.replicas(), s.port(), s.additionalPorts(), s.command(), s.args(),
-                s.env(), s.resources(), s.probes(), s.autoscale(), expose, s.metrics(), s.uses());
+        return new ServiceSpec(
+                s.name(),
+                s.image(),
+                s.imagePullPolicy(),
+                s.replicas(),
+                s.port(),
+                s.additionalPorts(),
+                s.command(),
+                s.args(),
+                s.env(),
+                s.resources(),
+                s.probes(),
+                s.autoscale(),
+                expose,
+                s.metrics(),
+                s.uses());
     }
 
     public static ServiceSpec withEnv(ServiceSpec s, List<io.atonix.api.v1alpha1.common.EnvVar> env) {
-        return new ServiceSpec(s.name(), s.image(), s.imagePullPolicy(), s.replicas(), s.port(), s.additionalPorts(), s.command(), s.args(),
-                env, s.resources(), s.probes(), s.autoscale(), s.expose(), s.metrics(), s.uses());
+        return new ServiceSpec(
+                s.name(),
+                s.image(),
+                s.imagePullPolicy(),
+                s.replicas(),
+                s.port(),
+                s.additionalPorts(),
+                s.command(),
+                s.args(),
+                env,
+                s.resources(),
+                s.probes(),
+                s.autoscale(),
+                s.expose(),
+                s.metrics(),
+                s.uses());
     }
 
     public static ServiceSpec withUses(ServiceSpec s, io.atonix.api.v1alpha1.appstack.Uses uses) {
-        return new ServiceSpec(s.name(), s.image(), s.imagePullPolicy(), s.replicas(), s.port(), s.additionalPorts(), s.command(), s.args(),
-                s.env(), s.resources(), s.probes(), s.autoscale(), s.expose(), s.metrics(), uses);
+        return new ServiceSpec(
+                s.name(),
+                s.image(),
+                s.imagePullPolicy(),
+                s.replicas(),
+                s.port(),
+                s.additionalPorts(),
+                s.command(),
+                s.args(),
+                s.env(),
+                s.resources(),
+                s.probes(),
+                s.autoscale(),
+                s.expose(),
+                s.metrics(),
+                uses);
     }
 
     public static ServiceSpec withMetrics(ServiceSpec s, io.atonix.api.v1alpha1.appstack.Metrics metrics) {
-        return new ServiceSpec(s.name(), s.image(), s.imagePullPolicy(), s.replicas(), s.port(), s.additionalPorts(), s.command(), s.args(),
-                s.env(), s.resources(), s.probes(), s.autoscale(), s.expose(), metrics, s.uses());
+        return new ServiceSpec(
+                s.name(),
+                s.image(),
+                s.imagePullPolicy(),
+                s.replicas(),
+                s.port(),
+                s.additionalPorts(),
+                s.command(),
+                s.args(),
+                s.env(),
+                s.resources(),
+                s.probes(),
+                s.autoscale(),
+                s.expose(),
+                metrics,
+                s.uses());
     }
 }

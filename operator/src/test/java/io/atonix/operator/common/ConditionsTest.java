@@ -2,13 +2,11 @@ package io.atonix.operator.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import io.atonix.api.v1alpha1.common.Condition;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class ConditionsTest {
     private static final Instant EARLIER = Instant.parse("2026-01-01T00:00:00Z");
@@ -20,18 +18,29 @@ class ConditionsTest {
                 Conditions.of(ConditionTypes.READY, false, "RollingOut", "Waiting for web", 3L),
                 Conditions.of(ConditionTypes.PROGRESSING, true, "RollingOut", "Rolling out web", 3L),
                 Conditions.of(ConditionTypes.DEGRADED, false, "Ready", "", 3L)));
-        assertThat(conditions).extracting(c -> c.type() + "=" + c.status() + "/" + c.reason() + "/" + c.message() + "/" + c.observedGeneration())
-                .containsExactly("Ready=False/RollingOut/Waiting for web/3", "Progressing=True/RollingOut/Rolling out web/3",
-                        "Degraded=False/Ready//3", "Reconciling=True/RollingOut/Rolling out web/3", "Stalled=False/Ready//3");
+        assertThat(conditions)
+                .extracting(c -> c.type() + "=" + c.status() + "/" + c.reason() + "/" + c.message() + "/"
+                        + c.observedGeneration())
+                .containsExactly(
+                        "Ready=False/RollingOut/Waiting for web/3",
+                        "Progressing=True/RollingOut/Rolling out web/3",
+                        "Degraded=False/Ready//3",
+                        "Reconciling=True/RollingOut/Rolling out web/3",
+                        "Stalled=False/Ready//3");
     }
 
     @Test
     void earlierKstatusConditionsAreReplacedNotRepeated() {
         List<Condition> before = Conditions.withKstatusConditions(Conditions.refused("InvalidSpec", "spec.x: bad", 1L));
         List<Condition> after = Conditions.withKstatusConditions(before.stream()
-                .map(c -> c.type().equals(ConditionTypes.DEGRADED) ? Conditions.of(c.type(), false, "Ready", "", 1L) : c).toList());
-        assertThat(after).extracting(Condition::type).containsExactly("Ready", "Progressing", "Degraded", "Reconciling", "Stalled");
-        assertThat(Conditions.find(after, ConditionTypes.STALLED).orElseThrow().status()).isEqualTo(Condition.FALSE);
+                .map(c ->
+                        c.type().equals(ConditionTypes.DEGRADED) ? Conditions.of(c.type(), false, "Ready", "", 1L) : c)
+                .toList());
+        assertThat(after)
+                .extracting(Condition::type)
+                .containsExactly("Ready", "Progressing", "Degraded", "Reconciling", "Stalled");
+        assertThat(Conditions.find(after, ConditionTypes.STALLED).orElseThrow().status())
+                .isEqualTo(Condition.FALSE);
     }
 
     @Test

@@ -2,13 +2,11 @@ package io.atonix.operator.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class DesiredHashTest {
 
@@ -36,6 +34,12 @@ class DesiredHashTest {
     }
 
     private static ConfigMap configMap(Map<String, String> data) {
-        return new ConfigMapBuilder().withNewMetadata().withName("x").withNamespace("ns").endMetadata().withData(data).build();
+        return new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("x")
+                .withNamespace("ns")
+                .endMetadata()
+                .withData(data)
+                .build();
     }
 }

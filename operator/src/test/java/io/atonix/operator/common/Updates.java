@@ -1,20 +1,20 @@
 package io.atonix.operator.common;
 
-import java.util.function.Consumer;
-
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.function.Consumer;
 
 /** Changes a resource as a person's client would: read, change, write, and read again when the operator wrote first. */
 public final class Updates {
 
-    private Updates() {
-    }
+    private Updates() {}
 
-    public static <T extends HasMetadata> T change(KubernetesClient client, Class<T> type, String namespace, String name, Consumer<T> change) {
-        for (int attempt = 1;; attempt++) {
-            T resource = client.resources(type).inNamespace(namespace).withName(name).get();
+    public static <T extends HasMetadata> T change(
+            KubernetesClient client, Class<T> type, String namespace, String name, Consumer<T> change) {
+        for (int attempt = 1; ; attempt++) {
+            T resource =
+                    client.resources(type).inNamespace(namespace).withName(name).get();
             change.accept(resource);
             try {
                 return client.resource(resource).update();

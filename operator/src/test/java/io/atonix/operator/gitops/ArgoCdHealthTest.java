@@ -2,18 +2,16 @@ package io.atonix.operator.gitops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.gitops.LuaHealthCheck.Health;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The Argo CD health check (helm/atonix-operator/files/argocd-health.lua) run as Argo CD runs it (gopher-lua, tools/argocd-lua) against
@@ -37,13 +35,16 @@ class ArgoCdHealthTest {
 
     @Test
     void aReadyPostgresIsHealthy() throws Exception {
-        assertThat(argo.of(StatusFixtures.readyPostgres())).isEqualTo(new Health("Healthy", "PostgreSQL 16 is ready with 2 databases"));
+        assertThat(argo.of(StatusFixtures.readyPostgres()))
+                .isEqualTo(new Health("Healthy", "PostgreSQL 16 is ready with 2 databases"));
     }
 
     @Test
     void aStartingPostgresIsProgressingWithTheOperatorsMessage() throws Exception {
         Postgres postgres = StatusFixtures.startingPostgres();
-        String ready = Conditions.find(postgres.getStatus().conditions(), ConditionTypes.READY).orElseThrow().message();
+        String ready = Conditions.find(postgres.getStatus().conditions(), ConditionTypes.READY)
+                .orElseThrow()
+                .message();
         assertThat(argo.of(postgres)).isEqualTo(new Health("Progressing", ready));
     }
 
@@ -56,18 +57,21 @@ class ArgoCdHealthTest {
 
     @Test
     void aChangeTheOperatorHasNotObservedYetIsProgressingEvenWhenTheOldStatusWasReady() throws Exception {
-        assertThat(argo.of(StatusFixtures.postgresWithUnobservedChange())).isEqualTo(
-                new Health("Progressing", "Waiting for the operator to observe generation 3 (it reported generation 2)"));
+        assertThat(argo.of(StatusFixtures.postgresWithUnobservedChange()))
+                .isEqualTo(new Health(
+                        "Progressing", "Waiting for the operator to observe generation 3 (it reported generation 2)"));
     }
 
     @Test
     void aStackWhoseServicesAreAvailableIsHealthy() throws Exception {
-        assertThat(argo.of(StatusFixtures.readyStack())).isEqualTo(new Health("Healthy", "All 2 services are available"));
+        assertThat(argo.of(StatusFixtures.readyStack()))
+                .isEqualTo(new Health("Healthy", "All 2 services are available"));
     }
 
     @Test
     void aStackRollingOutIsProgressing() throws Exception {
-        assertThat(argo.of(StatusFixtures.stackRollingOut())).isEqualTo(new Health("Progressing", "Waiting for web, api"));
+        assertThat(argo.of(StatusFixtures.stackRollingOut()))
+                .isEqualTo(new Health("Progressing", "Waiting for web, api"));
     }
 
     @Test
@@ -94,8 +98,10 @@ class ArgoCdHealthTest {
     @Test
     void aRedisReadsTheSameConditions() throws Exception {
         assertThat(argo.of(StatusFixtures.readyRedis()).status()).isEqualTo("Healthy");
-        assertThat(argo.of(StatusFixtures.startingRedis())).isEqualTo(new Health("Progressing", "Waiting for the Redis server to be ready"));
-        assertThat(argo.of(StatusFixtures.redisWithAnInvalidSpec())).isEqualTo(new Health("Degraded", "spec.memory: too small"));
+        assertThat(argo.of(StatusFixtures.startingRedis()))
+                .isEqualTo(new Health("Progressing", "Waiting for the Redis server to be ready"));
+        assertThat(argo.of(StatusFixtures.redisWithAnInvalidSpec()))
+                .isEqualTo(new Health("Degraded", "spec.memory: too small"));
     }
 
     @Test
@@ -113,7 +119,9 @@ class ArgoCdHealthTest {
                 }
                 block.append(line.isEmpty() ? "" : line.substring(4)).append('\n');
             }
-            assertThat(block.toString().strip()).as("the script under %s in docs/gitops.md", kind).isEqualTo(script.strip());
+            assertThat(block.toString().strip())
+                    .as("the script under %s in docs/gitops.md", kind)
+                    .isEqualTo(script.strip());
         }
     }
 }

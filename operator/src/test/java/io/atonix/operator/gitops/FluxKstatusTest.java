@@ -2,10 +2,9 @@ package io.atonix.operator.gitops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.atonix.operator.gitops.Kstatus.Result;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import io.atonix.operator.gitops.Kstatus.Result;
 
 /**
  * What Flux makes of the statuses the operator writes: Flux's kustomize-controller waits for health with kstatus,
@@ -30,17 +29,18 @@ class FluxKstatusTest {
 
     @Test
     void workUnderWayIsInProgressWithTheOperatorsMessage() throws Exception {
-        assertThat(kstatus.of(StatusFixtures.stackRollingOut())).isEqualTo(new Result("InProgress", "Rolling out web, api"));
-        assertThat(kstatus.of(StatusFixtures.startingPostgres())).isEqualTo(
-                new Result("InProgress", "Waiting for the PostgreSQL server to be ready"));
-        assertThat(kstatus.of(StatusFixtures.startingRedis())).isEqualTo(
-                new Result("InProgress", "Waiting for the Redis server to be ready"));
+        assertThat(kstatus.of(StatusFixtures.stackRollingOut()))
+                .isEqualTo(new Result("InProgress", "Rolling out web, api"));
+        assertThat(kstatus.of(StatusFixtures.startingPostgres()))
+                .isEqualTo(new Result("InProgress", "Waiting for the PostgreSQL server to be ready"));
+        assertThat(kstatus.of(StatusFixtures.startingRedis()))
+                .isEqualTo(new Result("InProgress", "Waiting for the Redis server to be ready"));
     }
 
     @Test
     void aVolumeStillGrowingKeepsAReadyPostgresInProgress() throws Exception {
-        assertThat(kstatus.of(StatusFixtures.postgresGrowingItsVolume())).isEqualTo(
-                new Result("InProgress", "Growing data-orders-0 to 10Gi"));
+        assertThat(kstatus.of(StatusFixtures.postgresGrowingItsVolume()))
+                .isEqualTo(new Result("InProgress", "Growing data-orders-0 to 10Gi"));
     }
 
     @Test
@@ -50,13 +50,16 @@ class FluxKstatusTest {
         assertThat(deadline.message()).contains("api").contains("progress deadline");
         assertThat(kstatus.of(StatusFixtures.stackWithAnInvalidSpec()))
                 .isEqualTo(new Result("Failed", "spec.services[0].port: must be between 1 and 65535"));
-        assertThat(kstatus.of(StatusFixtures.postgresWhoseVolumeCannotGrow()).status()).isEqualTo("Failed");
-        assertThat(kstatus.of(StatusFixtures.redisWithAnInvalidSpec())).isEqualTo(new Result("Failed", "spec.memory: too small"));
+        assertThat(kstatus.of(StatusFixtures.postgresWhoseVolumeCannotGrow()).status())
+                .isEqualTo("Failed");
+        assertThat(kstatus.of(StatusFixtures.redisWithAnInvalidSpec()))
+                .isEqualTo(new Result("Failed", "spec.memory: too small"));
     }
 
     @Test
     void aChangeTheOperatorHasNotObservedYetIsInProgress() throws Exception {
-        assertThat(kstatus.of(StatusFixtures.postgresWithUnobservedChange()).status()).isEqualTo("InProgress");
+        assertThat(kstatus.of(StatusFixtures.postgresWithUnobservedChange()).status())
+                .isEqualTo("InProgress");
     }
 
     @Test

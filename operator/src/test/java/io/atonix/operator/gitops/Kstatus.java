@@ -1,15 +1,14 @@
 package io.atonix.operator.gitops;
 
+import io.atonix.operator.testtools.TestPrograms;
+import io.atonix.operator.testtools.TestPrograms.Program;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import io.atonix.operator.testtools.TestPrograms;
-import io.atonix.operator.testtools.TestPrograms.Program;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /**
  * Flux's status library, kstatus (sigs.k8s.io/cli-utils/pkg/kstatus/status), behind the small command in
@@ -19,8 +18,7 @@ final class Kstatus {
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
     /** kstatus' verdict: InProgress, Failed, Current, Terminating, NotFound or Unknown, and its message. */
-    record Result(String status, String message) {
-    }
+    record Result(String status, String message) {}
 
     private final Program program;
 
@@ -37,7 +35,9 @@ final class Kstatus {
     }
 
     List<Result> of(List<? extends HasMetadata> resources) throws IOException, InterruptedException {
-        Process process = program.command(List.of()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process process = program.command(List.of())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         try (OutputStream in = process.getOutputStream()) {
             in.write(SERIALIZATION.asJson(resources).getBytes(StandardCharsets.UTF_8));
         }

@@ -1,16 +1,15 @@
 package io.atonix.operator.gitops;
 
+import io.atonix.operator.testtools.TestPrograms;
+import io.atonix.operator.testtools.TestPrograms.Program;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import io.atonix.operator.testtools.TestPrograms;
-import io.atonix.operator.testtools.TestPrograms.Program;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /**
  * Runs an Argo CD health script the way Argo CD does (tools/argocd-lua): gopher-lua, the Lua 5.1 in Go that Argo CD
@@ -20,8 +19,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 final class LuaHealthCheck {
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
-    record Health(String status, String message) {
-    }
+    record Health(String status, String message) {}
 
     private final Program argocdLua = TestPrograms.goTool("argocd-lua", "ARGOCD_LUA");
     private final Path script;
@@ -31,7 +29,10 @@ final class LuaHealthCheck {
     }
 
     Health of(HasMetadata resource) throws IOException, InterruptedException {
-        Process process = argocdLua.command(List.of(script.toString())).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process process = argocdLua
+                .command(List.of(script.toString()))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         try (OutputStream in = process.getOutputStream()) {
             in.write(SERIALIZATION.asJson(List.of(resource)).getBytes(StandardCharsets.UTF_8));
         }

@@ -1,14 +1,5 @@
 package io.atonix.operator.gitops;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.redis.Redis;
@@ -21,6 +12,14 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Resources from the samples with the statuses the operator's own status builders give them in each situation a
@@ -31,8 +30,7 @@ final class StatusFixtures {
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
-    private StatusFixtures() {
-    }
+    private StatusFixtures() {}
 
     static Postgres postgresWithoutStatus() throws IOException {
         return postgres(1);
@@ -52,14 +50,19 @@ final class StatusFixtures {
 
     static Postgres postgresGrowingItsVolume() throws IOException {
         Postgres postgres = postgres(2);
-        postgres.setStatus(PostgresStatusBuilder.observed(postgres, readyStatefulSet(), "", new Volumes(List.of("data-orders-0"), null), NOW));
+        postgres.setStatus(PostgresStatusBuilder.observed(
+                postgres, readyStatefulSet(), "", new Volumes(List.of("data-orders-0"), null), NOW));
         return postgres;
     }
 
     static Postgres postgresWhoseVolumeCannotGrow() throws IOException {
         Postgres postgres = postgres(2);
-        postgres.setStatus(PostgresStatusBuilder.observed(postgres, readyStatefulSet(), "",
-                new Volumes(List.of(), "storageclass.storage.k8s.io \"standard\" does not allow volume expansion"), NOW));
+        postgres.setStatus(PostgresStatusBuilder.observed(
+                postgres,
+                readyStatefulSet(),
+                "",
+                new Volumes(List.of(), "storageclass.storage.k8s.io \"standard\" does not allow volume expansion"),
+                NOW));
         return postgres;
     }
 
@@ -103,8 +106,11 @@ final class StatusFixtures {
 
     static AppStack stackWithAnInvalidSpec() throws IOException {
         AppStack stack = stack(4);
-        stack.setStatus(AppStackStatusBuilder.failed(stack, AppStackStatusBuilder.REASON_INVALID_SPEC,
-                "spec.services[0].port: must be between 1 and 65535", NOW));
+        stack.setStatus(AppStackStatusBuilder.failed(
+                stack,
+                AppStackStatusBuilder.REASON_INVALID_SPEC,
+                "spec.services[0].port: must be between 1 and 65535",
+                NOW));
         return stack;
     }
 
@@ -137,7 +143,8 @@ final class StatusFixtures {
 
     static Redis redisWithAnInvalidSpec() throws IOException {
         Redis redis = redis(5);
-        redis.setStatus(RedisStatusBuilder.failed(redis, RedisStatusBuilder.REASON_INVALID_SPEC, "spec.memory: too small", NOW));
+        redis.setStatus(RedisStatusBuilder.failed(
+                redis, RedisStatusBuilder.REASON_INVALID_SPEC, "spec.memory: too small", NOW));
         return redis;
     }
 
@@ -166,21 +173,56 @@ final class StatusFixtures {
     }
 
     private static StatefulSet readyStatefulSet() {
-        return new StatefulSetBuilder().withNewMetadata().withName("orders").withGeneration(1L).endMetadata()
-                .withNewStatus().withObservedGeneration(1L).withReplicas(1).withReadyReplicas(1).withCurrentReplicas(1)
-                .withUpdatedReplicas(1).withCurrentRevision("r1").withUpdateRevision("r1").endStatus().build();
+        return new StatefulSetBuilder()
+                .withNewMetadata()
+                .withName("orders")
+                .withGeneration(1L)
+                .endMetadata()
+                .withNewStatus()
+                .withObservedGeneration(1L)
+                .withReplicas(1)
+                .withReadyReplicas(1)
+                .withCurrentReplicas(1)
+                .withUpdatedReplicas(1)
+                .withCurrentRevision("r1")
+                .withUpdateRevision("r1")
+                .endStatus()
+                .build();
     }
 
     /** A Deployment whose two pods run the current template; with a reason, its Progressing condition says so. */
     private static Deployment deployment(String name, String progressingFalseReason) {
-        DeploymentBuilder builder = new DeploymentBuilder().withNewMetadata().withName(name).withGeneration(1L).endMetadata()
-                .withNewSpec().withReplicas(2).endSpec();
+        DeploymentBuilder builder = new DeploymentBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withGeneration(1L)
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(2)
+                .endSpec();
         if (progressingFalseReason == null) {
-            return builder.withNewStatus().withObservedGeneration(1L).withReplicas(2).withUpdatedReplicas(2).withReadyReplicas(2)
-                    .withAvailableReplicas(2).endStatus().build();
+            return builder.withNewStatus()
+                    .withObservedGeneration(1L)
+                    .withReplicas(2)
+                    .withUpdatedReplicas(2)
+                    .withReadyReplicas(2)
+                    .withAvailableReplicas(2)
+                    .endStatus()
+                    .build();
         }
-        return builder.withNewStatus().withObservedGeneration(1L).withReplicas(2).withUpdatedReplicas(1).withReadyReplicas(1)
-                .withAvailableReplicas(1).addNewCondition().withType("Progressing").withStatus("False").withReason(progressingFalseReason)
-                .withMessage("ReplicaSet has timed out progressing.").endCondition().endStatus().build();
+        return builder.withNewStatus()
+                .withObservedGeneration(1L)
+                .withReplicas(2)
+                .withUpdatedReplicas(1)
+                .withReadyReplicas(1)
+                .withAvailableReplicas(1)
+                .addNewCondition()
+                .withType("Progressing")
+                .withStatus("False")
+                .withReason(progressingFalseReason)
+                .withMessage("ReplicaSet has timed out progressing.")
+                .endCondition()
+                .endStatus()
+                .build();
     }
 }

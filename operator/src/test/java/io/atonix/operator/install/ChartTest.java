@@ -3,20 +3,9 @@ package io.atonix.operator.install;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
-import org.junit.jupiter.api.Test;
-
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
-
+import io.atonix.operator.common.Labels;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -29,7 +18,15 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
-import io.atonix.operator.common.Labels;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 
 /** The chart, linted and rendered by real Helm for its default values and each variant a platform team may pick. */
 class ChartTest {
@@ -38,7 +35,9 @@ class ChartTest {
     @Test
     void lintsWithoutAWarning() {
         LintResult result = new Helm(RenderedChart.directory()).lint().strict().call();
-        assertThat(result.isFailed()).as(String.join("\n", result.getMessages())).isFalse();
+        assertThat(result.isFailed())
+                .as(String.join("\n", result.getMessages()))
+                .isFalse();
         assertThat(result.getMessages()).noneMatch(m -> m.contains("[ERROR]") || m.contains("[WARNING]"));
     }
 
@@ -48,35 +47,54 @@ class ChartTest {
         Path chartCrds = RenderedChart.directory().resolve("crds");
         assertThat(fileNames(chartCrds)).isEqualTo(fileNames(repositoryCrds)).isNotEmpty();
         for (String name : fileNames(repositoryCrds)) {
-            assertThat(Files.readAllBytes(chartCrds.resolve(name))).as("helm/atonix-operator/crds/" + name + " equals crds/" + name
-                    + " (copy crds/*.yml into the chart after regenerating them)").isEqualTo(Files.readAllBytes(repositoryCrds.resolve(name)));
+            assertThat(Files.readAllBytes(chartCrds.resolve(name)))
+                    .as("helm/atonix-operator/crds/" + name + " equals crds/" + name
+                            + " (copy crds/*.yml into the chart after regenerating them)")
+                    .isEqualTo(Files.readAllBytes(repositoryCrds.resolve(name)));
         }
     }
 
     @Test
     void defaultsWatchAllNamespacesWithOneRestrictedReplica() {
         RenderedChart chart = RenderedChart.render("");
-        assertThat(chart.objects()).extracting(HasMetadata::getKind).containsExactlyInAnyOrder(
-                "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "Service", "Deployment");
+        assertThat(chart.objects())
+                .extracting(HasMetadata::getKind)
+                .containsExactlyInAnyOrder(
+                        "ServiceAccount",
+                        "ClusterRole",
+                        "ClusterRoleBinding",
+                        "Role",
+                        "RoleBinding",
+                        "Service",
+                        "Deployment");
 
         Deployment deployment = chart.one(Deployment.class);
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
-        Container operator = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+        Container operator =
+                deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(operator.getImage()).isEqualTo("ghcr.io/atonix/atonix-operator:0.1.0");
-        assertThat(env(operator)).containsEntry("ATONIX_LEADER_ELECTION_ENABLED", "true")
+        assertThat(env(operator))
+                .containsEntry("ATONIX_LEADER_ELECTION_ENABLED", "true")
                 .containsEntry("ATONIX_LEADER_ELECTION_LEASE_NAME", FULLNAME)
                 .containsEntry("ATONIX_MONITORING_GRAFANA_DASHBOARD_LABEL", "grafana_dashboard=1")
                 .containsEntry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false")
-                .doesNotContainKeys("QUARKUS_OPERATOR_SDK_NAMESPACES", "ATONIX_INGRESS_CLASS_NAME", "ATONIX_MONITORING_PROMETHEUS_LABELS");
-        EnvVar leaseNamespace = operator.getEnv().stream().filter(e -> e.getName().equals("ATONIX_LEADER_ELECTION_LEASE_NAMESPACE"))
-                .findFirst().orElseThrow();
+                .doesNotContainKeys(
+                        "QUARKUS_OPERATOR_SDK_NAMESPACES",
+                        "ATONIX_INGRESS_CLASS_NAME",
+                        "ATONIX_MONITORING_PROMETHEUS_LABELS");
+        EnvVar leaseNamespace = operator.getEnv().stream()
+                .filter(e -> e.getName().equals("ATONIX_LEADER_ELECTION_LEASE_NAMESPACE"))
+                .findFirst()
+                .orElseThrow();
         assertThat(leaseNamespace.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.namespace");
         assertProbesAndPodSecurity(deployment);
 
         ServiceAccount account = chart.one(ServiceAccount.class);
-        assertThat(deployment.getSpec().getTemplate().getSpec().getServiceAccountName()).isEqualTo(account.getMetadata().getName());
+        assertThat(deployment.getSpec().getTemplate().getSpec().getServiceAccountName())
+                .isEqualTo(account.getMetadata().getName());
         ClusterRoleBinding binding = chart.one(ClusterRoleBinding.class);
-        assertThat(binding.getRoleRef().getName()).isEqualTo(chart.one(ClusterRole.class).getMetadata().getName());
+        assertThat(binding.getRoleRef().getName())
+                .isEqualTo(chart.one(ClusterRole.class).getMetadata().getName());
         assertThat(binding.getSubjects()).singleElement().satisfies(s -> {
             assertThat(s.getKind()).isEqualTo("ServiceAccount");
             assertThat(s.getName()).isEqualTo(account.getMetadata().getName());
@@ -84,7 +102,8 @@ class ChartTest {
         });
 
         Service metrics = chart.one(Service.class);
-        assertThat(metrics.getSpec().getSelector()).isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
+        assertThat(metrics.getSpec().getSelector())
+                .isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
         assertThat(metrics.getSpec().getPorts()).singleElement().satisfies(p -> {
             assertThat(p.getName()).isEqualTo("http");
             assertThat(p.getTargetPort().getStrVal()).isEqualTo("http");
@@ -99,21 +118,33 @@ class ChartTest {
         assertThat(chart.all(ClusterRole.class)).isEmpty();
         assertThat(chart.all(ClusterRoleBinding.class)).isEmpty();
         for (String namespace : List.of("team-a", "team-b")) {
-            Role role = chart.named(Role.class, namespace, FULLNAME).orElseThrow(() -> new AssertionError("no Role in " + namespace));
+            Role role = chart.named(Role.class, namespace, FULLNAME)
+                    .orElseThrow(() -> new AssertionError("no Role in " + namespace));
             // The ClusterRole's rules but the cluster-scoped reads of CRDs and namespaces, which a Role cannot grant.
-            assertThat(role.getRules()).usingRecursiveFieldByFieldElementComparator()
+            assertThat(role.getRules())
+                    .usingRecursiveFieldByFieldElementComparator()
                     .isEqualTo(cluster.one(ClusterRole.class).getRules().stream()
-                            .filter(rule -> !rule.getResources().contains("customresourcedefinitions") && !rule.getResources().contains("namespaces"))
+                            .filter(rule -> !rule.getResources().contains("customresourcedefinitions")
+                                    && !rule.getResources().contains("namespaces"))
                             .toList());
-            RoleBinding binding = chart.named(RoleBinding.class, namespace, FULLNAME).orElseThrow();
+            RoleBinding binding =
+                    chart.named(RoleBinding.class, namespace, FULLNAME).orElseThrow();
             assertThat(binding.getRoleRef().getKind()).isEqualTo("Role");
             assertThat(binding.getRoleRef().getName()).isEqualTo(FULLNAME);
-            assertThat(binding.getSubjects()).singleElement().satisfies(s -> assertThat(s.getNamespace()).isEqualTo(RenderedChart.NAMESPACE));
+            assertThat(binding.getSubjects())
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.getNamespace()).isEqualTo(RenderedChart.NAMESPACE));
         }
         // Only the two watched namespaces and the leader election Role in the operator's own namespace.
-        assertThat(chart.all(Role.class)).extracting(r -> r.getMetadata().getNamespace())
+        assertThat(chart.all(Role.class))
+                .extracting(r -> r.getMetadata().getNamespace())
                 .containsExactlyInAnyOrder("team-a", "team-b", RenderedChart.NAMESPACE);
-        Container operator = chart.one(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
+        Container operator = chart.one(Deployment.class)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0);
         assertThat(env(operator)).containsEntry("QUARKUS_OPERATOR_SDK_NAMESPACES", "team-a,team-b");
     }
 
@@ -141,23 +172,35 @@ class ChartTest {
                   serviceMonitor: { enabled: true, interval: 15s, labels: { scrape: operator } }
                 image: { repository: registry.example.com/atonix, tag: 1.2.3, pullPolicy: Always }
                 """);
-        Container operator = chart.one(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
+        Container operator = chart.one(Deployment.class)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0);
         assertThat(operator.getImage()).isEqualTo("registry.example.com/atonix:1.2.3");
         assertThat(operator.getImagePullPolicy()).isEqualTo("Always");
-        assertThat(env(operator)).containsEntry("ATONIX_INGRESS_CLASS_NAME", "nginx")
+        assertThat(env(operator))
+                .containsEntry("ATONIX_INGRESS_CLASS_NAME", "nginx")
                 .containsEntry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true")
                 .containsEntry("ATONIX_MONITORING_PROMETHEUS_LABELS", "release=prometheus,team=platform")
                 .containsEntry("ATONIX_MONITORING_GRAFANA_DASHBOARD_LABEL", "grafana.example.com/dashboard=yes");
 
         HasMetadata monitor = chart.ofKind("ServiceMonitor").get(0);
         assertThat(monitor.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
-        assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "prometheus").containsEntry("team", "platform")
+        assertThat(monitor.getMetadata().getLabels())
+                .containsEntry("release", "prometheus")
+                .containsEntry("team", "platform")
                 .containsEntry("scrape", "operator");
         @SuppressWarnings("unchecked")
-        Map<String, Object> spec = (Map<String, Object>) RenderedChart.asMap(monitor).get("spec");
+        Map<String, Object> spec =
+                (Map<String, Object>) RenderedChart.asMap(monitor).get("spec");
         @SuppressWarnings("unchecked")
         Map<String, Object> endpoint = (Map<String, Object>) ((List<?>) spec.get("endpoints")).get(0);
-        assertThat(endpoint).containsEntry("port", "http").containsEntry("path", "/q/metrics").containsEntry("interval", "15s");
+        assertThat(endpoint)
+                .containsEntry("port", "http")
+                .containsEntry("path", "/q/metrics")
+                .containsEntry("interval", "15s");
         assertThat(((Map<?, ?>) spec.get("selector")).get("matchLabels"))
                 .isEqualTo(chart.one(Service.class).getSpec().getSelector());
     }
@@ -170,7 +213,8 @@ class ChartTest {
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
         PodDisruptionBudget budget = chart.one(PodDisruptionBudget.class);
         assertThat(budget.getSpec().getMinAvailable().getIntVal()).isEqualTo(1);
-        assertThat(budget.getSpec().getSelector().getMatchLabels()).isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
+        assertThat(budget.getSpec().getSelector().getMatchLabels())
+                .isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
         assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels())
                 .containsAllEntriesOf(budget.getSpec().getSelector().getMatchLabels());
     }
@@ -178,12 +222,15 @@ class ChartTest {
     @Test
     void valuesTheSchemaDoesNotKnowFailTheRender() {
         assertThatThrownBy(() -> RenderedChart.render("replica: 2\n")).hasMessageContaining("replica");
-        assertThatThrownBy(() -> RenderedChart.render("metrics: { enable: false }\n")).hasMessageContaining("enable");
+        assertThatThrownBy(() -> RenderedChart.render("metrics: { enable: false }\n"))
+                .hasMessageContaining("enable");
         assertThatThrownBy(() -> RenderedChart.render("logFormat: xml\n")).hasMessageContaining("logFormat");
         assertThatThrownBy(() -> RenderedChart.render("replicas: 0\n")).hasMessageContaining("replicas");
-        assertThatThrownBy(() -> RenderedChart.render("watchNamespaces: [Team_A]\n")).hasMessageContaining("watchNamespaces");
+        assertThatThrownBy(() -> RenderedChart.render("watchNamespaces: [Team_A]\n"))
+                .hasMessageContaining("watchNamespaces");
         // Helm merges maps with the defaults: a second label without removing the default one is refused.
-        assertThatThrownBy(() -> RenderedChart.render("monitoring: { grafanaDashboardLabel: { dashboards: \"yes\" } }\n"))
+        assertThatThrownBy(
+                        () -> RenderedChart.render("monitoring: { grafanaDashboardLabel: { dashboards: \"yes\" } }\n"))
                 .hasMessageContaining("grafanaDashboardLabel");
     }
 
@@ -200,7 +247,8 @@ class ChartTest {
         assertThat(operator.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
         assertThat(operator.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
         assertThat(operator.getStartupProbe().getHttpGet().getPath()).isEqualTo("/q/health/started");
-        for (var probe : List.of(operator.getLivenessProbe(), operator.getReadinessProbe(), operator.getStartupProbe())) {
+        for (var probe :
+                List.of(operator.getLivenessProbe(), operator.getReadinessProbe(), operator.getStartupProbe())) {
             assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http");
             assertThat(probe.getHttpGet().getScheme()).isEqualTo("HTTP");
         }
@@ -213,7 +261,9 @@ class ChartTest {
         assertThat(security.getCapabilities().getDrop()).containsExactly("ALL");
         assertThat(security.getCapabilities().getAdd()).isNullOrEmpty();
         assertThat(security.getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
-        assertThat(operator.getVolumeMounts()).singleElement().satisfies(m -> assertThat(m.getMountPath()).isEqualTo("/tmp"));
+        assertThat(operator.getVolumeMounts())
+                .singleElement()
+                .satisfies(m -> assertThat(m.getMountPath()).isEqualTo("/tmp"));
         assertThat(pod.getVolumes()).singleElement().satisfies(v -> {
             assertThat(v.getName()).isEqualTo(operator.getVolumeMounts().get(0).getName());
             assertThat(v.getEmptyDir()).isNotNull();
@@ -223,23 +273,31 @@ class ChartTest {
     /** The operator's informers select objects labelled managed-by=atonix-operator; its own installation must not be one. */
     private static void assertOwnObjectsAreHelmsAndInTheReleaseNamespace(RenderedChart chart) {
         for (HasMetadata object : chart.objects()) {
-            assertThat(object.getMetadata().getLabels()).as(object.getKind()).containsEntry(Labels.MANAGED_BY, "Helm")
+            assertThat(object.getMetadata().getLabels())
+                    .as(object.getKind())
+                    .containsEntry(Labels.MANAGED_BY, "Helm")
                     .containsEntry("app.kubernetes.io/instance", RenderedChart.RELEASE);
             if (object instanceof Namespaced) {
-                assertThat(object.getMetadata().getNamespace()).as(object.getKind()).isEqualTo(RenderedChart.NAMESPACE);
+                assertThat(object.getMetadata().getNamespace())
+                        .as(object.getKind())
+                        .isEqualTo(RenderedChart.NAMESPACE);
             }
         }
     }
 
     private static Map<String, String> env(Container container) {
-        return container.getEnv().stream().filter(e -> e.getValue() != null)
+        return container.getEnv().stream()
+                .filter(e -> e.getValue() != null)
                 .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue, (a, b) -> b, TreeMap::new));
     }
 
     private static List<String> fileNames(Path directory) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml"))
-                    .map(f -> f.getFileName().toString()).sorted().toList();
+            return files.filter(
+                            f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml"))
+                    .map(f -> f.getFileName().toString())
+                    .sorted()
+                    .toList();
         }
     }
 }

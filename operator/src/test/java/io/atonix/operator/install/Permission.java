@@ -1,15 +1,15 @@
 package io.atonix.operator.install;
 
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-
 /** One thing RBAC can grant: a verb on a resource (or resource/subresource) of an API group ("" is the core group). */
 record Permission(String group, String resource, String verb) implements Comparable<Permission> {
-    private static final Comparator<Permission> ORDER = Comparator.comparing(Permission::group).thenComparing(Permission::resource)
+    private static final Comparator<Permission> ORDER = Comparator.comparing(Permission::group)
+            .thenComparing(Permission::resource)
             .thenComparing(Permission::verb);
 
     @Override

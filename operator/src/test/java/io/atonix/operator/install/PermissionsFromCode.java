@@ -1,5 +1,36 @@
 package io.atonix.operator.install;
 
+import io.atonix.operator.common.Labels;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.GarbageCollected;
+import io.javaoperatorsdk.operator.processing.dependent.BulkDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.Creator;
+import io.javaoperatorsdk.operator.processing.dependent.Updater;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.CRDPresentActivationCondition;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
+import io.strimzi.api.kafka.model.kafka.Kafka;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
+import jakarta.enterprise.inject.Produces;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,39 +53,6 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import jakarta.enterprise.inject.Produces;
-
-import io.atonix.operator.common.Labels;
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.api.model.Namespaced;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
-import io.strimzi.api.kafka.model.kafka.Kafka;
-import io.strimzi.api.kafka.model.topic.KafkaTopic;
-import io.strimzi.api.kafka.model.user.KafkaUser;
-import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
-import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
-import io.javaoperatorsdk.operator.api.reconciler.Workflow;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.GarbageCollected;
-import io.javaoperatorsdk.operator.processing.dependent.BulkDependentResource;
-import io.javaoperatorsdk.operator.processing.dependent.Creator;
-import io.javaoperatorsdk.operator.processing.dependent.Updater;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
-import io.javaoperatorsdk.operator.processing.dependent.workflow.CRDPresentActivationCondition;
-import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 
 /**
  * The permissions the operator's code needs, read from the code itself: the controllers' primary resources, the
@@ -80,74 +78,105 @@ final class PermissionsFromCode {
             "getClient\\(\\)(?!\\.getKubernetesSerialization\\(\\))|\\bKubernetesClient\\b|resourceOperations\\(\\)");
     private static final List<String> READ = List.of("get", "list", "watch");
     /** Cluster-scoped resources the code reads directly. */
-    private static final Set<String> CLUSTER_SCOPED = Set.of(HasMetadata.getPlural(CustomResourceDefinition.class),
-            HasMetadata.getPlural(Namespace.class));
+    private static final Set<String> CLUSTER_SCOPED =
+            Set.of(HasMetadata.getPlural(CustomResourceDefinition.class), HasMetadata.getPlural(Namespace.class));
+
     private static final Map<Permission, String> LEADER_ELECTION = Map.of(
             of(Lease.class, "get"), "fabric8's LeaseLock reads the Lease",
             of(Lease.class, "create"), "fabric8's LeaseLock creates the Lease when there is none",
             of(Lease.class, "patch"), "fabric8's LeaseLock (7.5) takes and renews the Lease with a PATCH",
-            of(Lease.class, "update"), "java-operator-sdk's LeaderElectionManager refuses to start unless one rule grants get, create and update");
+            of(Lease.class, "update"),
+                    "java-operator-sdk's LeaderElectionManager refuses to start unless one rule grants get, create and update");
 
     /**
      * What each source file that uses the client directly does with it, beyond what the dependent rules already grant.
      * Keyed by path under src/main/java; the value maps the controllers' primary types to the permissions.
      */
-    private static final Map<String, Function<List<Class<? extends HasMetadata>>, Map<Permission, String>>> DIRECT_USES = Map.ofEntries(
-            Map.entry("io/atonix/operator/appstack/AppStackReconciler.java", primaries -> Map.of(
-                    of(Secret.class, "get"), "AppStackReconciler: the Secrets an AppStack's env refers to exist (ClusterChecks)",
-                    of(ConfigMap.class, "get"), "AppStackReconciler: the ConfigMaps an AppStack's env refers to exist (ClusterChecks)")),
-            Map.entry("io/atonix/operator/common/EventRecorder.java", primaries -> Map.of(
-                    of(Event.class, "create"), "EventRecorder: an Event for each significant action")),
-            Map.entry("io/atonix/operator/common/StatusWriter.java", primaries -> statusUpdates(primaries)),
-            Map.entry("io/atonix/operator/monitoring/PrometheusOperatorApi.java", primaries -> Map.of(
-                    of(CustomResourceDefinition.class, "get"), "PrometheusOperatorApi: whether the monitoring.coreos.com CRDs exist")),
-            Map.entry("io/atonix/operator/postgres/PostgresCredentialsDependent.java", primaries -> Map.of(
-                    of(Secret.class, "update"), "PostgresCredentialsDependent: a new password when a person asks for a rotation")),
-            Map.entry("io/atonix/operator/redis/RedisCredentialsDependent.java", primaries -> Map.of(
-                    of(Secret.class, "update"), "RedisCredentialsDependent: a new password when a person asks for a rotation")),
-            // These pass the client to EventRecorder or to a check above, or delete a bulk dependent's own objects in
-            // deleteTargetResource, which the dependent rules cover.
-            Map.entry("io/atonix/operator/postgres/PostgresReconciler.java", primaries -> Map.of()),
-            Map.entry("io/atonix/operator/appstack/StackChildDependent.java", primaries -> Map.of()),
-            Map.entry("io/atonix/operator/common/ChildChanges.java", primaries -> Map.of()),
-            Map.entry("io/atonix/operator/common/OptionalChildDependent.java", primaries -> Map.of()),
-            Map.entry("io/atonix/operator/postgres/PostgresServicesDependent.java", primaries -> Map.of()),
-            Map.entry("io/atonix/operator/appstack/NetworkPolicyDependent.java", primaries -> Map.of()),
-            Map.entry("io/atonix/operator/common/ReconcileFlow.java", primaries -> Map.of()),
-            Map.entry("io/atonix/operator/common/ReadinessEvents.java", primaries -> Map.of()),
-            Map.entry("io/atonix/operator/redis/RedisAclDependent.java", primaries -> Map.of()),
-            Map.entry("io/atonix/operator/monitoring/PrometheusOperatorInstalled.java", primaries -> Map.of()),
-            // The Kafka part registers its informers at run time (KafkaEventSources), so no annotation names them.
-            Map.entry("io/atonix/operator/kafka/KafkaStep.java", primaries -> kafkaStep()),
-            Map.entry("io/atonix/operator/kafka/KafkaBindingSecrets.java", primaries -> Map.of(
-                    of(Secret.class, "create"), "KafkaBindingSecrets: creates a service's Kafka binding Secret",
-                    of(Secret.class, "update"), "KafkaBindingSecrets: rewrites a binding Secret when Strimzi rotates the credentials",
-                    of(Secret.class, "delete"), "KafkaBindingSecrets: deletes the binding Secret of a service that stopped using Kafka")),
-            Map.entry("io/atonix/operator/kafka/KafkaClusters.java", primaries -> Map.of(
-                    of(Namespace.class, "get"), "KafkaClusters: on cleanup, whether the Kafka namespace still exists")),
-            Map.entry("io/atonix/operator/kafka/StrimziWriter.java", primaries -> Map.of(
-                    of(KafkaTopic.class, "create"), "StrimziWriter: creates the stack's KafkaTopics",
-                    of(KafkaTopic.class, "update"), "StrimziWriter: replaces a KafkaTopic's spec, or detaches it (strimzi.io/managed)",
-                    of(KafkaTopic.class, "delete"), "StrimziWriter: deletes a retired KafkaTopic",
-                    of(KafkaUser.class, "create"), "StrimziWriter: creates a KafkaUser per service that uses Kafka",
-                    of(KafkaUser.class, "update"), "StrimziWriter: replaces a KafkaUser's spec",
-                    of(KafkaUser.class, "delete"), "StrimziWriter: deletes a retired KafkaUser")),
-            // API discovery, which every authenticated client may read.
-            Map.entry("io/atonix/operator/kafka/StrimziDiscovery.java", primaries -> Map.of()));
+    private static final Map<String, Function<List<Class<? extends HasMetadata>>, Map<Permission, String>>>
+            DIRECT_USES = Map.ofEntries(
+                    Map.entry(
+                            "io/atonix/operator/appstack/AppStackReconciler.java",
+                            primaries -> Map.of(
+                                    of(Secret.class, "get"),
+                                            "AppStackReconciler: the Secrets an AppStack's env refers to exist (ClusterChecks)",
+                                    of(ConfigMap.class, "get"),
+                                            "AppStackReconciler: the ConfigMaps an AppStack's env refers to exist (ClusterChecks)")),
+                    Map.entry(
+                            "io/atonix/operator/common/EventRecorder.java",
+                            primaries -> Map.of(
+                                    of(Event.class, "create"), "EventRecorder: an Event for each significant action")),
+                    Map.entry("io/atonix/operator/common/StatusWriter.java", primaries -> statusUpdates(primaries)),
+                    Map.entry(
+                            "io/atonix/operator/monitoring/PrometheusOperatorApi.java",
+                            primaries -> Map.of(
+                                    of(CustomResourceDefinition.class, "get"),
+                                    "PrometheusOperatorApi: whether the monitoring.coreos.com CRDs exist")),
+                    Map.entry(
+                            "io/atonix/operator/postgres/PostgresCredentialsDependent.java",
+                            primaries -> Map.of(
+                                    of(Secret.class, "update"),
+                                    "PostgresCredentialsDependent: a new password when a person asks for a rotation")),
+                    Map.entry(
+                            "io/atonix/operator/redis/RedisCredentialsDependent.java",
+                            primaries -> Map.of(
+                                    of(Secret.class, "update"),
+                                    "RedisCredentialsDependent: a new password when a person asks for a rotation")),
+                    // These pass the client to EventRecorder or to a check above, or delete a bulk dependent's own
+                    // objects in
+                    // deleteTargetResource, which the dependent rules cover.
+                    Map.entry("io/atonix/operator/postgres/PostgresReconciler.java", primaries -> Map.of()),
+                    Map.entry("io/atonix/operator/appstack/StackChildDependent.java", primaries -> Map.of()),
+                    Map.entry("io/atonix/operator/common/ChildChanges.java", primaries -> Map.of()),
+                    Map.entry("io/atonix/operator/common/OptionalChildDependent.java", primaries -> Map.of()),
+                    Map.entry("io/atonix/operator/postgres/PostgresServicesDependent.java", primaries -> Map.of()),
+                    Map.entry("io/atonix/operator/appstack/NetworkPolicyDependent.java", primaries -> Map.of()),
+                    Map.entry("io/atonix/operator/common/ReconcileFlow.java", primaries -> Map.of()),
+                    Map.entry("io/atonix/operator/common/ReadinessEvents.java", primaries -> Map.of()),
+                    Map.entry("io/atonix/operator/redis/RedisAclDependent.java", primaries -> Map.of()),
+                    Map.entry("io/atonix/operator/monitoring/PrometheusOperatorInstalled.java", primaries -> Map.of()),
+                    // The Kafka part registers its informers at run time (KafkaEventSources), so no annotation names
+                    // them.
+                    Map.entry("io/atonix/operator/kafka/KafkaStep.java", primaries -> kafkaStep()),
+                    Map.entry(
+                            "io/atonix/operator/kafka/KafkaBindingSecrets.java",
+                            primaries -> Map.of(
+                                    of(Secret.class, "create"),
+                                            "KafkaBindingSecrets: creates a service's Kafka binding Secret",
+                                    of(Secret.class, "update"),
+                                            "KafkaBindingSecrets: rewrites a binding Secret when Strimzi rotates the credentials",
+                                    of(Secret.class, "delete"),
+                                            "KafkaBindingSecrets: deletes the binding Secret of a service that stopped using Kafka")),
+                    Map.entry(
+                            "io/atonix/operator/kafka/KafkaClusters.java",
+                            primaries -> Map.of(
+                                    of(Namespace.class, "get"),
+                                    "KafkaClusters: on cleanup, whether the Kafka namespace still exists")),
+                    Map.entry(
+                            "io/atonix/operator/kafka/StrimziWriter.java",
+                            primaries -> Map.of(
+                                    of(KafkaTopic.class, "create"), "StrimziWriter: creates the stack's KafkaTopics",
+                                    of(KafkaTopic.class, "update"),
+                                            "StrimziWriter: replaces a KafkaTopic's spec, or detaches it (strimzi.io/managed)",
+                                    of(KafkaTopic.class, "delete"), "StrimziWriter: deletes a retired KafkaTopic",
+                                    of(KafkaUser.class, "create"),
+                                            "StrimziWriter: creates a KafkaUser per service that uses Kafka",
+                                    of(KafkaUser.class, "update"), "StrimziWriter: replaces a KafkaUser's spec",
+                                    of(KafkaUser.class, "delete"), "StrimziWriter: deletes a retired KafkaUser")),
+                    // API discovery, which every authenticated client may read.
+                    Map.entry("io/atonix/operator/kafka/StrimziDiscovery.java", primaries -> Map.of()));
 
     /** The resource types the informers a reconciler declares in prepareEventSources watch, by reconciler. */
-    private static final Map<String, List<Class<? extends HasMetadata>>> OWN_EVENT_SOURCES = Map.of(
-            "AppStackReconciler", List.of(Secret.class));
+    private static final Map<String, List<Class<? extends HasMetadata>>> OWN_EVENT_SOURCES =
+            Map.of("AppStackReconciler", List.of(Secret.class));
 
     /** A permission and whether it is needed in every watched namespace or cluster-wide. */
-    record Need(Permission permission, boolean namespaced) {
-    }
+    record Need(Permission permission, boolean namespaced) {}
 
-    private final Map<Need, List<String>> watched = new TreeMap<>((a, b) -> a.permission().compareTo(b.permission()));
+    private final Map<Need, List<String>> watched =
+            new TreeMap<>((a, b) -> a.permission().compareTo(b.permission()));
     private final Map<Permission, List<String>> operatorNamespace = new TreeMap<>();
 
-    private PermissionsFromCode() {
-    }
+    private PermissionsFromCode() {}
 
     static PermissionsFromCode derive() {
         PermissionsFromCode derived = new PermissionsFromCode();
@@ -158,7 +187,8 @@ final class PermissionsFromCode {
                 primaries.add(derived.controller(type));
             }
             if (producesLeaderElection(type)) {
-                LEADER_ELECTION.forEach((permission, why) -> derived.operatorNamespace.computeIfAbsent(permission, p -> new ArrayList<>())
+                LEADER_ELECTION.forEach((permission, why) -> derived.operatorNamespace
+                        .computeIfAbsent(permission, p -> new ArrayList<>())
                         .add(type.getSimpleName() + ": leader election: " + why));
             }
         }
@@ -196,12 +226,14 @@ final class PermissionsFromCode {
 
     @SuppressWarnings("unchecked")
     private Class<? extends HasMetadata> controller(Class<?> reconciler) {
-        Class<? extends HasMetadata> primary = (Class<? extends HasMetadata>) typeArgument(reconciler, Reconciler.class);
+        Class<? extends HasMetadata> primary =
+                (Class<? extends HasMetadata>) typeArgument(reconciler, Reconciler.class);
         String name = reconciler.getSimpleName();
         for (String verb : READ) {
             need(of(primary, verb), primary, name + ": informer of its primary resource");
         }
-        if (Arrays.stream(reconciler.getDeclaredMethods()).anyMatch(m -> m.getName().equals("prepareEventSources"))) {
+        if (Arrays.stream(reconciler.getDeclaredMethods())
+                .anyMatch(m -> m.getName().equals("prepareEventSources"))) {
             List<Class<? extends HasMetadata>> informed = OWN_EVENT_SOURCES.get(name);
             if (informed == null) {
                 throw new IllegalStateException(name + " declares event sources of its own; declare what they watch in "
@@ -233,13 +265,15 @@ final class PermissionsFromCode {
     private boolean dependent(String controller, Dependent declaration, Map<String, Dependent> workflow) {
         Class<?> type = declaration.type();
         if (!KubernetesDependentResource.class.isAssignableFrom(type)) {
-            throw new IllegalStateException(type.getSimpleName() + " is not a KubernetesDependentResource; teach PermissionsFromCode about it");
+            throw new IllegalStateException(
+                    type.getSimpleName() + " is not a KubernetesDependentResource; teach PermissionsFromCode about it");
         }
         KubernetesDependentResource<?, ?> instance = instantiate(type);
         @SuppressWarnings("unchecked")
         Class<? extends HasMetadata> resource = (Class<? extends HasMetadata>) instance.resourceType();
         if (resource == GenericKubernetesResource.class) {
-            throw new IllegalStateException(type.getSimpleName() + " manages generic resources; teach PermissionsFromCode their group and plural");
+            throw new IllegalStateException(type.getSimpleName()
+                    + " manages generic resources; teach PermissionsFromCode their group and plural");
         }
         String who = controller + " / " + type.getSimpleName();
         for (String verb : READ) {
@@ -253,7 +287,10 @@ final class PermissionsFromCode {
             }
         }
         if (instance instanceof Updater<?, ?> && !alwaysMatches(instance, resource)) {
-            need(of(resource, ssa ? "patch" : "update"), resource, who + ": Updater" + (ssa ? ", by server-side apply" : ", by replace"));
+            need(
+                    of(resource, ssa ? "patch" : "update"),
+                    resource,
+                    who + ": Updater" + (ssa ? ", by server-side apply" : ", by replace"));
         }
         boolean deletedOnCleanup = false;
         if (instance instanceof Deleter<?>) {
@@ -272,7 +309,10 @@ final class PermissionsFromCode {
             deletedOnCleanup = !garbageCollected;
         }
         if (CRDPresentActivationCondition.class.isAssignableFrom(declaration.activationCondition())) {
-            need(of(CustomResourceDefinition.class, "get"), CustomResourceDefinition.class, who + ": activation condition reads the CRD");
+            need(
+                    of(CustomResourceDefinition.class, "get"),
+                    CustomResourceDefinition.class,
+                    who + ": activation condition reads the CRD");
         }
         return deletedOnCleanup;
     }
@@ -295,21 +335,27 @@ final class PermissionsFromCode {
         gone.removeAll(callers);
         if (!undeclared.isEmpty() || !gone.isEmpty()) {
             throw new IllegalStateException("Source files that use the Kubernetes client directly changed. Declare in "
-                    + "PermissionsFromCode.DIRECT_USES what these do with it: " + undeclared + "; and remove these, which no "
+                    + "PermissionsFromCode.DIRECT_USES what these do with it: " + undeclared
+                    + "; and remove these, which no "
                     + "longer use it: " + gone);
         }
         for (var use : DIRECT_USES.values()) {
-            use.apply(primaries).forEach((permission, why) -> watched.computeIfAbsent(
-                    new Need(permission, !CLUSTER_SCOPED.contains(permission.resource())),
-                    n -> new ArrayList<>()).add(why));
+            use.apply(primaries)
+                    .forEach((permission, why) -> watched.computeIfAbsent(
+                                    new Need(permission, !CLUSTER_SCOPED.contains(permission.resource())),
+                                    n -> new ArrayList<>())
+                            .add(why));
         }
     }
 
     private static Map<Permission, String> kafkaStep() {
         Map<Permission, String> uses = new LinkedHashMap<>();
-        for (Class<? extends HasMetadata> informed : List.of(KafkaTopic.class, KafkaUser.class, Kafka.class, Secret.class)) {
+        for (Class<? extends HasMetadata> informed :
+                List.of(KafkaTopic.class, KafkaUser.class, Kafka.class, Secret.class)) {
             for (String verb : READ) {
-                uses.put(of(informed, verb), "KafkaStep: informer registered at run time (KafkaEventSources); get for a lookup after a conflict");
+                uses.put(
+                        of(informed, verb),
+                        "KafkaStep: informer registered at run time (KafkaEventSources); get for a lookup after a conflict");
             }
         }
         return uses;
@@ -318,14 +364,18 @@ final class PermissionsFromCode {
     private static Map<Permission, String> statusUpdates(List<Class<? extends HasMetadata>> primaries) {
         Map<Permission, String> updates = new LinkedHashMap<>();
         for (Class<? extends HasMetadata> primary : primaries) {
-            updates.put(new Permission(group(primary), HasMetadata.getPlural(primary) + "/status", "update"),
-                    "StatusWriter: writes the status of a " + primary.getSimpleName() + " (ResourceOperations.updatePrimaryStatus, a PUT)");
+            updates.put(
+                    new Permission(group(primary), HasMetadata.getPlural(primary) + "/status", "update"),
+                    "StatusWriter: writes the status of a " + primary.getSimpleName()
+                            + " (ResourceOperations.updatePrimaryStatus, a PUT)");
         }
         return updates;
     }
 
     private void need(Permission permission, Class<? extends HasMetadata> resource, String why) {
-        watched.computeIfAbsent(new Need(permission, Namespaced.class.isAssignableFrom(resource)), n -> new ArrayList<>()).add(why);
+        watched.computeIfAbsent(
+                        new Need(permission, Namespaced.class.isAssignableFrom(resource)), n -> new ArrayList<>())
+                .add(why);
     }
 
     static Permission of(Class<? extends HasMetadata> resource, String verb) {
@@ -338,13 +388,19 @@ final class PermissionsFromCode {
     }
 
     /** A create-only dependent: its match holds for two different objects without consulting the cluster. */
-    @SuppressWarnings({ "unchecked", "rawtypes" })
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static boolean alwaysMatches(KubernetesDependentResource instance, Class<? extends HasMetadata> resource) {
         try {
             HasMetadata actual = resource.getDeclaredConstructor().newInstance();
-            actual.setMetadata(new ObjectMetaBuilder().withName("probe-actual").addToLabels("probe", "actual").build());
+            actual.setMetadata(new ObjectMetaBuilder()
+                    .withName("probe-actual")
+                    .addToLabels("probe", "actual")
+                    .build());
             HasMetadata desired = resource.getDeclaredConstructor().newInstance();
-            desired.setMetadata(new ObjectMetaBuilder().withName("probe-desired").addToLabels("probe", "desired").build());
+            desired.setMetadata(new ObjectMetaBuilder()
+                    .withName("probe-desired")
+                    .addToLabels("probe", "desired")
+                    .build());
             return instance.match(actual, desired, null, null).matched();
         } catch (NullPointerException | ClassCastException | UnsupportedOperationException e) {
             // It compares against the cluster (its context), so it may find a difference and update.
@@ -355,7 +411,7 @@ final class PermissionsFromCode {
     }
 
     /** A bulk dependent whose deleteTargetResource returns without touching anything (its context is absent here). */
-    @SuppressWarnings({ "unchecked", "rawtypes" })
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static boolean deletesNothing(BulkDependentResource bulk) {
         try {
             bulk.deleteTargetResource(null, null, null, null);
@@ -385,7 +441,8 @@ final class PermissionsFromCode {
             return declared == BooleanWithUndefined.TRUE;
         }
         Properties properties = new Properties();
-        try (InputStream in = PermissionsFromCode.class.getClassLoader().getResourceAsStream("application.properties")) {
+        try (InputStream in =
+                PermissionsFromCode.class.getClassLoader().getResourceAsStream("application.properties")) {
             if (in != null) {
                 properties.load(in);
             }
@@ -397,7 +454,8 @@ final class PermissionsFromCode {
 
     private static boolean producesLeaderElection(Class<?> type) {
         for (Method method : type.getDeclaredMethods()) {
-            if (method.isAnnotationPresent(Produces.class) && LeaderElectionConfiguration.class.isAssignableFrom(method.getReturnType())) {
+            if (method.isAnnotationPresent(Produces.class)
+                    && LeaderElectionConfiguration.class.isAssignableFrom(method.getReturnType())) {
                 return true;
             }
         }
@@ -406,7 +464,8 @@ final class PermissionsFromCode {
 
     private static KubernetesDependentResource<?, ?> instantiate(Class<?> type) {
         try {
-            return (KubernetesDependentResource<?, ?>) type.getDeclaredConstructor().newInstance();
+            return (KubernetesDependentResource<?, ?>)
+                    type.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create " + type.getName() + " to read its resource type", e);
         }
@@ -418,15 +477,21 @@ final class PermissionsFromCode {
                 return (Class<?>) parameterized.getActualTypeArguments()[0];
             }
         }
-        throw new IllegalStateException(type.getName() + " does not implement " + generic.getSimpleName() + " directly");
+        throw new IllegalStateException(
+                type.getName() + " does not implement " + generic.getSimpleName() + " directly");
     }
 
     private static List<Class<?>> mainClasses() {
         Path root = mainClassesDirectory();
         List<Class<?>> classes = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
-                String name = root.relativize(file).toString().replace('/', '.').replace('\\', '.').replaceAll("\\.class$", "");
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
+                String name = root.relativize(file)
+                        .toString()
+                        .replace('/', '.')
+                        .replace('\\', '.')
+                        .replaceAll("\\.class$", "");
                 classes.add(Class.forName(name, false, PermissionsFromCode.class.getClassLoader()));
             }
         } catch (IOException e) {
@@ -440,7 +505,11 @@ final class PermissionsFromCode {
     /** The operator's compiled main classes (target/classes), found through a class that lives there. */
     private static Path mainClassesDirectory() {
         try {
-            return Path.of(Labels.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(Labels.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,8 @@
 package io.atonix.operator.install;
 
+import com.marcnuri.helm.Helm;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,17 +13,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import com.marcnuri.helm.Helm;
-
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-
 /** The chart in helm/atonix-operator rendered by real Helm (helm template), parsed into fabric8 objects. */
 public final class RenderedChart {
     public static final String RELEASE = "atonix-operator";
     public static final String NAMESPACE = "atonix-system";
     /** The version the real control-plane tier runs; Helm's own default (1.20) is below the chart's kubeVersion. */
     public static final String KUBE_VERSION = "1.37.2";
+
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
     private final String yaml;
@@ -42,8 +41,13 @@ public final class RenderedChart {
             Path file = Files.createTempFile("atonix-values", ".yaml");
             try {
                 Files.writeString(file, values);
-                String yaml = new Helm(directory()).template().withName(RELEASE).withNamespace(NAMESPACE)
-                        .withKubeVersion(KUBE_VERSION).withValuesFile(file).call();
+                String yaml = new Helm(directory())
+                        .template()
+                        .withName(RELEASE)
+                        .withNamespace(NAMESPACE)
+                        .withKubeVersion(KUBE_VERSION)
+                        .withValuesFile(file)
+                        .call();
                 return new RenderedChart(yaml, parse(yaml));
             } finally {
                 Files.deleteIfExists(file);
@@ -81,14 +85,16 @@ public final class RenderedChart {
     public <T extends HasMetadata> T one(Class<T> type) {
         List<T> found = all(type);
         if (found.size() != 1) {
-            throw new AssertionError("expected one " + type.getSimpleName() + ", found " + found.size() + " in:\n" + yaml);
+            throw new AssertionError(
+                    "expected one " + type.getSimpleName() + ", found " + found.size() + " in:\n" + yaml);
         }
         return found.get(0);
     }
 
     <T extends HasMetadata> Optional<T> named(Class<T> type, String namespace, String name) {
         return all(type).stream()
-                .filter(o -> name.equals(o.getMetadata().getName()) && Objects.equals(namespace, o.getMetadata().getNamespace()))
+                .filter(o -> name.equals(o.getMetadata().getName())
+                        && Objects.equals(namespace, o.getMetadata().getNamespace()))
                 .findFirst();
     }
 

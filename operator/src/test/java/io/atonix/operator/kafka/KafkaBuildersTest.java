@@ -2,16 +2,8 @@ package io.atonix.operator.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.KafkaTopicSpec;
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
@@ -33,6 +25,11 @@ import io.strimzi.api.kafka.model.user.KafkaUserAuthorizationSimple;
 import io.strimzi.api.kafka.model.user.acl.AclRule;
 import io.strimzi.api.kafka.model.user.acl.AclRuleGroupResource;
 import io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** The pure builders of the Kafka part: every declared field reaches its object, and the ACLs are exactly the declared ones. */
 class KafkaBuildersTest {
@@ -45,10 +42,15 @@ class KafkaBuildersTest {
         assertThat(topics).extracting(t -> t.getMetadata().getName()).containsExactly("orders", "payments");
         KafkaTopic orders = topics.get(0);
         assertThat(orders.getMetadata().getNamespace()).isEqualTo("kafka");
-        assertThat(orders.getMetadata().getOwnerReferences()).as("no owner reference can cross namespaces").isNullOrEmpty();
-        assertThat(orders.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", "events")
-                .containsEntry(Labels.MANAGED_BY, Labels.OPERATOR).containsEntry(Labels.STACK, "shop")
-                .containsEntry(Labels.STACK_NAMESPACE, "shop").containsEntry(Labels.PART_OF, "shop")
+        assertThat(orders.getMetadata().getOwnerReferences())
+                .as("no owner reference can cross namespaces")
+                .isNullOrEmpty();
+        assertThat(orders.getMetadata().getLabels())
+                .containsEntry("strimzi.io/cluster", "events")
+                .containsEntry(Labels.MANAGED_BY, Labels.OPERATOR)
+                .containsEntry(Labels.STACK, "shop")
+                .containsEntry(Labels.STACK_NAMESPACE, "shop")
+                .containsEntry(Labels.PART_OF, "shop")
                 .doesNotContainKey("app.kubernetes.io/instance");
         assertThat(orders.getMetadata().getAnnotations()).containsKey(DesiredHash.ANNOTATION);
         assertThat(orders.getSpec().getTopicName()).isEqualTo("orders");
@@ -64,7 +66,8 @@ class KafkaBuildersTest {
     @Test
     void withoutAClusterNamespaceTopicsGoToTheStacksNamespace() {
         AppStack local = KafkaStacks.shop("shop", null, DeletionPolicy.Retain);
-        assertThat(KafkaTopics.desired(local)).allSatisfy(t -> assertThat(t.getMetadata().getNamespace()).isEqualTo("shop"));
+        assertThat(KafkaTopics.desired(local))
+                .allSatisfy(t -> assertThat(t.getMetadata().getNamespace()).isEqualTo("shop"));
         assertThat(KafkaUsers.desired(local, KafkaAuthentication.SCRAM_SHA_512))
                 .allSatisfy(u -> assertThat(u.getMetadata().getNamespace()).isEqualTo("shop"));
     }
@@ -74,46 +77,74 @@ class KafkaBuildersTest {
         assertThat(KafkaNames.topicObject("orders.v1")).isEqualTo("orders.v1");
         String upper = KafkaNames.topicObject("Orders_V1");
         assertThat(upper).matches("orders-v1-[0-9a-f]{8}");
-        assertThat(KafkaNames.topicObject("orders_v1")).as("a different topic, a different object").isNotEqualTo(upper)
+        assertThat(KafkaNames.topicObject("orders_v1"))
+                .as("a different topic, a different object")
+                .isNotEqualTo(upper)
                 .matches("orders-v1-[0-9a-f]{8}");
         assertThat(KafkaNames.topicObject("_internal_")).matches("internal-[0-9a-f]{8}");
-        assertThat(KafkaNames.topicObject("x".repeat(249).toUpperCase())).hasSizeLessThanOrEqualTo(253).matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
+        assertThat(KafkaNames.topicObject("x".repeat(249).toUpperCase()))
+                .hasSizeLessThanOrEqualTo(253)
+                .matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
 
-        AppStack odd = KafkaStacks.shop("shop", "kafka", DeletionPolicy.Retain, List.of(new KafkaTopicSpec("Orders_V1", null, null, null)),
+        AppStack odd = KafkaStacks.shop(
+                "shop",
+                "kafka",
+                DeletionPolicy.Retain,
+                List.of(new KafkaTopicSpec("Orders_V1", null, null, null)),
                 KafkaStacks.service("api", List.of("Orders_V1"), List.of()));
         KafkaTopic topic = KafkaTopics.desired(odd).get(0);
         assertThat(topic.getMetadata().getName()).isEqualTo(upper);
         assertThat(topic.getSpec().getTopicName()).isEqualTo("Orders_V1");
-        assertThat(KafkaUsers.desired(odd, KafkaAuthentication.SCRAM_SHA_512).get(0).getSpec().getAuthorization())
-                .satisfies(a -> assertThat(((AclRuleTopicResource) ((KafkaUserAuthorizationSimple) a).getAcls().get(0).getResource()).getName())
-                        .as("ACLs name the topic, not the object").isEqualTo("Orders_V1"));
+        assertThat(KafkaUsers.desired(odd, KafkaAuthentication.SCRAM_SHA_512)
+                        .get(0)
+                        .getSpec()
+                        .getAuthorization())
+                .satisfies(a -> assertThat(((AclRuleTopicResource) ((KafkaUserAuthorizationSimple) a)
+                                        .getAcls()
+                                        .get(0)
+                                        .getResource())
+                                .getName())
+                        .as("ACLs name the topic, not the object")
+                        .isEqualTo("Orders_V1"));
     }
 
     @Test
     void oneUserPerServiceThatUsesKafkaWithExactlyTheDeclaredAcls() {
         List<KafkaUser> users = KafkaUsers.desired(stack, KafkaAuthentication.SCRAM_SHA_512);
-        assertThat(users).extracting(u -> u.getMetadata().getName()).containsExactly("shop-shop-api", "shop-shop-worker");
+        assertThat(users)
+                .extracting(u -> u.getMetadata().getName())
+                .containsExactly("shop-shop-api", "shop-shop-worker");
         KafkaUser api = users.get(0);
         assertThat(api.getMetadata().getNamespace()).isEqualTo("kafka");
-        assertThat(api.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", "events").containsEntry(Labels.SERVICE, "api")
-                .containsEntry(Labels.STACK, "shop").containsEntry(Labels.STACK_NAMESPACE, "shop");
+        assertThat(api.getMetadata().getLabels())
+                .containsEntry("strimzi.io/cluster", "events")
+                .containsEntry(Labels.SERVICE, "api")
+                .containsEntry(Labels.STACK, "shop")
+                .containsEntry(Labels.STACK_NAMESPACE, "shop");
         assertThat(api.getSpec().getAuthentication().getType()).isEqualTo("scram-sha-512");
-        assertThat(rules(api)).containsExactly(
-                "allow topic:literal:orders [Write, Describe]",
-                "allow topic:literal:payments [Read, Describe]",
-                "allow group:literal:shop-api [Read]");
-        assertThat(rules(users.get(1))).containsExactly(
-                "allow topic:literal:orders [Read, Describe]",
-                "allow group:literal:shop-worker [Read]");
+        assertThat(rules(api))
+                .containsExactly(
+                        "allow topic:literal:orders [Write, Describe]",
+                        "allow topic:literal:payments [Read, Describe]",
+                        "allow group:literal:shop-api [Read]");
+        assertThat(rules(users.get(1)))
+                .containsExactly(
+                        "allow topic:literal:orders [Read, Describe]", "allow group:literal:shop-worker [Read]");
         assertThat(api.getSpec().getTemplate().getSecret().getMetadata().getLabels())
                 .as("Strimzi copies these onto its Secret, which the operator watches by them")
-                .containsEntry(KafkaLabels.USER_SECRET, "true").containsEntry(Labels.STACK, "shop")
-                .containsEntry(Labels.STACK_NAMESPACE, "shop").containsEntry(Labels.SERVICE, "api");
+                .containsEntry(KafkaLabels.USER_SECRET, "true")
+                .containsEntry(Labels.STACK, "shop")
+                .containsEntry(Labels.STACK_NAMESPACE, "shop")
+                .containsEntry(Labels.SERVICE, "api");
     }
 
     @Test
     void aProducerGetsNoGroupAndTlsListenersGetTlsUsers() {
-        AppStack producer = KafkaStacks.shop("shop", "kafka", DeletionPolicy.Retain, List.of(new KafkaTopicSpec("orders", null, null, null)),
+        AppStack producer = KafkaStacks.shop(
+                "shop",
+                "kafka",
+                DeletionPolicy.Retain,
+                List.of(new KafkaTopicSpec("orders", null, null, null)),
                 KafkaStacks.service("api", List.of("orders"), List.of()));
         KafkaUser user = KafkaUsers.desired(producer, KafkaAuthentication.TLS).get(0);
         assertThat(user.getSpec().getAuthentication().getType()).isEqualTo("tls");
@@ -124,13 +155,19 @@ class KafkaBuildersTest {
     void longUserNamesStayWithinALabelValue() {
         String name = KafkaNames.user("n".repeat(63), "s".repeat(30), "a".repeat(30));
         assertThat(name).hasSizeLessThanOrEqualTo(63).matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-        assertThat(KafkaNames.user("n".repeat(63), "s".repeat(30), "b".repeat(30))).isNotEqualTo(name);
+        assertThat(KafkaNames.user("n".repeat(63), "s".repeat(30), "b".repeat(30)))
+                .isNotEqualTo(name);
     }
 
     @Test
     void bothApiVersionsSerializeWithTheOperationsList() throws Exception {
         for (StrimziApiVersion version : StrimziApiVersion.values()) {
-            JsonNode user = new ObjectMapper().readTree(JSON.asJson(StrimziObjects.atVersion(KafkaUsers.desired(stack, KafkaAuthentication.SCRAM_SHA_512).get(0), version, JSON)));
+            JsonNode user = new ObjectMapper()
+                    .readTree(JSON.asJson(StrimziObjects.atVersion(
+                            KafkaUsers.desired(stack, KafkaAuthentication.SCRAM_SHA_512)
+                                    .get(0),
+                            version,
+                            JSON)));
             assertThat(user.get("apiVersion").asText()).isEqualTo("kafka.strimzi.io/" + version.version());
             assertThat(user.get("kind").asText()).isEqualTo("KafkaUser");
             JsonNode acl = user.at("/spec/authorization/acls/0");
@@ -142,7 +179,9 @@ class KafkaBuildersTest {
             assertThat(acl.at("/resource/patternType").asText()).isIn("", "literal");
             assertThat(user.at("/spec/authentication/type").asText()).isEqualTo("scram-sha-512");
 
-            JsonNode topic = new ObjectMapper().readTree(JSON.asJson(StrimziObjects.atVersion(KafkaTopics.desired(stack).get(0), version, JSON)));
+            JsonNode topic = new ObjectMapper()
+                    .readTree(JSON.asJson(
+                            StrimziObjects.atVersion(KafkaTopics.desired(stack).get(0), version, JSON)));
             assertThat(topic.get("apiVersion").asText()).isEqualTo("kafka.strimzi.io/" + version.version());
             assertThat(topic.at("/spec/topicName").asText()).isEqualTo("orders");
             assertThat(topic.at("/spec/partitions").asInt()).isEqualTo(6);
@@ -162,89 +201,183 @@ class KafkaBuildersTest {
         assertThat(access.authentication()).isEqualTo(KafkaAuthentication.SCRAM_SHA_512);
         assertThat(access.securityProtocol()).isEqualTo("SASL_SSL");
         assertThat(access.bootstrapServers()).isEqualTo("events-kafka-bootstrap.kafka.svc:9093");
-        assertThat(access.caCertificates()).containsExactly("-----BEGIN CERTIFICATE-----\nCA\n-----END CERTIFICATE-----\n");
+        assertThat(access.caCertificates())
+                .containsExactly("-----BEGIN CERTIFICATE-----\nCA\n-----END CERTIFICATE-----\n");
 
-        KafkaAccess tls = KafkaListeners.choose(kafka(listener("plain", KafkaListenerType.INTERNAL, false, null),
-                listener("mtls", KafkaListenerType.INTERNAL, true, "tls"))).orElseThrow();
+        KafkaAccess tls = KafkaListeners.choose(kafka(
+                        listener("plain", KafkaListenerType.INTERNAL, false, null),
+                        listener("mtls", KafkaListenerType.INTERNAL, true, "tls")))
+                .orElseThrow();
         assertThat(tls.authentication()).isEqualTo(KafkaAuthentication.TLS);
         assertThat(tls.securityProtocol()).isEqualTo("SSL");
-        assertThat(KafkaListeners.choose(kafka(listener("plain", KafkaListenerType.INTERNAL, false, "scram"))).orElseThrow()
-                .securityProtocol()).isEqualTo("SASL_PLAINTEXT");
-        assertThat(KafkaListeners.choose(kafka(listener("plain", KafkaListenerType.INTERNAL, false, null)))).isEmpty();
+        assertThat(KafkaListeners.choose(kafka(listener("plain", KafkaListenerType.INTERNAL, false, "scram")))
+                        .orElseThrow()
+                        .securityProtocol())
+                .isEqualTo("SASL_PLAINTEXT");
+        assertThat(KafkaListeners.choose(kafka(listener("plain", KafkaListenerType.INTERNAL, false, null))))
+                .isEmpty();
     }
 
     @Test
     void aScramBindingCopiesStrimzisCredentialsWithServiceBindingKeys() {
-        KafkaAccess access = new KafkaAccess("scram", KafkaAuthentication.SCRAM_SHA_512, true, "events-kafka-bootstrap.kafka.svc:9093",
+        KafkaAccess access = new KafkaAccess(
+                "scram",
+                KafkaAuthentication.SCRAM_SHA_512,
+                true,
+                "events-kafka-bootstrap.kafka.svc:9093",
                 List.of("PEM"));
         Secret strimzi = strimziSecret("shop-shop-api", Map.of("password", "s3cret", "sasl.jaas.config", "jaas"));
-        Secret binding = KafkaBindings.desired(stack, stack.getSpec().services().get(0), access, strimzi).orElseThrow();
+        Secret binding = KafkaBindings.desired(stack, stack.getSpec().services().get(0), access, strimzi)
+                .orElseThrow();
         assertThat(binding.getMetadata().getName()).isEqualTo("shop-api-kafka");
         assertThat(binding.getMetadata().getNamespace()).isEqualTo("shop");
         assertThat(binding.getType()).isEqualTo("servicebinding.io/kafka");
-        assertThat(binding.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> assertThat(o.getName()).isEqualTo("shop"));
-        assertThat(binding.getMetadata().getLabels()).containsEntry(Labels.MANAGED_BY, Labels.OPERATOR).containsEntry(Labels.PART_OF, "shop");
-        assertThat(decoded(binding)).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "type", "kafka", "provider", "strimzi", "bootstrap-servers", "events-kafka-bootstrap.kafka.svc:9093",
-                "security-protocol", "SASL_SSL", "sasl-mechanism", "SCRAM-SHA-512", "username", "shop-shop-api",
-                "password", "s3cret", "sasl.jaas.config", "jaas", "ca.crt", "PEM"));
+        assertThat(binding.getMetadata().getOwnerReferences())
+                .singleElement()
+                .satisfies(o -> assertThat(o.getName()).isEqualTo("shop"));
+        assertThat(binding.getMetadata().getLabels())
+                .containsEntry(Labels.MANAGED_BY, Labels.OPERATOR)
+                .containsEntry(Labels.PART_OF, "shop");
+        assertThat(decoded(binding))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "type",
+                        "kafka",
+                        "provider",
+                        "strimzi",
+                        "bootstrap-servers",
+                        "events-kafka-bootstrap.kafka.svc:9093",
+                        "security-protocol",
+                        "SASL_SSL",
+                        "sasl-mechanism",
+                        "SCRAM-SHA-512",
+                        "username",
+                        "shop-shop-api",
+                        "password",
+                        "s3cret",
+                        "sasl.jaas.config",
+                        "jaas",
+                        "ca.crt",
+                        "PEM"));
         assertThat(binding.getStringData()).as("stored as the server stores it").isNullOrEmpty();
 
-        assertThat(KafkaBindings.desired(stack, stack.getSpec().services().get(0), access, null)).as("until Strimzi made the user").isEmpty();
-        assertThat(KafkaBindings.desired(stack, stack.getSpec().services().get(0),
-                new KafkaAccess("scram", KafkaAuthentication.SCRAM_SHA_512, true, null, List.of()), strimzi)).as("until the listener has an address").isEmpty();
+        assertThat(KafkaBindings.desired(stack, stack.getSpec().services().get(0), access, null))
+                .as("until Strimzi made the user")
+                .isEmpty();
+        assertThat(KafkaBindings.desired(
+                        stack,
+                        stack.getSpec().services().get(0),
+                        new KafkaAccess("scram", KafkaAuthentication.SCRAM_SHA_512, true, null, List.of()),
+                        strimzi))
+                .as("until the listener has an address")
+                .isEmpty();
     }
 
     @Test
     void aTlsBindingCarriesTheClientCertificate() {
         KafkaAccess access = new KafkaAccess("mtls", KafkaAuthentication.TLS, true, "b:9093", List.of("PEM"));
-        Secret strimzi = strimziSecret("shop-shop-api", Map.of("user.crt", "crt", "user.key", "key", "user.p12", "p12", "user.password", "pw",
-                "ca.crt", "clients-ca"));
-        Map<String, String> data = decoded(KafkaBindings.desired(stack, stack.getSpec().services().get(0), access, strimzi).orElseThrow());
-        assertThat(data).containsEntry("security-protocol", "SSL").containsEntry("user.crt", "crt").containsEntry("user.key", "key")
-                .containsEntry("user.p12", "p12").containsEntry("user.password", "pw").containsEntry("ca.crt", "PEM")
+        Secret strimzi = strimziSecret(
+                "shop-shop-api",
+                Map.of(
+                        "user.crt",
+                        "crt",
+                        "user.key",
+                        "key",
+                        "user.p12",
+                        "p12",
+                        "user.password",
+                        "pw",
+                        "ca.crt",
+                        "clients-ca"));
+        Map<String, String> data =
+                decoded(KafkaBindings.desired(stack, stack.getSpec().services().get(0), access, strimzi)
+                        .orElseThrow());
+        assertThat(data)
+                .containsEntry("security-protocol", "SSL")
+                .containsEntry("user.crt", "crt")
+                .containsEntry("user.key", "key")
+                .containsEntry("user.p12", "p12")
+                .containsEntry("user.password", "pw")
+                .containsEntry("ca.crt", "PEM")
                 .doesNotContainKeys("password", "sasl-mechanism", "sasl.jaas.config");
     }
 
     private static List<String> rules(KafkaUser user) {
-        KafkaUserAuthorizationSimple authorization = (KafkaUserAuthorizationSimple) user.getSpec().getAuthorization();
+        KafkaUserAuthorizationSimple authorization =
+                (KafkaUserAuthorizationSimple) user.getSpec().getAuthorization();
         return authorization.getAcls().stream().map(KafkaBuildersTest::rule).toList();
     }
 
     private static String rule(AclRule rule) {
         String resource = rule.getResource() instanceof AclRuleTopicResource topic
                 ? "topic:" + topic.getPatternType().toValue() + ":" + topic.getName()
-                : "group:" + ((AclRuleGroupResource) rule.getResource()).getPatternType().toValue() + ":"
-                        + ((AclRuleGroupResource) rule.getResource()).getName();
+                : "group:"
+                        + ((AclRuleGroupResource) rule.getResource())
+                                .getPatternType()
+                                .toValue() + ":" + ((AclRuleGroupResource) rule.getResource()).getName();
         assertThat(rule.getOperation()).as("never the single operation").isNull();
-        return rule.getType().toValue() + " " + resource + " " + rule.getOperations().stream().map(o -> o.toValue()).toList();
+        return rule.getType().toValue() + " " + resource + " "
+                + rule.getOperations().stream().map(o -> o.toValue()).toList();
     }
 
     private static Kafka kafka(io.strimzi.api.kafka.model.kafka.listener.GenericKafkaListener... listeners) {
-        return new KafkaBuilder().withNewMetadata().withName("events").withNamespace("kafka").endMetadata()
-                .withNewSpec().withNewKafka().withListeners(listeners).endKafka().endSpec()
-                .withNewStatus().withListeners(List.of(listeners).stream().map(l -> new ListenerStatusBuilder().withName(l.getName())
-                        .addNewAddress().withHost("events-kafka-bootstrap.kafka.svc").withPort(l.getPort()).endAddress()
-                        .withCertificates(l.isTls() ? List.of("-----BEGIN CERTIFICATE-----\nCA\n-----END CERTIFICATE-----\n") : null).build())
+        return new KafkaBuilder()
+                .withNewMetadata()
+                .withName("events")
+                .withNamespace("kafka")
+                .endMetadata()
+                .withNewSpec()
+                .withNewKafka()
+                .withListeners(listeners)
+                .endKafka()
+                .endSpec()
+                .withNewStatus()
+                .withListeners(List.of(listeners).stream()
+                        .map(l -> new ListenerStatusBuilder()
+                                .withName(l.getName())
+                                .addNewAddress()
+                                .withHost("events-kafka-bootstrap.kafka.svc")
+                                .withPort(l.getPort())
+                                .endAddress()
+                                .withCertificates(
+                                        l.isTls()
+                                                ? List.of(
+                                                        "-----BEGIN CERTIFICATE-----\nCA\n-----END CERTIFICATE-----\n")
+                                                : null)
+                                .build())
                         .toList())
-                .endStatus().build();
+                .endStatus()
+                .build();
     }
 
-    static io.strimzi.api.kafka.model.kafka.listener.GenericKafkaListener listener(String name, KafkaListenerType type, boolean tls, String auth) {
-        return new GenericKafkaListenerBuilder().withName(name).withType(type).withTls(tls).withPort(tls ? 9093 : 9092)
-                .withAuth("scram".equals(auth) ? new KafkaListenerAuthenticationScramSha512() : "tls".equals(auth) ? new KafkaListenerAuthenticationTls() : null)
+    static io.strimzi.api.kafka.model.kafka.listener.GenericKafkaListener listener(
+            String name, KafkaListenerType type, boolean tls, String auth) {
+        return new GenericKafkaListenerBuilder()
+                .withName(name)
+                .withType(type)
+                .withTls(tls)
+                .withPort(tls ? 9093 : 9092)
+                .withAuth(
+                        "scram".equals(auth)
+                                ? new KafkaListenerAuthenticationScramSha512()
+                                : "tls".equals(auth) ? new KafkaListenerAuthenticationTls() : null)
                 .build();
     }
 
     private static Secret strimziSecret(String name, Map<String, String> values) {
-        SecretBuilder secret = new SecretBuilder().withNewMetadata().withName(name).withNamespace("kafka").endMetadata();
-        values.forEach((k, v) -> secret.addToData(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
+        SecretBuilder secret = new SecretBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace("kafka")
+                .endMetadata();
+        values.forEach(
+                (k, v) -> secret.addToData(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
         return secret.build();
     }
 
     private static Map<String, String> decoded(Secret secret) {
         Map<String, String> data = new java.util.TreeMap<>();
-        secret.getData().forEach((k, v) -> data.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
+        secret.getData()
+                .forEach((k, v) -> data.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
         return data;
     }
 }

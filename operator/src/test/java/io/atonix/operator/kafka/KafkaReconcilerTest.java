@@ -3,21 +3,6 @@ package io.atonix.operator.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackSpec;
 import io.atonix.api.v1alpha1.appstack.ComponentStatus;
@@ -30,6 +15,7 @@ import io.atonix.api.v1alpha1.common.DeletionPolicy;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.SecretChecksum;
 import io.atonix.operator.common.Updates;
+import io.atonix.operator.testing.MockApiServer;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -38,11 +24,22 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.atonix.operator.testing.MockApiServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The Kafka part of the AppStack controller against the mock API server with Strimzi's CRDs served at v1. The mock
@@ -77,21 +74,27 @@ class KafkaReconcilerTest {
     }
 
     @Test
-    void topicsUsersAndBindingsBecomeReadyFromStrimzisStatusThenAReconcileWritesNothingAndARotationRollsTheConsumers() throws Exception {
+    void topicsUsersAndBindingsBecomeReadyFromStrimzisStatusThenAReconcileWritesNothingAndARotationRollsTheConsumers()
+            throws Exception {
         PlayStrimzi strimzi = strimzi();
         namespace("kafka-a");
         strimzi.kafka("kafka-a", "events");
         create(KafkaStacks.shop("app-a", "kafka-a", DeletionPolicy.Retain));
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            assertThat(strimzi.list(TOPIC, "kafka-a")).extracting(t -> t.getMetadata().getName()).containsExactlyInAnyOrder("orders", "payments");
-            assertThat(strimzi.list(USER, "kafka-a")).extracting(u -> u.getMetadata().getName())
+            assertThat(strimzi.list(TOPIC, "kafka-a"))
+                    .extracting(t -> t.getMetadata().getName())
+                    .containsExactlyInAnyOrder("orders", "payments");
+            assertThat(strimzi.list(USER, "kafka-a"))
+                    .extracting(u -> u.getMetadata().getName())
                     .containsExactlyInAnyOrder("app-a-shop-api", "app-a-shop-worker");
         });
         GenericKubernetesResource orders = strimzi.get(TOPIC, "kafka-a", "orders");
         assertThat(orders.getApiVersion()).isEqualTo("kafka.strimzi.io/v1");
         assertThat(orders.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", "events");
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(kafka(get("app-a", "shop")).reason()).isEqualTo(KafkaStatus.REASON_CREATING));
+        await().atMost(TIMEOUT)
+                .untilAsserted(
+                        () -> assertThat(kafka(get("app-a", "shop")).reason()).isEqualTo(KafkaStatus.REASON_CREATING));
 
         // Strimzi reconciles: topics and users Ready, the users' Secrets created.
         for (String topic : List.of("orders", "payments")) {
@@ -102,18 +105,37 @@ class KafkaReconcilerTest {
             strimzi.userSecret("kafka-a", user, "first-" + user);
         }
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            Secret binding = client.secrets().inNamespace("app-a").withName("shop-api-kafka").get();
+            Secret binding = client.secrets()
+                    .inNamespace("app-a")
+                    .withName("shop-api-kafka")
+                    .get();
             assertThat(binding).isNotNull();
-            assertThat(decoded(binding)).containsEntry("type", "kafka").containsEntry("password", "first-app-a-shop-api")
-                    .containsEntry("username", "app-a-shop-api").containsEntry("security-protocol", "SASL_SSL")
-                    .containsEntry("sasl-mechanism", "SCRAM-SHA-512").containsEntry("ca.crt", PlayStrimzi.CA)
+            assertThat(decoded(binding))
+                    .containsEntry("type", "kafka")
+                    .containsEntry("password", "first-app-a-shop-api")
+                    .containsEntry("username", "app-a-shop-api")
+                    .containsEntry("security-protocol", "SASL_SSL")
+                    .containsEntry("sasl-mechanism", "SCRAM-SHA-512")
+                    .containsEntry("ca.crt", PlayStrimzi.CA)
                     .containsEntry("bootstrap-servers", "events-kafka-bootstrap.kafka-a.svc:9093");
             assertThat(checksum("app-a", "shop-api")).isNotNull();
         });
-        Deployment api = client.apps().deployments().inNamespace("app-a").withName("shop-api").get();
-        List<EnvVar> env = api.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
-        assertThat(env).extracting(EnvVar::getName).contains("KAFKA_BOOTSTRAP_SERVERS", "KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM",
-                "KAFKA_USERNAME", "KAFKA_PASSWORD", "KAFKA_SASL_JAAS_CONFIG");
+        Deployment api = client.apps()
+                .deployments()
+                .inNamespace("app-a")
+                .withName("shop-api")
+                .get();
+        List<EnvVar> env =
+                api.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
+        assertThat(env)
+                .extracting(EnvVar::getName)
+                .contains(
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        "KAFKA_SECURITY_PROTOCOL",
+                        "KAFKA_SASL_MECHANISM",
+                        "KAFKA_USERNAME",
+                        "KAFKA_PASSWORD",
+                        "KAFKA_SASL_JAAS_CONFIG");
         assertThat(env).allSatisfy(v -> {
             assertThat(v.getValue()).as("never a literal credential").isNull();
             assertThat(v.getValueFrom().getSecretKeyRef().getName()).isEqualTo("shop-api-kafka");
@@ -140,14 +162,21 @@ class KafkaReconcilerTest {
                 writes.add(request.getMethod() + " " + request.getPath());
             }
         }
-        assertThat(writes).as("writing requests of a reconcile of an unchanged stack").isEmpty();
+        assertThat(writes)
+                .as("writing requests of a reconcile of an unchanged stack")
+                .isEmpty();
 
-        // The User Operator rotates the api's password: the binding follows and the api's pods roll; the worker's do not.
+        // The User Operator rotates the api's password: the binding follows and the api's pods roll; the worker's do
+        // not.
         String apiChecksum = checksum("app-a", "shop-api");
         String workerChecksum = checksum("app-a", "shop-worker");
         strimzi.userSecret("kafka-a", "app-a-shop-api", "second");
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            assertThat(decoded(client.secrets().inNamespace("app-a").withName("shop-api-kafka").get())).containsEntry("password", "second");
+            assertThat(decoded(client.secrets()
+                            .inNamespace("app-a")
+                            .withName("shop-api-kafka")
+                            .get()))
+                    .containsEntry("password", "second");
             assertThat(checksum("app-a", "shop-api")).isNotEqualTo(apiChecksum);
         });
         assertThat(checksum("app-a", "shop-worker")).isEqualTo(workerChecksum);
@@ -159,17 +188,21 @@ class KafkaReconcilerTest {
         namespace("kafka-r");
         strimzi.kafka("kafka-r", "events");
         create(KafkaStacks.shop("app-r", "kafka-r", DeletionPolicy.Retain));
-        await().atMost(TIMEOUT).until(() -> strimzi.list(TOPIC, "kafka-r").size() == 2 && strimzi.list(USER, "kafka-r").size() == 2);
+        await().atMost(TIMEOUT)
+                .until(() -> strimzi.list(TOPIC, "kafka-r").size() == 2
+                        && strimzi.list(USER, "kafka-r").size() == 2);
         mock.drainRequests();
 
         client.resources(AppStack.class).inNamespace("app-r").withName("shop").delete();
         await().atMost(TIMEOUT).untilAsserted(() -> {
             for (String topic : List.of("orders", "payments")) {
-                assertThat(strimzi.get(TOPIC, "kafka-r", topic).getMetadata().getAnnotations()).containsEntry(StrimziObjects.MANAGED, "false");
+                assertThat(strimzi.get(TOPIC, "kafka-r", topic).getMetadata().getAnnotations())
+                        .containsEntry(StrimziObjects.MANAGED, "false");
             }
             assertThat(strimzi.list(USER, "kafka-r")).as("users go at once").isEmpty();
         });
-        assertThat(get("app-r", "shop").getMetadata().getFinalizers()).as("the finalizer holds the stack while the topics detach")
+        assertThat(get("app-r", "shop").getMetadata().getFinalizers())
+                .as("the finalizer holds the stack while the topics detach")
                 .containsExactly("appstacks.atonix.io/finalizer");
 
         // The Topic Operator lets go of the topics.
@@ -179,13 +212,18 @@ class KafkaReconcilerTest {
             assertThat(strimzi.list(TOPIC, "kafka-r")).isEmpty();
             assertThat(get("app-r", "shop")).isNull();
         });
-        List<String> topicWrites = mock.drainRequests().stream().filter(r -> !"GET".equals(r.getMethod()) && r.getPath().contains("/kafkatopics/orders"))
-                .map(r -> r.getMethod() + " " + r.getPath().replaceAll("\\?.*", "")).toList();
-        assertThat(topicWrites).as("annotate, Strimzi reports, and only then delete").containsExactly(
-                "PUT /apis/kafka.strimzi.io/v1/namespaces/kafka-r/kafkatopics/orders",
-                "PUT /apis/kafka.strimzi.io/v1/namespaces/kafka-r/kafkatopics/orders/status",
-                "DELETE /apis/kafka.strimzi.io/v1/namespaces/kafka-r/kafkatopics/orders");
-        assertThat(mock.events("app-r")).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Detaching"));
+        List<String> topicWrites = mock.drainRequests().stream()
+                .filter(r -> !"GET".equals(r.getMethod()) && r.getPath().contains("/kafkatopics/orders"))
+                .map(r -> r.getMethod() + " " + r.getPath().replaceAll("\\?.*", ""))
+                .toList();
+        assertThat(topicWrites)
+                .as("annotate, Strimzi reports, and only then delete")
+                .containsExactly(
+                        "PUT /apis/kafka.strimzi.io/v1/namespaces/kafka-r/kafkatopics/orders",
+                        "PUT /apis/kafka.strimzi.io/v1/namespaces/kafka-r/kafkatopics/orders/status",
+                        "DELETE /apis/kafka.strimzi.io/v1/namespaces/kafka-r/kafkatopics/orders");
+        assertThat(mock.events("app-r"))
+                .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Detaching"));
     }
 
     @Test
@@ -196,20 +234,44 @@ class KafkaReconcilerTest {
         create(KafkaStacks.shop("app-d", "kafka-d", DeletionPolicy.Delete));
         await().atMost(TIMEOUT).until(() -> strimzi.list(TOPIC, "kafka-d").size() == 2);
 
-        // payments leaves the list (and with it its users' rights); orders asks for fewer partitions, which Kafka cannot do.
-        Updates.change(client, AppStack.class, "app-d", "shop", stack -> stack.setSpec(new AppStackSpec(
-                List.of(KafkaStacks.service("api", List.of("orders"), List.of())), null, null,
-                new KafkaSpec(new KafkaClusterRef("events", "kafka-d"), List.of(new KafkaTopicSpec("orders", 2, 3, null))),
-                null, null, DeletionPolicy.Delete)));
+        // payments leaves the list (and with it its users' rights); orders asks for fewer partitions, which Kafka
+        // cannot do.
+        Updates.change(
+                client,
+                AppStack.class,
+                "app-d",
+                "shop",
+                stack -> stack.setSpec(new AppStackSpec(
+                        List.of(KafkaStacks.service("api", List.of("orders"), List.of())),
+                        null,
+                        null,
+                        new KafkaSpec(
+                                new KafkaClusterRef("events", "kafka-d"),
+                                List.of(new KafkaTopicSpec("orders", 2, 3, null))),
+                        null,
+                        null,
+                        DeletionPolicy.Delete)));
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            assertThat(strimzi.list(TOPIC, "kafka-d")).extracting(t -> t.getMetadata().getName()).containsExactly("orders");
-            assertThat(strimzi.list(USER, "kafka-d")).extracting(u -> u.getMetadata().getName()).containsExactly("app-d-shop-api");
-            assertThat(client.secrets().inNamespace("app-d").withName("shop-worker-kafka").get()).isNull();
+            assertThat(strimzi.list(TOPIC, "kafka-d"))
+                    .extracting(t -> t.getMetadata().getName())
+                    .containsExactly("orders");
+            assertThat(strimzi.list(USER, "kafka-d"))
+                    .extracting(u -> u.getMetadata().getName())
+                    .containsExactly("app-d-shop-api");
+            assertThat(client.secrets()
+                            .inNamespace("app-d")
+                            .withName("shop-worker-kafka")
+                            .get())
+                    .isNull();
             ComponentStatus kafka = kafka(get("app-d", "shop"));
             assertThat(kafka.reason()).isEqualTo(KafkaStatus.REASON_REFUSED);
             assertThat(kafka.message()).contains("topic orders has 6 partitions: Kafka cannot reduce them to 2");
         });
-        assertThat(((Map<?, ?>) strimzi.get(TOPIC, "kafka-d", "orders").getAdditionalProperties().get("spec")).get("partitions")).isEqualTo(6);
+        assertThat(((Map<?, ?>) strimzi.get(TOPIC, "kafka-d", "orders")
+                                .getAdditionalProperties()
+                                .get("spec"))
+                        .get("partitions"))
+                .isEqualTo(6);
     }
 
     @Test
@@ -235,7 +297,12 @@ class KafkaReconcilerTest {
             ComponentStatus kafka = kafka(get("app-m", "shop"));
             assertThat(kafka.reason()).isEqualTo(KafkaStatus.REASON_CLUSTER_NOT_FOUND);
             assertThat(kafka.message()).contains("no Kafka kafka-m/events");
-            assertThat(client.apps().deployments().inNamespace("app-m").withName("shop-web").get()).isNotNull();
+            assertThat(client.apps()
+                            .deployments()
+                            .inNamespace("app-m")
+                            .withName("shop-web")
+                            .get())
+                    .isNotNull();
         });
         assertThat(strimzi().list(TOPIC, "kafka-m")).isEmpty();
         // The cluster appears: the stack is reconciled again without being touched.
@@ -254,7 +321,11 @@ class KafkaReconcilerTest {
         await().atMost(TIMEOUT).until(() -> strimzi.list(TOPIC, "kafka-u").size() == 2);
 
         for (var crd : StrimziCrds.servedAt(StrimziApiVersion.V1)) {
-            client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName()).delete();
+            client.apiextensions()
+                    .v1()
+                    .customResourceDefinitions()
+                    .withName(crd.getMetadata().getName())
+                    .delete();
         }
         client.resources(AppStack.class).inNamespace("app-u").withName("shop").delete();
         await().atMost(TIMEOUT).until(() -> released("app-u", "shop"));
@@ -265,7 +336,13 @@ class KafkaReconcilerTest {
     }
 
     private void namespace(String name) {
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
+        client.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .endMetadata()
+                        .build())
+                .create();
     }
 
     private AppStack create(AppStack stack) {
@@ -280,16 +357,26 @@ class KafkaReconcilerTest {
      */
     private boolean released(String namespace, String name) {
         AppStack stack = get(namespace, name);
-        return stack == null || stack.getMetadata().getFinalizers() == null || stack.getMetadata().getFinalizers().isEmpty();
+        return stack == null
+                || stack.getMetadata().getFinalizers() == null
+                || stack.getMetadata().getFinalizers().isEmpty();
     }
 
     private AppStack get(String namespace, String name) {
-        return client.resources(AppStack.class).inNamespace(namespace).withName(name).get();
+        return client.resources(AppStack.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
     }
 
     private static ComponentStatus kafka(AppStack stack) {
-        assertThat(stack.getStatus()).as("status of " + stack.getMetadata().getName()).isNotNull();
-        return stack.getStatus().components().stream().filter(c -> KafkaStatus.COMPONENT.equals(c.component())).findFirst().orElseThrow();
+        assertThat(stack.getStatus())
+                .as("status of " + stack.getMetadata().getName())
+                .isNotNull();
+        return stack.getStatus().components().stream()
+                .filter(c -> KafkaStatus.COMPONENT.equals(c.component()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Condition condition(AppStack stack, String type) {
@@ -297,14 +384,20 @@ class KafkaReconcilerTest {
     }
 
     private String checksum(String namespace, String deployment) {
-        Deployment d = client.apps().deployments().inNamespace(namespace).withName(deployment).get();
-        var annotations = d == null ? null : d.getSpec().getTemplate().getMetadata().getAnnotations();
+        Deployment d = client.apps()
+                .deployments()
+                .inNamespace(namespace)
+                .withName(deployment)
+                .get();
+        var annotations =
+                d == null ? null : d.getSpec().getTemplate().getMetadata().getAnnotations();
         return annotations == null ? null : annotations.get(SecretChecksum.ANNOTATION);
     }
 
     private static Map<String, String> decoded(Secret secret) {
         Map<String, String> data = new java.util.TreeMap<>();
-        secret.getData().forEach((k, v) -> data.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
+        secret.getData()
+                .forEach((k, v) -> data.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
         return data;
     }
 }

@@ -1,8 +1,5 @@
 package io.atonix.operator.kafka;
 
-import java.util.List;
-import java.util.Map;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackSpec;
 import io.atonix.api.v1alpha1.appstack.KafkaClusterRef;
@@ -13,27 +10,39 @@ import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.api.v1alpha1.appstack.Uses;
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
 import io.atonix.operator.appstack.TestStacks;
+import java.util.List;
+import java.util.Map;
 
 /** Stacks with Kafka for tests: an api that produces orders and consumes payments, a worker that consumes orders. */
 public final class KafkaStacks {
 
-    private KafkaStacks() {
-    }
+    private KafkaStacks() {}
 
     public static ServiceSpec service(String name, List<String> produce, List<String> consume) {
-        return TestStacks.withUses(TestStacks.withReplicas(TestStacks.service(name, "acme/" + name + ":1", 8080), 1),
+        return TestStacks.withUses(
+                TestStacks.withReplicas(TestStacks.service(name, "acme/" + name + ":1", 8080), 1),
                 new Uses(null, null, new KafkaUse(produce, consume)));
     }
 
-    public static AppStack shop(String namespace, String kafkaNamespace, DeletionPolicy policy, List<KafkaTopicSpec> topics,
+    public static AppStack shop(
+            String namespace,
+            String kafkaNamespace,
+            DeletionPolicy policy,
+            List<KafkaTopicSpec> topics,
             ServiceSpec... services) {
         KafkaSpec kafka = new KafkaSpec(new KafkaClusterRef("events", kafkaNamespace), topics);
-        return TestStacks.stack(namespace, "shop", new AppStackSpec(List.of(services), null, null, kafka, null, null, policy));
+        return TestStacks.stack(
+                namespace, "shop", new AppStackSpec(List.of(services), null, null, kafka, null, null, policy));
     }
 
     public static AppStack shop(String namespace, String kafkaNamespace, DeletionPolicy policy) {
-        return shop(namespace, kafkaNamespace, policy,
-                List.of(new KafkaTopicSpec("orders", 6, 3, Map.of("retention.ms", "604800000")), new KafkaTopicSpec("payments", null, null, null)),
+        return shop(
+                namespace,
+                kafkaNamespace,
+                policy,
+                List.of(
+                        new KafkaTopicSpec("orders", 6, 3, Map.of("retention.ms", "604800000")),
+                        new KafkaTopicSpec("payments", null, null, null)),
                 service("api", List.of("orders"), List.of("payments")),
                 service("worker", List.of(), List.of("orders")),
                 TestStacks.withReplicas(TestStacks.service("web", "acme/web:1", 8080), 1));

@@ -1,10 +1,5 @@
 package io.atonix.operator.kafka;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -16,6 +11,10 @@ import io.strimzi.api.kafka.model.kafka.KafkaBuilder;
 import io.strimzi.api.kafka.model.kafka.listener.KafkaListenerType;
 import io.strimzi.api.kafka.model.kafka.listener.ListenerStatusBuilder;
 import io.strimzi.api.kafka.model.user.KafkaUser;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Plays Strimzi's operators against the mock API server, which runs none: a Kafka cluster with its listener status,
@@ -34,22 +33,49 @@ public final class PlayStrimzi {
 
     /** A Kafka with an internal SCRAM listener on TLS, reported Ready with its listeners by the Cluster Operator. */
     public void kafka(String namespace, String name) {
-        Kafka kafka = new KafkaBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
-                .withNewSpec().withNewKafka()
-                .withListeners(KafkaBuildersTest.listener("plain", KafkaListenerType.INTERNAL, false, null),
-                        KafkaBuildersTest.listener("scram", KafkaListenerType.INTERNAL, true, "scram"))
-                .endKafka().endSpec().build();
-        GenericKubernetesResource created = operation(StrimziApiVersion.KAFKA).inNamespace(namespace)
-                .resource(StrimziObjects.atVersion(kafka, version, client.getKubernetesSerialization())).create();
-        kafka.setStatus(new io.strimzi.api.kafka.model.kafka.KafkaStatusBuilder()
-                .withObservedGeneration(created.getMetadata().getGeneration() == null ? 1 : created.getMetadata().getGeneration())
-                .addNewCondition().withType("Ready").withStatus("True").withLastTransitionTime("2026-01-01T00:00:00Z").endCondition()
+        Kafka kafka = new KafkaBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(namespace)
+                .endMetadata()
+                .withNewSpec()
+                .withNewKafka()
                 .withListeners(
-                new ListenerStatusBuilder().withName("scram").addNewAddress().withHost(name + "-kafka-bootstrap." + namespace + ".svc")
-                        .withPort(9093).endAddress().withCertificates(CA).build()).build());
-        GenericKubernetesResource withStatus = StrimziObjects.atVersion(kafka, version, client.getKubernetesSerialization());
+                        KafkaBuildersTest.listener("plain", KafkaListenerType.INTERNAL, false, null),
+                        KafkaBuildersTest.listener("scram", KafkaListenerType.INTERNAL, true, "scram"))
+                .endKafka()
+                .endSpec()
+                .build();
+        GenericKubernetesResource created = operation(StrimziApiVersion.KAFKA)
+                .inNamespace(namespace)
+                .resource(StrimziObjects.atVersion(kafka, version, client.getKubernetesSerialization()))
+                .create();
+        kafka.setStatus(new io.strimzi.api.kafka.model.kafka.KafkaStatusBuilder()
+                .withObservedGeneration(
+                        created.getMetadata().getGeneration() == null
+                                ? 1
+                                : created.getMetadata().getGeneration())
+                .addNewCondition()
+                .withType("Ready")
+                .withStatus("True")
+                .withLastTransitionTime("2026-01-01T00:00:00Z")
+                .endCondition()
+                .withListeners(new ListenerStatusBuilder()
+                        .withName("scram")
+                        .addNewAddress()
+                        .withHost(name + "-kafka-bootstrap." + namespace + ".svc")
+                        .withPort(9093)
+                        .endAddress()
+                        .withCertificates(CA)
+                        .build())
+                .build());
+        GenericKubernetesResource withStatus =
+                StrimziObjects.atVersion(kafka, version, client.getKubernetesSerialization());
         withStatus.setMetadata(created.getMetadata());
-        operation(StrimziApiVersion.KAFKA).inNamespace(namespace).resource(withStatus).updateStatus();
+        operation(StrimziApiVersion.KAFKA)
+                .inNamespace(namespace)
+                .resource(withStatus)
+                .updateStatus();
     }
 
     GenericKubernetesResource get(String kind, String namespace, String name) {
@@ -62,11 +88,23 @@ public final class PlayStrimzi {
 
     /** The Topic or User Operator reports a condition (Ready, or Unmanaged) for the object's current generation. */
     void report(String kind, String namespace, String name, String condition) {
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             GenericKubernetesResource object = get(kind, namespace, name);
             Long generation = object.getMetadata().getGeneration();
-            object.getAdditionalProperties().put("status", Map.of("observedGeneration", generation == null ? 1 : generation,
-                    "conditions", List.of(Map.of("type", condition, "status", "True", "lastTransitionTime", "2026-01-01T00:00:00Z"))));
+            object.getAdditionalProperties()
+                    .put(
+                            "status",
+                            Map.of(
+                                    "observedGeneration",
+                                    generation == null ? 1 : generation,
+                                    "conditions",
+                                    List.of(Map.of(
+                                            "type",
+                                            condition,
+                                            "status",
+                                            "True",
+                                            "lastTransitionTime",
+                                            "2026-01-01T00:00:00Z"))));
             try {
                 operation(kind).inNamespace(namespace).resource(object).updateStatus();
                 return;
@@ -80,14 +118,25 @@ public final class PlayStrimzi {
 
     /** The User Operator's Secret of a SCRAM user, labelled as the KafkaUser's template says. */
     void userSecret(String namespace, String user, String password) {
-        KafkaUser kafkaUser = client.getKubernetesSerialization().convertValue(get(StrimziApiVersion.KAFKA_USER, namespace, user), KafkaUser.class);
-        Secret secret = new SecretBuilder().withNewMetadata().withName(user).withNamespace(namespace)
-                .withLabels(kafkaUser.getSpec().getTemplate().getSecret().getMetadata().getLabels())
+        KafkaUser kafkaUser = client.getKubernetesSerialization()
+                .convertValue(get(StrimziApiVersion.KAFKA_USER, namespace, user), KafkaUser.class);
+        Secret secret = new SecretBuilder()
+                .withNewMetadata()
+                .withName(user)
+                .withNamespace(namespace)
+                .withLabels(kafkaUser
+                        .getSpec()
+                        .getTemplate()
+                        .getSecret()
+                        .getMetadata()
+                        .getLabels())
                 .addToLabels("app.kubernetes.io/managed-by", "strimzi-user-operator")
                 .endMetadata()
                 .addToData("password", base64(password))
-                .addToData("sasl.jaas.config", base64("org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
-                        + user + "\" password=\"" + password + "\";"))
+                .addToData(
+                        "sasl.jaas.config",
+                        base64("org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
+                                + "\" password=\"" + password + "\";"))
                 .build();
         Secret existing = client.secrets().inNamespace(namespace).withName(user).get();
         if (existing == null) {
@@ -98,8 +147,11 @@ public final class PlayStrimzi {
         }
     }
 
-    private io.fabric8.kubernetes.client.dsl.MixedOperation<GenericKubernetesResource, io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,
-            io.fabric8.kubernetes.client.dsl.Resource<GenericKubernetesResource>> operation(String kind) {
+    private io.fabric8.kubernetes.client.dsl.MixedOperation<
+                    GenericKubernetesResource,
+                    io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,
+                    io.fabric8.kubernetes.client.dsl.Resource<GenericKubernetesResource>>
+            operation(String kind) {
         ResourceDefinitionContext context = version.context(kind);
         return client.genericKubernetesResources(context);
     }

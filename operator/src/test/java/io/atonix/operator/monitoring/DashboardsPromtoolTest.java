@@ -2,6 +2,13 @@ package io.atonix.operator.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.operator.appstack.StackDashboards;
+import io.atonix.operator.appstack.TestStacks;
+import io.atonix.operator.common.PlatformSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,17 +20,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.operator.appstack.StackDashboards;
-import io.atonix.operator.appstack.TestStacks;
-import io.atonix.operator.common.PlatformSettings;
 
 /**
  * Every dashboard, the stacks' generated ones and the operator's own in docs/dashboards, is valid Grafana JSON whose
@@ -32,9 +30,11 @@ import io.atonix.operator.common.PlatformSettings;
 class DashboardsPromtoolTest {
     static final Path OPERATOR_DASHBOARD = Path.of("..", "docs", "dashboards", "atonix-operator.json");
     /** $name or ${name}: group 1 or 2 is the name. */
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}|\\$([A-Za-z_][A-Za-z0-9_]*)");
-    private static final Map<String, String> SAMPLE_VALUES = Map.of("namespace", "shop", "stack", "shop", "job", "atonix-operator",
-            "__rate_interval", "2m");
+    private static final Pattern VARIABLE =
+            Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}|\\$([A-Za-z_][A-Za-z0-9_]*)");
+
+    private static final Map<String, String> SAMPLE_VALUES =
+            Map.of("namespace", "shop", "stack", "shop", "job", "atonix-operator", "__rate_interval", "2m");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -44,7 +44,12 @@ class DashboardsPromtoolTest {
     @Test
     void stackDashboardsAreValidAndReadOnlyKnownMetrics() throws Exception {
         for (AppStack stack : List.of(MonitoredStacks.full(), TestStacks.stack("ns", "plain", MonitoredStacks.WEB))) {
-            String json = StackDashboards.desired(stack, PlatformSettings.defaults()).orElseThrow().getData().values().iterator().next();
+            String json = StackDashboards.desired(stack, PlatformSettings.defaults())
+                    .orElseThrow()
+                    .getData()
+                    .values()
+                    .iterator()
+                    .next();
             check(JSON.readTree(json), Set.of("datasource", "namespace", "stack"), KnownMetrics.forStacks());
         }
     }
@@ -58,9 +63,11 @@ class DashboardsPromtoolTest {
 
     @Test
     void theMetricCheckSeesThroughFunctionsAndMatchers() {
-        assertThat(PromQlNames.metrics("histogram_quantile(0.95, sum by (le, pod) (rate(foo_bucket{a=\"b\", c=~\"d|e\"}[5m]))) > 1e3"))
+        assertThat(PromQlNames.metrics(
+                        "histogram_quantile(0.95, sum by (le, pod) (rate(foo_bucket{a=\"b\", c=~\"d|e\"}[5m]))) > 1e3"))
                 .containsExactly("foo_bucket");
-        assertThat(PromQlNames.metrics("a / on (x) group_left (y) b unless c offset 5m or time() - d")).containsExactly("a", "b", "c", "d");
+        assertThat(PromQlNames.metrics("a / on (x) group_left (y) b unless c offset 5m or time() - d"))
+                .containsExactly("a", "b", "c", "d");
     }
 
     private void check(JsonNode dashboard, Set<String> variables, Set<String> known) throws Exception {
@@ -74,15 +81,24 @@ class DashboardsPromtoolTest {
         List<String> exprs = new ArrayList<>();
         Set<Integer> ids = new HashSet<>();
         for (JsonNode panel : dashboard.path("panels")) {
-            assertThat(ids.add(panel.path("id").asInt())).as("panel ids are unique in %s", title).isTrue();
+            assertThat(ids.add(panel.path("id").asInt()))
+                    .as("panel ids are unique in %s", title)
+                    .isTrue();
             JsonNode grid = panel.path("gridPos");
-            assertThat(grid.path("x").asInt() + grid.path("w").asInt()).as("%s fits the 24 columns", panel.path("title")).isLessThanOrEqualTo(24);
+            assertThat(grid.path("x").asInt() + grid.path("w").asInt())
+                    .as("%s fits the 24 columns", panel.path("title"))
+                    .isLessThanOrEqualTo(24);
             if ("row".equals(panel.path("type").asText())) {
                 continue;
             }
-            assertThat(panel.path("datasource").path("uid").asText()).as("no data source of one cluster").isEqualTo("${datasource}");
-            assertThat(panel.path("targets")).as("%s has queries", panel.path("title")).isNotEmpty();
-            panel.path("targets").forEach(target -> exprs.add(target.path("expr").asText()));
+            assertThat(panel.path("datasource").path("uid").asText())
+                    .as("no data source of one cluster")
+                    .isEqualTo("${datasource}");
+            assertThat(panel.path("targets"))
+                    .as("%s has queries", panel.path("title"))
+                    .isNotEmpty();
+            panel.path("targets")
+                    .forEach(target -> exprs.add(target.path("expr").asText()));
         }
         assertThat(exprs).isNotEmpty();
 

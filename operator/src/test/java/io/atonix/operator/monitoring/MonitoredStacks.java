@@ -1,8 +1,5 @@
 package io.atonix.operator.monitoring;
 
-import java.util.List;
-import java.util.Map;
-
 import io.atonix.api.v1alpha1.appstack.AlertThresholds;
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackSpec;
@@ -16,35 +13,56 @@ import io.atonix.api.v1alpha1.postgres.PostgresSpec;
 import io.atonix.api.v1alpha1.redis.RedisSpec;
 import io.atonix.operator.appstack.TestStacks;
 import io.fabric8.kubernetes.api.model.Quantity;
+import java.util.List;
+import java.util.Map;
 
 /** A stack with every kind of part monitoring covers: services with and without metrics, PostgreSQL with backups, Redis. */
 final class MonitoredStacks {
     /** No metrics. */
     static final ServiceSpec WEB = TestStacks.service("web", "nginx:1.27", 8080);
     /** Metrics on a port of their own. */
-    static final ServiceSpec API = withMetrics(TestStacks.service("api", "acme/api:1", 5000), new Metrics("/prom", 9100, "15s"));
+    static final ServiceSpec API =
+            withMetrics(TestStacks.service("api", "acme/api:1", 5000), new Metrics("/prom", 9100, "15s"));
     /** Metrics on the service's port, and an additional port. */
-    static final ServiceSpec WORKER = withPorts(withMetrics(TestStacks.service("worker", "acme/worker:1", 7000), new Metrics(null, null, null)),
+    static final ServiceSpec WORKER = withPorts(
+            withMetrics(TestStacks.service("worker", "acme/worker:1", 7000), new Metrics(null, null, null)),
             List.of(new ServicePort("admin", 7001, null)));
     /** Metrics on one of its additional ports. */
-    static final ServiceSpec GATEWAY = withPorts(withMetrics(TestStacks.service("gateway", "acme/gw:1", 8000), new Metrics(null, 8001, null)),
+    static final ServiceSpec GATEWAY = withPorts(
+            withMetrics(TestStacks.service("gateway", "acme/gw:1", 8000), new Metrics(null, 8001, null)),
             List.of(new ServicePort("stats", 8001, null)));
 
-    private MonitoredStacks() {
-    }
+    private MonitoredStacks() {}
 
     static AppStack full(MonitoringSpec monitoring) {
-        PostgresSpec postgres = new PostgresSpec("16", null, new Quantity("5Gi"), null, List.of(new DatabaseSpec("shop", List.of())), null,
-                null, null, new BackupSpec("0 3 * * *", null, null, null), null);
+        PostgresSpec postgres = new PostgresSpec(
+                "16",
+                null,
+                new Quantity("5Gi"),
+                null,
+                List.of(new DatabaseSpec("shop", List.of())),
+                null,
+                null,
+                null,
+                new BackupSpec("0 3 * * *", null, null, null),
+                null);
         RedisSpec redis = new RedisSpec("7.2", new Quantity("256Mi"), null, null, null, null, null);
-        return TestStacks.stack("shop", "shop", new AppStackSpec(List.of(WEB, API, WORKER, GATEWAY), postgres, redis, null, monitoring, null, null));
+        return TestStacks.stack(
+                "shop",
+                "shop",
+                new AppStackSpec(List.of(WEB, API, WORKER, GATEWAY), postgres, redis, null, monitoring, null, null));
     }
 
     static AppStack full() {
         return full(null);
     }
 
-    static MonitoringSpec monitoring(Boolean enabled, Boolean alerts, Boolean dashboard, Map<String, String> labels, AlertThresholds thresholds) {
+    static MonitoringSpec monitoring(
+            Boolean enabled,
+            Boolean alerts,
+            Boolean dashboard,
+            Map<String, String> labels,
+            AlertThresholds thresholds) {
         return new MonitoringSpec(enabled, alerts, dashboard, labels, thresholds);
     }
 
@@ -53,7 +71,21 @@ final class MonitoredStacks {
     }
 
     static ServiceSpec withPorts(ServiceSpec s, List<ServicePort> ports) {
-        return new ServiceSpec(s.name(), s.image(), s.imagePullPolicy(), s.replicas(), s.port(), ports, s.command(), s.args(),
-                s.env(), s.resources(), s.probes(), s.autoscale(), s.expose(), s.metrics(), s.uses());
+        return new ServiceSpec(
+                s.name(),
+                s.image(),
+                s.imagePullPolicy(),
+                s.replicas(),
+                s.port(),
+                ports,
+                s.command(),
+                s.args(),
+                s.env(),
+                s.resources(),
+                s.probes(),
+                s.autoscale(),
+                s.expose(),
+                s.metrics(),
+                s.uses());
     }
 }

@@ -3,16 +3,6 @@ package io.atonix.operator.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackSpec;
 import io.atonix.api.v1alpha1.appstack.ComponentStatus;
@@ -25,7 +15,7 @@ import io.atonix.operator.appstack.MonitoringStatus;
 import io.atonix.operator.appstack.TestStacks;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Updates;
-import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.atonix.operator.testing.MockApiServer;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -33,11 +23,17 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.atonix.operator.testing.MockApiServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The monitoring dependents against the mock API server of a cluster that runs the Prometheus Operator (its CRDs are
@@ -68,62 +64,140 @@ class MonitoringReconcilerTest {
     @Test
     void scrapingAlertsAndDashboardFollowTheSpec() {
         ServiceSpec web = TestStacks.service("web", "nginx:1.27", 8080);
-        ServiceSpec api = TestStacks.withMetrics(TestStacks.service("api", "acme/api:1", 5000), new Metrics("/prom", 9100, null));
-        PostgresSpec postgres = new PostgresSpec("16", null, new Quantity("5Gi"), null, List.of(new DatabaseSpec("shop", List.of())), null,
-                null, null, null, null);
-        create(TestStacks.stack("mon", "shop", new AppStackSpec(List.of(web, api), postgres, null, null,
-                new MonitoringSpec(null, null, null, Map.of("prometheus", "apps"), null), null, null)));
+        ServiceSpec api =
+                TestStacks.withMetrics(TestStacks.service("api", "acme/api:1", 5000), new Metrics("/prom", 9100, null));
+        PostgresSpec postgres = new PostgresSpec(
+                "16",
+                null,
+                new Quantity("5Gi"),
+                null,
+                List.of(new DatabaseSpec("shop", List.of())),
+                null,
+                null,
+                null,
+                null,
+                null);
+        create(TestStacks.stack(
+                "mon",
+                "shop",
+                new AppStackSpec(
+                        List.of(web, api),
+                        postgres,
+                        null,
+                        null,
+                        new MonitoringSpec(null, null, null, Map.of("prometheus", "apps"), null),
+                        null,
+                        null)));
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
             assertThat(monitor("mon", "shop-api")).isNotNull();
             assertThat(rule("mon", "shop-alerts")).isNotNull();
-            assertThat(client.configMaps().inNamespace("mon").withName("shop-dashboard").get()).isNotNull();
-            assertThat(monitor("mon", "shop-postgres")).as("the Postgres controller's exporter ServiceMonitor").isNotNull();
+            assertThat(client.configMaps()
+                            .inNamespace("mon")
+                            .withName("shop-dashboard")
+                            .get())
+                    .isNotNull();
+            assertThat(monitor("mon", "shop-postgres"))
+                    .as("the Postgres controller's exporter ServiceMonitor")
+                    .isNotNull();
         });
         assertThat(monitor("mon", "shop-web")).as("web declares no metrics").isNull();
         ServiceMonitor apiMonitor = monitor("mon", "shop-api");
         assertThat(apiMonitor.getMetadata().getLabels()).containsEntry("prometheus", "apps");
-        Service apiService = client.services().inNamespace("mon").withName("shop-api").get();
-        assertThat(apiService.getMetadata().getLabels()).containsAllEntriesOf(apiMonitor.getSpec().getSelector().getMatchLabels());
-        assertThat(apiService.getSpec().getPorts()).anyMatch(p -> p.getName().equals(apiMonitor.getSpec().getEndpoints().get(0).getPort()));
-        assertThat(monitor("mon", "shop-postgres").getMetadata().getLabels()).as("the stack's labels reach the child's ServiceMonitor")
+        Service apiService =
+                client.services().inNamespace("mon").withName("shop-api").get();
+        assertThat(apiService.getMetadata().getLabels())
+                .containsAllEntriesOf(apiMonitor.getSpec().getSelector().getMatchLabels());
+        assertThat(apiService.getSpec().getPorts())
+                .anyMatch(p -> p.getName()
+                        .equals(apiMonitor.getSpec().getEndpoints().get(0).getPort()));
+        assertThat(monitor("mon", "shop-postgres").getMetadata().getLabels())
+                .as("the stack's labels reach the child's ServiceMonitor")
                 .containsEntry("prometheus", "apps");
-        assertThat(client.configMaps().inNamespace("mon").withName("shop-dashboard").get().getMetadata().getLabels())
+        assertThat(client.configMaps()
+                        .inNamespace("mon")
+                        .withName("shop-dashboard")
+                        .get()
+                        .getMetadata()
+                        .getLabels())
                 .containsEntry("grafana_dashboard", "1");
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(monitoringComponent("mon", "shop")).satisfies(c -> {
-            assertThat(c.ready()).isTrue();
-            assertThat(c.reason()).isEqualTo(MonitoringStatus.REASON_ACTIVE);
-        }));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(monitoringComponent("mon", "shop"))
+                        .satisfies(c -> {
+                            assertThat(c.ready()).isTrue();
+                            assertThat(c.reason()).isEqualTo(MonitoringStatus.REASON_ACTIVE);
+                        }));
 
         // api stops serving metrics and alerts are turned off: its ServiceMonitor and the rule go, the dashboard stays.
         ServiceSpec plainApi = TestStacks.withMetrics(api, null);
-        Updates.change(client, AppStack.class, "mon", "shop", s -> s.setSpec(new AppStackSpec(List.of(web, plainApi), postgres, null, null,
-                new MonitoringSpec(null, false, null, Map.of("prometheus", "apps"), null), null, null)));
+        Updates.change(
+                client,
+                AppStack.class,
+                "mon",
+                "shop",
+                s -> s.setSpec(new AppStackSpec(
+                        List.of(web, plainApi),
+                        postgres,
+                        null,
+                        null,
+                        new MonitoringSpec(null, false, null, Map.of("prometheus", "apps"), null),
+                        null,
+                        null)));
         await().atMost(TIMEOUT).untilAsserted(() -> {
             assertThat(monitor("mon", "shop-api")).isNull();
             assertThat(rule("mon", "shop-alerts")).isNull();
         });
-        assertThat(client.configMaps().inNamespace("mon").withName("shop-dashboard").get()).isNotNull();
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(client.v1().events().inNamespace("mon").list().getItems())
-                .anySatisfy(e -> assertThat(e.getReason() + ": " + e.getMessage()).startsWith("Deleted: Deleted ")
-                        .contains("PrometheusRule shop-alerts")));
+        assertThat(client.configMaps()
+                        .inNamespace("mon")
+                        .withName("shop-dashboard")
+                        .get())
+                .isNotNull();
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(
+                                client.v1().events().inNamespace("mon").list().getItems())
+                        .anySatisfy(e -> assertThat(e.getReason() + ": " + e.getMessage())
+                                .startsWith("Deleted: Deleted ")
+                                .contains("PrometheusRule shop-alerts")));
 
         // Scraping off: the child Postgres' exporter goes unscraped too; dashboard off: its ConfigMap goes.
-        Updates.change(client, AppStack.class, "mon", "shop", s -> s.setSpec(new AppStackSpec(List.of(web, plainApi), postgres, null, null,
-                new MonitoringSpec(false, false, false, Map.of(), null), null, null)));
+        Updates.change(
+                client,
+                AppStack.class,
+                "mon",
+                "shop",
+                s -> s.setSpec(new AppStackSpec(
+                        List.of(web, plainApi),
+                        postgres,
+                        null,
+                        null,
+                        new MonitoringSpec(false, false, false, Map.of(), null),
+                        null,
+                        null)));
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            assertThat(client.configMaps().inNamespace("mon").withName("shop-dashboard").get()).isNull();
+            assertThat(client.configMaps()
+                            .inNamespace("mon")
+                            .withName("shop-dashboard")
+                            .get())
+                    .isNull();
             assertThat(monitor("mon", "shop-postgres")).isNull();
-            assertThat(get("mon", "shop").getStatus().components()).noneMatch(c -> c.component().equals(MonitoringStatus.COMPONENT));
+            assertThat(get("mon", "shop").getStatus().components())
+                    .noneMatch(c -> c.component().equals(MonitoringStatus.COMPONENT));
         });
     }
 
     @Test
     void anUnchangedMonitoredStackMakesNoWrites() throws Exception {
-        ServiceSpec api = TestStacks.withMetrics(TestStacks.withReplicas(TestStacks.service("api", "acme/api:1", 5000), 1),
+        ServiceSpec api = TestStacks.withMetrics(
+                TestStacks.withReplicas(TestStacks.service("api", "acme/api:1", 5000), 1),
                 new Metrics(null, null, null));
         create(TestStacks.stack("monsteady", "shop", api));
-        await().atMost(TIMEOUT).until(() -> client.apps().deployments().inNamespace("monsteady").withName("shop-api").get() != null);
+        await().atMost(TIMEOUT)
+                .until(() -> client.apps()
+                                .deployments()
+                                .inNamespace("monsteady")
+                                .withName("shop-api")
+                                .get()
+                        != null);
         mock.markAvailable("monsteady", "shop-api");
         await().atMost(TIMEOUT).untilAsserted(() -> {
             assertThat(monitor("monsteady", "shop-api")).isNotNull();
@@ -144,23 +218,33 @@ class MonitoringReconcilerTest {
                 writes.add(request.getMethod() + " " + request.getPath());
             }
         }
-        assertThat(writes).as("writing requests of a reconcile of an unchanged monitored stack").isEmpty();
+        assertThat(writes)
+                .as("writing requests of a reconcile of an unchanged monitored stack")
+                .isEmpty();
         assertThat(monitor("monsteady", "shop-api").getMetadata().getLabels()).containsEntry(Labels.SERVICE, "api");
     }
 
     private ComponentStatus monitoringComponent(String namespace, String name) {
         AppStack stack = get(namespace, name);
         assertThat(stack.getStatus()).as("status of " + name).isNotNull();
-        return stack.getStatus().components().stream().filter(c -> c.component().equals(MonitoringStatus.COMPONENT))
-                .findFirst().orElseThrow();
+        return stack.getStatus().components().stream()
+                .filter(c -> c.component().equals(MonitoringStatus.COMPONENT))
+                .findFirst()
+                .orElseThrow();
     }
 
     private ServiceMonitor monitor(String namespace, String name) {
-        return client.resources(ServiceMonitor.class).inNamespace(namespace).withName(name).get();
+        return client.resources(ServiceMonitor.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
     }
 
     private PrometheusRule rule(String namespace, String name) {
-        return client.resources(PrometheusRule.class).inNamespace(namespace).withName(name).get();
+        return client.resources(PrometheusRule.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
     }
 
     private void create(AppStack stack) {
@@ -170,6 +254,9 @@ class MonitoringReconcilerTest {
     }
 
     private AppStack get(String namespace, String name) {
-        return client.resources(AppStack.class).inNamespace(namespace).withName(name).get();
+        return client.resources(AppStack.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
     }
 }

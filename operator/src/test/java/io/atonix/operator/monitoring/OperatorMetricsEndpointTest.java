@@ -3,19 +3,6 @@ package io.atonix.operator.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.operator.appstack.CrdsInMockServer;
 import io.atonix.operator.appstack.TestStacks;
@@ -26,6 +13,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 
 /**
  * The operator's own observability over HTTP, as Prometheus and the kubelet see it: /q/metrics serves the
@@ -49,23 +46,50 @@ class OperatorMetricsEndpointTest {
     @Test
     void theMetricsEndpointServesReconcileMetricsAfterAReconcile() throws Exception {
         create("metrics");
-        // One stack's first reconcile fails, so that failures and the retry that follows are counted too: the API server
+        // One stack's first reconcile fails, so that failures and the retry that follows are counted too: the API
+        // server
         // refuses its Deployment once, with a 422 (the client itself would retry a 5xx).
-        server.expect().post().withPath("/apis/apps/v1/namespaces/metricsfail/deployments")
-                .andReturn(422, new StatusBuilder().withStatus("Failure").withReason("Invalid").withMessage("injected refusal").withCode(422).build())
+        server.expect()
+                .post()
+                .withPath("/apis/apps/v1/namespaces/metricsfail/deployments")
+                .andReturn(
+                        422,
+                        new StatusBuilder()
+                                .withStatus("Failure")
+                                .withReason("Invalid")
+                                .withMessage("injected refusal")
+                                .withCode(422)
+                                .build())
                 .once();
         create("metricsfail");
-        await().atMost(TIMEOUT).until(() -> client.apps().deployments().inNamespace("metricsfail").withName("shop-web").get() != null
-                && client.resources(AppStack.class).inNamespace("metrics").withName("shop").get().getStatus() != null);
+        await().atMost(TIMEOUT)
+                .until(() -> client.apps()
+                                        .deployments()
+                                        .inNamespace("metricsfail")
+                                        .withName("shop-web")
+                                        .get()
+                                != null
+                        && client.resources(AppStack.class)
+                                        .inNamespace("metrics")
+                                        .withName("shop")
+                                        .get()
+                                        .getStatus()
+                                != null);
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
             String metrics = get("q/metrics").body();
-            assertThat(metrics).containsPattern("reconciliations_success_total\\{[^}]*controller_name=\"appstack\"[^}]*} [1-9]");
-            assertThat(metrics).containsPattern("reconciliations_failure_total\\{[^}]*controller_name=\"appstack\"[^}]*} [1-9]");
-            assertThat(metrics).containsPattern("reconciliations_execution_duration_seconds_count\\{[^}]*controller_name=\"appstack\"");
+            assertThat(metrics)
+                    .containsPattern("reconciliations_success_total\\{[^}]*controller_name=\"appstack\"[^}]*} [1-9]");
+            assertThat(metrics)
+                    .containsPattern("reconciliations_failure_total\\{[^}]*controller_name=\"appstack\"[^}]*} [1-9]");
+            assertThat(metrics)
+                    .containsPattern(
+                            "reconciliations_execution_duration_seconds_count\\{[^}]*controller_name=\"appstack\"");
             assertThat(metrics).containsPattern("atonix_appstacks\\{[^}]*ready=\"False\"[^}]*} [1-9]");
-            Set<String> served = metrics.lines().filter(l -> !l.startsWith("#") && !l.isBlank())
-                    .map(l -> l.split("[{ ]", 2)[0]).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> served = metrics.lines()
+                    .filter(l -> !l.startsWith("#") && !l.isBlank())
+                    .map(l -> l.split("[{ ]", 2)[0])
+                    .collect(Collectors.toCollection(TreeSet::new));
             assertThat(served).as("every metric the operator's dashboard reads").containsAll(KnownMetrics.OPERATOR);
         });
     }
@@ -86,7 +110,11 @@ class OperatorMetricsEndpointTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(root.resolve(path))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -2,18 +2,6 @@ package io.atonix.operator.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.atonix.api.v1alpha1.appstack.AlertThresholds;
@@ -25,6 +13,16 @@ import io.atonix.operator.common.PlatformSettings;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.fabric8.openshift.api.model.monitoring.v1.Rule;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The generated alert rules through the real promtool: they load, and on synthetic series the alerts fire where a
@@ -41,9 +39,13 @@ class StackAlertsPromtoolTest {
     void everyGeneratedRuleFilePassesPromtoolCheck() throws Exception {
         List<AppStack> stacks = List.of(
                 MonitoredStacks.full(),
-                MonitoredStacks.full(MonitoredStacks.monitoring(null, null, null, Map.of(), new AlertThresholds("90s", 1, "1h", 1, 100, "999h"))),
+                MonitoredStacks.full(MonitoredStacks.monitoring(
+                        null, null, null, Map.of(), new AlertThresholds("90s", 1, "1h", 1, 100, "999h"))),
                 TestStacks.stack("my.namespace", "stack.with.dots", MonitoredStacks.WEB, MonitoredStacks.API),
-                TestStacks.stack("ns", "one", new AppStackSpec(List.of(MonitoredStacks.WORKER), null, null, null, null, null, null)));
+                TestStacks.stack(
+                        "ns",
+                        "one",
+                        new AppStackSpec(List.of(MonitoredStacks.WORKER), null, null, null, null, null, null)));
         for (AppStack stack : stacks) {
             Path file = ruleFile(stack, stack.getMetadata().getName() + ".rules.yaml");
             String output = Promtool.succeeds("check", "rules", file.toString());
@@ -58,10 +60,19 @@ class StackAlertsPromtoolTest {
             read.addAll(PromQlNames.metrics(rule.getExpr().getStrVal()));
         }
         assertThat(read).isNotEmpty().isSubsetOf(KnownMetrics.forStacks());
-        assertThat(read).as("the alerts the issue asks for read these").contains("kube_deployment_status_replicas_unavailable",
-                "kube_pod_container_status_restarts_total", "kube_pod_container_status_waiting_reason", "pg_up", "pg_stat_activity_count",
-                "pg_settings_max_connections", "redis_up", "redis_memory_used_bytes", "redis_memory_max_bytes",
-                "kube_cronjob_status_last_successful_time");
+        assertThat(read)
+                .as("the alerts the issue asks for read these")
+                .contains(
+                        "kube_deployment_status_replicas_unavailable",
+                        "kube_pod_container_status_restarts_total",
+                        "kube_pod_container_status_waiting_reason",
+                        "pg_up",
+                        "pg_stat_activity_count",
+                        "pg_settings_max_connections",
+                        "redis_up",
+                        "redis_memory_used_bytes",
+                        "redis_memory_max_bytes",
+                        "kube_cronjob_status_last_successful_time");
     }
 
     /**
@@ -80,13 +91,23 @@ class StackAlertsPromtoolTest {
                 series("kube_deployment_status_replicas_available{namespace=\"shop\",deployment=\"shop-api\"}", "2x20"),
                 // Scaled to zero on purpose: not down.
                 series("kube_deployment_spec_replicas{namespace=\"shop\",deployment=\"shop-gateway\"}", "0x20"),
-                series("kube_deployment_status_replicas_available{namespace=\"shop\",deployment=\"shop-gateway\"}", "0x20"),
-                series("kube_pod_container_status_waiting_reason{namespace=\"shop\",pod=\"" + worker
-                        + "\",container=\"app\",reason=\"CrashLoopBackOff\"}", "1x20"),
-                series("kube_pod_container_status_waiting_reason{namespace=\"shop\",pod=\"shop-api-7c6b9d5f4-abcde\",container=\"app\",reason=\"ContainerCreating\"}", "1x20"),
+                series(
+                        "kube_deployment_status_replicas_available{namespace=\"shop\",deployment=\"shop-gateway\"}",
+                        "0x20"),
+                series(
+                        "kube_pod_container_status_waiting_reason{namespace=\"shop\",pod=\"" + worker
+                                + "\",container=\"app\",reason=\"CrashLoopBackOff\"}",
+                        "1x20"),
+                series(
+                        "kube_pod_container_status_waiting_reason{namespace=\"shop\",pod=\"shop-api-7c6b9d5f4-abcde\",container=\"app\",reason=\"ContainerCreating\"}",
+                        "1x20"),
                 // A pod of another Deployment whose name starts like web's, and one of another namespace.
-                series("kube_pod_container_status_waiting_reason{namespace=\"shop\",pod=\"shop-web-admin-7c6b9d5f4-abcde\",container=\"app\",reason=\"CrashLoopBackOff\"}", "1x20"),
-                series("kube_pod_container_status_waiting_reason{namespace=\"other\",pod=\"shop-web-7c6b9d5f4-abcde\",container=\"app\",reason=\"CrashLoopBackOff\"}", "1x20"),
+                series(
+                        "kube_pod_container_status_waiting_reason{namespace=\"shop\",pod=\"shop-web-admin-7c6b9d5f4-abcde\",container=\"app\",reason=\"CrashLoopBackOff\"}",
+                        "1x20"),
+                series(
+                        "kube_pod_container_status_waiting_reason{namespace=\"other\",pod=\"shop-web-7c6b9d5f4-abcde\",container=\"app\",reason=\"CrashLoopBackOff\"}",
+                        "1x20"),
                 series("pg_up{namespace=\"shop\",service=\"shop-postgres\",pod=\"shop-postgres-0\"}", "0x20"),
                 series("redis_up{namespace=\"shop\",service=\"shop-redis\",pod=\"shop-redis-0\"}", "1x20"));
 
@@ -95,12 +116,22 @@ class StackAlertsPromtoolTest {
         checks.add(check("3m", "AtonixServiceDown"));
         checks.add(check("3m", "AtonixPodCrashLooping"));
         checks.add(check("3m", "AtonixPostgresDown"));
-        checks.add(check("10m", "AtonixServiceDown",
+        checks.add(check(
+                "10m",
+                "AtonixServiceDown",
                 expected(rules.get("AtonixServiceDown#web"), Map.of("namespace", "shop", "deployment", "shop-web"))));
-        checks.add(check("10m", "AtonixPodCrashLooping",
-                expected(rules.get("AtonixPodCrashLooping#worker"), Map.of("namespace", "shop", "pod", worker, "container", "app"))));
-        checks.add(check("10m", "AtonixPostgresDown",
-                expected(rules.get("AtonixPostgresDown#postgres"), Map.of("namespace", "shop", "service", "shop-postgres", "pod", "shop-postgres-0"))));
+        checks.add(check(
+                "10m",
+                "AtonixPodCrashLooping",
+                expected(
+                        rules.get("AtonixPodCrashLooping#worker"),
+                        Map.of("namespace", "shop", "pod", worker, "container", "app"))));
+        checks.add(check(
+                "10m",
+                "AtonixPostgresDown",
+                expected(
+                        rules.get("AtonixPostgresDown#postgres"),
+                        Map.of("namespace", "shop", "service", "shop-postgres", "pod", "shop-postgres-0"))));
         checks.add(check("10m", "AtonixRedisDown"));
 
         Promtool.succeeds("test", "rules", testFile(stack, "1m", series, checks).toString());
@@ -112,22 +143,40 @@ class StackAlertsPromtoolTest {
         AppStack stack = MonitoredStacks.full();
         List<Map<String, Object>> series = new ArrayList<>();
         for (String service : List.of("web", "api", "worker", "gateway")) {
-            series.add(series("kube_deployment_spec_replicas{namespace=\"shop\",deployment=\"shop-" + service + "\"}", "2x60"));
-            series.add(series("kube_deployment_status_replicas_available{namespace=\"shop\",deployment=\"shop-" + service + "\"}", "2x60"));
-            series.add(series("kube_deployment_status_replicas_unavailable{namespace=\"shop\",deployment=\"shop-" + service + "\"}", "0x60"));
-            series.add(series("kube_pod_container_status_restarts_total{namespace=\"shop\",pod=\"shop-" + service
-                    + "-7c6b9d5f4-abcde\",container=\"app\"}", "0x60"));
+            series.add(series(
+                    "kube_deployment_spec_replicas{namespace=\"shop\",deployment=\"shop-" + service + "\"}", "2x60"));
+            series.add(series(
+                    "kube_deployment_status_replicas_available{namespace=\"shop\",deployment=\"shop-" + service + "\"}",
+                    "2x60"));
+            series.add(series(
+                    "kube_deployment_status_replicas_unavailable{namespace=\"shop\",deployment=\"shop-" + service
+                            + "\"}",
+                    "0x60"));
+            series.add(series(
+                    "kube_pod_container_status_restarts_total{namespace=\"shop\",pod=\"shop-" + service
+                            + "-7c6b9d5f4-abcde\",container=\"app\"}",
+                    "0x60"));
         }
         series.add(series("pg_up{namespace=\"shop\",service=\"shop-postgres\",pod=\"shop-postgres-0\"}", "1x60"));
-        series.add(series("pg_stat_activity_count{namespace=\"shop\",service=\"shop-postgres\",pod=\"shop-postgres-0\",datname=\"shop\",state=\"idle\"}", "20x60"));
-        series.add(series("pg_settings_max_connections{namespace=\"shop\",service=\"shop-postgres\",pod=\"shop-postgres-0\"}", "100x60"));
+        series.add(series(
+                "pg_stat_activity_count{namespace=\"shop\",service=\"shop-postgres\",pod=\"shop-postgres-0\",datname=\"shop\",state=\"idle\"}",
+                "20x60"));
+        series.add(series(
+                "pg_settings_max_connections{namespace=\"shop\",service=\"shop-postgres\",pod=\"shop-postgres-0\"}",
+                "100x60"));
         series.add(series("redis_up{namespace=\"shop\",service=\"shop-redis\",pod=\"shop-redis-0\"}", "1x60"));
-        series.add(series("redis_memory_used_bytes{namespace=\"shop\",service=\"shop-redis\",pod=\"shop-redis-0\"}", "1000x60"));
-        series.add(series("redis_memory_max_bytes{namespace=\"shop\",service=\"shop-redis\",pod=\"shop-redis-0\"}", "268435456x60"));
+        series.add(series(
+                "redis_memory_used_bytes{namespace=\"shop\",service=\"shop-redis\",pod=\"shop-redis-0\"}", "1000x60"));
+        series.add(series(
+                "redis_memory_max_bytes{namespace=\"shop\",service=\"shop-redis\",pod=\"shop-redis-0\"}",
+                "268435456x60"));
         series.add(series("kube_cronjob_created{namespace=\"shop\",cronjob=\"shop-postgres-backups\"}", "0x60"));
-        series.add(series("kube_cronjob_status_last_successful_time{namespace=\"shop\",cronjob=\"shop-postgres-backups\"}", "0+60x60"));
+        series.add(series(
+                "kube_cronjob_status_last_successful_time{namespace=\"shop\",cronjob=\"shop-postgres-backups\"}",
+                "0+60x60"));
         List<Map<String, Object>> checks = new ArrayList<>();
-        for (String alert : new TreeSet<>(byAlert(stack).values().stream().map(Rule::getAlert).toList())) {
+        for (String alert : new TreeSet<>(
+                byAlert(stack).values().stream().map(Rule::getAlert).toList())) {
             checks.add(check("30m", alert));
             checks.add(check("59m", alert));
         }
@@ -141,18 +190,41 @@ class StackAlertsPromtoolTest {
         Map<String, Rule> rules = byAlert(stack);
         String restarting = "shop-api-7c6b9d5f4-abcde";
         List<Map<String, Object>> series = List.of(
-                series("kube_pod_container_status_restarts_total{namespace=\"shop\",pod=\"" + restarting + "\",container=\"app\"}", "0+1x30"),
-                series("kube_pod_container_status_restarts_total{namespace=\"shop\",pod=\"shop-web-7c6b9d5f4-abcde\",container=\"app\"}", "0x30"),
-                series("pg_stat_activity_count{namespace=\"shop\",service=\"shop-postgres\",pod=\"shop-postgres-0\",datname=\"shop\",state=\"active\"}", "50x30"),
-                series("pg_stat_activity_count{namespace=\"shop\",service=\"shop-postgres\",pod=\"shop-postgres-0\",datname=\"shop\",state=\"idle\"}", "40x30"),
-                series("pg_settings_max_connections{namespace=\"shop\",service=\"shop-postgres\",pod=\"shop-postgres-0\"}", "100x30"),
-                series("redis_memory_used_bytes{namespace=\"shop\",service=\"shop-redis\",pod=\"shop-redis-0\"}", "80x30"),
-                series("redis_memory_max_bytes{namespace=\"shop\",service=\"shop-redis\",pod=\"shop-redis-0\"}", "100x30"));
+                series(
+                        "kube_pod_container_status_restarts_total{namespace=\"shop\",pod=\"" + restarting
+                                + "\",container=\"app\"}",
+                        "0+1x30"),
+                series(
+                        "kube_pod_container_status_restarts_total{namespace=\"shop\",pod=\"shop-web-7c6b9d5f4-abcde\",container=\"app\"}",
+                        "0x30"),
+                series(
+                        "pg_stat_activity_count{namespace=\"shop\",service=\"shop-postgres\",pod=\"shop-postgres-0\",datname=\"shop\",state=\"active\"}",
+                        "50x30"),
+                series(
+                        "pg_stat_activity_count{namespace=\"shop\",service=\"shop-postgres\",pod=\"shop-postgres-0\",datname=\"shop\",state=\"idle\"}",
+                        "40x30"),
+                series(
+                        "pg_settings_max_connections{namespace=\"shop\",service=\"shop-postgres\",pod=\"shop-postgres-0\"}",
+                        "100x30"),
+                series(
+                        "redis_memory_used_bytes{namespace=\"shop\",service=\"shop-redis\",pod=\"shop-redis-0\"}",
+                        "80x30"),
+                series(
+                        "redis_memory_max_bytes{namespace=\"shop\",service=\"shop-redis\",pod=\"shop-redis-0\"}",
+                        "100x30"));
         List<Map<String, Object>> checks = List.of(
-                check("20m", "AtonixPodRestarting",
-                        expected(rules.get("AtonixPodRestarting#api"), Map.of("namespace", "shop", "pod", restarting, "container", "app"))),
-                check("20m", "AtonixPostgresConnectionsHigh",
-                        expected(rules.get("AtonixPostgresConnectionsHigh#postgres"), Map.of("namespace", "shop", "service", "shop-postgres"))),
+                check(
+                        "20m",
+                        "AtonixPodRestarting",
+                        expected(
+                                rules.get("AtonixPodRestarting#api"),
+                                Map.of("namespace", "shop", "pod", restarting, "container", "app"))),
+                check(
+                        "20m",
+                        "AtonixPostgresConnectionsHigh",
+                        expected(
+                                rules.get("AtonixPostgresConnectionsHigh#postgres"),
+                                Map.of("namespace", "shop", "service", "shop-postgres"))),
                 check("20m", "AtonixRedisMemoryHigh"));
         Promtool.succeeds("test", "rules", testFile(stack, "1m", series, checks).toString());
     }
@@ -166,26 +238,46 @@ class StackAlertsPromtoolTest {
         // Succeeded at time 0 only; the CronJob exists since time 0.
         List<Map<String, Object>> late = List.of(
                 series("kube_cronjob_created{namespace=\"shop\",cronjob=\"shop-postgres-backups\"}", "0x30"),
-                series("kube_cronjob_status_last_successful_time{namespace=\"shop\",cronjob=\"shop-postgres-backups\"}", "0x30"));
-        Promtool.succeeds("test", "rules", testFile(stack, "1h", late, List.of(
-                check("24h", "AtonixPostgresBackupTooOld"),
-                check("26h", "AtonixPostgresBackupTooOld", expected(rule, labels)))).toString());
+                series(
+                        "kube_cronjob_status_last_successful_time{namespace=\"shop\",cronjob=\"shop-postgres-backups\"}",
+                        "0x30"));
+        Promtool.succeeds(
+                "test",
+                "rules",
+                testFile(
+                                stack,
+                                "1h",
+                                late,
+                                List.of(
+                                        check("24h", "AtonixPostgresBackupTooOld"),
+                                        check("26h", "AtonixPostgresBackupTooOld", expected(rule, labels))))
+                        .toString());
         // Never succeeded: its age counts from the CronJob's creation.
-        List<Map<String, Object>> never = List.of(
-                series("kube_cronjob_created{namespace=\"shop\",cronjob=\"shop-postgres-backups\"}", "0x30"));
-        Promtool.succeeds("test", "rules", testFile(stack, "1h", never, List.of(
-                check("24h", "AtonixPostgresBackupTooOld"),
-                check("26h", "AtonixPostgresBackupTooOld", expected(rule, labels)))).toString());
+        List<Map<String, Object>> never =
+                List.of(series("kube_cronjob_created{namespace=\"shop\",cronjob=\"shop-postgres-backups\"}", "0x30"));
+        Promtool.succeeds(
+                "test",
+                "rules",
+                testFile(
+                                stack,
+                                "1h",
+                                never,
+                                List.of(
+                                        check("24h", "AtonixPostgresBackupTooOld"),
+                                        check("26h", "AtonixPostgresBackupTooOld", expected(rule, labels))))
+                        .toString());
     }
 
     private Path ruleFile(AppStack stack, String name) throws Exception {
-        PrometheusRule rule = StackAlerts.desired(stack, PlatformSettings.defaults()).orElseThrow();
+        PrometheusRule rule =
+                StackAlerts.desired(stack, PlatformSettings.defaults()).orElseThrow();
         Path file = dir.resolve(name);
         Files.writeString(file, SERIALIZATION.asYaml(rule.getSpec()));
         return file;
     }
 
-    private Path testFile(AppStack stack, String interval, List<Map<String, Object>> series, List<Map<String, Object>> checks)
+    private Path testFile(
+            AppStack stack, String interval, List<Map<String, Object>> series, List<Map<String, Object>> checks)
             throws Exception {
         Path rules = ruleFile(stack, "rules.yaml");
         Map<String, Object> test = new LinkedHashMap<>();
@@ -202,7 +294,12 @@ class StackAlertsPromtoolTest {
     }
 
     private static List<Rule> rules(AppStack stack) {
-        return StackAlerts.desired(stack, PlatformSettings.defaults()).orElseThrow().getSpec().getGroups().get(0).getRules();
+        return StackAlerts.desired(stack, PlatformSettings.defaults())
+                .orElseThrow()
+                .getSpec()
+                .getGroups()
+                .get(0)
+                .getRules();
     }
 
     /** Rules keyed by alert and component, for example AtonixServiceDown#web. */
@@ -232,9 +329,12 @@ class StackAlertsPromtoolTest {
         rule.getAnnotations().forEach((key, template) -> {
             String text = template;
             for (var label : seriesLabels.entrySet()) {
-                text = text.replace("{{ $labels." + label.getKey() + " }}", label.getValue().toString());
+                text = text.replace(
+                        "{{ $labels." + label.getKey() + " }}", label.getValue().toString());
             }
-            assertThat(text).as("every template of %s is filled", rule.getAlert()).doesNotContain("{{");
+            assertThat(text)
+                    .as("every template of %s is filled", rule.getAlert())
+                    .doesNotContain("{{");
             annotations.put(key, text);
         });
         return Map.of("exp_labels", labels, "exp_annotations", annotations);

@@ -2,14 +2,6 @@ package io.atonix.operator.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import io.atonix.api.v1alpha1.common.Access;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.api.v1alpha1.postgres.Postgres;
@@ -20,56 +12,100 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Application roles: their binding Secrets and their place in the provisioning plan. */
 class PostgresBindingTest {
 
     private static Postgres postgres() {
         Postgres postgres = new Postgres();
-        postgres.setMetadata(new ObjectMetaBuilder().withName("shop-postgres").withNamespace("shop").withUid("u").build());
-        postgres.setSpec(new PostgresSpec("16", 1, new Quantity("1Gi"), null, List.of(new DatabaseSpec("shop", List.of())),
-                List.of(new RoleSpec("api", "shop", Access.ReadWrite), new RoleSpec("report", "shop", Access.ReadOnly)), null, null, null, null));
+        postgres.setMetadata(new ObjectMetaBuilder()
+                .withName("shop-postgres")
+                .withNamespace("shop")
+                .withUid("u")
+                .build());
+        postgres.setSpec(new PostgresSpec(
+                "16",
+                1,
+                new Quantity("1Gi"),
+                null,
+                List.of(new DatabaseSpec("shop", List.of())),
+                List.of(new RoleSpec("api", "shop", Access.ReadWrite), new RoleSpec("report", "shop", Access.ReadOnly)),
+                null,
+                null,
+                null,
+                null));
         return postgres;
     }
 
     @Test
     void aLoginSecretHoldsTheServiceBindingKeys() {
-        Secret secret = PostgresSecrets.login(postgres(), postgres().getSpec().roles().get(0), () -> "pw");
+        Secret secret =
+                PostgresSecrets.login(postgres(), postgres().getSpec().roles().get(0), () -> "pw");
         assertThat(secret.getMetadata().getName()).isEqualTo("shop-postgres-api-login");
         assertThat(secret.getType()).isEqualTo("servicebinding.io/postgresql");
-        assertThat(secret.getStringData()).containsEntry("type", "postgresql").containsEntry("provider", "atonix")
-                .containsEntry("host", "shop-postgres.shop.svc").containsEntry("port", "5432").containsEntry("database", "shop")
-                .containsEntry("username", "api").containsEntry("password", "pw")
+        assertThat(secret.getStringData())
+                .containsEntry("type", "postgresql")
+                .containsEntry("provider", "atonix")
+                .containsEntry("host", "shop-postgres.shop.svc")
+                .containsEntry("port", "5432")
+                .containsEntry("database", "shop")
+                .containsEntry("username", "api")
+                .containsEntry("password", "pw")
                 .containsEntry("uri", "postgresql://api:pw@shop-postgres.shop.svc:5432/shop")
                 .containsEntry("jdbc-url", "jdbc:postgresql://shop-postgres.shop.svc:5432/shop");
-        assertThat(PostgresSecrets.all(postgres(), () -> "x")).containsKeys("shop-postgres-api-login", "shop-postgres-report-login");
+        assertThat(PostgresSecrets.all(postgres(), () -> "x"))
+                .containsKeys("shop-postgres-api-login", "shop-postgres-report-login");
     }
 
     @Test
     void thePlanGivesEachRoleItsAccessWithThePasswordOfItsSecret() {
         Map<String, Secret> secrets = new LinkedHashMap<>();
-        PostgresSecrets.all(postgres(), () -> "unused").forEach((name, secret) -> secrets.put(name, stored(secret, name + "-password")));
+        PostgresSecrets.all(postgres(), () -> "unused")
+                .forEach((name, secret) -> secrets.put(name, stored(secret, name + "-password")));
         var plan = PostgresProvisioning.plan(postgres(), secrets).orElseThrow();
-        assertThat(plan.services()).extracting(l -> l.role() + ":" + l.database() + ":" + l.access())
+        assertThat(plan.services())
+                .extracting(l -> l.role() + ":" + l.database() + ":" + l.access())
                 .containsExactly("api:shop:ReadWrite", "report:shop:ReadOnly");
-        assertThat(plan.databases()).extracting(d -> d.name() + ":" + d.owner().role()).containsExactly("shop:shop_owner");
+        assertThat(plan.databases())
+                .extracting(d -> d.name() + ":" + d.owner().role())
+                .containsExactly("shop:shop_owner");
 
         secrets.remove("shop-postgres-report-login");
-        assertThat(PostgresProvisioning.plan(postgres(), secrets)).as("waits for every Secret").isEmpty();
+        assertThat(PostgresProvisioning.plan(postgres(), secrets))
+                .as("waits for every Secret")
+                .isEmpty();
     }
 
     @Test
     void aRoleOfAnUndeclaredDatabaseIsRefused() {
         Postgres postgres = postgres();
-        postgres.setSpec(new PostgresSpec("16", 1, new Quantity("1Gi"), null, List.of(), List.of(new RoleSpec("api", "shop", null)),
-                null, null, null, null));
+        postgres.setSpec(new PostgresSpec(
+                "16",
+                1,
+                new Quantity("1Gi"),
+                null,
+                List.of(),
+                List.of(new RoleSpec("api", "shop", null)),
+                null,
+                null,
+                null,
+                null));
         assertThat(PostgresValidator.problems(postgres))
-                .containsExactly(new SpecProblem("spec.roles[0].database", "database 'shop' is not declared in spec.databases"));
+                .containsExactly(
+                        new SpecProblem("spec.roles[0].database", "database 'shop' is not declared in spec.databases"));
     }
 
     /** As the API server stores it: base64 data instead of stringData. */
     private static Secret stored(Secret secret, String password) {
-        return new SecretBuilder(secret).withStringData(null)
-                .addToData("password", Base64.getEncoder().encodeToString(password.getBytes(StandardCharsets.UTF_8))).build();
+        return new SecretBuilder(secret)
+                .withStringData(null)
+                .addToData("password", Base64.getEncoder().encodeToString(password.getBytes(StandardCharsets.UTF_8)))
+                .build();
     }
 }

@@ -3,14 +3,6 @@ package io.atonix.operator.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-
 import io.atonix.api.v1alpha1.common.Condition;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.postgres.BackupSpec;
@@ -28,6 +20,11 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** The Postgres controller against the mock API server: the objects, the credentials, refused specs. */
 @QuarkusTest
@@ -42,15 +39,33 @@ class PostgresReconcilerTest {
     void createsCredentialsConfigServicesAndStatefulSetAndNeverRegeneratesAPassword() {
         create("pg-create", "orders", spec(1, Map.of()));
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            assertThat(client.apps().statefulSets().inNamespace("pg-create").withName("orders").get()).isNotNull();
-            assertThat(client.configMaps().inNamespace("pg-create").withName("orders-config").get()).isNotNull();
-            assertThat(client.services().inNamespace("pg-create").withName("orders").get()).isNotNull();
-            assertThat(client.services().inNamespace("pg-create").withName("orders-headless").get()).isNotNull();
+            assertThat(client.apps()
+                            .statefulSets()
+                            .inNamespace("pg-create")
+                            .withName("orders")
+                            .get())
+                    .isNotNull();
+            assertThat(client.configMaps()
+                            .inNamespace("pg-create")
+                            .withName("orders-config")
+                            .get())
+                    .isNotNull();
+            assertThat(client.services()
+                            .inNamespace("pg-create")
+                            .withName("orders")
+                            .get())
+                    .isNotNull();
+            assertThat(client.services()
+                            .inNamespace("pg-create")
+                            .withName("orders-headless")
+                            .get())
+                    .isNotNull();
         });
         List<String> secrets = List.of("orders-superuser", "orders-monitoring", "orders-shop-data-owner");
         Map<String, String> passwords = new java.util.HashMap<>();
         for (String name : secrets) {
-            Secret secret = client.secrets().inNamespace("pg-create").withName(name).get();
+            Secret secret =
+                    client.secrets().inNamespace("pg-create").withName(name).get();
             assertThat(secret).as(name).isNotNull();
             String password = password(secret);
             assertThat(password).isNotBlank();
@@ -65,13 +80,33 @@ class PostgresReconcilerTest {
         });
 
         // A new parameter rolls the StatefulSet (its config hash changes) and leaves every password as it was.
-        String before = client.apps().statefulSets().inNamespace("pg-create").withName("orders").get().getSpec().getTemplate()
-                .getMetadata().getAnnotations().get(PostgresStatefulSets.CONFIG_HASH);
-        Updates.change(client, Postgres.class, "pg-create", "orders", r -> r.setSpec(spec(1, Map.of("work_mem", "16MB"))));
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(client.apps().statefulSets().inNamespace("pg-create").withName("orders")
-                .get().getSpec().getTemplate().getMetadata().getAnnotations().get(PostgresStatefulSets.CONFIG_HASH)).isNotEqualTo(before));
+        String before = client.apps()
+                .statefulSets()
+                .inNamespace("pg-create")
+                .withName("orders")
+                .get()
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getAnnotations()
+                .get(PostgresStatefulSets.CONFIG_HASH);
+        Updates.change(
+                client, Postgres.class, "pg-create", "orders", r -> r.setSpec(spec(1, Map.of("work_mem", "16MB"))));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(client.apps()
+                                .statefulSets()
+                                .inNamespace("pg-create")
+                                .withName("orders")
+                                .get()
+                                .getSpec()
+                                .getTemplate()
+                                .getMetadata()
+                                .getAnnotations()
+                                .get(PostgresStatefulSets.CONFIG_HASH))
+                        .isNotEqualTo(before));
         for (String name : secrets) {
-            Secret secret = client.secrets().inNamespace("pg-create").withName(name).get();
+            Secret secret =
+                    client.secrets().inNamespace("pg-create").withName(name).get();
             String password = password(secret);
             assertThat(password).as(name).isEqualTo(passwords.get(name));
         }
@@ -85,81 +120,211 @@ class PostgresReconcilerTest {
             assertThat(ready.reason()).isEqualTo(PostgresStatusBuilder.REASON_INVALID_SPEC);
             assertThat(ready.message()).contains("spec.instances");
         });
-        assertThat(client.apps().statefulSets().inNamespace("pg-refused").list().getItems()).isEmpty();
+        assertThat(client.apps().statefulSets().inNamespace("pg-refused").list().getItems())
+                .isEmpty();
         assertThat(client.secrets().inNamespace("pg-refused").list().getItems()).isEmpty();
     }
 
     @Test
     void aParameterTheServerWouldRefuseIsAnInvalidSpecAndTheRunningConfigStays() throws Exception {
         create("pg-params", "orders", spec(1, Map.of("work_mem", "8MB")));
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(client.configMaps().inNamespace("pg-params").withName("orders-config").get())
-                .isNotNull());
-        String config = client.configMaps().inNamespace("pg-params").withName("orders-config").get().getData().get(PostgresConfig.FILE);
-        String template = client.apps().statefulSets().inNamespace("pg-params").withName("orders").get().getSpec().getTemplate()
-                .getMetadata().getAnnotations().get(PostgresStatefulSets.CONFIG_HASH);
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(client.configMaps()
+                                .inNamespace("pg-params")
+                                .withName("orders-config")
+                                .get())
+                        .isNotNull());
+        String config = client.configMaps()
+                .inNamespace("pg-params")
+                .withName("orders-config")
+                .get()
+                .getData()
+                .get(PostgresConfig.FILE);
+        String template = client.apps()
+                .statefulSets()
+                .inNamespace("pg-params")
+                .withName("orders")
+                .get()
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getAnnotations()
+                .get(PostgresStatefulSets.CONFIG_HASH);
 
         // A misspelt name and a unit in the wrong case: the server would not start with either.
-        Updates.change(client, Postgres.class, "pg-params", "orders", p -> p.setSpec(spec(1, Map.of("work_mem", "8mb", "shared_bufers", "1GB"))));
+        Updates.change(
+                client,
+                Postgres.class,
+                "pg-params",
+                "orders",
+                p -> p.setSpec(spec(1, Map.of("work_mem", "8mb", "shared_bufers", "1GB"))));
         await().atMost(TIMEOUT).untilAsserted(() -> {
             Condition ready = condition(get("pg-params", "orders"), ConditionTypes.READY);
             assertThat(ready.reason()).isEqualTo(PostgresStatusBuilder.REASON_INVALID_SPEC);
-            assertThat(ready.message()).contains("spec.parameters.shared_bufers: PostgreSQL 16 has no such parameter (did you mean shared_buffers?)")
+            assertThat(ready.message())
+                    .contains(
+                            "spec.parameters.shared_bufers: PostgreSQL 16 has no such parameter (did you mean shared_buffers?)")
                     .contains("spec.parameters.work_mem: 'mb' is not a unit of this parameter");
         });
-        assertThat(client.configMaps().inNamespace("pg-params").withName("orders-config").get().getData().get(PostgresConfig.FILE))
+        assertThat(client.configMaps()
+                        .inNamespace("pg-params")
+                        .withName("orders-config")
+                        .get()
+                        .getData()
+                        .get(PostgresConfig.FILE))
                 .isEqualTo(config);
-        assertThat(client.apps().statefulSets().inNamespace("pg-params").withName("orders").get().getSpec().getTemplate()
-                .getMetadata().getAnnotations().get(PostgresStatefulSets.CONFIG_HASH)).isEqualTo(template);
+        assertThat(client.apps()
+                        .statefulSets()
+                        .inNamespace("pg-params")
+                        .withName("orders")
+                        .get()
+                        .getSpec()
+                        .getTemplate()
+                        .getMetadata()
+                        .getAnnotations()
+                        .get(PostgresStatefulSets.CONFIG_HASH))
+                .isEqualTo(template);
     }
 
     @Test
     void backupsRunOnScheduleIntoAClaimThatOutlivesTheirRemoval() {
-        PostgresSpec withBackup = new PostgresSpec("16", 1, new Quantity("5Gi"), null, List.of(new DatabaseSpec("shop_data", List.of())),
-                null, null, null, new BackupSpec("0 3 * * *", 3, new Quantity("2Gi"), null), null);
+        PostgresSpec withBackup = new PostgresSpec(
+                "16",
+                1,
+                new Quantity("5Gi"),
+                null,
+                List.of(new DatabaseSpec("shop_data", List.of())),
+                null,
+                null,
+                null,
+                new BackupSpec("0 3 * * *", 3, new Quantity("2Gi"), null),
+                null);
         create("pg-backup", "orders", withBackup);
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            var job = client.batch().v1().cronjobs().inNamespace("pg-backup").withName("orders-backups").get();
+            var job = client.batch()
+                    .v1()
+                    .cronjobs()
+                    .inNamespace("pg-backup")
+                    .withName("orders-backups")
+                    .get();
             assertThat(job).isNotNull();
             assertThat(job.getSpec().getSchedule()).isEqualTo("0 3 * * *");
-            // The whole CronJob the builder makes for the stored Postgres (the mock server adds no defaults): pg_dump of
-            // the database into the claim, the password from the superuser Secret; PostgresOnRealClusterIT runs a Job of it.
+            // The whole CronJob the builder makes for the stored Postgres (the mock server adds no defaults): pg_dump
+            // of
+            // the database into the claim, the password from the superuser Secret; PostgresOnRealClusterIT runs a Job
+            // of it.
             Postgres stored = get("pg-backup", "orders");
-            assertThat(job.getSpec()).isEqualTo(PostgresBackups.cronJob(stored).orElseThrow().getSpec());
-            assertThat(String.join(" ", job.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers().get(0).getCommand()))
+            assertThat(job.getSpec())
+                    .isEqualTo(PostgresBackups.cronJob(stored).orElseThrow().getSpec());
+            assertThat(String.join(
+                            " ",
+                            job.getSpec()
+                                    .getJobTemplate()
+                                    .getSpec()
+                                    .getTemplate()
+                                    .getSpec()
+                                    .getContainers()
+                                    .get(0)
+                                    .getCommand()))
                     .contains("for db in shop_data; do", "pg_dump --format=custom", "tail -n +4");
-            var claim = client.persistentVolumeClaims().inNamespace("pg-backup").withName("orders-backups").get();
+            var claim = client.persistentVolumeClaims()
+                    .inNamespace("pg-backup")
+                    .withName("orders-backups")
+                    .get();
             assertThat(claim).isNotNull();
-            assertThat(claim.getMetadata().getOwnerReferences()).as("Retain: no owner, so the backups outlive the Postgres").isNullOrEmpty();
+            assertThat(claim.getMetadata().getOwnerReferences())
+                    .as("Retain: no owner, so the backups outlive the Postgres")
+                    .isNullOrEmpty();
         });
 
         Updates.change(client, Postgres.class, "pg-backup", "orders", r -> r.setSpec(spec(1, Map.of())));
-        await().atMost(TIMEOUT).until(() -> client.batch().v1().cronjobs().inNamespace("pg-backup").withName("orders-backups").get() == null);
-        assertThat(client.persistentVolumeClaims().inNamespace("pg-backup").withName("orders-backups").get()).as("backups kept").isNotNull();
+        await().atMost(TIMEOUT)
+                .until(() -> client.batch()
+                                .v1()
+                                .cronjobs()
+                                .inNamespace("pg-backup")
+                                .withName("orders-backups")
+                                .get()
+                        == null);
+        assertThat(client.persistentVolumeClaims()
+                        .inNamespace("pg-backup")
+                        .withName("orders-backups")
+                        .get())
+                .as("backups kept")
+                .isNotNull();
     }
 
     @Test
     void anAnnotatedCredentialGetsANewPasswordAndRollsThePodsThatReadItButTheSuperuserIsLeftAlone() {
         create("pg-rotate", "orders", spec(1, Map.of()));
-        await().atMost(TIMEOUT).until(() -> client.apps().statefulSets().inNamespace("pg-rotate").withName("orders").get() != null
-                && client.apps().statefulSets().inNamespace("pg-rotate").withName("orders").get().getSpec().getTemplate().getMetadata()
-                        .getAnnotations().containsKey(SecretChecksum.ANNOTATION));
-        String checksum = client.apps().statefulSets().inNamespace("pg-rotate").withName("orders").get().getSpec().getTemplate()
-                .getMetadata().getAnnotations().get(SecretChecksum.ANNOTATION);
-        String monitoring = password(client.secrets().inNamespace("pg-rotate").withName("orders-monitoring").get());
-        String superuser = password(client.secrets().inNamespace("pg-rotate").withName("orders-superuser").get());
+        await().atMost(TIMEOUT)
+                .until(() -> client.apps()
+                                        .statefulSets()
+                                        .inNamespace("pg-rotate")
+                                        .withName("orders")
+                                        .get()
+                                != null
+                        && client.apps()
+                                .statefulSets()
+                                .inNamespace("pg-rotate")
+                                .withName("orders")
+                                .get()
+                                .getSpec()
+                                .getTemplate()
+                                .getMetadata()
+                                .getAnnotations()
+                                .containsKey(SecretChecksum.ANNOTATION));
+        String checksum = client.apps()
+                .statefulSets()
+                .inNamespace("pg-rotate")
+                .withName("orders")
+                .get()
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getAnnotations()
+                .get(SecretChecksum.ANNOTATION);
+        String monitoring = password(client.secrets()
+                .inNamespace("pg-rotate")
+                .withName("orders-monitoring")
+                .get());
+        String superuser = password(client.secrets()
+                .inNamespace("pg-rotate")
+                .withName("orders-superuser")
+                .get());
 
         for (String name : List.of("orders-monitoring", "orders-superuser")) {
-            Updates.change(client, Secret.class, "pg-rotate", name, s -> s.getMetadata().getAnnotations().put(Rotation.ANNOTATION, "now"));
+            Updates.change(
+                    client,
+                    Secret.class,
+                    "pg-rotate",
+                    name,
+                    s -> s.getMetadata().getAnnotations().put(Rotation.ANNOTATION, "now"));
         }
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            Secret rotated = client.secrets().inNamespace("pg-rotate").withName("orders-monitoring").get();
+            Secret rotated = client.secrets()
+                    .inNamespace("pg-rotate")
+                    .withName("orders-monitoring")
+                    .get();
             assertThat(password(rotated)).isNotBlank().isNotEqualTo(monitoring);
             assertThat(rotated.getMetadata().getAnnotations()).doesNotContainKey(Rotation.ANNOTATION);
-            assertThat(client.apps().statefulSets().inNamespace("pg-rotate").withName("orders").get().getSpec().getTemplate()
-                    .getMetadata().getAnnotations().get(SecretChecksum.ANNOTATION)).isNotEqualTo(checksum);
+            assertThat(client.apps()
+                            .statefulSets()
+                            .inNamespace("pg-rotate")
+                            .withName("orders")
+                            .get()
+                            .getSpec()
+                            .getTemplate()
+                            .getMetadata()
+                            .getAnnotations()
+                            .get(SecretChecksum.ANNOTATION))
+                    .isNotEqualTo(checksum);
         });
-        Secret kept = client.secrets().inNamespace("pg-rotate").withName("orders-superuser").get();
+        Secret kept = client.secrets()
+                .inNamespace("pg-rotate")
+                .withName("orders-superuser")
+                .get();
         assertThat(password(kept)).as("the operator logs in with it").isEqualTo(superuser);
         assertThat(kept.getMetadata().getAnnotations()).containsKey(Rotation.ANNOTATION);
     }
@@ -167,20 +332,73 @@ class PostgresReconcilerTest {
     @Test
     void moreStorageAsksTheDataClaimsForItAndNeverShrinksThem() {
         create("pg-grow", "orders", spec(1, Map.of()));
-        await().atMost(TIMEOUT).until(() -> client.apps().statefulSets().inNamespace("pg-grow").withName("orders").get() != null);
+        await().atMost(TIMEOUT)
+                .until(() -> client.apps()
+                                .statefulSets()
+                                .inNamespace("pg-grow")
+                                .withName("orders")
+                                .get()
+                        != null);
         // The mock server runs no StatefulSet controller: the claim it would make from the template.
-        var template = client.apps().statefulSets().inNamespace("pg-grow").withName("orders").get().getSpec().getVolumeClaimTemplates().get(0);
-        client.persistentVolumeClaims().inNamespace("pg-grow").resource(new io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder()
-                .withNewMetadata().withName("data-orders-0").withNamespace("pg-grow").withLabels(template.getMetadata().getLabels()).endMetadata()
-                .withSpec(template.getSpec()).build()).create();
+        var template = client.apps()
+                .statefulSets()
+                .inNamespace("pg-grow")
+                .withName("orders")
+                .get()
+                .getSpec()
+                .getVolumeClaimTemplates()
+                .get(0);
+        client.persistentVolumeClaims()
+                .inNamespace("pg-grow")
+                .resource(new io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder()
+                        .withNewMetadata()
+                        .withName("data-orders-0")
+                        .withNamespace("pg-grow")
+                        .withLabels(template.getMetadata().getLabels())
+                        .endMetadata()
+                        .withSpec(template.getSpec())
+                        .build())
+                .create();
 
-        Updates.change(client, Postgres.class, "pg-grow", "orders", r -> r.setSpec(new PostgresSpec("16", 1, new Quantity("8Gi"), null,
-                List.of(new DatabaseSpec("shop_data", List.of())), null, Map.of(), null, null, null)));
+        Updates.change(
+                client,
+                Postgres.class,
+                "pg-grow",
+                "orders",
+                r -> r.setSpec(new PostgresSpec(
+                        "16",
+                        1,
+                        new Quantity("8Gi"),
+                        null,
+                        List.of(new DatabaseSpec("shop_data", List.of())),
+                        null,
+                        Map.of(),
+                        null,
+                        null,
+                        null)));
 
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(client.persistentVolumeClaims().inNamespace("pg-grow").withName("data-orders-0")
-                .get().getSpec().getResources().getRequests()).containsEntry("storage", new Quantity("8Gi")));
-        assertThat(client.apps().statefulSets().inNamespace("pg-grow").withName("orders").get().getSpec().getVolumeClaimTemplates().get(0)
-                .getSpec().getResources().getRequests()).as("the template is immutable and kept").containsEntry("storage", new Quantity("5Gi"));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(client.persistentVolumeClaims()
+                                .inNamespace("pg-grow")
+                                .withName("data-orders-0")
+                                .get()
+                                .getSpec()
+                                .getResources()
+                                .getRequests())
+                        .containsEntry("storage", new Quantity("8Gi")));
+        assertThat(client.apps()
+                        .statefulSets()
+                        .inNamespace("pg-grow")
+                        .withName("orders")
+                        .get()
+                        .getSpec()
+                        .getVolumeClaimTemplates()
+                        .get(0)
+                        .getSpec()
+                        .getResources()
+                        .getRequests())
+                .as("the template is immutable and kept")
+                .containsEntry("storage", new Quantity("5Gi"));
     }
 
     /** The mock server keeps stringData as written; a real one turns it into data. */
@@ -192,19 +410,32 @@ class PostgresReconcilerTest {
     }
 
     private static PostgresSpec spec(int instances, Map<String, String> parameters) {
-        return new PostgresSpec("16", instances, new Quantity("5Gi"), null, List.of(new DatabaseSpec("shop_data", List.of())), null,
-                parameters, null, null, null);
+        return new PostgresSpec(
+                "16",
+                instances,
+                new Quantity("5Gi"),
+                null,
+                List.of(new DatabaseSpec("shop_data", List.of())),
+                null,
+                parameters,
+                null,
+                null,
+                null);
     }
 
     private void create(String namespace, String name, PostgresSpec spec) {
         Postgres pg = new Postgres();
-        pg.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+        pg.setMetadata(
+                new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
         pg.setSpec(spec);
         client.resource(pg).create();
     }
 
     private Postgres get(String namespace, String name) {
-        return client.resources(Postgres.class).inNamespace(namespace).withName(name).get();
+        return client.resources(Postgres.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
     }
 
     private static Condition condition(Postgres pg, String type) {

@@ -1,5 +1,7 @@
 package io.atonix.operator.realcluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,11 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-
 import org.awaitility.Awaitility;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Reads the API server's audit log: what each user asked the server to do. */
 public final class AuditLog {
@@ -52,11 +50,14 @@ public final class AuditLog {
         for (JsonNode event : since(mark)) {
             String verb = event.path("verb").asText();
             String resource = event.path("objectRef").path("resource").asText();
-            if (user.equals(event.path("user").path("username").asText()) && WRITES.contains(verb)
-                    && namespace.equals(event.path("objectRef").path("namespace").asText())) {
+            if (user.equals(event.path("user").path("username").asText())
+                    && WRITES.contains(verb)
+                    && namespace.equals(
+                            event.path("objectRef").path("namespace").asText())) {
                 String sub = event.path("objectRef").path("subresource").asText("");
                 writes.add(verb + " " + resource + (sub.isEmpty() ? "" : "/" + sub) + " "
-                        + event.path("objectRef").path("namespace").asText() + "/" + event.path("objectRef").path("name").asText());
+                        + event.path("objectRef").path("namespace").asText() + "/"
+                        + event.path("objectRef").path("name").asText());
             }
         }
         return writes;
@@ -67,10 +68,12 @@ public final class AuditLog {
      * what it was doing, so that a quiet window measured afterwards is about a reconcile of an unchanged resource.
      */
     public void awaitSettled(String user, String namespace, Duration settled, Duration timeout) {
-        long[] mark = { mark() };
-        Instant[] lastWrite = { Instant.now() };
-        Awaitility.await("no write by " + user + " in " + namespace + " for " + settled).atMost(timeout)
-                .pollInterval(Duration.ofSeconds(1)).until(() -> {
+        long[] mark = {mark()};
+        Instant[] lastWrite = {Instant.now()};
+        Awaitility.await("no write by " + user + " in " + namespace + " for " + settled)
+                .atMost(timeout)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
                     long next = mark();
                     if (!writesBy(user, namespace, mark[0]).isEmpty()) {
                         lastWrite[0] = Instant.now();
@@ -85,10 +88,19 @@ public final class AuditLog {
      * that lasts until {@code reconciled} holds (the reconcile the test caused has finished); it ends early at the
      * first write, which is then returned.
      */
-    public List<String> writesDuring(String user, String namespace, long mark, Instant start, Duration window,
-            Callable<Boolean> reconciled, Duration timeout) throws IOException {
-        Awaitility.await("a write by " + user + " in " + namespace + ", or a quiet window of " + window + " with a reconcile")
-                .atMost(timeout).pollInterval(Duration.ofSeconds(1))
+    public List<String> writesDuring(
+            String user,
+            String namespace,
+            long mark,
+            Instant start,
+            Duration window,
+            Callable<Boolean> reconciled,
+            Duration timeout)
+            throws IOException {
+        Awaitility.await("a write by " + user + " in " + namespace + ", or a quiet window of " + window
+                        + " with a reconcile")
+                .atMost(timeout)
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> !writesBy(user, namespace, mark).isEmpty()
                         || Duration.between(start, Instant.now()).compareTo(window) >= 0 && reconciled.call());
         return writesBy(user, namespace, mark);

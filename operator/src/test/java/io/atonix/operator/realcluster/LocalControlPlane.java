@@ -1,5 +1,11 @@
 package io.atonix.operator.realcluster;
 
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -15,13 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import io.fabric8.kubernetes.api.model.NodeBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
 /**
  * A real Kubernetes control plane on 127.0.0.1: etcd, kube-apiserver, kube-controller-manager, kube-scheduler and
@@ -75,58 +74,112 @@ public final class LocalControlPlane implements AutoCloseable {
                   - level: Metadata
                 """);
 
-        launch("etcd", List.of(bin.resolve("etcd").toString(),
-                "--name=atonix-test", "--data-dir=" + work.resolve("etcd"),
-                "--listen-client-urls=http://127.0.0.1:" + etcdPort, "--advertise-client-urls=http://127.0.0.1:" + etcdPort,
-                "--listen-peer-urls=http://127.0.0.1:" + etcdPeerPort, "--initial-advertise-peer-urls=http://127.0.0.1:" + etcdPeerPort,
-                "--initial-cluster=atonix-test=http://127.0.0.1:" + etcdPeerPort,
-                "--listen-metrics-urls=http://127.0.0.1:" + freePort(),
-                "--unsafe-no-fsync=true", "--log-level=warn"));
-        waitFor("etcd", () -> get("http://127.0.0.1:" + etcdPort + "/health", false).contains("\"health\":\"true\""));
+        launch(
+                "etcd",
+                List.of(
+                        bin.resolve("etcd").toString(),
+                        "--name=atonix-test",
+                        "--data-dir=" + work.resolve("etcd"),
+                        "--listen-client-urls=http://127.0.0.1:" + etcdPort,
+                        "--advertise-client-urls=http://127.0.0.1:" + etcdPort,
+                        "--listen-peer-urls=http://127.0.0.1:" + etcdPeerPort,
+                        "--initial-advertise-peer-urls=http://127.0.0.1:" + etcdPeerPort,
+                        "--initial-cluster=atonix-test=http://127.0.0.1:" + etcdPeerPort,
+                        "--listen-metrics-urls=http://127.0.0.1:" + freePort(),
+                        "--unsafe-no-fsync=true",
+                        "--log-level=warn"));
+        waitFor(
+                "etcd",
+                () -> get("http://127.0.0.1:" + etcdPort + "/health", false).contains("\"health\":\"true\""));
         startApiServer();
-        launch("kube-controller-manager", List.of(bin.resolve("kube-controller-manager").toString(),
-                "--kubeconfig=" + work.resolve("kube-controller-manager.kubeconfig"),
-                "--bind-address=127.0.0.1", "--secure-port=" + controllerManagerPort, "--leader-elect=false",
-                "--controllers=*", "--use-service-account-credentials=true",
-                // The node lifecycle controller taints a node whose lease it has not seen renewed for this long. kwok
-                // renews every 10 s, but not while the API server is down: a restart (restartApiServer) that takes
-                // longer than the default 50 s on a busy machine left kwok-node-0 tainted unreachable, and every later
-                // pod of the run unschedulable.
-                "--node-monitor-grace-period=3m",
-                "--service-account-private-key-file=" + pki.resolve("sa.key"), "--root-ca-file=" + pki.resolve("ca.crt"),
-                "--cluster-signing-cert-file=" + pki.resolve("ca.crt"), "--cluster-signing-key-file=" + pki.resolve("ca.key"),
-                "--flex-volume-plugin-dir=" + work.resolve("flexvolume")));
-        launch("kube-scheduler", List.of(bin.resolve("kube-scheduler").toString(),
-                "--kubeconfig=" + work.resolve("kube-scheduler.kubeconfig"),
-                "--bind-address=127.0.0.1", "--secure-port=" + schedulerPort, "--leader-elect=false"));
-        List<String> kwok = new ArrayList<>(List.of(bin.resolve("kwok").toString(),
-                "--kubeconfig=" + work.resolve("admin.kubeconfig"), "--config=" + bin.resolve("kwok-stages.yaml")));
+        launch(
+                "kube-controller-manager",
+                List.of(
+                        bin.resolve("kube-controller-manager").toString(),
+                        "--kubeconfig=" + work.resolve("kube-controller-manager.kubeconfig"),
+                        "--bind-address=127.0.0.1",
+                        "--secure-port=" + controllerManagerPort,
+                        "--leader-elect=false",
+                        "--controllers=*",
+                        "--use-service-account-credentials=true",
+                        // The node lifecycle controller taints a node whose lease it has not seen renewed for this
+                        // long. kwok
+                        // renews every 10 s, but not while the API server is down: a restart (restartApiServer) that
+                        // takes
+                        // longer than the default 50 s on a busy machine left kwok-node-0 tainted unreachable, and
+                        // every later
+                        // pod of the run unschedulable.
+                        "--node-monitor-grace-period=3m",
+                        "--service-account-private-key-file=" + pki.resolve("sa.key"),
+                        "--root-ca-file=" + pki.resolve("ca.crt"),
+                        "--cluster-signing-cert-file=" + pki.resolve("ca.crt"),
+                        "--cluster-signing-key-file=" + pki.resolve("ca.key"),
+                        "--flex-volume-plugin-dir=" + work.resolve("flexvolume")));
+        launch(
+                "kube-scheduler",
+                List.of(
+                        bin.resolve("kube-scheduler").toString(),
+                        "--kubeconfig=" + work.resolve("kube-scheduler.kubeconfig"),
+                        "--bind-address=127.0.0.1",
+                        "--secure-port=" + schedulerPort,
+                        "--leader-elect=false"));
+        List<String> kwok = new ArrayList<>(List.of(
+                bin.resolve("kwok").toString(),
+                "--kubeconfig=" + work.resolve("admin.kubeconfig"),
+                "--config=" + bin.resolve("kwok-stages.yaml")));
         if (Files.exists(bin.resolve("kwok-volume-stages.yaml"))) {
             kwok.add("--config=" + bin.resolve("kwok-volume-stages.yaml"));
         }
-        kwok.addAll(List.of("--manage-all-nodes=true", "--server-address=127.0.0.1:" + kwokPort, "--node-ip=127.0.0.1",
-                "--cidr=10.244.0.0/16", "--node-lease-duration-seconds=40"));
+        kwok.addAll(List.of(
+                "--manage-all-nodes=true",
+                "--server-address=127.0.0.1:" + kwokPort,
+                "--node-ip=127.0.0.1",
+                "--cidr=10.244.0.0/16",
+                "--node-lease-duration-seconds=40"));
         launch("kwok", kwok);
-        waitFor("kube-controller-manager", () -> get("https://127.0.0.1:" + controllerManagerPort + "/healthz", true).equals("ok"));
-        waitFor("kube-scheduler", () -> get("https://127.0.0.1:" + schedulerPort + "/healthz", true).equals("ok"));
-        waitFor("kwok", () -> get("http://127.0.0.1:" + kwokPort + "/healthz", false).contains("ok"));
+        waitFor(
+                "kube-controller-manager",
+                () -> get("https://127.0.0.1:" + controllerManagerPort + "/healthz", true)
+                        .equals("ok"));
+        waitFor(
+                "kube-scheduler",
+                () -> get("https://127.0.0.1:" + schedulerPort + "/healthz", true)
+                        .equals("ok"));
+        waitFor(
+                "kwok",
+                () -> get("http://127.0.0.1:" + kwokPort + "/healthz", false).contains("ok"));
         try (KubernetesClient admin = adminClient()) {
-            admin.nodes().resource(new NodeBuilder()
-                    .withNewMetadata().withName("kwok-node-0")
-                    .addToAnnotations("kwok.x-k8s.io/node", "fake")
-                    .addToLabels("type", "kwok").addToLabels("kubernetes.io/hostname", "kwok-node-0")
-                    .addToLabels("kubernetes.io/os", "linux").addToLabels("kubernetes.io/arch", "amd64")
-                    .endMetadata()
-                    .withNewStatus()
-                    .addToAllocatable("cpu", new Quantity("32")).addToAllocatable("memory", new Quantity("256Gi"))
-                    .addToAllocatable("pods", new Quantity("110"))
-                    .addToCapacity("cpu", new Quantity("32")).addToCapacity("memory", new Quantity("256Gi"))
-                    .addToCapacity("pods", new Quantity("110"))
-                    .endStatus()
-                    .build()).create();
-            waitFor("a Ready kwok node", () -> admin.nodes().withName("kwok-node-0").get().getStatus().getConditions().stream()
-                    .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())));
-            waitFor("the default ServiceAccount", () -> admin.serviceAccounts().inNamespace("default").withName("default").get() != null);
+            admin.nodes()
+                    .resource(new NodeBuilder()
+                            .withNewMetadata()
+                            .withName("kwok-node-0")
+                            .addToAnnotations("kwok.x-k8s.io/node", "fake")
+                            .addToLabels("type", "kwok")
+                            .addToLabels("kubernetes.io/hostname", "kwok-node-0")
+                            .addToLabels("kubernetes.io/os", "linux")
+                            .addToLabels("kubernetes.io/arch", "amd64")
+                            .endMetadata()
+                            .withNewStatus()
+                            .addToAllocatable("cpu", new Quantity("32"))
+                            .addToAllocatable("memory", new Quantity("256Gi"))
+                            .addToAllocatable("pods", new Quantity("110"))
+                            .addToCapacity("cpu", new Quantity("32"))
+                            .addToCapacity("memory", new Quantity("256Gi"))
+                            .addToCapacity("pods", new Quantity("110"))
+                            .endStatus()
+                            .build())
+                    .create();
+            waitFor(
+                    "a Ready kwok node",
+                    () -> admin.nodes().withName("kwok-node-0").get().getStatus().getConditions().stream()
+                            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())));
+            waitFor(
+                    "the default ServiceAccount",
+                    () -> admin.serviceAccounts()
+                                    .inNamespace("default")
+                                    .withName("default")
+                                    .get()
+                            != null);
             // kwok's simulated volumes, as the default StorageClass: volume claims become Bound without a real disk.
             Path storageClass = bin.resolve("kwok-volume-storageclass.yaml");
             if (Files.exists(storageClass)) {
@@ -138,18 +191,31 @@ public final class LocalControlPlane implements AutoCloseable {
     }
 
     private void startApiServer() throws Exception {
-        launch("kube-apiserver", List.of(bin.resolve("kube-apiserver").toString(),
-                "--etcd-servers=http://127.0.0.1:" + etcdPort,
-                "--bind-address=127.0.0.1", "--advertise-address=127.0.0.1", "--secure-port=" + apiServerPort,
-                "--tls-cert-file=" + pki.resolve("apiserver.crt"), "--tls-private-key-file=" + pki.resolve("apiserver.key"),
-                "--client-ca-file=" + pki.resolve("ca.crt"),
-                "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
-                "--service-account-key-file=" + pki.resolve("sa.pub"), "--service-account-signing-key-file=" + pki.resolve("sa.key"),
-                "--service-cluster-ip-range=10.96.0.0/16", "--authorization-mode=RBAC", "--allow-privileged=true",
-                "--endpoint-reconciler-type=none",
-                "--audit-policy-file=" + work.resolve("audit-policy.yaml"), "--audit-log-path=" + auditLog(),
-                "--audit-log-mode=blocking"));
-        waitFor("kube-apiserver", () -> get("https://127.0.0.1:" + apiServerPort + "/readyz", true).equals("ok"));
+        launch(
+                "kube-apiserver",
+                List.of(
+                        bin.resolve("kube-apiserver").toString(),
+                        "--etcd-servers=http://127.0.0.1:" + etcdPort,
+                        "--bind-address=127.0.0.1",
+                        "--advertise-address=127.0.0.1",
+                        "--secure-port=" + apiServerPort,
+                        "--tls-cert-file=" + pki.resolve("apiserver.crt"),
+                        "--tls-private-key-file=" + pki.resolve("apiserver.key"),
+                        "--client-ca-file=" + pki.resolve("ca.crt"),
+                        "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
+                        "--service-account-key-file=" + pki.resolve("sa.pub"),
+                        "--service-account-signing-key-file=" + pki.resolve("sa.key"),
+                        "--service-cluster-ip-range=10.96.0.0/16",
+                        "--authorization-mode=RBAC",
+                        "--allow-privileged=true",
+                        "--endpoint-reconciler-type=none",
+                        "--audit-policy-file=" + work.resolve("audit-policy.yaml"),
+                        "--audit-log-path=" + auditLog(),
+                        "--audit-log-mode=blocking"));
+        waitFor(
+                "kube-apiserver",
+                () -> get("https://127.0.0.1:" + apiServerPort + "/readyz", true)
+                        .equals("ok"));
     }
 
     /**
@@ -165,7 +231,8 @@ public final class LocalControlPlane implements AutoCloseable {
         try (KubernetesClient admin = adminClient()) {
             waitFor("a Ready kwok node without taints after the API server restart", () -> {
                 var node = admin.nodes().withName("kwok-node-0").get();
-                return (node.getSpec().getTaints() == null || node.getSpec().getTaints().isEmpty())
+                return (node.getSpec().getTaints() == null
+                                || node.getSpec().getTaints().isEmpty())
                         && node.getStatus().getConditions().stream()
                                 .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
             });
@@ -223,7 +290,9 @@ public final class LocalControlPlane implements AutoCloseable {
     }
 
     public String version() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(bin.resolve("kube-apiserver").toString(), "--version").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(bin.resolve("kube-apiserver").toString(), "--version")
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes()).trim();
         p.waitFor();
         return out;
@@ -252,7 +321,8 @@ public final class LocalControlPlane implements AutoCloseable {
         commands.put(name, command);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve(name + ".log").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        work.resolve(name + ".log").toFile()))
                 .start();
         processes.put(name, process);
     }
@@ -264,7 +334,8 @@ public final class LocalControlPlane implements AutoCloseable {
             for (Map.Entry<String, Process> process : processes.entrySet()) {
                 if (!process.getValue().isAlive()) {
                     throw new IllegalStateException(process.getKey() + " exited while waiting for " + what + "; see "
-                            + work.resolve(process.getKey() + ".log") + ":\n" + tail(work.resolve(process.getKey() + ".log")));
+                            + work.resolve(process.getKey() + ".log") + ":\n"
+                            + tail(work.resolve(process.getKey() + ".log")));
                 }
             }
             try {
@@ -281,17 +352,35 @@ public final class LocalControlPlane implements AutoCloseable {
 
     private String get(String url, boolean tls) throws Exception {
         HttpClient client = tls ? LoopbackTls.client() : HttpClient.newHttpClient();
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.body().trim();
     }
 
     private void writePki() throws IOException, InterruptedException {
-        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-days", "3650",
-                "-subj", "/CN=atonix-test-ca");
-        sign("apiserver", "/CN=kube-apiserver", "keyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n"
-                + "subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,"
-                + "DNS:kubernetes.default.svc.cluster.local,IP:10.96.0.1\n");
+        openssl(
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                "ca.key",
+                "-out",
+                "ca.crt",
+                "-days",
+                "3650",
+                "-subj",
+                "/CN=atonix-test-ca");
+        sign(
+                "apiserver",
+                "/CN=kube-apiserver",
+                "keyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n"
+                        + "subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,"
+                        + "DNS:kubernetes.default.svc.cluster.local,IP:10.96.0.1\n");
         String client = "keyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=clientAuth\n";
         sign("admin", "/O=system:masters/CN=atonix-admin", client);
         sign("kube-controller-manager", "/CN=system:kube-controller-manager", client);
@@ -303,10 +392,34 @@ public final class LocalControlPlane implements AutoCloseable {
     }
 
     private void sign(String name, String subject, String extensions) throws IOException, InterruptedException {
-        openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", name + ".key", "-out", name + ".csr", "-subj", subject);
+        openssl(
+                "req",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                name + ".key",
+                "-out",
+                name + ".csr",
+                "-subj",
+                subject);
         Files.writeString(pki.resolve(name + ".ext"), extensions);
-        openssl("x509", "-req", "-in", name + ".csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-days", "3650",
-                "-out", name + ".crt", "-extfile", name + ".ext");
+        openssl(
+                "x509",
+                "-req",
+                "-in",
+                name + ".csr",
+                "-CA",
+                "ca.crt",
+                "-CAkey",
+                "ca.key",
+                "-CAcreateserial",
+                "-days",
+                "3650",
+                "-out",
+                name + ".crt",
+                "-extfile",
+                name + ".ext");
         // RSA keys in the traditional PEM form, which every client reads.
         openssl("rsa", "-in", name + ".key", "-out", name + ".key", "-traditional");
     }
@@ -314,7 +427,10 @@ public final class LocalControlPlane implements AutoCloseable {
     private void openssl(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("openssl"));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(pki.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(pki.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes());
         if (process.waitFor() != 0) {
             throw new IllegalStateException("openssl " + String.join(" ", args) + " failed: " + output);
@@ -339,7 +455,13 @@ public final class LocalControlPlane implements AutoCloseable {
                 - name: atonix-test
                   context: {cluster: atonix-test, user: %s}
                 current-context: atonix-test
-                """.formatted(apiServerPort, pki.resolve("ca.crt"), user, pki.resolve(user + ".crt"), pki.resolve(user + ".key"), user));
+                """.formatted(
+                        apiServerPort,
+                        pki.resolve("ca.crt"),
+                        user,
+                        pki.resolve(user + ".crt"),
+                        pki.resolve(user + ".key"),
+                        user));
     }
 
     static String tail(Path file) {

@@ -35,8 +35,8 @@ public final class OperatorProcess implements AutoCloseable {
     }
 
     /** The operator with another kubeconfig (another identity) and more environment variables (its settings). */
-    public static OperatorProcess start(LocalControlPlane plane, String name, Path kubeconfig, Map<String, String> environment)
-            throws Exception {
+    public static OperatorProcess start(
+            LocalControlPlane plane, String name, Path kubeconfig, Map<String, String> environment) throws Exception {
         OperatorProcess operator = new OperatorProcess(plane, name, kubeconfig, environment);
         operator.launch();
         return operator;
@@ -45,7 +45,10 @@ public final class OperatorProcess implements AutoCloseable {
     private void launch() throws Exception {
         Path jar = Path.of(System.getProperty("atonix.operator.jar", "target/quarkus-app/quarkus-run.jar"));
         ProcessBuilder builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString()))
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-jar",
+                        jar.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("KUBECONFIG", kubeconfig.toString());
@@ -112,7 +115,11 @@ public final class OperatorProcess implements AutoCloseable {
     }
 
     private HttpResponse<String> http(String path) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

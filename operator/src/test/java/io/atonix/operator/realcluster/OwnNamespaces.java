@@ -2,13 +2,6 @@ package io.atonix.operator.realcluster;
 
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.redis.Redis;
@@ -16,6 +9,12 @@ import io.atonix.operator.common.Updates;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The namespaces one real-tier test class owns. Each class creates its namespaces under a prefix of its own, so that
@@ -27,6 +26,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 final class OwnNamespaces {
     /** Removing a namespace waits for the namespace controller, the garbage collector and kwok on a busy machine. */
     static final Duration REMOVAL_TIMEOUT = Duration.ofMinutes(4);
+
     private static final Set<String> CLAIMED = ConcurrentHashMap.newKeySet();
     private final KubernetesClient admin;
     private final String prefix;
@@ -44,8 +44,13 @@ final class OwnNamespaces {
         this.prefix = prefix;
         List<String> leftovers = new ArrayList<>();
         for (Class<? extends HasMetadata> type : List.of(AppStack.class, Postgres.class, Redis.class)) {
-            admin.resources(type).inAnyNamespace().list().getItems().forEach(r -> leftovers.add(
-                    r.getKind() + " " + r.getMetadata().getNamespace() + "/" + r.getMetadata().getName()));
+            admin.resources(type)
+                    .inAnyNamespace()
+                    .list()
+                    .getItems()
+                    .forEach(r ->
+                            leftovers.add(r.getKind() + " " + r.getMetadata().getNamespace() + "/"
+                                    + r.getMetadata().getName()));
         }
         if (!leftovers.isEmpty()) {
             throw new IllegalStateException("an earlier test class left custom resources in the cluster: " + leftovers);
@@ -77,9 +82,11 @@ final class OwnNamespaces {
             throw new IllegalStateException("the namespace " + name + " is already owned by a test");
         }
         names.add(name);
-        NamespaceBuilder namespace = new NamespaceBuilder().withNewMetadata().withName(name).endMetadata();
+        NamespaceBuilder namespace =
+                new NamespaceBuilder().withNewMetadata().withName(name).endMetadata();
         if (restricted) {
-            namespace.editMetadata()
+            namespace
+                    .editMetadata()
                     .addToLabels("pod-security.kubernetes.io/enforce", "restricted")
                     .addToLabels("pod-security.kubernetes.io/warn", "restricted")
                     .addToLabels("pod-security.kubernetes.io/audit", "restricted")
@@ -87,8 +94,13 @@ final class OwnNamespaces {
         }
         admin.namespaces().resource(namespace.build()).create();
         // Pods can be created once the ServiceAccount controller has made the namespace's default account.
-        await("the default ServiceAccount of " + name).atMost(REMOVAL_TIMEOUT)
-                .until(() -> admin.serviceAccounts().inNamespace(name).withName("default").get() != null);
+        await("the default ServiceAccount of " + name)
+                .atMost(REMOVAL_TIMEOUT)
+                .until(() -> admin.serviceAccounts()
+                                .inNamespace(name)
+                                .withName("default")
+                                .get()
+                        != null);
         return name;
     }
 
@@ -100,7 +112,8 @@ final class OwnNamespaces {
         for (Class<? extends HasMetadata> type : List.of(AppStack.class, Postgres.class, Redis.class)) {
             admin.resources(type).inNamespace(namespace).delete();
         }
-        await("the custom resources in " + namespace + " to be gone").atMost(REMOVAL_TIMEOUT)
+        await("the custom resources in " + namespace + " to be gone")
+                .atMost(REMOVAL_TIMEOUT)
                 .until(() -> customResources(namespace).isEmpty());
     }
 
@@ -120,7 +133,8 @@ final class OwnNamespaces {
             }
         }
         try {
-            await("the custom resources of the test's namespaces to be gone").atMost(Duration.ofSeconds(90))
+            await("the custom resources of the test's namespaces to be gone")
+                    .atMost(Duration.ofSeconds(90))
                     .until(() -> names.stream().allMatch(n -> customResources(n).isEmpty()));
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             for (String namespace : names) {
@@ -133,16 +147,24 @@ final class OwnNamespaces {
         for (String namespace : names) {
             admin.namespaces().withName(namespace).delete();
         }
-        await("the namespaces " + names + " to be gone").atMost(REMOVAL_TIMEOUT)
-                .until(() -> names.stream().allMatch(n -> admin.namespaces().withName(n).get() == null));
+        await("the namespaces " + names + " to be gone")
+                .atMost(REMOVAL_TIMEOUT)
+                .until(() -> names.stream()
+                        .allMatch(n -> admin.namespaces().withName(n).get() == null));
     }
 
     private <T extends HasMetadata> List<String> stripFinalizers(Class<T> type, String namespace) {
         List<String> stripped = new ArrayList<>();
         for (T resource : admin.resources(type).inNamespace(namespace).list().getItems()) {
-            stripped.add(resource.getKind() + " " + namespace + "/" + resource.getMetadata().getName() + " "
+            stripped.add(resource.getKind() + " " + namespace + "/"
+                    + resource.getMetadata().getName() + " "
                     + resource.getMetadata().getFinalizers());
-            Updates.change(admin, type, namespace, resource.getMetadata().getName(), r -> r.getMetadata().setFinalizers(List.of()));
+            Updates.change(
+                    admin,
+                    type,
+                    namespace,
+                    resource.getMetadata().getName(),
+                    r -> r.getMetadata().setFinalizers(List.of()));
         }
         return stripped;
     }

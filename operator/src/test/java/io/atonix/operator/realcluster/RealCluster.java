@@ -1,5 +1,7 @@
 package io.atonix.operator.realcluster;
 
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -8,14 +10,10 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.client.KubernetesClient;
 
 /**
  * Starts one real control plane for all tests of the tier in this JVM, and installs the CRDs from crds/.
@@ -59,7 +57,8 @@ public class RealCluster implements BeforeAllCallback {
             }
             Assumptions.abort("real control plane not available: " + reason);
         }
-        Path work = Path.of("target", "real-cluster", LocalDateTime.now().format(DateTimeFormatter.ofPattern("HHmmss-SSS")));
+        Path work = Path.of(
+                "target", "real-cluster", LocalDateTime.now().format(DateTimeFormatter.ofPattern("HHmmss-SSS")));
         Files.createDirectories(work);
         try {
             plane = LocalControlPlane.start(Path.of(dir), work.toAbsolutePath());
@@ -76,16 +75,29 @@ public class RealCluster implements BeforeAllCallback {
     }
 
     private static void installCrds(KubernetesClient admin) throws Exception {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(repositoryRoot().resolve("crds"), "*.yml")) {
+        try (DirectoryStream<Path> files =
+                Files.newDirectoryStream(repositoryRoot().resolve("crds"), "*.yml")) {
             for (Path file : files) {
                 try (InputStream in = Files.newInputStream(file)) {
-                    CustomResourceDefinition crd = admin.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
-                    admin.apiextensions().v1().customResourceDefinitions().resource(crd).create();
-                    admin.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-                            .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions() != null
-                                    && c.getStatus().getConditions().stream()
-                                            .anyMatch(k -> "Established".equals(k.getType()) && "True".equals(k.getStatus())),
-                                    Duration.ofSeconds(60).toMillis(), TimeUnit.MILLISECONDS);
+                    CustomResourceDefinition crd =
+                            admin.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
+                    admin.apiextensions()
+                            .v1()
+                            .customResourceDefinitions()
+                            .resource(crd)
+                            .create();
+                    admin.apiextensions()
+                            .v1()
+                            .customResourceDefinitions()
+                            .withName(crd.getMetadata().getName())
+                            .waitUntilCondition(
+                                    c -> c.getStatus() != null
+                                            && c.getStatus().getConditions() != null
+                                            && c.getStatus().getConditions().stream()
+                                                    .anyMatch(k -> "Established".equals(k.getType())
+                                                            && "True".equals(k.getStatus())),
+                                    Duration.ofSeconds(60).toMillis(),
+                                    TimeUnit.MILLISECONDS);
                 }
             }
         }

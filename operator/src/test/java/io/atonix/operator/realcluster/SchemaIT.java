@@ -3,6 +3,13 @@ package io.atonix.operator.realcluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.atonix.api.v1alpha1.ApiGroup;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -19,19 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.atonix.api.v1alpha1.ApiGroup;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-
 /** What only a real API server checks: the CRDs' schemas and CEL rules, and the samples against them. */
 @ExtendWith(RealCluster.class)
 class SchemaIT {
     /** The invalid resources and forbidden changes, also read by CelRulesHaveRefusalCasesTest. */
     static final String INVALID_RESOURCES = "invalid-resources.yaml";
+
     static final String INVALID_TRANSITIONS = "invalid-transitions.yaml";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static KubernetesClient admin;
@@ -61,22 +60,41 @@ class SchemaIT {
 
     @Test
     void theCrdsAreServedWithTheirPrinterColumns() {
-        var crd = admin.apiextensions().v1().customResourceDefinitions().withName("appstacks.atonix.io").get();
-        assertThat(crd.getSpec().getVersions().get(0).getAdditionalPrinterColumns()).extracting(c -> c.getName())
+        var crd = admin.apiextensions()
+                .v1()
+                .customResourceDefinitions()
+                .withName("appstacks.atonix.io")
+                .get();
+        assertThat(crd.getSpec().getVersions().get(0).getAdditionalPrinterColumns())
+                .extracting(c -> c.getName())
                 .contains("Ready", "Reason", "Age");
-        assertThat(admin.apiextensions().v1().customResourceDefinitions().withName("postgreses.atonix.io").get()).isNotNull();
-        assertThat(admin.apiextensions().v1().customResourceDefinitions().withName("redises.atonix.io").get()).isNotNull();
+        assertThat(admin.apiextensions()
+                        .v1()
+                        .customResourceDefinitions()
+                        .withName("postgreses.atonix.io")
+                        .get())
+                .isNotNull();
+        assertThat(admin.apiextensions()
+                        .v1()
+                        .customResourceDefinitions()
+                        .withName("redises.atonix.io")
+                        .get())
+                .isNotNull();
     }
 
     @TestFactory
     Stream<DynamicTest> everySamplePassesAServerSideDryRun() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
         try (Stream<Path> files = Files.list(RealCluster.repositoryRoot().resolve("samples"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 tests.add(DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
                     try (InputStream in = Files.newInputStream(file)) {
                         for (var resource : admin.load(in).items()) {
-                            admin.resource(resource).inNamespace(namespace).dryRun().create();
+                            admin.resource(resource)
+                                    .inNamespace(namespace)
+                                    .dryRun()
+                                    .create();
                         }
                     }
                 }));
@@ -93,9 +111,12 @@ class SchemaIT {
         List<DynamicTest> tests = new ArrayList<>();
         for (JsonNode c : cases) {
             tests.add(DynamicTest.dynamicTest(c.path("case").asText(), () -> {
-                GenericKubernetesResource resource = resource(c.path("resource").path("kind").asText(),
-                        c.path("name").asText("bad"), c.path("resource").path("spec"));
-                KubernetesClientException refusal = refusal(() -> admin.resource(resource).inNamespace(namespace).dryRun().create());
+                GenericKubernetesResource resource = resource(
+                        c.path("resource").path("kind").asText(),
+                        c.path("name").asText("bad"),
+                        c.path("resource").path("spec"));
+                KubernetesClientException refusal = refusal(() ->
+                        admin.resource(resource).inNamespace(namespace).dryRun().create());
                 assertNamesTheField(c, refusal);
             }));
         }
@@ -111,11 +132,16 @@ class SchemaIT {
             String name = "change-" + index++;
             tests.add(DynamicTest.dynamicTest(c.path("case").asText(), () -> {
                 String kind = c.path("kind").asText();
-                admin.resource(resource(kind, name, c.path("before"))).inNamespace(namespace).create();
+                admin.resource(resource(kind, name, c.path("before")))
+                        .inNamespace(namespace)
+                        .create();
                 GenericKubernetesResource stored = admin.genericKubernetesResources(ApiGroup.API_VERSION, kind)
-                        .inNamespace(namespace).withName(name).get();
+                        .inNamespace(namespace)
+                        .withName(name)
+                        .get();
                 stored.setAdditionalProperty("spec", YAML.convertValue(c.path("after"), Map.class));
-                KubernetesClientException refusal = refusal(() -> admin.resource(stored).inNamespace(namespace).update());
+                KubernetesClientException refusal = refusal(
+                        () -> admin.resource(stored).inNamespace(namespace).update());
                 assertNamesTheField(c, refusal);
             }));
         }
@@ -139,8 +165,11 @@ class SchemaIT {
     private static void assertNamesTheField(JsonNode c, KubernetesClientException refusal) {
         String field = c.path("field").asText();
         String rule = c.path("rule").asText();
-        assertThat(field).as("the field case '%s' expects", c.path("case").asText()).isNotBlank();
-        assertThat(refusal.getStatus().getDetails().getCauses()).as("%s: causes of %s", c.path("case").asText(), refusal.getMessage())
+        assertThat(field)
+                .as("the field case '%s' expects", c.path("case").asText())
+                .isNotBlank();
+        assertThat(refusal.getStatus().getDetails().getCauses())
+                .as("%s: causes of %s", c.path("case").asText(), refusal.getMessage())
                 .filteredOn(cause -> field.equals(cause.getField()))
                 .isNotEmpty()
                 .anySatisfy(cause -> assertThat(cause.getMessage()).contains(rule));
@@ -151,7 +180,10 @@ class SchemaIT {
         GenericKubernetesResource resource = new GenericKubernetesResource();
         resource.setApiVersion(ApiGroup.API_VERSION);
         resource.setKind(kind);
-        resource.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+        resource.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+                .withName(name)
+                .withNamespace(namespace)
+                .build());
         resource.setAdditionalProperty("spec", YAML.convertValue(spec, Map.class));
         return resource;
     }

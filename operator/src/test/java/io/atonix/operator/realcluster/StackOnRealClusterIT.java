@@ -3,16 +3,6 @@ package io.atonix.operator.realcluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackSpec;
 import io.atonix.api.v1alpha1.appstack.AppStackStatus;
@@ -23,14 +13,22 @@ import io.atonix.api.v1alpha1.common.Condition;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.operator.appstack.TestStacks;
 import io.atonix.operator.common.Conditions;
-import io.atonix.operator.common.Updates;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.Updates;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The operator, as packaged, against a real API server with a controller manager, a scheduler and kwok nodes:
@@ -43,6 +41,7 @@ class StackOnRealClusterIT {
     private static final Duration SETTLED = Duration.ofSeconds(5);
     /** The shortest window in which an unchanged stack must cause no write; it spans a reconcile the test causes. */
     private static final Duration QUIET_WINDOW = Duration.ofSeconds(10);
+
     private static KubernetesClient admin;
     private static OperatorProcess operator;
     private static AuditLog audit;
@@ -77,7 +76,9 @@ class StackOnRealClusterIT {
     void aStackBecomesReadyUnderRestrictedPodSecurityAndThenMakesNoWrites() throws Exception {
         String ns = namespaces.restricted("ready");
         long start = audit.mark();
-        ServiceSpec web = TestStacks.withExpose(TestStacks.withAutoscale(TestStacks.service("web", "nginx:1.27", 8080), new Autoscale(2, 4, null, null)),
+        ServiceSpec web = TestStacks.withExpose(
+                TestStacks.withAutoscale(
+                        TestStacks.service("web", "nginx:1.27", 8080), new Autoscale(2, 4, null, null)),
                 new Expose("shop.example.com", "/", null, true, null, null, null));
         ServiceSpec api = TestStacks.withReplicas(TestStacks.service("api", "acme/api:1", 5000), 2);
         create(TestStacks.stack(ns, "shop", web, api));
@@ -85,12 +86,16 @@ class StackOnRealClusterIT {
         await().atMost(TIMEOUT).untilAsserted(() -> {
             AppStack stack = get(ns, "shop");
             assertThat(condition(stack, ConditionTypes.READY).status()).isEqualTo("True");
-            assertThat(stack.getStatus().observedGeneration()).isEqualTo(stack.getMetadata().getGeneration());
-            assertThat(stack.getStatus().services()).allSatisfy(s -> assertThat(s.readyReplicas()).isEqualTo(2));
+            assertThat(stack.getStatus().observedGeneration())
+                    .isEqualTo(stack.getMetadata().getGeneration());
+            assertThat(stack.getStatus().services())
+                    .allSatisfy(s -> assertThat(s.readyReplicas()).isEqualTo(2));
         });
-        assertThat(admin.pods().inNamespace(ns).list().getItems()).hasSize(4)
+        assertThat(admin.pods().inNamespace(ns).list().getItems())
+                .hasSize(4)
                 .allSatisfy(p -> assertThat(p.getStatus().getPhase()).isEqualTo("Running"));
-        assertThat(audit.since(start)).as("Pod Security violations recorded by the API server")
+        assertThat(audit.since(start))
+                .as("Pod Security violations recorded by the API server")
                 .noneMatch(e -> e.path("annotations").has("pod-security.kubernetes.io/audit-violations"));
 
         // Steady state: once the operator has written nothing for a while, make it reconcile the unchanged stack, and
@@ -103,10 +108,22 @@ class StackOnRealClusterIT {
         assertThat(before).as("reconciles logged").isPositive();
         // A change to a child the operator watches triggers a reconcile of the stack (the operator writes Deployments
         // too, hence the retry on conflict).
-        Updates.change(admin, Deployment.class, ns, "shop-api", d -> d.getMetadata().getLabels().put("test.atonix.io/touched", "yes"));
-        assertThat(audit.writesDuring(LocalControlPlane.OPERATOR_USER, ns, mark, windowStart, QUIET_WINDOW,
-                () -> operator.reconciliationsOf(ns, "shop") > before, TIMEOUT))
-                .as("writing requests of the operator while reconciling an unchanged stack").isEmpty();
+        Updates.change(
+                admin,
+                Deployment.class,
+                ns,
+                "shop-api",
+                d -> d.getMetadata().getLabels().put("test.atonix.io/touched", "yes"));
+        assertThat(audit.writesDuring(
+                        LocalControlPlane.OPERATOR_USER,
+                        ns,
+                        mark,
+                        windowStart,
+                        QUIET_WINDOW,
+                        () -> operator.reconciliationsOf(ns, "shop") > before,
+                        TIMEOUT))
+                .as("writing requests of the operator while reconciling an unchanged stack")
+                .isEmpty();
     }
 
     /**
@@ -118,10 +135,13 @@ class StackOnRealClusterIT {
         String ns = namespaces.restricted("metrics");
         create(TestStacks.stack(ns, "shop", TestStacks.service("web", "nginx:1.27", 8080)));
         await().atMost(TIMEOUT).until(() -> get(ns, "shop").getStatus() != null);
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(operator.metrics())
-                .containsPattern("reconciliations_success_total\\{[^}]*controller_name=\"appstack\"[^}]*} [1-9]")
-                .containsPattern("reconciliations_execution_duration_seconds_count\\{[^}]*controller_name=\"appstack\"")
-                .contains("reconciliations_queue{", "atonix_appstacks{ready=\"False\"}"));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(operator.metrics())
+                        .containsPattern(
+                                "reconciliations_success_total\\{[^}]*controller_name=\"appstack\"[^}]*} [1-9]")
+                        .containsPattern(
+                                "reconciliations_execution_duration_seconds_count\\{[^}]*controller_name=\"appstack\"")
+                        .contains("reconciliations_queue{", "atonix_appstacks{ready=\"False\"}"));
     }
 
     @Test
@@ -132,17 +152,33 @@ class StackOnRealClusterIT {
         await().atMost(TIMEOUT).until(() -> isReady(get(ns, "shop")));
 
         List<AppStackStatus> seen = new CopyOnWriteArrayList<>();
-        try (Watch watch = admin.resources(AppStack.class).inNamespace(ns).withName("shop").watch(new Watcher<>() {
-            @Override
-            public void eventReceived(Action action, AppStack resource) {
-                seen.add(resource.getStatus());
-            }
+        try (Watch watch = admin.resources(AppStack.class)
+                .inNamespace(ns)
+                .withName("shop")
+                .watch(new Watcher<>() {
+                    @Override
+                    public void eventReceived(Action action, AppStack resource) {
+                        seen.add(resource.getStatus());
+                    }
 
-            @Override
-            public void onClose(WatcherException cause) {
-            }
-        })) {
-            long generation = Updates.change(admin, AppStack.class, ns, "shop", r -> r.setSpec(new AppStackSpec(List.of(TestStacks.withImage(api, "acme/api:2")), null, null, null, null, null, null))).getMetadata().getGeneration();
+                    @Override
+                    public void onClose(WatcherException cause) {}
+                })) {
+            long generation = Updates.change(
+                            admin,
+                            AppStack.class,
+                            ns,
+                            "shop",
+                            r -> r.setSpec(new AppStackSpec(
+                                    List.of(TestStacks.withImage(api, "acme/api:2")),
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null)))
+                    .getMetadata()
+                    .getGeneration();
 
             await().atMost(TIMEOUT).untilAsserted(() -> {
                 AppStack current = get(ns, "shop");
@@ -151,13 +187,23 @@ class StackOnRealClusterIT {
             });
             assertThat(seen).as("statuses written during the rollout").anySatisfy(s -> {
                 assertThat(s.observedGeneration()).isEqualTo(generation);
-                assertThat(Conditions.find(s.conditions(), ConditionTypes.PROGRESSING).orElseThrow().status()).isEqualTo("True");
+                assertThat(Conditions.find(s.conditions(), ConditionTypes.PROGRESSING)
+                                .orElseThrow()
+                                .status())
+                        .isEqualTo("True");
             });
         }
-        List<ReplicaSet> sets = admin.apps().replicaSets().inNamespace(ns).list().getItems();
+        List<ReplicaSet> sets =
+                admin.apps().replicaSets().inNamespace(ns).list().getItems();
         assertThat(sets).hasSize(2);
         assertThat(sets).anySatisfy(rs -> {
-            assertThat(rs.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("acme/api:2");
+            assertThat(rs.getSpec()
+                            .getTemplate()
+                            .getSpec()
+                            .getContainers()
+                            .get(0)
+                            .getImage())
+                    .isEqualTo("acme/api:2");
             assertThat(rs.getStatus().getReadyReplicas()).isEqualTo(2);
         });
     }
@@ -170,21 +216,62 @@ class StackOnRealClusterIT {
         create(TestStacks.stack(ns, "shop", web, api));
         await().atMost(TIMEOUT).until(() -> isReady(get(ns, "shop")));
 
-        Updates.change(admin, AppStack.class, ns, "shop", r -> r.setSpec(new AppStackSpec(List.of(web), null, null, null, null, null, null)));
+        Updates.change(
+                admin,
+                AppStack.class,
+                ns,
+                "shop",
+                r -> r.setSpec(new AppStackSpec(List.of(web), null, null, null, null, null, null)));
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            assertThat(admin.apps().deployments().inNamespace(ns).withName("shop-api").get()).isNull();
-            assertThat(admin.services().inNamespace(ns).withName("shop-api").get()).isNull();
-            assertThat(admin.serviceAccounts().inNamespace(ns).withName("shop-api").get()).isNull();
-            assertThat(admin.pods().inNamespace(ns).withLabel(Labels.SERVICE, "api").list().getItems()).isEmpty();
+            assertThat(admin.apps()
+                            .deployments()
+                            .inNamespace(ns)
+                            .withName("shop-api")
+                            .get())
+                    .isNull();
+            assertThat(admin.services().inNamespace(ns).withName("shop-api").get())
+                    .isNull();
+            assertThat(admin.serviceAccounts()
+                            .inNamespace(ns)
+                            .withName("shop-api")
+                            .get())
+                    .isNull();
+            assertThat(admin.pods()
+                            .inNamespace(ns)
+                            .withLabel(Labels.SERVICE, "api")
+                            .list()
+                            .getItems())
+                    .isEmpty();
         });
-        assertThat(admin.apps().deployments().inNamespace(ns).withName("shop-web").get()).isNotNull();
+        assertThat(admin.apps()
+                        .deployments()
+                        .inNamespace(ns)
+                        .withName("shop-web")
+                        .get())
+                .isNotNull();
 
         admin.resources(AppStack.class).inNamespace(ns).withName("shop").delete();
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            assertThat(admin.resources(AppStack.class).inNamespace(ns).withName("shop").get()).isNull();
-            assertThat(admin.apps().deployments().inNamespace(ns).list().getItems()).isEmpty();
-            assertThat(admin.services().inNamespace(ns).withLabel(Labels.MANAGED_BY, Labels.OPERATOR).list().getItems()).isEmpty();
-            assertThat(admin.policy().v1().podDisruptionBudget().inNamespace(ns).list().getItems()).isEmpty();
+            assertThat(admin.resources(AppStack.class)
+                            .inNamespace(ns)
+                            .withName("shop")
+                            .get())
+                    .isNull();
+            assertThat(admin.apps().deployments().inNamespace(ns).list().getItems())
+                    .isEmpty();
+            assertThat(admin.services()
+                            .inNamespace(ns)
+                            .withLabel(Labels.MANAGED_BY, Labels.OPERATOR)
+                            .list()
+                            .getItems())
+                    .isEmpty();
+            assertThat(admin.policy()
+                            .v1()
+                            .podDisruptionBudget()
+                            .inNamespace(ns)
+                            .list()
+                            .getItems())
+                    .isEmpty();
             assertThat(admin.pods().inNamespace(ns).list().getItems()).isEmpty();
         });
     }
@@ -193,11 +280,26 @@ class StackOnRealClusterIT {
     void aDeploymentTheServerRefusesIsReportedNotRetriedSilently() throws Exception {
         String ns = namespaces.restricted("refused");
         // A memory request above the limit passes our schema but not the API server's validation of the Deployment.
-        ServiceSpec odd = new ServiceSpec("api", "acme/api:1", null, 1, 5000, null, null, null, null,
+        ServiceSpec odd = new ServiceSpec(
+                "api",
+                "acme/api:1",
+                null,
+                1,
+                5000,
+                null,
+                null,
+                null,
+                null,
                 new io.atonix.api.v1alpha1.common.ComputeResources(
-                        new io.atonix.api.v1alpha1.common.ResourceAmounts(null, new io.fabric8.kubernetes.api.model.Quantity("1Gi")),
-                        new io.atonix.api.v1alpha1.common.ResourceAmounts(null, new io.fabric8.kubernetes.api.model.Quantity("512Mi"))),
-                null, null, null, null, null);
+                        new io.atonix.api.v1alpha1.common.ResourceAmounts(
+                                null, new io.fabric8.kubernetes.api.model.Quantity("1Gi")),
+                        new io.atonix.api.v1alpha1.common.ResourceAmounts(
+                                null, new io.fabric8.kubernetes.api.model.Quantity("512Mi"))),
+                null,
+                null,
+                null,
+                null,
+                null);
         create(TestStacks.stack(ns, "shop", odd));
         await().atMost(TIMEOUT).untilAsserted(() -> {
             Condition ready = condition(get(ns, "shop"), ConditionTypes.READY);
@@ -214,12 +316,18 @@ class StackOnRealClusterIT {
     }
 
     static AppStack get(String namespace, String name) {
-        return admin.resources(AppStack.class).inNamespace(namespace).withName(name).get();
+        return admin.resources(AppStack.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
     }
 
     static boolean isReady(AppStack stack) {
-        return stack != null && stack.getStatus() != null
-                && Conditions.find(stack.getStatus().conditions(), ConditionTypes.READY).map(Condition::holds).orElse(false);
+        return stack != null
+                && stack.getStatus() != null
+                && Conditions.find(stack.getStatus().conditions(), ConditionTypes.READY)
+                        .map(Condition::holds)
+                        .orElse(false);
     }
 
     static Condition condition(AppStack stack, String type) {

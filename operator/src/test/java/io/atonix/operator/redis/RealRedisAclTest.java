@@ -3,6 +3,10 @@ package io.atonix.operator.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.atonix.api.v1alpha1.common.Access;
+import io.atonix.api.v1alpha1.redis.Redis;
+import io.atonix.operator.common.Passwords;
+import io.atonix.operator.testtools.TestPrograms;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -13,16 +17,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.atonix.api.v1alpha1.common.Access;
-import io.atonix.api.v1alpha1.redis.Redis;
-import io.atonix.operator.common.Passwords;
-import io.atonix.operator.testtools.TestPrograms;
 
 /**
  * The generated redis.conf and ACL file loaded by a real redis-server (Debian's package, unpacked by
@@ -33,6 +31,7 @@ class RealRedisAclTest {
     private static final Duration STARTUP = Duration.ofSeconds(15);
     /** Redis 7 and the libraries it links that a fresh Debian machine lacks. */
     static final List<String> REDIS_PACKAGES = List.of("redis-server", "redis-tools", "libjemalloc2", "liblzf1");
+
     private static final Map<String, String> PASSWORDS = new LinkedHashMap<>();
     private static Redis redis;
     private static Process server;
@@ -43,10 +42,13 @@ class RealRedisAclTest {
 
     @BeforeAll
     static void start() throws Exception {
-        redis = RedisFixtures.redis(RedisFixtures.spec("7.0", "64Mi", List.of(
-                RedisFixtures.user("api", Access.ReadWrite, null),
-                RedisFixtures.user("report", Access.ReadOnly, "api:"),
-                RedisFixtures.user("jobs", Access.ReadWrite, "{jobs}|q:"))));
+        redis = RedisFixtures.redis(RedisFixtures.spec(
+                "7.0",
+                "64Mi",
+                List.of(
+                        RedisFixtures.user("api", Access.ReadWrite, null),
+                        RedisFixtures.user("report", Access.ReadOnly, "api:"),
+                        RedisFixtures.user("jobs", Access.ReadWrite, "{jobs}|q:"))));
         for (String user : List.of(RedisAcl.ADMIN, RedisAcl.MONITOR, "api", "report", "jobs")) {
             PASSWORDS.put(user, Passwords.generate());
         }
@@ -56,8 +58,11 @@ class RealRedisAclTest {
         port = freePort();
         Path data = Files.createDirectories(dir.resolve("data"));
         Files.writeString(dir.resolve(RedisConfig.FILE), adapt(config, acl, data));
-        server = TestPrograms.debian("redis-server", "REDIS_SERVER", REDIS_PACKAGES).command(List.of(dir.resolve(RedisConfig.FILE).toString()))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
+        server = TestPrograms.debian("redis-server", "REDIS_SERVER", REDIS_PACKAGES)
+                .command(List.of(dir.resolve(RedisConfig.FILE).toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("redis.log").toFile())
+                .start();
         awaitListening();
     }
 
@@ -82,9 +87,12 @@ class RealRedisAclTest {
     @Test
     void aPasswordWorksOnlyWithItsUser() throws IOException {
         try (RespClient client = new RespClient(port)) {
-            assertThat(error(client.call("AUTH", "api", PASSWORDS.get("report")))).startsWith("WRONGPASS");
-            assertThat(error(client.call("AUTH", "api", PASSWORDS.get("api") + "x"))).startsWith("WRONGPASS");
-            assertThat(error(client.call("AUTH", "nobody", PASSWORDS.get("api")))).startsWith("WRONGPASS");
+            assertThat(error(client.call("AUTH", "api", PASSWORDS.get("report"))))
+                    .startsWith("WRONGPASS");
+            assertThat(error(client.call("AUTH", "api", PASSWORDS.get("api") + "x")))
+                    .startsWith("WRONGPASS");
+            assertThat(error(client.call("AUTH", "nobody", PASSWORDS.get("api"))))
+                    .startsWith("WRONGPASS");
             assertThat(client.call("AUTH", "api", PASSWORDS.get("api"))).isEqualTo("OK");
             assertThat(client.call("PING")).isEqualTo("PONG");
         }
@@ -106,15 +114,30 @@ class RealRedisAclTest {
             assertThat(api.call("MULTI")).isEqualTo("OK");
             assertThat(api.call("SET", "api:t", "1")).isEqualTo("QUEUED");
             assertThat(api.call("EXEC")).isEqualTo(List.of("OK"));
-            assertThat(api.call("EVAL", "return redis.call('SET', KEYS[1], 'lua')", "1", "api:lua")).isEqualTo("OK");
-            assertThat(api.call("EVAL", "return redis.call('SET', KEYS[1], 'lua')", "1", "jobs:lua")).isInstanceOf(RespClient.Error.class);
+            assertThat(api.call("EVAL", "return redis.call('SET', KEYS[1], 'lua')", "1", "api:lua"))
+                    .isEqualTo("OK");
+            assertThat(api.call("EVAL", "return redis.call('SET', KEYS[1], 'lua')", "1", "jobs:lua"))
+                    .isInstanceOf(RespClient.Error.class);
             // Nothing that lists other users' key names, reaches every key, or runs the server.
-            for (String[] refused : List.of(new String[] { "KEYS", "*" }, new String[] { "SCAN", "0" }, new String[] { "RANDOMKEY" },
-                    new String[] { "FLUSHALL" }, new String[] { "FLUSHDB" }, new String[] { "CONFIG", "GET", "maxmemory" },
-                    new String[] { "CONFIG", "SET", "maxmemory", "0" }, new String[] { "INFO" }, new String[] { "CLIENT", "LIST" },
-                    new String[] { "ACL", "LIST" }, new String[] { "SUBSCRIBE", "api:events" }, new String[] { "SHUTDOWN" },
-                    new String[] { "FUNCTION", "FLUSH" }, new String[] { "SCRIPT", "FLUSH" }, new String[] { "SWAPDB", "0", "1" })) {
-                assertThat(error(api.call(refused))).as(String.join(" ", refused)).startsWith("NOPERM");
+            for (String[] refused : List.of(
+                    new String[] {"KEYS", "*"},
+                    new String[] {"SCAN", "0"},
+                    new String[] {"RANDOMKEY"},
+                    new String[] {"FLUSHALL"},
+                    new String[] {"FLUSHDB"},
+                    new String[] {"CONFIG", "GET", "maxmemory"},
+                    new String[] {"CONFIG", "SET", "maxmemory", "0"},
+                    new String[] {"INFO"},
+                    new String[] {"CLIENT", "LIST"},
+                    new String[] {"ACL", "LIST"},
+                    new String[] {"SUBSCRIBE", "api:events"},
+                    new String[] {"SHUTDOWN"},
+                    new String[] {"FUNCTION", "FLUSH"},
+                    new String[] {"SCRIPT", "FLUSH"},
+                    new String[] {"SWAPDB", "0", "1"})) {
+                assertThat(error(api.call(refused)))
+                        .as(String.join(" ", refused))
+                        .startsWith("NOPERM");
             }
         }
     }
@@ -129,7 +152,8 @@ class RealRedisAclTest {
 
     @Test
     void aReadOnlyUserReadsButCannotWrite() throws IOException {
-        try (RespClient api = login("api"); RespClient report = login("report")) {
+        try (RespClient api = login("api");
+                RespClient report = login("report")) {
             assertThat(api.call("SET", "api:total", "42")).isEqualTo("OK");
             assertThat(report.call("GET", "api:total")).isEqualTo("42");
             assertThat(report.call("EXISTS", "api:total")).isEqualTo(1L);
@@ -145,7 +169,8 @@ class RealRedisAclTest {
     void theMonitoringUserReadsServerStatisticsButNoKey() throws IOException {
         try (RespClient monitor = login(RedisAcl.MONITOR)) {
             assertThat((String) monitor.call("INFO")).contains("redis_version:");
-            assertThat(monitor.call("CONFIG", "GET", "maxmemory")).isEqualTo(List.of("maxmemory", String.valueOf(64L * 1024 * 1024)));
+            assertThat(monitor.call("CONFIG", "GET", "maxmemory"))
+                    .isEqualTo(List.of("maxmemory", String.valueOf(64L * 1024 * 1024)));
             assertThat(monitor.call("SLOWLOG", "LEN")).isInstanceOf(Long.class);
             assertThat(monitor.call("LATENCY", "LATEST")).isInstanceOf(List.class);
             assertThat(error(monitor.call("GET", "api:cart"))).startsWith("NOPERM");
@@ -158,7 +183,8 @@ class RealRedisAclTest {
     @Test
     void theConfigurationIsAppliedAndTheServerKeepsOnlyHashes() throws IOException {
         try (RespClient admin = login(RedisAcl.ADMIN)) {
-            assertThat(admin.call("CONFIG", "GET", "maxmemory-policy")).isEqualTo(List.of("maxmemory-policy", "allkeys-lru"));
+            assertThat(admin.call("CONFIG", "GET", "maxmemory-policy"))
+                    .isEqualTo(List.of("maxmemory-policy", "allkeys-lru"));
             assertThat(admin.call("CONFIG", "GET", "appendonly")).isEqualTo(List.of("appendonly", "yes"));
             assertThat(admin.call("CONFIG", "GET", "save")).isEqualTo(List.of("save", ""));
             @SuppressWarnings("unchecked")
@@ -172,7 +198,9 @@ class RealRedisAclTest {
 
     private static RespClient login(String user) throws IOException {
         RespClient client = new RespClient(port);
-        assertThat(client.call("AUTH", user, PASSWORDS.get(user))).as("AUTH " + user).isEqualTo("OK");
+        assertThat(client.call("AUTH", user, PASSWORDS.get(user)))
+                .as("AUTH " + user)
+                .isEqualTo("OK");
         return client;
     }
 
@@ -187,7 +215,8 @@ class RealRedisAclTest {
         String dirLine = "dir " + RedisConfig.DATA_MOUNT + "\n";
         String portLine = "port " + RedisConfig.PORT + "\n";
         assertThat(config).contains(aclLine, dirLine, portLine);
-        return config.replace(aclLine, "aclfile " + acl + "\n").replace(dirLine, "dir " + data + "\n")
+        return config.replace(aclLine, "aclfile " + acl + "\n")
+                .replace(dirLine, "dir " + data + "\n")
                 .replace(portLine, "port " + port + "\nbind 127.0.0.1\n");
     }
 

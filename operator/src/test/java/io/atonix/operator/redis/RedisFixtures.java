@@ -1,7 +1,5 @@
 package io.atonix.operator.redis;
 
-import java.util.List;
-
 import io.atonix.api.v1alpha1.common.Access;
 import io.atonix.api.v1alpha1.common.ComputeResources;
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
@@ -13,17 +11,21 @@ import io.atonix.api.v1alpha1.redis.RedisUserSpec;
 import io.atonix.operator.common.Labels;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import java.util.List;
 
 /** Redis resources for tests, built in code so that each test shows the fields it cares about. */
 final class RedisFixtures {
 
-    private RedisFixtures() {
-    }
+    private RedisFixtures() {}
 
     static Redis redis(RedisSpec spec) {
         Redis redis = new Redis();
-        redis.setMetadata(new ObjectMetaBuilder().withName("shop-redis").withNamespace("shop").withUid("uid-redis")
-                .addToLabels(Labels.PART_OF, "shop").build());
+        redis.setMetadata(new ObjectMetaBuilder()
+                .withName("shop-redis")
+                .withNamespace("shop")
+                .withUid("uid-redis")
+                .addToLabels(Labels.PART_OF, "shop")
+                .build());
         redis.setSpec(spec);
         return redis;
     }
@@ -32,8 +34,14 @@ final class RedisFixtures {
         return new RedisSpec(version, new Quantity(memory), null, null, users, null, null);
     }
 
-    static RedisSpec spec(String version, String memory, EvictionPolicy eviction, RedisPersistence persistence, List<RedisUserSpec> users,
-            ComputeResources resources, DeletionPolicy deletion) {
+    static RedisSpec spec(
+            String version,
+            String memory,
+            EvictionPolicy eviction,
+            RedisPersistence persistence,
+            List<RedisUserSpec> users,
+            ComputeResources resources,
+            DeletionPolicy deletion) {
         return new RedisSpec(version, new Quantity(memory), eviction, persistence, users, resources, deletion);
     }
 

@@ -5,12 +5,6 @@ import static io.atonix.operator.redis.RedisFixtures.spec;
 import static io.atonix.operator.redis.RedisFixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import io.atonix.api.v1alpha1.common.ComputeResources;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.common.ResourceAmounts;
@@ -22,48 +16,83 @@ import io.atonix.operator.common.SpecProblem;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Each rule names the field at fault; the status says when Redis is ready. */
 class RedisValidatorTest {
 
     @Test
     void aValidSpecHasNoProblems() {
-        assertThat(RedisValidator.problems(redis(spec("7.2", "256Mi", List.of(user("api", null, "{api}:")))), null)).isEmpty();
+        assertThat(RedisValidator.problems(redis(spec("7.2", "256Mi", List.of(user("api", null, "{api}:")))), null))
+                .isEmpty();
     }
 
     @Test
     void eachProblemNamesItsField() {
-        Redis bad = redis(spec("5.0", "0", List.of(user("api", null, null), user("api", null, null), user("default", null, null),
-                user("jobs", null, "a b*"))));
-        assertThat(RedisValidator.problems(bad, null)).containsExactly(
-                new SpecProblem("spec.version", "must be a Redis version of 6 or newer (ACL users need 6), such as \"7.2\""),
-                new SpecProblem("spec.memory", "must be at least 1Mi"),
-                new SpecProblem("spec.users[1].name", "user 'api' is declared twice"),
-                new SpecProblem("spec.users[2].name", "'default' is Redis' built-in user, which the operator turns off"),
-                new SpecProblem("spec.users[3].keyPrefix", "may hold only letters, digits and - : . _ / { } @ | + = (at most 128)"));
-        Redis tight = redis(spec("7.2", "1Gi", null, null, List.of(), new ComputeResources(null, new ResourceAmounts(null, new Quantity("1Gi"))), null));
-        assertThat(RedisValidator.problems(tight, null)).singleElement()
+        Redis bad = redis(spec(
+                "5.0",
+                "0",
+                List.of(
+                        user("api", null, null),
+                        user("api", null, null),
+                        user("default", null, null),
+                        user("jobs", null, "a b*"))));
+        assertThat(RedisValidator.problems(bad, null))
+                .containsExactly(
+                        new SpecProblem(
+                                "spec.version",
+                                "must be a Redis version of 6 or newer (ACL users need 6), such as \"7.2\""),
+                        new SpecProblem("spec.memory", "must be at least 1Mi"),
+                        new SpecProblem("spec.users[1].name", "user 'api' is declared twice"),
+                        new SpecProblem(
+                                "spec.users[2].name",
+                                "'default' is Redis' built-in user, which the operator turns off"),
+                        new SpecProblem(
+                                "spec.users[3].keyPrefix",
+                                "may hold only letters, digits and - : . _ / { } @ | + = (at most 128)"));
+        Redis tight = redis(spec(
+                "7.2",
+                "1Gi",
+                null,
+                null,
+                List.of(),
+                new ComputeResources(null, new ResourceAmounts(null, new Quantity("1Gi"))),
+                null));
+        assertThat(RedisValidator.problems(tight, null))
+                .singleElement()
                 .satisfies(p -> assertThat(p.field()).isEqualTo("spec.resources.limits.memory"))
-                .asString().startsWith("spec.resources.limits.memory: must be above spec.memory");
+                .asString()
+                .startsWith("spec.resources.limits.memory: must be above spec.memory");
     }
 
     @Test
     void theMajorVersionCannotGoDownAndPersistenceCannotBeToggled() {
         Redis redis = redis(spec("6.2", "64Mi", List.of()));
         redis.setStatus(new RedisStatus(1L, List.of(), "7.2", null));
-        assertThat(RedisValidator.problems(redis, null)).singleElement()
+        assertThat(RedisValidator.problems(redis, null))
+                .singleElement()
                 .satisfies(p -> assertThat(p.field()).isEqualTo("spec.version"))
-                .asString().startsWith("spec.version: the major version cannot go down from 7.2");
+                .asString()
+                .startsWith("spec.version: the major version cannot go down from 7.2");
 
-        StatefulSet withoutVolume = new StatefulSetBuilder().withNewSpec().endSpec().build();
-        assertThat(RedisValidator.problems(redis(spec("7.2", "64Mi", List.of())), withoutVolume)).singleElement()
+        StatefulSet withoutVolume =
+                new StatefulSetBuilder().withNewSpec().endSpec().build();
+        assertThat(RedisValidator.problems(redis(spec("7.2", "64Mi", List.of())), withoutVolume))
+                .singleElement()
                 .satisfies(p -> assertThat(p.field()).isEqualTo("spec.persistence.enabled"))
-                .asString().startsWith("spec.persistence.enabled: Redis runs without a data volume");
+                .asString()
+                .startsWith("spec.persistence.enabled: Redis runs without a data volume");
         Redis cache = redis(spec("7.2", "64Mi", null, new RedisPersistence(false, null, null), List.of(), null, null));
         assertThat(RedisValidator.problems(cache, withoutVolume)).isEmpty();
-        assertThat(RedisValidator.problems(cache, RedisStatefulSets.desired(redis(spec("7.2", "64Mi", List.of())), passwords())))
-                .singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("spec.persistence.enabled"))
-                .asString().startsWith("spec.persistence.enabled: Redis runs with a data volume");
+        assertThat(RedisValidator.problems(
+                        cache, RedisStatefulSets.desired(redis(spec("7.2", "64Mi", List.of())), passwords())))
+                .singleElement()
+                .satisfies(p -> assertThat(p.field()).isEqualTo("spec.persistence.enabled"))
+                .asString()
+                .startsWith("spec.persistence.enabled: Redis runs with a data volume");
     }
 
     @Test
@@ -73,13 +102,22 @@ class RedisValidatorTest {
         StatefulSet sts = RedisStatefulSets.desired(redis, passwords());
         sts.getMetadata().setGeneration(3L);
         RedisStatus starting = RedisStatusBuilder.observed(redis, sts, Instant.now());
-        assertThat(Conditions.find(starting.conditions(), ConditionTypes.READY).orElseThrow().reason()).isEqualTo("Starting");
+        assertThat(Conditions.find(starting.conditions(), ConditionTypes.READY)
+                        .orElseThrow()
+                        .reason())
+                .isEqualTo("Starting");
         assertThat(starting.version()).isNull();
         assertThat(starting.observedGeneration()).isEqualTo(2L);
-        sts.setStatus(new io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder().withObservedGeneration(3L).withReadyReplicas(1)
-                .withReplicas(1).withCurrentRevision("r1").withUpdateRevision("r1").build());
+        sts.setStatus(new io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder()
+                .withObservedGeneration(3L)
+                .withReadyReplicas(1)
+                .withReplicas(1)
+                .withCurrentRevision("r1")
+                .withUpdateRevision("r1")
+                .build());
         RedisStatus ready = RedisStatusBuilder.observed(redis, sts, Instant.now());
-        var condition = Conditions.find(ready.conditions(), ConditionTypes.READY).orElseThrow();
+        var condition =
+                Conditions.find(ready.conditions(), ConditionTypes.READY).orElseThrow();
         assertThat(condition.holds()).isTrue();
         assertThat(condition.message()).isEqualTo("Redis 7.2 is ready with 1 users");
         assertThat(ready.version()).isEqualTo("7.2");

@@ -17,8 +17,7 @@ import java.util.List;
  */
 final class RespClient implements AutoCloseable {
     /** An error reply, such as "NOPERM ..." or "WRONGPASS ...". */
-    record Error(String message) {
-    }
+    record Error(String message) {}
 
     private final Socket socket;
     private final InputStream in;

@@ -2,6 +2,19 @@ package io.atonix.operator.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.api.v1alpha1.redis.Redis;
+import io.atonix.operator.appstack.AppStackResources;
+import io.atonix.operator.appstack.BindingChecksums;
+import io.atonix.operator.common.PlatformSettings;
+import io.atonix.operator.kafka.KafkaAuthentication;
+import io.atonix.operator.kafka.KafkaResources;
+import io.atonix.operator.kafka.StrimziApiVersion;
+import io.atonix.operator.postgres.PostgresResources;
+import io.atonix.operator.redis.RedisResources;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,25 +24,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import io.atonix.operator.appstack.AppStackResources;
-import io.atonix.operator.appstack.BindingChecksums;
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.operator.common.PlatformSettings;
-import io.atonix.operator.kafka.KafkaAuthentication;
-import io.atonix.operator.kafka.KafkaResources;
-import io.atonix.operator.kafka.StrimziApiVersion;
-import io.atonix.operator.postgres.PostgresResources;
-import io.atonix.api.v1alpha1.postgres.Postgres;
-import io.atonix.api.v1alpha1.redis.Redis;
-import io.atonix.operator.redis.RedisResources;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 class RenderCommandTest {
     private static final Path SAMPLES = Path.of("..", "samples");
@@ -52,12 +50,15 @@ class RenderCommandTest {
         for (HasMetadata resource : ResourceFiles.read(sample)) {
             List<HasMetadata> objects = new ArrayList<>();
             if (resource instanceof AppStack stack) {
-                objects.addAll(AppStackResources.withMonitoring(stack, PlatformSettings.defaults(), BindingChecksums.placeholder()));
+                objects.addAll(AppStackResources.withMonitoring(
+                        stack, PlatformSettings.defaults(), BindingChecksums.placeholder()));
                 objects.addAll(KafkaResources.desired(stack, StrimziApiVersion.V1, KafkaAuthentication.SCRAM_SHA_512));
             } else if (resource instanceof Redis redis) {
-                objects.addAll(RedisResources.withMonitoring(redis, PlatformSettings.defaults(), () -> Renderer.GENERATED));
+                objects.addAll(
+                        RedisResources.withMonitoring(redis, PlatformSettings.defaults(), () -> Renderer.GENERATED));
             } else {
-                objects.addAll(PostgresResources.withMonitoring((Postgres) resource, PlatformSettings.defaults(), () -> Renderer.GENERATED));
+                objects.addAll(PostgresResources.withMonitoring(
+                        (Postgres) resource, PlatformSettings.defaults(), () -> Renderer.GENERATED));
             }
             for (HasMetadata object : objects) {
                 expected.append(yaml.asYaml(object));
@@ -69,23 +70,45 @@ class RenderCommandTest {
     @Test
     void theWebSampleRendersEveryKindOfServiceObject() {
         Result result = run(SAMPLES.resolve("appstack-web.yaml").toString());
-        assertThat(result.out).contains("kind: \"Deployment\"", "kind: \"Service\"", "kind: \"ServiceAccount\"",
-                "kind: \"HorizontalPodAutoscaler\"", "kind: \"PodDisruptionBudget\"", "kind: \"Ingress\"");
+        assertThat(result.out)
+                .contains(
+                        "kind: \"Deployment\"",
+                        "kind: \"Service\"",
+                        "kind: \"ServiceAccount\"",
+                        "kind: \"HorizontalPodAutoscaler\"",
+                        "kind: \"PodDisruptionBudget\"",
+                        "kind: \"Ingress\"");
     }
 
     @Test
     void theShopSampleRendersItsMonitoringWithThePlatformsLabels() {
-        Result result = run("--prometheus-labels", "release=kube-prometheus-stack", "--grafana-dashboard-label", "grafana.io/dashboard=atonix",
+        Result result = run(
+                "--prometheus-labels",
+                "release=kube-prometheus-stack",
+                "--grafana-dashboard-label",
+                "grafana.io/dashboard=atonix",
                 SAMPLES.resolve("appstack-shop.yaml").toString());
         assertThat(result.status).as(result.err).isZero();
         List<HasMetadata> printed = new KubernetesSerialization().unmarshal(result.out);
-        assertThat(printed).filteredOn(o -> o.getKind().equals("ServiceMonitor")).extracting(o -> o.getMetadata().getName())
+        assertThat(printed)
+                .filteredOn(o -> o.getKind().equals("ServiceMonitor"))
+                .extracting(o -> o.getMetadata().getName())
                 .containsExactly("shop-api");
-        assertThat(printed).filteredOn(o -> o.getKind().equals("PrometheusRule") || o.getKind().equals("ServiceMonitor"))
-                .allSatisfy(o -> assertThat(o.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack"));
-        assertThat(printed).filteredOn(o -> o.getKind().equals("ConfigMap")).singleElement()
-                .satisfies(o -> assertThat(o.getMetadata().getLabels()).containsEntry("grafana.io/dashboard", "atonix"));
-        assertThat(run("--prometheus-labels", "no-equals-sign", SAMPLES.resolve("appstack-shop.yaml").toString()).err)
+        assertThat(printed)
+                .filteredOn(
+                        o -> o.getKind().equals("PrometheusRule") || o.getKind().equals("ServiceMonitor"))
+                .allSatisfy(
+                        o -> assertThat(o.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack"));
+        assertThat(printed)
+                .filteredOn(o -> o.getKind().equals("ConfigMap"))
+                .singleElement()
+                .satisfies(
+                        o -> assertThat(o.getMetadata().getLabels()).containsEntry("grafana.io/dashboard", "atonix"));
+        assertThat(run(
+                                "--prometheus-labels",
+                                "no-equals-sign",
+                                SAMPLES.resolve("appstack-shop.yaml").toString())
+                        .err)
                 .contains("atonix.monitoring.prometheus-labels");
     }
 
@@ -105,7 +128,10 @@ class RenderCommandTest {
         Result result = run(file.toString());
         assertThat(result.status).isEqualTo(1);
         assertThat(result.out).isEmpty();
-        assertThat(result.err).contains(file.toString()).contains("no field 'replica'").contains("spec.services[0]");
+        assertThat(result.err)
+                .contains(file.toString())
+                .contains("no field 'replica'")
+                .contains("spec.services[0]");
     }
 
     @Test
@@ -121,7 +147,8 @@ class RenderCommandTest {
                 """);
         Result result = run(file.toString());
         assertThat(result.status).isEqualTo(1);
-        assertThat(result.err).contains(file.toString())
+        assertThat(result.err)
+                .contains(file.toString())
                 .contains("spec.services[1].name: service name 'web' is used twice")
                 .contains("spec.services[0].uses.redis: the service uses Redis but spec.redis is not set");
     }
@@ -136,7 +163,9 @@ class RenderCommandTest {
                 """);
         assertThat(run(wrongType.toString()).err).contains("spec.services[0].port");
         Path wrongKind = write(dir, "apiVersion: atonix.io/v1alpha1\nkind: Database\nmetadata: { name: x }\n");
-        Path tooMany = write(dir, "apiVersion: atonix.io/v1alpha1\nkind: Postgres\nmetadata: { name: x }\nspec: { version: '16', storage: 1Gi, instances: 2 }\n");
+        Path tooMany = write(
+                dir,
+                "apiVersion: atonix.io/v1alpha1\nkind: Postgres\nmetadata: { name: x }\nspec: { version: '16', storage: 1Gi, instances: 2 }\n");
         assertThat(run(tooMany.toString()).err).contains("spec.instances");
         assertThat(run(wrongKind.toString()).err).contains("unknown kind 'Database'");
         Path notYaml = write(dir, "spec: [unclosed\n");
@@ -148,17 +177,38 @@ class RenderCommandTest {
     @Test
     void kafkaTopicsAndUsersRenderAtTheChosenStrimziVersionAndAuthentication() {
         Result defaults = run(SAMPLES.resolve("appstack-shop.yaml").toString());
-        assertThat(defaults.out).contains("kind: \"KafkaTopic\"", "kind: \"KafkaUser\"", "apiVersion: \"kafka.strimzi.io/v1\"",
-                "type: \"scram-sha-512\"");
-        Result older = run("--strimzi-api-version", "v1beta2", "--kafka-authentication", "tls", SAMPLES.resolve("appstack-shop.yaml").toString());
+        assertThat(defaults.out)
+                .contains(
+                        "kind: \"KafkaTopic\"",
+                        "kind: \"KafkaUser\"",
+                        "apiVersion: \"kafka.strimzi.io/v1\"",
+                        "type: \"scram-sha-512\"");
+        Result older = run(
+                "--strimzi-api-version",
+                "v1beta2",
+                "--kafka-authentication",
+                "tls",
+                SAMPLES.resolve("appstack-shop.yaml").toString());
         assertThat(older.status).as(older.err).isZero();
-        assertThat(older.out).contains("apiVersion: \"kafka.strimzi.io/v1beta2\"", "type: \"tls\"").doesNotContain("kafka.strimzi.io/v1\"");
-        assertThat(run("--strimzi-api-version", "v2", SAMPLES.resolve("appstack-shop.yaml").toString()).err).contains("expected v1 or v1beta2");
+        assertThat(older.out)
+                .contains("apiVersion: \"kafka.strimzi.io/v1beta2\"", "type: \"tls\"")
+                .doesNotContain("kafka.strimzi.io/v1\"");
+        assertThat(run(
+                                "--strimzi-api-version",
+                                "v2",
+                                SAMPLES.resolve("appstack-shop.yaml").toString())
+                        .err)
+                .contains("expected v1 or v1beta2");
     }
 
     @Test
     void namespaceAndIngressClassOptionsApply() {
-        Result result = run("--namespace", "prod", "--ingress-class", "nginx", SAMPLES.resolve("appstack-web.yaml").toString());
+        Result result = run(
+                "--namespace",
+                "prod",
+                "--ingress-class",
+                "nginx",
+                SAMPLES.resolve("appstack-web.yaml").toString());
         assertThat(result.status).isZero();
         assertThat(result.out).contains("ingressClassName: \"nginx\"").contains("namespace: \"shop\"");
     }
@@ -169,13 +219,15 @@ class RenderCommandTest {
         return file;
     }
 
-    private record Result(int status, String out, String err) {
-    }
+    private record Result(int status, String out, String err) {}
 
     private static Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = RenderCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = RenderCommand.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

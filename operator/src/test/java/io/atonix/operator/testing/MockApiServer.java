@@ -3,12 +3,6 @@ package io.atonix.operator.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
@@ -18,6 +12,11 @@ import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetricsV2;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the reconcile tests against the fabric8 mock API server share: the requests the server received, the
@@ -38,7 +37,8 @@ public final class MockApiServer {
 
     /** Waits until half a second passes in which nobody writes to the server. */
     public void awaitNoWrites() {
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
+        await().atMost(TIMEOUT)
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> drainRequests().stream().allMatch(r -> "GET".equals(r.getMethod())));
     }
 
@@ -55,9 +55,15 @@ public final class MockApiServer {
     /** The operator's successful reconciles so far, of every controller, from java-operator-sdk's metrics. */
     public double reconciliations() {
         assertThat(meters.find(MicrometerMetricsV2.RECONCILIATIONS_SUCCESS).counters())
-                .as("reconcile counters among " + meters.getMeters().stream().map(m -> m.getId().getName()).distinct().toList())
+                .as("reconcile counters among "
+                        + meters.getMeters().stream()
+                                .map(m -> m.getId().getName())
+                                .distinct()
+                                .toList())
                 .isNotEmpty();
-        return meters.find(MicrometerMetricsV2.RECONCILIATIONS_SUCCESS).counters().stream().mapToDouble(Counter::count).sum();
+        return meters.find(MicrometerMetricsV2.RECONCILIATIONS_SUCCESS).counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     public List<Event> events(String namespace) {
@@ -66,14 +72,30 @@ public final class MockApiServer {
 
     /** Plays the Deployment controller: every wanted pod runs the current template and is available. */
     public void markAvailable(String namespace, String name) {
-        Deployment deployment = client.apps().deployments().inNamespace(namespace).withName(name).get();
-        int replicas = deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
+        Deployment deployment = client.apps()
+                .deployments()
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
+        int replicas = deployment.getSpec().getReplicas() == null
+                ? 1
+                : deployment.getSpec().getReplicas();
         deployment.setStatus(new DeploymentStatusBuilder()
-                .withObservedGeneration(deployment.getMetadata().getGeneration() == null ? 1L : deployment.getMetadata().getGeneration())
-                .withReplicas(replicas).withUpdatedReplicas(replicas).withReadyReplicas(replicas).withAvailableReplicas(replicas)
+                .withObservedGeneration(
+                        deployment.getMetadata().getGeneration() == null
+                                ? 1L
+                                : deployment.getMetadata().getGeneration())
+                .withReplicas(replicas)
+                .withUpdatedReplicas(replicas)
+                .withReadyReplicas(replicas)
+                .withAvailableReplicas(replicas)
                 // A new time on every call, so that each call is an event for the operator.
-                .addNewCondition().withType("Available").withStatus("True").withReason("MinimumReplicasAvailable")
-                .withLastUpdateTime(Instant.now().toString()).endCondition()
+                .addNewCondition()
+                .withType("Available")
+                .withStatus("True")
+                .withReason("MinimumReplicasAvailable")
+                .withLastUpdateTime(Instant.now().toString())
+                .endCondition()
                 .build());
         client.resource(deployment).updateStatus();
     }

@@ -15,11 +15,12 @@ import java.util.concurrent.TimeUnit;
  * A program that cannot be had fails the test with a message saying how to get it; nothing is skipped.
  */
 public final class TestPrograms {
-    public static final Path ROOT = Path.of(System.getProperty("atonix.repository.root", "..")).toAbsolutePath().normalize();
+    public static final Path ROOT = Path.of(System.getProperty("atonix.repository.root", ".."))
+            .toAbsolutePath()
+            .normalize();
     private static final String LIBRARIES = "usr/lib/x86_64-linux-gnu";
 
-    private TestPrograms() {
-    }
+    private TestPrograms() {}
 
     /** A binary and the environment it needs (its unpacked libraries). */
     public record Program(Path binary, Map<String, String> environment) {
@@ -39,7 +40,9 @@ public final class TestPrograms {
         if (configured != null && !configured.isBlank()) {
             return new Program(Path.of(configured), Map.of());
         }
-        Path binary = Path.of(lastLine("tools/build-go-tool.sh", List.of(tool),
+        Path binary = Path.of(lastLine(
+                "tools/build-go-tool.sh",
+                List.of(tool),
                 "tools/" + tool + " could not be built: install Go (https://go.dev/dl) or set " + override
                         + " to a binary built by tools/build-go-tool.sh " + tool));
         return new Program(binary, Map.of());
@@ -51,18 +54,25 @@ public final class TestPrograms {
         if (configured != null && !configured.isBlank()) {
             return new Program(Path.of(configured), Map.of());
         }
-        Path root = Path.of(lastLine("tools/debian-packages/fetch.sh", packages,
-                name + " could not be had from Debian's archive (" + String.join(" ", packages) + "): on Debian or Ubuntu"
-                        + " check that apt-get download works; elsewhere install " + name + " and set " + override + " to it"));
-        return new Program(root.resolve("usr/bin").resolve(name),
+        Path root = Path.of(lastLine(
+                "tools/debian-packages/fetch.sh",
+                packages,
+                name + " could not be had from Debian's archive (" + String.join(" ", packages)
+                        + "): on Debian or Ubuntu" + " check that apt-get download works; elsewhere install " + name
+                        + " and set " + override + " to it"));
+        return new Program(
+                root.resolve("usr/bin").resolve(name),
                 Map.of("LD_LIBRARY_PATH", root.resolve(LIBRARIES).toString()));
     }
 
     private static String lastLine(String script, List<String> args, String howToGetIt) {
-        List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve(script).toString()));
+        List<String> command =
+                new ArrayList<>(List.of("bash", ROOT.resolve(script).toString()));
         command.addAll(args);
         try {
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!process.waitFor(15, TimeUnit.MINUTES) || process.exitValue() != 0 || output.isEmpty()) {
                 throw new AssertionError(howToGetIt);

@@ -10,23 +10,38 @@ import io.fabric8.generator.annotation.Pattern;
 /** When the stack's default alerts fire. Durations are Prometheus durations of whole seconds, minutes or hours. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record AlertThresholds(
-        @Default("\"5m\"") @Pattern(DURATION)
-        @JsonPropertyDescription("How long a service has unavailable replicas, a container waits in CrashLoopBackOff, or an exporter reports its server down before the alert fires, for example 5m.")
+        @Default("\"5m\"")
+        @Pattern(DURATION)
+        @JsonPropertyDescription(
+                "How long a service has unavailable replicas, a container waits in CrashLoopBackOff, or an exporter reports its server down before the alert fires, for example 5m.")
         String downFor,
-        @Default("3") @Min(1) @Max(1000)
+
+        @Default("3")
+        @Min(1)
+        @Max(1000)
         @JsonPropertyDescription("Container restarts within restartWindow that make a pod's restarts an alert.")
         Integer restarts,
-        @Default("\"15m\"") @Pattern(DURATION)
+
+        @Default("\"15m\"")
+        @Pattern(DURATION)
         @JsonPropertyDescription("The window in which restarts are counted, for example 15m.")
         String restartWindow,
-        @Default("80") @Min(1) @Max(100)
+
+        @Default("80")
+        @Min(1)
+        @Max(100)
         @JsonPropertyDescription("Percent of PostgreSQL's max_connections in use above which an alert fires.")
         Integer postgresConnectionsPercent,
-        @Default("90") @Min(1) @Max(100)
+
+        @Default("90")
+        @Min(1)
+        @Max(100)
         @JsonPropertyDescription("Percent of Redis' maxmemory in use above which an alert fires.")
         Integer redisMemoryPercent,
+
         @Pattern(DURATION)
-        @JsonPropertyDescription("Age of the last successful backup above which an alert fires, for example 26h. Defaults to the longest interval between two runs of the backup schedule plus one hour.")
+        @JsonPropertyDescription(
+                "Age of the last successful backup above which an alert fires, for example 26h. Defaults to the longest interval between two runs of the backup schedule plus one hour.")
         String backupMaxAge) {
 
     public static final String DURATION = "^[1-9][0-9]{0,5}(s|m|h)$";

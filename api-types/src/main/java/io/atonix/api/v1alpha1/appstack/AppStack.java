@@ -19,21 +19,34 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Kind("AppStack")
 @Singular("appstack")
 @Plural("appstacks")
-@ShortNames({ "stack", "stacks" })
-@ValidationRule(value = "self.metadata.name.size() <= 30", message = "the name of an AppStack is at most 30 characters, so that the names derived from it stay valid")
-@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Reason", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+@ShortNames({"stack", "stacks"})
+@ValidationRule(
+        value = "self.metadata.name.size() <= 30",
+        message = "the name of an AppStack is at most 30 characters, so that the names derived from it stay valid")
+@AdditionalPrinterColumn(
+        name = "Ready",
+        jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
+        type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+        name = "Reason",
+        jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
+        type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+        name = "Age",
+        jsonPath = ".metadata.creationTimestamp",
+        type = AdditionalPrinterColumn.Type.DATE)
 public class AppStack extends CustomResource<AppStackSpec, AppStackStatus> implements Namespaced {
     // Overridden only to give kubectl explain a description of spec and status.
     @Override
-    @JsonPropertyDescription("The desired stack: application services, data stores, Kafka topics, network rules and monitoring.")
+    @JsonPropertyDescription(
+            "The desired stack: application services, data stores, Kafka topics, network rules and monitoring.")
     public AppStackSpec getSpec() {
         return super.getSpec();
     }
 
     @Override
-    @JsonPropertyDescription("What the operator observed: conditions, one entry per service and one per further component.")
+    @JsonPropertyDescription(
+            "What the operator observed: conditions, one entry per service and one per further component.")
     public AppStackStatus getStatus() {
         return super.getStatus();
     }

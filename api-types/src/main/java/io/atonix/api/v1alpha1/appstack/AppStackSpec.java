@@ -1,7 +1,5 @@
 package io.atonix.api.v1alpha1.appstack;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
@@ -11,34 +9,52 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@ValidationRule(value = "self.services.all(a, self.services.exists_one(b, b.name == a.name))",
-        message = "service names must be unique", fieldPath = ".services")
-@ValidationRule(value = "self.services.all(s, !has(s.uses) || !has(s.uses.postgres) || (has(self.postgres) && has(self.postgres.databases) && self.postgres.databases.exists(d, d.name == s.uses.postgres.database)))",
+@ValidationRule(
+        value = "self.services.all(a, self.services.exists_one(b, b.name == a.name))",
+        message = "service names must be unique",
+        fieldPath = ".services")
+@ValidationRule(
+        value =
+                "self.services.all(s, !has(s.uses) || !has(s.uses.postgres) || (has(self.postgres) && has(self.postgres.databases) && self.postgres.databases.exists(d, d.name == s.uses.postgres.database)))",
         message = "a service uses a PostgreSQL database that spec.postgres.databases does not declare")
-@ValidationRule(value = "self.services.all(s, !has(s.uses) || !has(s.uses.redis) || has(self.redis))",
+@ValidationRule(
+        value = "self.services.all(s, !has(s.uses) || !has(s.uses.redis) || has(self.redis))",
         message = "a service uses Redis but spec.redis is not set")
-@ValidationRule(value = "self.services.all(s, !has(s.uses) || !has(s.uses.redis) || s.name != 'default')",
-        message = "a service named 'default' cannot use Redis: the name is Redis' built-in user, which the operator turns off")
-@ValidationRule(value = "self.services.all(s, !has(s.uses) || !has(s.uses.kafka) || (has(self.kafka) && (!has(s.uses.kafka.produce) || s.uses.kafka.produce.all(t, has(self.kafka.topics) && self.kafka.topics.exists(k, k.name == t))) && (!has(s.uses.kafka.consume) || s.uses.kafka.consume.all(t, has(self.kafka.topics) && self.kafka.topics.exists(k, k.name == t)))))",
+@ValidationRule(
+        value = "self.services.all(s, !has(s.uses) || !has(s.uses.redis) || s.name != 'default')",
+        message =
+                "a service named 'default' cannot use Redis: the name is Redis' built-in user, which the operator turns off")
+@ValidationRule(
+        value =
+                "self.services.all(s, !has(s.uses) || !has(s.uses.kafka) || (has(self.kafka) && (!has(s.uses.kafka.produce) || s.uses.kafka.produce.all(t, has(self.kafka.topics) && self.kafka.topics.exists(k, k.name == t))) && (!has(s.uses.kafka.consume) || s.uses.kafka.consume.all(t, has(self.kafka.topics) && self.kafka.topics.exists(k, k.name == t)))))",
         message = "a service uses a Kafka topic that spec.kafka.topics does not declare")
 public record AppStackSpec(
-        @Required @Size(min = 1, max = 20)
-        @JsonPropertyDescription("The application services of the stack.")
+        @Required @Size(min = 1, max = 20) @JsonPropertyDescription("The application services of the stack.")
         List<ServiceSpec> services,
-        @JsonPropertyDescription("A PostgreSQL server for the stack, created as the child Postgres resource <stack>-postgres.")
+
+        @JsonPropertyDescription(
+                "A PostgreSQL server for the stack, created as the child Postgres resource <stack>-postgres.")
         PostgresSpec postgres,
+
         @JsonPropertyDescription("A Redis server for the stack, created as the child Redis resource <stack>-redis.")
         RedisSpec redis,
+
         @JsonPropertyDescription("Kafka topics and users in a Strimzi-managed Kafka cluster.")
         KafkaSpec kafka,
-        @JsonPropertyDescription("Prometheus scraping, alert rules and a Grafana dashboard. On by default where the cluster runs the Prometheus Operator.")
+
+        @JsonPropertyDescription(
+                "Prometheus scraping, alert rules and a Grafana dashboard. On by default where the cluster runs the Prometheus Operator.")
         MonitoringSpec monitoring,
+
         @JsonPropertyDescription("NetworkPolicies that allow exactly the traffic the stack declares. On by default.")
         NetworkPolicySpec networkPolicy,
+
         @Default("Retain")
-        @JsonPropertyDescription("What happens to data when the stack is deleted: Retain (default) keeps PostgreSQL and Redis volumes and Kafka topics; Delete removes them.")
+        @JsonPropertyDescription(
+                "What happens to data when the stack is deleted: Retain (default) keeps PostgreSQL and Redis volumes and Kafka topics; Delete removes them.")
         DeletionPolicy deletionPolicy) {
 
     public AppStackSpec {

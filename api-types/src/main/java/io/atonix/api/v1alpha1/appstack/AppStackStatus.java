@@ -1,19 +1,23 @@
 package io.atonix.api.v1alpha1.appstack;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.atonix.api.v1alpha1.common.Condition;
+import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record AppStackStatus(
-        @JsonPropertyDescription("The metadata.generation this status describes; older than metadata.generation while a change is not yet processed.")
+        @JsonPropertyDescription(
+                "The metadata.generation this status describes; older than metadata.generation while a change is not yet processed.")
         Long observedGeneration,
-        @JsonPropertyDescription("Ready, Progressing and Degraded, in the metav1.Condition shape that Argo CD and Flux read, and kstatus' Reconciling (mirrors Progressing) and Stalled (mirrors Degraded) for Flux.")
+
+        @JsonPropertyDescription(
+                "Ready, Progressing and Degraded, in the metav1.Condition shape that Argo CD and Flux read, and kstatus' Reconciling (mirrors Progressing) and Stalled (mirrors Degraded) for Flux.")
         List<Condition> conditions,
+
         @JsonPropertyDescription("One entry per application service.")
         List<ServiceStatus> services,
+
         @JsonPropertyDescription("One entry per further part of the stack: data stores, Kafka, monitoring.")
         List<ComponentStatus> components) {
 

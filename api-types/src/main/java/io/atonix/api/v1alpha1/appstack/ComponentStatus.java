@@ -7,12 +7,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public record ComponentStatus(
         @JsonPropertyDescription("Part of the stack: Postgres, Redis, Kafka, Monitoring or NetworkPolicy.")
         String component,
+
         @JsonPropertyDescription("Name of the object that implements it, when there is one.")
         String name,
+
         @JsonPropertyDescription("True when the part is available.")
         Boolean ready,
+
         @JsonPropertyDescription("A one-word reason for the state.")
         String reason,
+
         @JsonPropertyDescription("What a person needs to know, when the part is not ready.")
-        String message) {
-}
+        String message) {}

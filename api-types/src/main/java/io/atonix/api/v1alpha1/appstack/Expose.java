@@ -1,7 +1,5 @@
 package io.atonix.api.v1alpha1.appstack;
 
-import java.util.Map;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
@@ -9,30 +7,48 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import java.util.Map;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@ValidationRule(value = "!has(self.tlsSecretName) || (has(self.tls) && self.tls)", message = "tlsSecretName requires tls: true")
+@ValidationRule(
+        value = "!has(self.tlsSecretName) || (has(self.tls) && self.tls)",
+        message = "tlsSecretName requires tls: true")
 public record Expose(
-        @Required @Size(max = 253) @Pattern("^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
+        @Required
+        @Size(max = 253)
+        @Pattern("^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
         @JsonPropertyDescription("Host name the service is reachable at, for example shop.example.com.")
         String host,
-        @Default("\"/\"") @Size(max = 1024) @Pattern("^/[^\\s;{}]*$")
+
+        @Default("\"/\"")
+        @Size(max = 1024)
+        @Pattern("^/[^\\s;{}]*$")
         @JsonPropertyDescription("Path under the host that is routed to the service.")
         String path,
+
         @Default("Prefix")
         @JsonPropertyDescription("How the path matches: Prefix (the path and everything below it) or Exact.")
         PathType pathType,
+
         @Default("false")
-        @JsonPropertyDescription("Serve HTTPS for the host. The certificate comes from tlsSecretName, or from a certificate manager that watches Ingress objects.")
+        @JsonPropertyDescription(
+                "Serve HTTPS for the host. The certificate comes from tlsSecretName, or from a certificate manager that watches Ingress objects.")
         Boolean tls,
-        @Size(max = 253) @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
-        @JsonPropertyDescription("Secret of type kubernetes.io/tls holding the certificate. Defaults to <stack>-<service>-tls.")
-        String tlsSecretName,
+
         @Size(max = 253)
-        @JsonPropertyDescription("IngressClass that serves this service. Defaults to the class the operator is configured with.")
+        @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
+        @JsonPropertyDescription(
+                "Secret of type kubernetes.io/tls holding the certificate. Defaults to <stack>-<service>-tls.")
+        String tlsSecretName,
+
+        @Size(max = 253)
+        @JsonPropertyDescription(
+                "IngressClass that serves this service. Defaults to the class the operator is configured with.")
         String ingressClassName,
+
         @Size(max = 32)
-        @JsonPropertyDescription("Annotations for the Ingress, for controller-specific settings (for example cert-manager's issuer).")
+        @JsonPropertyDescription(
+                "Annotations for the Ingress, for controller-specific settings (for example cert-manager's issuer).")
         Map<String, String> annotations) {
 
     public Expose {

@@ -8,10 +8,14 @@ import io.fabric8.generator.annotation.Size;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record KafkaClusterRef(
-        @Required @Size(min = 1, max = 253) @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
+        @Required
+        @Size(min = 1, max = 253)
+        @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
         @JsonPropertyDescription("Name of the Strimzi Kafka resource.")
         String name,
-        @Size(max = 63) @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
-        @JsonPropertyDescription("Namespace of the Strimzi Kafka resource; topics and users are created there. Defaults to the stack's namespace.")
-        String namespace) {
-}
+
+        @Size(max = 63)
+        @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
+        @JsonPropertyDescription(
+                "Namespace of the Strimzi Kafka resource; topics and users are created there. Defaults to the stack's namespace.")
+        String namespace) {}

@@ -1,24 +1,27 @@
 package io.atonix.api.v1alpha1.appstack;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@ValidationRule(value = "!has(self.topics) || self.topics.all(a, self.topics.exists_one(b, b.name == a.name))",
+@ValidationRule(
+        value = "!has(self.topics) || self.topics.all(a, self.topics.exists_one(b, b.name == a.name))",
         message = "topic names must be unique")
-@ValidationRule(value = "!has(self.topics) || !has(oldSelf.topics) || self.topics.all(t, oldSelf.topics.all(o, o.name != t.name || !has(o.partitions) || (has(t.partitions) && t.partitions >= o.partitions)))",
+@ValidationRule(
+        value =
+                "!has(self.topics) || !has(oldSelf.topics) || self.topics.all(t, oldSelf.topics.all(o, o.name != t.name || !has(o.partitions) || (has(t.partitions) && t.partitions >= o.partitions)))",
         message = "the partitions of a topic cannot decrease")
 public record KafkaSpec(
-        @Required
-        @JsonPropertyDescription("The Strimzi Kafka cluster the stack's topics and users live in.")
+        @Required @JsonPropertyDescription("The Strimzi Kafka cluster the stack's topics and users live in.")
         KafkaClusterRef cluster,
+
         @Size(max = 32)
-        @JsonPropertyDescription("Topics the stack owns. A topic removed from this list is detached from management, not deleted, unless deletionPolicy is Delete.")
+        @JsonPropertyDescription(
+                "Topics the stack owns. A topic removed from this list is detached from management, not deleted, unless deletionPolicy is Delete.")
         List<KafkaTopicSpec> topics) {
 
     public KafkaSpec {

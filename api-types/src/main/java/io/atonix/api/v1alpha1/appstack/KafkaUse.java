@@ -1,18 +1,19 @@
 package io.atonix.api.v1alpha1.appstack;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Size;
+import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record KafkaUse(
         @Size(max = 16)
         @JsonPropertyDescription("Topics the service writes to; each must be declared in spec.kafka.topics.")
         List<@Size(max = 249) String> produce,
+
         @Size(max = 16)
-        @JsonPropertyDescription("Topics the service reads, as consumer group <stack>-<service>; each must be declared in spec.kafka.topics.")
+        @JsonPropertyDescription(
+                "Topics the service reads, as consumer group <stack>-<service>; each must be declared in spec.kafka.topics.")
         List<@Size(max = 249) String> consume) {
 
     public KafkaUse {

@@ -10,13 +10,19 @@ import io.fabric8.generator.annotation.Size;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Metrics(
-        @Default("\"/metrics\"") @Size(max = 1024) @Pattern("^/.*")
+        @Default("\"/metrics\"")
+        @Size(max = 1024)
+        @Pattern("^/.*")
         @JsonPropertyDescription("HTTP path that serves Prometheus metrics.")
         String path,
-        @Min(1) @Max(65535)
+
+        @Min(1)
+        @Max(65535)
         @JsonPropertyDescription("Container port that serves the metrics. Defaults to the service's port.")
         Integer port,
-        @Default("\"30s\"") @Pattern("^[0-9]+(ms|s|m)$")
+
+        @Default("\"30s\"")
+        @Pattern("^[0-9]+(ms|s|m)$")
         @JsonPropertyDescription("How often Prometheus scrapes the metrics, for example 30s.")
         String interval) {
 

@@ -1,26 +1,29 @@
 package io.atonix.api.v1alpha1.appstack;
 
-import java.util.Map;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Size;
+import java.util.Map;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record MonitoringSpec(
         @Default("true")
-        @JsonPropertyDescription("Creates ServiceMonitors for services that declare metrics and for the data stores' exporters.")
+        @JsonPropertyDescription(
+                "Creates ServiceMonitors for services that declare metrics and for the data stores' exporters.")
         Boolean enabled,
-        @Default("true")
-        @JsonPropertyDescription("Creates a PrometheusRule with the stack's default alerts.")
+
+        @Default("true") @JsonPropertyDescription("Creates a PrometheusRule with the stack's default alerts.")
         Boolean alerts,
-        @Default("true")
-        @JsonPropertyDescription("Creates a Grafana dashboard ConfigMap for the stack.")
+
+        @Default("true") @JsonPropertyDescription("Creates a Grafana dashboard ConfigMap for the stack.")
         Boolean dashboard,
+
         @Size(max = 16)
-        @JsonPropertyDescription("Labels added to the ServiceMonitors and PrometheusRule, on top of those the operator is configured with, so that a Prometheus selects them.")
+        @JsonPropertyDescription(
+                "Labels added to the ServiceMonitors and PrometheusRule, on top of those the operator is configured with, so that a Prometheus selects them.")
         Map<String, String> labels,
+
         @JsonPropertyDescription("When the default alerts fire.")
         AlertThresholds thresholds) {
 

@@ -9,7 +9,8 @@ public record NetworkPolicySpec(
         @Default("true")
         @JsonPropertyDescription("Denies all ingress to the stack's pods except what expose, uses and metrics declare.")
         Boolean enabled,
+
         @Default("false")
-        @JsonPropertyDescription("Also restricts egress: the stack's pods may then reach only DNS and what their uses declare.")
-        Boolean restrictEgress) {
-}
+        @JsonPropertyDescription(
+                "Also restricts egress: the stack's pods may then reach only DNS and what their uses declare.")
+        Boolean restrictEgress) {}

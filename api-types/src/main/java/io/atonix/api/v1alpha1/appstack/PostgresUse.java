@@ -10,11 +10,15 @@ import io.fabric8.generator.annotation.Size;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record PostgresUse(
-        @Required @Size(min = 1, max = 63) @Pattern("^[a-z_][a-z0-9_]*$")
+        @Required
+        @Size(min = 1, max = 63)
+        @Pattern("^[a-z_][a-z0-9_]*$")
         @JsonPropertyDescription("Database the service connects to; it must be declared in spec.postgres.databases.")
         String database,
+
         @Default("ReadWrite")
-        @JsonPropertyDescription("ReadWrite: read and change data in every schema of the database; ReadOnly: SELECT only.")
+        @JsonPropertyDescription(
+                "ReadWrite: read and change data in every schema of the database; ReadOnly: SELECT only.")
         Access access) {
 
     public Access accessOrDefault() {

@@ -13,8 +13,11 @@ public record RedisUse(
         @Default("ReadWrite")
         @JsonPropertyDescription("ReadWrite: data commands on keys under keyPrefix; ReadOnly: read commands only.")
         Access access,
-        @Size(min = 1, max = 128) @Pattern(RedisUserSpec.KEY_PREFIX)
-        @JsonPropertyDescription("Prefix of the keys the service may touch: letters, digits and - : . _ / { } @ | + =. Defaults to \"<service>:\".")
+
+        @Size(min = 1, max = 128)
+        @Pattern(RedisUserSpec.KEY_PREFIX)
+        @JsonPropertyDescription(
+                "Prefix of the keys the service may touch: letters, digits and - : . _ / { } @ | + =. Defaults to \"<service>:\".")
         String keyPrefix) {
 
     public Access accessOrDefault() {

@@ -11,18 +11,26 @@ import io.fabric8.generator.annotation.Size;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ServicePort(
-        @Required @Size(min = 1, max = 15) @Pattern("^[a-z]([-a-z0-9]*[a-z0-9])?$")
-        @JsonPropertyDescription("Name of the port (an IANA service name: at most 15 lower-case letters, digits and dashes). \"http\" and \"metrics\" are taken by the operator.")
+        @Required
+        @Size(min = 1, max = 15)
+        @Pattern("^[a-z]([-a-z0-9]*[a-z0-9])?$")
+        @JsonPropertyDescription(
+                "Name of the port (an IANA service name: at most 15 lower-case letters, digits and dashes). \"http\" and \"metrics\" are taken by the operator.")
         String name,
-        @Required @Min(1) @Max(65535)
+
+        @Required
+        @Min(1)
+        @Max(65535)
         @JsonPropertyDescription("Port the container listens on; the Service exposes it under the same number.")
         Integer port,
-        @Default("TCP")
-        @JsonPropertyDescription("Protocol of the port.")
+
+        @Default("TCP") @JsonPropertyDescription("Protocol of the port.")
         Protocol protocol) {
 
     public enum Protocol {
-        TCP, UDP, SCTP
+        TCP,
+        UDP,
+        SCTP
     }
 
     public Protocol protocolOrDefault() {

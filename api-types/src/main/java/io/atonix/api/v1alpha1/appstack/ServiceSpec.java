@@ -1,7 +1,5 @@
 package io.atonix.api.v1alpha1.appstack;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.atonix.api.v1alpha1.common.ComputeResources;
@@ -13,53 +11,86 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import java.util.List;
 
 /** One application service of a stack: a Deployment behind a Service. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@ValidationRule(value = "!(has(self.replicas) && has(self.autoscale))",
-        message = "replicas and autoscale are mutually exclusive: with autoscale, the autoscaler owns the replica count")
-@ValidationRule(value = "!has(self.additionalPorts) || self.additionalPorts.all(p, p.port != self.port)",
+@ValidationRule(
+        value = "!(has(self.replicas) && has(self.autoscale))",
+        message =
+                "replicas and autoscale are mutually exclusive: with autoscale, the autoscaler owns the replica count")
+@ValidationRule(
+        value = "!has(self.additionalPorts) || self.additionalPorts.all(p, p.port != self.port)",
         message = "additionalPorts must not repeat the service's port")
-@ValidationRule(value = "self.name != 'postgres' && self.name != 'redis'",
-        message = "postgres and redis are reserved for the stack's data stores", fieldPath = ".name")
+@ValidationRule(
+        value = "self.name != 'postgres' && self.name != 'redis'",
+        message = "postgres and redis are reserved for the stack's data stores",
+        fieldPath = ".name")
 public record ServiceSpec(
-        @Required @Size(min = 1, max = 30) @Pattern("^[a-z]([-a-z0-9]*[a-z0-9])?$")
-        @JsonPropertyDescription("Name of the service, unique in the stack: a DNS label of at most 30 characters. Objects are named <stack>-<name>.")
+        @Required
+        @Size(min = 1, max = 30)
+        @Pattern("^[a-z]([-a-z0-9]*[a-z0-9])?$")
+        @JsonPropertyDescription(
+                "Name of the service, unique in the stack: a DNS label of at most 30 characters. Objects are named <stack>-<name>.")
         String name,
-        @Required @Size(min = 1, max = 512)
-        @JsonPropertyDescription("Container image, for example ghcr.io/acme/shop-api:2.0.1. Pin a tag or digest: a changed image rolls the Deployment.")
+
+        @Required
+        @Size(min = 1, max = 512)
+        @JsonPropertyDescription(
+                "Container image, for example ghcr.io/acme/shop-api:2.0.1. Pin a tag or digest: a changed image rolls the Deployment.")
         String image,
-        @JsonPropertyDescription("When the kubelet pulls the image. Defaults to Kubernetes' own rule (Always for :latest, IfNotPresent otherwise).")
+
+        @JsonPropertyDescription(
+                "When the kubelet pulls the image. Defaults to Kubernetes' own rule (Always for :latest, IfNotPresent otherwise).")
         ImagePullPolicy imagePullPolicy,
-        @Min(0) @Max(1000)
+
+        @Min(0)
+        @Max(1000)
         @JsonPropertyDescription("Number of pods. Defaults to 1. Not allowed together with autoscale.")
         Integer replicas,
-        @Required @Min(1) @Max(65535)
-        @JsonPropertyDescription("Port the application serves HTTP on. The Service exposes it as port \"http\" under the same number.")
+
+        @Required
+        @Min(1)
+        @Max(65535)
+        @JsonPropertyDescription(
+                "Port the application serves HTTP on. The Service exposes it as port \"http\" under the same number.")
         Integer port,
+
         @Size(max = 8)
         @JsonPropertyDescription("Further ports the container listens on, exposed by the Service under their names.")
         List<ServicePort> additionalPorts,
-        @Size(max = 32)
-        @JsonPropertyDescription("Entrypoint of the container; the image's ENTRYPOINT when unset.")
+
+        @Size(max = 32) @JsonPropertyDescription("Entrypoint of the container; the image's ENTRYPOINT when unset.")
         List<@Size(max = 4096) String> command,
-        @Size(max = 64)
-        @JsonPropertyDescription("Arguments to the entrypoint; the image's CMD when unset.")
+
+        @Size(max = 64) @JsonPropertyDescription("Arguments to the entrypoint; the image's CMD when unset.")
         List<@Size(max = 4096) String> args,
+
         @Size(max = 128)
-        @JsonPropertyDescription("Environment variables of the container. Connection details of the data stores the service uses are added by the operator.")
+        @JsonPropertyDescription(
+                "Environment variables of the container. Connection details of the data stores the service uses are added by the operator.")
         List<EnvVar> env,
-        @JsonPropertyDescription("CPU and memory for the container. Defaults: requests 100m CPU and 128Mi memory, a 512Mi memory limit.")
+
+        @JsonPropertyDescription(
+                "CPU and memory for the container. Defaults: requests 100m CPU and 128Mi memory, a 512Mi memory limit.")
         ComputeResources resources,
+
         @JsonPropertyDescription("Readiness, liveness and startup probes.")
         Probes probes,
-        @JsonPropertyDescription("Scales the service with a HorizontalPodAutoscaler between minReplicas and maxReplicas.")
+
+        @JsonPropertyDescription(
+                "Scales the service with a HorizontalPodAutoscaler between minReplicas and maxReplicas.")
         Autoscale autoscale,
+
         @JsonPropertyDescription("Makes the service reachable from outside the cluster through an Ingress.")
         Expose expose,
-        @JsonPropertyDescription("Declares that the service serves Prometheus metrics; Prometheus scrapes them when the cluster runs the Prometheus Operator.")
+
+        @JsonPropertyDescription(
+                "Declares that the service serves Prometheus metrics; Prometheus scrapes them when the cluster runs the Prometheus Operator.")
         Metrics metrics,
-        @JsonPropertyDescription("The stack's data stores and topics this service connects to. The operator creates its credentials and passes them as environment variables read from Secrets.")
+
+        @JsonPropertyDescription(
+                "The stack's data stores and topics this service connects to. The operator creates its credentials and passes them as environment variables read from Secrets.")
         Uses uses) {
 
     public static final int DEFAULT_REPLICAS = 1;
@@ -72,7 +103,9 @@ public record ServiceSpec(
     }
 
     public enum ImagePullPolicy {
-        Always, IfNotPresent, Never
+        Always,
+        IfNotPresent,
+        Never
     }
 
     public int replicasOrDefault() {

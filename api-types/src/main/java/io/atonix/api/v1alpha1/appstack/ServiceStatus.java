@@ -5,16 +5,18 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ServiceStatus(
-        @JsonPropertyDescription("Name of the service.")
-        String name,
+        @JsonPropertyDescription("Name of the service.") String name,
+
         @JsonPropertyDescription("Pods the Deployment wants.")
         Integer replicas,
-        @JsonPropertyDescription("Pods that are ready.")
-        Integer readyReplicas,
+
+        @JsonPropertyDescription("Pods that are ready.") Integer readyReplicas,
+
         @JsonPropertyDescription("Pods that run the current pod template.")
         Integer updatedReplicas,
+
         @JsonPropertyDescription("True when every wanted pod runs the current template and is available.")
         Boolean ready,
+
         @JsonPropertyDescription("URL the service is exposed at, when it is exposed.")
-        String url) {
-}
+        String url) {}

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Uses(
-        @JsonPropertyDescription("Connects the service to a database of the stack's PostgreSQL, with a login role of its own.")
+        @JsonPropertyDescription(
+                "Connects the service to a database of the stack's PostgreSQL, with a login role of its own.")
         PostgresUse postgres,
+
         @JsonPropertyDescription("Connects the service to the stack's Redis, with an ACL user of its own.")
         RedisUse redis,
+
         @JsonPropertyDescription("Connects the service to the stack's Kafka topics, with a KafkaUser of its own.")
-        KafkaUse kafka) {
-}
+        KafkaUse kafka) {}

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ComputeResources(
-        @JsonPropertyDescription("Resources the scheduler reserves for each container. Unset amounts take the operator's defaults.")
+        @JsonPropertyDescription(
+                "Resources the scheduler reserves for each container. Unset amounts take the operator's defaults.")
         ResourceAmounts requests,
-        @JsonPropertyDescription("Upper bounds for each container. An unset memory limit takes the operator's default; CPU is not limited unless set.")
-        ResourceAmounts limits) {
-}
+
+        @JsonPropertyDescription(
+                "Upper bounds for each container. An unset memory limit takes the operator's default; CPU is not limited unless set.")
+        ResourceAmounts limits) {}

@@ -10,19 +10,20 @@ public record Condition(
         @Required
         @JsonPropertyDescription("Type of the condition: Ready, Progressing, Degraded, Reconciling or Stalled.")
         String type,
-        @Required
-        @JsonPropertyDescription("True, False or Unknown.")
+
+        @Required @JsonPropertyDescription("True, False or Unknown.")
         String status,
+
         @JsonPropertyDescription("The metadata.generation the condition was computed for.")
         Long observedGeneration,
-        @Required
-        @JsonPropertyDescription("When the status last changed, in RFC 3339 form.")
+
+        @Required @JsonPropertyDescription("When the status last changed, in RFC 3339 form.")
         String lastTransitionTime,
-        @Required
-        @JsonPropertyDescription("A CamelCase word for the cause of the status, for machines and for grep.")
+
+        @Required @JsonPropertyDescription("A CamelCase word for the cause of the status, for machines and for grep.")
         String reason,
-        @Required
-        @JsonPropertyDescription("What a person needs to know, in a sentence or two; empty when all is well.")
+
+        @Required @JsonPropertyDescription("What a person needs to know, in a sentence or two; empty when all is well.")
         String message) {
 
     public static final String TRUE = "True";

@@ -16,6 +16,5 @@ public final class ConditionTypes {
     /** kstatus' "abnormal-true" failure condition (Flux stops waiting): it mirrors Degraded. */
     public static final String STALLED = "Stalled";
 
-    private ConditionTypes() {
-    }
+    private ConditionTypes() {}
 }

@@ -8,14 +8,20 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@ValidationRule(value = "!(has(self.value) && has(self.valueFrom))", message = "value and valueFrom are mutually exclusive")
+@ValidationRule(
+        value = "!(has(self.value) && has(self.valueFrom))",
+        message = "value and valueFrom are mutually exclusive")
 public record EnvVar(
-        @Required @Size(min = 1, max = 128) @Pattern("^[-._a-zA-Z][-._a-zA-Z0-9]*$")
+        @Required
+        @Size(min = 1, max = 128)
+        @Pattern("^[-._a-zA-Z][-._a-zA-Z0-9]*$")
         @JsonPropertyDescription("Name of the environment variable.")
         String name,
+
         @Size(max = 32768)
-        @JsonPropertyDescription("Literal value. Use valueFrom for anything secret: literal values are visible to everyone who can read the pod.")
+        @JsonPropertyDescription(
+                "Literal value. Use valueFrom for anything secret: literal values are visible to everyone who can read the pod.")
         String value,
+
         @JsonPropertyDescription("Source of the value, for values that must not be written into the resource.")
-        EnvVarSource valueFrom) {
-}
+        EnvVarSource valueFrom) {}

@@ -1,15 +1,15 @@
 package io.atonix.api.v1alpha1.common;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ExecAction(
-        @Required @Size(min = 1, max = 32)
+        @Required
+        @Size(min = 1, max = 32)
         @JsonPropertyDescription("Command run inside the container, not in a shell; exit status 0 counts as success.")
         List<String> command) {
 

@@ -1,20 +1,22 @@
 package io.atonix.api.v1alpha1.common;
 
-import java.util.Map;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Size;
+import java.util.Map;
 
 /** Prometheus scraping of a data store's metrics exporter. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ExporterMonitoring(
         @Default("true")
-        @JsonPropertyDescription("Creates a ServiceMonitor for the metrics exporter when the cluster runs the Prometheus Operator.")
+        @JsonPropertyDescription(
+                "Creates a ServiceMonitor for the metrics exporter when the cluster runs the Prometheus Operator.")
         Boolean enabled,
+
         @Size(max = 16)
-        @JsonPropertyDescription("Labels added to the ServiceMonitor, on top of those the operator is configured with, so that a Prometheus selects it. Inside an AppStack, the stack's spec.monitoring.labels are added too.")
+        @JsonPropertyDescription(
+                "Labels added to the ServiceMonitor, on top of those the operator is configured with, so that a Prometheus selects it. Inside an AppStack, the stack's spec.monitoring.labels are added too.")
         Map<String, String> labels) {
 
     public ExporterMonitoring {

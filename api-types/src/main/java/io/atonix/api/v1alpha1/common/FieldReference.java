@@ -7,7 +7,8 @@ import io.fabric8.generator.annotation.Size;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record FieldReference(
-        @Required @Size(max = 128)
-        @JsonPropertyDescription("Path of a field of the pod, as the Kubernetes downward API takes it (for example metadata.name, status.podIP).")
-        String fieldPath) {
-}
+        @Required
+        @Size(max = 128)
+        @JsonPropertyDescription(
+                "Path of a field of the pod, as the Kubernetes downward API takes it (for example metadata.name, status.podIP).")
+        String fieldPath) {}

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public record Probes(
         @JsonPropertyDescription("Decides when a pod receives traffic. Defaults to a TCP check of the service's port.")
         Probe readiness,
-        @JsonPropertyDescription("Decides when a container is restarted. Not set by default: a wrong liveness probe restarts healthy pods.")
+
+        @JsonPropertyDescription(
+                "Decides when a container is restarted. Not set by default: a wrong liveness probe restarts healthy pods.")
         Probe liveness,
+
         @JsonPropertyDescription("Holds back the other probes until the application has started, for slow starters.")
-        Probe startup) {
-}
+        Probe startup) {}

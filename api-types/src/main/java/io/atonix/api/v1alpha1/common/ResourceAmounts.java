@@ -8,6 +8,6 @@ import io.fabric8.kubernetes.api.model.Quantity;
 public record ResourceAmounts(
         @JsonPropertyDescription("CPU, as a Kubernetes quantity (for example 250m or 1).")
         Quantity cpu,
+
         @JsonPropertyDescription("Memory, as a Kubernetes quantity (for example 256Mi).")
-        Quantity memory) {
-}
+        Quantity memory) {}

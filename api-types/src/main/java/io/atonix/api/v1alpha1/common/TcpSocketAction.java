@@ -7,7 +7,7 @@ import io.fabric8.generator.annotation.Min;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record TcpSocketAction(
-        @Min(1) @Max(65535)
+        @Min(1)
+        @Max(65535)
         @JsonPropertyDescription("Container port to open a TCP connection to. Defaults to the service's port.")
-        Integer port) {
-}
+        Integer port) {}

@@ -1,24 +1,29 @@
 package io.atonix.api.v1alpha1.postgres;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.atonix.api.v1alpha1.common.Binding;
 import io.atonix.api.v1alpha1.common.Condition;
+import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record PostgresStatus(
         @JsonPropertyDescription("The metadata.generation this status describes.")
         Long observedGeneration,
-        @JsonPropertyDescription("Ready, Progressing and Degraded, in the metav1.Condition shape, and kstatus' Reconciling (mirrors Progressing) and Stalled (mirrors Degraded) for Flux.")
+
+        @JsonPropertyDescription(
+                "Ready, Progressing and Degraded, in the metav1.Condition shape, and kstatus' Reconciling (mirrors Progressing) and Stalled (mirrors Degraded) for Flux.")
         List<Condition> conditions,
+
         @JsonPropertyDescription("Number of instances that are ready.")
         Integer readyInstances,
+
         @JsonPropertyDescription("The PostgreSQL version that runs.")
         String version,
+
         @JsonPropertyDescription("Databases that exist on the server.")
         List<String> databases,
+
         @JsonPropertyDescription("The owner's credentials (servicebinding.io Provisioned Service).")
         Binding binding) {
 

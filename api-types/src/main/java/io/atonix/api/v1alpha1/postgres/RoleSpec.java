@@ -11,14 +11,22 @@ import io.fabric8.generator.annotation.Size;
 /** A login role for an application, with the access it needs to one database. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record RoleSpec(
-        @Required @Size(min = 1, max = 30) @Pattern("^[a-z]([-a-z0-9]*[a-z0-9])?$")
-        @JsonPropertyDescription("Name of the role: a DNS label, as an application service is named. Its credentials are in the Secret <postgres>-<name>-login.")
+        @Required
+        @Size(min = 1, max = 30)
+        @Pattern("^[a-z]([-a-z0-9]*[a-z0-9])?$")
+        @JsonPropertyDescription(
+                "Name of the role: a DNS label, as an application service is named. Its credentials are in the Secret <postgres>-<name>-login.")
         String name,
-        @Required @Size(min = 1, max = 63) @Pattern("^[a-z_][a-z0-9_]*$")
+
+        @Required
+        @Size(min = 1, max = 63)
+        @Pattern("^[a-z_][a-z0-9_]*$")
         @JsonPropertyDescription("Database the role connects to; it must be one of spec.databases.")
         String database,
+
         @Default("ReadWrite")
-        @JsonPropertyDescription("ReadWrite: read and change data in every schema of the database, including tables created later; ReadOnly: SELECT only. Neither can create or drop objects: migrations run as the database's owner.")
+        @JsonPropertyDescription(
+                "ReadWrite: read and change data in every schema of the database, including tables created later; ReadOnly: SELECT only. Neither can create or drop objects: migrations run as the database's owner.")
         Access access) {
 
     public Access accessOrDefault() {

@@ -8,16 +8,19 @@ import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Quantity;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@ValidationRule(value = "!has(self.storage) || !has(oldSelf.storage) || quantity(string(self.storage)).compareTo(quantity(string(oldSelf.storage))) >= 0",
-        message = "storage cannot shrink", fieldPath = ".storage")
+@ValidationRule(
+        value =
+                "!has(self.storage) || !has(oldSelf.storage) || quantity(string(self.storage)).compareTo(quantity(string(oldSelf.storage))) >= 0",
+        message = "storage cannot shrink",
+        fieldPath = ".storage")
 public record RedisPersistence(
         @Default("true")
         @JsonPropertyDescription("When true, Redis writes an append-only file to a volume that survives restarts.")
         Boolean enabled,
-        @Default("\"1Gi\"")
-        @JsonPropertyDescription("Size of the data volume. It can grow but never shrink.")
+
+        @Default("\"1Gi\"") @JsonPropertyDescription("Size of the data volume. It can grow but never shrink.")
         Quantity storage,
+
         @Size(max = 253)
         @JsonPropertyDescription("StorageClass of the data volume. Defaults to the cluster's default StorageClass.")
-        String storageClassName) {
-}
+        String storageClassName) {}

@@ -1,7 +1,5 @@
 package io.atonix.api.v1alpha1.redis;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.atonix.api.v1alpha1.common.ComputeResources;
@@ -12,38 +10,64 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Quantity;
+import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 // Rules on record components would be emitted twice (field and accessor), so they live here.
-@ValidationRule(value = "!has(self.users) || self.users.all(a, self.users.exists_one(b, b.name == a.name))",
-        message = "user names must be unique", fieldPath = ".users")
-@ValidationRule(value = "!has(self.users) || self.users.all(u, u.name != 'default')",
-        message = "'default' is Redis' built-in user, which the operator turns off", fieldPath = ".users")
-@ValidationRule(value = "quantity(string(self.memory)).compareTo(quantity('1Mi')) >= 0",
-        message = "memory must be at least 1Mi", fieldPath = ".memory")
-@ValidationRule(value = "int(self.version.split('.')[0]) >= int(oldSelf.version.split('.')[0])",
-        message = "the Redis major version cannot go down", fieldPath = ".version")
-@ValidationRule(value = "(has(self.persistence) && has(self.persistence.enabled) ? self.persistence.enabled : true)"
-        + " == (has(oldSelf.persistence) && has(oldSelf.persistence.enabled) ? oldSelf.persistence.enabled : true)",
-        message = "persistence cannot be turned on or off after creation", fieldPath = ".persistence")
+@ValidationRule(
+        value = "!has(self.users) || self.users.all(a, self.users.exists_one(b, b.name == a.name))",
+        message = "user names must be unique",
+        fieldPath = ".users")
+@ValidationRule(
+        value = "!has(self.users) || self.users.all(u, u.name != 'default')",
+        message = "'default' is Redis' built-in user, which the operator turns off",
+        fieldPath = ".users")
+@ValidationRule(
+        value = "quantity(string(self.memory)).compareTo(quantity('1Mi')) >= 0",
+        message = "memory must be at least 1Mi",
+        fieldPath = ".memory")
+@ValidationRule(
+        value = "int(self.version.split('.')[0]) >= int(oldSelf.version.split('.')[0])",
+        message = "the Redis major version cannot go down",
+        fieldPath = ".version")
+@ValidationRule(
+        value =
+                "(has(self.persistence) && has(self.persistence.enabled) ? self.persistence.enabled : true)"
+                        + " == (has(oldSelf.persistence) && has(oldSelf.persistence.enabled) ? oldSelf.persistence.enabled : true)",
+        message = "persistence cannot be turned on or off after creation",
+        fieldPath = ".persistence")
 public record RedisSpec(
-        @Required @Pattern("^[6-9](\\.[0-9]+){0,2}$")
-        @JsonPropertyDescription("Redis version, the tag of the official redis image (for example \"7.2\"). ACL users need 6 or newer; the major version cannot go down.")
-        String version,
         @Required
-        @JsonPropertyDescription("Memory Redis may use for data (maxmemory), at least 1Mi. The container's memory limit is set above it to leave room for Redis itself.")
+        @Pattern("^[6-9](\\.[0-9]+){0,2}$")
+        @JsonPropertyDescription(
+                "Redis version, the tag of the official redis image (for example \"7.2\"). ACL users need 6 or newer; the major version cannot go down.")
+        String version,
+
+        @Required
+        @JsonPropertyDescription(
+                "Memory Redis may use for data (maxmemory), at least 1Mi. The container's memory limit is set above it to leave room for Redis itself.")
         Quantity memory,
+
         @Default("AllKeysLRU")
-        @JsonPropertyDescription("Which keys Redis evicts when it reaches its memory: NoEviction refuses writes instead.")
+        @JsonPropertyDescription(
+                "Which keys Redis evicts when it reaches its memory: NoEviction refuses writes instead.")
         EvictionPolicy evictionPolicy,
-        @JsonPropertyDescription("Persistence of the data to a volume. Enabled by default; cannot be turned on or off after creation.")
+
+        @JsonPropertyDescription(
+                "Persistence of the data to a volume. Enabled by default; cannot be turned on or off after creation.")
         RedisPersistence persistence,
+
         @Size(max = 64)
-        @JsonPropertyDescription("ACL users for applications, each limited to the keys under its prefix, with a Secret of servicebinding.io keys. An AppStack fills this from its services' uses. A change of the users restarts Redis.")
+        @JsonPropertyDescription(
+                "ACL users for applications, each limited to the keys under its prefix, with a Secret of servicebinding.io keys. An AppStack fills this from its services' uses. A change of the users restarts Redis.")
         List<RedisUserSpec> users,
-        @JsonPropertyDescription("CPU and memory for the Redis container. The memory limit must be above memory; by default it is 1.5 times memory, and so is the request.")
+
+        @JsonPropertyDescription(
+                "CPU and memory for the Redis container. The memory limit must be above memory; by default it is 1.5 times memory, and so is the request.")
         ComputeResources resources,
-        @JsonPropertyDescription("What happens to the data volume when this resource is deleted: Retain (default) keeps it, Delete removes it. Inside an AppStack, defaults to the stack's deletionPolicy.")
+
+        @JsonPropertyDescription(
+                "What happens to the data volume when this resource is deleted: Retain (default) keeps it, Delete removes it. Inside an AppStack, defaults to the stack's deletionPolicy.")
         DeletionPolicy deletionPolicy) {
 
     public RedisSpec {

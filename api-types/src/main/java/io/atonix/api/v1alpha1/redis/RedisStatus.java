@@ -1,20 +1,23 @@
 package io.atonix.api.v1alpha1.redis;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.atonix.api.v1alpha1.common.Binding;
 import io.atonix.api.v1alpha1.common.Condition;
+import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record RedisStatus(
         @JsonPropertyDescription("The metadata.generation this status describes.")
         Long observedGeneration,
-        @JsonPropertyDescription("Ready, Progressing and Degraded, in the metav1.Condition shape, and kstatus' Reconciling (mirrors Progressing) and Stalled (mirrors Degraded) for Flux.")
+
+        @JsonPropertyDescription(
+                "Ready, Progressing and Degraded, in the metav1.Condition shape, and kstatus' Reconciling (mirrors Progressing) and Stalled (mirrors Degraded) for Flux.")
         List<Condition> conditions,
+
         @JsonPropertyDescription("The Redis version that runs.")
         String version,
+
         @JsonPropertyDescription("The administrator's credentials (servicebinding.io Provisioned Service).")
         Binding binding) {
 

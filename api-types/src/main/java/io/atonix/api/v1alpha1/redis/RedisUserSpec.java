@@ -11,14 +11,22 @@ import io.fabric8.generator.annotation.Size;
 /** An ACL user for an application, limited to the keys under its prefix. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record RedisUserSpec(
-        @Required @Size(min = 1, max = 30) @Pattern("^[a-z]([-a-z0-9]*[a-z0-9])?$")
-        @JsonPropertyDescription("Name of the ACL user: a DNS label, as an application service is named; not \"default\". Its credentials are in the Secret <redis>-<name>-login.")
+        @Required
+        @Size(min = 1, max = 30)
+        @Pattern("^[a-z]([-a-z0-9]*[a-z0-9])?$")
+        @JsonPropertyDescription(
+                "Name of the ACL user: a DNS label, as an application service is named; not \"default\". Its credentials are in the Secret <redis>-<name>-login.")
         String name,
+
         @Default("ReadWrite")
-        @JsonPropertyDescription("ReadWrite: read and write commands, transactions and Lua scripts on keys under keyPrefix; ReadOnly: read commands on those keys only. Neither can list the keyspace (KEYS, SCAN, RANDOMKEY), flush, change the configuration or use Pub/Sub.")
+        @JsonPropertyDescription(
+                "ReadWrite: read and write commands, transactions and Lua scripts on keys under keyPrefix; ReadOnly: read commands on those keys only. Neither can list the keyspace (KEYS, SCAN, RANDOMKEY), flush, change the configuration or use Pub/Sub.")
         Access access,
-        @Size(min = 1, max = 128) @Pattern(KEY_PREFIX)
-        @JsonPropertyDescription("Prefix of the keys the user may touch: letters, digits and - : . _ / { } @ | + =. Defaults to \"<name>:\".")
+
+        @Size(min = 1, max = 128)
+        @Pattern(KEY_PREFIX)
+        @JsonPropertyDescription(
+                "Prefix of the keys the user may touch: letters, digits and - : . _ / { } @ | + =. Defaults to \"<name>:\".")
         String keyPrefix) {
 
     /** No glob characters, quotes, backslashes or spaces: the prefix becomes the ACL key pattern {@code ~<prefix>*}. */

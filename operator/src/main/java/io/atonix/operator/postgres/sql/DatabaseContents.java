@@ -25,11 +25,9 @@ final class DatabaseContents {
             WHERE n.nspname = ?""";
     private static final String READ_EXTENSIONS = "SELECT extname FROM pg_extension";
 
-    private record PublicSchema(String owner, boolean publicCanCreate) {
-    }
+    private record PublicSchema(String owner, boolean publicCanCreate) {}
 
-    private DatabaseContents() {
-    }
+    private DatabaseContents() {}
 
     static void ensure(SqlSession session, DatabasePlan database) throws ProvisioningException {
         ensurePublicSchema(session, database.owner().role());
@@ -42,8 +40,11 @@ final class DatabaseContents {
     }
 
     private static void ensurePublicSchema(SqlSession session, String owner) throws ProvisioningException {
-        List<PublicSchema> found = session.query("schema public", READ_PUBLIC_SCHEMA,
-                row -> new PublicSchema(row.getString(1), row.getBoolean(2)), PUBLIC_SCHEMA);
+        List<PublicSchema> found = session.query(
+                "schema public",
+                READ_PUBLIC_SCHEMA,
+                row -> new PublicSchema(row.getString(1), row.getBoolean(2)),
+                PUBLIC_SCHEMA);
         if (found.isEmpty()) {
             return; // Someone dropped it; the owner creates the schemas it wants.
         }

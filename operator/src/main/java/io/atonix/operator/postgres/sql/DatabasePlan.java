@@ -1,10 +1,9 @@
 package io.atonix.operator.postgres.sql;
 
+import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-
-import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 
 /**
  * A database the server must have, the role that owns it, and the extensions created in it. The owner logs in: its

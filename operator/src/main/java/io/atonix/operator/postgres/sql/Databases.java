@@ -29,17 +29,16 @@ final class Databases {
     /**
      * @param connectGrantees roles granted CONNECT directly; a grant to PUBLIC does not count, it is revoked
      */
-    private record State(String owner, boolean publicHasPrivileges, Set<String> connectGrantees) {
-    }
+    private record State(String owner, boolean publicHasPrivileges, Set<String> connectGrantees) {}
 
     /** The databases every server has besides the applications'; template0 already refuses connections. */
     private static final List<String> SERVER_DATABASES = List.of(PostgresProvisioner.MAINTENANCE_DATABASE, "template1");
 
-    private Databases() {
-    }
+    private Databases() {}
 
     static void ensure(SqlSession server, ProvisioningPlan plan) throws ProvisioningException {
-        List<String> names = new ArrayList<>(plan.databases().stream().map(DatabasePlan::name).toList());
+        List<String> names = new ArrayList<>(
+                plan.databases().stream().map(DatabasePlan::name).toList());
         names.addAll(SERVER_DATABASES);
         Map<String, State> existing = read(server, names);
         for (DatabasePlan database : plan.databases()) {
@@ -80,7 +79,8 @@ final class Databases {
      * PUBLIC may connect to the server's own databases too, which would let every service role read the catalog of
      * {@code postgres} and create temporary tables there; only the exporter, which connects to {@code postgres}, is let in.
      */
-    private static void closeServerDatabases(SqlSession server, ProvisioningPlan plan, Map<String, State> existing) throws ProvisioningException {
+    private static void closeServerDatabases(SqlSession server, ProvisioningPlan plan, Map<String, State> existing)
+            throws ProvisioningException {
         for (String name : SERVER_DATABASES) {
             State state = existing.get(name);
             if (state == null) {
@@ -91,16 +91,25 @@ final class Databases {
             }
         }
         State maintenance = existing.get(PostgresProvisioner.MAINTENANCE_DATABASE);
-        if (plan.monitoring() != null && maintenance != null && !maintenance.connectGrantees().contains(plan.monitoring().role())) {
-            server.execute(Ddl.grantConnect(PostgresProvisioner.MAINTENANCE_DATABASE, plan.monitoring().role()));
+        if (plan.monitoring() != null
+                && maintenance != null
+                && !maintenance.connectGrantees().contains(plan.monitoring().role())) {
+            server.execute(Ddl.grantConnect(
+                    PostgresProvisioner.MAINTENANCE_DATABASE, plan.monitoring().role()));
         }
     }
 
     private static Map<String, State> read(SqlSession server, List<String> databases) throws ProvisioningException {
         String[] names = databases.toArray(String[]::new);
         Map<String, State> states = new HashMap<>();
-        server.query("databases", READ, row -> Map.entry(row.getString(1),
-                new State(row.getString(2), row.getBoolean(3), Set.copyOf(Arrays.asList((String[]) row.getArray(4).getArray())))), (Object) names)
+        server.query(
+                        "databases",
+                        READ,
+                        row -> Map.entry(
+                                row.getString(1),
+                                new State(row.getString(2), row.getBoolean(3), Set.copyOf(Arrays.asList((String[])
+                                        row.getArray(4).getArray())))),
+                        (Object) names)
                 .forEach(e -> states.put(e.getKey(), e.getValue()));
         return states;
     }

@@ -3,7 +3,6 @@ package io.atonix.operator.postgres.sql;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
-
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -31,8 +30,8 @@ public final class JdbcConnector implements DatabaseConnector {
     @Override
     public Connection connect(String database) throws SQLException {
         PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setServerNames(new String[] { host });
-        source.setPortNumbers(new int[] { port });
+        source.setServerNames(new String[] {host});
+        source.setPortNumbers(new int[] {port});
         source.setDatabaseName(database);
         source.setUser(user);
         source.setPassword(password.reveal());

@@ -19,11 +19,9 @@ final class LoginRoles {
             WHERE a.rolname = ANY (?)""";
 
     /** @param verifier what pg_authid holds for the password: a SCRAM verifier, or null for none */
-    private record State(boolean canLogin, String verifier, boolean monitors) {
-    }
+    private record State(boolean canLogin, String verifier, boolean monitors) {}
 
-    private LoginRoles() {
-    }
+    private LoginRoles() {}
 
     static void ensure(SqlSession server, ProvisioningPlan plan) throws ProvisioningException {
         List<Login> logins = plan.logins();
@@ -39,11 +37,15 @@ final class LoginRoles {
                 server.execute(Ddl.allowLogin(login.role()));
             }
             if (state.verifier() == null) {
-                server.execute(Ddl.setPassword(login.role(), PasswordVerifier.scramSha256(login.password()),
+                server.execute(Ddl.setPassword(
+                        login.role(),
+                        PasswordVerifier.scramSha256(login.password()),
                         "set a password for role " + login.role() + ", which had none"));
             } else if (!PasswordVerifier.verifies(state.verifier(), login.password())) {
                 // The role's Secret holds a new password: it was rotated, or deleted and generated again.
-                server.execute(Ddl.setPassword(login.role(), PasswordVerifier.scramSha256(login.password()),
+                server.execute(Ddl.setPassword(
+                        login.role(),
+                        PasswordVerifier.scramSha256(login.password()),
                         "changed the password of role " + login.role() + " to the one in its Secret"));
             }
         }
@@ -54,13 +56,21 @@ final class LoginRoles {
     }
 
     static void changePassword(SqlSession server, Login login) throws ProvisioningException {
-        server.execute(Ddl.setPassword(login.role(), PasswordVerifier.scramSha256(login.password()), "changed the password of role " + login.role()));
+        server.execute(Ddl.setPassword(
+                login.role(),
+                PasswordVerifier.scramSha256(login.password()),
+                "changed the password of role " + login.role()));
     }
 
     private static Map<String, State> read(SqlSession server, List<Login> logins) throws ProvisioningException {
         String[] names = logins.stream().map(Login::role).toArray(String[]::new);
         Map<String, State> states = new HashMap<>();
-        server.query("roles", READ, row -> Map.entry(row.getString(1), new State(row.getBoolean(2), row.getString(3), row.getBoolean(4))), (Object) names)
+        server.query(
+                        "roles",
+                        READ,
+                        row -> Map.entry(
+                                row.getString(1), new State(row.getBoolean(2), row.getString(3), row.getBoolean(4))),
+                        (Object) names)
                 .forEach(e -> states.put(e.getKey(), e.getValue()));
         return states;
     }

@@ -14,18 +14,23 @@ public final class NameRules {
     private static final Pattern ROLE = Pattern.compile("[a-z0-9_][a-z0-9_-]{0,62}");
     /** Extension names in the PostgreSQL distribution use a hyphen too ({@code uuid-ossp}). */
     private static final Pattern EXTENSION = Pattern.compile("[a-z_][a-z0-9_-]{0,62}");
+
     private static final int SHOWN = 80;
 
     /** The maintenance database and the templates belong to the server, not to an application. */
     private static final Set<String> RESERVED_DATABASES = Set.of("postgres", "template0", "template1");
     /** Names PostgreSQL refuses or treats specially, and the superuser the operator connects as. */
-    private static final Set<String> RESERVED_ROLES = Set.of("postgres", "public", "none", "current_user", "current_role", "session_user");
+    private static final Set<String> RESERVED_ROLES =
+            Set.of("postgres", "public", "none", "current_user", "current_role", "session_user");
 
-    private NameRules() {
-    }
+    private NameRules() {}
 
     public static String database(String name) {
-        require("database name", name, DATABASE, "lower-case letters, digits and underscores, starting with a letter or underscore");
+        require(
+                "database name",
+                name,
+                DATABASE,
+                "lower-case letters, digits and underscores, starting with a letter or underscore");
         if (RESERVED_DATABASES.contains(name)) {
             throw new IllegalArgumentException("database name '" + name + "' is reserved for the server");
         }
@@ -33,7 +38,11 @@ public final class NameRules {
     }
 
     public static String role(String name) {
-        require("role name", name, ROLE, "lower-case letters, digits, underscores and hyphens, not starting with a hyphen");
+        require(
+                "role name",
+                name,
+                ROLE,
+                "lower-case letters, digits, underscores and hyphens, not starting with a hyphen");
         if (RESERVED_ROLES.contains(name) || name.startsWith("pg_")) {
             throw new IllegalArgumentException("role name '" + name + "' is reserved by PostgreSQL");
         }
@@ -41,7 +50,11 @@ public final class NameRules {
     }
 
     public static String extension(String name) {
-        require("extension name", name, EXTENSION, "lower-case letters, digits, underscores and hyphens, starting with a letter or underscore");
+        require(
+                "extension name",
+                name,
+                EXTENSION,
+                "lower-case letters, digits, underscores and hyphens, starting with a letter or underscore");
         return name;
     }
 
@@ -50,7 +63,8 @@ public final class NameRules {
             throw new IllegalArgumentException(what + " is missing");
         }
         if (!pattern.matcher(name).matches()) {
-            throw new IllegalArgumentException(what + " '" + shown(name) + "' is not valid: at most 63 characters, " + rule);
+            throw new IllegalArgumentException(
+                    what + " '" + shown(name) + "' is not valid: at most 63 characters, " + rule);
         }
     }
 

@@ -1,9 +1,8 @@
 package io.atonix.operator.postgres.sql;
 
+import io.atonix.api.v1alpha1.common.Access;
 import java.util.EnumSet;
 import java.util.Set;
-
-import io.atonix.api.v1alpha1.common.Access;
 
 /**
  * The kinds of objects a service role is granted privileges on, with what each access level means for them. The
@@ -12,15 +11,24 @@ import io.atonix.api.v1alpha1.common.Access;
  */
 enum ObjectClass {
     /** Tables, views, materialized views, foreign and partitioned tables: what GRANT ... ON ALL TABLES covers. */
-    TABLES("TABLES", "r", EnumSet.of(Privilege.SELECT, Privilege.INSERT, Privilege.UPDATE, Privilege.DELETE), EnumSet.of(Privilege.SELECT)),
+    TABLES(
+            "TABLES",
+            "r",
+            EnumSet.of(Privilege.SELECT, Privilege.INSERT, Privilege.UPDATE, Privilege.DELETE),
+            EnumSet.of(Privilege.SELECT)),
     /** USAGE lets nextval() run, which an INSERT into a serial or identity column does. */
-    SEQUENCES("SEQUENCES", "S", EnumSet.of(Privilege.USAGE, Privilege.SELECT, Privilege.UPDATE), EnumSet.of(Privilege.SELECT)),
+    SEQUENCES(
+            "SEQUENCES",
+            "S",
+            EnumSet.of(Privilege.USAGE, Privilege.SELECT, Privilege.UPDATE),
+            EnumSet.of(Privilege.SELECT)),
     SCHEMAS("SCHEMAS", "n", EnumSet.of(Privilege.USAGE), EnumSet.of(Privilege.USAGE));
 
     /** The word in GRANT ... ON ALL TABLES and ALTER DEFAULT PRIVILEGES ... ON TABLES. */
     final String keyword;
     /** {@code pg_default_acl.defaclobjtype}. */
     final String defaultAclType;
+
     private final Set<Privilege> readWrite;
     private final Set<Privilege> readOnly;
 

@@ -33,7 +33,8 @@ public final class Password {
     @Override
     public boolean equals(Object other) {
         return other instanceof Password password
-                && MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8), password.value.getBytes(StandardCharsets.UTF_8));
+                && MessageDigest.isEqual(
+                        value.getBytes(StandardCharsets.UTF_8), password.value.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -6,12 +6,10 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.postgresql.util.PasswordUtil;
 
 /**
@@ -21,8 +19,7 @@ import org.postgresql.util.PasswordUtil;
  */
 final class PasswordVerifier {
 
-    private PasswordVerifier() {
-    }
+    private PasswordVerifier() {}
 
     /** A fresh salt each time, so two verifiers of one password differ; neither reveals it. */
     static String scramSha256(Password password) {
@@ -30,7 +27,8 @@ final class PasswordVerifier {
     }
 
     /** SCRAM-SHA-256$iterations:salt$StoredKey:ServerKey, as pg_authid.rolpassword holds it. */
-    private static final Pattern STORED = Pattern.compile("^SCRAM-SHA-256\\$(\\d+):([A-Za-z0-9+/=]+)\\$([A-Za-z0-9+/=]+):([A-Za-z0-9+/=]+)$");
+    private static final Pattern STORED =
+            Pattern.compile("^SCRAM-SHA-256\\$(\\d+):([A-Za-z0-9+/=]+)\\$([A-Za-z0-9+/=]+):([A-Za-z0-9+/=]+)$");
 
     /**
      * Whether a stored verifier accepts the password, computed the way the server checks a client's proof (RFC 5802):
@@ -51,7 +49,9 @@ final class PasswordVerifier {
             byte[] storedKey = Base64.getDecoder().decode(parts.group(3));
             // Generated passwords are printable ASCII, which SASLprep leaves as it is.
             PBEKeySpec spec = new PBEKeySpec(password.reveal().toCharArray(), salt, iterations, 256);
-            byte[] salted = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            byte[] salted = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
             Mac hmac = Mac.getInstance("HmacSHA256");
             hmac.init(new SecretKeySpec(salted, "HmacSHA256"));
             byte[] clientKey = hmac.doFinal("Client Key".getBytes(StandardCharsets.US_ASCII));

@@ -25,7 +25,8 @@ public record ProvisioningPlan(List<DatabasePlan> databases, List<ServiceLogin> 
         }
         for (ServiceLogin service : services) {
             if (!names.contains(service.database())) {
-                throw new IllegalArgumentException("role '" + service.role() + "' uses database '" + service.database() + "', which is not planned");
+                throw new IllegalArgumentException("role '" + service.role() + "' uses database '" + service.database()
+                        + "', which is not planned");
             }
         }
         Set<String> roles = new HashSet<>();

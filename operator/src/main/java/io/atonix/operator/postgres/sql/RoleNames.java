@@ -14,8 +14,7 @@ public final class RoleNames {
     public static final String MONITORING = "atonix_monitor";
     private static final String OWNER_SUFFIX = "_owner";
 
-    private RoleNames() {
-    }
+    private RoleNames() {}
 
     /** Owner of a database: {@code <database>_owner}, shortened with a hash of the full name past 63 characters. */
     public static String owner(String database) {

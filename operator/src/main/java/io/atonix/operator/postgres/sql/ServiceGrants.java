@@ -1,12 +1,11 @@
 package io.atonix.operator.postgres.sql;
 
+import io.atonix.api.v1alpha1.common.Access;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import io.atonix.api.v1alpha1.common.Access;
 
 /**
  * Inside one database: what one service role may do with the data, per {@link ObjectClass}, on what exists now in
@@ -48,12 +47,15 @@ final class ServiceGrants {
               AND d.defaclnamespace = 0
               AND a.grantee = (SELECT oid FROM pg_roles WHERE rolname = ?)""";
 
-    private record Schema(String name, boolean usage, boolean tablesMissing, boolean tablesUnwanted, boolean sequencesMissing,
-            boolean sequencesUnwanted) {
-    }
+    private record Schema(
+            String name,
+            boolean usage,
+            boolean tablesMissing,
+            boolean tablesUnwanted,
+            boolean sequencesMissing,
+            boolean sequencesUnwanted) {}
 
-    private ServiceGrants() {
-    }
+    private ServiceGrants() {}
 
     static void ensure(SqlSession session, String owner, ServiceLogin service) throws ProvisioningException {
         ensureOnExisting(session, service);
@@ -64,35 +66,57 @@ final class ServiceGrants {
         String database = session.database();
         String role = service.role();
         Access access = service.access();
-        List<Schema> schemas = session.query("privileges of role " + role, READ_SCHEMAS,
-                row -> new Schema(row.getString(1), row.getBoolean(2), row.getBoolean(3), row.getBoolean(4), row.getBoolean(5), row.getBoolean(6)),
-                role, names(ObjectClass.TABLES.wanted(access)), names(ObjectClass.TABLES.unwanted(access)),
-                names(ObjectClass.SEQUENCES.wanted(access)), names(ObjectClass.SEQUENCES.unwanted(access)));
+        List<Schema> schemas = session.query(
+                "privileges of role " + role,
+                READ_SCHEMAS,
+                row -> new Schema(
+                        row.getString(1),
+                        row.getBoolean(2),
+                        row.getBoolean(3),
+                        row.getBoolean(4),
+                        row.getBoolean(5),
+                        row.getBoolean(6)),
+                role,
+                names(ObjectClass.TABLES.wanted(access)),
+                names(ObjectClass.TABLES.unwanted(access)),
+                names(ObjectClass.SEQUENCES.wanted(access)),
+                names(ObjectClass.SEQUENCES.unwanted(access)));
         for (Schema schema : schemas) {
             if (!schema.usage()) {
                 session.execute(Ddl.grantOnSchema(database, schema.name(), role));
             }
             if (schema.tablesMissing()) {
-                session.execute(Ddl.grantOnAll(database, ObjectClass.TABLES, ObjectClass.TABLES.wanted(access), schema.name(), role));
+                session.execute(Ddl.grantOnAll(
+                        database, ObjectClass.TABLES, ObjectClass.TABLES.wanted(access), schema.name(), role));
             }
             if (schema.tablesUnwanted()) {
-                session.execute(Ddl.revokeOnAll(database, ObjectClass.TABLES, ObjectClass.TABLES.unwanted(access), schema.name(), role));
+                session.execute(Ddl.revokeOnAll(
+                        database, ObjectClass.TABLES, ObjectClass.TABLES.unwanted(access), schema.name(), role));
             }
             if (schema.sequencesMissing()) {
-                session.execute(Ddl.grantOnAll(database, ObjectClass.SEQUENCES, ObjectClass.SEQUENCES.wanted(access), schema.name(), role));
+                session.execute(Ddl.grantOnAll(
+                        database, ObjectClass.SEQUENCES, ObjectClass.SEQUENCES.wanted(access), schema.name(), role));
             }
             if (schema.sequencesUnwanted()) {
-                session.execute(Ddl.revokeOnAll(database, ObjectClass.SEQUENCES, ObjectClass.SEQUENCES.unwanted(access), schema.name(), role));
+                session.execute(Ddl.revokeOnAll(
+                        database, ObjectClass.SEQUENCES, ObjectClass.SEQUENCES.unwanted(access), schema.name(), role));
             }
         }
     }
 
-    private static void ensureByDefault(SqlSession session, String owner, ServiceLogin service) throws ProvisioningException {
+    private static void ensureByDefault(SqlSession session, String owner, ServiceLogin service)
+            throws ProvisioningException {
         String role = service.role();
         Map<String, Set<Privilege>> held = new HashMap<>();
-        for (Map.Entry<String, String> grant : session.query("default privileges of role " + owner, READ_DEFAULTS,
-                row -> Map.entry(row.getString(1), row.getString(2)), owner, role)) {
-            Privilege.named(grant.getValue()).ifPresent(p -> held.computeIfAbsent(grant.getKey(), k -> EnumSet.noneOf(Privilege.class)).add(p));
+        for (Map.Entry<String, String> grant : session.query(
+                "default privileges of role " + owner,
+                READ_DEFAULTS,
+                row -> Map.entry(row.getString(1), row.getString(2)),
+                owner,
+                role)) {
+            Privilege.named(grant.getValue())
+                    .ifPresent(p -> held.computeIfAbsent(grant.getKey(), k -> EnumSet.noneOf(Privilege.class))
+                            .add(p));
         }
         for (ObjectClass objects : ObjectClass.values()) {
             Set<Privilege> has = held.getOrDefault(objects.defaultAclType, EnumSet.noneOf(Privilege.class));

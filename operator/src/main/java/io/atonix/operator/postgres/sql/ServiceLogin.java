@@ -1,9 +1,8 @@
 package io.atonix.operator.postgres.sql;
 
-import java.util.Objects;
-
 import io.atonix.api.v1alpha1.appstack.PostgresUse;
 import io.atonix.api.v1alpha1.common.Access;
+import java.util.Objects;
 
 /** The login role of one service, with ReadWrite (data only, no DDL) or ReadOnly access to one database. */
 public record ServiceLogin(Login login, String database, Access access) {

