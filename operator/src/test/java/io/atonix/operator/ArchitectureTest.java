@@ -13,9 +13,13 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUn
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * API types (a client library of their own) know nothing of the operator. Only production classes are checked.
  */
 class ArchitectureTest {
+    private static final int MAX_LINES = 250;
     /** The packages on top: the custom resources' controllers, the render command and the operator's own metrics. */
     private static final String[] KINDS = {
         "io.atonix.operator.appstack..",
@@ -142,5 +147,26 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAPackage("io.atonix.operator..")
                 .check(classes);
+    }
+
+    /** Small classes with one job: a source file of the operator that outgrows this has more than one. */
+    @Test
+    void noSourceFileOfTheOperatorIsLongerThan250Lines() throws IOException {
+        Path sources = Path.of("src/main/java");
+        try (Stream<Path> files = Files.walk(sources)) {
+            List<String> tooLong = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> lines(f) > MAX_LINES)
+                    .map(f -> sources.relativize(f) + " (" + lines(f) + " lines)")
+                    .toList();
+            assertThat(tooLong).as("source files over " + MAX_LINES + " lines").isEmpty();
+        }
+    }
+
+    private static long lines(Path file) {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

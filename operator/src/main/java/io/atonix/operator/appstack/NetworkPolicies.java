@@ -1,5 +1,13 @@
 package io.atonix.operator.appstack;
 
+import static io.atonix.operator.appstack.NetworkPolicyParts.consumers;
+import static io.atonix.operator.appstack.NetworkPolicyParts.dns;
+import static io.atonix.operator.appstack.NetworkPolicyParts.namespace;
+import static io.atonix.operator.appstack.NetworkPolicyParts.pods;
+import static io.atonix.operator.appstack.NetworkPolicyParts.policy;
+import static io.atonix.operator.appstack.NetworkPolicyParts.selector;
+import static io.atonix.operator.appstack.NetworkPolicyParts.tcp;
+
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.NetworkPolicySpec;
 import io.atonix.api.v1alpha1.appstack.ServicePort;
@@ -7,25 +15,19 @@ import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.NetworkSettings;
-import io.atonix.operator.common.Owners;
 import io.atonix.operator.postgres.PostgresConfig;
 import io.atonix.operator.postgres.PostgresStatefulSets;
 import io.atonix.operator.redis.RedisConfig;
 import io.atonix.operator.redis.RedisStatefulSets;
-import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRuleBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRuleBuilder;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -213,92 +215,12 @@ public final class NetworkPolicies {
         return policy(stack, Names.redis(name), redisPods(stack), egress, rules, egress ? List.of(dns()) : null);
     }
 
-    private static LabelSelector consumers(String stack, List<String> services) {
-        return new LabelSelectorBuilder()
-                .addToMatchLabels(Labels.STACK, stack)
-                .addNewMatchExpression()
-                .withKey(Labels.SERVICE)
-                .withOperator("In")
-                .withValues(services)
-                .endMatchExpression()
-                .build();
-    }
-
     private static LabelSelector redisPods(AppStack stack) {
         return selector(Labels.REDIS, Names.redis(stack.getMetadata().getName()));
     }
 
     private static LabelSelector postgresPods(AppStack stack) {
         return selector(Labels.POSTGRES, Names.postgres(stack.getMetadata().getName()));
-    }
-
-    private static NetworkPolicy policy(
-            AppStack stack,
-            String policyName,
-            LabelSelector pods,
-            boolean egress,
-            List<NetworkPolicyIngressRule> ingress,
-            List<NetworkPolicyEgressRule> egressRules) {
-        String name = stack.getMetadata().getName();
-        Map<String, String> labels = new LinkedHashMap<>();
-        labels.put(Labels.NAME, "network-policy");
-        labels.put(Labels.COMPONENT, "network-policy");
-        labels.put(Labels.PART_OF, name);
-        labels.put(Labels.MANAGED_BY, Labels.OPERATOR);
-        labels.put(Labels.STACK, name);
-        return StackObjects.finish(new NetworkPolicyBuilder()
-                .withMetadata(new ObjectMetaBuilder()
-                        .withName(policyName)
-                        .withNamespace(stack.getMetadata().getNamespace())
-                        .withLabels(labels)
-                        .withOwnerReferences(Owners.controller(stack))
-                        .build())
-                .withNewSpec()
-                .withPodSelector(pods)
-                .withPolicyTypes(egress ? List.of("Ingress", "Egress") : List.of("Ingress"))
-                .withIngress(Deployments.nullIfEmpty(ingress))
-                .withEgress(egressRules == null ? null : Deployments.nullIfEmpty(egressRules))
-                .endSpec()
-                .build());
-    }
-
-    private static NetworkPolicyEgressRule dns() {
-        return new NetworkPolicyEgressRuleBuilder()
-                .withTo(new NetworkPolicyPeerBuilder()
-                        .withNamespaceSelector(new LabelSelector())
-                        .withPodSelector(selector("k8s-app", "kube-dns"))
-                        .build())
-                .withPorts(
-                        new NetworkPolicyPortBuilder()
-                                .withProtocol("UDP")
-                                .withPort(new IntOrString(53))
-                                .build(),
-                        new NetworkPolicyPortBuilder()
-                                .withProtocol("TCP")
-                                .withPort(new IntOrString(53))
-                                .build())
-                .build();
-    }
-
-    private static NetworkPolicyPeer pods(LabelSelector selector) {
-        return new NetworkPolicyPeerBuilder().withPodSelector(selector).build();
-    }
-
-    private static NetworkPolicyPeer namespace(String namespace) {
-        return new NetworkPolicyPeerBuilder()
-                .withNamespaceSelector(selector(NAMESPACE_NAME, namespace))
-                .build();
-    }
-
-    private static NetworkPolicyPort tcp(int port) {
-        return new NetworkPolicyPortBuilder()
-                .withProtocol("TCP")
-                .withPort(new IntOrString(port))
-                .build();
-    }
-
-    private static LabelSelector selector(String key, String value) {
-        return new LabelSelectorBuilder().addToMatchLabels(key, value).build();
     }
 
     private static void add(Map<String, NetworkPolicy> policies, NetworkPolicy policy) {

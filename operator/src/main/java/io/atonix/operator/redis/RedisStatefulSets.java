@@ -1,8 +1,6 @@
 package io.atonix.operator.redis;
 
-import io.atonix.api.v1alpha1.common.ComputeResources;
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
-import io.atonix.api.v1alpha1.common.ResourceAmounts;
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.api.v1alpha1.redis.RedisPersistence;
 import io.atonix.operator.binding.BasicAuth;
@@ -18,13 +16,10 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetSpecBuilder;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 
@@ -47,11 +42,6 @@ public final class RedisStatefulSets {
     static final int CONFIG_MODE = 0440;
 
     static final Quantity DEFAULT_STORAGE = new Quantity("1Gi");
-    private static final BigDecimal MI = BigDecimal.valueOf(1024L * 1024L);
-    /** Room above maxmemory for Redis itself, client buffers and the copy-on-write of an append-only file rewrite. */
-    private static final BigDecimal HEADROOM = new BigDecimal("1.5");
-
-    private static final long MINIMUM_HEADROOM_MI = 64;
 
     private RedisStatefulSets() {}
 
@@ -155,7 +145,7 @@ public final class RedisStatefulSets {
                 .withStartupProbe(ping(5, 60))
                 .withReadinessProbe(ping(10, 3))
                 .withLivenessProbe(ping(20, 6))
-                .withResources(resources(redis))
+                .withResources(RedisMemory.resources(redis))
                 .addNewVolumeMount()
                 .withName(DATA_VOLUME)
                 .withMountPath(RedisConfig.DATA_MOUNT)
@@ -218,47 +208,5 @@ public final class RedisStatefulSets {
                 .withTimeoutSeconds(5)
                 .withFailureThreshold(failures)
                 .build();
-    }
-
-    /**
-     * Requests 100m CPU and, like the limit, 1.5 times maxmemory (at least maxmemory + 64Mi) unless the spec says
-     * otherwise; the validator refuses a memory limit that is not above maxmemory. CPU is not limited unless asked.
-     */
-    static ResourceRequirements resources(Redis redis) {
-        ComputeResources spec = redis.getSpec().resources();
-        ResourceAmounts requests = spec == null ? null : spec.requests();
-        ResourceAmounts limits = spec == null ? null : spec.limits();
-        Quantity defaultMemory = defaultMemory(redis);
-        Quantity limit = limits != null && limits.memory() != null
-                ? limits.memory()
-                : requests != null && requests.memory() != null && larger(requests.memory(), defaultMemory)
-                        ? requests.memory()
-                        : defaultMemory;
-        Quantity request = requests != null && requests.memory() != null
-                ? requests.memory()
-                : larger(defaultMemory, limit) ? limit : defaultMemory;
-        var builder = new ResourceRequirementsBuilder()
-                .addToRequests(
-                        "cpu",
-                        Quantities.canonical(
-                                requests != null && requests.cpu() != null ? requests.cpu() : new Quantity("100m")))
-                .addToRequests("memory", Quantities.canonical(request))
-                .addToLimits("memory", Quantities.canonical(limit));
-        if (limits != null && limits.cpu() != null) {
-            builder.addToLimits("cpu", Quantities.canonical(limits.cpu()));
-        }
-        return builder.build();
-    }
-
-    static Quantity defaultMemory(Redis redis) {
-        BigDecimal maxmemory = BigDecimal.valueOf(RedisConfig.maxmemory(redis));
-        long scaled =
-                maxmemory.multiply(HEADROOM).divide(MI, 0, RoundingMode.CEILING).longValueExact();
-        long minimum = maxmemory.divide(MI, 0, RoundingMode.CEILING).longValueExact() + MINIMUM_HEADROOM_MI;
-        return Quantities.canonical(new Quantity(Math.max(scaled, minimum) + "Mi"));
-    }
-
-    private static boolean larger(Quantity a, Quantity b) {
-        return Quantities.amount(a).compareTo(Quantities.amount(b)) > 0;
     }
 }

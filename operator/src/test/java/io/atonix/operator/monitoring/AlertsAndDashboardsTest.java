@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atonix.api.v1alpha1.appstack.AlertThresholds;
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.postgres.BackupSpec;
+import io.atonix.operator.appstack.DataStoreAlerts;
 import io.atonix.operator.appstack.StackAlerts;
 import io.atonix.operator.appstack.StackDashboards;
 import io.atonix.operator.appstack.TestStacks;
@@ -110,12 +111,12 @@ class AlertsAndDashboardsTest {
     @Test
     void theBackupMaxAgeFollowsTheSchedule() {
         AlertThresholds defaults = AlertThresholds.defaults();
-        assertThat(StackAlerts.backupMaxAge(defaults, backup("0 3 * * *"))).contains(Duration.ofHours(25));
-        assertThat(StackAlerts.backupMaxAge(defaults, backup("0 3 * * 1-5")))
+        assertThat(DataStoreAlerts.backupMaxAge(defaults, backup("0 3 * * *"))).contains(Duration.ofHours(25));
+        assertThat(DataStoreAlerts.backupMaxAge(defaults, backup("0 3 * * 1-5")))
                 .as("Friday to Monday")
                 .contains(Duration.ofHours(73));
-        assertThat(StackAlerts.backupMaxAge(defaults, backup("@weekly"))).contains(Duration.ofHours(7 * 24 + 1));
-        assertThat(StackAlerts.backupMaxAge(
+        assertThat(DataStoreAlerts.backupMaxAge(defaults, backup("@weekly"))).contains(Duration.ofHours(7 * 24 + 1));
+        assertThat(DataStoreAlerts.backupMaxAge(
                         new AlertThresholds(null, null, null, null, null, "90m"), backup("@hourly")))
                 .contains(Duration.ofMinutes(90));
         assertThat(CronSchedules.longestInterval("*/15 * * * *")).contains(Duration.ofMinutes(15));

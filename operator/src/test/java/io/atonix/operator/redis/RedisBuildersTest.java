@@ -153,9 +153,9 @@ class RedisBuildersTest {
 
     @Test
     void theMemoryLimitStaysAboveMaxmemory() {
-        assertThat(RedisStatefulSets.defaultMemory(redis(spec("7", "64Mi", List.of()))))
+        assertThat(RedisMemory.defaultMemory(redis(spec("7", "64Mi", List.of()))))
                 .isEqualTo(new Quantity("128Mi"));
-        assertThat(RedisStatefulSets.defaultMemory(redis(spec("7", "1Gi", List.of()))))
+        assertThat(RedisMemory.defaultMemory(redis(spec("7", "1Gi", List.of()))))
                 .isEqualTo(new Quantity("1536Mi"));
         Redis limited = redis(spec(
                 "7",
@@ -167,7 +167,7 @@ class RedisBuildersTest {
                         new ResourceAmounts(null, new Quantity("1Gi")),
                         new ResourceAmounts(new Quantity("2"), new Quantity("3Gi"))),
                 null));
-        var resources = RedisStatefulSets.resources(limited);
+        var resources = RedisMemory.resources(limited);
         assertThat(resources.getRequests())
                 .containsEntry("memory", new Quantity("1Gi"))
                 .containsEntry("cpu", new Quantity("100m"));
