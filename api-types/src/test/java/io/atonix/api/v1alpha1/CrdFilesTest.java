@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The CRDs committed in crds/ are exactly what the build generates from the Java types, and every field carries a
- * description for kubectl explain.
+ * The CRDs committed in crds/ are exactly what the build generates from the Java types, every field carries a
+ * description for kubectl explain, and every list declares how it merges under server-side apply.
  */
 class CrdFilesTest {
     private static final Path GENERATED = Path.of("target", "classes", "META-INF", "fabric8");
@@ -80,6 +80,42 @@ class CrdFilesTest {
                     items.getProperties().entrySet()) {
                 collect(path + "[]." + property.getKey(), property.getValue(), undocumented);
             }
+        }
+    }
+
+    @Test
+    void everyListDeclaresHowItMerges() throws IOException {
+        KubernetesSerialization serialization = new KubernetesSerialization();
+        List<String> undeclared = new ArrayList<>();
+        for (Path file : list(COMMITTED, ".yml")) {
+            CustomResourceDefinition crd =
+                    serialization.unmarshal(Files.readString(file), CustomResourceDefinition.class);
+            lists(
+                    crd.getSpec().getNames().getKind(),
+                    crd.getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema(),
+                    undeclared);
+        }
+        assertThat(undeclared).as("lists without x-kubernetes-list-type").isEmpty();
+    }
+
+    private static void lists(String path, JSONSchemaProps schema, List<String> undeclared) {
+        if (schema == null) {
+            return;
+        }
+        if ("array".equals(schema.getType())) {
+            if (schema.getXKubernetesListType() == null) {
+                undeclared.add(path);
+            }
+            lists(
+                    path + "[]",
+                    schema.getItems() == null ? null : schema.getItems().getSchema(),
+                    undeclared);
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().forEach((name, property) -> lists(path + "." + name, property, undeclared));
+        }
+        if (schema.getAdditionalProperties() != null) {
+            lists(path + "{}", schema.getAdditionalProperties().getSchema(), undeclared);
         }
     }
 

@@ -104,6 +104,46 @@ class SchemaIT {
         return tests.stream();
     }
 
+    /**
+     * Server-side apply as Flux and {@code kubectl apply --server-side} do it: two field managers each apply one half of
+     * one stack (a service, an env variable of a shared service), and the server keeps the union, each entry owned by
+     * the manager that applied it; a list without {@code x-kubernetes-list-type: map} would be replaced or conflict.
+     */
+    @Test
+    void twoFieldManagersApplyingHalvesOfOneStackGetTheUnion() throws IOException {
+        GenericKubernetesResource first = resource("AppStack", "union", YAML.readTree("""
+                services:
+                  - {name: web, image: nginx:1.27, port: 8080, env: [{name: FROM_FIRST, value: "1"}]}
+                  - {name: api, image: acme/api:1, port: 5000}
+                """));
+        GenericKubernetesResource second = resource("AppStack", "union", YAML.readTree("""
+                services:
+                  - {name: web, image: nginx:1.27, port: 8080, env: [{name: FROM_SECOND, value: "2"}]}
+                  - {name: worker, image: acme/worker:1, port: 9000}
+                """));
+        admin.resource(first).inNamespace(namespace).fieldManager("team-first").serverSideApply();
+        admin.resource(second)
+                .inNamespace(namespace)
+                .fieldManager("team-second")
+                .serverSideApply();
+
+        GenericKubernetesResource stored = admin.genericKubernetesResources(ApiGroup.API_VERSION, "AppStack")
+                .inNamespace(namespace)
+                .withName("union")
+                .get();
+        JsonNode services =
+                YAML.valueToTree(stored.getAdditionalProperties().get("spec")).path("services");
+        assertThat(services.findValuesAsText("name")).contains("web", "api", "worker");
+        JsonNode web = null;
+        for (JsonNode service : services) {
+            web = "web".equals(service.path("name").asText()) ? service : web;
+        }
+        assertThat(web.path("env").findValuesAsText("name")).containsExactlyInAnyOrder("FROM_FIRST", "FROM_SECOND");
+        assertThat(stored.getMetadata().getManagedFields())
+                .extracting(m -> m.getManager())
+                .contains("team-first", "team-second");
+    }
+
     @TestFactory
     Stream<DynamicTest> invalidResourcesAreRefusedNamingTheField() throws IOException {
         JsonNode cases = read(INVALID_RESOURCES);

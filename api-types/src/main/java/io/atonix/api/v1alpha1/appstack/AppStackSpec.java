@@ -2,6 +2,7 @@ package io.atonix.api.v1alpha1.appstack;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.atonix.api.schema.ListType;
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
 import io.atonix.api.v1alpha1.postgres.PostgresSpec;
 import io.atonix.api.v1alpha1.redis.RedisSpec;
@@ -32,7 +33,10 @@ import java.util.List;
                 "self.services.all(s, !has(s.uses) || !has(s.uses.kafka) || (has(self.kafka) && (!has(s.uses.kafka.produce) || s.uses.kafka.produce.all(t, has(self.kafka.topics) && self.kafka.topics.exists(k, k.name == t))) && (!has(s.uses.kafka.consume) || s.uses.kafka.consume.all(t, has(self.kafka.topics) && self.kafka.topics.exists(k, k.name == t)))))",
         message = "a service uses a Kafka topic that spec.kafka.topics does not declare")
 public record AppStackSpec(
-        @Required @Size(min = 1, max = 20) @JsonPropertyDescription("The application services of the stack.")
+        @Required
+        @Size(min = 1, max = 20)
+        @JsonPropertyDescription("The application services of the stack.")
+        @ListType(value = ListType.Kind.map, keys = "name")
         List<ServiceSpec> services,
 
         @JsonPropertyDescription(

@@ -2,10 +2,11 @@ package io.atonix.api.v1alpha1.appstack;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ComponentStatus(
-        @JsonPropertyDescription("Part of the stack: Postgres, Redis, Kafka, Monitoring or NetworkPolicy.")
+        @Required @JsonPropertyDescription("Part of the stack: Postgres, Redis, Kafka, Monitoring or NetworkPolicy.")
         String component,
 
         @JsonPropertyDescription("Name of the object that implements it, when there is one.")

@@ -2,6 +2,7 @@ package io.atonix.api.v1alpha1.appstack;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.atonix.api.schema.ListType;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -22,6 +23,7 @@ public record KafkaSpec(
         @Size(max = 32)
         @JsonPropertyDescription(
                 "Topics the stack owns. A topic removed from this list is detached from management, not deleted, unless deletionPolicy is Delete.")
+        @ListType(value = ListType.Kind.map, keys = "name")
         List<KafkaTopicSpec> topics) {
 
     public KafkaSpec {

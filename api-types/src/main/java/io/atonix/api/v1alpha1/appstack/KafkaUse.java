@@ -2,6 +2,7 @@ package io.atonix.api.v1alpha1.appstack;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.atonix.api.schema.ListType;
 import io.fabric8.generator.annotation.Size;
 import java.util.List;
 
@@ -9,11 +10,13 @@ import java.util.List;
 public record KafkaUse(
         @Size(max = 16)
         @JsonPropertyDescription("Topics the service writes to; each must be declared in spec.kafka.topics.")
+        @ListType(ListType.Kind.set)
         List<@Size(max = 249) String> produce,
 
         @Size(max = 16)
         @JsonPropertyDescription(
                 "Topics the service reads, as consumer group <stack>-<service>; each must be declared in spec.kafka.topics.")
+        @ListType(ListType.Kind.set)
         List<@Size(max = 249) String> consume) {
 
     public KafkaUse {

@@ -2,6 +2,7 @@ package io.atonix.api.v1alpha1.appstack;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.atonix.api.schema.ListType;
 import io.atonix.api.v1alpha1.common.ComputeResources;
 import io.atonix.api.v1alpha1.common.EnvVar;
 import io.atonix.api.v1alpha1.common.Probes;
@@ -58,17 +59,23 @@ public record ServiceSpec(
 
         @Size(max = 8)
         @JsonPropertyDescription("Further ports the container listens on, exposed by the Service under their names.")
+        @ListType(value = ListType.Kind.map, keys = "name")
         List<ServicePort> additionalPorts,
 
-        @Size(max = 32) @JsonPropertyDescription("Entrypoint of the container; the image's ENTRYPOINT when unset.")
+        @Size(max = 32)
+        @JsonPropertyDescription("Entrypoint of the container; the image's ENTRYPOINT when unset.")
+        @ListType(ListType.Kind.atomic)
         List<@Size(max = 4096) String> command,
 
-        @Size(max = 64) @JsonPropertyDescription("Arguments to the entrypoint; the image's CMD when unset.")
+        @Size(max = 64)
+        @JsonPropertyDescription("Arguments to the entrypoint; the image's CMD when unset.")
+        @ListType(ListType.Kind.atomic)
         List<@Size(max = 4096) String> args,
 
         @Size(max = 128)
         @JsonPropertyDescription(
                 "Environment variables of the container. Connection details of the data stores the service uses are added by the operator.")
+        @ListType(value = ListType.Kind.map, keys = "name")
         List<EnvVar> env,
 
         @JsonPropertyDescription(

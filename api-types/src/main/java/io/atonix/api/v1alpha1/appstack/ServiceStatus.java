@@ -2,10 +2,12 @@ package io.atonix.api.v1alpha1.appstack;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ServiceStatus(
-        @JsonPropertyDescription("Name of the service.") String name,
+        @Required @JsonPropertyDescription("Name of the service.")
+        String name,
 
         @JsonPropertyDescription("Pods the Deployment wants.")
         Integer replicas,

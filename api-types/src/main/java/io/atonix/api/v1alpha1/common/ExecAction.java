@@ -2,6 +2,7 @@ package io.atonix.api.v1alpha1.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.atonix.api.schema.ListType;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import java.util.List;
@@ -11,6 +12,7 @@ public record ExecAction(
         @Required
         @Size(min = 1, max = 32)
         @JsonPropertyDescription("Command run inside the container, not in a shell; exit status 0 counts as success.")
+        @ListType(ListType.Kind.atomic)
         List<String> command) {
 
     public ExecAction {

@@ -2,6 +2,7 @@ package io.atonix.api.v1alpha1.postgres;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.atonix.api.schema.ListType;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
@@ -19,6 +20,7 @@ public record DatabaseSpec(
         @Size(max = 16)
         @JsonPropertyDescription(
                 "Extensions created in the database (CREATE EXTENSION IF NOT EXISTS), for example pgcrypto, pg_trgm or uuid-ossp. They must ship with the PostgreSQL image.")
+        @ListType(ListType.Kind.set)
         List<@Pattern("^[a-z_][a-z0-9_-]*$") @Size(max = 63) String> extensions) {
 
     public DatabaseSpec {

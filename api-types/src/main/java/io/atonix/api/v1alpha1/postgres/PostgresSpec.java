@@ -2,6 +2,7 @@ package io.atonix.api.v1alpha1.postgres;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.atonix.api.schema.ListType;
 import io.atonix.api.v1alpha1.common.ComputeResources;
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
 import io.atonix.api.v1alpha1.common.ExporterMonitoring;
@@ -63,11 +64,13 @@ public record PostgresSpec(
 
         @Size(max = 32)
         @JsonPropertyDescription("Databases to create. A database removed from this list is kept, with its data.")
+        @ListType(value = ListType.Kind.map, keys = "name")
         List<DatabaseSpec> databases,
 
         @Size(max = 32)
         @JsonPropertyDescription(
                 "Login roles for applications, each with least-privilege access to one database and a Secret of servicebinding.io keys. An AppStack fills this from its services' uses. A role removed from this list is kept.")
+        @ListType(value = ListType.Kind.map, keys = "name")
         List<RoleSpec> roles,
 
         @Size(max = 64)

@@ -2,6 +2,7 @@ package io.atonix.api.v1alpha1.postgres;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.atonix.api.schema.ListType;
 import io.atonix.api.v1alpha1.common.Binding;
 import io.atonix.api.v1alpha1.common.Condition;
 import java.util.List;
@@ -13,6 +14,7 @@ public record PostgresStatus(
 
         @JsonPropertyDescription(
                 "Ready, Progressing and Degraded, in the metav1.Condition shape, and kstatus' Reconciling (mirrors Progressing) and Stalled (mirrors Degraded) for Flux.")
+        @ListType(value = ListType.Kind.map, keys = "type")
         List<Condition> conditions,
 
         @JsonPropertyDescription("Number of instances that are ready.")
@@ -21,7 +23,7 @@ public record PostgresStatus(
         @JsonPropertyDescription("The PostgreSQL version that runs.")
         String version,
 
-        @JsonPropertyDescription("Databases that exist on the server.")
+        @JsonPropertyDescription("Databases that exist on the server.") @ListType(ListType.Kind.set)
         List<String> databases,
 
         @JsonPropertyDescription("The owner's credentials (servicebinding.io Provisioned Service).")

@@ -2,6 +2,7 @@ package io.atonix.api.v1alpha1.redis;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.atonix.api.schema.ListType;
 import io.atonix.api.v1alpha1.common.ComputeResources;
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
 import io.fabric8.generator.annotation.Default;
@@ -60,6 +61,7 @@ public record RedisSpec(
         @Size(max = 64)
         @JsonPropertyDescription(
                 "ACL users for applications, each limited to the keys under its prefix, with a Secret of servicebinding.io keys. An AppStack fills this from its services' uses. A change of the users restarts Redis.")
+        @ListType(value = ListType.Kind.map, keys = "name")
         List<RedisUserSpec> users,
 
         @JsonPropertyDescription(

@@ -2,6 +2,7 @@ package io.atonix.api.v1alpha1.redis;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.atonix.api.schema.ListType;
 import io.atonix.api.v1alpha1.common.Binding;
 import io.atonix.api.v1alpha1.common.Condition;
 import java.util.List;
@@ -13,6 +14,7 @@ public record RedisStatus(
 
         @JsonPropertyDescription(
                 "Ready, Progressing and Degraded, in the metav1.Condition shape, and kstatus' Reconciling (mirrors Progressing) and Stalled (mirrors Degraded) for Flux.")
+        @ListType(value = ListType.Kind.map, keys = "type")
         List<Condition> conditions,
 
         @JsonPropertyDescription("The Redis version that runs.")
