@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 /**
  * How a list merges under server-side apply ({@code x-kubernetes-list-type}): every list of the API declares it, so
  * that Flux, {@code kubectl apply --server-side} and other field managers can each own entries of a keyed list. The
- * CRD build writes it into the schema ({@link ListTypesInCrds}); fabric8's generator cannot (kubernetes-client#6669).
+ * CRD build writes it into the schema ({@link SchemaAdditions}); fabric8's generator cannot (kubernetes-client#6669).
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD})

@@ -48,9 +48,9 @@ public record PostgresSpec(
 
         @Default("1")
         @Min(1)
-        @Max(5)
+        @Max(1)
         @JsonPropertyDescription(
-                "Number of PostgreSQL instances. This version runs a single primary; more than 1 is refused with a condition.")
+                "Number of PostgreSQL instances. This version runs a single primary, so 1 is the only value; read replicas will raise the limit.")
         Integer instances,
 
         @Required
