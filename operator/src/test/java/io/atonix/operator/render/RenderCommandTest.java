@@ -210,7 +210,7 @@ class RenderCommandTest {
                 "nginx",
                 SAMPLES.resolve("appstack-web.yaml").toString());
         assertThat(result.status).isZero();
-        assertThat(result.out).contains("ingressClassName: \"nginx\"").contains("namespace: \"shop\"");
+        assertThat(result.out).contains("ingressClassName: \"nginx\"").contains("namespace: \"storefront\"");
     }
 
     private static Path write(Path dir, String content) throws IOException {
