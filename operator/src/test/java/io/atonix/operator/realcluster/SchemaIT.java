@@ -68,6 +68,8 @@ class SchemaIT {
         assertThat(crd.getSpec().getVersions().get(0).getAdditionalPrinterColumns())
                 .extracting(c -> c.getName())
                 .contains("Ready", "Reason", "Age");
+        assertThat(crd.getSpec().getNames().getShortNames()).containsExactly("atxstack");
+        assertThat(crd.getSpec().getNames().getCategories()).containsExactly("atonix");
         assertThat(admin.apiextensions()
                         .v1()
                         .customResourceDefinitions()

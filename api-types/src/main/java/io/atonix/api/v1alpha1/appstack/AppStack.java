@@ -6,6 +6,7 @@ import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Plural;
@@ -19,7 +20,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Kind("AppStack")
 @Singular("appstack")
 @Plural("appstacks")
-@ShortNames({"stack", "stacks"})
+@ShortNames({"atxstack"})
+@Categories({"atonix"})
 @ValidationRule(
         value = "self.metadata.name.size() <= 30",
         message = "the name of an AppStack is at most 30 characters, so that the names derived from it stay valid")

@@ -5,6 +5,7 @@ import io.atonix.api.v1alpha1.ApiGroup;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Plural;
@@ -18,7 +19,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Kind("Redis")
 @Singular("redis")
 @Plural("redises")
-@ShortNames({"rd"})
+@ShortNames({"atxredis"})
+@Categories({"atonix"})
 @AdditionalPrinterColumn(name = "Version", jsonPath = ".spec.version", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(
         name = "Ready",
