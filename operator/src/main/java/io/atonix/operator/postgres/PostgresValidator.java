@@ -12,6 +12,14 @@ public final class PostgresValidator {
 
     public static List<SpecProblem> problems(Postgres postgres) {
         List<SpecProblem> problems = new ArrayList<>();
+        String resourceName =
+                postgres.getMetadata() == null ? null : postgres.getMetadata().getName();
+        if (resourceName != null && resourceName.length() > Postgres.MAX_NAME) {
+            problems.add(new SpecProblem(
+                    "metadata.name",
+                    "must be at most " + Postgres.MAX_NAME
+                            + " characters, so that the names derived from it stay valid"));
+        }
         var spec = postgres.getSpec();
         if (spec == null) {
             problems.add(new SpecProblem("spec", "is required"));

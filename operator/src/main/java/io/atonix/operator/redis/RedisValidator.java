@@ -29,6 +29,12 @@ public final class RedisValidator {
     /** @param running the Redis' StatefulSet as the cluster has it, or null */
     public static List<SpecProblem> problems(Redis redis, StatefulSet running) {
         List<SpecProblem> problems = new ArrayList<>();
+        String name = redis.getMetadata() == null ? null : redis.getMetadata().getName();
+        if (name != null && name.length() > Redis.MAX_NAME) {
+            problems.add(new SpecProblem(
+                    "metadata.name",
+                    "must be at most " + Redis.MAX_NAME + " characters, so that the names derived from it stay valid"));
+        }
         RedisSpec spec = redis.getSpec();
         if (spec == null) {
             problems.add(new SpecProblem("spec", "is required"));

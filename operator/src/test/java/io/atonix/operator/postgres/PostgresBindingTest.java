@@ -101,6 +101,20 @@ class PostgresBindingTest {
                         new SpecProblem("spec.roles[0].database", "database 'shop' is not declared in spec.databases"));
     }
 
+    @Test
+    void aNameTooLongForTheBackupCronJobIsRefused() {
+        Postgres postgres = postgres();
+        postgres.getMetadata().setName("p".repeat(Postgres.MAX_NAME + 1));
+        assertThat(PostgresValidator.problems(postgres))
+                .contains(new SpecProblem(
+                        "metadata.name",
+                        "must be at most 44 characters, so that the names derived from it stay valid"));
+        postgres.getMetadata().setName("p".repeat(Postgres.MAX_NAME));
+        assertThat(PostgresValidator.problems(postgres))
+                .extracting(SpecProblem::field)
+                .doesNotContain("metadata.name");
+    }
+
     /** As the API server stores it: base64 data instead of stringData. */
     private static Secret stored(Secret secret, String password) {
         return new SecretBuilder(secret)

@@ -31,6 +31,18 @@ class RedisValidatorTest {
     }
 
     @Test
+    void aNameTooLongForItsStatefulSetsPodsIsRefused() {
+        Redis redis = redis(spec("7.2", "256Mi", List.of()));
+        redis.getMetadata().setName("r".repeat(Redis.MAX_NAME + 1));
+        assertThat(RedisValidator.problems(redis, null))
+                .containsExactly(new SpecProblem(
+                        "metadata.name",
+                        "must be at most 52 characters, so that the names derived from it stay valid"));
+        redis.getMetadata().setName("r".repeat(Redis.MAX_NAME));
+        assertThat(RedisValidator.problems(redis, null)).isEmpty();
+    }
+
+    @Test
     void eachProblemNamesItsField() {
         Redis bad = redis(spec(
                 "5.0",

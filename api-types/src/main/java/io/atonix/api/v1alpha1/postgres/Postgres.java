@@ -3,6 +3,7 @@ package io.atonix.api.v1alpha1.postgres;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.atonix.api.v1alpha1.ApiGroup;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
@@ -21,6 +22,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Plural("postgreses")
 @ShortNames({"atxpg"})
 @Categories({"atonix"})
+@ValidationRule(
+        value = "self.metadata.name.size() <= " + Postgres.MAX_NAME,
+        message =
+                "the name of a Postgres is at most 44 characters, so that its backup CronJob <name>-backups stays within the 52 Kubernetes allows")
 @AdditionalPrinterColumn(name = "Version", jsonPath = ".spec.version", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(
         name = "Ready",
@@ -35,6 +40,9 @@ import io.fabric8.kubernetes.model.annotation.Version;
         jsonPath = ".metadata.creationTimestamp",
         type = AdditionalPrinterColumn.Type.DATE)
 public class Postgres extends CustomResource<PostgresSpec, PostgresStatus> implements Namespaced {
+    /** The name of a Postgres is at most 44 characters, so that its backup CronJob <name>-backups stays within the 52 Kubernetes allows. */
+    public static final int MAX_NAME = 44;
+
     // Overridden only to give kubectl explain a description of spec and status.
     @Override
     @JsonPropertyDescription("The desired PostgreSQL server: version, storage, databases, parameters and backups.")

@@ -3,6 +3,7 @@ package io.atonix.api.v1alpha1.redis;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.atonix.api.v1alpha1.ApiGroup;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
@@ -21,6 +22,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Plural("redises")
 @ShortNames({"atxredis"})
 @Categories({"atonix"})
+@ValidationRule(
+        value = "self.metadata.name.size() <= " + Redis.MAX_NAME,
+        message =
+                "the name of a Redis is at most 52 characters, so that its StatefulSet's pods get valid controller-revision-hash labels")
 @AdditionalPrinterColumn(name = "Version", jsonPath = ".spec.version", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(
         name = "Ready",
@@ -35,6 +40,9 @@ import io.fabric8.kubernetes.model.annotation.Version;
         jsonPath = ".metadata.creationTimestamp",
         type = AdditionalPrinterColumn.Type.DATE)
 public class Redis extends CustomResource<RedisSpec, RedisStatus> implements Namespaced {
+    /** The name of a Redis is at most 52 characters, so that its StatefulSet's pods get valid controller-revision-hash labels. */
+    public static final int MAX_NAME = 52;
+
     // Overridden only to give kubectl explain a description of spec and status.
     @Override
     @JsonPropertyDescription("The desired Redis server: version, memory, eviction and persistence.")
