@@ -62,7 +62,8 @@ public final class ChildPostgres {
                 spec.deletionPolicy() != null
                         ? spec.deletionPolicy()
                         : stack.getSpec().deletionPolicyOrDefault(),
-                monitoring(stack)));
+                monitoring(stack),
+                spec.binding()));
         return Optional.of(StackObjects.finish(postgres));
     }
 

@@ -55,7 +55,8 @@ public final class ChildRedis {
                 spec.resources(),
                 spec.deletionPolicy() != null
                         ? spec.deletionPolicy()
-                        : stack.getSpec().deletionPolicyOrDefault()));
+                        : stack.getSpec().deletionPolicyOrDefault(),
+                spec.binding()));
         return Optional.of(StackObjects.finish(redis));
     }
 

@@ -6,8 +6,8 @@ import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.postgres.PostgresStatus;
+import io.atonix.operator.binding.PostgresBinding;
 import io.atonix.operator.common.Conditions;
-import io.atonix.operator.common.Names;
 import io.atonix.operator.common.ReconcileFlow;
 import io.atonix.operator.common.StatefulSetRollout;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -99,11 +99,12 @@ public final class PostgresStatusBuilder {
         if (provisioned) {
             postgres.getSpec().databases().stream().map(DatabaseSpec::name).forEach(databases::add);
         }
-        Binding binding = postgres.getSpec().databases().isEmpty()
+        // The login spec.binding chooses: never one picked by list order, never the superuser.
+        Binding binding = postgres.getSpec().binding() == null
                 ? null
-                : new Binding(Names.postgresOwnerSecret(
+                : new Binding(PostgresBinding.secretName(
                         postgres.getMetadata().getName(),
-                        postgres.getSpec().databases().get(0).name()));
+                        postgres.getSpec().binding().login()));
         Integer ready = sts == null || sts.getStatus() == null
                 ? Integer.valueOf(0)
                 : Optional.ofNullable(sts.getStatus().getReadyReplicas()).orElse(0);

@@ -38,6 +38,13 @@ public final class PostgresValidator {
                         "database '" + database + "' is not declared in spec.databases"));
             }
         }
+        if (spec.binding() != null
+                && spec.roles().stream()
+                        .noneMatch(r -> r.name().equals(spec.binding().login()))) {
+            problems.add(new SpecProblem(
+                    "spec.binding.login",
+                    "'" + spec.binding().login() + "' is not a role of spec.roles; a binding offers a role's login"));
+        }
         PostgresParameters.problems(spec.version(), spec.parameters())
                 .forEach((name, problem) -> problems.add(new SpecProblem("spec.parameters." + name, problem)));
         String running =

@@ -60,8 +60,12 @@ public final class RedisStatusBuilder {
                 previous == null ? null : previous.binding());
     }
 
+    /** The Secret of the login spec.binding chooses; none without it, and never the administrator's. */
     static Binding binding(Redis redis) {
-        return new Binding(RedisBinding.adminSecretName(redis.getMetadata().getName()));
+        var chosen = redis.getSpec().binding();
+        return chosen == null
+                ? null
+                : new Binding(RedisBinding.secretName(redis.getMetadata().getName(), chosen.login()));
     }
 
     private static String previousVersion(Redis redis) {

@@ -84,6 +84,13 @@ public final class RedisValidator {
                         field + ".keyPrefix", "may hold only letters, digits and - : . _ / { } @ | + = (at most 128)"));
             }
         }
+        if (spec.binding() != null
+                && spec.users().stream()
+                        .noneMatch(u -> u.name().equals(spec.binding().login()))) {
+            problems.add(new SpecProblem(
+                    "spec.binding.login",
+                    "'" + spec.binding().login() + "' is not a user of spec.users; a binding offers a user's login"));
+        }
         if (running != null && running.getSpec() != null) {
             boolean hasVolume = running.getSpec().getVolumeClaimTemplates() != null
                     && !running.getSpec().getVolumeClaimTemplates().isEmpty();

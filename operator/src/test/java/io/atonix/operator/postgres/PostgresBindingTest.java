@@ -3,6 +3,8 @@ package io.atonix.operator.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atonix.api.v1alpha1.common.Access;
+import io.atonix.api.v1alpha1.common.Binding;
+import io.atonix.api.v1alpha1.common.BindingSpec;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.postgres.PostgresSpec;
@@ -13,6 +15,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,6 +116,43 @@ class PostgresBindingTest {
         assertThat(PostgresValidator.problems(postgres))
                 .extracting(SpecProblem::field)
                 .doesNotContain("metadata.name");
+    }
+
+    @Test
+    void statusBindingOffersOnlyTheLoginTheSpecChooses() {
+        Postgres postgres = postgres();
+        assertThat(PostgresStatusBuilder.observed(
+                                postgres, null, null, PostgresStatusBuilder.Volumes.STEADY, Instant.now())
+                        .binding())
+                .as("no spec.binding: no binding, never the owner of the first database")
+                .isNull();
+        postgres.setSpec(withBinding(postgres.getSpec(), "report"));
+        assertThat(PostgresValidator.problems(postgres)).isEmpty();
+        assertThat(PostgresStatusBuilder.observed(
+                                postgres, null, null, PostgresStatusBuilder.Volumes.STEADY, Instant.now())
+                        .binding())
+                .isEqualTo(new Binding("shop-postgres-report-login"));
+        postgres.setSpec(withBinding(postgres.getSpec(), "postgres"));
+        assertThat(PostgresValidator.problems(postgres))
+                .containsExactly(new SpecProblem(
+                        "spec.binding.login",
+                        "'postgres' is not a role of spec.roles; a binding offers a role's login"));
+    }
+
+    private static PostgresSpec withBinding(PostgresSpec spec, String login) {
+        return new PostgresSpec(
+                spec.version(),
+                spec.instances(),
+                spec.storage(),
+                spec.storageClassName(),
+                spec.databases(),
+                spec.roles(),
+                spec.parameters(),
+                spec.resources(),
+                spec.backup(),
+                spec.deletionPolicy(),
+                spec.monitoring(),
+                new BindingSpec(login));
     }
 
     /** As the API server stores it: base64 data instead of stringData. */

@@ -134,7 +134,9 @@ class RedisBuildersTest {
                         + RedisAcl.READ_WRITE)
                 .contains("user report on #" + RedisAcl.sha256("report-pw") + " resetkeys resetchannels ~api:* "
                         + RedisAcl.READ_ONLY);
-        assertThat(RedisStatusBuilder.binding(redis).name()).isEqualTo("shop-redis-admin");
+        assertThat(RedisStatusBuilder.binding(redis))
+                .as("no spec.binding: no binding, never the administrator's")
+                .isNull();
     }
 
     @Test

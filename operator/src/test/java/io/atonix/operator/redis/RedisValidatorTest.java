@@ -5,11 +5,14 @@ import static io.atonix.operator.redis.RedisFixtures.spec;
 import static io.atonix.operator.redis.RedisFixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.atonix.api.v1alpha1.common.Binding;
+import io.atonix.api.v1alpha1.common.BindingSpec;
 import io.atonix.api.v1alpha1.common.ComputeResources;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.common.ResourceAmounts;
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.api.v1alpha1.redis.RedisPersistence;
+import io.atonix.api.v1alpha1.redis.RedisSpec;
 import io.atonix.api.v1alpha1.redis.RedisStatus;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.SpecProblem;
@@ -133,7 +136,38 @@ class RedisValidatorTest {
         assertThat(condition.holds()).isTrue();
         assertThat(condition.message()).isEqualTo("Redis 7.2 is ready with 1 users");
         assertThat(ready.version()).isEqualTo("7.2");
-        assertThat(ready.binding().name()).isEqualTo("shop-redis-admin");
+        assertThat(ready.binding())
+                .as("no spec.binding: no binding, never the administrator's")
+                .isNull();
+    }
+
+    @Test
+    void statusBindingOffersOnlyTheUserTheSpecChooses() {
+        RedisSpec users = spec("7.2", "64Mi", List.of(user("api", null, null)));
+        Redis redis = redis(new RedisSpec(
+                users.version(),
+                users.memory(),
+                users.evictionPolicy(),
+                users.persistence(),
+                users.users(),
+                users.resources(),
+                users.deletionPolicy(),
+                new BindingSpec("api")));
+        assertThat(RedisValidator.problems(redis, null)).isEmpty();
+        assertThat(RedisStatusBuilder.observed(redis, null, Instant.now()).binding())
+                .isEqualTo(new Binding("shop-redis-api-login"));
+        redis.setSpec(new RedisSpec(
+                users.version(),
+                users.memory(),
+                users.evictionPolicy(),
+                users.persistence(),
+                users.users(),
+                users.resources(),
+                users.deletionPolicy(),
+                new BindingSpec("admin")));
+        assertThat(RedisValidator.problems(redis, null))
+                .containsExactly(new SpecProblem(
+                        "spec.binding.login", "'admin' is not a user of spec.users; a binding offers a user's login"));
     }
 
     private static Map<String, String> passwords() {

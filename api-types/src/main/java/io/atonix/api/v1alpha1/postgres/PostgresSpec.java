@@ -3,6 +3,7 @@ package io.atonix.api.v1alpha1.postgres;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.atonix.api.schema.ListType;
+import io.atonix.api.v1alpha1.common.BindingSpec;
 import io.atonix.api.v1alpha1.common.ComputeResources;
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
 import io.atonix.api.v1alpha1.common.ExporterMonitoring;
@@ -18,6 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+@ValidationRule(
+        value = "!has(self.binding) || (has(self.roles) && self.roles.exists(r, r.name == self.binding.login))",
+        message = "the binding's login must be a role of spec.roles",
+        fieldPath = ".binding.login")
 @ValidationRule(
         value = "!has(self.databases) || self.databases.all(a, self.databases.exists_one(b, b.name == a.name))",
         message = "database names must be unique")
@@ -91,7 +96,11 @@ public record PostgresSpec(
 
         @JsonPropertyDescription(
                 "Prometheus scraping of the postgres_exporter that runs beside PostgreSQL. On by default.")
-        ExporterMonitoring monitoring) {
+        ExporterMonitoring monitoring,
+
+        @JsonPropertyDescription(
+                "The login offered to servicebinding.io consumers in status.binding: a role of spec.roles. No binding when unset; never the superuser.")
+        BindingSpec binding) {
 
     public PostgresSpec {
         databases = databases == null ? List.of() : List.copyOf(databases);
@@ -122,6 +131,35 @@ public record PostgresSpec(
                 resources,
                 backup,
                 deletionPolicy,
+                null,
+                null);
+    }
+
+    /** A spec without a binding: the shape before spec.binding existed, which callers keep using. */
+    public PostgresSpec(
+            String version,
+            Integer instances,
+            Quantity storage,
+            String storageClassName,
+            List<DatabaseSpec> databases,
+            List<RoleSpec> roles,
+            Map<String, String> parameters,
+            ComputeResources resources,
+            BackupSpec backup,
+            DeletionPolicy deletionPolicy,
+            ExporterMonitoring monitoring) {
+        this(
+                version,
+                instances,
+                storage,
+                storageClassName,
+                databases,
+                roles,
+                parameters,
+                resources,
+                backup,
+                deletionPolicy,
+                monitoring,
                 null);
     }
 

@@ -26,7 +26,8 @@ public record PostgresStatus(
         @JsonPropertyDescription("Databases that exist on the server.") @ListType(ListType.Kind.set)
         List<String> databases,
 
-        @JsonPropertyDescription("The owner's credentials (servicebinding.io Provisioned Service).")
+        @JsonPropertyDescription(
+                "The Secret of the login spec.binding chooses (servicebinding.io Provisioned Service); absent without spec.binding.")
         Binding binding) {
 
     public PostgresStatus {

@@ -3,6 +3,7 @@ package io.atonix.api.v1alpha1.redis;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.atonix.api.schema.ListType;
+import io.atonix.api.v1alpha1.common.BindingSpec;
 import io.atonix.api.v1alpha1.common.ComputeResources;
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
 import io.fabric8.generator.annotation.Default;
@@ -15,6 +16,10 @@ import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 // Rules on record components would be emitted twice (field and accessor), so they live here.
+@ValidationRule(
+        value = "!has(self.binding) || (has(self.users) && self.users.exists(u, u.name == self.binding.login))",
+        message = "the binding's login must be a user of spec.users",
+        fieldPath = ".binding.login")
 @ValidationRule(
         value = "!has(self.users) || self.users.all(a, self.users.exists_one(b, b.name == a.name))",
         message = "user names must be unique",
@@ -70,10 +75,26 @@ public record RedisSpec(
 
         @JsonPropertyDescription(
                 "What happens to the data volume when this resource is deleted: Retain (default) keeps it, Delete removes it. Inside an AppStack, defaults to the stack's deletionPolicy.")
-        DeletionPolicy deletionPolicy) {
+        DeletionPolicy deletionPolicy,
+
+        @JsonPropertyDescription(
+                "The login offered to servicebinding.io consumers in status.binding: a user of spec.users. No binding when unset; never the administrator.")
+        BindingSpec binding) {
 
     public RedisSpec {
         users = users == null ? List.of() : List.copyOf(users);
+    }
+
+    /** A spec without a binding: the shape before spec.binding existed, which callers keep using. */
+    public RedisSpec(
+            String version,
+            Quantity memory,
+            EvictionPolicy evictionPolicy,
+            RedisPersistence persistence,
+            List<RedisUserSpec> users,
+            ComputeResources resources,
+            DeletionPolicy deletionPolicy) {
+        this(version, memory, evictionPolicy, persistence, users, resources, deletionPolicy, null);
     }
 
     public EvictionPolicy evictionPolicyOrDefault() {

@@ -20,7 +20,8 @@ public record RedisStatus(
         @JsonPropertyDescription("The Redis version that runs.")
         String version,
 
-        @JsonPropertyDescription("The administrator's credentials (servicebinding.io Provisioned Service).")
+        @JsonPropertyDescription(
+                "The Secret of the login spec.binding chooses (servicebinding.io Provisioned Service); absent without spec.binding.")
         Binding binding) {
 
     public RedisStatus {
