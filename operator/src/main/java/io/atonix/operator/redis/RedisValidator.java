@@ -97,7 +97,7 @@ public final class RedisValidator {
             if (hasVolume != spec.persistent()) {
                 problems.add(
                         new SpecProblem(
-                                "spec.persistence.enabled",
+                                "spec.persistence.mode",
                                 "Redis runs " + (hasVolume ? "with" : "without")
                                         + " a data volume; persistence cannot be turned on or off after creation (create a new Redis)"));
             }

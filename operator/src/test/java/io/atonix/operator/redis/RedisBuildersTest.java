@@ -12,6 +12,7 @@ import io.atonix.api.v1alpha1.common.ResourceAmounts;
 import io.atonix.api.v1alpha1.redis.EvictionPolicy;
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.api.v1alpha1.redis.RedisPersistence;
+import io.atonix.api.v1alpha1.redis.RedisPersistenceMode;
 import io.atonix.operator.common.DesiredHash;
 import io.atonix.operator.common.Labels;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -35,7 +36,7 @@ class RedisBuildersTest {
                 "7.2.4",
                 "256Mi",
                 EvictionPolicy.VolatileTTL,
-                new RedisPersistence(true, new Quantity("2048Mi"), "fast"),
+                new RedisPersistence(RedisPersistenceMode.AppendOnly, new Quantity("2048Mi"), "fast"),
                 List.of(user("api", null, null), user("report", Access.ReadOnly, "api:")),
                 new ComputeResources(new ResourceAmounts(new Quantity("0.25"), null), null),
                 DeletionPolicy.Delete));
@@ -141,7 +142,14 @@ class RedisBuildersTest {
 
     @Test
     void withoutPersistenceTheDataIsAnEmptyDirAndNothingIsWrittenToDisk() {
-        Redis cache = redis(spec("7.2", "64Mi", null, new RedisPersistence(false, null, null), List.of(), null, null));
+        Redis cache = redis(spec(
+                "7.2",
+                "64Mi",
+                null,
+                new RedisPersistence(RedisPersistenceMode.None, null, null),
+                List.of(),
+                null,
+                null));
         StatefulSet sts = RedisStatefulSets.desired(cache, PASSWORDS);
         assertThat(sts.getSpec().getVolumeClaimTemplates()).isEmpty();
         assertThat(sts.getSpec().getTemplate().getSpec().getVolumes())

@@ -12,6 +12,7 @@ import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.common.ResourceAmounts;
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.api.v1alpha1.redis.RedisPersistence;
+import io.atonix.api.v1alpha1.redis.RedisPersistenceMode;
 import io.atonix.api.v1alpha1.redis.RedisSpec;
 import io.atonix.api.v1alpha1.redis.RedisStatus;
 import io.atonix.operator.common.Conditions;
@@ -97,17 +98,24 @@ class RedisValidatorTest {
                 new StatefulSetBuilder().withNewSpec().endSpec().build();
         assertThat(RedisValidator.problems(redis(spec("7.2", "64Mi", List.of())), withoutVolume))
                 .singleElement()
-                .satisfies(p -> assertThat(p.field()).isEqualTo("spec.persistence.enabled"))
+                .satisfies(p -> assertThat(p.field()).isEqualTo("spec.persistence.mode"))
                 .asString()
-                .startsWith("spec.persistence.enabled: Redis runs without a data volume");
-        Redis cache = redis(spec("7.2", "64Mi", null, new RedisPersistence(false, null, null), List.of(), null, null));
+                .startsWith("spec.persistence.mode: Redis runs without a data volume");
+        Redis cache = redis(spec(
+                "7.2",
+                "64Mi",
+                null,
+                new RedisPersistence(RedisPersistenceMode.None, null, null),
+                List.of(),
+                null,
+                null));
         assertThat(RedisValidator.problems(cache, withoutVolume)).isEmpty();
         assertThat(RedisValidator.problems(
                         cache, RedisStatefulSets.desired(redis(spec("7.2", "64Mi", List.of())), passwords())))
                 .singleElement()
-                .satisfies(p -> assertThat(p.field()).isEqualTo("spec.persistence.enabled"))
+                .satisfies(p -> assertThat(p.field()).isEqualTo("spec.persistence.mode"))
                 .asString()
-                .startsWith("spec.persistence.enabled: Redis runs with a data volume");
+                .startsWith("spec.persistence.mode: Redis runs with a data volume");
     }
 
     @Test

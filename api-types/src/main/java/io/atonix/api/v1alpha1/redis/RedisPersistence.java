@@ -14,9 +14,10 @@ import io.fabric8.kubernetes.api.model.Quantity;
         message = "storage cannot shrink",
         fieldPath = ".storage")
 public record RedisPersistence(
-        @Default("true")
-        @JsonPropertyDescription("When true, Redis writes an append-only file to a volume that survives restarts.")
-        Boolean enabled,
+        @Default("AppendOnly")
+        @JsonPropertyDescription(
+                "How Redis keeps its data: AppendOnly (default) writes an append-only file to a volume that survives restarts; None keeps it in memory only, on no volume. Whether there is a volume cannot change after creation.")
+        RedisPersistenceMode mode,
 
         @Default("\"1Gi\"") @JsonPropertyDescription("Size of the data volume. It can grow but never shrink.")
         Quantity storage,

@@ -38,8 +38,8 @@ import java.util.List;
         fieldPath = ".version")
 @ValidationRule(
         value =
-                "(has(self.persistence) && has(self.persistence.enabled) ? self.persistence.enabled : true)"
-                        + " == (has(oldSelf.persistence) && has(oldSelf.persistence.enabled) ? oldSelf.persistence.enabled : true)",
+                "(has(self.persistence) && has(self.persistence.mode) ? self.persistence.mode != 'None' : true)"
+                        + " == (has(oldSelf.persistence) && has(oldSelf.persistence.mode) ? oldSelf.persistence.mode != 'None' : true)",
         message = "persistence cannot be turned on or off after creation",
         fieldPath = ".persistence")
 public record RedisSpec(
@@ -60,7 +60,7 @@ public record RedisSpec(
         EvictionPolicy evictionPolicy,
 
         @JsonPropertyDescription(
-                "Persistence of the data to a volume. Enabled by default; cannot be turned on or off after creation.")
+                "How Redis keeps its data: on a volume (mode AppendOnly, the default) or in memory only (mode None). Whether there is a volume cannot change after creation.")
         RedisPersistence persistence,
 
         @Size(max = 64)
@@ -101,8 +101,8 @@ public record RedisSpec(
         return evictionPolicy == null ? EvictionPolicy.AllKeysLRU : evictionPolicy;
     }
 
-    /** Whether Redis keeps its data on a volume: on unless spec.persistence.enabled is false. */
+    /** Whether Redis keeps its data on a volume: unless spec.persistence.mode is None. */
     public boolean persistent() {
-        return persistence == null || persistence.enabled() == null || persistence.enabled();
+        return persistence == null || persistence.mode() != RedisPersistenceMode.None;
     }
 }
