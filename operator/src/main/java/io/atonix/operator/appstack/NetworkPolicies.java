@@ -9,6 +9,7 @@ import static io.atonix.operator.appstack.NetworkPolicyParts.selector;
 import static io.atonix.operator.appstack.NetworkPolicyParts.tcp;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.appstack.EgressMode;
 import io.atonix.api.v1alpha1.appstack.NetworkPolicySpec;
 import io.atonix.api.v1alpha1.appstack.ServicePort;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
@@ -55,7 +56,7 @@ public final class NetworkPolicies {
         if (spec != null && Boolean.FALSE.equals(spec.enabled())) {
             return policies;
         }
-        boolean egress = spec != null && Boolean.TRUE.equals(spec.restrictEgress());
+        boolean egress = spec != null && spec.egressOrDefault() == EgressMode.DeclaredOnly;
         String name = stack.getMetadata().getName();
         add(
                 policies,

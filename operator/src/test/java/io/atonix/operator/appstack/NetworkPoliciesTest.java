@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackSpec;
+import io.atonix.api.v1alpha1.appstack.EgressMode;
 import io.atonix.api.v1alpha1.appstack.Expose;
 import io.atonix.api.v1alpha1.appstack.Metrics;
 import io.atonix.api.v1alpha1.appstack.NetworkPolicySpec;
@@ -133,7 +134,7 @@ class NetworkPoliciesTest {
         assertThat(open.values())
                 .allSatisfy(p -> assertThat(p.getSpec().getPolicyTypes()).containsExactly("Ingress"));
 
-        Map<String, NetworkPolicy> closed = policies(new NetworkPolicySpec(true, true));
+        Map<String, NetworkPolicy> closed = policies(new NetworkPolicySpec(true, EgressMode.DeclaredOnly));
         assertThat(closed.get("shop-deny-all").getSpec().getPolicyTypes()).containsExactly("Ingress", "Egress");
         assertThat(closed.get("shop-api").getSpec().getEgress())
                 .anySatisfy(rule -> assertThat(rule.getPorts())

@@ -10,7 +10,12 @@ public record NetworkPolicySpec(
         @JsonPropertyDescription("Denies all ingress to the stack's pods except what expose, uses and metrics declare.")
         Boolean enabled,
 
-        @Default("false")
+        @Default("Open")
         @JsonPropertyDescription(
-                "Also restricts egress: the stack's pods may then reach only DNS and what their uses declare.")
-        Boolean restrictEgress) {}
+                "Where the stack's pods may connect: Open (default) leaves egress alone; DeclaredOnly allows DNS and what their uses declare, nothing else.")
+        EgressMode egress) {
+
+    public EgressMode egressOrDefault() {
+        return egress == null ? EgressMode.Open : egress;
+    }
+}
