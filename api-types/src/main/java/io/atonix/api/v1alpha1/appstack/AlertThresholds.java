@@ -2,6 +2,7 @@ package io.atonix.api.v1alpha1.appstack;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.atonix.api.schema.Durations;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -11,7 +12,7 @@ import io.fabric8.generator.annotation.Pattern;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record AlertThresholds(
         @Default("\"5m\"")
-        @Pattern(DURATION)
+        @Pattern(Durations.PATTERN)
         @JsonPropertyDescription(
                 "How long a service has unavailable replicas, a container waits in CrashLoopBackOff, or an exporter reports its server down before the alert fires, for example 5m.")
         String downFor,
@@ -23,7 +24,7 @@ public record AlertThresholds(
         Integer restarts,
 
         @Default("\"15m\"")
-        @Pattern(DURATION)
+        @Pattern(Durations.PATTERN)
         @JsonPropertyDescription("The window in which restarts are counted, for example 15m.")
         String restartWindow,
 
@@ -39,12 +40,11 @@ public record AlertThresholds(
         @JsonPropertyDescription("Percent of Redis' maxmemory in use above which an alert fires.")
         Integer redisMemoryPercent,
 
-        @Pattern(DURATION)
+        @Pattern(Durations.PATTERN)
         @JsonPropertyDescription(
                 "Age of the last successful backup above which an alert fires, for example 26h. Defaults to the longest interval between two runs of the backup schedule plus one hour.")
         String backupMaxAge) {
 
-    public static final String DURATION = "^[1-9][0-9]{0,5}(s|m|h)$";
     public static final String DEFAULT_DOWN_FOR = "5m";
     public static final int DEFAULT_RESTARTS = 3;
     public static final String DEFAULT_RESTART_WINDOW = "15m";

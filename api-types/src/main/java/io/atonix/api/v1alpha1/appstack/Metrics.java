@@ -2,6 +2,7 @@ package io.atonix.api.v1alpha1.appstack;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.atonix.api.schema.Durations;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -22,8 +23,9 @@ public record Metrics(
         Integer port,
 
         @Default("\"30s\"")
-        @Pattern("^[0-9]+(ms|s|m)$")
-        @JsonPropertyDescription("How often Prometheus scrapes the metrics, for example 30s.")
+        @Pattern(Durations.PATTERN)
+        @JsonPropertyDescription(
+                "How often Prometheus scrapes the metrics: whole seconds, minutes or hours, for example 30s.")
         String interval) {
 
     public String pathOrDefault() {
