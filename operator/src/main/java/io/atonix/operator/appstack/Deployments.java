@@ -12,6 +12,7 @@ import io.atonix.operator.common.SecretEnv;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ public final class Deployments {
                 .withServiceAccountName(metadata.getName())
                 .withAutomountServiceAccountToken(false)
                 .withEnableServiceLinks(false)
+                .withImagePullSecrets(imagePullSecrets(stack))
                 .withSecurityContext(PodSecurity.restrictedPod())
                 .withContainers(container(stack, service))
                 .endSpec()
@@ -120,5 +122,12 @@ public final class Deployments {
     // The API server drops empty lists; sending one would differ from the stored object forever.
     static <T> List<T> nullIfEmpty(List<T> list) {
         return list == null || list.isEmpty() ? null : list;
+    }
+
+    /** None as null, so that a stack without them stores no empty list to compare. */
+    private static List<LocalObjectReference> imagePullSecrets(AppStack stack) {
+        return nullIfEmpty(stack.getSpec().imagePullSecrets().stream()
+                .map(secret -> new LocalObjectReference(secret.name()))
+                .toList());
     }
 }

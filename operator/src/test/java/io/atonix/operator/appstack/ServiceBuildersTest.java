@@ -5,6 +5,7 @@ import static io.atonix.operator.appstack.TestStacks.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.appstack.AppStackSpec;
 import io.atonix.api.v1alpha1.appstack.Autoscale;
 import io.atonix.api.v1alpha1.appstack.Expose;
 import io.atonix.api.v1alpha1.appstack.Metrics;
@@ -21,12 +22,14 @@ import io.atonix.api.v1alpha1.common.KeyReference;
 import io.atonix.api.v1alpha1.common.Probe;
 import io.atonix.api.v1alpha1.common.Probes;
 import io.atonix.api.v1alpha1.common.ResourceAmounts;
+import io.atonix.api.v1alpha1.common.SecretName;
 import io.atonix.operator.common.DesiredHash;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.PlatformSettings;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.List;
@@ -151,10 +154,36 @@ class ServiceBuildersTest {
                 .containsEntry("memory", new Quantity("512Mi"));
         assertThat(container.getCommand()).isNullOrEmpty();
         assertThat(container.getEnv()).isNullOrEmpty();
+        assertThat(deployment.getSpec().getTemplate().getSpec().getImagePullSecrets())
+                .isNullOrEmpty();
         assertThat(Autoscalers.desired(STACK, minimal)).isEmpty();
         assertThat(DisruptionBudgets.desired(STACK, minimal)).isEmpty();
         assertThat(Ingresses.desired(STACK, minimal, PlatformSettings.defaults()))
                 .isEmpty();
+    }
+
+    @Test
+    void everyPodPullsWithTheStacksImagePullSecrets() {
+        ServiceSpec web = service("web", "ghcr.io/acme/web:1", 8080);
+        AppStack stack = stack(
+                "ns",
+                "shop",
+                new AppStackSpec(
+                        List.of(web),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(new SecretName("ghcr-pull"), new SecretName("mirror-pull"))));
+        assertThat(Deployments.desired(stack, web, NO_SECRETS)
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getImagePullSecrets())
+                .extracting(LocalObjectReference::getName)
+                .containsExactly("ghcr-pull", "mirror-pull");
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.atonix.api.schema.ListType;
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
+import io.atonix.api.v1alpha1.common.SecretName;
 import io.atonix.api.v1alpha1.postgres.PostgresSpec;
 import io.atonix.api.v1alpha1.redis.RedisSpec;
 import io.fabric8.generator.annotation.Default;
@@ -59,10 +60,29 @@ public record AppStackSpec(
         @Default("Retain")
         @JsonPropertyDescription(
                 "What happens to data when the stack is deleted: Retain (default) keeps PostgreSQL and Redis volumes and Kafka topics; Delete removes them.")
-        DeletionPolicy deletionPolicy) {
+        DeletionPolicy deletionPolicy,
+
+        @Size(max = 10)
+        @JsonPropertyDescription(
+                "Secrets (kubernetes.io/dockerconfigjson) the services' pods pull their images with, for images in a private registry.")
+        @ListType(value = ListType.Kind.map, keys = "name")
+        List<SecretName> imagePullSecrets) {
 
     public AppStackSpec {
         services = services == null ? List.of() : List.copyOf(services);
+        imagePullSecrets = imagePullSecrets == null ? List.of() : List.copyOf(imagePullSecrets);
+    }
+
+    /** A stack without image pull Secrets: the shape before spec.imagePullSecrets existed, which callers keep using. */
+    public AppStackSpec(
+            List<ServiceSpec> services,
+            PostgresSpec postgres,
+            RedisSpec redis,
+            KafkaSpec kafka,
+            MonitoringSpec monitoring,
+            NetworkPolicySpec networkPolicy,
+            DeletionPolicy deletionPolicy) {
+        this(services, postgres, redis, kafka, monitoring, networkPolicy, deletionPolicy, null);
     }
 
     public DeletionPolicy deletionPolicyOrDefault() {
