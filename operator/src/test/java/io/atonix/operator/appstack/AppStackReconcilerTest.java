@@ -342,10 +342,8 @@ class AppStackReconcilerTest {
                                 .get()
                         != null);
         // The autoscaler scales the Deployment to 6.
-        client.apps().deployments().inNamespace("hpa").withName("shop-api").edit(d -> {
-            d.getSpec().setReplicas(6);
-            return d;
-        });
+        Updates.change(
+                client, Deployment.class, "hpa", "shop-api", d -> d.getSpec().setReplicas(6));
         Updates.change(
                 client,
                 AppStack.class,
@@ -524,12 +522,7 @@ class AppStackReconcilerTest {
                                 .get()
                         != null);
         client.resources(AppStack.class).inNamespace("delete").withName("shop").delete();
-        await().atMost(TIMEOUT)
-                .until(() -> client.resources(AppStack.class)
-                                .inNamespace("delete")
-                                .withName("shop")
-                                .get()
-                        == null);
+        await().atMost(TIMEOUT).until(() -> mock.released(AppStack.class, "delete", "shop"));
         // The mock server has no garbage collector; a real one deletes these through their owner reference. The
         // operator's finalizer (for the Kafka side, see docs/kafka.md) is released at once for a stack without Kafka.
         Deployment orphan = client.apps()

@@ -283,7 +283,7 @@ class KafkaReconcilerTest {
         await().atMost(TIMEOUT).until(() -> strimzi.list(TOPIC, "kafka-gone").size() == 2);
 
         client.resources(AppStack.class).inNamespace("app-g").withName("shop").delete();
-        await().atMost(TIMEOUT).until(() -> released("app-g", "shop"));
+        await().atMost(TIMEOUT).until(() -> mock.released(AppStack.class, "app-g", "shop"));
         assertThat(mock.events("app-g")).anySatisfy(e -> {
             assertThat(e.getReason()).isEqualTo("KafkaCleanupSkipped");
             assertThat(e.getMessage()).contains("namespace kafka-gone");
@@ -328,7 +328,7 @@ class KafkaReconcilerTest {
                     .delete();
         }
         client.resources(AppStack.class).inNamespace("app-u").withName("shop").delete();
-        await().atMost(TIMEOUT).until(() -> released("app-u", "shop"));
+        await().atMost(TIMEOUT).until(() -> mock.released(AppStack.class, "app-u", "shop"));
         assertThat(mock.events("app-u")).anySatisfy(e -> {
             assertThat(e.getReason()).isEqualTo("KafkaCleanupSkipped");
             assertThat(e.getMessage()).contains("is not served");
@@ -349,17 +349,6 @@ class KafkaReconcilerTest {
         stack.getMetadata().setUid(null);
         stack.getMetadata().setGeneration(null);
         return client.resource(stack).create();
-    }
-
-    /**
-     * Released: the operator's finalizer is gone. A real server then deletes the stack; the mock server at times keeps a
-     * finalizer-free object with a deletion timestamp when the finalizer's removal races its deletion.
-     */
-    private boolean released(String namespace, String name) {
-        AppStack stack = get(namespace, name);
-        return stack == null
-                || stack.getMetadata().getFinalizers() == null
-                || stack.getMetadata().getFinalizers().isEmpty();
     }
 
     private AppStack get(String namespace, String name) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -98,5 +99,18 @@ public final class MockApiServer {
                 .endCondition()
                 .build());
         client.resource(deployment).updateStatus();
+    }
+
+    /**
+     * Released by the operator: gone, or without finalizers. A real server then deletes the resource; the mock server
+     * at times keeps a finalizer-free object with a deletion timestamp when the finalizer's removal races its
+     * deletion.
+     */
+    public boolean released(Class<? extends HasMetadata> type, String namespace, String name) {
+        HasMetadata resource =
+                client.resources(type).inNamespace(namespace).withName(name).get();
+        return resource == null
+                || resource.getMetadata().getFinalizers() == null
+                || resource.getMetadata().getFinalizers().isEmpty();
     }
 }
