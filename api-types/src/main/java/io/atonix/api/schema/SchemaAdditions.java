@@ -1,6 +1,8 @@
 package io.atonix.api.schema;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
@@ -21,7 +23,7 @@ import java.util.Map;
  * A step of the CRD build, after fabric8's generator, for what the generator cannot write: each list's
  * {@link ListType} from the Java types (failing the build on a list that declares none or a map key that is not
  * required), and on every {@link Quantity} the pattern of a non-negative quantity ({@link Quantities#NON_NEGATIVE}:
- * the generator ignores a pattern on an int-or-string).
+ * the generator ignores a pattern on an int-or-string), and the {@link Format} and {@link Values} of string fields.
  *   java ... io.atonix.api.schema.SchemaAdditions DIR CLASS...
  */
 public final class SchemaAdditions {
@@ -66,8 +68,23 @@ public final class SchemaAdditions {
                     ? null
                     : schema.getProperties().get(name);
             if (property != null) {
+                strings(component, property);
                 field(path + "." + name, component.getGenericType(), component.getAnnotation(ListType.class), property);
             }
+        }
+    }
+
+    /** A field's {@link Format} and {@link Values}. */
+    private static void strings(RecordComponent component, JSONSchemaProps property) {
+        Format format = component.getAnnotation(Format.class);
+        if (format != null) {
+            property.setFormat(format.value());
+        }
+        Values values = component.getAnnotation(Values.class);
+        if (values != null) {
+            property.setEnum(Arrays.stream(values.value())
+                    .map(v -> (JsonNode) TextNode.valueOf(v))
+                    .toList());
         }
     }
 

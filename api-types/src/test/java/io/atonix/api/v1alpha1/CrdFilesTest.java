@@ -2,6 +2,7 @@ package io.atonix.api.v1alpha1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -96,6 +97,39 @@ class CrdFilesTest {
                     undeclared);
         }
         assertThat(undeclared).as("lists without x-kubernetes-list-type").isEmpty();
+    }
+
+    @Test
+    void everyConditionAndComponentStatusHasKubernetesConditionSchema() throws IOException {
+        KubernetesSerialization serialization = new KubernetesSerialization();
+        for (Path file : list(COMMITTED, ".yml")) {
+            CustomResourceDefinition crd =
+                    serialization.unmarshal(Files.readString(file), CustomResourceDefinition.class);
+            JSONSchemaProps status = crd.getSpec()
+                    .getVersions()
+                    .get(0)
+                    .getSchema()
+                    .getOpenAPIV3Schema()
+                    .getProperties()
+                    .get("status");
+            for (String list : List.of("conditions", "components")) {
+                JSONSchemaProps entries = status.getProperties().get(list);
+                if (entries == null) {
+                    continue;
+                }
+                var fields = entries.getItems().getSchema().getProperties();
+                assertThat(fields.get("status").getEnum())
+                        .as(file + " " + list + "[].status")
+                        .extracting(JsonNode::asText)
+                        .containsExactly("True", "False", "Unknown");
+                assertThat(fields.get("lastTransitionTime").getFormat())
+                        .as(file + " " + list + "[].lastTransitionTime")
+                        .isEqualTo("date-time");
+                assertThat(fields.get("reason").getPattern())
+                        .as(file + " " + list + "[].reason")
+                        .isEqualTo("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$");
+            }
+        }
     }
 
     private static void lists(String path, JSONSchemaProps schema, List<String> undeclared) {

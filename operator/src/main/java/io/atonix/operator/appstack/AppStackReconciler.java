@@ -3,8 +3,6 @@ package io.atonix.operator.appstack;
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackStatus;
 import io.atonix.api.v1alpha1.common.Condition;
-import io.atonix.api.v1alpha1.postgres.Postgres;
-import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.operator.common.ChildChanges;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.ReconcileFlow;
@@ -14,12 +12,10 @@ import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.SpecProblem;
 import io.atonix.operator.kafka.KafkaOutcome;
 import io.atonix.operator.kafka.KafkaStep;
-import io.atonix.operator.monitoring.PrometheusOperatorApi;
 import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
 import io.atonix.operator.observability.AppStackGauges;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -162,18 +158,7 @@ public class AppStackReconciler
     public Observation<AppStackStatus> observe(AppStack stack, Context<AppStack> context) {
         KafkaOutcome kafkaOutcome =
                 context.managedWorkflowAndDependentResourceContext().getMandatory(KAFKA_OUTCOME, KafkaOutcome.class);
-        String name = stack.getMetadata().getName();
-        Map<String, Deployment> deployments = Secondaries.labelled(
-                context, Deployment.class, Labels.STACK, name, d -> Secondaries.label(d, Labels.SERVICE));
-        Postgres postgres = Secondaries.labelled(
-                        context, Postgres.class, Labels.STACK, name, p -> ChildPostgresDependent.KEY)
-                .get(ChildPostgresDependent.KEY);
-        Redis redis = Secondaries.labelled(context, Redis.class, Labels.STACK, name, r -> ChildRedisDependent.KEY)
-                .get(ChildRedisDependent.KEY);
-        AppStackStatus status = AppStackStatusBuilder.observed(
-                stack, deployments, postgres, redis, kafkaOutcome.component().orElse(null), Instant.now());
-        status = MonitoringStatus.withComponent(stack, status, PrometheusOperatorApi.installed(context.getClient()));
-        return new Observation<>(status, kafkaOutcome.recheck());
+        return new Observation<>(ObservedStatus.of(stack, context, kafkaOutcome), kafkaOutcome.recheck());
     }
 
     @Override

@@ -67,7 +67,7 @@ public final class AppStackStatusBuilder {
             components.add(kafka);
         }
         for (ComponentStatus component : components) {
-            if (!Boolean.TRUE.equals(component.ready())) {
+            if (!component.holds()) {
                 waiting.add(component.component());
             }
         }

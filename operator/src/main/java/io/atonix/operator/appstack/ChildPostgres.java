@@ -5,12 +5,10 @@ import io.atonix.api.v1alpha1.appstack.ComponentStatus;
 import io.atonix.api.v1alpha1.appstack.MonitoringSpec;
 import io.atonix.api.v1alpha1.appstack.PostgresUse;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
-import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.common.ExporterMonitoring;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.postgres.PostgresSpec;
 import io.atonix.api.v1alpha1.postgres.RoleSpec;
-import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.Owners;
@@ -100,15 +98,12 @@ public final class ChildPostgres {
 
     /** The stack's view of its child: ready when the child says so, with the child's own reason and message. */
     static ComponentStatus status(AppStack stack, Postgres child) {
-        String name = Names.postgres(stack.getMetadata().getName());
-        if (child == null || child.getStatus() == null) {
-            return new ComponentStatus(
-                    COMPONENT, name, false, "Creating", "waiting for Postgres " + name + " to report");
-        }
-        return Conditions.find(child.getStatus().conditions(), ConditionTypes.READY)
-                .map(ready -> new ComponentStatus(
-                        COMPONENT, name, ready.holds(), ready.reason(), ready.holds() ? null : ready.message()))
-                .orElse(new ComponentStatus(
-                        COMPONENT, name, false, "Creating", "waiting for Postgres " + name + " to report"));
+        return ChildReadiness.of(
+                COMPONENT,
+                "Postgres",
+                Names.postgres(stack.getMetadata().getName()),
+                child == null || child.getStatus() == null
+                        ? null
+                        : child.getStatus().conditions());
     }
 }

@@ -4,11 +4,9 @@ import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ComponentStatus;
 import io.atonix.api.v1alpha1.appstack.RedisUse;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
-import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.api.v1alpha1.redis.RedisSpec;
 import io.atonix.api.v1alpha1.redis.RedisUserSpec;
-import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.Owners;
@@ -76,15 +74,12 @@ public final class ChildRedis {
 
     /** The stack's view of its child: ready when the child says so, with the child's own reason and message. */
     static ComponentStatus status(AppStack stack, Redis child) {
-        String name = Names.redis(stack.getMetadata().getName());
-        ComponentStatus waiting =
-                new ComponentStatus(COMPONENT, name, false, "Creating", "waiting for Redis " + name + " to report");
-        if (child == null || child.getStatus() == null) {
-            return waiting;
-        }
-        return Conditions.find(child.getStatus().conditions(), ConditionTypes.READY)
-                .map(ready -> new ComponentStatus(
-                        COMPONENT, name, ready.holds(), ready.reason(), ready.holds() ? null : ready.message()))
-                .orElse(waiting);
+        return ChildReadiness.of(
+                COMPONENT,
+                "Redis",
+                Names.redis(stack.getMetadata().getName()),
+                child == null || child.getStatus() == null
+                        ? null
+                        : child.getStatus().conditions());
     }
 }

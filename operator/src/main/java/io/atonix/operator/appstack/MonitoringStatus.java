@@ -26,8 +26,8 @@ public final class MonitoringStatus {
             return status;
         }
         ComponentStatus component = prometheusOperatorInstalled
-                ? new ComponentStatus(COMPONENT, null, true, REASON_ACTIVE, null)
-                : new ComponentStatus(
+                ? ComponentStatus.of(COMPONENT, null, true, REASON_ACTIVE, null)
+                : ComponentStatus.of(
                         COMPONENT,
                         null,
                         false,

@@ -26,7 +26,7 @@ public final class KafkaStatus {
     private KafkaStatus() {}
 
     public static ComponentStatus unavailable(AppStack stack) {
-        return new ComponentStatus(
+        return ComponentStatus.of(
                 COMPONENT,
                 cluster(stack),
                 false,
@@ -37,11 +37,11 @@ public final class KafkaStatus {
     }
 
     public static ComponentStatus failed(AppStack stack, String message) {
-        return new ComponentStatus(COMPONENT, cluster(stack), false, REASON_FAILED, message);
+        return ComponentStatus.of(COMPONENT, cluster(stack), false, REASON_FAILED, message);
     }
 
     public static ComponentStatus clusterNotFound(AppStack stack) {
-        return new ComponentStatus(
+        return ComponentStatus.of(
                 COMPONENT,
                 cluster(stack),
                 false,
@@ -50,7 +50,7 @@ public final class KafkaStatus {
     }
 
     public static ComponentStatus noListener(AppStack stack) {
-        return new ComponentStatus(
+        return ComponentStatus.of(
                 COMPONENT,
                 cluster(stack),
                 false,
@@ -104,7 +104,7 @@ public final class KafkaStatus {
         details.addAll(waiting);
         String message = ready ? counts : counts + "; " + String.join("; ", details);
         String reason = !problems.isEmpty() ? REASON_REFUSED : ready ? REASON_READY : REASON_CREATING;
-        return new ComponentStatus(COMPONENT, cluster(stack), ready, reason, message);
+        return ComponentStatus.of(COMPONENT, cluster(stack), ready, reason, message);
     }
 
     private static String cluster(AppStack stack) {

@@ -581,7 +581,7 @@ class AppStackReconcilerTest {
                     .filteredOn(c -> c.component().equals("Postgres"))
                     .singleElement()
                     .satisfies(c -> {
-                        assertThat(c.ready()).isFalse();
+                        assertThat(c.holds()).isFalse();
                         assertThat(c.reason()).isEqualTo("Starting");
                     });
             assertThat(condition(stack, ConditionTypes.READY).status())
@@ -720,7 +720,7 @@ class AppStackReconcilerTest {
                     .filteredOn(c -> "Kafka".equals(c.component()))
                     .singleElement()
                     .satisfies(c -> {
-                        assertThat(c.ready()).isFalse();
+                        assertThat(c.holds()).isFalse();
                         assertThat(c.reason()).isEqualTo("KafkaUnavailable");
                         assertThat(c.message()).contains("Strimzi is not installed");
                     });
@@ -781,7 +781,7 @@ class AppStackReconcilerTest {
                     .filteredOn(c -> c.component().equals(MonitoringStatus.COMPONENT))
                     .singleElement()
                     .satisfies(c -> {
-                        assertThat(c.ready()).isFalse();
+                        assertThat(c.holds()).isFalse();
                         assertThat(c.reason()).isEqualTo(MonitoringStatus.REASON_UNAVAILABLE);
                         assertThat(c.message())
                                 .contains("monitoring is unavailable")

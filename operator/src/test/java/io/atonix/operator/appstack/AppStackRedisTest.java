@@ -102,7 +102,7 @@ class AppStackRedisTest {
                     .filteredOn(c -> c.component().equals("Redis"))
                     .singleElement()
                     .satisfies(c -> {
-                        assertThat(c.ready()).isFalse();
+                        assertThat(c.holds()).isFalse();
                         assertThat(c.reason()).isEqualTo("Starting");
                     });
             assertThat(Conditions.find(current.getStatus().conditions(), ConditionTypes.READY)
@@ -123,7 +123,7 @@ class AppStackRedisTest {
             assertThat(current.getStatus().components())
                     .filteredOn(c -> c.component().equals("Redis"))
                     .singleElement()
-                    .satisfies(c -> assertThat(c.ready()).isTrue());
+                    .satisfies(c -> assertThat(c.holds()).isTrue());
             assertThat(Conditions.find(current.getStatus().conditions(), ConditionTypes.READY)
                             .orElseThrow()
                             .status())

@@ -132,7 +132,7 @@ class ChildRedisTest {
         assertThat(status.components()).singleElement().satisfies(c -> {
             assertThat(c.component()).isEqualTo("Redis");
             assertThat(c.name()).isEqualTo("shop-redis");
-            assertThat(c.ready()).isFalse();
+            assertThat(c.holds()).isFalse();
         });
         AppStack withDefault = stack(
                 "shop",

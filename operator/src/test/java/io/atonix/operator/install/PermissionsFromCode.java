@@ -134,6 +134,7 @@ final class PermissionsFromCode {
                     Map.entry("io/atonix/operator/common/ReadinessEvents.java", primaries -> Map.of()),
                     Map.entry("io/atonix/operator/redis/RedisAclDependent.java", primaries -> Map.of()),
                     Map.entry("io/atonix/operator/monitoring/PrometheusOperatorInstalled.java", primaries -> Map.of()),
+                    Map.entry("io/atonix/operator/appstack/ObservedStatus.java", primaries -> Map.of()),
                     // The Kafka part registers its informers at run time (KafkaEventSources), so no annotation names
                     // them.
                     Map.entry("io/atonix/operator/kafka/KafkaStep.java", primaries -> kafkaStep()),

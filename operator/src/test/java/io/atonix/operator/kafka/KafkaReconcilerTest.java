@@ -146,7 +146,7 @@ class KafkaReconcilerTest {
         }
         await().atMost(TIMEOUT).untilAsserted(() -> {
             AppStack stack = get("app-a", "shop");
-            assertThat(kafka(stack).ready()).isTrue();
+            assertThat(kafka(stack).holds()).isTrue();
             assertThat(kafka(stack).message()).isEqualTo("2/2 topics ready, 2/2 users ready");
             assertThat(condition(stack, ConditionTypes.READY).status()).isEqualTo("True");
         });

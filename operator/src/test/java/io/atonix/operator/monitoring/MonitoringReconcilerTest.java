@@ -124,7 +124,7 @@ class MonitoringReconcilerTest {
         await().atMost(TIMEOUT)
                 .untilAsserted(() -> assertThat(monitoringComponent("mon", "shop"))
                         .satisfies(c -> {
-                            assertThat(c.ready()).isTrue();
+                            assertThat(c.holds()).isTrue();
                             assertThat(c.reason()).isEqualTo(MonitoringStatus.REASON_ACTIVE);
                         }));
 

@@ -2,28 +2,44 @@ package io.atonix.api.v1alpha1.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.atonix.api.schema.Format;
+import io.atonix.api.schema.Values;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 
-/** A condition in the metav1.Condition shape, which kstatus, Argo CD and Flux read. */
+/**
+ * A condition in the metav1.Condition shape, which kstatus, Argo CD and Flux read, with metav1.Condition's own schema
+ * (the status enum, an RFC 3339 time, CamelCase reasons), so the API server refuses a status no reader could parse.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Condition(
         @Required
+        @Size(min = 1, max = 316)
+        @Pattern(
+                "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$")
         @JsonPropertyDescription("Type of the condition: Ready, Progressing, Degraded, Reconciling or Stalled.")
         String type,
 
-        @Required @JsonPropertyDescription("True, False or Unknown.")
+        @Required @Values({"True", "False", "Unknown"}) @JsonPropertyDescription("True, False or Unknown.")
         String status,
 
-        @JsonPropertyDescription("The metadata.generation the condition was computed for.")
+        @Min(0) @JsonPropertyDescription("The metadata.generation the condition was computed for.")
         Long observedGeneration,
 
-        @Required @JsonPropertyDescription("When the status last changed, in RFC 3339 form.")
+        @Required @Format(Format.DATE_TIME) @JsonPropertyDescription("When the status last changed, in RFC 3339 form.")
         String lastTransitionTime,
 
-        @Required @JsonPropertyDescription("A CamelCase word for the cause of the status, for machines and for grep.")
+        @Required
+        @Size(min = 1, max = 1024)
+        @Pattern("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$")
+        @JsonPropertyDescription("A CamelCase word for the cause of the status, for machines and for grep.")
         String reason,
 
-        @Required @JsonPropertyDescription("What a person needs to know, in a sentence or two; empty when all is well.")
+        @Required
+        @Size(max = 32768)
+        @JsonPropertyDescription("What a person needs to know, in a sentence or two; empty when all is well.")
         String message) {
 
     public static final String TRUE = "True";

@@ -1,0 +1,25 @@
+package io.atonix.operator.appstack;
+
+import io.atonix.api.v1alpha1.appstack.ComponentStatus;
+import io.atonix.api.v1alpha1.common.Condition;
+import io.atonix.api.v1alpha1.common.ConditionTypes;
+import io.atonix.operator.common.Conditions;
+import java.util.List;
+
+/**
+ * The stack's view of a child data store: the child's own Ready condition (status, reason, message), or Unknown while
+ * the child has not reported one.
+ */
+final class ChildReadiness {
+
+    private ChildReadiness() {}
+
+    /** @param conditions the child's status conditions, null before it has a status */
+    static ComponentStatus of(String component, String kind, String name, List<Condition> conditions) {
+        return Conditions.find(conditions, ConditionTypes.READY)
+                .map(ready -> new ComponentStatus(
+                        component, name, ready.status(), ready.reason(), ready.holds() ? null : ready.message(), null))
+                .orElse(ComponentStatus.unknown(
+                        component, name, "Creating", "waiting for " + kind + " " + name + " to report"));
+    }
+}
