@@ -143,7 +143,7 @@ public final class NetworkPolicies {
         if (service.uses() != null
                 && service.uses().kafka() != null
                 && stack.getSpec().kafka() != null) {
-            var cluster = stack.getSpec().kafka().cluster();
+            var cluster = stack.getSpec().kafka().clusterRef();
             String namespace = cluster.namespace() == null ? stack.getMetadata().getNamespace() : cluster.namespace();
             rules.add(new NetworkPolicyEgressRuleBuilder()
                     .withTo(new NetworkPolicyPeerBuilder()

@@ -15,9 +15,10 @@ final class KafkaClusters {
 
     private KafkaClusters() {}
 
-    /** The Kafka cluster spec.kafka.cluster names, from the informer's cache. */
+    /** The Kafka cluster spec.kafka.clusterRef names, from the informer's cache. */
     static Optional<Kafka> of(Context<AppStack> context, AppStack stack) {
-        ResourceID id = new ResourceID(stack.getSpec().kafka().cluster().name(), KafkaTopics.clusterNamespace(stack));
+        ResourceID id =
+                new ResourceID(stack.getSpec().kafka().clusterRef().name(), KafkaTopics.clusterNamespace(stack));
         return KafkaEventSources.generic(context, KafkaEventSources.CLUSTERS)
                 .get(id)
                 .map(k ->

@@ -79,7 +79,7 @@ final class KafkaEventSources {
                 .list()
                 .filter(stack -> stack.getSpec() != null
                         && stack.getSpec().kafka() != null
-                        && name.equals(stack.getSpec().kafka().cluster().name())
+                        && name.equals(stack.getSpec().kafka().clusterRef().name())
                         && namespace.equals(KafkaTopics.clusterNamespace(stack)))
                 .map(ResourceID::fromResource)
                 .collect(Collectors.toSet());

@@ -18,6 +18,7 @@ public final class KafkaStatus {
     public static final String REASON_CREATING = "Creating";
     public static final String REASON_UNAVAILABLE = "KafkaUnavailable";
     public static final String REASON_CLUSTER_NOT_FOUND = "KafkaClusterNotFound";
+    public static final String REASON_NOT_SHARED = "KafkaClusterNotShared";
     public static final String REASON_NO_LISTENER = "NoUsableListener";
     public static final String REASON_REFUSED = "KafkaRefused";
     public static final String REASON_FAILED = "ReconcileFailed";
@@ -46,7 +47,19 @@ public final class KafkaStatus {
                 cluster(stack),
                 false,
                 REASON_CLUSTER_NOT_FOUND,
-                "spec.kafka.cluster: there is no Kafka " + cluster(stack));
+                "spec.kafka.clusterRef: there is no Kafka " + cluster(stack));
+    }
+
+    public static ComponentStatus notShared(AppStack stack) {
+        String namespace = stack.getMetadata().getNamespace();
+        return ComponentStatus.of(
+                COMPONENT,
+                cluster(stack),
+                false,
+                REASON_NOT_SHARED,
+                "spec.kafka.clusterRef: Kafka " + cluster(stack) + " does not admit stacks of namespace " + namespace
+                        + ": its owner lists " + namespace + " (or *) in its annotation "
+                        + KafkaSharing.ALLOWED_NAMESPACES + "; nothing is created in its namespace until then");
     }
 
     public static ComponentStatus noListener(AppStack stack) {
@@ -109,6 +122,6 @@ public final class KafkaStatus {
 
     private static String cluster(AppStack stack) {
         return KafkaTopics.clusterNamespace(stack) + "/"
-                + stack.getSpec().kafka().cluster().name();
+                + stack.getSpec().kafka().clusterRef().name();
     }
 }

@@ -77,6 +77,9 @@ public final class KafkaStep {
         if (cluster.isEmpty()) {
             return KafkaOutcome.of(KafkaStatus.clusterNotFound(stack), null);
         }
+        if (!KafkaSharing.admits(cluster.get(), stack.getMetadata().getNamespace())) {
+            return KafkaOutcome.of(KafkaStatus.notShared(stack), null);
+        }
 
         KafkaWrites writes = new KafkaWrites(writer, version.get(), context);
         List<KafkaTopic> topics = KafkaTopics.desired(stack);

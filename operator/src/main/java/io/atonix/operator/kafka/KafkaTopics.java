@@ -36,7 +36,7 @@ public final class KafkaTopics {
                 .withNewMetadata()
                 .withName(KafkaNames.topicObject(topic.name()))
                 .withNamespace(clusterNamespace(stack))
-                .withLabels(KafkaLabels.topic(stack, kafka.cluster().name()))
+                .withLabels(KafkaLabels.topic(stack, kafka.clusterRef().name()))
                 .endMetadata()
                 .withNewSpec()
                 .withTopicName(topic.name())
@@ -50,7 +50,7 @@ public final class KafkaTopics {
 
     /** Where the Kafka cluster, and so the stack's topics and users, live. */
     public static String clusterNamespace(AppStack stack) {
-        String namespace = stack.getSpec().kafka().cluster().namespace();
+        String namespace = stack.getSpec().kafka().clusterRef().namespace();
         return namespace == null || namespace.isEmpty() ? stack.getMetadata().getNamespace() : namespace;
     }
 }

@@ -53,7 +53,9 @@ public final class KafkaUsers {
                 .withName(KafkaNames.user(stack.getMetadata().getNamespace(), stackName, service.name()))
                 .withNamespace(KafkaTopics.clusterNamespace(stack))
                 .withLabels(KafkaLabels.user(
-                        stack, service.name(), stack.getSpec().kafka().cluster().name()))
+                        stack,
+                        service.name(),
+                        stack.getSpec().kafka().clusterRef().name()))
                 .endMetadata()
                 .withNewSpec()
                 .withAuthentication(authentication(authentication))

@@ -310,6 +310,29 @@ class KafkaReconcilerTest {
         await().atMost(TIMEOUT).until(() -> strimzi().list(TOPIC, "kafka-m").size() == 2);
     }
 
+    @Test
+    void aClusterInAnotherNamespaceTakesNothingFromAStackUntilItsOwnerAdmitsTheStacksNamespace() {
+        PlayStrimzi strimzi = strimzi();
+        namespace("kafka-s");
+        strimzi.kafka("kafka-s", "events", "team-x, team-y");
+        create(KafkaStacks.shop("app-s", "kafka-s", DeletionPolicy.Retain));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            ComponentStatus kafka = kafka(get("app-s", "shop"));
+            assertThat(kafka.reason()).isEqualTo(KafkaStatus.REASON_NOT_SHARED);
+            assertThat(kafka.status()).isEqualTo(ComponentStatus.FALSE);
+            assertThat(kafka.message())
+                    .contains("does not admit stacks of namespace app-s")
+                    .contains(KafkaSharing.ALLOWED_NAMESPACES);
+        });
+        assertThat(strimzi.list(TOPIC, "kafka-s")).isEmpty();
+        assertThat(strimzi.list(USER, "kafka-s")).isEmpty();
+
+        // The cluster's owner admits the namespace: the stack is reconciled again without being touched.
+        strimzi.share("kafka-s", "events", "team-x, app-s");
+        await().atMost(TIMEOUT).until(() -> strimzi.list(TOPIC, "kafka-s").size() == 2);
+        assertThat(strimzi.list(USER, "kafka-s")).hasSize(2);
+    }
+
     /** Last: it uninstalls Strimzi from the mock server. */
     @Test
     @Order(Integer.MAX_VALUE)

@@ -31,12 +31,27 @@ public final class PlayStrimzi {
         this.version = version;
     }
 
-    /** A Kafka with an internal SCRAM listener on TLS, reported Ready with its listeners by the Cluster Operator. */
+    /**
+     * A Kafka with an internal SCRAM listener on TLS, reported Ready with its listeners by the Cluster Operator, and
+     * shared with stacks of every namespace.
+     */
     public void kafka(String namespace, String name) {
+        kafka(namespace, name, KafkaSharing.ALL);
+    }
+
+    /**
+     * As {@link #kafka(String, String)}, shared with the namespaces its platform team lists in
+     * {@value KafkaSharing#ALLOWED_NAMESPACES} (with none when null).
+     */
+    public void kafka(String namespace, String name, String allowedNamespaces) {
         Kafka kafka = new KafkaBuilder()
                 .withNewMetadata()
                 .withName(name)
                 .withNamespace(namespace)
+                .withAnnotations(
+                        allowedNamespaces == null
+                                ? java.util.Map.of()
+                                : java.util.Map.of(KafkaSharing.ALLOWED_NAMESPACES, allowedNamespaces))
                 .endMetadata()
                 .withNewSpec()
                 .withNewKafka()
@@ -76,6 +91,14 @@ public final class PlayStrimzi {
                 .inNamespace(namespace)
                 .resource(withStatus)
                 .updateStatus();
+    }
+
+    /** The cluster's owner changes the namespaces it is shared with. */
+    void share(String namespace, String name, String allowedNamespaces) {
+        operation(StrimziApiVersion.KAFKA).inNamespace(namespace).withName(name).edit(kafka -> {
+            kafka.getMetadata().getAnnotations().put(KafkaSharing.ALLOWED_NAMESPACES, allowedNamespaces);
+            return kafka;
+        });
     }
 
     GenericKubernetesResource get(String kind, String namespace, String name) {

@@ -17,5 +17,5 @@ public record KafkaClusterRef(
         @Size(max = 63)
         @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
         @JsonPropertyDescription(
-                "Namespace of the Strimzi Kafka resource; topics and users are created there. Defaults to the stack's namespace.")
+                "Namespace of the Strimzi Kafka resource; topics and users are created there. Defaults to the stack's namespace; another namespace's cluster must admit the stack's namespace (annotation atonix.io/allowed-namespaces).")
         String namespace) {}

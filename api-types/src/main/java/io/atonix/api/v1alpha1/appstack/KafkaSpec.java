@@ -17,8 +17,10 @@ import java.util.List;
                 "!has(self.topics) || !has(oldSelf.topics) || self.topics.all(t, oldSelf.topics.all(o, o.name != t.name || !has(o.partitions) || (has(t.partitions) && t.partitions >= o.partitions)))",
         message = "the partitions of a topic cannot decrease")
 public record KafkaSpec(
-        @Required @JsonPropertyDescription("The Strimzi Kafka cluster the stack's topics and users live in.")
-        KafkaClusterRef cluster,
+        @Required
+        @JsonPropertyDescription(
+                "The Strimzi Kafka cluster the stack's topics and users live in. A cluster in another namespace must admit the stack's namespace in its annotation atonix.io/allowed-namespaces.")
+        KafkaClusterRef clusterRef,
 
         @Size(max = 32)
         @JsonPropertyDescription(
