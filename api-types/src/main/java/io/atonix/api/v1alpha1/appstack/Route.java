@@ -16,7 +16,7 @@ public record Route(
         String host,
 
         @Required
-        @Size(min = 1, max = 1024)
+        @Size(min = 1, max = 256)
         @Pattern("^/[^\\s;{}]*$")
         @JsonPropertyDescription("Path under the host that is routed to the service, for example / or /api.")
         String path,

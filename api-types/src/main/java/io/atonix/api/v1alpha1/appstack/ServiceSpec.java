@@ -100,7 +100,7 @@ public record ServiceSpec(
                 "Scales the service with a HorizontalPodAutoscaler between minReplicas and maxReplicas.")
         Autoscale autoscale,
 
-        @Size(max = 16)
+        @Size(max = 8)
         @JsonPropertyDescription(
                 "Hosts and paths of spec.hosts whose HTTP requests from outside the cluster reach the service's port.")
         @ListType(
