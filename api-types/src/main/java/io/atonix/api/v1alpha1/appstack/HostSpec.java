@@ -20,7 +20,7 @@ public record HostSpec(
         String name,
 
         @JsonPropertyDescription(
-                "Serve the host over HTTPS only. Absent: plain HTTP. The certificate is in tls.secretName, or in the Secret <stack>-<host>-tls (with * written as wildcard) that the stack owns.")
+                "Serve the host over HTTPS; absent: plain HTTP. The certificate is in tls.secretName, or in the Secret <stack>-<host>-tls (with * written as wildcard) that the stack owns.")
         HostTls tls) {
 
     /** Leaves room in a Secret name of 253 for the stack (30), the wildcard's spelling and the -tls suffix. */
