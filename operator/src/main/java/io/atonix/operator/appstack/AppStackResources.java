@@ -27,11 +27,11 @@ public final class AppStackResources {
         for (ServiceSpec service : stack.getSpec().services()) {
             objects.add(ServiceAccounts.desired(stack, service));
             objects.add(Deployments.desired(stack, service, checksums));
-            objects.add(Services.desired(stack, service));
+            Services.desired(stack, service).ifPresent(objects::add);
             Autoscalers.desired(stack, service).ifPresent(objects::add);
             DisruptionBudgets.desired(stack, service).ifPresent(objects::add);
-            Ingresses.desired(stack, service, platform).ifPresent(objects::add);
         }
+        Ingresses.desired(stack, platform).ifPresent(objects::add);
         objects.addAll(NetworkPolicies.desired(stack, platform.network()).values());
         return objects;
     }

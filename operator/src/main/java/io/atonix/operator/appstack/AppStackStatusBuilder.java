@@ -47,7 +47,7 @@ public final class AppStackStatusBuilder {
         List<String> stuck = new ArrayList<>();
         for (ServiceSpec service : stack.getSpec().services()) {
             Deployment deployment = deployments.get(service.name());
-            ServiceStatus status = serviceStatus(service, deployment);
+            ServiceStatus status = serviceStatus(stack, service, deployment);
             services.add(status);
             if (!Boolean.TRUE.equals(status.ready())) {
                 waiting.add(service.name());
@@ -137,8 +137,8 @@ public final class AppStackStatusBuilder {
                 previous == null ? List.of() : previous.components());
     }
 
-    static ServiceStatus serviceStatus(ServiceSpec service, Deployment deployment) {
-        String url = service.expose() == null ? null : Ingresses.url(service.expose());
+    static ServiceStatus serviceStatus(AppStack stack, ServiceSpec service, Deployment deployment) {
+        List<String> urls = Ingresses.urls(stack.getSpec(), service);
         if (deployment == null || deployment.getStatus() == null) {
             return new ServiceStatus(
                     service.name(),
@@ -146,7 +146,7 @@ public final class AppStackStatusBuilder {
                     0,
                     0,
                     false,
-                    url);
+                    urls);
         }
         var status = deployment.getStatus();
         int wanted = Optional.ofNullable(deployment.getSpec().getReplicas()).orElse(1);
@@ -159,7 +159,7 @@ public final class AppStackStatusBuilder {
         // The rollout is complete when the controller has seen the current template, every wanted pod runs it and
         // is available, and no pod of an older template is left (the rule kubectl rollout status uses).
         boolean isReady = observed && updated >= wanted && available >= wanted && total <= updated;
-        return new ServiceStatus(service.name(), wanted, ready, updated, isReady, url);
+        return new ServiceStatus(service.name(), wanted, ready, updated, isReady, urls);
     }
 
     private static boolean deadlineExceeded(Deployment deployment) {

@@ -2,7 +2,6 @@ package io.atonix.operator.appstack;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackSpec;
-import io.atonix.api.v1alpha1.appstack.Expose;
 import io.atonix.api.v1alpha1.appstack.KafkaTopicSpec;
 import io.atonix.api.v1alpha1.appstack.ServicePort;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
@@ -13,10 +12,8 @@ import io.atonix.operator.common.LabelPairs;
 import io.atonix.operator.common.SpecProblem;
 import io.atonix.operator.postgres.PostgresParameters;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -59,7 +56,6 @@ public final class AppStackValidator {
             problems.add(new SpecProblem("spec.services", "must declare at least one service"));
         }
         Set<String> names = new HashSet<>();
-        Map<String, String> routes = new HashMap<>();
         for (int i = 0; i < spec.services().size(); i++) {
             ServiceSpec service = spec.services().get(i);
             String field = "spec.services[" + i + "]";
@@ -67,18 +63,8 @@ public final class AppStackValidator {
             if (service.name() != null && !names.add(service.name())) {
                 problems.add(new SpecProblem(field + ".name", "service name '" + service.name() + "' is used twice"));
             }
-            Expose expose = service.expose();
-            if (expose != null) {
-                String route = expose.host() + expose.pathOrDefault();
-                String other = routes.putIfAbsent(route, service.name());
-                if (other != null) {
-                    problems.add(new SpecProblem(
-                            field + ".expose",
-                            "services '" + other + "' and '" + service.name() + "' both claim host " + expose.host()
-                                    + " and path " + expose.pathOrDefault()));
-                }
-            }
         }
+        EdgeValidator.validate(spec, problems);
         validateTopics(spec, problems);
         if (spec.postgres() != null && spec.postgres().version() != null) {
             PostgresParameters.problems(
@@ -109,7 +95,7 @@ public final class AppStackValidator {
         if (service.image() == null || service.image().isBlank()) {
             problems.add(new SpecProblem(field + ".image", "is required"));
         }
-        if (service.port() == null || service.port() < 1 || service.port() > 65535) {
+        if (service.hasPort() && (service.port() < 1 || service.port() > 65535)) {
             problems.add(new SpecProblem(field + ".port", "must be a port number from 1 to 65535"));
         }
         if (service.replicas() != null && service.autoscale() != null) {
@@ -130,7 +116,9 @@ public final class AppStackValidator {
         }
         Set<String> portNames = new HashSet<>();
         Set<Integer> portNumbers = new HashSet<>();
-        portNumbers.add(service.port());
+        if (service.hasPort()) {
+            portNumbers.add(service.port());
+        }
         for (int p = 0; p < service.additionalPorts().size(); p++) {
             ServicePort port = service.additionalPorts().get(p);
             String portField = field + ".additionalPorts[" + p + "]";

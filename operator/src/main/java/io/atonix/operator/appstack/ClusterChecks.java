@@ -1,6 +1,7 @@
 package io.atonix.operator.appstack;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.appstack.Route;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.api.v1alpha1.common.EnvVar;
 import io.atonix.api.v1alpha1.common.KeyReference;
@@ -78,24 +79,23 @@ final class ClusterChecks {
         String namespace = stack.getMetadata().getNamespace();
         List<ServiceSpec> services = stack.getSpec().services();
         for (int s = 0; s < services.size(); s++) {
-            ServiceSpec service = services.get(s);
-            if (service.expose() == null) {
-                continue;
-            }
-            String host = service.expose().host();
-            String path = service.expose().pathOrDefault();
-            for (Ingress ingress : managedIngresses) {
-                Map<String, String> labels = ingress.getMetadata().getLabels();
-                boolean ours = Objects.equals(namespace, ingress.getMetadata().getNamespace())
-                        && labels != null
-                        && Objects.equals(name, labels.get(Labels.STACK));
-                if (!ours && serves(ingress, host, path)) {
-                    problems.add(new SpecProblem(
-                            "spec.services[" + s + "].expose",
-                            "host " + host + " and path " + path
-                                    + " are already served by Ingress "
-                                    + ingress.getMetadata().getNamespace() + "/"
-                                    + ingress.getMetadata().getName() + " of another stack"));
+            List<Route> routes = services.get(s).routes();
+            for (int r = 0; r < routes.size(); r++) {
+                Route route = routes.get(r);
+                for (Ingress ingress : managedIngresses) {
+                    Map<String, String> labels = ingress.getMetadata().getLabels();
+                    boolean ours =
+                            Objects.equals(namespace, ingress.getMetadata().getNamespace())
+                                    && labels != null
+                                    && Objects.equals(name, labels.get(Labels.STACK));
+                    if (!ours && serves(ingress, route.host(), route.path())) {
+                        problems.add(new SpecProblem(
+                                "spec.services[" + s + "].routes[" + r + "]",
+                                "host " + route.host() + " and path " + route.path()
+                                        + " are already served by Ingress "
+                                        + ingress.getMetadata().getNamespace() + "/"
+                                        + ingress.getMetadata().getName() + " of another stack"));
+                    }
                 }
             }
         }

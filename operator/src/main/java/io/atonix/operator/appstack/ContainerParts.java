@@ -38,11 +38,13 @@ final class ContainerParts {
 
     static List<ContainerPort> ports(ServiceSpec service) {
         List<ContainerPort> ports = new ArrayList<>();
-        ports.add(new ContainerPortBuilder()
-                .withName(HTTP_PORT)
-                .withContainerPort(service.port())
-                .withProtocol("TCP")
-                .build());
+        if (service.hasPort()) {
+            ports.add(new ContainerPortBuilder()
+                    .withName(HTTP_PORT)
+                    .withContainerPort(service.port())
+                    .withProtocol("TCP")
+                    .build());
+        }
         for (ServicePort extra : service.additionalPorts()) {
             ports.add(new ContainerPortBuilder()
                     .withName(extra.name())
@@ -133,7 +135,8 @@ final class ContainerParts {
                 .build();
     }
 
-    static io.fabric8.kubernetes.api.model.Probe probe(Probe probe, int defaultPort) {
+    /** @param defaultPort the service's port, null for a worker, whose probes name their ports (checked by validation) */
+    static io.fabric8.kubernetes.api.model.Probe probe(Probe probe, Integer defaultPort) {
         if (probe == null) {
             return null;
         }
@@ -143,7 +146,7 @@ final class ContainerParts {
                 .withTimeoutSeconds(probe.timeoutSeconds())
                 .withFailureThreshold(probe.failureThreshold());
         if (probe.httpGet() != null) {
-            int port = probe.httpGet().port() == null
+            Integer port = probe.httpGet().port() == null
                     ? defaultPort
                     : probe.httpGet().port();
             builder.withNewHttpGet()
@@ -152,7 +155,7 @@ final class ContainerParts {
                     .withScheme("HTTP")
                     .endHttpGet();
         } else if (probe.tcpSocket() != null) {
-            int port = probe.tcpSocket().port() == null
+            Integer port = probe.tcpSocket().port() == null
                     ? defaultPort
                     : probe.tcpSocket().port();
             builder.withNewTcpSocket().withPort(new IntOrString(port)).endTcpSocket();
@@ -162,8 +165,14 @@ final class ContainerParts {
         return builder.build();
     }
 
-    /** A pod receives traffic once its port accepts connections, unless the service says better. */
-    static io.fabric8.kubernetes.api.model.Probe defaultReadiness(int port) {
+    /**
+     * A pod receives traffic once its port accepts connections, unless the service says better; a worker that
+     * listens on nothing has no port to check, and is ready once it runs.
+     */
+    static io.fabric8.kubernetes.api.model.Probe defaultReadiness(Integer port) {
+        if (port == null) {
+            return null;
+        }
         return new ProbeBuilder()
                 .withNewTcpSocket()
                 .withPort(new IntOrString(port))

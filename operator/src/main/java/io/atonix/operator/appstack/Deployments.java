@@ -72,7 +72,7 @@ public final class Deployments {
                                 : service.imagePullPolicy().name())
                 .withCommand(nullIfEmpty(service.command()))
                 .withArgs(nullIfEmpty(service.args()))
-                .withPorts(ContainerParts.ports(service))
+                .withPorts(nullIfEmpty(ContainerParts.ports(service)))
                 .withEnv(nullIfEmpty(env(stack, service)))
                 .withResources(ContainerParts.resources(service.resources()))
                 .withReadinessProbe(readiness)

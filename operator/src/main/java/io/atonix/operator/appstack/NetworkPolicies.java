@@ -93,23 +93,27 @@ public final class NetworkPolicies {
             AppStack stack, ServiceSpec service, NetworkSettings network) {
         List<NetworkPolicyIngressRule> rules = new ArrayList<>();
         List<NetworkPolicyPort> ports = new ArrayList<>();
-        ports.add(tcp(service.port()));
-        for (ServicePort extra :
-                service.additionalPorts() == null ? List.<ServicePort>of() : service.additionalPorts()) {
+        if (service.hasPort()) {
+            ports.add(tcp(service.port()));
+        }
+        for (ServicePort extra : service.additionalPorts()) {
             ports.add(tcp(extra.port()));
         }
-        // Services of a stack call each other; the spec declares no finer edges between them.
-        rules.add(new NetworkPolicyIngressRuleBuilder()
-                .withFrom(pods(selector(Labels.STACK, stack.getMetadata().getName())))
-                .withPorts(ports)
-                .build());
-        if (service.expose() != null) {
+        // Services of a stack call each other; the spec declares no finer edges between them. A worker that listens
+        // on nothing is called by no one.
+        if (!ports.isEmpty()) {
+            rules.add(new NetworkPolicyIngressRuleBuilder()
+                    .withFrom(pods(selector(Labels.STACK, stack.getMetadata().getName())))
+                    .withPorts(ports)
+                    .build());
+        }
+        if (service.hasPort() && !service.routes().isEmpty()) {
             rules.add(new NetworkPolicyIngressRuleBuilder()
                     .withFrom(namespace(network.ingressNamespace()))
                     .withPorts(tcp(service.port()))
                     .build());
         }
-        if (service.metrics() != null) {
+        if (service.metrics() != null && (service.metrics().port() != null || service.hasPort())) {
             int port = service.metrics().port() == null
                     ? service.port()
                     : service.metrics().port();

@@ -20,6 +20,6 @@ public class ServiceDependent extends ServiceObjectDependent<Service> {
 
     @Override
     protected Optional<Service> desired(AppStack stack, ServiceSpec service, Context<AppStack> context) {
-        return Optional.of(Services.desired(stack, service));
+        return Services.desired(stack, service);
     }
 }

@@ -13,12 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The ClusterIP Service in front of one service's pods, exposing every container port under its name. */
+/**
+ * The ClusterIP Service in front of one service's pods, exposing every container port under its name; none for a
+ * worker that listens on no port (a Service needs one).
+ */
 public final class Services {
 
     private Services() {}
 
-    public static Service desired(AppStack stack, ServiceSpec service) {
+    public static Optional<Service> desired(AppStack stack, ServiceSpec service) {
         List<ServicePort> ports = new ArrayList<>();
         for (ContainerPort port : ContainerParts.ports(service)) {
             ports.add(new ServicePortBuilder()
@@ -28,14 +31,17 @@ public final class Services {
                     .withProtocol(port.getProtocol())
                     .build());
         }
-        return StackObjects.finish(new ServiceBuilder()
+        if (ports.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(StackObjects.finish(new ServiceBuilder()
                 .withMetadata(StackObjects.serviceMetadata(stack, service))
                 .withNewSpec()
                 .withType("ClusterIP")
                 .withSelector(StackObjects.selector(stack, service))
                 .withPorts(ports)
                 .endSpec()
-                .build());
+                .build()));
     }
 
     /**
@@ -44,7 +50,7 @@ public final class Services {
      */
     public static Optional<String> metricsPortName(ServiceSpec service) {
         Metrics metrics = service.metrics();
-        if (metrics == null) {
+        if (metrics == null || (metrics.port() == null && !service.hasPort())) {
             return Optional.empty();
         }
         if (ContainerParts.metricsPort(service).isPresent()) {

@@ -13,8 +13,9 @@ public final class Names {
         return stack + "-" + service;
     }
 
-    public static String tlsSecret(String stack, String service) {
-        return service(stack, service) + "-tls";
+    /** The Secret a host's certificate is in when its TLS names none; a wildcard's * is spelled out. */
+    public static String tlsSecret(String stack, String host) {
+        return stack + "-" + host.replace("*", "wildcard") + "-tls";
     }
 
     public static String postgres(String stack) {

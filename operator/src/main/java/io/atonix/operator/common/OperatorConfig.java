@@ -9,7 +9,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "atonix")
 public interface OperatorConfig {
 
-    /** IngressClass for exposed services that do not name one; unset leaves the cluster's default class. */
+    /** IngressClass of a stack's Ingress when its spec.ingress names none; unset leaves the cluster's default class. */
     @WithName("ingress-class-name")
     Optional<String> ingressClassName();
 

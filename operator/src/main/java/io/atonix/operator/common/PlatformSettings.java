@@ -3,7 +3,7 @@ package io.atonix.operator.common;
 /**
  * What the platform team configures once for the whole operator, and the builders need to know.
  *
- * @param ingressClassName IngressClass for exposed services that name none; null leaves the cluster's default
+ * @param ingressClassName IngressClass of a stack's Ingress when its spec.ingress names none; null leaves the cluster's default
  * @param network where the traffic the stacks' NetworkPolicies admit comes from
  * @param monitoring the labels Prometheus and Grafana select the monitoring objects by
  */

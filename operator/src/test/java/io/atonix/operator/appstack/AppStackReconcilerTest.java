@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackSpec;
 import io.atonix.api.v1alpha1.appstack.Autoscale;
-import io.atonix.api.v1alpha1.appstack.Expose;
 import io.atonix.api.v1alpha1.appstack.Metrics;
 import io.atonix.api.v1alpha1.appstack.PostgresUse;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
@@ -73,11 +72,13 @@ class AppStackReconcilerTest {
 
     @Test
     void createsEveryObjectOfEachServiceWithOwnerReferences() {
-        ServiceSpec web = TestStacks.withExpose(
+        ServiceSpec web = TestStacks.withRoutes(
                 TestStacks.withAutoscale(service("web", "nginx:1.27", 8080), new Autoscale(2, 5, 70, null)),
-                new Expose("shop.example.com", "/", null, true, null, null, null));
+                TestStacks.route("shop.example.com", "/"));
         ServiceSpec api = TestStacks.withReplicas(service("api", "acme/api:1", 5000), 1);
-        AppStack created = create(stack("create", "shop", web, api));
+        ServiceSpec worker = TestStacks.worker("worker", "acme/worker:1");
+        AppStack created =
+                create(stack("create", "shop", List.of(TestStacks.https("shop.example.com")), web, api, worker));
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
             assertThat(client.serviceAccounts()
@@ -114,7 +115,7 @@ class AppStackReconcilerTest {
                             .v1()
                             .ingresses()
                             .inNamespace("create")
-                            .withName("shop-web")
+                            .withName("shop")
                             .get())
                     .isNotNull();
             assertThat(client.apps()
@@ -124,7 +125,8 @@ class AppStackReconcilerTest {
                             .get())
                     .isNotNull();
         });
-        // A single-replica service without autoscale and expose gets neither a budget, an autoscaler nor an Ingress.
+        // A single-replica service without autoscale gets neither a budget nor an autoscaler, and the stack's one
+        // Ingress carries only the routed service.
         assertThat(client.policy()
                         .v1()
                         .podDisruptionBudget()
@@ -143,8 +145,18 @@ class AppStackReconcilerTest {
                         .v1()
                         .ingresses()
                         .inNamespace("create")
-                        .withName("shop-api")
+                        .list()
+                        .getItems())
+                .singleElement()
+                .satisfies(ingress -> assertThat(ingress.getSpec().getRules())
+                        .flatExtracting(rule -> rule.getHttp().getPaths())
+                        .extracting(path -> path.getBackend().getService().getName())
+                        .containsExactly("shop-web"));
+        assertThat(client.services()
+                        .inNamespace("create")
+                        .withName("shop-worker")
                         .get())
+                .as("a worker without a port has no Service")
                 .isNull();
 
         Deployment deployment = client.apps()
@@ -171,8 +183,8 @@ class AppStackReconcilerTest {
             assertThat(condition(current, ConditionTypes.READY).status()).isEqualTo("False");
             assertThat(condition(current, ConditionTypes.PROGRESSING).status()).isEqualTo("True");
             assertThat(current.getStatus().services())
-                    .extracting(s -> s.url())
-                    .containsExactly("https://shop.example.com/", null);
+                    .extracting(s -> s.urls())
+                    .containsExactly(List.of("https://shop.example.com/"), null, null);
         });
         // One Event for everything the first reconcile created, not one per object.
         assertThat(mock.events("create"))
@@ -185,7 +197,7 @@ class AppStackReconcilerTest {
                                 "Deployment shop-api",
                                 "Deployment shop-web",
                                 "Service shop-web",
-                                "Ingress shop-web",
+                                "Ingress shop",
                                 "HorizontalPodAutoscaler shop-web",
                                 "ServiceAccount shop-api"));
     }
@@ -385,7 +397,7 @@ class AppStackReconcilerTest {
                 null,
                 null,
                 null,
-                new Expose("x.example.com", "/", null, null, null, null, null),
+                List.of(TestStacks.route("x.example.com", "/")),
                 null,
                 null);
         ServiceSpec b = new ServiceSpec(
@@ -401,16 +413,16 @@ class AppStackReconcilerTest {
                 null,
                 null,
                 null,
-                new Expose("x.example.com", "/", null, null, null, null, null),
+                List.of(TestStacks.route("x.example.com", "/")),
                 null,
                 null);
-        create(stack("invalid", "shop", a, b));
+        create(stack("invalid", "shop", List.of(TestStacks.http("x.example.com")), a, b));
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
             Condition ready = condition(get("invalid", "shop"), ConditionTypes.READY);
             assertThat(ready.status()).isEqualTo("False");
             assertThat(ready.reason()).isEqualTo(AppStackStatusBuilder.REASON_INVALID_SPEC);
-            assertThat(ready.message()).contains("both claim host x.example.com and path /");
+            assertThat(ready.message()).contains("both route host x.example.com and path /");
             assertThat(condition(get("invalid", "shop"), ConditionTypes.DEGRADED)
                             .status())
                     .isEqualTo("True");
@@ -485,28 +497,29 @@ class AppStackReconcilerTest {
 
     @Test
     void aRouteServedByAnotherStackIsAConflict() {
-        Expose expose = new Expose("same.example.com", "/", null, null, null, null, null);
-        create(stack("routes", "first", TestStacks.withExpose(service("web", "nginx", 8080), expose)));
+        var hosts = List.of(TestStacks.http("same.example.com"));
+        var route = TestStacks.route("same.example.com", "/");
+        create(stack("routes", "first", hosts, TestStacks.withRoutes(service("web", "nginx", 8080), route)));
         await().atMost(TIMEOUT)
                 .until(() -> client.network()
                                 .v1()
                                 .ingresses()
                                 .inNamespace("routes")
-                                .withName("first-web")
+                                .withName("first")
                                 .get()
                         != null);
-        create(stack("routes", "second", TestStacks.withExpose(service("web", "nginx", 8080), expose)));
+        create(stack("routes", "second", hosts, TestStacks.withRoutes(service("web", "nginx", 8080), route)));
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
             Condition ready = condition(get("routes", "second"), ConditionTypes.READY);
             assertThat(ready.reason()).isEqualTo(AppStackStatusBuilder.REASON_INVALID_SPEC);
-            assertThat(ready.message()).contains("already served by Ingress routes/first-web");
+            assertThat(ready.message()).contains("already served by Ingress routes/first of another stack");
         });
         assertThat(client.network()
                         .v1()
                         .ingresses()
                         .inNamespace("routes")
-                        .withName("second-web")
+                        .withName("second")
                         .get())
                 .isNull();
     }

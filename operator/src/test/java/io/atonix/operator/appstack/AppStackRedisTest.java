@@ -169,7 +169,7 @@ class AppStackRedisTest {
                 s.resources(),
                 s.probes(),
                 s.autoscale(),
-                s.expose(),
+                s.routes(),
                 s.metrics(),
                 redis == null ? null : new Uses(null, redis, null));
     }

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atonix.api.v1alpha1.appstack.AppStackSpec;
 import io.atonix.api.v1alpha1.appstack.Autoscale;
-import io.atonix.api.v1alpha1.appstack.Expose;
 import io.atonix.api.v1alpha1.appstack.KafkaClusterRef;
 import io.atonix.api.v1alpha1.appstack.KafkaSpec;
 import io.atonix.api.v1alpha1.appstack.KafkaTopicSpec;
 import io.atonix.api.v1alpha1.appstack.KafkaUse;
+import io.atonix.api.v1alpha1.appstack.Metrics;
 import io.atonix.api.v1alpha1.appstack.PostgresUse;
 import io.atonix.api.v1alpha1.appstack.ServicePort;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
@@ -33,12 +33,65 @@ class AppStackValidatorTest {
     }
 
     @Test
+    void aRouteNamesADeclaredHostAndAServiceWithoutAPortHasNoRoutesNorDefaultPorts() {
+        ServiceSpec routed = TestStacks.withRoutes(service("web", "nginx", 80), TestStacks.route("h.example.com", "/"));
+        assertThat(fields(stack("ns", "shop", List.of(TestStacks.http("other.example.com")), routed)))
+                .containsExactly("spec.services[0].routes[0].host");
+        ServiceSpec worker = TestStacks.worker("worker", "acme/worker");
+        assertThat(AppStackValidator.validate(stack("ns", "shop", worker))).isEmpty();
+        ServiceSpec routedWorker = TestStacks.withRoutes(worker, TestStacks.route("h.example.com", "/"));
+        assertThat(fields(stack("ns", "shop", List.of(TestStacks.http("h.example.com")), routedWorker)))
+                .containsExactly("spec.services[0].routes");
+        assertThat(fields(stack("ns", "shop", TestStacks.withMetrics(worker, new Metrics(null, null, null)))))
+                .containsExactly("spec.services[0].metrics");
+        assertThat(AppStackValidator.validate(
+                        stack("ns", "shop", TestStacks.withMetrics(worker, new Metrics(null, 9100, null)))))
+                .isEmpty();
+        assertThat(fields(stack(
+                        "ns",
+                        "shop",
+                        List.of(TestStacks.http("h.example.com"), TestStacks.http("h.example.com")),
+                        service("web", "nginx", 80))))
+                .containsExactly("spec.hosts[1].name");
+    }
+
+    @Test
+    void aWorkersProbesNameTheirPort() {
+        ServiceSpec worker = TestStacks.worker("worker", "acme/worker");
+        var unnamed = new io.atonix.api.v1alpha1.common.Probes(
+                new io.atonix.api.v1alpha1.common.Probe(
+                        new io.atonix.api.v1alpha1.common.HttpGetAction("/ready", null),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                null,
+                null);
+        var named = new io.atonix.api.v1alpha1.common.Probes(
+                new io.atonix.api.v1alpha1.common.Probe(
+                        new io.atonix.api.v1alpha1.common.HttpGetAction("/ready", 8081),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                null,
+                null);
+        assertThat(fields(stack("ns", "shop", TestStacks.withProbes(worker, unnamed))))
+                .containsExactly("spec.services[0].probes");
+        assertThat(AppStackValidator.validate(stack("ns", "shop", TestStacks.withProbes(worker, named))))
+                .isEmpty();
+    }
+
+    @Test
     void namesTheFieldOfEachProblem() {
-        ServiceSpec a = TestStacks.withExpose(
-                service("web", "nginx", 80), new Expose("h.example.com", null, null, null, null, null, null));
-        ServiceSpec b = TestStacks.withExpose(
-                service("web", "nginx", 81), new Expose("h.example.com", "/", null, null, null, null, null));
-        assertThat(fields(stack("ns", "shop", a, b))).contains("spec.services[1].name", "spec.services[1].expose");
+        ServiceSpec a = TestStacks.withRoutes(service("web", "nginx", 80), TestStacks.route("h.example.com", "/"));
+        ServiceSpec b = TestStacks.withRoutes(service("web", "nginx", 81), TestStacks.route("h.example.com", "/"));
+        assertThat(fields(stack("ns", "shop", List.of(TestStacks.http("h.example.com")), a, b)))
+                .containsExactly("spec.services[1].name", "spec.services[1].routes[0]");
         assertThat(fields(stack("ns", "a-very-long-stack-name-that-is-too-long", service("web", "x", 1))))
                 .containsExactly("metadata.name");
         assertThat(fields(stack("ns", "shop", service("postgres", "x", 1)))).containsExactly("spec.services[0].name");

@@ -39,7 +39,7 @@ class ChildRedisTest {
                 s.resources(),
                 s.probes(),
                 s.autoscale(),
-                s.expose(),
+                s.routes(),
                 s.metrics(),
                 new Uses(null, redis, null));
     }

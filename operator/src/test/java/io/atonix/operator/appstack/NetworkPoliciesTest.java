@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackSpec;
 import io.atonix.api.v1alpha1.appstack.EgressMode;
-import io.atonix.api.v1alpha1.appstack.Expose;
 import io.atonix.api.v1alpha1.appstack.Metrics;
 import io.atonix.api.v1alpha1.appstack.NetworkPolicySpec;
 import io.atonix.api.v1alpha1.appstack.PostgresUse;
@@ -50,7 +49,7 @@ class NetworkPoliciesTest {
             null,
             null,
             null,
-            new Expose("shop.example.com", null, null, null, null, null, null),
+            List.of(TestStacks.route("shop.example.com", "/")),
             new Metrics(null, 9090, null),
             null);
     private final PostgresSpec postgres = new PostgresSpec(
@@ -124,6 +123,29 @@ class NetworkPoliciesTest {
                 .as("web declares metrics")
                 .isTrue();
         assertThat(allowed(policies, "monitoring", Map.of(), apiPod, 5000)).isFalse();
+    }
+
+    @Test
+    void aWorkerWithoutAPortAdmitsOnlyPrometheusOnItsMetricsPort() {
+        ServiceSpec worker =
+                TestStacks.withMetrics(TestStacks.worker("worker", "acme/worker"), new Metrics(null, 9100, null));
+        AppStack stack = TestStacks.stack(NS, "shop", List.of(), api, worker);
+        Collection<NetworkPolicy> policies =
+                NetworkPolicies.desired(stack, NETWORK).values();
+        Map<String, String> workerPod = pod("shop", "worker");
+
+        assertThat(allowed(policies, "monitoring", Map.of(), workerPod, 9100)).isTrue();
+        assertThat(allowed(policies, NS, apiPod, workerPod, 9100))
+                .as("no service of the stack calls a worker")
+                .isFalse();
+        assertThat(allowed(policies, "ingress", Map.of(), workerPod, 9100)).isFalse();
+        ServiceSpec silent = TestStacks.worker("worker", "acme/worker");
+        assertThat(NetworkPolicies.desired(TestStacks.stack(NS, "shop", List.of(), silent), NETWORK)
+                        .get("shop-worker")
+                        .getSpec()
+                        .getIngress())
+                .as("a worker without metrics admits nothing")
+                .isNullOrEmpty();
     }
 
     @Test

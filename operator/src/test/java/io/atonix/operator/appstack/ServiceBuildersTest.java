@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackSpec;
 import io.atonix.api.v1alpha1.appstack.Autoscale;
-import io.atonix.api.v1alpha1.appstack.Expose;
+import io.atonix.api.v1alpha1.appstack.HostSpec;
+import io.atonix.api.v1alpha1.appstack.HostTls;
 import io.atonix.api.v1alpha1.appstack.Metrics;
 import io.atonix.api.v1alpha1.appstack.PathType;
+import io.atonix.api.v1alpha1.appstack.Route;
 import io.atonix.api.v1alpha1.appstack.ServicePort;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.api.v1alpha1.common.ComputeResources;
@@ -62,17 +64,11 @@ class ServiceBuildersTest {
                     new Probe(null, null, new ExecAction(List.of("true")), null, 30, null, null),
                     new Probe(new HttpGetAction("/started", 5001), null, null, null, null, null, 30)),
             new Autoscale(3, 9, 60, 75),
-            new Expose(
-                    "api.example.com",
-                    "/v1",
-                    PathType.Exact,
-                    true,
-                    "api-cert",
-                    "public",
-                    Map.of("cert-manager.io/cluster-issuer", "le")),
+            List.of(new Route("api.example.com", "/v1", PathType.Exact)),
             new Metrics("/prom", 9100, null),
             null);
-    private static final AppStack STACK = stack("ns", "shop", FULL);
+    private static final AppStack STACK =
+            stack("ns", "shop", List.of(new HostSpec("api.example.com", new HostTls("api-cert"))), FULL);
     /** Before the operator has generated any binding Secret. */
     private static final BindingChecksums NO_SECRETS = names -> Optional.empty();
 
@@ -158,7 +154,7 @@ class ServiceBuildersTest {
                 .isNullOrEmpty();
         assertThat(Autoscalers.desired(STACK, minimal)).isEmpty();
         assertThat(DisruptionBudgets.desired(STACK, minimal)).isEmpty();
-        assertThat(Ingresses.desired(STACK, minimal, PlatformSettings.defaults()))
+        assertThat(Ingresses.desired(stack("ns", "shop", minimal), PlatformSettings.defaults()))
                 .isEmpty();
     }
 
@@ -176,7 +172,9 @@ class ServiceBuildersTest {
                         null,
                         null,
                         null,
-                        List.of(new SecretName("ghcr-pull"), new SecretName("mirror-pull"))));
+                        List.of(new SecretName("ghcr-pull"), new SecretName("mirror-pull")),
+                        null,
+                        null));
         assertThat(Deployments.desired(stack, web, NO_SECRETS)
                         .getSpec()
                         .getTemplate()
@@ -188,7 +186,7 @@ class ServiceBuildersTest {
 
     @Test
     void serviceExposesEveryPortByName() {
-        var service = Services.desired(STACK, FULL);
+        var service = Services.desired(STACK, FULL).orElseThrow();
         assertThat(service.getSpec().getType()).isEqualTo("ClusterIP");
         assertThat(service.getSpec().getSelector())
                 .containsEntry(Labels.SERVICE, "api")
@@ -224,58 +222,32 @@ class ServiceBuildersTest {
     }
 
     @Test
-    void ingressRoutesTheHostAndPathWithTls() {
-        var ingress = Ingresses.desired(
-                        STACK,
-                        FULL,
-                        new PlatformSettings(
-                                "nginx",
-                                io.atonix.operator.common.NetworkSettings.defaults(),
-                                io.atonix.operator.common.MonitoringSettings.defaults()))
-                .orElseThrow();
-        assertThat(ingress.getSpec().getIngressClassName())
-                .as("the service's class wins over the platform's")
-                .isEqualTo("public");
-        assertThat(ingress.getMetadata().getAnnotations()).containsEntry("cert-manager.io/cluster-issuer", "le");
-        var rule = ingress.getSpec().getRules().get(0);
-        assertThat(rule.getHost()).isEqualTo("api.example.com");
-        var path = rule.getHttp().getPaths().get(0);
-        assertThat(path.getPath()).isEqualTo("/v1");
-        assertThat(path.getPathType()).isEqualTo("Exact");
-        assertThat(path.getBackend().getService().getName()).isEqualTo("shop-api");
-        assertThat(path.getBackend().getService().getPort().getName()).isEqualTo("http");
-        assertThat(ingress.getSpec().getTls()).singleElement().satisfies(tls -> {
-            assertThat(tls.getHosts()).containsExactly("api.example.com");
-            assertThat(tls.getSecretName()).isEqualTo("api-cert");
-        });
-        ServiceSpec plain = TestStacks.withExpose(
-                service("web", "nginx", 80), new Expose("web.example.com", null, null, null, null, null, null));
-        var defaults = Ingresses.desired(
-                        STACK,
-                        plain,
-                        new PlatformSettings(
-                                "nginx",
-                                io.atonix.operator.common.NetworkSettings.defaults(),
-                                io.atonix.operator.common.MonitoringSettings.defaults()))
-                .orElseThrow();
-        assertThat(defaults.getSpec().getIngressClassName()).isEqualTo("nginx");
-        assertThat(defaults.getSpec()
-                        .getRules()
-                        .get(0)
-                        .getHttp()
-                        .getPaths()
-                        .get(0)
-                        .getPath())
-                .isEqualTo("/");
-        assertThat(defaults.getSpec()
-                        .getRules()
-                        .get(0)
-                        .getHttp()
-                        .getPaths()
-                        .get(0)
-                        .getPathType())
-                .isEqualTo("Prefix");
-        assertThat(defaults.getSpec().getTls()).isNullOrEmpty();
+    void aWorkerWithoutAPortGetsNoServiceAndNoDefaultReadinessProbe() {
+        ServiceSpec worker = TestStacks.worker("worker", "acme/worker");
+        AppStack stack = stack("ns", "shop", worker);
+        Container container = Deployments.desired(stack, worker, NO_SECRETS)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0);
+        assertThat(container.getPorts()).isNullOrEmpty();
+        assertThat(container.getReadinessProbe()).isNull();
+        assertThat(Services.desired(stack, worker)).isEmpty();
+        assertThat(AppStackResources.desired(stack, PlatformSettings.defaults(), NO_SECRETS))
+                .extracting(HasMetadata::getKind)
+                .doesNotContain("Service", "Ingress");
+    }
+
+    @Test
+    void aWorkersOwnMetricsPortIsItsServicesOnlyPort() {
+        ServiceSpec worker =
+                TestStacks.withMetrics(TestStacks.worker("worker", "acme/worker"), new Metrics(null, 9100, null));
+        var service = Services.desired(stack("ns", "shop", worker), worker).orElseThrow();
+        assertThat(service.getSpec().getPorts())
+                .extracting(p -> p.getName() + ":" + p.getPort())
+                .containsExactly("metrics:9100");
+        assertThat(Services.metricsPortName(worker)).contains("metrics");
     }
 
     @Test

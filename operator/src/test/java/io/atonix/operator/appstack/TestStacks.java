@@ -2,6 +2,9 @@ package io.atonix.operator.appstack;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackSpec;
+import io.atonix.api.v1alpha1.appstack.HostSpec;
+import io.atonix.api.v1alpha1.appstack.HostTls;
+import io.atonix.api.v1alpha1.appstack.Route;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.List;
@@ -13,6 +16,34 @@ public final class TestStacks {
 
     public static AppStack stack(String namespace, String name, ServiceSpec... services) {
         return stack(namespace, name, new AppStackSpec(List.of(services), null, null, null, null, null, null));
+    }
+
+    /** A stack that serves these hosts, which its services' routes name. */
+    public static AppStack stack(String namespace, String name, List<HostSpec> hosts, ServiceSpec... services) {
+        return stack(
+                namespace,
+                name,
+                new AppStackSpec(List.of(services), null, null, null, null, null, null, null, hosts, null));
+    }
+
+    /** A host served over HTTPS with the certificate in the Secret the stack owns for it. */
+    public static HostSpec https(String host) {
+        return new HostSpec(host, new HostTls(null));
+    }
+
+    /** A host served over plain HTTP. */
+    public static HostSpec http(String host) {
+        return new HostSpec(host, null);
+    }
+
+    public static Route route(String host, String path) {
+        return new Route(host, path, null);
+    }
+
+    /** A worker: a service that listens on no port. */
+    public static ServiceSpec worker(String name, String image) {
+        return new ServiceSpec(
+                name, image, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static AppStack stack(String namespace, String name, AppStackSpec spec) {
@@ -46,7 +77,7 @@ public final class TestStacks {
                 s.resources(),
                 s.probes(),
                 s.autoscale(),
-                s.expose(),
+                s.routes(),
                 s.metrics(),
                 s.uses());
     }
@@ -65,7 +96,7 @@ public final class TestStacks {
                 s.resources(),
                 s.probes(),
                 s.autoscale(),
-                s.expose(),
+                s.routes(),
                 s.metrics(),
                 s.uses());
     }
@@ -84,12 +115,12 @@ public final class TestStacks {
                 s.resources(),
                 s.probes(),
                 autoscale,
-                s.expose(),
+                s.routes(),
                 s.metrics(),
                 s.uses());
     }
 
-    public static ServiceSpec withExpose(ServiceSpec s, io.atonix.api.v1alpha1.appstack.Expose expose) {
+    public static ServiceSpec withRoutes(ServiceSpec s, io.atonix.api.v1alpha1.appstack.Route... routes) {
         return new ServiceSpec(
                 s.name(),
                 s.image(),
@@ -103,7 +134,7 @@ public final class TestStacks {
                 s.resources(),
                 s.probes(),
                 s.autoscale(),
-                expose,
+                List.of(routes),
                 s.metrics(),
                 s.uses());
     }
@@ -122,7 +153,7 @@ public final class TestStacks {
                 s.resources(),
                 s.probes(),
                 s.autoscale(),
-                s.expose(),
+                s.routes(),
                 s.metrics(),
                 s.uses());
     }
@@ -141,9 +172,28 @@ public final class TestStacks {
                 s.resources(),
                 s.probes(),
                 s.autoscale(),
-                s.expose(),
+                s.routes(),
                 s.metrics(),
                 uses);
+    }
+
+    public static ServiceSpec withProbes(ServiceSpec s, io.atonix.api.v1alpha1.common.Probes probes) {
+        return new ServiceSpec(
+                s.name(),
+                s.image(),
+                s.imagePullPolicy(),
+                s.replicas(),
+                s.port(),
+                s.additionalPorts(),
+                s.command(),
+                s.args(),
+                s.env(),
+                s.resources(),
+                probes,
+                s.autoscale(),
+                s.routes(),
+                s.metrics(),
+                s.uses());
     }
 
     public static ServiceSpec withMetrics(ServiceSpec s, io.atonix.api.v1alpha1.appstack.Metrics metrics) {
@@ -160,7 +210,7 @@ public final class TestStacks {
                 s.resources(),
                 s.probes(),
                 s.autoscale(),
-                s.expose(),
+                s.routes(),
                 metrics,
                 s.uses());
     }

@@ -84,7 +84,7 @@ final class MonitoredStacks {
                 s.resources(),
                 s.probes(),
                 s.autoscale(),
-                s.expose(),
+                s.routes(),
                 s.metrics(),
                 s.uses());
     }

@@ -58,7 +58,7 @@ class ServiceMonitorsTest {
         assertThat(endpoint.getPath()).isEqualTo("/prom");
         assertThat(endpoint.getInterval()).isEqualTo("15s");
         assertThat(monitor.getSpec().getTargetLabels()).containsExactly(Labels.STACK, Labels.SERVICE);
-        assertSelects(monitor, Services.desired(stack, MonitoredStacks.API));
+        assertSelects(monitor, Services.desired(stack, MonitoredStacks.API).orElseThrow());
     }
 
     @Test
@@ -80,7 +80,7 @@ class ServiceMonitorsTest {
                 assertThat(e.getPath()).isEqualTo(service.metrics().pathOrDefault());
                 assertThat(e.getInterval()).isEqualTo(service.metrics().intervalOrDefault());
             });
-            assertSelects(monitor, Services.desired(stack, service));
+            assertSelects(monitor, Services.desired(stack, service).orElseThrow());
         }
     }
 

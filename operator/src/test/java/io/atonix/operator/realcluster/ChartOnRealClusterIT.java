@@ -398,11 +398,13 @@ class ChartOnRealClusterIT {
             metadata:
               name: plain
             spec:
+              hosts:
+                - { name: plain.example.com, tls: {} }
               services:
                 - name: web
                   image: ghcr.io/acme/shop-web:1.4.2
                   port: 8080
-                  expose: { host: plain.example.com, path: /, tls: true }
+                  routes: [{ host: plain.example.com, path: / }]
                   autoscale: { minReplicas: 2, maxReplicas: 4 }
                   env:
                     - name: TOKEN
@@ -420,11 +422,13 @@ class ChartOnRealClusterIT {
             metadata:
               name: shop
             spec:
+              hosts:
+                - { name: shop.example.com, tls: {} }
               services:
                 - name: web
                   image: ghcr.io/acme/shop-web:1.4.2
                   port: 8080
-                  expose: { host: shop.example.com, path: /, tls: true }
+                  routes: [{ host: shop.example.com, path: / }]
                   autoscale: { minReplicas: 2, maxReplicas: 4 }
                   env:
                     - name: TOKEN

@@ -7,7 +7,6 @@ import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackSpec;
 import io.atonix.api.v1alpha1.appstack.AppStackStatus;
 import io.atonix.api.v1alpha1.appstack.Autoscale;
-import io.atonix.api.v1alpha1.appstack.Expose;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.api.v1alpha1.common.Condition;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
@@ -76,12 +75,12 @@ class StackOnRealClusterIT {
     void aStackBecomesReadyUnderRestrictedPodSecurityAndThenMakesNoWrites() throws Exception {
         String ns = namespaces.restricted("ready");
         long start = audit.mark();
-        ServiceSpec web = TestStacks.withExpose(
+        ServiceSpec web = TestStacks.withRoutes(
                 TestStacks.withAutoscale(
                         TestStacks.service("web", "nginx:1.27", 8080), new Autoscale(2, 4, null, null)),
-                new Expose("shop.example.com", "/", null, true, null, null, null));
+                TestStacks.route("shop.example.com", "/"));
         ServiceSpec api = TestStacks.withReplicas(TestStacks.service("api", "acme/api:1", 5000), 2);
-        create(TestStacks.stack(ns, "shop", web, api));
+        create(TestStacks.stack(ns, "shop", List.of(TestStacks.https("shop.example.com")), web, api));
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
             AppStack stack = get(ns, "shop");

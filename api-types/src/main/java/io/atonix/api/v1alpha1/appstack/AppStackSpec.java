@@ -12,6 +12,7 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
+import java.util.Optional;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @ValidationRule(
@@ -33,6 +34,14 @@ import java.util.List;
         value =
                 "self.services.all(s, !has(s.uses) || !has(s.uses.kafka) || (has(self.kafka) && (!has(s.uses.kafka.produce) || s.uses.kafka.produce.all(t, has(self.kafka.topics) && self.kafka.topics.exists(k, k.name == t))) && (!has(s.uses.kafka.consume) || s.uses.kafka.consume.all(t, has(self.kafka.topics) && self.kafka.topics.exists(k, k.name == t)))))",
         message = "a service uses a Kafka topic that spec.kafka.topics does not declare")
+@ValidationRule(
+        value =
+                "self.services.all(s, !has(s.routes) || s.routes.all(r, has(self.hosts) && self.hosts.exists(h, h.name == r.host)))",
+        message = "a service routes a host that spec.hosts does not declare")
+@ValidationRule(
+        value =
+                "self.services.all(s, !has(s.routes) || s.routes.all(r, self.services.exists_one(o, has(o.routes) && o.routes.exists(q, q.host == r.host && q.path == r.path))))",
+        message = "two services route the same host and path")
 public record AppStackSpec(
         @Required
         @Size(min = 1, max = 20)
@@ -66,14 +75,24 @@ public record AppStackSpec(
         @JsonPropertyDescription(
                 "Secrets (kubernetes.io/dockerconfigjson) the services' pods pull their images with, for images in a private registry.")
         @ListType(value = ListType.Kind.map, keys = "name")
-        List<SecretName> imagePullSecrets) {
+        List<SecretName> imagePullSecrets,
+
+        @Size(max = 16)
+        @JsonPropertyDescription(
+                "Host names the stack serves from outside the cluster, each with its TLS. The services' routes name them.")
+        @ListType(value = ListType.Kind.map, keys = "name")
+        List<HostSpec> hosts,
+
+        @JsonPropertyDescription("Settings of the Ingress that carries the services' routes.")
+        IngressSpec ingress) {
 
     public AppStackSpec {
         services = services == null ? List.of() : List.copyOf(services);
         imagePullSecrets = imagePullSecrets == null ? List.of() : List.copyOf(imagePullSecrets);
+        hosts = hosts == null ? List.of() : List.copyOf(hosts);
     }
 
-    /** A stack without image pull Secrets: the shape before spec.imagePullSecrets existed, which callers keep using. */
+    /** A stack with no image pull Secrets and no hosts: services reached only inside the cluster. */
     public AppStackSpec(
             List<ServiceSpec> services,
             PostgresSpec postgres,
@@ -82,7 +101,12 @@ public record AppStackSpec(
             MonitoringSpec monitoring,
             NetworkPolicySpec networkPolicy,
             DeletionPolicy deletionPolicy) {
-        this(services, postgres, redis, kafka, monitoring, networkPolicy, deletionPolicy, null);
+        this(services, postgres, redis, kafka, monitoring, networkPolicy, deletionPolicy, null, null, null);
+    }
+
+    /** The declared host of that name, if any. */
+    public Optional<HostSpec> host(String name) {
+        return hosts.stream().filter(h -> h.name().equals(name)).findFirst();
     }
 
     public DeletionPolicy deletionPolicyOrDefault() {

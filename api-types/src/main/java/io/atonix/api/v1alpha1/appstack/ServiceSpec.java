@@ -21,8 +21,20 @@ import java.util.List;
         message =
                 "replicas and autoscale are mutually exclusive: with autoscale, the autoscaler owns the replica count")
 @ValidationRule(
-        value = "!has(self.additionalPorts) || self.additionalPorts.all(p, p.port != self.port)",
+        value = "!has(self.additionalPorts) || !has(self.port) || self.additionalPorts.all(p, p.port != self.port)",
         message = "additionalPorts must not repeat the service's port")
+@ValidationRule(
+        value = "!has(self.routes) || has(self.port)",
+        message = "routes need the service's port: the edge sends their HTTP requests to it",
+        fieldPath = ".routes")
+@ValidationRule(
+        value = "!has(self.metrics) || has(self.port) || has(self.metrics.port)",
+        message = "metrics of a service without a port need metrics.port",
+        fieldPath = ".metrics")
+@ValidationRule(
+        value = "has(self.port) || !has(self.probes) || " + ServiceSpec.PROBES_NAME_THEIR_PORT,
+        message = "probes of a service without a port must name their httpGet or tcpSocket port",
+        fieldPath = ".probes")
 @ValidationRule(
         value = "self.name != 'postgres' && self.name != 'redis'",
         message = "postgres and redis are reserved for the stack's data stores",
@@ -50,11 +62,10 @@ public record ServiceSpec(
         @JsonPropertyDescription("Number of pods. Defaults to 1. Not allowed together with autoscale.")
         Integer replicas,
 
-        @Required
         @Min(1)
         @Max(65535)
         @JsonPropertyDescription(
-                "Port the application serves HTTP on. The Service exposes it as port \"http\" under the same number.")
+                "Port the application serves HTTP on, exposed by the Service as port \"http\" and checked by the default readiness probe. A worker that serves nothing leaves it out: it gets no Service, no routes and no default probe.")
         Integer port,
 
         @Size(max = 8)
@@ -89,8 +100,13 @@ public record ServiceSpec(
                 "Scales the service with a HorizontalPodAutoscaler between minReplicas and maxReplicas.")
         Autoscale autoscale,
 
-        @JsonPropertyDescription("Makes the service reachable from outside the cluster through an Ingress.")
-        Expose expose,
+        @Size(max = 8)
+        @JsonPropertyDescription(
+                "Hosts and paths of spec.hosts whose HTTP requests from outside the cluster reach the service's port.")
+        @ListType(
+                value = ListType.Kind.map,
+                keys = {"host", "path"})
+        List<Route> routes,
 
         @JsonPropertyDescription(
                 "Declares that the service serves Prometheus metrics; Prometheus scrapes them when the cluster runs the Prometheus Operator.")
@@ -107,12 +123,29 @@ public record ServiceSpec(
         command = command == null ? List.of() : List.copyOf(command);
         args = args == null ? List.of() : List.copyOf(args);
         env = env == null ? List.of() : List.copyOf(env);
+        routes = routes == null ? List.of() : List.copyOf(routes);
     }
+
+    private static final String READINESS_NAMES_PORT =
+            "(!has(self.probes.readiness) || ((!has(self.probes.readiness.httpGet) || has(self.probes.readiness.httpGet.port)) && (!has(self.probes.readiness.tcpSocket) || has(self.probes.readiness.tcpSocket.port))))";
+    private static final String LIVENESS_NAMES_PORT =
+            "(!has(self.probes.liveness) || ((!has(self.probes.liveness.httpGet) || has(self.probes.liveness.httpGet.port)) && (!has(self.probes.liveness.tcpSocket) || has(self.probes.liveness.tcpSocket.port))))";
+    private static final String STARTUP_NAMES_PORT =
+            "(!has(self.probes.startup) || ((!has(self.probes.startup.httpGet) || has(self.probes.startup.httpGet.port)) && (!has(self.probes.startup.tcpSocket) || has(self.probes.startup.tcpSocket.port))))";
+
+    /** Each probe's httpGet and tcpSocket name a port, since there is no service port to default to. */
+    static final String PROBES_NAME_THEIR_PORT =
+            "(" + READINESS_NAMES_PORT + " && " + LIVENESS_NAMES_PORT + " && " + STARTUP_NAMES_PORT + ")";
 
     public enum ImagePullPolicy {
         Always,
         IfNotPresent,
         Never
+    }
+
+    /** Whether the service listens on an HTTP port; a worker that serves nothing does not. */
+    public boolean hasPort() {
+        return port != null;
     }
 
     public int replicasOrDefault() {

@@ -2,7 +2,9 @@ package io.atonix.api.v1alpha1.appstack;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.atonix.api.schema.ListType;
 import io.fabric8.generator.annotation.Required;
+import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ServiceStatus(
@@ -20,5 +22,12 @@ public record ServiceStatus(
         @JsonPropertyDescription("True when every wanted pod runs the current template and is available.")
         Boolean ready,
 
-        @JsonPropertyDescription("URL the service is exposed at, when it is exposed.")
-        String url) {}
+        @JsonPropertyDescription(
+                "URLs the service is reached at from outside the cluster, one per route, with its host's scheme.")
+        @ListType(ListType.Kind.set)
+        List<String> urls) {
+
+    public ServiceStatus {
+        urls = urls == null || urls.isEmpty() ? null : List.copyOf(urls);
+    }
+}
