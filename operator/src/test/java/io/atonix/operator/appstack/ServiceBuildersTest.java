@@ -369,6 +369,9 @@ class ServiceBuildersTest {
                 .extracting(r -> r.name() + ":" + r.database() + ":" + r.accessOrDefault())
                 .containsExactly("api:shop:ReadOnly");
         assertThat(child.getSpec().deletionPolicy()).isEqualTo(io.atonix.api.v1alpha1.common.DeletionPolicy.Retain);
+        assertThat(child.getSpec().binding())
+                .as("services are bound by their uses")
+                .isNull();
     }
 
     @Test
