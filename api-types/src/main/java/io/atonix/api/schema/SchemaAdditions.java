@@ -23,7 +23,8 @@ import java.util.Map;
  * A step of the CRD build, after fabric8's generator, for what the generator cannot write: each list's
  * {@link ListType} from the Java types (failing the build on a list that declares none or a map key that is not
  * required), and on every {@link Quantity} the pattern of a non-negative quantity ({@link Quantities#NON_NEGATIVE}:
- * the generator ignores a pattern on an int-or-string), and the {@link Format} and {@link Values} of string fields.
+ * the generator ignores a pattern on an int-or-string), the {@link Format} and {@link Values} of string fields, and
+ * the CEL rules of the interfaces a record implements ({@link SharedRules}: the generator reads only a class's own).
  *   java ... io.atonix.api.schema.SchemaAdditions DIR CLASS...
  */
 public final class SchemaAdditions {
@@ -61,6 +62,7 @@ public final class SchemaAdditions {
         if (schema == null || !(type instanceof Class<?> record) || !record.isRecord()) {
             return;
         }
+        SharedRules.add(record, schema);
         for (RecordComponent component : record.getRecordComponents()) {
             JsonProperty renamed = component.getAnnotation(JsonProperty.class);
             String name = renamed != null && !renamed.value().isEmpty() ? renamed.value() : component.getName();

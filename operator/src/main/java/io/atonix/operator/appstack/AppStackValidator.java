@@ -10,7 +10,8 @@ import io.atonix.api.v1alpha1.common.EnvVar;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.operator.common.LabelPairs;
 import io.atonix.operator.common.SpecProblem;
-import io.atonix.operator.postgres.PostgresParameters;
+import io.atonix.operator.postgres.PostgresServerRules;
+import io.atonix.operator.redis.RedisServerRules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -66,11 +67,11 @@ public final class AppStackValidator {
         }
         EdgeValidator.validate(spec, problems);
         validateTopics(spec, problems);
-        if (spec.postgres() != null && spec.postgres().version() != null) {
-            PostgresParameters.problems(
-                            spec.postgres().version(), spec.postgres().parameters())
-                    .forEach((parameter, problem) ->
-                            problems.add(new SpecProblem("spec.postgres.parameters." + parameter, problem)));
+        if (spec.postgres() != null) {
+            problems.addAll(PostgresServerRules.problems("spec.postgres", spec.postgres()));
+        }
+        if (spec.redis() != null) {
+            problems.addAll(RedisServerRules.problems("spec.redis", spec.redis()));
         }
         if (spec.monitoring() != null) {
             spec.monitoring()

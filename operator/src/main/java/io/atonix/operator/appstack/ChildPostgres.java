@@ -2,10 +2,9 @@ package io.atonix.operator.appstack;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ComponentStatus;
-import io.atonix.api.v1alpha1.appstack.MonitoringSpec;
 import io.atonix.api.v1alpha1.appstack.PostgresUse;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
-import io.atonix.api.v1alpha1.common.ExporterMonitoring;
+import io.atonix.api.v1alpha1.appstack.StackPostgres;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.postgres.PostgresSpec;
 import io.atonix.api.v1alpha1.postgres.RoleSpec;
@@ -17,11 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The stack's PostgreSQL as a child Postgres resource, {@code <stack>-postgres}: the composition the Postgres
- * controller then reconciles like any standalone one. Its deletion policy defaults to the stack's.
+ * controller then reconciles like any standalone one: the stack's server, a role per service that uses it, the
+ * stack's deletion policy and monitoring, and no binding (services are bound by their uses).
  */
 public final class ChildPostgres {
     public static final String COMPONENT = "Postgres";
@@ -29,7 +28,7 @@ public final class ChildPostgres {
     private ChildPostgres() {}
 
     public static Optional<Postgres> desired(AppStack stack) {
-        PostgresSpec spec = stack.getSpec().postgres();
+        StackPostgres spec = stack.getSpec().postgres();
         if (spec == null) {
             return Optional.empty();
         }
@@ -51,42 +50,20 @@ public final class ChildPostgres {
                 spec.version(),
                 spec.instances(),
                 spec.storage(),
-                spec.storageClassName(),
                 spec.databases(),
                 roles(stack),
                 spec.parameters(),
                 spec.resources(),
                 spec.backup(),
-                spec.deletionPolicy() != null
-                        ? spec.deletionPolicy()
-                        : stack.getSpec().deletionPolicyOrDefault(),
-                monitoring(stack),
-                spec.binding()));
+                stack.getSpec().deletionPolicyOrDefault(),
+                StackExporterMonitoring.of(stack),
+                null));
         return Optional.of(StackObjects.finish(postgres));
     }
 
-    /**
-     * The exporter's ServiceMonitor follows the stack's spec.monitoring: off when the stack turns scraping off, and
-     * labelled with the stack's labels as well as those of spec.postgres.monitoring.
-     */
-    static ExporterMonitoring monitoring(AppStack stack) {
-        MonitoringSpec monitoring = stack.getSpec().monitoring() == null
-                ? MonitoringSpec.defaults()
-                : stack.getSpec().monitoring();
-        ExporterMonitoring own = stack.getSpec().postgres().monitoringOrDefault();
-        Map<String, String> labels = new TreeMap<>(monitoring.labels());
-        labels.putAll(own.labels());
-        boolean enabled = monitoring.scrapingEnabled() && own.scrapingEnabled();
-        if (enabled && labels.isEmpty()) {
-            return null;
-        }
-        return new ExporterMonitoring(enabled, labels);
-    }
-
-    /** The roles the stack declares, then one per service that uses the database, named after the service. */
+    /** One role per service that uses the database, named after the service. */
     static List<RoleSpec> roles(AppStack stack) {
         Map<String, RoleSpec> roles = new LinkedHashMap<>();
-        stack.getSpec().postgres().roles().forEach(role -> roles.put(role.name(), role));
         for (ServiceSpec service : stack.getSpec().services()) {
             if (service.uses() != null && service.uses().postgres() != null) {
                 PostgresUse use = service.uses().postgres();

@@ -4,6 +4,7 @@ import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ComponentStatus;
 import io.atonix.api.v1alpha1.appstack.RedisUse;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1alpha1.appstack.StackRedis;
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.api.v1alpha1.redis.RedisSpec;
 import io.atonix.api.v1alpha1.redis.RedisUserSpec;
@@ -18,7 +19,8 @@ import java.util.Optional;
 
 /**
  * The stack's Redis as a child Redis resource, {@code <stack>-redis}, with one ACL user per service that uses it: the
- * composition the Redis controller then reconciles like any standalone one. Its deletion policy defaults to the stack's.
+ * composition the Redis controller then reconciles like any standalone one, with the stack's deletion policy and
+ * monitoring and no binding (services are bound by their uses).
  */
 public final class ChildRedis {
     public static final String COMPONENT = "Redis";
@@ -26,7 +28,7 @@ public final class ChildRedis {
     private ChildRedis() {}
 
     public static Optional<Redis> desired(AppStack stack) {
-        RedisSpec spec = stack.getSpec().redis();
+        StackRedis spec = stack.getSpec().redis();
         if (spec == null) {
             return Optional.empty();
         }
@@ -51,17 +53,15 @@ public final class ChildRedis {
                 spec.persistence(),
                 users(stack),
                 spec.resources(),
-                spec.deletionPolicy() != null
-                        ? spec.deletionPolicy()
-                        : stack.getSpec().deletionPolicyOrDefault(),
-                spec.binding()));
+                stack.getSpec().deletionPolicyOrDefault(),
+                StackExporterMonitoring.of(stack),
+                null));
         return Optional.of(StackObjects.finish(redis));
     }
 
-    /** The users the stack declares, then one per service that uses Redis, named after the service, its keys under {@code <service>:}. */
+    /** One user per service that uses Redis, named after the service, its keys under {@code <service>:}. */
     static List<RedisUserSpec> users(AppStack stack) {
         Map<String, RedisUserSpec> users = new LinkedHashMap<>();
-        stack.getSpec().redis().users().forEach(user -> users.put(user.name(), user));
         for (ServiceSpec service : stack.getSpec().services()) {
             if (service.uses() != null && service.uses().redis() != null) {
                 RedisUse use = service.uses().redis();

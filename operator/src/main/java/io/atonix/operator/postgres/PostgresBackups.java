@@ -10,7 +10,6 @@ import io.atonix.operator.common.PodSecurity;
 import io.atonix.operator.common.Quantities;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
 import java.util.List;
@@ -25,7 +24,6 @@ import java.util.stream.Collectors;
 public final class PostgresBackups {
     public static final String MOUNT = "/backups";
     static final int DEFAULT_RETAIN = 7;
-    static final Quantity DEFAULT_STORAGE = new Quantity("10Gi");
 
     private PostgresBackups() {}
 
@@ -115,10 +113,9 @@ public final class PostgresBackups {
                 .withMetadata(metadata)
                 .withNewSpec()
                 .withAccessModes("ReadWriteOnce")
-                .withStorageClassName(backup.storageClassName())
+                .withStorageClassName(backup.volume().storageClassName())
                 .withNewResources()
-                .addToRequests(
-                        "storage", Quantities.canonical(backup.storage() != null ? backup.storage() : DEFAULT_STORAGE))
+                .addToRequests("storage", Quantities.canonical(backup.volume().size()))
                 .endResources()
                 .endSpec()
                 .build()));

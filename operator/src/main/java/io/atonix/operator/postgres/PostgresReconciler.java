@@ -134,7 +134,7 @@ public class PostgresReconciler implements Reconciler<Postgres>, ReconcileFlow.S
                         EventRecorder.NORMAL,
                         PostgresStatusBuilder.REASON_EXPANDING_VOLUME,
                         "Asked volume claim " + name + " for "
-                                + postgres.getSpec().storage());
+                                + postgres.getSpec().storage().size());
             } catch (KubernetesClientException e) {
                 // Most often a storage class without allowVolumeExpansion; the server's message says which.
                 failure = e.getStatus() != null && e.getStatus().getMessage() != null

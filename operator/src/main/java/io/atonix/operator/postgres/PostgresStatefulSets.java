@@ -99,10 +99,11 @@ public final class PostgresStatefulSets {
                 .endMetadata()
                 .withNewSpec()
                 .withAccessModes("ReadWriteOnce")
-                .withStorageClassName(postgres.getSpec().storageClassName())
+                .withStorageClassName(postgres.getSpec().storage().storageClassName())
                 .withNewResources()
                 .addToRequests(
-                        "storage", Quantities.canonical(postgres.getSpec().storage()))
+                        "storage",
+                        Quantities.canonical(postgres.getSpec().storage().size()))
                 .endResources()
                 .endSpec()
                 .endVolumeClaimTemplate()

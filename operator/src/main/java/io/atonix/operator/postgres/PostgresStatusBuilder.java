@@ -57,8 +57,8 @@ public final class PostgresStatusBuilder {
         List<String> problems = new ArrayList<>();
         String degradedReason = REASON_READY;
         if (volumes.failure() != null) {
-            problems.add(
-                    "The data volume could not grow to " + postgres.getSpec().storage() + ": " + volumes.failure());
+            problems.add("The data volume could not grow to "
+                    + postgres.getSpec().storage().size() + ": " + volumes.failure());
             degradedReason = degradedReason.equals(REASON_READY) ? REASON_VOLUME_EXPANSION_FAILED : degradedReason;
         }
         if (server && !provisioned) {
@@ -71,7 +71,7 @@ public final class PostgresStatusBuilder {
                 ? waiting
                 : expanding
                         ? "Growing " + String.join(", ", volumes.growing()) + " to "
-                                + postgres.getSpec().storage()
+                                + postgres.getSpec().storage().size()
                         : "";
         List<Condition> conditions = List.of(
                 Conditions.of(

@@ -25,11 +25,7 @@ public final class PostgresValidator {
             problems.add(new SpecProblem("spec", "is required"));
             return problems;
         }
-        if (spec.instances() != null && spec.instances() > 1) {
-            problems.add(new SpecProblem(
-                    "spec.instances",
-                    "this version runs a single primary; read replicas are not supported yet, set instances: 1"));
-        }
+        problems.addAll(PostgresServerRules.problems("spec", spec));
         for (int r = 0; r < spec.roles().size(); r++) {
             String database = spec.roles().get(r).database();
             if (spec.databases().stream().noneMatch(d -> d.name().equals(database))) {
@@ -45,8 +41,6 @@ public final class PostgresValidator {
                     "spec.binding.login",
                     "'" + spec.binding().login() + "' is not a role of spec.roles; a binding offers a role's login"));
         }
-        PostgresParameters.problems(spec.version(), spec.parameters())
-                .forEach((name, problem) -> problems.add(new SpecProblem("spec.parameters." + name, problem)));
         String running =
                 postgres.getStatus() == null ? null : postgres.getStatus().version();
         if (running != null && major(spec.version()) > major(running)) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Growing the data volumes when {@code spec.storage} grows. A StatefulSet never changes the claims it created, so the
+ * Growing the data volumes when {@code spec.storage.size} grows. A StatefulSet never changes the claims it created, so the
  * operator asks each claim for the new size itself; the storage class must allow expansion, and the volume grows
  * when the storage driver (and, for some drivers, a restart of the pod) gets to it.
  */
@@ -20,7 +20,7 @@ final class PostgresVolumes {
 
     /** The Postgres' data claims that request less than the spec asks for, each with the request it should have. */
     static List<PersistentVolumeClaim> toGrow(Postgres postgres, Collection<PersistentVolumeClaim> claims) {
-        Quantity wanted = postgres.getSpec().storage();
+        Quantity wanted = postgres.getSpec().storage().size();
         return claims.stream()
                 .filter(claim -> isDataClaim(postgres, claim))
                 .filter(claim -> request(claim)

@@ -1,6 +1,5 @@
 package io.atonix.operator.redis;
 
-import io.atonix.api.v1alpha1.common.ExporterMonitoring;
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.PlatformSettings;
@@ -20,7 +19,7 @@ public final class RedisMonitoring {
         return List.copyOf(serviceMonitor(redis, platform).stream().toList());
     }
 
-    /** The redis_exporter's ServiceMonitor: a Redis has no monitoring switch of its own, so always, where the CRDs are. */
+    /** The redis_exporter's ServiceMonitor, as spec.monitoring asks, where the Prometheus Operator's CRDs are. */
     public static Optional<ServiceMonitor> serviceMonitor(Redis redis, PlatformSettings platform) {
         String name = redis.getMetadata().getName();
         String partOf = Optional.ofNullable(redis.getMetadata().getLabels())
@@ -28,7 +27,7 @@ public final class RedisMonitoring {
                 .orElse(name);
         return ServiceMonitors.forExporter(
                 redis,
-                ExporterMonitoring.defaults(),
+                redis.getSpec().monitoringOrDefault(),
                 Labels.forRedis(name, partOf),
                 Map.of(Labels.REDIS, name),
                 platform);

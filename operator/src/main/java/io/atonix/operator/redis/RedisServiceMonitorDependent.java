@@ -12,8 +12,8 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
- * The ServiceMonitor of the redis_exporter, whose port "metrics" the Redis' Service exposes. A Redis has no monitoring
- * switch of its own yet: the ServiceMonitor exists wherever the Prometheus Operator's CRDs do.
+ * The ServiceMonitor of the redis_exporter, whose port "metrics" the Redis' Service exposes: as spec.monitoring asks,
+ * wherever the Prometheus Operator's CRDs are.
  */
 @KubernetesDependent(
         informer = @Informer(labelSelector = Labels.REDIS_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))

@@ -1,6 +1,7 @@
 package io.atonix.operator.redis;
 
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
+import io.atonix.api.v1alpha1.common.VolumeSpec;
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.api.v1alpha1.redis.RedisPersistence;
 import io.atonix.operator.binding.BasicAuth;
@@ -95,8 +96,9 @@ public final class RedisStatefulSets {
                 .endTemplate();
         if (redis.getSpec().persistent()) {
             RedisPersistence persistence = redis.getSpec().persistence();
-            Quantity storage =
-                    persistence == null || persistence.storage() == null ? DEFAULT_STORAGE : persistence.storage();
+            VolumeSpec volume = persistence == null || persistence.storage() == null
+                    ? new VolumeSpec(DEFAULT_STORAGE, null)
+                    : persistence.storage();
             spec.addNewVolumeClaimTemplate()
                     .withNewMetadata()
                     .withName(DATA_VOLUME)
@@ -104,9 +106,9 @@ public final class RedisStatefulSets {
                     .endMetadata()
                     .withNewSpec()
                     .withAccessModes("ReadWriteOnce")
-                    .withStorageClassName(persistence == null ? null : persistence.storageClassName())
+                    .withStorageClassName(volume.storageClassName())
                     .withNewResources()
-                    .addToRequests("storage", Quantities.canonical(storage))
+                    .addToRequests("storage", Quantities.canonical(volume.size()))
                     .endResources()
                     .endSpec()
                     .endVolumeClaimTemplate();

@@ -3,9 +3,7 @@ package io.atonix.operator.redis;
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.api.v1alpha1.redis.RedisSpec;
 import io.atonix.api.v1alpha1.redis.RedisUserSpec;
-import io.atonix.operator.common.Quantities;
 import io.atonix.operator.common.SpecProblem;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,10 +17,8 @@ import java.util.regex.Pattern;
  * only the cluster shows (the StatefulSet that runs).
  */
 public final class RedisValidator {
-    private static final Pattern VERSION = Pattern.compile("^[6-9](\\.[0-9]+){0,2}$");
     private static final Pattern USER_NAME = Pattern.compile("^[a-z]([-a-z0-9]*[a-z0-9])?$");
     private static final Pattern KEY_PREFIX = Pattern.compile(RedisUserSpec.KEY_PREFIX);
-    private static final Quantity MINIMUM_MEMORY = new Quantity("1Mi");
 
     private RedisValidator() {}
 
@@ -40,28 +36,13 @@ public final class RedisValidator {
             problems.add(new SpecProblem("spec", "is required"));
             return problems;
         }
-        if (spec.version() == null || !VERSION.matcher(spec.version()).matches()) {
+        problems.addAll(RedisServerRules.problems("spec", spec));
+        String ran = redis.getStatus() == null ? null : redis.getStatus().version();
+        if (RedisServerRules.validVersion(spec.version())
+                && RedisServerRules.validVersion(ran)
+                && major(spec.version()) < major(ran)) {
             problems.add(new SpecProblem(
-                    "spec.version", "must be a Redis version of 6 or newer (ACL users need 6), such as \"7.2\""));
-        } else {
-            String ran = redis.getStatus() == null ? null : redis.getStatus().version();
-            if (ran != null && VERSION.matcher(ran).matches() && major(spec.version()) < major(ran)) {
-                problems.add(new SpecProblem(
-                        "spec.version",
-                        "the major version cannot go down from " + ran + " (its data files may not load)"));
-            }
-        }
-        if (spec.memory() == null
-                || Quantities.amount(spec.memory()).compareTo(Quantities.amount(MINIMUM_MEMORY)) < 0) {
-            problems.add(new SpecProblem("spec.memory", "must be at least 1Mi"));
-        } else if (spec.resources() != null
-                && spec.resources().limits() != null
-                && spec.resources().limits().memory() != null
-                && Quantities.amount(spec.resources().limits().memory()).compareTo(Quantities.amount(spec.memory()))
-                        <= 0) {
-            problems.add(new SpecProblem(
-                    "spec.resources.limits.memory",
-                    "must be above spec.memory (" + spec.memory() + "), or Redis is killed before it starts evicting"));
+                    "spec.version", "the major version cannot go down from " + ran + " (its data files may not load)"));
         }
         Set<String> names = new HashSet<>();
         for (int u = 0; u < spec.users().size(); u++) {

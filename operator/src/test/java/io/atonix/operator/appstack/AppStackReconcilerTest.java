@@ -11,6 +11,7 @@ import io.atonix.api.v1alpha1.appstack.Autoscale;
 import io.atonix.api.v1alpha1.appstack.Metrics;
 import io.atonix.api.v1alpha1.appstack.PostgresUse;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1alpha1.appstack.StackPostgres;
 import io.atonix.api.v1alpha1.appstack.Uses;
 import io.atonix.api.v1alpha1.common.Condition;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
@@ -18,15 +19,14 @@ import io.atonix.api.v1alpha1.common.DeletionPolicy;
 import io.atonix.api.v1alpha1.common.EnvVar;
 import io.atonix.api.v1alpha1.common.EnvVarSource;
 import io.atonix.api.v1alpha1.common.KeyReference;
+import io.atonix.api.v1alpha1.common.VolumeSpec;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.api.v1alpha1.postgres.Postgres;
-import io.atonix.api.v1alpha1.postgres.PostgresSpec;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.Rotation;
 import io.atonix.operator.common.SecretChecksum;
 import io.atonix.operator.common.Updates;
 import io.atonix.operator.testing.MockApiServer;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -550,17 +550,8 @@ class AppStackReconcilerTest {
 
     @Test
     void aStackWithPostgresComposesAChildPostgresAndWaitsForIt() {
-        PostgresSpec postgres = new PostgresSpec(
-                "16",
-                null,
-                new Quantity("5Gi"),
-                null,
-                List.of(new DatabaseSpec("shop", List.of())),
-                null,
-                null,
-                null,
-                null,
-                null);
+        StackPostgres postgres = new StackPostgres(
+                "16", null, VolumeSpec.of("5Gi"), List.of(new DatabaseSpec("shop", List.of())), null, null, null);
         ServiceSpec api = TestStacks.withReplicas(service("api", "acme/api:1", 5000), 1);
         create(stack(
                 "composed",
@@ -622,17 +613,8 @@ class AppStackReconcilerTest {
 
     @Test
     void aRotatedBindingSecretRollsTheServicesThatReadIt() {
-        PostgresSpec postgres = new PostgresSpec(
-                "16",
-                null,
-                new Quantity("5Gi"),
-                null,
-                List.of(new DatabaseSpec("shop", List.of())),
-                null,
-                null,
-                null,
-                null,
-                null);
+        StackPostgres postgres = new StackPostgres(
+                "16", null, VolumeSpec.of("5Gi"), List.of(new DatabaseSpec("shop", List.of())), null, null, null);
         ServiceSpec api = TestStacks.withUses(
                 TestStacks.withReplicas(service("api", "acme/api:1", 5000), 1),
                 new Uses(new PostgresUse("shop", null), null, null));

@@ -9,11 +9,11 @@ import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackSpec;
 import io.atonix.api.v1alpha1.appstack.RedisUse;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1alpha1.appstack.StackRedis;
 import io.atonix.api.v1alpha1.appstack.Uses;
 import io.atonix.api.v1alpha1.common.Access;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.redis.Redis;
-import io.atonix.api.v1alpha1.redis.RedisSpec;
 import io.atonix.api.v1alpha1.redis.RedisUserSpec;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.Updates;
@@ -48,7 +48,7 @@ class AppStackRedisTest {
         ServiceSpec api = withRedis(
                 TestStacks.withReplicas(service("api", "acme/api:1", 5000), 1),
                 new RedisUse(Access.ReadOnly, "shared:"));
-        RedisSpec redis = new RedisSpec("7.2", new Quantity("64Mi"), null, null, null, null, null);
+        StackRedis redis = new StackRedis("7.2", new Quantity("64Mi"), null, null, null);
         AppStack stack =
                 stack("composed-redis", "shop", new AppStackSpec(List.of(api), null, redis, null, null, null, null));
         stack.getMetadata().setUid(null);

@@ -14,12 +14,12 @@ import io.atonix.api.v1alpha1.appstack.Metrics;
 import io.atonix.api.v1alpha1.appstack.PostgresUse;
 import io.atonix.api.v1alpha1.appstack.ServicePort;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1alpha1.appstack.StackPostgres;
 import io.atonix.api.v1alpha1.appstack.Uses;
 import io.atonix.api.v1alpha1.common.EnvVar;
+import io.atonix.api.v1alpha1.common.VolumeSpec;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
-import io.atonix.api.v1alpha1.postgres.PostgresSpec;
 import io.atonix.operator.common.SpecProblem;
-import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -120,15 +120,12 @@ class AppStackValidatorTest {
 
     @Test
     void inlinePostgresParametersAreCheckedLikeAPostgresOwn() {
-        var postgres = new io.atonix.api.v1alpha1.postgres.PostgresSpec(
+        var postgres = new StackPostgres(
                 "16",
                 null,
-                new io.fabric8.kubernetes.api.model.Quantity("1Gi"),
-                null,
+                VolumeSpec.of("1Gi"),
                 List.of(),
-                null,
                 java.util.Map.of("max_connections", "200", "wal_level", "archive"),
-                null,
                 null,
                 null);
         var problems = AppStackValidator.validate(stack(
@@ -139,6 +136,37 @@ class AppStackValidatorTest {
             assertThat(p.field()).isEqualTo("spec.postgres.parameters.wal_level");
             assertThat(p.message()).isEqualTo("'archive' is not one of minimal, replica, logical");
         });
+    }
+
+    @Test
+    void aStacksDataStoresAreCheckedByTheSameServerRulesAsStandaloneOnes() {
+        var postgres = new StackPostgres(
+                "16",
+                2,
+                VolumeSpec.of("1Gi"),
+                List.of(new DatabaseSpec("shop", null), new DatabaseSpec("shop", null)),
+                null,
+                null,
+                null);
+        var redis = new io.atonix.api.v1alpha1.appstack.StackRedis(
+                "7.2",
+                new io.fabric8.kubernetes.api.model.Quantity("256Mi"),
+                null,
+                null,
+                new io.atonix.api.v1alpha1.common.ComputeResources(
+                        null,
+                        new io.atonix.api.v1alpha1.common.ResourceAmounts(
+                                null, new io.fabric8.kubernetes.api.model.Quantity("200Mi"))));
+        var problems = AppStackValidator.validate(stack(
+                "ns",
+                "shop",
+                new AppStackSpec(List.of(service("web", "x", 1)), postgres, redis, null, null, null, null)));
+        assertThat(problems)
+                .extracting(SpecProblem::field)
+                .containsExactly(
+                        "spec.postgres.instances",
+                        "spec.postgres.databases[1].name",
+                        "spec.redis.resources.limits.memory");
     }
 
     @Test
@@ -199,17 +227,8 @@ class AppStackValidatorTest {
                         new PostgresUse("orders", null),
                         new io.atonix.api.v1alpha1.appstack.RedisUse(null, null),
                         new KafkaUse(List.of("orders"), List.of("payments"))));
-        PostgresSpec postgres = new PostgresSpec(
-                "16",
-                null,
-                new Quantity("1Gi"),
-                null,
-                List.of(new DatabaseSpec("shop", null)),
-                null,
-                null,
-                null,
-                null,
-                null);
+        StackPostgres postgres = new StackPostgres(
+                "16", null, VolumeSpec.of("1Gi"), List.of(new DatabaseSpec("shop", null)), null, null, null);
         KafkaSpec kafka = new KafkaSpec(
                 new KafkaClusterRef("events", "kafka"), List.of(new KafkaTopicSpec("orders", null, null, null)));
         var problems = AppStackValidator.validate(

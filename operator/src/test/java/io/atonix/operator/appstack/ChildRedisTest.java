@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackSpec;
+import io.atonix.api.v1alpha1.appstack.MonitoringSpec;
 import io.atonix.api.v1alpha1.appstack.RedisUse;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1alpha1.appstack.StackRedis;
 import io.atonix.api.v1alpha1.appstack.Uses;
 import io.atonix.api.v1alpha1.common.Access;
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
 import io.atonix.api.v1alpha1.redis.Redis;
-import io.atonix.api.v1alpha1.redis.RedisSpec;
 import io.atonix.api.v1alpha1.redis.RedisUserSpec;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.SpecProblem;
@@ -44,8 +45,8 @@ class ChildRedisTest {
                 new Uses(null, redis, null));
     }
 
-    private static AppStack shop(DeletionPolicy redisPolicy, List<RedisUserSpec> declared) {
-        RedisSpec redis = new RedisSpec("7.2", new Quantity("128Mi"), null, null, declared, null, redisPolicy);
+    private static AppStack shop(DeletionPolicy stackPolicy, MonitoringSpec monitoring) {
+        StackRedis redis = new StackRedis("7.2", new Quantity("128Mi"), null, null, null);
         return stack(
                 "shop",
                 "shop",
@@ -57,15 +58,14 @@ class ChildRedisTest {
                         null,
                         redis,
                         null,
+                        monitoring,
                         null,
-                        null,
-                        DeletionPolicy.Delete));
+                        stackPolicy));
     }
 
     @Test
-    void eachServiceThatUsesRedisGetsAUserNamedAfterIt() {
-        Redis child = ChildRedis.desired(shop(null, List.of(new RedisUserSpec("ops", Access.ReadOnly, "ops:"))))
-                .orElseThrow();
+    void eachServiceThatUsesRedisGetsAUserNamedAfterItAndTheChildTakesTheStacksDeletionPolicy() {
+        Redis child = ChildRedis.desired(shop(DeletionPolicy.Delete, null)).orElseThrow();
         assertThat(child.getMetadata().getName()).isEqualTo("shop-redis");
         assertThat(child.getMetadata().getNamespace()).isEqualTo("shop");
         assertThat(child.getMetadata().getLabels())
@@ -76,16 +76,16 @@ class ChildRedisTest {
                 .satisfies(o -> assertThat(o.getKind()).isEqualTo("AppStack"));
         assertThat(child.getSpec().users())
                 .containsExactly(
-                        new RedisUserSpec("ops", Access.ReadOnly, "ops:"),
                         new RedisUserSpec("api", Access.ReadWrite, "api:"),
                         new RedisUserSpec("report", Access.ReadOnly, "api:"));
         assertThat(child.getSpec().version()).isEqualTo("7.2");
         assertThat(child.getSpec().memory()).isEqualTo(new Quantity("128Mi"));
         assertThat(child.getSpec().deletionPolicy()).as("the stack's").isEqualTo(DeletionPolicy.Delete);
-        assertThat(ChildRedis.desired(shop(DeletionPolicy.Retain, List.of()))
-                        .orElseThrow()
-                        .getSpec()
-                        .deletionPolicy())
+        assertThat(child.getSpec().binding())
+                .as("services are bound by their uses")
+                .isNull();
+        assertThat(ChildRedis.desired(shop(null, null)).orElseThrow().getSpec().deletionPolicy())
+                .as("the stack's default")
                 .isEqualTo(DeletionPolicy.Retain);
         assertThat(ChildRedis.desired(stack("shop", "shop", service("web", "nginx", 80))))
                 .isEmpty();
@@ -93,7 +93,7 @@ class ChildRedisTest {
 
     @Test
     void consumersReadTheirConnectionFromTheBindingSecret() {
-        AppStack stack = shop(null, List.of());
+        AppStack stack = shop(null, null);
         List<EnvVar> env = Deployments.desired(
                         stack, stack.getSpec().services().get(1), names -> java.util.Optional.empty())
                 .getSpec()
@@ -127,7 +127,7 @@ class ChildRedisTest {
 
     @Test
     void theStackWaitsForItsRedisAndAServiceNamedDefaultCannotUseIt() {
-        AppStack stack = shop(null, List.of());
+        AppStack stack = shop(null, null);
         var status = AppStackStatusBuilder.observed(stack, Map.of(), null, null, null, java.time.Instant.now());
         assertThat(status.components()).singleElement().satisfies(c -> {
             assertThat(c.component()).isEqualTo("Redis");
@@ -140,7 +140,7 @@ class ChildRedisTest {
                 new AppStackSpec(
                         List.of(uses(service("default", "x", 80), new RedisUse(null, null))),
                         null,
-                        new RedisSpec("7.2", new Quantity("64Mi"), null, null, null, null, null),
+                        new StackRedis("7.2", new Quantity("64Mi"), null, null, null),
                         null,
                         null,
                         null,

@@ -9,9 +9,11 @@ import io.atonix.api.v1alpha1.appstack.Metrics;
 import io.atonix.api.v1alpha1.appstack.NetworkPolicySpec;
 import io.atonix.api.v1alpha1.appstack.PostgresUse;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1alpha1.appstack.StackPostgres;
+import io.atonix.api.v1alpha1.appstack.StackRedis;
 import io.atonix.api.v1alpha1.appstack.Uses;
+import io.atonix.api.v1alpha1.common.VolumeSpec;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
-import io.atonix.api.v1alpha1.postgres.PostgresSpec;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.NetworkSettings;
 import io.fabric8.kubernetes.api.model.LabelSelector;
@@ -52,17 +54,8 @@ class NetworkPoliciesTest {
             List.of(TestStacks.route("shop.example.com", "/")),
             new Metrics(null, 9090, null),
             null);
-    private final PostgresSpec postgres = new PostgresSpec(
-            "16",
-            null,
-            new Quantity("1Gi"),
-            null,
-            List.of(new DatabaseSpec("shop", null)),
-            null,
-            null,
-            null,
-            null,
-            null);
+    private final StackPostgres postgres = new StackPostgres(
+            "16", null, VolumeSpec.of("1Gi"), List.of(new DatabaseSpec("shop", null)), null, null, null);
 
     private final Map<String, String> apiPod = pod("shop", "api");
     private final Map<String, String> webPod = pod("shop", "web");
@@ -184,7 +177,7 @@ class NetworkPoliciesTest {
         stack.setSpec(new AppStackSpec(
                 List.of(api, web),
                 postgres,
-                new io.atonix.api.v1alpha1.redis.RedisSpec("7.2", new Quantity("64Mi"), null, null, null, null, null),
+                new StackRedis("7.2", new Quantity("64Mi"), null, null, null),
                 null,
                 null,
                 spec,

@@ -14,6 +14,7 @@ import io.atonix.api.v1alpha1.appstack.PathType;
 import io.atonix.api.v1alpha1.appstack.Route;
 import io.atonix.api.v1alpha1.appstack.ServicePort;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1alpha1.appstack.StackPostgres;
 import io.atonix.api.v1alpha1.common.ComputeResources;
 import io.atonix.api.v1alpha1.common.EnvVar;
 import io.atonix.api.v1alpha1.common.EnvVarSource;
@@ -25,6 +26,7 @@ import io.atonix.api.v1alpha1.common.Probe;
 import io.atonix.api.v1alpha1.common.Probes;
 import io.atonix.api.v1alpha1.common.ResourceAmounts;
 import io.atonix.api.v1alpha1.common.SecretName;
+import io.atonix.api.v1alpha1.common.VolumeSpec;
 import io.atonix.operator.common.DesiredHash;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.PlatformSettings;
@@ -300,14 +302,11 @@ class ServiceBuildersTest {
                                 "shop", io.atonix.api.v1alpha1.common.Access.ReadOnly),
                         null,
                         null));
-        var postgres = new io.atonix.api.v1alpha1.postgres.PostgresSpec(
+        var postgres = new StackPostgres(
                 "16",
                 null,
-                new Quantity("1Gi"),
-                null,
+                VolumeSpec.of("1Gi"),
                 List.of(new io.atonix.api.v1alpha1.postgres.DatabaseSpec("shop", null)),
-                null,
-                null,
                 null,
                 null,
                 null);
@@ -342,6 +341,9 @@ class ServiceBuildersTest {
                 .extracting(r -> r.name() + ":" + r.database() + ":" + r.accessOrDefault())
                 .containsExactly("api:shop:ReadOnly");
         assertThat(child.getSpec().deletionPolicy()).isEqualTo(io.atonix.api.v1alpha1.common.DeletionPolicy.Retain);
+        assertThat(child.getSpec().binding())
+                .as("services are bound by their uses")
+                .isNull();
     }
 
     @Test
@@ -373,14 +375,11 @@ class ServiceBuildersTest {
                 null,
                 new io.atonix.api.v1alpha1.appstack.Uses(
                         new io.atonix.api.v1alpha1.appstack.PostgresUse("shop", null), null, null));
-        var postgres = new io.atonix.api.v1alpha1.postgres.PostgresSpec(
+        var postgres = new StackPostgres(
                 "16",
                 null,
-                new Quantity("1Gi"),
-                null,
+                VolumeSpec.of("1Gi"),
                 List.of(new io.atonix.api.v1alpha1.postgres.DatabaseSpec("shop", null)),
-                null,
-                null,
                 null,
                 null,
                 null);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atonix.api.v1alpha1.appstack.AlertThresholds;
 import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1alpha1.common.VolumeSpec;
 import io.atonix.api.v1alpha1.postgres.BackupSpec;
 import io.atonix.operator.appstack.DataStoreAlerts;
 import io.atonix.operator.appstack.StackAlerts;
@@ -201,6 +202,6 @@ class AlertsAndDashboardsTest {
     }
 
     private static BackupSpec backup(String schedule) {
-        return new BackupSpec(schedule, null, null, null);
+        return new BackupSpec(schedule, null, VolumeSpec.of("10Gi"));
     }
 }

@@ -7,10 +7,11 @@ import io.atonix.api.v1alpha1.appstack.Metrics;
 import io.atonix.api.v1alpha1.appstack.MonitoringSpec;
 import io.atonix.api.v1alpha1.appstack.ServicePort;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1alpha1.appstack.StackPostgres;
+import io.atonix.api.v1alpha1.appstack.StackRedis;
+import io.atonix.api.v1alpha1.common.VolumeSpec;
 import io.atonix.api.v1alpha1.postgres.BackupSpec;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
-import io.atonix.api.v1alpha1.postgres.PostgresSpec;
-import io.atonix.api.v1alpha1.redis.RedisSpec;
 import io.atonix.operator.appstack.TestStacks;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.List;
@@ -35,18 +36,15 @@ final class MonitoredStacks {
     private MonitoredStacks() {}
 
     static AppStack full(MonitoringSpec monitoring) {
-        PostgresSpec postgres = new PostgresSpec(
+        StackPostgres postgres = new StackPostgres(
                 "16",
                 null,
-                new Quantity("5Gi"),
-                null,
+                VolumeSpec.of("5Gi"),
                 List.of(new DatabaseSpec("shop", List.of())),
                 null,
                 null,
-                null,
-                new BackupSpec("0 3 * * *", null, null, null),
-                null);
-        RedisSpec redis = new RedisSpec("7.2", new Quantity("256Mi"), null, null, null, null, null);
+                new BackupSpec("0 3 * * *", null, VolumeSpec.of("10Gi")));
+        StackRedis redis = new StackRedis("7.2", new Quantity("256Mi"), null, null, null);
         return TestStacks.stack(
                 "shop",
                 "shop",

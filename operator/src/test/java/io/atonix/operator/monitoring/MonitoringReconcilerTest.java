@@ -9,14 +9,14 @@ import io.atonix.api.v1alpha1.appstack.ComponentStatus;
 import io.atonix.api.v1alpha1.appstack.Metrics;
 import io.atonix.api.v1alpha1.appstack.MonitoringSpec;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1alpha1.appstack.StackPostgres;
+import io.atonix.api.v1alpha1.common.VolumeSpec;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
-import io.atonix.api.v1alpha1.postgres.PostgresSpec;
 import io.atonix.operator.appstack.MonitoringStatus;
 import io.atonix.operator.appstack.TestStacks;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Updates;
 import io.atonix.operator.testing.MockApiServer;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -66,17 +66,8 @@ class MonitoringReconcilerTest {
         ServiceSpec web = TestStacks.service("web", "nginx:1.27", 8080);
         ServiceSpec api =
                 TestStacks.withMetrics(TestStacks.service("api", "acme/api:1", 5000), new Metrics("/prom", 9100, null));
-        PostgresSpec postgres = new PostgresSpec(
-                "16",
-                null,
-                new Quantity("5Gi"),
-                null,
-                List.of(new DatabaseSpec("shop", List.of())),
-                null,
-                null,
-                null,
-                null,
-                null);
+        StackPostgres postgres = new StackPostgres(
+                "16", null, VolumeSpec.of("5Gi"), List.of(new DatabaseSpec("shop", List.of())), null, null, null);
         create(TestStacks.stack(
                 "mon",
                 "shop",

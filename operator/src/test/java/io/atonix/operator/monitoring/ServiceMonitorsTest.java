@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.api.v1alpha1.common.ExporterMonitoring;
+import io.atonix.api.v1alpha1.common.VolumeSpec;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.postgres.PostgresSpec;
+import io.atonix.api.v1alpha1.redis.Redis;
+import io.atonix.api.v1alpha1.redis.RedisSpec;
 import io.atonix.operator.appstack.ChildPostgres;
+import io.atonix.operator.appstack.ChildRedis;
 import io.atonix.operator.appstack.Services;
 import io.atonix.operator.appstack.StackMonitoring;
 import io.atonix.operator.common.DesiredHash;
@@ -16,6 +20,7 @@ import io.atonix.operator.common.MonitoringSettings;
 import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.postgres.PostgresMonitoring;
 import io.atonix.operator.postgres.PostgresServices;
+import io.atonix.operator.redis.RedisMonitoring;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Service;
@@ -154,6 +159,35 @@ class ServiceMonitorsTest {
     }
 
     @Test
+    void theChildRedisFollowsTheStacksMonitoringAsTheChildPostgresDoes() {
+        AppStack labelled =
+                MonitoredStacks.full(MonitoredStacks.monitoring(null, null, null, Map.of("prometheus", "apps"), null));
+        Redis child = ChildRedis.desired(labelled).orElseThrow();
+        ServiceMonitor monitor = RedisMonitoring.serviceMonitor(child, PLATFORM).orElseThrow();
+        assertThat(monitor.getMetadata().getName()).isEqualTo("shop-redis");
+        assertThat(monitor.getMetadata().getLabels()).containsEntry("prometheus", "apps");
+        AppStack off = MonitoredStacks.full(MonitoredStacks.monitoring(false, null, null, Map.of(), null));
+        assertThat(RedisMonitoring.serviceMonitor(ChildRedis.desired(off).orElseThrow(), PLATFORM))
+                .as("scraping off in the stack")
+                .isEmpty();
+    }
+
+    @Test
+    void aStandaloneRedisExporterIsScrapedAsItsSpecMonitoringAsks() {
+        assertThat(RedisMonitoring.serviceMonitor(redis(null), PLATFORM))
+                .as("on by default")
+                .isPresent();
+        assertThat(RedisMonitoring.serviceMonitor(redis(new ExporterMonitoring(false, null)), PLATFORM))
+                .isEmpty();
+        assertThat(RedisMonitoring.serviceMonitor(
+                                redis(new ExporterMonitoring(null, Map.of("prometheus", "db"))), PLATFORM)
+                        .orElseThrow()
+                        .getMetadata()
+                        .getLabels())
+                .containsEntry("prometheus", "db");
+    }
+
+    @Test
     void aRedisExporterBuilderSelectsByTheLabelsItIsGiven() {
         HasMetadata redis = new io.atonix.api.v1alpha1.redis.Redis();
         redis.setMetadata(new ObjectMetaBuilder()
@@ -196,17 +230,27 @@ class ServiceMonitorsTest {
                 .withUid("uid-orders")
                 .build());
         postgres.setSpec(new PostgresSpec(
-                "16",
-                null,
-                new io.fabric8.kubernetes.api.model.Quantity("1Gi"),
-                null,
-                List.of(),
-                List.of(),
-                null,
-                null,
-                null,
-                null,
-                monitoring));
+                "16", null, VolumeSpec.of("1Gi"), List.of(), List.of(), null, null, null, null, monitoring, null));
         return postgres;
+    }
+
+    private static Redis redis(ExporterMonitoring monitoring) {
+        Redis redis = new Redis();
+        redis.setMetadata(new ObjectMetaBuilder()
+                .withName("cache")
+                .withNamespace("shop")
+                .withUid("uid-cache")
+                .build());
+        redis.setSpec(new RedisSpec(
+                "7.2",
+                new io.fabric8.kubernetes.api.model.Quantity("64Mi"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                monitoring,
+                null));
+        return redis;
     }
 }

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.atonix.api.v1alpha1.common.Access;
 import io.atonix.api.v1alpha1.common.Binding;
 import io.atonix.api.v1alpha1.common.BindingSpec;
+import io.atonix.api.v1alpha1.common.VolumeSpec;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.postgres.PostgresSpec;
 import io.atonix.api.v1alpha1.postgres.RoleSpec;
 import io.atonix.operator.common.SpecProblem;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.nio.charset.StandardCharsets;
@@ -35,10 +35,11 @@ class PostgresBindingTest {
         postgres.setSpec(new PostgresSpec(
                 "16",
                 1,
-                new Quantity("1Gi"),
-                null,
+                VolumeSpec.of("1Gi"),
                 List.of(new DatabaseSpec("shop", List.of())),
                 List.of(new RoleSpec("api", "shop", Access.ReadWrite), new RoleSpec("report", "shop", Access.ReadOnly)),
+                null,
+                null,
                 null,
                 null,
                 null,
@@ -91,10 +92,11 @@ class PostgresBindingTest {
         postgres.setSpec(new PostgresSpec(
                 "16",
                 1,
-                new Quantity("1Gi"),
-                null,
+                VolumeSpec.of("1Gi"),
                 List.of(),
                 List.of(new RoleSpec("api", "shop", null)),
+                null,
+                null,
                 null,
                 null,
                 null,
@@ -144,7 +146,6 @@ class PostgresBindingTest {
                 spec.version(),
                 spec.instances(),
                 spec.storage(),
-                spec.storageClassName(),
                 spec.databases(),
                 spec.roles(),
                 spec.parameters(),

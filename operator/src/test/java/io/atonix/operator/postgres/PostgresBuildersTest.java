@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.atonix.api.v1alpha1.common.ComputeResources;
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
 import io.atonix.api.v1alpha1.common.ResourceAmounts;
+import io.atonix.api.v1alpha1.common.VolumeSpec;
+import io.atonix.api.v1alpha1.postgres.BackupSpec;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.postgres.PostgresSpec;
@@ -39,14 +41,15 @@ class PostgresBuildersTest {
         return new PostgresSpec(
                 version,
                 1,
-                new Quantity(storage),
-                "fast",
+                new VolumeSpec(new Quantity(storage), "fast"),
                 List.of(new DatabaseSpec("shop", List.of("pgcrypto"))),
                 null,
                 parameters,
                 new ComputeResources(new ResourceAmounts(new Quantity("0.5"), new Quantity("2Gi")), null),
                 null,
-                policy);
+                policy,
+                null,
+                null);
     }
 
     @Test
@@ -141,14 +144,18 @@ class PostgresBuildersTest {
         Postgres pg = postgres(new PostgresSpec(
                 "16",
                 1,
-                new Quantity("1Gi"),
-                null,
+                VolumeSpec.of("1Gi"),
                 List.of(new DatabaseSpec("shop", null), new DatabaseSpec("audit", null)),
                 null,
                 null,
                 null,
-                new io.atonix.api.v1alpha1.postgres.BackupSpec("*/30 * * * *", 4, null, "slow"),
-                DeletionPolicy.Delete));
+                new BackupSpec(
+                        "*/30 * * * *",
+                        4,
+                        new VolumeSpec(new io.fabric8.kubernetes.api.model.Quantity("10Gi"), "slow")),
+                DeletionPolicy.Delete,
+                null,
+                null));
         var job = PostgresBackups.cronJob(pg).orElseThrow();
         assertThat(job.getSpec().getConcurrencyPolicy()).isEqualTo("Forbid");
         var pod = job.getSpec().getJobTemplate().getSpec().getTemplate().getSpec();

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.atonix.api.v1alpha1.common.Condition;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
+import io.atonix.api.v1alpha1.common.VolumeSpec;
 import io.atonix.api.v1alpha1.postgres.BackupSpec;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.api.v1alpha1.postgres.Postgres;
@@ -191,13 +192,14 @@ class PostgresReconcilerTest {
         PostgresSpec withBackup = new PostgresSpec(
                 "16",
                 1,
-                new Quantity("5Gi"),
-                null,
+                VolumeSpec.of("5Gi"),
                 List.of(new DatabaseSpec("shop_data", List.of())),
                 null,
                 null,
                 null,
-                new BackupSpec("0 3 * * *", 3, new Quantity("2Gi"), null),
+                new BackupSpec("0 3 * * *", 3, VolumeSpec.of("2Gi")),
+                null,
+                null,
                 null);
         create("pg-backup", "orders", withBackup);
         await().atMost(TIMEOUT).untilAsserted(() -> {
@@ -368,11 +370,12 @@ class PostgresReconcilerTest {
                 r -> r.setSpec(new PostgresSpec(
                         "16",
                         1,
-                        new Quantity("8Gi"),
-                        null,
+                        VolumeSpec.of("8Gi"),
                         List.of(new DatabaseSpec("shop_data", List.of())),
                         null,
                         Map.of(),
+                        null,
+                        null,
                         null,
                         null,
                         null)));
@@ -413,11 +416,12 @@ class PostgresReconcilerTest {
         return new PostgresSpec(
                 "16",
                 instances,
-                new Quantity("5Gi"),
-                null,
+                VolumeSpec.of("5Gi"),
                 List.of(new DatabaseSpec("shop_data", List.of())),
                 null,
                 parameters,
+                null,
+                null,
                 null,
                 null,
                 null);

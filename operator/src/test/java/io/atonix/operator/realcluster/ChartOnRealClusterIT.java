@@ -441,11 +441,12 @@ class ChartOnRealClusterIT {
                     postgres: { database: shop, access: ReadWrite }
               postgres:
                 version: "16"
-                storage: 1Gi
+                storage: { size: 1Gi }
                 databases:
                   - name: shop
                 backup:
                   schedule: "0 3 * * *"
                   retain: 2
+                  volume: { size: 1Gi }
             """;
 }

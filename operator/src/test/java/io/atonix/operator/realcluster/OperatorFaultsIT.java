@@ -7,19 +7,19 @@ import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackSpec;
 import io.atonix.api.v1alpha1.appstack.PostgresUse;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1alpha1.appstack.StackPostgres;
 import io.atonix.api.v1alpha1.appstack.Uses;
 import io.atonix.api.v1alpha1.common.Access;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
+import io.atonix.api.v1alpha1.common.VolumeSpec;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.api.v1alpha1.postgres.Postgres;
-import io.atonix.api.v1alpha1.postgres.PostgresSpec;
 import io.atonix.operator.appstack.TestStacks;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Updates;
 import io.atonix.operator.postgres.PostgresStatusBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
@@ -118,14 +118,11 @@ class OperatorFaultsIT {
                 null,
                 null,
                 new Uses(new PostgresUse("shop", Access.ReadWrite), null, null));
-        PostgresSpec postgres = new PostgresSpec(
+        StackPostgres postgres = new StackPostgres(
                 "16",
                 1,
-                new Quantity("1Gi"),
-                null,
+                VolumeSpec.of("1Gi"),
                 List.of(new DatabaseSpec("shop", List.of()), new DatabaseSpec("audit", List.of())),
-                List.of(),
-                null,
                 null,
                 null,
                 null);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
+import io.atonix.api.v1alpha1.common.VolumeSpec;
 import io.atonix.api.v1alpha1.postgres.BackupSpec;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.api.v1alpha1.postgres.Postgres;
@@ -14,7 +15,6 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
@@ -90,13 +90,14 @@ class PostgresOnRealClusterIT {
         pg.setSpec(new PostgresSpec(
                 "16",
                 1,
-                new Quantity("1Gi"),
-                null,
+                VolumeSpec.of("1Gi"),
                 List.of(new DatabaseSpec("shop", List.of()), new DatabaseSpec("audit", List.of())),
                 List.of(),
                 Map.of(),
                 null,
-                new BackupSpec("0 3 * * *", 2, new Quantity("1Gi"), null),
+                new BackupSpec("0 3 * * *", 2, VolumeSpec.of("1Gi")),
+                null,
+                null,
                 null));
         admin.resource(pg).create();
 
@@ -211,14 +212,15 @@ class PostgresOnRealClusterIT {
         pg.setSpec(new PostgresSpec(
                 "16",
                 1,
-                new Quantity("1Gi"),
-                null,
+                VolumeSpec.of("1Gi"),
                 List.of(new DatabaseSpec("app", List.of())),
                 List.of(),
                 Map.of(),
                 null,
                 null,
-                policy));
+                policy,
+                null,
+                null));
         admin.resource(pg).create();
         String claim = "data-" + name + "-0";
         await().atMost(TIMEOUT).untilAsserted(() -> {

@@ -80,7 +80,9 @@ class RedisOnRealClusterIT {
                 null,
                 List.of(new RedisUserSpec("web", null, null)),
                 null,
-                DeletionPolicy.Retain));
+                DeletionPolicy.Retain,
+                null,
+                null));
         admin.resource(redis).create();
         await().atMost(TIMEOUT).untilAsserted(() -> {
             assertThat(admin.pods()

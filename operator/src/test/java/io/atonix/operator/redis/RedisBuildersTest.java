@@ -9,6 +9,7 @@ import io.atonix.api.v1alpha1.common.Access;
 import io.atonix.api.v1alpha1.common.ComputeResources;
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
 import io.atonix.api.v1alpha1.common.ResourceAmounts;
+import io.atonix.api.v1alpha1.common.VolumeSpec;
 import io.atonix.api.v1alpha1.redis.EvictionPolicy;
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.api.v1alpha1.redis.RedisPersistence;
@@ -36,7 +37,7 @@ class RedisBuildersTest {
                 "7.2.4",
                 "256Mi",
                 EvictionPolicy.VolatileTTL,
-                new RedisPersistence(RedisPersistenceMode.AppendOnly, new Quantity("2048Mi"), "fast"),
+                new RedisPersistence(RedisPersistenceMode.AppendOnly, new VolumeSpec(new Quantity("2048Mi"), "fast")),
                 List.of(user("api", null, null), user("report", Access.ReadOnly, "api:")),
                 new ComputeResources(new ResourceAmounts(new Quantity("0.25"), null), null),
                 DeletionPolicy.Delete));
@@ -143,13 +144,7 @@ class RedisBuildersTest {
     @Test
     void withoutPersistenceTheDataIsAnEmptyDirAndNothingIsWrittenToDisk() {
         Redis cache = redis(spec(
-                "7.2",
-                "64Mi",
-                null,
-                new RedisPersistence(RedisPersistenceMode.None, null, null),
-                List.of(),
-                null,
-                null));
+                "7.2", "64Mi", null, new RedisPersistence(RedisPersistenceMode.None, null), List.of(), null, null));
         StatefulSet sts = RedisStatefulSets.desired(cache, PASSWORDS);
         assertThat(sts.getSpec().getVolumeClaimTemplates()).isEmpty();
         assertThat(sts.getSpec().getTemplate().getSpec().getVolumes())

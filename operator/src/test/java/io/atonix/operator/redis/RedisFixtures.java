@@ -31,7 +31,7 @@ final class RedisFixtures {
     }
 
     static RedisSpec spec(String version, String memory, List<RedisUserSpec> users) {
-        return new RedisSpec(version, new Quantity(memory), null, null, users, null, null);
+        return new RedisSpec(version, new Quantity(memory), null, null, users, null, null, null, null);
     }
 
     static RedisSpec spec(
@@ -42,7 +42,8 @@ final class RedisFixtures {
             List<RedisUserSpec> users,
             ComputeResources resources,
             DeletionPolicy deletion) {
-        return new RedisSpec(version, new Quantity(memory), eviction, persistence, users, resources, deletion);
+        return new RedisSpec(
+                version, new Quantity(memory), eviction, persistence, users, resources, deletion, null, null);
     }
 
     static RedisUserSpec user(String name, Access access, String prefix) {

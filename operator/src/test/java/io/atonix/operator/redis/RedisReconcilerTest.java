@@ -166,6 +166,8 @@ class RedisReconcilerTest {
                         null,
                         null,
                         new ComputeResources(null, new ResourceAmounts(null, new Quantity("512Mi"))),
+                        null,
+                        null,
                         null));
         await().atMost(TIMEOUT).untilAsserted(() -> {
             Condition ready = condition(get("rd-refused", "cache"), ConditionTypes.READY);
@@ -221,7 +223,7 @@ class RedisReconcilerTest {
     }
 
     private static RedisSpec spec(String memory, List<RedisUserSpec> users) {
-        return new RedisSpec("7.2", new Quantity(memory), null, null, users, null, null);
+        return new RedisSpec("7.2", new Quantity(memory), null, null, users, null, null, null, null);
     }
 
     private void create(String namespace, String name, RedisSpec spec) {

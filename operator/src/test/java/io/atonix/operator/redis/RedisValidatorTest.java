@@ -102,13 +102,7 @@ class RedisValidatorTest {
                 .asString()
                 .startsWith("spec.persistence.mode: Redis runs without a data volume");
         Redis cache = redis(spec(
-                "7.2",
-                "64Mi",
-                null,
-                new RedisPersistence(RedisPersistenceMode.None, null, null),
-                List.of(),
-                null,
-                null));
+                "7.2", "64Mi", null, new RedisPersistence(RedisPersistenceMode.None, null), List.of(), null, null));
         assertThat(RedisValidator.problems(cache, withoutVolume)).isEmpty();
         assertThat(RedisValidator.problems(
                         cache, RedisStatefulSets.desired(redis(spec("7.2", "64Mi", List.of())), passwords())))
@@ -160,6 +154,7 @@ class RedisValidatorTest {
                 users.users(),
                 users.resources(),
                 users.deletionPolicy(),
+                null,
                 new BindingSpec("api")));
         assertThat(RedisValidator.problems(redis, null)).isEmpty();
         assertThat(RedisStatusBuilder.observed(redis, null, Instant.now()).binding())
@@ -172,6 +167,7 @@ class RedisValidatorTest {
                 users.users(),
                 users.resources(),
                 users.deletionPolicy(),
+                null,
                 new BindingSpec("admin")));
         assertThat(RedisValidator.problems(redis, null))
                 .containsExactly(new SpecProblem(

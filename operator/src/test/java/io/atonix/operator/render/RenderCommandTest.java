@@ -165,7 +165,7 @@ class RenderCommandTest {
         Path wrongKind = write(dir, "apiVersion: atonix.io/v1alpha1\nkind: Database\nmetadata: { name: x }\n");
         Path tooMany = write(
                 dir,
-                "apiVersion: atonix.io/v1alpha1\nkind: Postgres\nmetadata: { name: x }\nspec: { version: '16', storage: 1Gi, instances: 2 }\n");
+                "apiVersion: atonix.io/v1alpha1\nkind: Postgres\nmetadata: { name: x }\nspec: { version: '16', storage: { size: 1Gi }, instances: 2 }\n");
         assertThat(run(tooMany.toString()).err).contains("spec.instances");
         assertThat(run(wrongKind.toString()).err).contains("unknown kind 'Database'");
         Path notYaml = write(dir, "spec: [unclosed\n");

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.atonix.api.schema.ListType;
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
 import io.atonix.api.v1alpha1.common.SecretName;
-import io.atonix.api.v1alpha1.postgres.PostgresSpec;
-import io.atonix.api.v1alpha1.redis.RedisSpec;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
@@ -50,11 +48,12 @@ public record AppStackSpec(
         List<ServiceSpec> services,
 
         @JsonPropertyDescription(
-                "A PostgreSQL server for the stack, created as the child Postgres resource <stack>-postgres.")
-        PostgresSpec postgres,
+                "A PostgreSQL server for the stack, created as the child Postgres resource <stack>-postgres, with a role per service that uses it and the stack's deletionPolicy and monitoring.")
+        StackPostgres postgres,
 
-        @JsonPropertyDescription("A Redis server for the stack, created as the child Redis resource <stack>-redis.")
-        RedisSpec redis,
+        @JsonPropertyDescription(
+                "A Redis server for the stack, created as the child Redis resource <stack>-redis, with a user per service that uses it and the stack's deletionPolicy and monitoring.")
+        StackRedis redis,
 
         @JsonPropertyDescription("Kafka topics and users in a Strimzi-managed Kafka cluster.")
         KafkaSpec kafka,
@@ -95,8 +94,8 @@ public record AppStackSpec(
     /** A stack with no image pull Secrets and no hosts: services reached only inside the cluster. */
     public AppStackSpec(
             List<ServiceSpec> services,
-            PostgresSpec postgres,
-            RedisSpec redis,
+            StackPostgres postgres,
+            StackRedis redis,
             KafkaSpec kafka,
             MonitoringSpec monitoring,
             NetworkPolicySpec networkPolicy,

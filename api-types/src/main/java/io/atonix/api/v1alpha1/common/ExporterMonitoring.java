@@ -16,7 +16,7 @@ public record ExporterMonitoring(
 
         @Size(max = 16)
         @JsonPropertyDescription(
-                "Labels added to the ServiceMonitor, on top of those the operator is configured with, so that a Prometheus selects it. Inside an AppStack, the stack's spec.monitoring.labels are added too.")
+                "Labels added to the ServiceMonitor, on top of those the operator is configured with, so that a Prometheus selects it. A stack's Postgres and Redis have the stack's spec.monitoring labels.")
         Map<String, String> labels) {
 
     public ExporterMonitoring {

@@ -2,13 +2,17 @@ package io.atonix.api.v1alpha1.postgres;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.atonix.api.v1alpha1.common.VolumeSpec;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
-import io.fabric8.kubernetes.api.model.Quantity;
 
+/**
+ * Scheduled backups: when, how many, and where. The target is a field of its own ({@code volume}) so that an object
+ * store (WAL archiving and base backups) can join as its one-of sibling; until then the volume is required.
+ */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record BackupSpec(
         @Required
@@ -24,8 +28,7 @@ public record BackupSpec(
                 "How many backups of each database are kept; older ones are removed after a successful backup.")
         Integer retain,
 
-        @Default("\"10Gi\"") @JsonPropertyDescription("Size of the volume that holds the backups.")
-        Quantity storage,
-
-        @JsonPropertyDescription("StorageClass of the backup volume. Defaults to the cluster's default StorageClass.")
-        String storageClassName) {}
+        @Required
+        @JsonPropertyDescription(
+                "The volume that holds the backups (pg_dump per database), for example { size: 10Gi }. It can grow but never shrink.")
+        VolumeSpec volume) {}

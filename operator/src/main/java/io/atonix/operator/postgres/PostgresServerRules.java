@@ -1,0 +1,40 @@
+package io.atonix.operator.postgres;
+
+import io.atonix.api.v1alpha1.postgres.PostgresServer;
+import io.atonix.operator.common.SpecProblem;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The rules of a PostgreSQL server that a standalone Postgres and a stack's spec.postgres share, as the CEL rules of
+ * PostgresServer state them, for render and API servers without CEL; each problem names the field under the given
+ * prefix ({@code spec} or {@code spec.postgres}).
+ */
+public final class PostgresServerRules {
+
+    private PostgresServerRules() {}
+
+    public static List<SpecProblem> problems(String prefix, PostgresServer server) {
+        List<SpecProblem> problems = new ArrayList<>();
+        if (server.instances() != null && server.instances() > 1) {
+            problems.add(new SpecProblem(
+                    prefix + ".instances",
+                    "this version runs a single primary; read replicas are not supported yet, set instances: 1"));
+        }
+        Set<String> databases = new HashSet<>();
+        for (int d = 0; d < server.databases().size(); d++) {
+            String name = server.databases().get(d).name();
+            if (!databases.add(name)) {
+                problems.add(new SpecProblem(
+                        prefix + ".databases[" + d + "].name", "database '" + name + "' is declared twice"));
+            }
+        }
+        if (server.version() != null) {
+            PostgresParameters.problems(server.version(), server.parameters())
+                    .forEach((name, problem) -> problems.add(new SpecProblem(prefix + ".parameters." + name, problem)));
+        }
+        return problems;
+    }
+}
