@@ -47,7 +47,7 @@ public final class AppStackStatusBuilder {
         List<String> stuck = new ArrayList<>();
         for (ServiceSpec service : stack.getSpec().services()) {
             Deployment deployment = deployments.get(service.name());
-            ServiceStatus status = serviceStatus(service, deployment);
+            ServiceStatus status = serviceStatus(stack, service, deployment);
             services.add(status);
             if (!Boolean.TRUE.equals(status.ready())) {
                 waiting.add(service.name());
@@ -137,7 +137,8 @@ public final class AppStackStatusBuilder {
                 previous == null ? List.of() : previous.components());
     }
 
-    static ServiceStatus serviceStatus(ServiceSpec service, Deployment deployment) {
+    static ServiceStatus serviceStatus(AppStack stack, ServiceSpec service, Deployment deployment) {
+        var bindings = UseBindings.statuses(stack, service);
         String url = service.expose() == null ? null : Ingresses.url(service.expose());
         if (deployment == null || deployment.getStatus() == null) {
             return new ServiceStatus(
@@ -146,7 +147,8 @@ public final class AppStackStatusBuilder {
                     0,
                     0,
                     false,
-                    url);
+                    url,
+                    bindings);
         }
         var status = deployment.getStatus();
         int wanted = Optional.ofNullable(deployment.getSpec().getReplicas()).orElse(1);
@@ -159,7 +161,7 @@ public final class AppStackStatusBuilder {
         // The rollout is complete when the controller has seen the current template, every wanted pod runs it and
         // is available, and no pod of an older template is left (the rule kubectl rollout status uses).
         boolean isReady = observed && updated >= wanted && available >= wanted && total <= updated;
-        return new ServiceStatus(service.name(), wanted, ready, updated, isReady, url);
+        return new ServiceStatus(service.name(), wanted, ready, updated, isReady, url, bindings);
     }
 
     private static boolean deadlineExceeded(Deployment deployment) {

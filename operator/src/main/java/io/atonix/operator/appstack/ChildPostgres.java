@@ -3,8 +3,9 @@ package io.atonix.operator.appstack;
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ComponentStatus;
 import io.atonix.api.v1alpha1.appstack.MonitoringSpec;
-import io.atonix.api.v1alpha1.appstack.PostgresUse;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1alpha1.appstack.ServiceUse;
+import io.atonix.api.v1alpha1.appstack.UseKind;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.common.ExporterMonitoring;
 import io.atonix.api.v1alpha1.postgres.Postgres;
@@ -85,14 +86,17 @@ public final class ChildPostgres {
         return new ExporterMonitoring(enabled, labels);
     }
 
-    /** The roles the stack declares, then one per service that uses the database, named after the service. */
+    /** The roles the stack declares, then one per use of a database, named {@code <service>-<use>}. */
     static List<RoleSpec> roles(AppStack stack) {
         Map<String, RoleSpec> roles = new LinkedHashMap<>();
         stack.getSpec().postgres().roles().forEach(role -> roles.put(role.name(), role));
         for (ServiceSpec service : stack.getSpec().services()) {
-            if (service.uses() != null && service.uses().postgres() != null) {
-                PostgresUse use = service.uses().postgres();
-                roles.put(service.name(), new RoleSpec(service.name(), use.database(), use.accessOrDefault()));
+            for (ServiceUse use : service.uses(UseKind.Postgres)) {
+                String login = Names.login(service.name(), use.name());
+                roles.put(
+                        login,
+                        new RoleSpec(
+                                login, use.postgres().database(), use.postgres().accessOrDefault()));
             }
         }
         return List.copyOf(roles.values());

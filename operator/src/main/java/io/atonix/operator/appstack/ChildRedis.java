@@ -4,6 +4,8 @@ import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ComponentStatus;
 import io.atonix.api.v1alpha1.appstack.RedisUse;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1alpha1.appstack.ServiceUse;
+import io.atonix.api.v1alpha1.appstack.UseKind;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.api.v1alpha1.redis.RedisSpec;
@@ -60,15 +62,19 @@ public final class ChildRedis {
         return Optional.of(StackObjects.finish(redis));
     }
 
-    /** The users the stack declares, then one per service that uses Redis, named after the service, its keys under {@code <service>:}. */
+    /**
+     * The users the stack declares, then one per use of Redis, named {@code <service>-<use>}, its keys under that
+     * name and a colon unless the use says otherwise: a default prefix no other use of the stack has.
+     */
     static List<RedisUserSpec> users(AppStack stack) {
         Map<String, RedisUserSpec> users = new LinkedHashMap<>();
         stack.getSpec().redis().users().forEach(user -> users.put(user.name(), user));
         for (ServiceSpec service : stack.getSpec().services()) {
-            if (service.uses() != null && service.uses().redis() != null) {
-                RedisUse use = service.uses().redis();
-                String prefix = use.keyPrefix() != null ? use.keyPrefix() : service.name() + ":";
-                users.put(service.name(), new RedisUserSpec(service.name(), use.accessOrDefault(), prefix));
+            for (ServiceUse use : service.uses(UseKind.Redis)) {
+                String login = Names.login(service.name(), use.name());
+                RedisUse redis = use.redis();
+                String prefix = redis.keyPrefix() != null ? redis.keyPrefix() : login + ":";
+                users.put(login, new RedisUserSpec(login, redis.accessOrDefault(), prefix));
             }
         }
         return List.copyOf(users.values());

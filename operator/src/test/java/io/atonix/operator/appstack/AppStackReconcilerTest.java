@@ -10,9 +10,7 @@ import io.atonix.api.v1alpha1.appstack.AppStackSpec;
 import io.atonix.api.v1alpha1.appstack.Autoscale;
 import io.atonix.api.v1alpha1.appstack.Expose;
 import io.atonix.api.v1alpha1.appstack.Metrics;
-import io.atonix.api.v1alpha1.appstack.PostgresUse;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
-import io.atonix.api.v1alpha1.appstack.Uses;
 import io.atonix.api.v1alpha1.common.Condition;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
@@ -621,8 +619,7 @@ class AppStackReconcilerTest {
                 null,
                 null);
         ServiceSpec api = TestStacks.withUses(
-                TestStacks.withReplicas(service("api", "acme/api:1", 5000), 1),
-                new Uses(new PostgresUse("shop", null), null, null));
+                TestStacks.withReplicas(service("api", "acme/api:1", 5000), 1), TestUses.postgres("shop", "shop"));
         ServiceSpec web = TestStacks.withReplicas(service("web", "acme/web:1", 8080), 1);
         create(stack(
                 "rotating",
@@ -635,7 +632,7 @@ class AppStackReconcilerTest {
                 client,
                 Secret.class,
                 "rotating",
-                "shop-postgres-api-login",
+                "shop-postgres-api-shop-login",
                 secret -> secret.getMetadata().getAnnotations().put(Rotation.ANNOTATION, "please"));
 
         await().atMost(TIMEOUT)

@@ -323,11 +323,7 @@ class ServiceBuildersTest {
                 null,
                 null,
                 null,
-                new io.atonix.api.v1alpha1.appstack.Uses(
-                        new io.atonix.api.v1alpha1.appstack.PostgresUse(
-                                "shop", io.atonix.api.v1alpha1.common.Access.ReadOnly),
-                        null,
-                        null));
+                List.of(TestUses.postgres("shop", "shop", io.atonix.api.v1alpha1.common.Access.ReadOnly)));
         var postgres = new io.atonix.api.v1alpha1.postgres.PostgresSpec(
                 "16",
                 null,
@@ -355,12 +351,12 @@ class ServiceBuildersTest {
                         e.getName() + "=" + e.getValueFrom().getSecretKeyRef().getName() + "/"
                                 + e.getValueFrom().getSecretKeyRef().getKey())
                 .containsExactly(
-                        "PGHOST=shop-postgres-api-login/host",
-                        "PGPORT=shop-postgres-api-login/port",
-                        "PGDATABASE=shop-postgres-api-login/database",
-                        "PGUSER=shop-postgres-api-login/username",
-                        "PGPASSWORD=shop-postgres-api-login/password",
-                        "DATABASE_URL=shop-postgres-api-login/uri");
+                        "PGHOST=shop-postgres-api-shop-login/host",
+                        "PGPORT=shop-postgres-api-shop-login/port",
+                        "PGDATABASE=shop-postgres-api-shop-login/database",
+                        "PGUSER=shop-postgres-api-shop-login/username",
+                        "PGPASSWORD=shop-postgres-api-shop-login/password",
+                        "DATABASE_URL=shop-postgres-api-shop-login/uri");
         assertThat(env)
                 .allSatisfy(e -> assertThat(e.getValue()).as("no literal value").isNull());
 
@@ -368,7 +364,7 @@ class ServiceBuildersTest {
         assertThat(child.getMetadata().getName()).isEqualTo("shop-postgres");
         assertThat(child.getSpec().roles())
                 .extracting(r -> r.name() + ":" + r.database() + ":" + r.accessOrDefault())
-                .containsExactly("api:shop:ReadOnly");
+                .containsExactly("api-shop:shop:ReadOnly");
         assertThat(child.getSpec().deletionPolicy()).isEqualTo(io.atonix.api.v1alpha1.common.DeletionPolicy.Retain);
     }
 
@@ -399,8 +395,7 @@ class ServiceBuildersTest {
                 null,
                 null,
                 null,
-                new io.atonix.api.v1alpha1.appstack.Uses(
-                        new io.atonix.api.v1alpha1.appstack.PostgresUse("shop", null), null, null));
+                List.of(TestUses.postgres("shop", "shop")));
         var postgres = new io.atonix.api.v1alpha1.postgres.PostgresSpec(
                 "16",
                 null,
@@ -416,12 +411,12 @@ class ServiceBuildersTest {
                 "ns",
                 "shop",
                 new io.atonix.api.v1alpha1.appstack.AppStackSpec(List.of(api), postgres, null, null, null, null, null));
-        assertThat(Deployments.bindingSecrets(withDb, api)).containsExactly("shop-postgres-api-login");
+        assertThat(Deployments.bindingSecrets(withDb, api)).containsExactly("shop-postgres-api-shop-login");
         assertThat(Deployments.bindingSecrets(STACK, FULL)).isEmpty();
 
         var secret = new io.fabric8.kubernetes.api.model.SecretBuilder()
                 .withNewMetadata()
-                .withName("shop-postgres-api-login")
+                .withName("shop-postgres-api-shop-login")
                 .endMetadata()
                 .addToData("password", "b2xk")
                 .build();

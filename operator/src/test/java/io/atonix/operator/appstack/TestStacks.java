@@ -127,7 +127,7 @@ public final class TestStacks {
                 s.uses());
     }
 
-    public static ServiceSpec withUses(ServiceSpec s, io.atonix.api.v1alpha1.appstack.Uses uses) {
+    public static ServiceSpec withUses(ServiceSpec s, io.atonix.api.v1alpha1.appstack.ServiceUse... uses) {
         return new ServiceSpec(
                 s.name(),
                 s.image(),
@@ -143,7 +143,7 @@ public final class TestStacks {
                 s.autoscale(),
                 s.expose(),
                 s.metrics(),
-                uses);
+                List.of(uses));
     }
 
     public static ServiceSpec withMetrics(ServiceSpec s, io.atonix.api.v1alpha1.appstack.Metrics metrics) {

@@ -2,7 +2,9 @@ package io.atonix.api.v1alpha1.appstack;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.atonix.api.schema.ListType;
 import io.fabric8.generator.annotation.Required;
+import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ServiceStatus(
@@ -21,4 +23,9 @@ public record ServiceStatus(
         Boolean ready,
 
         @JsonPropertyDescription("URL the service is exposed at, when it is exposed.")
-        String url) {}
+        String url,
+
+        @JsonPropertyDescription(
+                "Where the credentials of each use of the service are: the use, its kind and its binding Secret.")
+        @ListType(value = ListType.Kind.map, keys = "use")
+        List<BindingStatus> bindings) {}
