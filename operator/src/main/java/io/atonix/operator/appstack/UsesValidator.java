@@ -104,6 +104,9 @@ final class UsesValidator {
         if (use.redis() != null && spec.redis() == null) {
             problems.add(new SpecProblem(field + ".redis", "the service uses Redis but spec.redis is not set"));
         }
+        if (use.kafka() != null && spec.kafka() == null) {
+            problems.add(new SpecProblem(field + ".kafka", "the service uses Kafka but spec.kafka is not set"));
+        }
         if (use.kafka() != null) {
             Set<String> topics = new HashSet<>();
             if (spec.kafka() != null) {

@@ -155,6 +155,14 @@ class UsesTest {
     }
 
     @Test
+    void aUseOfKafkaNeedsTheStacksKafka() {
+        ServiceSpec api =
+                TestStacks.withUses(service("api", "acme/api:1", 5000), TestUses.kafka("events", List.of(), List.of()));
+        assertThat(problems(stack("shop", "shop", api)))
+                .containsExactly("spec.services[0].uses[0].kafka: the service uses Kafka but spec.kafka is not set");
+    }
+
+    @Test
     void theSchemaRuleOnEnvNamesEveryVariableABindingSets() {
         String rule = Arrays.stream(ServiceSpec.class.getAnnotationsByType(ValidationRule.class))
                 .map(ValidationRule::value)
