@@ -3,14 +3,18 @@ package io.atonix.operator.appstack;
 import static io.atonix.operator.appstack.TestStacks.service;
 import static io.atonix.operator.appstack.TestStacks.stack;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackSpec;
 import io.atonix.api.v1alpha1.appstack.Autoscale;
+import io.atonix.api.v1alpha1.appstack.BindingStatus;
 import io.atonix.api.v1alpha1.appstack.Expose;
 import io.atonix.api.v1alpha1.appstack.Metrics;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1alpha1.appstack.ServiceStatus;
+import io.atonix.api.v1alpha1.appstack.UseKind;
 import io.atonix.api.v1alpha1.common.Condition;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
@@ -606,7 +610,7 @@ class AppStackReconcilerTest {
     }
 
     @Test
-    void aRotatedBindingSecretRollsTheServicesThatReadIt() {
+    void theStatusNamesABindingSecretWhoseRotationRollsTheServicesThatReadIt() {
         PostgresSpec postgres = new PostgresSpec(
                 "16",
                 null,
@@ -627,6 +631,16 @@ class AppStackReconcilerTest {
                 new AppStackSpec(List.of(api, web), postgres, null, null, null, null, DeletionPolicy.Delete)));
 
         await().atMost(TIMEOUT).until(() -> checksum("rotating", "shop-api") != null);
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(
+                                get("rotating", "shop").getStatus().services())
+                        .extracting(ServiceStatus::name, ServiceStatus::bindings)
+                        .containsExactly(
+                                tuple(
+                                        "api",
+                                        List.of(new BindingStatus(
+                                                "shop", UseKind.Postgres, "shop-postgres-api-shop-login"))),
+                                tuple("web", null)));
         String before = checksum("rotating", "shop-api");
         Updates.change(
                 client,
