@@ -139,6 +139,7 @@ public final class AppStackStatusBuilder {
 
     static ServiceStatus serviceStatus(AppStack stack, ServiceSpec service, Deployment deployment) {
         List<String> urls = Ingresses.urls(stack.getSpec(), service);
+        var bindings = UseBindings.statuses(stack, service);
         if (deployment == null || deployment.getStatus() == null) {
             return new ServiceStatus(
                     service.name(),
@@ -146,7 +147,8 @@ public final class AppStackStatusBuilder {
                     0,
                     0,
                     false,
-                    urls);
+                    urls,
+                    bindings);
         }
         var status = deployment.getStatus();
         int wanted = Optional.ofNullable(deployment.getSpec().getReplicas()).orElse(1);
@@ -159,7 +161,7 @@ public final class AppStackStatusBuilder {
         // The rollout is complete when the controller has seen the current template, every wanted pod runs it and
         // is available, and no pod of an older template is left (the rule kubectl rollout status uses).
         boolean isReady = observed && updated >= wanted && available >= wanted && total <= updated;
-        return new ServiceStatus(service.name(), wanted, ready, updated, isReady, urls);
+        return new ServiceStatus(service.name(), wanted, ready, updated, isReady, urls, bindings);
     }
 
     private static boolean deadlineExceeded(Deployment deployment) {

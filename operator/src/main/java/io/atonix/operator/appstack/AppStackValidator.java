@@ -5,9 +5,7 @@ import io.atonix.api.v1alpha1.appstack.AppStackSpec;
 import io.atonix.api.v1alpha1.appstack.KafkaTopicSpec;
 import io.atonix.api.v1alpha1.appstack.ServicePort;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
-import io.atonix.api.v1alpha1.appstack.Uses;
 import io.atonix.api.v1alpha1.common.EnvVar;
-import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.operator.common.LabelPairs;
 import io.atonix.operator.common.SpecProblem;
 import io.atonix.operator.postgres.PostgresServerRules;
@@ -141,48 +139,7 @@ public final class AppStackValidator {
                 problems.add(new SpecProblem(field + ".env[" + e + "]", "value and valueFrom are mutually exclusive"));
             }
         }
-        validateUses(spec, service.name(), service.uses(), field + ".uses", problems);
-    }
-
-    private static void validateUses(
-            AppStackSpec spec, String service, Uses uses, String field, List<SpecProblem> problems) {
-        if (uses == null) {
-            return;
-        }
-        if (uses.postgres() != null) {
-            boolean declared = spec.postgres() != null
-                    && spec.postgres().databases().stream()
-                            .map(DatabaseSpec::name)
-                            .anyMatch(n -> n.equals(uses.postgres().database()));
-            if (!declared) {
-                problems.add(new SpecProblem(
-                        field + ".postgres.database",
-                        "database '" + uses.postgres().database() + "' is not declared in spec.postgres.databases"));
-            }
-        }
-        if (uses.redis() != null && spec.redis() == null) {
-            problems.add(new SpecProblem(field + ".redis", "the service uses Redis but spec.redis is not set"));
-        }
-        if (uses.redis() != null && "default".equals(service)) {
-            problems.add(
-                    new SpecProblem(
-                            field + ".redis",
-                            "a service named 'default' cannot use Redis: the name is Redis' built-in user, which the operator turns off"));
-        }
-        if (uses.kafka() != null) {
-            Set<String> topics = new HashSet<>();
-            if (spec.kafka() != null) {
-                spec.kafka().topics().forEach(t -> topics.add(t.name()));
-            }
-            List<String> used = new ArrayList<>(uses.kafka().produce());
-            used.addAll(uses.kafka().consume());
-            for (String topic : used) {
-                if (!topics.contains(topic)) {
-                    problems.add(new SpecProblem(
-                            field + ".kafka", "topic '" + topic + "' is not declared in spec.kafka.topics"));
-                }
-            }
-        }
+        UsesValidator.validate(spec, service, field, problems);
     }
 
     private static void validateTopics(AppStackSpec spec, List<SpecProblem> problems) {

@@ -2,9 +2,10 @@ package io.atonix.operator.appstack;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ComponentStatus;
-import io.atonix.api.v1alpha1.appstack.PostgresUse;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1alpha1.appstack.ServiceUse;
 import io.atonix.api.v1alpha1.appstack.StackPostgres;
+import io.atonix.api.v1alpha1.appstack.UseKind;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.api.v1alpha1.postgres.PostgresSpec;
 import io.atonix.api.v1alpha1.postgres.RoleSpec;
@@ -61,13 +62,16 @@ public final class ChildPostgres {
         return Optional.of(StackObjects.finish(postgres));
     }
 
-    /** One role per service that uses the database, named after the service. */
+    /** One role per use of a database, named {@code <service>-<use>}. */
     static List<RoleSpec> roles(AppStack stack) {
         Map<String, RoleSpec> roles = new LinkedHashMap<>();
         for (ServiceSpec service : stack.getSpec().services()) {
-            if (service.uses() != null && service.uses().postgres() != null) {
-                PostgresUse use = service.uses().postgres();
-                roles.put(service.name(), new RoleSpec(service.name(), use.database(), use.accessOrDefault()));
+            for (ServiceUse use : service.uses(UseKind.Postgres)) {
+                String login = Names.login(service.name(), use.name());
+                roles.put(
+                        login,
+                        new RoleSpec(
+                                login, use.postgres().database(), use.postgres().accessOrDefault()));
             }
         }
         return List.copyOf(roles.values());

@@ -4,7 +4,9 @@ import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ComponentStatus;
 import io.atonix.api.v1alpha1.appstack.RedisUse;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1alpha1.appstack.ServiceUse;
 import io.atonix.api.v1alpha1.appstack.StackRedis;
+import io.atonix.api.v1alpha1.appstack.UseKind;
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.api.v1alpha1.redis.RedisSpec;
 import io.atonix.api.v1alpha1.redis.RedisUserSpec;
@@ -59,14 +61,18 @@ public final class ChildRedis {
         return Optional.of(StackObjects.finish(redis));
     }
 
-    /** One user per service that uses Redis, named after the service, its keys under {@code <service>:}. */
+    /**
+     * One user per use of Redis, named {@code <service>-<use>}, its keys under that name and a colon unless the use
+     * says otherwise: a default prefix no other use of the stack has.
+     */
     static List<RedisUserSpec> users(AppStack stack) {
         Map<String, RedisUserSpec> users = new LinkedHashMap<>();
         for (ServiceSpec service : stack.getSpec().services()) {
-            if (service.uses() != null && service.uses().redis() != null) {
-                RedisUse use = service.uses().redis();
-                String prefix = use.keyPrefix() != null ? use.keyPrefix() : service.name() + ":";
-                users.put(service.name(), new RedisUserSpec(service.name(), use.accessOrDefault(), prefix));
+            for (ServiceUse use : service.uses(UseKind.Redis)) {
+                String login = Names.login(service.name(), use.name());
+                RedisUse redis = use.redis();
+                String prefix = redis.keyPrefix() != null ? redis.keyPrefix() : login + ":";
+                users.put(login, new RedisUserSpec(login, redis.accessOrDefault(), prefix));
             }
         }
         return List.copyOf(users.values());

@@ -2,13 +2,9 @@ package io.atonix.operator.appstack;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
-import io.atonix.operator.binding.KafkaBinding;
-import io.atonix.operator.binding.PostgresBinding;
-import io.atonix.operator.binding.RedisBinding;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.PodSecurity;
 import io.atonix.operator.common.SecretChecksum;
-import io.atonix.operator.common.SecretEnv;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -84,38 +80,13 @@ public final class Deployments {
 
     /** The generated Secrets the service's pods read their connection details from. */
     static List<String> bindingSecrets(AppStack stack, ServiceSpec service) {
-        List<String> secrets = new ArrayList<>();
-        if (service.uses() != null && service.uses().postgres() != null) {
-            secrets.add(PostgresBinding.secretName(
-                    Names.postgres(stack.getMetadata().getName()), service.name()));
-        }
-        if (service.uses() != null && service.uses().redis() != null) {
-            secrets.add(RedisBinding.secretName(Names.redis(stack.getMetadata().getName()), service.name()));
-        }
-        if (service.uses() != null && service.uses().kafka() != null) {
-            secrets.add(KafkaBinding.secretName(stack.getMetadata().getName(), service.name()));
-        }
-        return secrets;
+        return UseBindings.secretNames(stack, service);
     }
 
-    /** The service's own variables, then the connection details of what it uses, read from binding Secrets. */
+    /** The service's own variables, then the connection details of each use, read from its binding Secret. */
     static List<EnvVar> env(AppStack stack, ServiceSpec service) {
         List<EnvVar> env = new ArrayList<>(ContainerParts.env(service.env()));
-        if (service.uses() != null && service.uses().postgres() != null) {
-            String secret = PostgresBinding.secretName(
-                    Names.postgres(stack.getMetadata().getName()), service.name());
-            env.addAll(SecretEnv.all(secret, PostgresBinding.ENV));
-        }
-        if (service.uses() != null && service.uses().redis() != null) {
-            String secret =
-                    RedisBinding.secretName(Names.redis(stack.getMetadata().getName()), service.name());
-            env.addAll(SecretEnv.all(secret, RedisBinding.ENV));
-        }
-        if (service.uses() != null && service.uses().kafka() != null) {
-            String secret = KafkaBinding.secretName(stack.getMetadata().getName(), service.name());
-            env.addAll(SecretEnv.all(secret, KafkaBinding.ENV));
-            KafkaBinding.OPTIONAL_ENV.forEach((variable, key) -> env.add(SecretEnv.optional(variable, secret, key)));
-        }
+        service.uses().forEach(use -> env.addAll(UseBindings.env(stack, service, use)));
         return env;
     }
 

@@ -13,6 +13,7 @@ import io.atonix.api.v1alpha1.appstack.EgressMode;
 import io.atonix.api.v1alpha1.appstack.NetworkPolicySpec;
 import io.atonix.api.v1alpha1.appstack.ServicePort;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1alpha1.appstack.UseKind;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.NetworkSettings;
@@ -132,21 +133,19 @@ public final class NetworkPolicies {
         rules.add(new NetworkPolicyEgressRuleBuilder()
                 .withTo(pods(selector(Labels.STACK, name)))
                 .build());
-        if (service.uses() != null && service.uses().postgres() != null) {
+        if (service.connectsTo(UseKind.Postgres)) {
             rules.add(new NetworkPolicyEgressRuleBuilder()
                     .withTo(pods(postgresPods(stack)))
                     .withPorts(tcp(PostgresConfig.PORT))
                     .build());
         }
-        if (service.uses() != null && service.uses().redis() != null) {
+        if (service.connectsTo(UseKind.Redis)) {
             rules.add(new NetworkPolicyEgressRuleBuilder()
                     .withTo(pods(redisPods(stack)))
                     .withPorts(tcp(RedisConfig.PORT))
                     .build());
         }
-        if (service.uses() != null
-                && service.uses().kafka() != null
-                && stack.getSpec().kafka() != null) {
+        if (service.connectsTo(UseKind.Kafka) && stack.getSpec().kafka() != null) {
             var cluster = stack.getSpec().kafka().clusterRef();
             String namespace = cluster.namespace() == null ? stack.getMetadata().getNamespace() : cluster.namespace();
             rules.add(new NetworkPolicyEgressRuleBuilder()
@@ -162,7 +161,7 @@ public final class NetworkPolicies {
     private static NetworkPolicy postgres(AppStack stack, NetworkSettings network, boolean egress) {
         String name = stack.getMetadata().getName();
         List<String> users = stack.getSpec().services().stream()
-                .filter(s -> s.uses() != null && s.uses().postgres() != null)
+                .filter(s -> s.connectsTo(UseKind.Postgres))
                 .map(ServiceSpec::name)
                 .toList();
         List<NetworkPolicyIngressRule> rules = new ArrayList<>();
@@ -203,7 +202,7 @@ public final class NetworkPolicies {
     private static NetworkPolicy redis(AppStack stack, NetworkSettings network, boolean egress) {
         String name = stack.getMetadata().getName();
         List<String> users = stack.getSpec().services().stream()
-                .filter(s -> s.uses() != null && s.uses().redis() != null)
+                .filter(s -> s.connectsTo(UseKind.Redis))
                 .map(ServiceSpec::name)
                 .toList();
         List<NetworkPolicyIngressRule> rules = new ArrayList<>();

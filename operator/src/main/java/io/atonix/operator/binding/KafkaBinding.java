@@ -43,8 +43,12 @@ public final class KafkaBinding {
 
     private KafkaBinding() {}
 
-    /** The binding Secret a service reads its Kafka connection from, in the stack's namespace. */
-    public static String secretName(String stack, String service) {
-        return stack + "-" + service + "-kafka";
+    /**
+     * The binding Secret of a login to the stack's Kafka, {@code <stack>-kafka-<login>-login} in the stack's namespace:
+     * the scheme of the Postgres and Redis logins, {@code <store>-<login>-login}, with {@code <stack>-kafka} as the
+     * store.
+     */
+    public static String secretName(String stack, String login) {
+        return stack + "-kafka-" + login + "-login";
     }
 }

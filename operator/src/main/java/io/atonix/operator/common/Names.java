@@ -13,6 +13,16 @@ public final class Names {
         return stack + "-" + service;
     }
 
+    /**
+     * The login of one use of a stack's service, {@code <service>-<use>}: the Postgres role, Redis ACL user and the
+     * name in its binding Secret's. A use name has no hyphen, so no other (service, use) of the stack gives the same
+     * login, and the login lives in the stack's own Postgres and Redis, so no other stack meets it. It never changes
+     * while the service and use keep their names, and it never is Redis' built-in {@code default}.
+     */
+    public static String login(String service, String use) {
+        return service + "-" + use;
+    }
+
     /** The Secret a host's certificate is in when its TLS names none; a wildcard's * is spelled out. */
     public static String tlsSecret(String stack, String host) {
         return stack + "-" + host.replace("*", "wildcard") + "-tls";

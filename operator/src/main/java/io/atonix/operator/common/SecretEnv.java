@@ -2,9 +2,6 @@ package io.atonix.operator.common;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /** Environment variables read from a key of a Secret: how pods get credentials, never as literal values. */
 public final class SecretEnv {
@@ -21,13 +18,6 @@ public final class SecretEnv {
                 .endSecretKeyRef()
                 .endValueFrom()
                 .build();
-    }
-
-    /** A variable per entry of {@code keys} (variable to key), in its order, all from the one Secret. */
-    public static List<EnvVar> all(String secret, Map<String, String> keys) {
-        List<EnvVar> env = new ArrayList<>();
-        keys.forEach((variable, key) -> env.add(of(variable, secret, key)));
-        return env;
     }
 
     /** A variable the pod starts without when the Secret lacks the key. */

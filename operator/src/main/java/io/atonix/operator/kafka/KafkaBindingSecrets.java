@@ -2,7 +2,6 @@ package io.atonix.operator.kafka;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
-import io.atonix.operator.binding.KafkaBinding;
 import io.atonix.operator.common.DesiredStateMatcher;
 import io.atonix.operator.common.Labels;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -35,7 +34,7 @@ final class KafkaBindingSecrets {
                 continue;
             }
             wanted++;
-            names.add(KafkaBinding.secretName(stack.getMetadata().getName(), service.name()));
+            names.add(KafkaBindings.secretName(stack, service));
             if (write(stack, service, access, context, writer)) {
                 present++;
             }
@@ -53,8 +52,7 @@ final class KafkaBindingSecrets {
                 .get(new ResourceID(user, KafkaTopics.clusterNamespace(stack)))
                 .orElse(null);
         Optional<Secret> desired = KafkaBindings.desired(stack, service, access, userSecret);
-        Secret actual = stored(stack, context)
-                .get(KafkaBinding.secretName(stack.getMetadata().getName(), service.name()));
+        Secret actual = stored(stack, context).get(KafkaBindings.secretName(stack, service));
         if (desired.isEmpty()) {
             return actual != null;
         }

@@ -6,6 +6,7 @@ import io.atonix.operator.binding.KafkaBinding;
 import io.atonix.operator.binding.ServiceBinding;
 import io.atonix.operator.common.DesiredHash;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.Names;
 import io.atonix.operator.common.Owners;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -17,7 +18,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The binding Secret of a service that uses Kafka, {@code <stack>-<service>-kafka} in the stack's namespace, with the
+ * The binding Secret of a service's use of Kafka, {@code <stack>-kafka-<service>-<use>-login} in the stack's namespace, with the
  * keys of the servicebinding.io Kafka type: Strimzi writes the user's credentials next to the Kafka cluster, where the
  * service's pods cannot read them; this copy is where they run, and is rewritten when Strimzi rotates them.
  */
@@ -64,7 +65,7 @@ public final class KafkaBindings {
         labels.put(Labels.COMPONENT, COMPONENT);
         Secret secret = new SecretBuilder()
                 .withNewMetadata()
-                .withName(KafkaBinding.secretName(stackName, service.name()))
+                .withName(secretName(stack, service))
                 .withNamespace(stack.getMetadata().getNamespace())
                 .withLabels(labels)
                 .withOwnerReferences(Owners.controller(stack))
@@ -73,6 +74,13 @@ public final class KafkaBindings {
                 .withData(data)
                 .build();
         return Optional.of(DesiredHash.stamp(secret));
+    }
+
+    /** The name of the service's Kafka binding Secret, after the login of its use of Kafka. */
+    static String secretName(AppStack stack, ServiceSpec service) {
+        return KafkaBinding.secretName(
+                stack.getMetadata().getName(),
+                Names.login(service.name(), KafkaUsers.uses(service).name()));
     }
 
     private static void put(Map<String, String> data, String key, String value) {

@@ -3,6 +3,8 @@ package io.atonix.operator.kafka;
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.KafkaUse;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1alpha1.appstack.ServiceUse;
+import io.atonix.api.v1alpha1.appstack.UseKind;
 import io.atonix.operator.common.DesiredHash;
 import io.strimzi.api.kafka.model.user.KafkaUser;
 import io.strimzi.api.kafka.model.user.KafkaUserAuthentication;
@@ -20,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One Strimzi KafkaUser per service that uses Kafka, allowed exactly what its {@code uses.kafka} declares: a producer
+ * One Strimzi KafkaUser per service that uses Kafka, allowed exactly what its use of Kafka declares: a producer
  * may write to and describe its topics, a consumer may read and describe its topics and read as its own consumer
  * group, {@code <stack>-<service>}. Every rule names one resource literally; nothing is granted by prefix.
  */
@@ -42,8 +44,12 @@ public final class KafkaUsers {
         return users;
     }
 
-    static KafkaUse uses(ServiceSpec service) {
-        return service.uses() == null ? null : service.uses().kafka();
+    /**
+     * The service's use of Kafka, or null: at most one (CEL and the validator), since all of a service's pods share one
+     * KafkaUser and one consumer group; a second use would add a name, not an identity.
+     */
+    static ServiceUse uses(ServiceSpec service) {
+        return service.uses(UseKind.Kafka).stream().findFirst().orElse(null);
     }
 
     static KafkaUser desired(AppStack stack, ServiceSpec service, KafkaAuthentication authentication) {
@@ -60,7 +66,7 @@ public final class KafkaUsers {
                 .withNewSpec()
                 .withAuthentication(authentication(authentication))
                 .withNewKafkaUserAuthorizationSimple()
-                .withAcls(acls(stackName, service.name(), uses(service)))
+                .withAcls(acls(stackName, service.name(), uses(service).kafka()))
                 .endKafkaUserAuthorizationSimple()
                 .withNewTemplate()
                 .withNewSecret()

@@ -14,7 +14,6 @@ import io.atonix.operator.postgres.sql.PostgresProvisioner;
 import io.atonix.operator.postgres.sql.ProvisioningException;
 import io.atonix.operator.postgres.sql.ProvisioningPlan;
 import io.atonix.operator.postgres.sql.ProvisioningResult;
-import io.atonix.operator.postgres.sql.RoleNames;
 import io.atonix.operator.postgres.sql.ServiceLogin;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.nio.charset.StandardCharsets;
@@ -50,8 +49,7 @@ final class PostgresProvisioning {
             if (login.isEmpty()) {
                 return Optional.empty();
             }
-            logins.add(new ServiceLogin(
-                    new Login(RoleNames.service(role.name()), login.get()), role.database(), role.accessOrDefault()));
+            logins.add(ServiceLogin.of(role, login.get()));
         }
         return Optional.of(
                 new ProvisioningPlan(databases, logins, new Login(PostgresSecrets.MONITORING_ROLE, monitoring.get())));

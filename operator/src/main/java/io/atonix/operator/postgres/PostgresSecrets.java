@@ -54,7 +54,7 @@ public final class PostgresSecrets {
     public static Secret login(Postgres postgres, RoleSpec role, Supplier<String> password) {
         String host = host(postgres);
         String secret = password.get();
-        String username = RoleNames.service(role.name());
+        String username = RoleNames.login(role.name());
         Map<String, String> data = new LinkedHashMap<>();
         data.put(ServiceBinding.TYPE, PostgresBinding.TYPE);
         data.put(ServiceBinding.PROVIDER, ServiceBinding.ATONIX);

@@ -50,8 +50,9 @@ public final class RedisValidator {
             String field = "spec.users[" + u + "]";
             if (user.name() == null
                     || !USER_NAME.matcher(user.name()).matches()
-                    || user.name().length() > 30) {
-                problems.add(new SpecProblem(field + ".name", "must be a DNS label of at most 30 characters"));
+                    || user.name().length() > RedisUserSpec.MAX_NAME) {
+                problems.add(new SpecProblem(
+                        field + ".name", "must be a DNS label of at most " + RedisUserSpec.MAX_NAME + " characters"));
             } else if ("default".equals(user.name())) {
                 problems.add(new SpecProblem(
                         field + ".name", "'default' is Redis' built-in user, which the operator turns off"));

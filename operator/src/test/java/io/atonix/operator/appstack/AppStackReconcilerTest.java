@@ -3,16 +3,18 @@ package io.atonix.operator.appstack;
 import static io.atonix.operator.appstack.TestStacks.service;
 import static io.atonix.operator.appstack.TestStacks.stack;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackSpec;
 import io.atonix.api.v1alpha1.appstack.Autoscale;
+import io.atonix.api.v1alpha1.appstack.BindingStatus;
 import io.atonix.api.v1alpha1.appstack.Metrics;
-import io.atonix.api.v1alpha1.appstack.PostgresUse;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1alpha1.appstack.ServiceStatus;
 import io.atonix.api.v1alpha1.appstack.StackPostgres;
-import io.atonix.api.v1alpha1.appstack.Uses;
+import io.atonix.api.v1alpha1.appstack.UseKind;
 import io.atonix.api.v1alpha1.common.Condition;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
@@ -612,12 +614,11 @@ class AppStackReconcilerTest {
     }
 
     @Test
-    void aRotatedBindingSecretRollsTheServicesThatReadIt() {
+    void theStatusNamesABindingSecretWhoseRotationRollsTheServicesThatReadIt() {
         StackPostgres postgres = new StackPostgres(
                 "16", null, VolumeSpec.of("5Gi"), List.of(new DatabaseSpec("shop", List.of())), null, null, null);
         ServiceSpec api = TestStacks.withUses(
-                TestStacks.withReplicas(service("api", "acme/api:1", 5000), 1),
-                new Uses(new PostgresUse("shop", null), null, null));
+                TestStacks.withReplicas(service("api", "acme/api:1", 5000), 1), TestUses.postgres("shop", "shop"));
         ServiceSpec web = TestStacks.withReplicas(service("web", "acme/web:1", 8080), 1);
         create(stack(
                 "rotating",
@@ -625,12 +626,22 @@ class AppStackReconcilerTest {
                 new AppStackSpec(List.of(api, web), postgres, null, null, null, null, DeletionPolicy.Delete)));
 
         await().atMost(TIMEOUT).until(() -> checksum("rotating", "shop-api") != null);
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(
+                                get("rotating", "shop").getStatus().services())
+                        .extracting(ServiceStatus::name, ServiceStatus::bindings)
+                        .containsExactly(
+                                tuple(
+                                        "api",
+                                        List.of(new BindingStatus(
+                                                "shop", UseKind.Postgres, "shop-postgres-api-shop-login"))),
+                                tuple("web", null)));
         String before = checksum("rotating", "shop-api");
         Updates.change(
                 client,
                 Secret.class,
                 "rotating",
-                "shop-postgres-api-login",
+                "shop-postgres-api-shop-login",
                 secret -> secret.getMetadata().getAnnotations().put(Rotation.ANNOTATION, "please"));
 
         await().atMost(TIMEOUT)

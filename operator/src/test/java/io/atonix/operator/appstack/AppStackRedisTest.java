@@ -9,8 +9,8 @@ import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackSpec;
 import io.atonix.api.v1alpha1.appstack.RedisUse;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1alpha1.appstack.ServiceUse;
 import io.atonix.api.v1alpha1.appstack.StackRedis;
-import io.atonix.api.v1alpha1.appstack.Uses;
 import io.atonix.api.v1alpha1.common.Access;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.redis.Redis;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A stack's spec.redis through both controllers against the mock API server: the AppStack composes the child Redis
- * with a user per consuming service, the Redis controller creates the user's binding Secret, and the stack waits for
+ * with a user per use of Redis, the Redis controller creates the user's binding Secret, and the stack waits for
  * its Redis. The mock runs no workload controllers, so the test writes Deployment and StatefulSet status itself.
  */
 @QuarkusTest
@@ -44,7 +44,7 @@ class AppStackRedisTest {
     KubernetesClient client;
 
     @Test
-    void aStackWithRedisComposesAChildRedisWithAUserPerServiceAndWaitsForIt() {
+    void aStackWithRedisComposesAChildRedisWithAUserPerUseAndWaitsForIt() {
         ServiceSpec api = withRedis(
                 TestStacks.withReplicas(service("api", "acme/api:1", 5000), 1),
                 new RedisUse(Access.ReadOnly, "shared:"));
@@ -61,7 +61,8 @@ class AppStackRedisTest {
                     .withName("shop-redis")
                     .get();
             assertThat(child).isNotNull();
-            assertThat(child.getSpec().users()).containsExactly(new RedisUserSpec("api", Access.ReadOnly, "shared:"));
+            assertThat(child.getSpec().users())
+                    .containsExactly(new RedisUserSpec("api-cache", Access.ReadOnly, "shared:"));
             assertThat(child.getMetadata().getOwnerReferences())
                     .singleElement()
                     .satisfies(o -> assertThat(o.getKind()).isEqualTo("AppStack"));
@@ -74,7 +75,7 @@ class AppStackRedisTest {
                     .isNotNull();
             assertThat(client.secrets()
                             .inNamespace("composed-redis")
-                            .withName("shop-redis-api-login")
+                            .withName("shop-redis-api-cache-login")
                             .get())
                     .isNotNull();
         });
@@ -93,7 +94,9 @@ class AppStackRedisTest {
                 .extracting(e ->
                         e.getName() + "<-" + e.getValueFrom().getSecretKeyRef().getName() + "/"
                                 + e.getValueFrom().getSecretKeyRef().getKey())
-                .contains("REDIS_URL<-shop-redis-api-login/uri", "REDIS_PASSWORD<-shop-redis-api-login/password");
+                .contains(
+                        "REDIS_URL<-shop-redis-api-cache-login/uri",
+                        "REDIS_PASSWORD<-shop-redis-api-cache-login/password");
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
             keepAvailable("shop-api");
@@ -171,7 +174,7 @@ class AppStackRedisTest {
                 s.autoscale(),
                 s.routes(),
                 s.metrics(),
-                redis == null ? null : new Uses(null, redis, null));
+                redis == null ? null : List.of(new ServiceUse("cache", null, null, redis, null)));
     }
 
     /**

@@ -9,13 +9,10 @@ import io.atonix.api.v1alpha1.appstack.Autoscale;
 import io.atonix.api.v1alpha1.appstack.KafkaClusterRef;
 import io.atonix.api.v1alpha1.appstack.KafkaSpec;
 import io.atonix.api.v1alpha1.appstack.KafkaTopicSpec;
-import io.atonix.api.v1alpha1.appstack.KafkaUse;
 import io.atonix.api.v1alpha1.appstack.Metrics;
-import io.atonix.api.v1alpha1.appstack.PostgresUse;
 import io.atonix.api.v1alpha1.appstack.ServicePort;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.api.v1alpha1.appstack.StackPostgres;
-import io.atonix.api.v1alpha1.appstack.Uses;
 import io.atonix.api.v1alpha1.common.EnvVar;
 import io.atonix.api.v1alpha1.common.VolumeSpec;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
@@ -223,10 +220,10 @@ class AppStackValidatorTest {
                 null,
                 null,
                 null,
-                new Uses(
-                        new PostgresUse("orders", null),
-                        new io.atonix.api.v1alpha1.appstack.RedisUse(null, null),
-                        new KafkaUse(List.of("orders"), List.of("payments"))));
+                List.of(
+                        TestUses.postgres("orders", "orders"),
+                        TestUses.redis("cache"),
+                        TestUses.kafka("events", List.of("orders"), List.of("payments"))));
         StackPostgres postgres = new StackPostgres(
                 "16", null, VolumeSpec.of("1Gi"), List.of(new DatabaseSpec("shop", null)), null, null, null);
         KafkaSpec kafka = new KafkaSpec(
@@ -236,9 +233,9 @@ class AppStackValidatorTest {
         assertThat(problems)
                 .extracting(SpecProblem::toString)
                 .containsExactlyInAnyOrder(
-                        "spec.services[0].uses.postgres.database: database 'orders' is not declared in spec.postgres.databases",
-                        "spec.services[0].uses.redis: the service uses Redis but spec.redis is not set",
-                        "spec.services[0].uses.kafka: topic 'payments' is not declared in spec.kafka.topics");
+                        "spec.services[0].uses[0].postgres.database: database 'orders' is not declared in spec.postgres.databases",
+                        "spec.services[0].uses[1].redis: the service uses Redis but spec.redis is not set",
+                        "spec.services[0].uses[2].kafka: topic 'payments' is not declared in spec.kafka.topics");
     }
 
     @Test

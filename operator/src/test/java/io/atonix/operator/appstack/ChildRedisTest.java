@@ -9,14 +9,13 @@ import io.atonix.api.v1alpha1.appstack.AppStackSpec;
 import io.atonix.api.v1alpha1.appstack.MonitoringSpec;
 import io.atonix.api.v1alpha1.appstack.RedisUse;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1alpha1.appstack.ServiceUse;
 import io.atonix.api.v1alpha1.appstack.StackRedis;
-import io.atonix.api.v1alpha1.appstack.Uses;
 import io.atonix.api.v1alpha1.common.Access;
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
 import io.atonix.api.v1alpha1.redis.Redis;
 import io.atonix.api.v1alpha1.redis.RedisUserSpec;
 import io.atonix.operator.common.Labels;
-import io.atonix.operator.common.SpecProblem;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.List;
@@ -27,22 +26,7 @@ import org.junit.jupiter.api.Test;
 class ChildRedisTest {
 
     private static ServiceSpec uses(ServiceSpec s, RedisUse redis) {
-        return new ServiceSpec(
-                s.name(),
-                s.image(),
-                s.imagePullPolicy(),
-                s.replicas(),
-                s.port(),
-                s.additionalPorts(),
-                s.command(),
-                s.args(),
-                s.env(),
-                s.resources(),
-                s.probes(),
-                s.autoscale(),
-                s.routes(),
-                s.metrics(),
-                new Uses(null, redis, null));
+        return TestStacks.withUses(s, new ServiceUse("cache", null, null, redis, null));
     }
 
     private static AppStack shop(DeletionPolicy stackPolicy, MonitoringSpec monitoring) {
@@ -53,7 +37,9 @@ class ChildRedisTest {
                 new AppStackSpec(
                         List.of(
                                 uses(service("api", "acme/api:1", 5000), new RedisUse(null, null)),
-                                uses(service("report", "acme/report:1", 5000), new RedisUse(Access.ReadOnly, "api:")),
+                                uses(
+                                        service("report", "acme/report:1", 5000),
+                                        new RedisUse(Access.ReadOnly, "api-cache:")),
                                 service("web", "nginx", 8080)),
                         null,
                         redis,
@@ -64,7 +50,7 @@ class ChildRedisTest {
     }
 
     @Test
-    void eachServiceThatUsesRedisGetsAUserNamedAfterItAndTheChildTakesTheStacksDeletionPolicy() {
+    void eachUseOfRedisGetsAUserNamedAfterItsServiceAndUseAndTheChildTakesTheStacksDeletionPolicy() {
         Redis child = ChildRedis.desired(shop(DeletionPolicy.Delete, null)).orElseThrow();
         assertThat(child.getMetadata().getName()).isEqualTo("shop-redis");
         assertThat(child.getMetadata().getNamespace()).isEqualTo("shop");
@@ -76,8 +62,8 @@ class ChildRedisTest {
                 .satisfies(o -> assertThat(o.getKind()).isEqualTo("AppStack"));
         assertThat(child.getSpec().users())
                 .containsExactly(
-                        new RedisUserSpec("api", Access.ReadWrite, "api:"),
-                        new RedisUserSpec("report", Access.ReadOnly, "api:"));
+                        new RedisUserSpec("api-cache", Access.ReadWrite, "api-cache:"),
+                        new RedisUserSpec("report-cache", Access.ReadOnly, "api-cache:"));
         assertThat(child.getSpec().version()).isEqualTo("7.2");
         assertThat(child.getSpec().memory()).isEqualTo(new Quantity("128Mi"));
         assertThat(child.getSpec().deletionPolicy()).as("the stack's").isEqualTo(DeletionPolicy.Delete);
@@ -107,7 +93,7 @@ class ChildRedisTest {
                 .containsExactly("REDIS_HOST", "REDIS_PORT", "REDIS_USERNAME", "REDIS_PASSWORD", "REDIS_URL");
         assertThat(env).allSatisfy(variable -> {
             assertThat(variable.getValue()).isNull();
-            assertThat(variable.getValueFrom().getSecretKeyRef().getName()).isEqualTo("shop-redis-report-login");
+            assertThat(variable.getValueFrom().getSecretKeyRef().getName()).isEqualTo("shop-redis-report-cache-login");
         });
         assertThat(env)
                 .extracting(v -> v.getValueFrom().getSecretKeyRef().getKey())
@@ -122,11 +108,11 @@ class ChildRedisTest {
                 .as("a service that does not use Redis")
                 .isNull();
         assertThat(Deployments.bindingSecrets(stack, stack.getSpec().services().get(1)))
-                .containsExactly("shop-redis-report-login");
+                .containsExactly("shop-redis-report-cache-login");
     }
 
     @Test
-    void theStackWaitsForItsRedisAndAServiceNamedDefaultCannotUseIt() {
+    void theStackWaitsForItsRedisAndAServiceNamedDefaultNeverBecomesRedisBuiltInUser() {
         AppStack stack = shop(null, null);
         var status = AppStackStatusBuilder.observed(stack, Map.of(), null, null, null, java.time.Instant.now());
         assertThat(status.components()).singleElement().satisfies(c -> {
@@ -145,9 +131,9 @@ class ChildRedisTest {
                         null,
                         null,
                         null));
-        assertThat(AppStackValidator.validate(withDefault))
-                .extracting(SpecProblem::toString)
-                .anySatisfy(p -> assertThat(p)
-                        .startsWith("spec.services[0].uses.redis: a service named 'default' cannot use Redis"));
+        assertThat(AppStackValidator.validate(withDefault)).isEmpty();
+        assertThat(ChildRedis.desired(withDefault).orElseThrow().getSpec().users())
+                .extracting(RedisUserSpec::name)
+                .containsExactly("default-cache");
     }
 }

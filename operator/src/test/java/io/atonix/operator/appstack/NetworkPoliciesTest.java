@@ -7,11 +7,9 @@ import io.atonix.api.v1alpha1.appstack.AppStackSpec;
 import io.atonix.api.v1alpha1.appstack.EgressMode;
 import io.atonix.api.v1alpha1.appstack.Metrics;
 import io.atonix.api.v1alpha1.appstack.NetworkPolicySpec;
-import io.atonix.api.v1alpha1.appstack.PostgresUse;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.api.v1alpha1.appstack.StackPostgres;
 import io.atonix.api.v1alpha1.appstack.StackRedis;
-import io.atonix.api.v1alpha1.appstack.Uses;
 import io.atonix.api.v1alpha1.common.VolumeSpec;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.operator.common.Labels;
@@ -37,7 +35,8 @@ class NetworkPoliciesTest {
 
     private final ServiceSpec api = TestStacks.withUses(
             TestStacks.withReplicas(TestStacks.service("api", "acme/api:1", 5000), 1),
-            new Uses(new PostgresUse("shop", null), new io.atonix.api.v1alpha1.appstack.RedisUse(null, null), null));
+            TestUses.postgres("shop", "shop"),
+            TestUses.redis("cache"));
     private final ServiceSpec web = new ServiceSpec(
             "web",
             "acme/web:1",

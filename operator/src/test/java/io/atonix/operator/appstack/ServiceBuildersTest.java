@@ -297,11 +297,7 @@ class ServiceBuildersTest {
                 null,
                 null,
                 null,
-                new io.atonix.api.v1alpha1.appstack.Uses(
-                        new io.atonix.api.v1alpha1.appstack.PostgresUse(
-                                "shop", io.atonix.api.v1alpha1.common.Access.ReadOnly),
-                        null,
-                        null));
+                List.of(TestUses.postgres("shop", "shop", io.atonix.api.v1alpha1.common.Access.ReadOnly)));
         var postgres = new StackPostgres(
                 "16",
                 null,
@@ -326,12 +322,12 @@ class ServiceBuildersTest {
                         e.getName() + "=" + e.getValueFrom().getSecretKeyRef().getName() + "/"
                                 + e.getValueFrom().getSecretKeyRef().getKey())
                 .containsExactly(
-                        "PGHOST=shop-postgres-api-login/host",
-                        "PGPORT=shop-postgres-api-login/port",
-                        "PGDATABASE=shop-postgres-api-login/database",
-                        "PGUSER=shop-postgres-api-login/username",
-                        "PGPASSWORD=shop-postgres-api-login/password",
-                        "DATABASE_URL=shop-postgres-api-login/uri");
+                        "PGHOST=shop-postgres-api-shop-login/host",
+                        "PGPORT=shop-postgres-api-shop-login/port",
+                        "PGDATABASE=shop-postgres-api-shop-login/database",
+                        "PGUSER=shop-postgres-api-shop-login/username",
+                        "PGPASSWORD=shop-postgres-api-shop-login/password",
+                        "DATABASE_URL=shop-postgres-api-shop-login/uri");
         assertThat(env)
                 .allSatisfy(e -> assertThat(e.getValue()).as("no literal value").isNull());
 
@@ -339,7 +335,7 @@ class ServiceBuildersTest {
         assertThat(child.getMetadata().getName()).isEqualTo("shop-postgres");
         assertThat(child.getSpec().roles())
                 .extracting(r -> r.name() + ":" + r.database() + ":" + r.accessOrDefault())
-                .containsExactly("api:shop:ReadOnly");
+                .containsExactly("api-shop:shop:ReadOnly");
         assertThat(child.getSpec().deletionPolicy()).isEqualTo(io.atonix.api.v1alpha1.common.DeletionPolicy.Retain);
         assertThat(child.getSpec().binding())
                 .as("services are bound by their uses")
@@ -373,8 +369,7 @@ class ServiceBuildersTest {
                 null,
                 null,
                 null,
-                new io.atonix.api.v1alpha1.appstack.Uses(
-                        new io.atonix.api.v1alpha1.appstack.PostgresUse("shop", null), null, null));
+                List.of(TestUses.postgres("shop", "shop")));
         var postgres = new StackPostgres(
                 "16",
                 null,
@@ -387,12 +382,12 @@ class ServiceBuildersTest {
                 "ns",
                 "shop",
                 new io.atonix.api.v1alpha1.appstack.AppStackSpec(List.of(api), postgres, null, null, null, null, null));
-        assertThat(Deployments.bindingSecrets(withDb, api)).containsExactly("shop-postgres-api-login");
+        assertThat(Deployments.bindingSecrets(withDb, api)).containsExactly("shop-postgres-api-shop-login");
         assertThat(Deployments.bindingSecrets(STACK, FULL)).isEmpty();
 
         var secret = new io.fabric8.kubernetes.api.model.SecretBuilder()
                 .withNewMetadata()
-                .withName("shop-postgres-api-login")
+                .withName("shop-postgres-api-shop-login")
                 .endMetadata()
                 .addToData("password", "b2xk")
                 .build();

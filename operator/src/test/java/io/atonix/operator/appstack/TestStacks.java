@@ -158,7 +158,7 @@ public final class TestStacks {
                 s.uses());
     }
 
-    public static ServiceSpec withUses(ServiceSpec s, io.atonix.api.v1alpha1.appstack.Uses uses) {
+    public static ServiceSpec withUses(ServiceSpec s, io.atonix.api.v1alpha1.appstack.ServiceUse... uses) {
         return new ServiceSpec(
                 s.name(),
                 s.image(),
@@ -174,7 +174,7 @@ public final class TestStacks {
                 s.autoscale(),
                 s.routes(),
                 s.metrics(),
-                uses);
+                List.of(uses));
     }
 
     public static ServiceSpec withProbes(ServiceSpec s, io.atonix.api.v1alpha1.common.Probes probes) {

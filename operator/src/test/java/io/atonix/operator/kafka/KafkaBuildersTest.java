@@ -229,7 +229,7 @@ class KafkaBuildersTest {
         Secret strimzi = strimziSecret("shop-shop-api", Map.of("password", "s3cret", "sasl.jaas.config", "jaas"));
         Secret binding = KafkaBindings.desired(stack, stack.getSpec().services().get(0), access, strimzi)
                 .orElseThrow();
-        assertThat(binding.getMetadata().getName()).isEqualTo("shop-api-kafka");
+        assertThat(binding.getMetadata().getName()).isEqualTo("shop-kafka-api-events-login");
         assertThat(binding.getMetadata().getNamespace()).isEqualTo("shop");
         assertThat(binding.getType()).isEqualTo("servicebinding.io/kafka");
         assertThat(binding.getMetadata().getOwnerReferences())

@@ -107,7 +107,7 @@ class KafkaReconcilerTest {
         await().atMost(TIMEOUT).untilAsserted(() -> {
             Secret binding = client.secrets()
                     .inNamespace("app-a")
-                    .withName("shop-api-kafka")
+                    .withName("shop-kafka-api-events-login")
                     .get();
             assertThat(binding).isNotNull();
             assertThat(decoded(binding))
@@ -138,7 +138,7 @@ class KafkaReconcilerTest {
                         "KAFKA_SASL_JAAS_CONFIG");
         assertThat(env).allSatisfy(v -> {
             assertThat(v.getValue()).as("never a literal credential").isNull();
-            assertThat(v.getValueFrom().getSecretKeyRef().getName()).isEqualTo("shop-api-kafka");
+            assertThat(v.getValueFrom().getSecretKeyRef().getName()).isEqualTo("shop-kafka-api-events-login");
         });
 
         for (String deployment : List.of("shop-api", "shop-worker", "shop-web")) {
@@ -174,7 +174,7 @@ class KafkaReconcilerTest {
         await().atMost(TIMEOUT).untilAsserted(() -> {
             assertThat(decoded(client.secrets()
                             .inNamespace("app-a")
-                            .withName("shop-api-kafka")
+                            .withName("shop-kafka-api-events-login")
                             .get()))
                     .containsEntry("password", "second");
             assertThat(checksum("app-a", "shop-api")).isNotEqualTo(apiChecksum);
@@ -260,7 +260,7 @@ class KafkaReconcilerTest {
                     .containsExactly("app-d-shop-api");
             assertThat(client.secrets()
                             .inNamespace("app-d")
-                            .withName("shop-worker-kafka")
+                            .withName("shop-kafka-worker-events-login")
                             .get())
                     .isNull();
             ComponentStatus kafka = kafka(get("app-d", "shop"));

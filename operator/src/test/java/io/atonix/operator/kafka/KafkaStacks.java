@@ -5,11 +5,10 @@ import io.atonix.api.v1alpha1.appstack.AppStackSpec;
 import io.atonix.api.v1alpha1.appstack.KafkaClusterRef;
 import io.atonix.api.v1alpha1.appstack.KafkaSpec;
 import io.atonix.api.v1alpha1.appstack.KafkaTopicSpec;
-import io.atonix.api.v1alpha1.appstack.KafkaUse;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
-import io.atonix.api.v1alpha1.appstack.Uses;
 import io.atonix.api.v1alpha1.common.DeletionPolicy;
 import io.atonix.operator.appstack.TestStacks;
+import io.atonix.operator.appstack.TestUses;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +20,7 @@ public final class KafkaStacks {
     public static ServiceSpec service(String name, List<String> produce, List<String> consume) {
         return TestStacks.withUses(
                 TestStacks.withReplicas(TestStacks.service(name, "acme/" + name + ":1", 8080), 1),
-                new Uses(null, null, new KafkaUse(produce, consume)));
+                TestUses.kafka("events", produce, consume));
     }
 
     public static AppStack shop(

@@ -438,7 +438,8 @@ class ChartOnRealClusterIT {
                   port: 5000
                   replicas: 2
                   uses:
-                    postgres: { database: shop, access: ReadWrite }
+                    - name: shop
+                      postgres: { database: shop, access: ReadWrite }
               postgres:
                 version: "16"
                 storage: { size: 1Gi }

@@ -5,16 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.atonix.api.v1alpha1.appstack.AppStack;
 import io.atonix.api.v1alpha1.appstack.AppStackSpec;
-import io.atonix.api.v1alpha1.appstack.PostgresUse;
 import io.atonix.api.v1alpha1.appstack.ServiceSpec;
 import io.atonix.api.v1alpha1.appstack.StackPostgres;
-import io.atonix.api.v1alpha1.appstack.Uses;
 import io.atonix.api.v1alpha1.common.Access;
 import io.atonix.api.v1alpha1.common.ConditionTypes;
 import io.atonix.api.v1alpha1.common.VolumeSpec;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
 import io.atonix.api.v1alpha1.postgres.Postgres;
 import io.atonix.operator.appstack.TestStacks;
+import io.atonix.operator.appstack.TestUses;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Updates;
@@ -117,7 +116,7 @@ class OperatorFaultsIT {
                 null,
                 null,
                 null,
-                new Uses(new PostgresUse("shop", Access.ReadWrite), null, null));
+                List.of(TestUses.postgres("shop", "shop", Access.ReadWrite)));
         StackPostgres postgres = new StackPostgres(
                 "16",
                 1,
@@ -178,7 +177,7 @@ class OperatorFaultsIT {
                         "shop-postgres-monitoring",
                         "shop-postgres-shop-owner",
                         "shop-postgres-audit-owner",
-                        "shop-postgres-api-login");
+                        "shop-postgres-api-shop-login");
         // A credential that existed before the kill has the same object and the same password after the restart.
         assertThat(after).containsAllEntriesOf(before);
     }

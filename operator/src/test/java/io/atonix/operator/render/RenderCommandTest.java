@@ -142,7 +142,7 @@ class RenderCommandTest {
                 metadata: { name: shop }
                 spec:
                   services:
-                    - { name: web, image: nginx, port: 80, uses: { redis: {} } }
+                    - { name: web, image: nginx, port: 80, uses: [ { name: cache, redis: {} } ] }
                     - { name: web, image: nginx, port: 81 }
                 """);
         Result result = run(file.toString());
@@ -150,7 +150,7 @@ class RenderCommandTest {
         assertThat(result.err)
                 .contains(file.toString())
                 .contains("spec.services[1].name: service name 'web' is used twice")
-                .contains("spec.services[0].uses.redis: the service uses Redis but spec.redis is not set");
+                .contains("spec.services[0].uses[0].redis: the service uses Redis but spec.redis is not set");
     }
 
     @Test

@@ -17,7 +17,7 @@ public record RedisUse(
         @Size(min = 1, max = 128)
         @Pattern(RedisUserSpec.KEY_PREFIX)
         @JsonPropertyDescription(
-                "Prefix of the keys the service may touch: letters, digits and - : . _ / { } @ | + =. Defaults to \"<service>:\".")
+                "Prefix of the keys the service may touch: letters, digits and - : . _ / { } @ | + =. Defaults to \"<service>-<use>:\", the use's login and a colon.")
         String keyPrefix) {
 
     public Access accessOrDefault() {

@@ -39,6 +39,23 @@ import java.util.List;
         value = "self.name != 'postgres' && self.name != 'redis'",
         message = "postgres and redis are reserved for the stack's data stores",
         fieldPath = ".name")
+@ValidationRule(
+        value = "!has(self.uses) || self.uses.filter(u, has(u.kafka)).size() <= 1",
+        message =
+                "at most one use of a service names kafka: the service has one KafkaUser and one consumer group, so list all its topics in that use",
+        fieldPath = ".uses")
+@ValidationRule(
+        value =
+                "!has(self.uses) || self.uses.all(a, self.uses.all(b, a.name == b.name || !(has(a.postgres) && has(b.postgres) || has(a.redis) && has(b.redis)) || (has(a.envPrefix) ? a.envPrefix : '') != (has(b.envPrefix) ? b.envPrefix : '')))",
+        message =
+                "two uses of one kind have the same envPrefix, so their variables (PGHOST, REDIS_URL, ...) would collide: give each a different envPrefix",
+        fieldPath = ".uses")
+@ValidationRule(
+        value = "!has(self.uses) || !has(self.env) || self.env.all(e, self.uses.all(u, !(has(u.postgres) ? "
+                + ServiceSpec.POSTGRES_VARIABLES + " : has(u.redis) ? " + ServiceSpec.REDIS_VARIABLES + " : "
+                + ServiceSpec.KAFKA_VARIABLES + ").exists(v, (has(u.envPrefix) ? u.envPrefix : '') + v == e.name)))",
+        message = "env sets a variable that a use sets from its binding Secret: rename it or give the use an envPrefix",
+        fieldPath = ".env")
 public record ServiceSpec(
         @Required
         @Size(min = 1, max = 30)
@@ -112,11 +129,22 @@ public record ServiceSpec(
                 "Declares that the service serves Prometheus metrics; Prometheus scrapes them when the cluster runs the Prometheus Operator.")
         Metrics metrics,
 
+        @Size(max = 8)
         @JsonPropertyDescription(
-                "The stack's data stores and topics this service connects to. The operator creates its credentials and passes them as environment variables read from Secrets.")
-        Uses uses) {
+                "The stack's data stores and topics this service connects to, each use with a login of its own. The operator creates the credentials and passes them as environment variables read from the use's binding Secret.")
+        @ListType(value = ListType.Kind.map, keys = "name")
+        List<ServiceUse> uses) {
 
     public static final int DEFAULT_REPLICAS = 1;
+
+    /** The variables a use of each kind sets, before its envPrefix, as CEL lists: the operator's bindings set these. */
+    public static final String POSTGRES_VARIABLES =
+            "['PGHOST', 'PGPORT', 'PGDATABASE', 'PGUSER', 'PGPASSWORD', 'DATABASE_URL']";
+
+    public static final String REDIS_VARIABLES =
+            "['REDIS_HOST', 'REDIS_PORT', 'REDIS_USERNAME', 'REDIS_PASSWORD', 'REDIS_URL']";
+    public static final String KAFKA_VARIABLES =
+            "['KAFKA_BOOTSTRAP_SERVERS', 'KAFKA_SECURITY_PROTOCOL', 'KAFKA_USERNAME', 'KAFKA_SASL_MECHANISM', 'KAFKA_PASSWORD', 'KAFKA_SASL_JAAS_CONFIG']";
 
     public ServiceSpec {
         additionalPorts = additionalPorts == null ? List.of() : List.copyOf(additionalPorts);
@@ -124,6 +152,7 @@ public record ServiceSpec(
         args = args == null ? List.of() : List.copyOf(args);
         env = env == null ? List.of() : List.copyOf(env);
         routes = routes == null ? List.of() : List.copyOf(routes);
+        uses = uses == null ? List.of() : List.copyOf(uses);
     }
 
     private static final String READINESS_NAMES_PORT =
@@ -155,5 +184,15 @@ public record ServiceSpec(
     /** The most pods that can run at once, which decides whether a disruption budget makes sense. */
     public int maxPossibleReplicas() {
         return autoscale != null ? autoscale.maxReplicas() : replicasOrDefault();
+    }
+
+    /** The uses of one kind, in their order. */
+    public List<ServiceUse> uses(UseKind kind) {
+        return uses.stream().filter(use -> use.kind() == kind).toList();
+    }
+
+    /** Whether some use of the service connects to a store of this kind. */
+    public boolean connectsTo(UseKind kind) {
+        return uses.stream().anyMatch(use -> use.kind() == kind);
     }
 }

@@ -25,7 +25,12 @@ public record ServiceStatus(
         @JsonPropertyDescription(
                 "URLs the service is reached at from outside the cluster, one per route, with its host's scheme.")
         @ListType(ListType.Kind.set)
-        List<String> urls) {
+        List<String> urls,
+
+        @JsonPropertyDescription(
+                "Where the credentials of each use of the service are: the use, its kind and its binding Secret.")
+        @ListType(value = ListType.Kind.map, keys = "use")
+        List<BindingStatus> bindings) {
 
     public ServiceStatus {
         urls = urls == null || urls.isEmpty() ? null : List.copyOf(urls);

@@ -12,10 +12,10 @@ import io.fabric8.generator.annotation.Size;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record RoleSpec(
         @Required
-        @Size(min = 1, max = 30)
+        @Size(min = 1, max = MAX_NAME)
         @Pattern("^[a-z]([-a-z0-9]*[a-z0-9])?$")
         @JsonPropertyDescription(
-                "Name of the role: a DNS label, as an application service is named. Its credentials are in the Secret <postgres>-<name>-login.")
+                "Name of the role: a DNS label of at most 46 characters, as an AppStack names the login of a use, <service>-<use>. Its credentials are in the Secret <postgres>-<name>-login.")
         String name,
 
         @Required
@@ -28,6 +28,9 @@ public record RoleSpec(
         @JsonPropertyDescription(
                 "ReadWrite: read and change data in every schema of the database, including tables created later; ReadOnly: SELECT only. Neither can create or drop objects: migrations run as the database's owner.")
         Access access) {
+
+    /** Room for an AppStack's login {@code <service>-<use>}: a 30-character service name, a hyphen and a 15-character use. */
+    public static final int MAX_NAME = 46;
 
     public Access accessOrDefault() {
         return access == null ? Access.ReadWrite : access;

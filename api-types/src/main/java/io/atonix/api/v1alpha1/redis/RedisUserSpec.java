@@ -12,10 +12,10 @@ import io.fabric8.generator.annotation.Size;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record RedisUserSpec(
         @Required
-        @Size(min = 1, max = 30)
+        @Size(min = 1, max = MAX_NAME)
         @Pattern("^[a-z]([-a-z0-9]*[a-z0-9])?$")
         @JsonPropertyDescription(
-                "Name of the ACL user: a DNS label, as an application service is named; not \"default\". Its credentials are in the Secret <redis>-<name>-login.")
+                "Name of the ACL user: a DNS label of at most 46 characters, as an AppStack names the login of a use, <service>-<use>; not \"default\". Its credentials are in the Secret <redis>-<name>-login.")
         String name,
 
         @Default("ReadWrite")
@@ -28,6 +28,9 @@ public record RedisUserSpec(
         @JsonPropertyDescription(
                 "Prefix of the keys the user may touch: letters, digits and - : . _ / { } @ | + =. Defaults to \"<name>:\".")
         String keyPrefix) {
+
+    /** Room for an AppStack's login {@code <service>-<use>}: a 30-character service name, a hyphen and a 15-character use. */
+    public static final int MAX_NAME = 46;
 
     /** No glob characters, quotes, backslashes or spaces: the prefix becomes the ACL key pattern {@code ~<prefix>*}. */
     public static final String KEY_PREFIX = "^[-A-Za-z0-9:._/{}@|+=]+$";

@@ -7,8 +7,8 @@ import java.util.HexFormat;
 
 /**
  * Every role name the operator gives inside PostgreSQL. The kinds cannot collide: an owner role ends in
- * {@code _owner}, the monitoring role is {@code atonix_monitor}, and a service role is the service's name, a DNS
- * label, which has no underscore.
+ * {@code _owner}, the monitoring role is {@code atonix_monitor}, and an application's login role is a DNS label (an
+ * AppStack's is {@code <service>-<use>}), which has no underscore.
  */
 public final class RoleNames {
     public static final String MONITORING = "atonix_monitor";
@@ -27,9 +27,12 @@ public final class RoleNames {
         return database.substring(0, keep) + "_" + hash + OWNER_SUFFIX;
     }
 
-    /** Login role of a service of a stack: the service's own name, so that the role reads as the service in pg_stat_activity. */
-    public static String service(String service) {
-        return service;
+    /**
+     * An application's login role: the name spec.roles gives it, which for an AppStack's use is {@code <service>-<use>},
+     * so that pg_stat_activity shows which service and which of its uses is connected.
+     */
+    public static String login(String role) {
+        return role;
     }
 
     private static String hash(String text) {

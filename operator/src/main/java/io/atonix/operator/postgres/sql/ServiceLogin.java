@@ -1,10 +1,10 @@
 package io.atonix.operator.postgres.sql;
 
-import io.atonix.api.v1alpha1.appstack.PostgresUse;
 import io.atonix.api.v1alpha1.common.Access;
+import io.atonix.api.v1alpha1.postgres.RoleSpec;
 import java.util.Objects;
 
-/** The login role of one service, with ReadWrite (data only, no DDL) or ReadOnly access to one database. */
+/** The login role of one application, with ReadWrite (data only, no DDL) or ReadOnly access to one database. */
 public record ServiceLogin(Login login, String database, Access access) {
 
     public ServiceLogin {
@@ -13,9 +13,10 @@ public record ServiceLogin(Login login, String database, Access access) {
         Objects.requireNonNull(access, "access of role " + login.role());
     }
 
-    /** The login of a stack's service that declares {@code uses.postgres}. */
-    public static ServiceLogin of(String service, PostgresUse use, Password password) {
-        return new ServiceLogin(new Login(RoleNames.service(service), password), use.database(), use.accessOrDefault());
+    /** The login of a role of spec.roles (an AppStack fills them from its services' uses). */
+    public static ServiceLogin of(RoleSpec role, Password password) {
+        return new ServiceLogin(
+                new Login(RoleNames.login(role.name()), password), role.database(), role.accessOrDefault());
     }
 
     public String role() {

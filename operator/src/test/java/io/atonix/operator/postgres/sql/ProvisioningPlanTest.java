@@ -3,9 +3,9 @@ package io.atonix.operator.postgres.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.atonix.api.v1alpha1.appstack.PostgresUse;
 import io.atonix.api.v1alpha1.common.Access;
 import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
+import io.atonix.api.v1alpha1.postgres.RoleSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -111,8 +111,8 @@ class ProvisioningPlanTest {
     @Test
     void plansAreBuiltFromTheApiTypes() {
         DatabasePlan shop = DatabasePlan.of(new DatabaseSpec("shop", List.of("pg_trgm")), PASSWORD);
-        ServiceLogin api = ServiceLogin.of("order-api", new PostgresUse("shop", null), PASSWORD);
-        ServiceLogin reports = ServiceLogin.of("reports", new PostgresUse("shop", Access.ReadOnly), PASSWORD);
+        ServiceLogin api = ServiceLogin.of(new RoleSpec("order-api", "shop", null), PASSWORD);
+        ServiceLogin reports = ServiceLogin.of(new RoleSpec("reports", "shop", Access.ReadOnly), PASSWORD);
 
         ProvisioningPlan plan =
                 new ProvisioningPlan(List.of(shop), List.of(api, reports), new Login(RoleNames.MONITORING, PASSWORD));

@@ -23,7 +23,7 @@ class RoleNamesTest {
 
     @Test
     void serviceRolesAreTheServiceNamesWhichCannotMeetAnOwnerOrTheMonitoringRole() {
-        assertThat(RoleNames.service("order-api")).isEqualTo("order-api");
+        assertThat(RoleNames.login("order-api")).isEqualTo("order-api");
         assertThat(RoleNames.MONITORING).contains("_");
         assertThat(RoleNames.owner("x")).contains("_");
     }
