@@ -104,9 +104,9 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
-                        "io.atonix.api.v1alpha1.appstack..",
-                        "io.atonix.api.v1alpha1.postgres..",
-                        "io.atonix.api.v1alpha1.redis..")
+                        "io.atonix.api.v1beta1.appstack..",
+                        "io.atonix.api.v1beta1.postgres..",
+                        "io.atonix.api.v1beta1.redis..")
                 .check(classes);
     }
 

@@ -62,7 +62,7 @@ public final class ChangeLatency {
                     }
                     int index = (sequence - 1) % stacks.count() + 1;
                     pending.put(stacks.namespace(index), new Pending(sequence, System.nanoTime()));
-                    patches.submit(() -> client.genericKubernetesResources("atonix.io/v1alpha1", "AppStack")
+                    patches.submit(() -> client.genericKubernetesResources("atonix.io/v1beta1", "AppStack")
                             .inNamespace(stacks.namespace(index))
                             .withName(stacks.name(index))
                             .patch(PatchContext.of(PatchType.JSON), PATCH.formatted(sequence)));

@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * server, measures the operator and the baseline.
  */
 public final class ObjectTracker implements AutoCloseable {
-    private static final String APPSTACK_VERSION = "atonix.io/v1alpha1";
+    private static final String APPSTACK_VERSION = "atonix.io/v1beta1";
     private final KubernetesClient client;
     private final Map<ObjectKey, JsonNode> desired;
     private final Set<ObjectKey> asDesired = ConcurrentHashMap.newKeySet();

@@ -1,6 +1,6 @@
 package io.atonix.operator.appstack;
 
-import io.atonix.api.v1alpha1.appstack.AlertThresholds;
+import io.atonix.api.v1beta1.appstack.AlertThresholds;
 
 /** Where the alerts of one stack look, and with which thresholds. */
 record AlertScope(String namespace, String stack, AlertThresholds thresholds) {

@@ -1,8 +1,8 @@
 package io.atonix.operator.appstack;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.appstack.AppStackStatus;
-import io.atonix.api.v1alpha1.common.Condition;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.AppStackStatus;
+import io.atonix.api.v1beta1.common.Condition;
 import io.atonix.operator.common.ChildChanges;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.ReconcileFlow;

@@ -1,14 +1,14 @@
 package io.atonix.operator.appstack;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.appstack.AppStackStatus;
-import io.atonix.api.v1alpha1.appstack.ComponentStatus;
-import io.atonix.api.v1alpha1.appstack.ServiceSpec;
-import io.atonix.api.v1alpha1.appstack.ServiceStatus;
-import io.atonix.api.v1alpha1.common.Condition;
-import io.atonix.api.v1alpha1.common.ConditionTypes;
-import io.atonix.api.v1alpha1.postgres.Postgres;
-import io.atonix.api.v1alpha1.redis.Redis;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.AppStackStatus;
+import io.atonix.api.v1beta1.appstack.ComponentStatus;
+import io.atonix.api.v1beta1.appstack.ServiceSpec;
+import io.atonix.api.v1beta1.appstack.ServiceStatus;
+import io.atonix.api.v1beta1.common.Condition;
+import io.atonix.api.v1beta1.common.ConditionTypes;
+import io.atonix.api.v1beta1.postgres.Postgres;
+import io.atonix.api.v1beta1.redis.Redis;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.ReconcileFlow;
 import io.fabric8.kubernetes.api.model.apps.Deployment;

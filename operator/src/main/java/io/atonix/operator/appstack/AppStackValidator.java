@@ -1,11 +1,11 @@
 package io.atonix.operator.appstack;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.appstack.AppStackSpec;
-import io.atonix.api.v1alpha1.appstack.KafkaTopicSpec;
-import io.atonix.api.v1alpha1.appstack.ServicePort;
-import io.atonix.api.v1alpha1.appstack.ServiceSpec;
-import io.atonix.api.v1alpha1.common.EnvVar;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.AppStackSpec;
+import io.atonix.api.v1beta1.appstack.KafkaTopicSpec;
+import io.atonix.api.v1beta1.appstack.ServicePort;
+import io.atonix.api.v1beta1.appstack.ServiceSpec;
+import io.atonix.api.v1beta1.common.EnvVar;
 import io.atonix.operator.common.LabelPairs;
 import io.atonix.operator.common.SpecProblem;
 import io.atonix.operator.postgres.PostgresServerRules;

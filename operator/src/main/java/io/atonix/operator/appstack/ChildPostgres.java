@@ -1,14 +1,14 @@
 package io.atonix.operator.appstack;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.appstack.ComponentStatus;
-import io.atonix.api.v1alpha1.appstack.ServiceSpec;
-import io.atonix.api.v1alpha1.appstack.ServiceUse;
-import io.atonix.api.v1alpha1.appstack.StackPostgres;
-import io.atonix.api.v1alpha1.appstack.UseKind;
-import io.atonix.api.v1alpha1.postgres.Postgres;
-import io.atonix.api.v1alpha1.postgres.PostgresSpec;
-import io.atonix.api.v1alpha1.postgres.RoleSpec;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.ComponentStatus;
+import io.atonix.api.v1beta1.appstack.ServiceSpec;
+import io.atonix.api.v1beta1.appstack.ServiceUse;
+import io.atonix.api.v1beta1.appstack.StackPostgres;
+import io.atonix.api.v1beta1.appstack.UseKind;
+import io.atonix.api.v1beta1.postgres.Postgres;
+import io.atonix.api.v1beta1.postgres.PostgresSpec;
+import io.atonix.api.v1beta1.postgres.RoleSpec;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.Owners;

@@ -1,15 +1,15 @@
 package io.atonix.operator.appstack;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.appstack.ComponentStatus;
-import io.atonix.api.v1alpha1.appstack.RedisUse;
-import io.atonix.api.v1alpha1.appstack.ServiceSpec;
-import io.atonix.api.v1alpha1.appstack.ServiceUse;
-import io.atonix.api.v1alpha1.appstack.StackRedis;
-import io.atonix.api.v1alpha1.appstack.UseKind;
-import io.atonix.api.v1alpha1.redis.Redis;
-import io.atonix.api.v1alpha1.redis.RedisSpec;
-import io.atonix.api.v1alpha1.redis.RedisUserSpec;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.ComponentStatus;
+import io.atonix.api.v1beta1.appstack.RedisUse;
+import io.atonix.api.v1beta1.appstack.ServiceSpec;
+import io.atonix.api.v1beta1.appstack.ServiceUse;
+import io.atonix.api.v1beta1.appstack.StackRedis;
+import io.atonix.api.v1beta1.appstack.UseKind;
+import io.atonix.api.v1beta1.redis.Redis;
+import io.atonix.api.v1beta1.redis.RedisSpec;
+import io.atonix.api.v1beta1.redis.RedisUserSpec;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.Owners;

@@ -1,10 +1,10 @@
 package io.atonix.operator.appstack;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.appstack.Route;
-import io.atonix.api.v1alpha1.appstack.ServiceSpec;
-import io.atonix.api.v1alpha1.common.EnvVar;
-import io.atonix.api.v1alpha1.common.KeyReference;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.Route;
+import io.atonix.api.v1beta1.appstack.ServiceSpec;
+import io.atonix.api.v1beta1.common.EnvVar;
+import io.atonix.api.v1beta1.common.KeyReference;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.SpecProblem;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;

@@ -1,8 +1,8 @@
 package io.atonix.operator.appstack;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.appstack.AppStackStatus;
-import io.atonix.api.v1alpha1.appstack.ComponentStatus;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.AppStackStatus;
+import io.atonix.api.v1beta1.appstack.ComponentStatus;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.atonix.operator.appstack;
 
-import io.atonix.api.v1alpha1.appstack.ServicePort;
-import io.atonix.api.v1alpha1.appstack.ServiceSpec;
-import io.atonix.api.v1alpha1.common.ComputeResources;
-import io.atonix.api.v1alpha1.common.EnvVar;
-import io.atonix.api.v1alpha1.common.EnvVarSource;
-import io.atonix.api.v1alpha1.common.Probe;
-import io.atonix.api.v1alpha1.common.ResourceAmounts;
+import io.atonix.api.v1beta1.appstack.ServicePort;
+import io.atonix.api.v1beta1.appstack.ServiceSpec;
+import io.atonix.api.v1beta1.common.ComputeResources;
+import io.atonix.api.v1beta1.common.EnvVar;
+import io.atonix.api.v1beta1.common.EnvVarSource;
+import io.atonix.api.v1beta1.common.Probe;
+import io.atonix.api.v1beta1.common.ResourceAmounts;
 import io.atonix.operator.common.Quantities;
 import io.fabric8.kubernetes.api.model.ConfigMapKeySelector;
 import io.fabric8.kubernetes.api.model.ContainerPort;

@@ -1,7 +1,7 @@
 package io.atonix.operator.appstack;
 
-import io.atonix.api.v1alpha1.appstack.AlertThresholds;
-import io.atonix.api.v1alpha1.postgres.BackupSpec;
+import io.atonix.api.v1beta1.appstack.AlertThresholds;
+import io.atonix.api.v1beta1.postgres.BackupSpec;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.monitoring.AlertRule;
 import io.atonix.operator.monitoring.AlertRule.Severity;

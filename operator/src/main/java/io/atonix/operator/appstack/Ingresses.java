@@ -1,10 +1,10 @@
 package io.atonix.operator.appstack;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.appstack.AppStackSpec;
-import io.atonix.api.v1alpha1.appstack.HostSpec;
-import io.atonix.api.v1alpha1.appstack.Route;
-import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.AppStackSpec;
+import io.atonix.api.v1beta1.appstack.HostSpec;
+import io.atonix.api.v1beta1.appstack.Route;
+import io.atonix.api.v1beta1.appstack.ServiceSpec;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.Owners;

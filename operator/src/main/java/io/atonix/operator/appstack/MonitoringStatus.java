@@ -1,9 +1,9 @@
 package io.atonix.operator.appstack;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.appstack.AppStackStatus;
-import io.atonix.api.v1alpha1.appstack.ComponentStatus;
-import io.atonix.api.v1alpha1.appstack.MonitoringSpec;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.AppStackStatus;
+import io.atonix.api.v1beta1.appstack.ComponentStatus;
+import io.atonix.api.v1beta1.appstack.MonitoringSpec;
 import java.util.ArrayList;
 import java.util.List;
 

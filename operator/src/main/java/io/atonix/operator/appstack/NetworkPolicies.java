@@ -8,12 +8,12 @@ import static io.atonix.operator.appstack.NetworkPolicyParts.policy;
 import static io.atonix.operator.appstack.NetworkPolicyParts.selector;
 import static io.atonix.operator.appstack.NetworkPolicyParts.tcp;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.appstack.EgressMode;
-import io.atonix.api.v1alpha1.appstack.NetworkPolicySpec;
-import io.atonix.api.v1alpha1.appstack.ServicePort;
-import io.atonix.api.v1alpha1.appstack.ServiceSpec;
-import io.atonix.api.v1alpha1.appstack.UseKind;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.EgressMode;
+import io.atonix.api.v1beta1.appstack.NetworkPolicySpec;
+import io.atonix.api.v1beta1.appstack.ServicePort;
+import io.atonix.api.v1beta1.appstack.ServiceSpec;
+import io.atonix.api.v1beta1.appstack.UseKind;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.NetworkSettings;

@@ -1,9 +1,9 @@
 package io.atonix.operator.appstack;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.appstack.AppStackStatus;
-import io.atonix.api.v1alpha1.postgres.Postgres;
-import io.atonix.api.v1alpha1.redis.Redis;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.AppStackStatus;
+import io.atonix.api.v1beta1.postgres.Postgres;
+import io.atonix.api.v1beta1.redis.Redis;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.kafka.KafkaOutcome;

@@ -1,6 +1,6 @@
 package io.atonix.operator.appstack;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.AppStack;
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
 import java.util.Map;
 import java.util.Objects;

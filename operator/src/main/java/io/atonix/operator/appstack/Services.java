@@ -1,8 +1,8 @@
 package io.atonix.operator.appstack;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.appstack.Metrics;
-import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.Metrics;
+import io.atonix.api.v1beta1.appstack.ServiceSpec;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Service;
@@ -58,7 +58,7 @@ public final class Services {
         }
         return Optional.of(service.additionalPorts().stream()
                 .filter(p -> p.port().equals(metrics.port()))
-                .map(io.atonix.api.v1alpha1.appstack.ServicePort::name)
+                .map(io.atonix.api.v1beta1.appstack.ServicePort::name)
                 .findFirst()
                 .orElse(ContainerParts.HTTP_PORT));
     }

@@ -1,8 +1,8 @@
 package io.atonix.operator.appstack;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.appstack.MonitoringSpec;
-import io.atonix.api.v1alpha1.common.ExporterMonitoring;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.MonitoringSpec;
+import io.atonix.api.v1beta1.common.ExporterMonitoring;
 
 /**
  * The monitoring of a stack's data store exporters (its child Postgres' and Redis'): the stack's spec.monitoring, so

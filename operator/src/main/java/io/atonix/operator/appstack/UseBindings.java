@@ -1,9 +1,9 @@
 package io.atonix.operator.appstack;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.appstack.BindingStatus;
-import io.atonix.api.v1alpha1.appstack.ServiceSpec;
-import io.atonix.api.v1alpha1.appstack.ServiceUse;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.BindingStatus;
+import io.atonix.api.v1beta1.appstack.ServiceSpec;
+import io.atonix.api.v1beta1.appstack.ServiceUse;
 import io.atonix.operator.binding.KafkaBinding;
 import io.atonix.operator.binding.PostgresBinding;
 import io.atonix.operator.binding.RedisBinding;

@@ -1,10 +1,10 @@
 package io.atonix.operator.appstack;
 
-import io.atonix.api.v1alpha1.appstack.AppStackSpec;
-import io.atonix.api.v1alpha1.appstack.ServiceSpec;
-import io.atonix.api.v1alpha1.appstack.ServiceUse;
-import io.atonix.api.v1alpha1.appstack.UseKind;
-import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
+import io.atonix.api.v1beta1.appstack.AppStackSpec;
+import io.atonix.api.v1beta1.appstack.ServiceSpec;
+import io.atonix.api.v1beta1.appstack.ServiceUse;
+import io.atonix.api.v1beta1.appstack.UseKind;
+import io.atonix.api.v1beta1.postgres.DatabaseSpec;
 import io.atonix.operator.binding.KafkaBinding;
 import io.atonix.operator.binding.PostgresBinding;
 import io.atonix.operator.binding.RedisBinding;

@@ -1,6 +1,6 @@
 package io.atonix.operator.common;
 
-import io.atonix.api.v1alpha1.common.Condition;
+import io.atonix.api.v1beta1.common.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.Context;

@@ -1,7 +1,7 @@
 package io.atonix.operator.kafka;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.ServiceSpec;
 import io.atonix.operator.common.DesiredStateMatcher;
 import io.atonix.operator.common.Labels;
 import io.fabric8.kubernetes.api.model.Secret;

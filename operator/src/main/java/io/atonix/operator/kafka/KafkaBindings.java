@@ -1,7 +1,7 @@
 package io.atonix.operator.kafka;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.ServiceSpec;
 import io.atonix.operator.binding.KafkaBinding;
 import io.atonix.operator.binding.ServiceBinding;
 import io.atonix.operator.common.DesiredHash;

@@ -1,6 +1,6 @@
 package io.atonix.operator.kafka;
 
-import io.atonix.api.v1alpha1.appstack.ComponentStatus;
+import io.atonix.api.v1beta1.appstack.ComponentStatus;
 import java.time.Duration;
 import java.util.Optional;
 

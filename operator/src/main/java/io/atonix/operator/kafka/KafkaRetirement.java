@@ -1,7 +1,7 @@
 package io.atonix.operator.kafka;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.common.DeletionPolicy;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.common.DeletionPolicy;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClientException;

@@ -1,8 +1,8 @@
 package io.atonix.operator.kafka;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.appstack.KafkaSpec;
-import io.atonix.api.v1alpha1.appstack.KafkaTopicSpec;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.KafkaSpec;
+import io.atonix.api.v1beta1.appstack.KafkaTopicSpec;
 import io.atonix.operator.common.DesiredHash;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.topic.KafkaTopicBuilder;

@@ -1,10 +1,10 @@
 package io.atonix.operator.kafka;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.appstack.KafkaUse;
-import io.atonix.api.v1alpha1.appstack.ServiceSpec;
-import io.atonix.api.v1alpha1.appstack.ServiceUse;
-import io.atonix.api.v1alpha1.appstack.UseKind;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.KafkaUse;
+import io.atonix.api.v1beta1.appstack.ServiceSpec;
+import io.atonix.api.v1beta1.appstack.ServiceUse;
+import io.atonix.api.v1beta1.appstack.UseKind;
 import io.atonix.operator.common.DesiredHash;
 import io.strimzi.api.kafka.model.user.KafkaUser;
 import io.strimzi.api.kafka.model.user.KafkaUserAuthentication;

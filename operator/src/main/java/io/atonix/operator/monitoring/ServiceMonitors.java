@@ -1,6 +1,6 @@
 package io.atonix.operator.monitoring;
 
-import io.atonix.api.v1alpha1.common.ExporterMonitoring;
+import io.atonix.api.v1beta1.common.ExporterMonitoring;
 import io.atonix.operator.common.DesiredHash;
 import io.atonix.operator.common.MonitoringSettings;
 import io.atonix.operator.common.Owners;

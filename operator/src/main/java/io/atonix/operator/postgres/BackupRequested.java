@@ -1,6 +1,6 @@
 package io.atonix.operator.postgres;
 
-import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.api.v1beta1.postgres.Postgres;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;

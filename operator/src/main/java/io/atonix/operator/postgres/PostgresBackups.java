@@ -1,9 +1,9 @@
 package io.atonix.operator.postgres;
 
-import io.atonix.api.v1alpha1.common.DeletionPolicy;
-import io.atonix.api.v1alpha1.postgres.BackupSpec;
-import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
-import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.api.v1beta1.common.DeletionPolicy;
+import io.atonix.api.v1beta1.postgres.BackupSpec;
+import io.atonix.api.v1beta1.postgres.DatabaseSpec;
+import io.atonix.api.v1beta1.postgres.Postgres;
 import io.atonix.operator.binding.BasicAuth;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.PodSecurity;

@@ -1,8 +1,8 @@
 package io.atonix.operator.postgres;
 
-import io.atonix.api.v1alpha1.common.Condition;
-import io.atonix.api.v1alpha1.postgres.Postgres;
-import io.atonix.api.v1alpha1.postgres.PostgresStatus;
+import io.atonix.api.v1beta1.common.Condition;
+import io.atonix.api.v1beta1.postgres.Postgres;
+import io.atonix.api.v1beta1.postgres.PostgresStatus;
 import io.atonix.operator.common.EventRecorder;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Names;

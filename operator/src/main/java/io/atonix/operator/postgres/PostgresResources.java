@@ -1,6 +1,6 @@
 package io.atonix.operator.postgres;
 
-import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.api.v1beta1.postgres.Postgres;
 import io.atonix.operator.common.PlatformSettings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;

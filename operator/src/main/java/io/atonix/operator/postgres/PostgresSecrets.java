@@ -1,8 +1,8 @@
 package io.atonix.operator.postgres;
 
-import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
-import io.atonix.api.v1alpha1.postgres.Postgres;
-import io.atonix.api.v1alpha1.postgres.RoleSpec;
+import io.atonix.api.v1beta1.postgres.DatabaseSpec;
+import io.atonix.api.v1beta1.postgres.Postgres;
+import io.atonix.api.v1beta1.postgres.RoleSpec;
 import io.atonix.operator.binding.BasicAuth;
 import io.atonix.operator.binding.PostgresBinding;
 import io.atonix.operator.binding.ServiceBinding;

@@ -1,6 +1,6 @@
 package io.atonix.operator.postgres;
 
-import io.atonix.api.v1alpha1.postgres.PostgresServer;
+import io.atonix.api.v1beta1.postgres.PostgresServer;
 import io.atonix.operator.common.SpecProblem;
 import java.util.ArrayList;
 import java.util.HashSet;

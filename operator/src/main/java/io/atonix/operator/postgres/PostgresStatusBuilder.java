@@ -1,11 +1,11 @@
 package io.atonix.operator.postgres;
 
-import io.atonix.api.v1alpha1.common.Binding;
-import io.atonix.api.v1alpha1.common.Condition;
-import io.atonix.api.v1alpha1.common.ConditionTypes;
-import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
-import io.atonix.api.v1alpha1.postgres.Postgres;
-import io.atonix.api.v1alpha1.postgres.PostgresStatus;
+import io.atonix.api.v1beta1.common.Binding;
+import io.atonix.api.v1beta1.common.Condition;
+import io.atonix.api.v1beta1.common.ConditionTypes;
+import io.atonix.api.v1beta1.postgres.DatabaseSpec;
+import io.atonix.api.v1beta1.postgres.Postgres;
+import io.atonix.api.v1beta1.postgres.PostgresStatus;
 import io.atonix.operator.binding.PostgresBinding;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.ReconcileFlow;

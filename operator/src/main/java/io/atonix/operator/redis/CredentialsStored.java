@@ -1,6 +1,6 @@
 package io.atonix.operator.redis;
 
-import io.atonix.api.v1alpha1.redis.Redis;
+import io.atonix.api.v1beta1.redis.Redis;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;

@@ -1,8 +1,8 @@
 package io.atonix.operator.redis;
 
-import io.atonix.api.v1alpha1.common.ComputeResources;
-import io.atonix.api.v1alpha1.common.ResourceAmounts;
-import io.atonix.api.v1alpha1.redis.Redis;
+import io.atonix.api.v1beta1.common.ComputeResources;
+import io.atonix.api.v1beta1.common.ResourceAmounts;
+import io.atonix.api.v1beta1.redis.Redis;
 import io.atonix.operator.common.Quantities;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;

@@ -1,6 +1,6 @@
 package io.atonix.operator.redis;
 
-import io.atonix.api.v1alpha1.redis.Redis;
+import io.atonix.api.v1beta1.redis.Redis;
 import io.atonix.operator.common.DesiredHash;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Owners;

@@ -1,8 +1,8 @@
 package io.atonix.operator.redis;
 
-import io.atonix.api.v1alpha1.common.Condition;
-import io.atonix.api.v1alpha1.redis.Redis;
-import io.atonix.api.v1alpha1.redis.RedisStatus;
+import io.atonix.api.v1beta1.common.Condition;
+import io.atonix.api.v1beta1.redis.Redis;
+import io.atonix.api.v1beta1.redis.RedisStatus;
 import io.atonix.operator.common.ReconcileFlow;
 import io.atonix.operator.common.ReconcileFlow.Observation;
 import io.atonix.operator.common.ReconcileFlow.Refusal;

@@ -1,6 +1,6 @@
 package io.atonix.operator.redis;
 
-import io.atonix.api.v1alpha1.redis.Redis;
+import io.atonix.api.v1beta1.redis.Redis;
 import io.atonix.operator.common.PlatformSettings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;

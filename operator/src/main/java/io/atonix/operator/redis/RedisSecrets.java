@@ -1,7 +1,7 @@
 package io.atonix.operator.redis;
 
-import io.atonix.api.v1alpha1.redis.Redis;
-import io.atonix.api.v1alpha1.redis.RedisUserSpec;
+import io.atonix.api.v1beta1.redis.Redis;
+import io.atonix.api.v1beta1.redis.RedisUserSpec;
 import io.atonix.operator.binding.BasicAuth;
 import io.atonix.operator.binding.RedisBinding;
 import io.atonix.operator.binding.ServiceBinding;

@@ -1,6 +1,6 @@
 package io.atonix.operator.redis;
 
-import io.atonix.api.v1alpha1.redis.RedisServer;
+import io.atonix.api.v1beta1.redis.RedisServer;
 import io.atonix.operator.common.Quantities;
 import io.atonix.operator.common.SpecProblem;
 import io.fabric8.kubernetes.api.model.Quantity;

@@ -1,9 +1,9 @@
 package io.atonix.operator.redis;
 
-import io.atonix.api.v1alpha1.common.DeletionPolicy;
-import io.atonix.api.v1alpha1.common.VolumeSpec;
-import io.atonix.api.v1alpha1.redis.Redis;
-import io.atonix.api.v1alpha1.redis.RedisPersistence;
+import io.atonix.api.v1beta1.common.DeletionPolicy;
+import io.atonix.api.v1beta1.common.VolumeSpec;
+import io.atonix.api.v1beta1.redis.Redis;
+import io.atonix.api.v1beta1.redis.RedisPersistence;
 import io.atonix.operator.binding.BasicAuth;
 import io.atonix.operator.common.DesiredHash;
 import io.atonix.operator.common.Names;

@@ -1,10 +1,10 @@
 package io.atonix.operator.redis;
 
-import io.atonix.api.v1alpha1.common.Binding;
-import io.atonix.api.v1alpha1.common.Condition;
-import io.atonix.api.v1alpha1.common.ConditionTypes;
-import io.atonix.api.v1alpha1.redis.Redis;
-import io.atonix.api.v1alpha1.redis.RedisStatus;
+import io.atonix.api.v1beta1.common.Binding;
+import io.atonix.api.v1beta1.common.Condition;
+import io.atonix.api.v1beta1.common.ConditionTypes;
+import io.atonix.api.v1beta1.redis.Redis;
+import io.atonix.api.v1beta1.redis.RedisStatus;
 import io.atonix.operator.binding.RedisBinding;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.ReconcileFlow;

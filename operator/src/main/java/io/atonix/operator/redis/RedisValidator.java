@@ -1,8 +1,8 @@
 package io.atonix.operator.redis;
 
-import io.atonix.api.v1alpha1.redis.Redis;
-import io.atonix.api.v1alpha1.redis.RedisSpec;
-import io.atonix.api.v1alpha1.redis.RedisUserSpec;
+import io.atonix.api.v1beta1.redis.Redis;
+import io.atonix.api.v1beta1.redis.RedisSpec;
+import io.atonix.api.v1beta1.redis.RedisUserSpec;
 import io.atonix.operator.common.SpecProblem;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.atonix.operator.redis;
 
-import io.atonix.api.v1alpha1.redis.Redis;
+import io.atonix.api.v1beta1.redis.Redis;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import java.util.Map;
 

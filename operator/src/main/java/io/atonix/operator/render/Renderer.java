@@ -1,8 +1,8 @@
 package io.atonix.operator.render;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.postgres.Postgres;
-import io.atonix.api.v1alpha1.redis.Redis;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.postgres.Postgres;
+import io.atonix.api.v1beta1.redis.Redis;
 import io.atonix.operator.appstack.AppStackResources;
 import io.atonix.operator.appstack.AppStackValidator;
 import io.atonix.operator.appstack.BindingChecksums;

@@ -4,18 +4,18 @@ import static io.atonix.operator.appstack.TestStacks.service;
 import static io.atonix.operator.appstack.TestStacks.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.atonix.api.v1alpha1.appstack.AppStackSpec;
-import io.atonix.api.v1alpha1.appstack.Autoscale;
-import io.atonix.api.v1alpha1.appstack.KafkaClusterRef;
-import io.atonix.api.v1alpha1.appstack.KafkaSpec;
-import io.atonix.api.v1alpha1.appstack.KafkaTopicSpec;
-import io.atonix.api.v1alpha1.appstack.Metrics;
-import io.atonix.api.v1alpha1.appstack.ServicePort;
-import io.atonix.api.v1alpha1.appstack.ServiceSpec;
-import io.atonix.api.v1alpha1.appstack.StackPostgres;
-import io.atonix.api.v1alpha1.common.EnvVar;
-import io.atonix.api.v1alpha1.common.VolumeSpec;
-import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
+import io.atonix.api.v1beta1.appstack.AppStackSpec;
+import io.atonix.api.v1beta1.appstack.Autoscale;
+import io.atonix.api.v1beta1.appstack.KafkaClusterRef;
+import io.atonix.api.v1beta1.appstack.KafkaSpec;
+import io.atonix.api.v1beta1.appstack.KafkaTopicSpec;
+import io.atonix.api.v1beta1.appstack.Metrics;
+import io.atonix.api.v1beta1.appstack.ServicePort;
+import io.atonix.api.v1beta1.appstack.ServiceSpec;
+import io.atonix.api.v1beta1.appstack.StackPostgres;
+import io.atonix.api.v1beta1.common.EnvVar;
+import io.atonix.api.v1beta1.common.VolumeSpec;
+import io.atonix.api.v1beta1.postgres.DatabaseSpec;
 import io.atonix.operator.common.SpecProblem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -55,9 +55,9 @@ class AppStackValidatorTest {
     @Test
     void aWorkersProbesNameTheirPort() {
         ServiceSpec worker = TestStacks.worker("worker", "acme/worker");
-        var unnamed = new io.atonix.api.v1alpha1.common.Probes(
-                new io.atonix.api.v1alpha1.common.Probe(
-                        new io.atonix.api.v1alpha1.common.HttpGetAction("/ready", null),
+        var unnamed = new io.atonix.api.v1beta1.common.Probes(
+                new io.atonix.api.v1beta1.common.Probe(
+                        new io.atonix.api.v1beta1.common.HttpGetAction("/ready", null),
                         null,
                         null,
                         null,
@@ -66,9 +66,9 @@ class AppStackValidatorTest {
                         null),
                 null,
                 null);
-        var named = new io.atonix.api.v1alpha1.common.Probes(
-                new io.atonix.api.v1alpha1.common.Probe(
-                        new io.atonix.api.v1alpha1.common.HttpGetAction("/ready", 8081),
+        var named = new io.atonix.api.v1beta1.common.Probes(
+                new io.atonix.api.v1beta1.common.Probe(
+                        new io.atonix.api.v1beta1.common.HttpGetAction("/ready", 8081),
                         null,
                         null,
                         null,
@@ -99,7 +99,7 @@ class AppStackValidatorTest {
 
     @Test
     void monitoringLabelsMustBeKubernetesLabels() {
-        var monitoring = new io.atonix.api.v1alpha1.appstack.MonitoringSpec(
+        var monitoring = new io.atonix.api.v1beta1.appstack.MonitoringSpec(
                 null, null, null, java.util.Map.of("team", "shop", "bad key", "x", "ok", "-bad-value"), null);
         var problems = AppStackValidator.validate(stack(
                 "ns",
@@ -145,14 +145,14 @@ class AppStackValidatorTest {
                 null,
                 null,
                 null);
-        var redis = new io.atonix.api.v1alpha1.appstack.StackRedis(
+        var redis = new io.atonix.api.v1beta1.appstack.StackRedis(
                 "7.2",
                 new io.fabric8.kubernetes.api.model.Quantity("256Mi"),
                 null,
                 null,
-                new io.atonix.api.v1alpha1.common.ComputeResources(
+                new io.atonix.api.v1beta1.common.ComputeResources(
                         null,
-                        new io.atonix.api.v1alpha1.common.ResourceAmounts(
+                        new io.atonix.api.v1beta1.common.ResourceAmounts(
                                 null, new io.fabric8.kubernetes.api.model.Quantity("200Mi"))));
         var problems = AppStackValidator.validate(stack(
                 "ns",
@@ -256,7 +256,7 @@ class AppStackValidatorTest {
         assertThat(problems.get(1).toString()).contains("'orders/eu' is not a Kafka topic name");
     }
 
-    private static List<String> fields(io.atonix.api.v1alpha1.appstack.AppStack stack) {
+    private static List<String> fields(io.atonix.api.v1beta1.appstack.AppStack stack) {
         return AppStackValidator.validate(stack).stream()
                 .map(SpecProblem::field)
                 .toList();

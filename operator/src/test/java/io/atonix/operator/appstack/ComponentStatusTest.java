@@ -2,11 +2,11 @@ package io.atonix.operator.appstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.appstack.AppStackStatus;
-import io.atonix.api.v1alpha1.appstack.ComponentStatus;
-import io.atonix.api.v1alpha1.common.Condition;
-import io.atonix.api.v1alpha1.common.ConditionTypes;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.AppStackStatus;
+import io.atonix.api.v1beta1.appstack.ComponentStatus;
+import io.atonix.api.v1beta1.common.Condition;
+import io.atonix.api.v1beta1.common.ConditionTypes;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,16 +2,16 @@ package io.atonix.operator.appstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.appstack.AppStackSpec;
-import io.atonix.api.v1alpha1.appstack.EgressMode;
-import io.atonix.api.v1alpha1.appstack.Metrics;
-import io.atonix.api.v1alpha1.appstack.NetworkPolicySpec;
-import io.atonix.api.v1alpha1.appstack.ServiceSpec;
-import io.atonix.api.v1alpha1.appstack.StackPostgres;
-import io.atonix.api.v1alpha1.appstack.StackRedis;
-import io.atonix.api.v1alpha1.common.VolumeSpec;
-import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.AppStackSpec;
+import io.atonix.api.v1beta1.appstack.EgressMode;
+import io.atonix.api.v1beta1.appstack.Metrics;
+import io.atonix.api.v1beta1.appstack.NetworkPolicySpec;
+import io.atonix.api.v1beta1.appstack.ServiceSpec;
+import io.atonix.api.v1beta1.appstack.StackPostgres;
+import io.atonix.api.v1beta1.appstack.StackRedis;
+import io.atonix.api.v1beta1.common.VolumeSpec;
+import io.atonix.api.v1beta1.postgres.DatabaseSpec;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.NetworkSettings;
 import io.fabric8.kubernetes.api.model.LabelSelector;

@@ -4,29 +4,29 @@ import static io.atonix.operator.appstack.TestStacks.service;
 import static io.atonix.operator.appstack.TestStacks.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.appstack.AppStackSpec;
-import io.atonix.api.v1alpha1.appstack.Autoscale;
-import io.atonix.api.v1alpha1.appstack.HostSpec;
-import io.atonix.api.v1alpha1.appstack.HostTls;
-import io.atonix.api.v1alpha1.appstack.Metrics;
-import io.atonix.api.v1alpha1.appstack.PathType;
-import io.atonix.api.v1alpha1.appstack.Route;
-import io.atonix.api.v1alpha1.appstack.ServicePort;
-import io.atonix.api.v1alpha1.appstack.ServiceSpec;
-import io.atonix.api.v1alpha1.appstack.StackPostgres;
-import io.atonix.api.v1alpha1.common.ComputeResources;
-import io.atonix.api.v1alpha1.common.EnvVar;
-import io.atonix.api.v1alpha1.common.EnvVarSource;
-import io.atonix.api.v1alpha1.common.ExecAction;
-import io.atonix.api.v1alpha1.common.FieldReference;
-import io.atonix.api.v1alpha1.common.HttpGetAction;
-import io.atonix.api.v1alpha1.common.KeyReference;
-import io.atonix.api.v1alpha1.common.Probe;
-import io.atonix.api.v1alpha1.common.Probes;
-import io.atonix.api.v1alpha1.common.ResourceAmounts;
-import io.atonix.api.v1alpha1.common.SecretName;
-import io.atonix.api.v1alpha1.common.VolumeSpec;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.AppStackSpec;
+import io.atonix.api.v1beta1.appstack.Autoscale;
+import io.atonix.api.v1beta1.appstack.HostSpec;
+import io.atonix.api.v1beta1.appstack.HostTls;
+import io.atonix.api.v1beta1.appstack.Metrics;
+import io.atonix.api.v1beta1.appstack.PathType;
+import io.atonix.api.v1beta1.appstack.Route;
+import io.atonix.api.v1beta1.appstack.ServicePort;
+import io.atonix.api.v1beta1.appstack.ServiceSpec;
+import io.atonix.api.v1beta1.appstack.StackPostgres;
+import io.atonix.api.v1beta1.common.ComputeResources;
+import io.atonix.api.v1beta1.common.EnvVar;
+import io.atonix.api.v1beta1.common.EnvVarSource;
+import io.atonix.api.v1beta1.common.ExecAction;
+import io.atonix.api.v1beta1.common.FieldReference;
+import io.atonix.api.v1beta1.common.HttpGetAction;
+import io.atonix.api.v1beta1.common.KeyReference;
+import io.atonix.api.v1beta1.common.Probe;
+import io.atonix.api.v1beta1.common.Probes;
+import io.atonix.api.v1beta1.common.ResourceAmounts;
+import io.atonix.api.v1beta1.common.SecretName;
+import io.atonix.api.v1beta1.common.VolumeSpec;
 import io.atonix.operator.common.DesiredHash;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.PlatformSettings;
@@ -297,19 +297,19 @@ class ServiceBuildersTest {
                 null,
                 null,
                 null,
-                List.of(TestUses.postgres("shop", "shop", io.atonix.api.v1alpha1.common.Access.ReadOnly)));
+                List.of(TestUses.postgres("shop", "shop", io.atonix.api.v1beta1.common.Access.ReadOnly)));
         var postgres = new StackPostgres(
                 "16",
                 null,
                 VolumeSpec.of("1Gi"),
-                List.of(new io.atonix.api.v1alpha1.postgres.DatabaseSpec("shop", null)),
+                List.of(new io.atonix.api.v1beta1.postgres.DatabaseSpec("shop", null)),
                 null,
                 null,
                 null);
         AppStack withDb = stack(
                 "ns",
                 "shop",
-                new io.atonix.api.v1alpha1.appstack.AppStackSpec(List.of(api), postgres, null, null, null, null, null));
+                new io.atonix.api.v1beta1.appstack.AppStackSpec(List.of(api), postgres, null, null, null, null, null));
         var env = Deployments.desired(withDb, api, NO_SECRETS)
                 .getSpec()
                 .getTemplate()
@@ -336,7 +336,7 @@ class ServiceBuildersTest {
         assertThat(child.getSpec().roles())
                 .extracting(r -> r.name() + ":" + r.database() + ":" + r.accessOrDefault())
                 .containsExactly("api-shop:shop:ReadOnly");
-        assertThat(child.getSpec().deletionPolicy()).isEqualTo(io.atonix.api.v1alpha1.common.DeletionPolicy.Retain);
+        assertThat(child.getSpec().deletionPolicy()).isEqualTo(io.atonix.api.v1beta1.common.DeletionPolicy.Retain);
         assertThat(child.getSpec().binding())
                 .as("services are bound by their uses")
                 .isNull();
@@ -374,14 +374,14 @@ class ServiceBuildersTest {
                 "16",
                 null,
                 VolumeSpec.of("1Gi"),
-                List.of(new io.atonix.api.v1alpha1.postgres.DatabaseSpec("shop", null)),
+                List.of(new io.atonix.api.v1beta1.postgres.DatabaseSpec("shop", null)),
                 null,
                 null,
                 null);
         AppStack withDb = stack(
                 "ns",
                 "shop",
-                new io.atonix.api.v1alpha1.appstack.AppStackSpec(List.of(api), postgres, null, null, null, null, null));
+                new io.atonix.api.v1beta1.appstack.AppStackSpec(List.of(api), postgres, null, null, null, null, null));
         assertThat(Deployments.bindingSecrets(withDb, api)).containsExactly("shop-postgres-api-shop-login");
         assertThat(Deployments.bindingSecrets(STACK, FULL)).isEmpty();
 

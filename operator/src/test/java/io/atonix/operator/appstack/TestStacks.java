@@ -1,11 +1,11 @@
 package io.atonix.operator.appstack;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.appstack.AppStackSpec;
-import io.atonix.api.v1alpha1.appstack.HostSpec;
-import io.atonix.api.v1alpha1.appstack.HostTls;
-import io.atonix.api.v1alpha1.appstack.Route;
-import io.atonix.api.v1alpha1.appstack.ServiceSpec;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.AppStackSpec;
+import io.atonix.api.v1beta1.appstack.HostSpec;
+import io.atonix.api.v1beta1.appstack.HostTls;
+import io.atonix.api.v1beta1.appstack.Route;
+import io.atonix.api.v1beta1.appstack.ServiceSpec;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.List;
 
@@ -101,7 +101,7 @@ public final class TestStacks {
                 s.uses());
     }
 
-    public static ServiceSpec withAutoscale(ServiceSpec s, io.atonix.api.v1alpha1.appstack.Autoscale autoscale) {
+    public static ServiceSpec withAutoscale(ServiceSpec s, io.atonix.api.v1beta1.appstack.Autoscale autoscale) {
         return new ServiceSpec(
                 s.name(),
                 s.image(),
@@ -120,7 +120,7 @@ public final class TestStacks {
                 s.uses());
     }
 
-    public static ServiceSpec withRoutes(ServiceSpec s, io.atonix.api.v1alpha1.appstack.Route... routes) {
+    public static ServiceSpec withRoutes(ServiceSpec s, io.atonix.api.v1beta1.appstack.Route... routes) {
         return new ServiceSpec(
                 s.name(),
                 s.image(),
@@ -139,7 +139,7 @@ public final class TestStacks {
                 s.uses());
     }
 
-    public static ServiceSpec withEnv(ServiceSpec s, List<io.atonix.api.v1alpha1.common.EnvVar> env) {
+    public static ServiceSpec withEnv(ServiceSpec s, List<io.atonix.api.v1beta1.common.EnvVar> env) {
         return new ServiceSpec(
                 s.name(),
                 s.image(),
@@ -158,7 +158,7 @@ public final class TestStacks {
                 s.uses());
     }
 
-    public static ServiceSpec withUses(ServiceSpec s, io.atonix.api.v1alpha1.appstack.ServiceUse... uses) {
+    public static ServiceSpec withUses(ServiceSpec s, io.atonix.api.v1beta1.appstack.ServiceUse... uses) {
         return new ServiceSpec(
                 s.name(),
                 s.image(),
@@ -177,7 +177,7 @@ public final class TestStacks {
                 List.of(uses));
     }
 
-    public static ServiceSpec withProbes(ServiceSpec s, io.atonix.api.v1alpha1.common.Probes probes) {
+    public static ServiceSpec withProbes(ServiceSpec s, io.atonix.api.v1beta1.common.Probes probes) {
         return new ServiceSpec(
                 s.name(),
                 s.image(),
@@ -196,7 +196,7 @@ public final class TestStacks {
                 s.uses());
     }
 
-    public static ServiceSpec withMetrics(ServiceSpec s, io.atonix.api.v1alpha1.appstack.Metrics metrics) {
+    public static ServiceSpec withMetrics(ServiceSpec s, io.atonix.api.v1beta1.appstack.Metrics metrics) {
         return new ServiceSpec(
                 s.name(),
                 s.image(),

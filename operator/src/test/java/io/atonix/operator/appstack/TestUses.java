@@ -1,10 +1,10 @@
 package io.atonix.operator.appstack;
 
-import io.atonix.api.v1alpha1.appstack.KafkaUse;
-import io.atonix.api.v1alpha1.appstack.PostgresUse;
-import io.atonix.api.v1alpha1.appstack.RedisUse;
-import io.atonix.api.v1alpha1.appstack.ServiceUse;
-import io.atonix.api.v1alpha1.common.Access;
+import io.atonix.api.v1beta1.appstack.KafkaUse;
+import io.atonix.api.v1beta1.appstack.PostgresUse;
+import io.atonix.api.v1beta1.appstack.RedisUse;
+import io.atonix.api.v1beta1.appstack.ServiceUse;
+import io.atonix.api.v1beta1.common.Access;
 import java.util.List;
 
 /** Uses of a service as tests write them: a name and one store, without an envPrefix unless asked. */

@@ -2,8 +2,8 @@ package io.atonix.operator.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.atonix.api.v1alpha1.common.Condition;
-import io.atonix.api.v1alpha1.common.ConditionTypes;
+import io.atonix.api.v1beta1.common.Condition;
+import io.atonix.api.v1beta1.common.ConditionTypes;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package io.atonix.operator.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.atonix.api.v1alpha1.common.Condition;
-import io.atonix.api.v1alpha1.common.ConditionTypes;
+import io.atonix.api.v1beta1.common.Condition;
+import io.atonix.api.v1beta1.common.ConditionTypes;
 import io.atonix.operator.common.ReadinessEvents.Worth;
 import java.util.List;
 import java.util.Set;

@@ -2,8 +2,8 @@ package io.atonix.operator.gitops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.atonix.api.v1alpha1.common.ConditionTypes;
-import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.api.v1beta1.common.ConditionTypes;
+import io.atonix.api.v1beta1.postgres.Postgres;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.gitops.LuaHealthCheck.Health;
 import java.io.IOException;

@@ -1,12 +1,12 @@
 package io.atonix.operator.kafka;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.appstack.AppStackSpec;
-import io.atonix.api.v1alpha1.appstack.KafkaClusterRef;
-import io.atonix.api.v1alpha1.appstack.KafkaSpec;
-import io.atonix.api.v1alpha1.appstack.KafkaTopicSpec;
-import io.atonix.api.v1alpha1.appstack.ServiceSpec;
-import io.atonix.api.v1alpha1.common.DeletionPolicy;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.AppStackSpec;
+import io.atonix.api.v1beta1.appstack.KafkaClusterRef;
+import io.atonix.api.v1beta1.appstack.KafkaSpec;
+import io.atonix.api.v1beta1.appstack.KafkaTopicSpec;
+import io.atonix.api.v1beta1.appstack.ServiceSpec;
+import io.atonix.api.v1beta1.common.DeletionPolicy;
 import io.atonix.operator.appstack.TestStacks;
 import io.atonix.operator.appstack.TestUses;
 import java.util.List;

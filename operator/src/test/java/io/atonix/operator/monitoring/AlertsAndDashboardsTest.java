@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.atonix.api.v1alpha1.appstack.AlertThresholds;
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.common.VolumeSpec;
-import io.atonix.api.v1alpha1.postgres.BackupSpec;
+import io.atonix.api.v1beta1.appstack.AlertThresholds;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.common.VolumeSpec;
+import io.atonix.api.v1beta1.postgres.BackupSpec;
 import io.atonix.operator.appstack.DataStoreAlerts;
 import io.atonix.operator.appstack.StackAlerts;
 import io.atonix.operator.appstack.StackDashboards;

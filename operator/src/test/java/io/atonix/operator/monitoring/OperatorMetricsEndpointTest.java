@@ -3,7 +3,7 @@ package io.atonix.operator.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.AppStack;
 import io.atonix.operator.appstack.CrdsInMockServer;
 import io.atonix.operator.appstack.TestStacks;
 import io.fabric8.kubernetes.api.model.StatusBuilder;

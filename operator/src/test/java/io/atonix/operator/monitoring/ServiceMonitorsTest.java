@@ -2,14 +2,14 @@ package io.atonix.operator.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.appstack.ServiceSpec;
-import io.atonix.api.v1alpha1.common.ExporterMonitoring;
-import io.atonix.api.v1alpha1.common.VolumeSpec;
-import io.atonix.api.v1alpha1.postgres.Postgres;
-import io.atonix.api.v1alpha1.postgres.PostgresSpec;
-import io.atonix.api.v1alpha1.redis.Redis;
-import io.atonix.api.v1alpha1.redis.RedisSpec;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.ServiceSpec;
+import io.atonix.api.v1beta1.common.ExporterMonitoring;
+import io.atonix.api.v1beta1.common.VolumeSpec;
+import io.atonix.api.v1beta1.postgres.Postgres;
+import io.atonix.api.v1beta1.postgres.PostgresSpec;
+import io.atonix.api.v1beta1.redis.Redis;
+import io.atonix.api.v1beta1.redis.RedisSpec;
 import io.atonix.operator.appstack.ChildPostgres;
 import io.atonix.operator.appstack.ChildRedis;
 import io.atonix.operator.appstack.Services;
@@ -189,7 +189,7 @@ class ServiceMonitorsTest {
 
     @Test
     void aRedisExporterBuilderSelectsByTheLabelsItIsGiven() {
-        HasMetadata redis = new io.atonix.api.v1alpha1.redis.Redis();
+        HasMetadata redis = new io.atonix.api.v1beta1.redis.Redis();
         redis.setMetadata(new ObjectMetaBuilder()
                 .withName("cache")
                 .withNamespace("shop")

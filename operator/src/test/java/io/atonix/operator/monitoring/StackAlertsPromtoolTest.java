@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.atonix.api.v1alpha1.appstack.AlertThresholds;
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.appstack.AppStackSpec;
+import io.atonix.api.v1beta1.appstack.AlertThresholds;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.AppStackSpec;
 import io.atonix.operator.appstack.StackAlerts;
 import io.atonix.operator.appstack.TestStacks;
 import io.atonix.operator.common.PlatformSettings;

@@ -2,14 +2,14 @@ package io.atonix.operator.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.atonix.api.v1alpha1.common.Access;
-import io.atonix.api.v1alpha1.common.Binding;
-import io.atonix.api.v1alpha1.common.BindingSpec;
-import io.atonix.api.v1alpha1.common.VolumeSpec;
-import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
-import io.atonix.api.v1alpha1.postgres.Postgres;
-import io.atonix.api.v1alpha1.postgres.PostgresSpec;
-import io.atonix.api.v1alpha1.postgres.RoleSpec;
+import io.atonix.api.v1beta1.common.Access;
+import io.atonix.api.v1beta1.common.Binding;
+import io.atonix.api.v1beta1.common.BindingSpec;
+import io.atonix.api.v1beta1.common.VolumeSpec;
+import io.atonix.api.v1beta1.postgres.DatabaseSpec;
+import io.atonix.api.v1beta1.postgres.Postgres;
+import io.atonix.api.v1beta1.postgres.PostgresSpec;
+import io.atonix.api.v1beta1.postgres.RoleSpec;
 import io.atonix.operator.common.SpecProblem;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;

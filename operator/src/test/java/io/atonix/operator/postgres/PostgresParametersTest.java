@@ -2,7 +2,7 @@ package io.atonix.operator.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.api.v1beta1.postgres.Postgres;
 import io.atonix.operator.common.SpecProblem;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.Map;

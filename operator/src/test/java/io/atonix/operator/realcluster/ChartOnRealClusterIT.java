@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.appstack.ServiceStatus;
-import io.atonix.api.v1alpha1.common.Condition;
-import io.atonix.api.v1alpha1.common.ConditionTypes;
-import io.atonix.api.v1alpha1.postgres.Postgres;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.ServiceStatus;
+import io.atonix.api.v1beta1.common.Condition;
+import io.atonix.api.v1beta1.common.ConditionTypes;
+import io.atonix.api.v1beta1.postgres.Postgres;
 import io.atonix.operator.appstack.AppStackStatusBuilder;
 import io.atonix.operator.common.Updates;
 import io.atonix.operator.install.RenderedChart;
@@ -393,7 +393,7 @@ class ChartOnRealClusterIT {
 
     /** A stack of the same services without data stores, which can become Ready on kwok nodes. */
     private static final String WITHOUT_DATA = """
-            apiVersion: atonix.io/v1alpha1
+            apiVersion: atonix.io/v1beta1
             kind: AppStack
             metadata:
               name: plain
@@ -417,7 +417,7 @@ class ChartOnRealClusterIT {
 
     /** A stack that uses every controller feature the operator has: each needs its own permissions. */
     private static final String STACK = """
-            apiVersion: atonix.io/v1alpha1
+            apiVersion: atonix.io/v1beta1
             kind: AppStack
             metadata:
               name: shop

@@ -2,9 +2,9 @@ package io.atonix.operator.realcluster;
 
 import static org.awaitility.Awaitility.await;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.postgres.Postgres;
-import io.atonix.api.v1alpha1.redis.Redis;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.postgres.Postgres;
+import io.atonix.api.v1beta1.redis.Redis;
 import io.atonix.operator.common.Updates;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;

@@ -3,11 +3,11 @@ package io.atonix.operator.realcluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.atonix.api.v1alpha1.common.ConditionTypes;
-import io.atonix.api.v1alpha1.common.DeletionPolicy;
-import io.atonix.api.v1alpha1.redis.Redis;
-import io.atonix.api.v1alpha1.redis.RedisSpec;
-import io.atonix.api.v1alpha1.redis.RedisUserSpec;
+import io.atonix.api.v1beta1.common.ConditionTypes;
+import io.atonix.api.v1beta1.common.DeletionPolicy;
+import io.atonix.api.v1beta1.redis.Redis;
+import io.atonix.api.v1beta1.redis.RedisSpec;
+import io.atonix.api.v1beta1.redis.RedisUserSpec;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.Updates;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;

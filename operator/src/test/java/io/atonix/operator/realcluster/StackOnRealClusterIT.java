@@ -3,13 +3,13 @@ package io.atonix.operator.realcluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.appstack.AppStackSpec;
-import io.atonix.api.v1alpha1.appstack.AppStackStatus;
-import io.atonix.api.v1alpha1.appstack.Autoscale;
-import io.atonix.api.v1alpha1.appstack.ServiceSpec;
-import io.atonix.api.v1alpha1.common.Condition;
-import io.atonix.api.v1alpha1.common.ConditionTypes;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.AppStackSpec;
+import io.atonix.api.v1beta1.appstack.AppStackStatus;
+import io.atonix.api.v1beta1.appstack.Autoscale;
+import io.atonix.api.v1beta1.appstack.ServiceSpec;
+import io.atonix.api.v1beta1.common.Condition;
+import io.atonix.api.v1beta1.common.ConditionTypes;
 import io.atonix.operator.appstack.TestStacks;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.Labels;
@@ -289,10 +289,10 @@ class StackOnRealClusterIT {
                 null,
                 null,
                 null,
-                new io.atonix.api.v1alpha1.common.ComputeResources(
-                        new io.atonix.api.v1alpha1.common.ResourceAmounts(
+                new io.atonix.api.v1beta1.common.ComputeResources(
+                        new io.atonix.api.v1beta1.common.ResourceAmounts(
                                 null, new io.fabric8.kubernetes.api.model.Quantity("1Gi")),
-                        new io.atonix.api.v1alpha1.common.ResourceAmounts(
+                        new io.atonix.api.v1beta1.common.ResourceAmounts(
                                 null, new io.fabric8.kubernetes.api.model.Quantity("512Mi"))),
                 null,
                 null,

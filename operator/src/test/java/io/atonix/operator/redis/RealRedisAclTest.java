@@ -3,8 +3,8 @@ package io.atonix.operator.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.atonix.api.v1alpha1.common.Access;
-import io.atonix.api.v1alpha1.redis.Redis;
+import io.atonix.api.v1beta1.common.Access;
+import io.atonix.api.v1beta1.redis.Redis;
 import io.atonix.operator.common.Passwords;
 import io.atonix.operator.testtools.TestPrograms;
 import java.io.IOException;

@@ -1,13 +1,13 @@
 package io.atonix.operator.redis;
 
-import io.atonix.api.v1alpha1.common.Access;
-import io.atonix.api.v1alpha1.common.ComputeResources;
-import io.atonix.api.v1alpha1.common.DeletionPolicy;
-import io.atonix.api.v1alpha1.redis.EvictionPolicy;
-import io.atonix.api.v1alpha1.redis.Redis;
-import io.atonix.api.v1alpha1.redis.RedisPersistence;
-import io.atonix.api.v1alpha1.redis.RedisSpec;
-import io.atonix.api.v1alpha1.redis.RedisUserSpec;
+import io.atonix.api.v1beta1.common.Access;
+import io.atonix.api.v1beta1.common.ComputeResources;
+import io.atonix.api.v1beta1.common.DeletionPolicy;
+import io.atonix.api.v1beta1.redis.EvictionPolicy;
+import io.atonix.api.v1beta1.redis.Redis;
+import io.atonix.api.v1beta1.redis.RedisPersistence;
+import io.atonix.api.v1beta1.redis.RedisSpec;
+import io.atonix.api.v1beta1.redis.RedisUserSpec;
 import io.atonix.operator.common.Labels;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;

@@ -2,9 +2,9 @@ package io.atonix.operator.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.atonix.api.v1alpha1.appstack.AppStack;
-import io.atonix.api.v1alpha1.postgres.Postgres;
-import io.atonix.api.v1alpha1.redis.Redis;
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.postgres.Postgres;
+import io.atonix.api.v1beta1.redis.Redis;
 import io.atonix.operator.appstack.AppStackResources;
 import io.atonix.operator.appstack.BindingChecksums;
 import io.atonix.operator.common.PlatformSettings;
@@ -115,7 +115,7 @@ class RenderCommandTest {
     @Test
     void anUnknownFieldIsNamedWithItsFile(@TempDir Path dir) throws IOException {
         Path file = write(dir, """
-                apiVersion: atonix.io/v1alpha1
+                apiVersion: atonix.io/v1beta1
                 kind: AppStack
                 metadata: { name: shop }
                 spec:
@@ -137,7 +137,7 @@ class RenderCommandTest {
     @Test
     void anInvalidStackListsItsProblems(@TempDir Path dir) throws IOException {
         Path file = write(dir, """
-                apiVersion: atonix.io/v1alpha1
+                apiVersion: atonix.io/v1beta1
                 kind: AppStack
                 metadata: { name: shop }
                 spec:
@@ -156,16 +156,16 @@ class RenderCommandTest {
     @Test
     void wrongTypesAndKindsAndMissingFilesAreClearErrors(@TempDir Path dir) throws IOException {
         Path wrongType = write(dir, """
-                apiVersion: atonix.io/v1alpha1
+                apiVersion: atonix.io/v1beta1
                 kind: AppStack
                 metadata: { name: shop }
                 spec: { services: [ { name: web, image: nginx, port: eighty } ] }
                 """);
         assertThat(run(wrongType.toString()).err).contains("spec.services[0].port");
-        Path wrongKind = write(dir, "apiVersion: atonix.io/v1alpha1\nkind: Database\nmetadata: { name: x }\n");
+        Path wrongKind = write(dir, "apiVersion: atonix.io/v1beta1\nkind: Database\nmetadata: { name: x }\n");
         Path tooMany = write(
                 dir,
-                "apiVersion: atonix.io/v1alpha1\nkind: Postgres\nmetadata: { name: x }\nspec: { version: '16', storage: { size: 1Gi }, instances: 2 }\n");
+                "apiVersion: atonix.io/v1beta1\nkind: Postgres\nmetadata: { name: x }\nspec: { version: '16', storage: { size: 1Gi }, instances: 2 }\n");
         assertThat(run(tooMany.toString()).err).contains("spec.instances");
         assertThat(run(wrongKind.toString()).err).contains("unknown kind 'Database'");
         Path notYaml = write(dir, "spec: [unclosed\n");

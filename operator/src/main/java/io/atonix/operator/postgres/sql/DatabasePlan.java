@@ -1,6 +1,6 @@
 package io.atonix.operator.postgres.sql;
 
-import io.atonix.api.v1alpha1.postgres.DatabaseSpec;
+import io.atonix.api.v1beta1.postgres.DatabaseSpec;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;

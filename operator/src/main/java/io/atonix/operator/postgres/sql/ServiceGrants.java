@@ -1,6 +1,6 @@
 package io.atonix.operator.postgres.sql;
 
-import io.atonix.api.v1alpha1.common.Access;
+import io.atonix.api.v1beta1.common.Access;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.atonix.operator.postgres.sql;
 
-import io.atonix.api.v1alpha1.common.Access;
-import io.atonix.api.v1alpha1.postgres.RoleSpec;
+import io.atonix.api.v1beta1.common.Access;
+import io.atonix.api.v1beta1.postgres.RoleSpec;
 import java.util.Objects;
 
 /** The login role of one application, with ReadWrite (data only, no DDL) or ReadOnly access to one database. */

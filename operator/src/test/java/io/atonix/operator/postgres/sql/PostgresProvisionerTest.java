@@ -3,7 +3,7 @@ package io.atonix.operator.postgres.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.atonix.api.v1alpha1.common.Access;
+import io.atonix.api.v1beta1.common.Access;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,8 +1,0 @@
-package io.atonix.api.v1alpha1.appstack;
-
-/** What a use of a service connects to: which of the stack's data stores gives its binding. */
-public enum UseKind {
-    Postgres,
-    Redis,
-    Kafka
-}

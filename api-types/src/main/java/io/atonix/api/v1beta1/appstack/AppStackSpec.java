@@ -1,0 +1,118 @@
+package io.atonix.api.v1beta1.appstack;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.atonix.api.schema.ListType;
+import io.atonix.api.v1beta1.common.DeletionPolicy;
+import io.atonix.api.v1beta1.common.SecretName;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.util.List;
+import java.util.Optional;
+
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@ValidationRule(
+        value = "self.services.all(a, self.services.exists_one(b, b.name == a.name))",
+        message = "service names must be unique",
+        fieldPath = ".services")
+@ValidationRule(
+        value =
+                "self.services.all(s, !has(s.uses) || s.uses.all(u, !has(u.postgres) || (has(self.postgres) && has(self.postgres.databases) && self.postgres.databases.exists(d, d.name == u.postgres.database))))",
+        message = "a service uses a PostgreSQL database that spec.postgres.databases does not declare")
+@ValidationRule(
+        value = "has(self.redis) || self.services.all(s, !has(s.uses) || !s.uses.exists(u, has(u.redis)))",
+        message = "a service uses Redis but spec.redis is not set")
+@ValidationRule(
+        value = "has(self.kafka) || self.services.all(s, !has(s.uses) || !s.uses.exists(u, has(u.kafka)))",
+        message = "a service uses Kafka but spec.kafka is not set")
+// Topics written and topics read are two rules: one rule over both exceeds the API server's cost budget for a rule.
+@ValidationRule(
+        value =
+                "self.services.all(s, !has(s.uses) || s.uses.all(u, !has(u.kafka) || !has(u.kafka.produce) || u.kafka.produce.all(t, has(self.kafka) && has(self.kafka.topics) && self.kafka.topics.exists(k, k.name == t))))",
+        message = "a service writes to a Kafka topic that spec.kafka.topics does not declare")
+@ValidationRule(
+        value =
+                "self.services.all(s, !has(s.uses) || s.uses.all(u, !has(u.kafka) || !has(u.kafka.consume) || u.kafka.consume.all(t, has(self.kafka) && has(self.kafka.topics) && self.kafka.topics.exists(k, k.name == t))))",
+        message = "a service reads a Kafka topic that spec.kafka.topics does not declare")
+@ValidationRule(
+        value =
+                "self.services.all(s, !has(s.routes) || s.routes.all(r, has(self.hosts) && self.hosts.exists(h, h.name == r.host)))",
+        message = "a service routes a host that spec.hosts does not declare")
+@ValidationRule(
+        value =
+                "self.services.all(s, !has(s.routes) || s.routes.all(r, self.services.exists_one(o, has(o.routes) && o.routes.exists(q, q.host == r.host && q.path == r.path))))",
+        message = "two services route the same host and path")
+public record AppStackSpec(
+        @Required
+        @Size(min = 1, max = 20)
+        @JsonPropertyDescription("The application services of the stack.")
+        @ListType(value = ListType.Kind.map, keys = "name")
+        List<ServiceSpec> services,
+
+        @JsonPropertyDescription(
+                "A PostgreSQL server for the stack, created as the child Postgres resource <stack>-postgres, with a role per service that uses it and the stack's deletionPolicy and monitoring.")
+        StackPostgres postgres,
+
+        @JsonPropertyDescription(
+                "A Redis server for the stack, created as the child Redis resource <stack>-redis, with a user per service that uses it and the stack's deletionPolicy and monitoring.")
+        StackRedis redis,
+
+        @JsonPropertyDescription("Kafka topics and users in a Strimzi-managed Kafka cluster.")
+        KafkaSpec kafka,
+
+        @JsonPropertyDescription(
+                "Prometheus scraping, alert rules and a Grafana dashboard. On by default where the cluster runs the Prometheus Operator.")
+        MonitoringSpec monitoring,
+
+        @JsonPropertyDescription("NetworkPolicies that allow exactly the traffic the stack declares. On by default.")
+        NetworkPolicySpec networkPolicy,
+
+        @Default("Retain")
+        @JsonPropertyDescription(
+                "What happens to data when the stack is deleted: Retain (default) keeps PostgreSQL and Redis volumes and Kafka topics; Delete removes them.")
+        DeletionPolicy deletionPolicy,
+
+        @Size(max = 10)
+        @JsonPropertyDescription(
+                "Secrets (kubernetes.io/dockerconfigjson) the services' pods pull their images with, for images in a private registry.")
+        @ListType(value = ListType.Kind.map, keys = "name")
+        List<SecretName> imagePullSecrets,
+
+        @Size(max = 16)
+        @JsonPropertyDescription(
+                "Host names the stack serves from outside the cluster, each with its TLS. The services' routes name them.")
+        @ListType(value = ListType.Kind.map, keys = "name")
+        List<HostSpec> hosts,
+
+        @JsonPropertyDescription("Settings of the Ingress that carries the services' routes.")
+        IngressSpec ingress) {
+
+    public AppStackSpec {
+        services = services == null ? List.of() : List.copyOf(services);
+        imagePullSecrets = imagePullSecrets == null ? List.of() : List.copyOf(imagePullSecrets);
+        hosts = hosts == null ? List.of() : List.copyOf(hosts);
+    }
+
+    /** A stack with no image pull Secrets and no hosts: services reached only inside the cluster. */
+    public AppStackSpec(
+            List<ServiceSpec> services,
+            StackPostgres postgres,
+            StackRedis redis,
+            KafkaSpec kafka,
+            MonitoringSpec monitoring,
+            NetworkPolicySpec networkPolicy,
+            DeletionPolicy deletionPolicy) {
+        this(services, postgres, redis, kafka, monitoring, networkPolicy, deletionPolicy, null, null, null);
+    }
+
+    /** The declared host of that name, if any. */
+    public Optional<HostSpec> host(String name) {
+        return hosts.stream().filter(h -> h.name().equals(name)).findFirst();
+    }
+
+    public DeletionPolicy deletionPolicyOrDefault() {
+        return deletionPolicy == null ? DeletionPolicy.Retain : deletionPolicy;
+    }
+}

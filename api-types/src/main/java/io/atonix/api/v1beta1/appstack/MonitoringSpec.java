@@ -1,0 +1,54 @@
+package io.atonix.api.v1beta1.appstack;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Size;
+import java.util.Map;
+
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record MonitoringSpec(
+        @Default("true")
+        @JsonPropertyDescription(
+                "Creates ServiceMonitors for services that declare metrics and for the data stores' exporters.")
+        Boolean enabled,
+
+        @Default("true") @JsonPropertyDescription("Creates a PrometheusRule with the stack's default alerts.")
+        Boolean alerts,
+
+        @Default("true") @JsonPropertyDescription("Creates a Grafana dashboard ConfigMap for the stack.")
+        Boolean dashboard,
+
+        @Size(max = 16)
+        @JsonPropertyDescription(
+                "Labels added to the ServiceMonitors and PrometheusRule, on top of those the operator is configured with, so that a Prometheus selects them.")
+        Map<String, String> labels,
+
+        @JsonPropertyDescription("When the default alerts fire.")
+        AlertThresholds thresholds) {
+
+    public MonitoringSpec {
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+    }
+
+    /** What an unset monitoring field means: everything on, no labels of its own, default thresholds. */
+    public static MonitoringSpec defaults() {
+        return new MonitoringSpec(null, null, null, null, null);
+    }
+
+    public boolean scrapingEnabled() {
+        return enabled == null || enabled;
+    }
+
+    public boolean alertsEnabled() {
+        return alerts == null || alerts;
+    }
+
+    public boolean dashboardEnabled() {
+        return dashboard == null || dashboard;
+    }
+
+    public AlertThresholds thresholdsOrDefault() {
+        return thresholds == null ? AlertThresholds.defaults() : thresholds;
+    }
+}

@@ -1,0 +1,198 @@
+package io.atonix.api.v1beta1.appstack;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.atonix.api.schema.ListType;
+import io.atonix.api.v1beta1.common.ComputeResources;
+import io.atonix.api.v1beta1.common.EnvVar;
+import io.atonix.api.v1beta1.common.Probes;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.util.List;
+
+/** One application service of a stack: a Deployment behind a Service. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@ValidationRule(
+        value = "!(has(self.replicas) && has(self.autoscale))",
+        message =
+                "replicas and autoscale are mutually exclusive: with autoscale, the autoscaler owns the replica count")
+@ValidationRule(
+        value = "!has(self.additionalPorts) || !has(self.port) || self.additionalPorts.all(p, p.port != self.port)",
+        message = "additionalPorts must not repeat the service's port")
+@ValidationRule(
+        value = "!has(self.routes) || has(self.port)",
+        message = "routes need the service's port: the edge sends their HTTP requests to it",
+        fieldPath = ".routes")
+@ValidationRule(
+        value = "!has(self.metrics) || has(self.port) || has(self.metrics.port)",
+        message = "metrics of a service without a port need metrics.port",
+        fieldPath = ".metrics")
+@ValidationRule(
+        value = "has(self.port) || !has(self.probes) || " + ServiceSpec.PROBES_NAME_THEIR_PORT,
+        message = "probes of a service without a port must name their httpGet or tcpSocket port",
+        fieldPath = ".probes")
+@ValidationRule(
+        value = "self.name != 'postgres' && self.name != 'redis'",
+        message = "postgres and redis are reserved for the stack's data stores",
+        fieldPath = ".name")
+@ValidationRule(
+        value = "!has(self.uses) || self.uses.filter(u, has(u.kafka)).size() <= 1",
+        message =
+                "at most one use of a service names kafka: the service has one KafkaUser and one consumer group, so list all its topics in that use",
+        fieldPath = ".uses")
+@ValidationRule(
+        value =
+                "!has(self.uses) || self.uses.all(a, self.uses.all(b, a.name == b.name || !(has(a.postgres) && has(b.postgres) || has(a.redis) && has(b.redis)) || (has(a.envPrefix) ? a.envPrefix : '') != (has(b.envPrefix) ? b.envPrefix : '')))",
+        message =
+                "two uses of one kind have the same envPrefix, so their variables (PGHOST, REDIS_URL, ...) would collide: give each a different envPrefix",
+        fieldPath = ".uses")
+@ValidationRule(
+        value = "!has(self.uses) || !has(self.env) || self.env.all(e, self.uses.all(u, !(has(u.postgres) ? "
+                + ServiceSpec.POSTGRES_VARIABLES + " : has(u.redis) ? " + ServiceSpec.REDIS_VARIABLES + " : "
+                + ServiceSpec.KAFKA_VARIABLES + ").exists(v, (has(u.envPrefix) ? u.envPrefix : '') + v == e.name)))",
+        message = "env sets a variable that a use sets from its binding Secret: rename it or give the use an envPrefix",
+        fieldPath = ".env")
+public record ServiceSpec(
+        @Required
+        @Size(min = 1, max = 30)
+        @Pattern("^[a-z]([-a-z0-9]*[a-z0-9])?$")
+        @JsonPropertyDescription(
+                "Name of the service, unique in the stack: a DNS label of at most 30 characters. Objects are named <stack>-<name>.")
+        String name,
+
+        @Required
+        @Size(min = 1, max = 512)
+        @JsonPropertyDescription(
+                "Container image, for example ghcr.io/acme/shop-api:2.0.1. Pin a tag or digest: a changed image rolls the Deployment.")
+        String image,
+
+        @JsonPropertyDescription(
+                "When the kubelet pulls the image. Defaults to Kubernetes' own rule (Always for :latest, IfNotPresent otherwise).")
+        ImagePullPolicy imagePullPolicy,
+
+        @Min(0)
+        @Max(1000)
+        @JsonPropertyDescription("Number of pods. Defaults to 1. Not allowed together with autoscale.")
+        Integer replicas,
+
+        @Min(1)
+        @Max(65535)
+        @JsonPropertyDescription(
+                "Port the application serves HTTP on, exposed by the Service as port \"http\" and checked by the default readiness probe. A worker that serves nothing leaves it out: it gets no Service, no routes and no default probe.")
+        Integer port,
+
+        @Size(max = 8)
+        @JsonPropertyDescription("Further ports the container listens on, exposed by the Service under their names.")
+        @ListType(value = ListType.Kind.map, keys = "name")
+        List<ServicePort> additionalPorts,
+
+        @Size(max = 32)
+        @JsonPropertyDescription("Entrypoint of the container; the image's ENTRYPOINT when unset.")
+        @ListType(ListType.Kind.atomic)
+        List<@Size(max = 4096) String> command,
+
+        @Size(max = 64)
+        @JsonPropertyDescription("Arguments to the entrypoint; the image's CMD when unset.")
+        @ListType(ListType.Kind.atomic)
+        List<@Size(max = 4096) String> args,
+
+        @Size(max = 128)
+        @JsonPropertyDescription(
+                "Environment variables of the container. Connection details of the data stores the service uses are added by the operator.")
+        @ListType(value = ListType.Kind.map, keys = "name")
+        List<EnvVar> env,
+
+        @JsonPropertyDescription(
+                "CPU and memory for the container. Defaults: requests 100m CPU and 128Mi memory, a 512Mi memory limit.")
+        ComputeResources resources,
+
+        @JsonPropertyDescription("Readiness, liveness and startup probes.")
+        Probes probes,
+
+        @JsonPropertyDescription(
+                "Scales the service with a HorizontalPodAutoscaler between minReplicas and maxReplicas.")
+        Autoscale autoscale,
+
+        @Size(max = 8)
+        @JsonPropertyDescription(
+                "Hosts and paths of spec.hosts whose HTTP requests from outside the cluster reach the service's port.")
+        @ListType(
+                value = ListType.Kind.map,
+                keys = {"host", "path"})
+        List<Route> routes,
+
+        @JsonPropertyDescription(
+                "Declares that the service serves Prometheus metrics; Prometheus scrapes them when the cluster runs the Prometheus Operator.")
+        Metrics metrics,
+
+        @Size(max = 8)
+        @JsonPropertyDescription(
+                "The stack's data stores and topics this service connects to, each use with a login of its own. The operator creates the credentials and passes them as environment variables read from the use's binding Secret.")
+        @ListType(value = ListType.Kind.map, keys = "name")
+        List<ServiceUse> uses) {
+
+    public static final int DEFAULT_REPLICAS = 1;
+
+    /** The variables a use of each kind sets, before its envPrefix, as CEL lists: the operator's bindings set these. */
+    public static final String POSTGRES_VARIABLES =
+            "['PGHOST', 'PGPORT', 'PGDATABASE', 'PGUSER', 'PGPASSWORD', 'DATABASE_URL']";
+
+    public static final String REDIS_VARIABLES =
+            "['REDIS_HOST', 'REDIS_PORT', 'REDIS_USERNAME', 'REDIS_PASSWORD', 'REDIS_URL']";
+    public static final String KAFKA_VARIABLES =
+            "['KAFKA_BOOTSTRAP_SERVERS', 'KAFKA_SECURITY_PROTOCOL', 'KAFKA_USERNAME', 'KAFKA_SASL_MECHANISM', 'KAFKA_PASSWORD', 'KAFKA_SASL_JAAS_CONFIG']";
+
+    public ServiceSpec {
+        additionalPorts = additionalPorts == null ? List.of() : List.copyOf(additionalPorts);
+        command = command == null ? List.of() : List.copyOf(command);
+        args = args == null ? List.of() : List.copyOf(args);
+        env = env == null ? List.of() : List.copyOf(env);
+        routes = routes == null ? List.of() : List.copyOf(routes);
+        uses = uses == null ? List.of() : List.copyOf(uses);
+    }
+
+    private static final String READINESS_NAMES_PORT =
+            "(!has(self.probes.readiness) || ((!has(self.probes.readiness.httpGet) || has(self.probes.readiness.httpGet.port)) && (!has(self.probes.readiness.tcpSocket) || has(self.probes.readiness.tcpSocket.port))))";
+    private static final String LIVENESS_NAMES_PORT =
+            "(!has(self.probes.liveness) || ((!has(self.probes.liveness.httpGet) || has(self.probes.liveness.httpGet.port)) && (!has(self.probes.liveness.tcpSocket) || has(self.probes.liveness.tcpSocket.port))))";
+    private static final String STARTUP_NAMES_PORT =
+            "(!has(self.probes.startup) || ((!has(self.probes.startup.httpGet) || has(self.probes.startup.httpGet.port)) && (!has(self.probes.startup.tcpSocket) || has(self.probes.startup.tcpSocket.port))))";
+
+    /** Each probe's httpGet and tcpSocket name a port, since there is no service port to default to. */
+    static final String PROBES_NAME_THEIR_PORT =
+            "(" + READINESS_NAMES_PORT + " && " + LIVENESS_NAMES_PORT + " && " + STARTUP_NAMES_PORT + ")";
+
+    public enum ImagePullPolicy {
+        Always,
+        IfNotPresent,
+        Never
+    }
+
+    /** Whether the service listens on an HTTP port; a worker that serves nothing does not. */
+    public boolean hasPort() {
+        return port != null;
+    }
+
+    public int replicasOrDefault() {
+        return replicas == null ? DEFAULT_REPLICAS : replicas;
+    }
+
+    /** The most pods that can run at once, which decides whether a disruption budget makes sense. */
+    public int maxPossibleReplicas() {
+        return autoscale != null ? autoscale.maxReplicas() : replicasOrDefault();
+    }
+
+    /** The uses of one kind, in their order. */
+    public List<ServiceUse> uses(UseKind kind) {
+        return uses.stream().filter(use -> use.kind() == kind).toList();
+    }
+
+    /** Whether some use of the service connects to a store of this kind. */
+    public boolean connectsTo(UseKind kind) {
+        return uses.stream().anyMatch(use -> use.kind() == kind);
+    }
+}

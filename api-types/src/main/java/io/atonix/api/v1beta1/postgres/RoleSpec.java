@@ -1,0 +1,38 @@
+package io.atonix.api.v1beta1.postgres;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.atonix.api.v1beta1.common.Access;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+
+/** A login role for an application, with the access it needs to one database. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record RoleSpec(
+        @Required
+        @Size(min = 1, max = MAX_NAME)
+        @Pattern("^[a-z]([-a-z0-9]*[a-z0-9])?$")
+        @JsonPropertyDescription(
+                "Name of the role: a DNS label of at most 46 characters, as an AppStack names the login of a use, <service>-<use>. Its credentials are in the Secret <postgres>-<name>-login.")
+        String name,
+
+        @Required
+        @Size(min = 1, max = 63)
+        @Pattern("^[a-z_][a-z0-9_]*$")
+        @JsonPropertyDescription("Database the role connects to; it must be one of spec.databases.")
+        String database,
+
+        @Default("ReadWrite")
+        @JsonPropertyDescription(
+                "ReadWrite: read and change data in every schema of the database, including tables created later; ReadOnly: SELECT only. Neither can create or drop objects: migrations run as the database's owner.")
+        Access access) {
+
+    /** Room for an AppStack's login {@code <service>-<use>}: a 30-character service name, a hyphen and a 15-character use. */
+    public static final int MAX_NAME = 46;
+
+    public Access accessOrDefault() {
+        return access == null ? Access.ReadWrite : access;
+    }
+}

@@ -1,0 +1,30 @@
+package io.atonix.api.v1beta1.redis;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.atonix.api.schema.ListType;
+import io.atonix.api.v1beta1.common.Binding;
+import io.atonix.api.v1beta1.common.Condition;
+import java.util.List;
+
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record RedisStatus(
+        @JsonPropertyDescription("The metadata.generation this status describes.")
+        Long observedGeneration,
+
+        @JsonPropertyDescription(
+                "Ready, Progressing and Degraded, in the metav1.Condition shape, and kstatus' Reconciling (mirrors Progressing) and Stalled (mirrors Degraded) for Flux.")
+        @ListType(value = ListType.Kind.map, keys = "type")
+        List<Condition> conditions,
+
+        @JsonPropertyDescription("The Redis version that runs.")
+        String version,
+
+        @JsonPropertyDescription(
+                "The Secret of the login spec.binding chooses (servicebinding.io Provisioned Service); absent without spec.binding.")
+        Binding binding) {
+
+    public RedisStatus {
+        conditions = conditions == null ? List.of() : List.copyOf(conditions);
+    }
+}
