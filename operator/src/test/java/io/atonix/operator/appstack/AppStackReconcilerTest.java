@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.atonix.api.v1beta1.appstack.AppStack;
-import io.atonix.api.v1beta1.appstack.AppStackSpec;
 import io.atonix.api.v1beta1.appstack.Autoscale;
 import io.atonix.api.v1beta1.appstack.BindingStatus;
 import io.atonix.api.v1beta1.appstack.Metrics;
@@ -272,7 +271,7 @@ class AppStackReconcilerTest {
                 AppStack.class,
                 "update",
                 "shop",
-                r -> r.setSpec(new AppStackSpec(
+                r -> r.setSpec(TestStacks.spec(
                         List.of(TestStacks.withReplicas(TestStacks.withImage(web, "nginx:1.28"), 3)),
                         null,
                         null,
@@ -363,7 +362,7 @@ class AppStackReconcilerTest {
                 AppStack.class,
                 "hpa",
                 "shop",
-                r -> r.setSpec(new AppStackSpec(
+                r -> r.setSpec(TestStacks.spec(
                         List.of(TestStacks.withImage(api, "acme/api:2")), null, null, null, null, null, null)));
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
@@ -467,7 +466,7 @@ class AppStackReconcilerTest {
                 AppStack.class,
                 "secrets",
                 "shop",
-                s -> s.setSpec(new AppStackSpec(
+                s -> s.setSpec(TestStacks.spec(
                         List.of(TestStacks.withEnv(
                                 TestStacks.withImage(s.getSpec().services().get(0), "acme/api:2"), List.of(password))),
                         null,
@@ -558,7 +557,7 @@ class AppStackReconcilerTest {
         create(stack(
                 "composed",
                 "shop",
-                new AppStackSpec(List.of(api), postgres, null, null, null, null, DeletionPolicy.Delete)));
+                TestStacks.spec(List.of(api), postgres, null, null, null, null, DeletionPolicy.Delete)));
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
             Postgres child = client.resources(Postgres.class)
@@ -601,7 +600,7 @@ class AppStackReconcilerTest {
                 AppStack.class,
                 "composed",
                 "shop",
-                r -> r.setSpec(new AppStackSpec(List.of(api), null, null, null, null, null, DeletionPolicy.Delete)));
+                r -> r.setSpec(TestStacks.spec(List.of(api), null, null, null, null, null, DeletionPolicy.Delete)));
         await().atMost(TIMEOUT).untilAsserted(() -> {
             assertThat(client.resources(Postgres.class)
                             .inNamespace("composed")
@@ -623,7 +622,7 @@ class AppStackReconcilerTest {
         create(stack(
                 "rotating",
                 "shop",
-                new AppStackSpec(List.of(api, web), postgres, null, null, null, null, DeletionPolicy.Delete)));
+                TestStacks.spec(List.of(api, web), postgres, null, null, null, null, DeletionPolicy.Delete)));
 
         await().atMost(TIMEOUT).until(() -> checksum("rotating", "shop-api") != null);
         await().atMost(TIMEOUT)
@@ -682,7 +681,7 @@ class AppStackReconcilerTest {
                 AppStack.class,
                 "paused",
                 "shop",
-                s -> s.setSpec(new AppStackSpec(
+                s -> s.setSpec(TestStacks.spec(
                         List.of(TestStacks.withImage(web, "nginx:1.28")), null, null, null, null, null, null)));
         await().pollDelay(Duration.ofSeconds(3))
                 .atMost(TIMEOUT)

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.atonix.api.v1beta1.appstack.AppStack;
-import io.atonix.api.v1beta1.appstack.AppStackSpec;
 import io.atonix.api.v1beta1.appstack.RedisUse;
 import io.atonix.api.v1beta1.appstack.ServiceSpec;
 import io.atonix.api.v1beta1.appstack.ServiceUse;
@@ -50,7 +49,7 @@ class AppStackRedisTest {
                 new RedisUse(Access.ReadOnly, "shared:"));
         StackRedis redis = new StackRedis("7.2", new Quantity("64Mi"), null, null, null);
         AppStack stack =
-                stack("composed-redis", "shop", new AppStackSpec(List.of(api), null, redis, null, null, null, null));
+                stack("composed-redis", "shop", TestStacks.spec(List.of(api), null, redis, null, null, null, null));
         stack.getMetadata().setUid(null);
         stack.getMetadata().setGeneration(null);
         client.resource(stack).create();
@@ -138,7 +137,7 @@ class AppStackRedisTest {
                 AppStack.class,
                 "composed-redis",
                 "shop",
-                s -> s.setSpec(new AppStackSpec(List.of(withRedis(api, null)), null, null, null, null, null, null)));
+                s -> s.setSpec(TestStacks.spec(List.of(withRedis(api, null)), null, null, null, null, null, null)));
         await().atMost(TIMEOUT).untilAsserted(() -> {
             assertThat(client.resources(Redis.class)
                             .inNamespace("composed-redis")

@@ -4,7 +4,6 @@ import static io.atonix.operator.appstack.TestStacks.service;
 import static io.atonix.operator.appstack.TestStacks.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.atonix.api.v1beta1.appstack.AppStackSpec;
 import io.atonix.api.v1beta1.appstack.Autoscale;
 import io.atonix.api.v1beta1.appstack.KafkaClusterRef;
 import io.atonix.api.v1beta1.appstack.KafkaSpec;
@@ -104,7 +103,7 @@ class AppStackValidatorTest {
         var problems = AppStackValidator.validate(stack(
                 "ns",
                 "shop",
-                new AppStackSpec(List.of(service("web", "x", 1)), null, null, null, monitoring, null, null)));
+                TestStacks.spec(List.of(service("web", "x", 1)), null, null, null, monitoring, null, null)));
         assertThat(problems)
                 .extracting(p -> p.field())
                 .containsOnly("spec.monitoring.labels")
@@ -128,7 +127,7 @@ class AppStackValidatorTest {
         var problems = AppStackValidator.validate(stack(
                 "ns",
                 "shop",
-                new AppStackSpec(List.of(service("web", "x", 1)), postgres, null, null, null, null, null)));
+                TestStacks.spec(List.of(service("web", "x", 1)), postgres, null, null, null, null, null)));
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("spec.postgres.parameters.wal_level");
             assertThat(p.message()).isEqualTo("'archive' is not one of minimal, replica, logical");
@@ -157,7 +156,7 @@ class AppStackValidatorTest {
         var problems = AppStackValidator.validate(stack(
                 "ns",
                 "shop",
-                new AppStackSpec(List.of(service("web", "x", 1)), postgres, redis, null, null, null, null)));
+                TestStacks.spec(List.of(service("web", "x", 1)), postgres, redis, null, null, null, null)));
         assertThat(problems)
                 .extracting(SpecProblem::field)
                 .containsExactly(
@@ -229,7 +228,7 @@ class AppStackValidatorTest {
         KafkaSpec kafka = new KafkaSpec(
                 new KafkaClusterRef("events", "kafka"), List.of(new KafkaTopicSpec("orders", null, null, null)));
         var problems = AppStackValidator.validate(
-                stack("ns", "shop", new AppStackSpec(List.of(user), postgres, null, kafka, null, null, null)));
+                stack("ns", "shop", TestStacks.spec(List.of(user), postgres, null, kafka, null, null, null)));
         assertThat(problems)
                 .extracting(SpecProblem::toString)
                 .containsExactlyInAnyOrder(
@@ -249,7 +248,7 @@ class AppStackValidatorTest {
                         new KafkaTopicSpec("orders/eu", null, null, null),
                         new KafkaTopicSpec("Orders_v1.eu", null, null, null)));
         var problems = AppStackValidator.validate(
-                stack("ns", "shop", new AppStackSpec(List.of(api), null, null, kafka, null, null, null)));
+                stack("ns", "shop", TestStacks.spec(List.of(api), null, null, kafka, null, null, null)));
         assertThat(problems)
                 .extracting(SpecProblem::field)
                 .containsExactly("spec.kafka.topics[0].name", "spec.kafka.topics[1].name");

@@ -5,7 +5,6 @@ import static io.atonix.operator.appstack.TestStacks.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atonix.api.v1beta1.appstack.AppStack;
-import io.atonix.api.v1beta1.appstack.AppStackSpec;
 import io.atonix.api.v1beta1.appstack.MonitoringSpec;
 import io.atonix.api.v1beta1.appstack.RedisUse;
 import io.atonix.api.v1beta1.appstack.ServiceSpec;
@@ -34,7 +33,7 @@ class ChildRedisTest {
         return stack(
                 "shop",
                 "shop",
-                new AppStackSpec(
+                TestStacks.spec(
                         List.of(
                                 uses(service("api", "acme/api:1", 5000), new RedisUse(null, null)),
                                 uses(
@@ -123,7 +122,7 @@ class ChildRedisTest {
         AppStack withDefault = stack(
                 "shop",
                 "shop",
-                new AppStackSpec(
+                TestStacks.spec(
                         List.of(uses(service("default", "x", 80), new RedisUse(null, null))),
                         null,
                         new StackRedis("7.2", new Quantity("64Mi"), null, null, null),

@@ -3,7 +3,6 @@ package io.atonix.operator.appstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atonix.api.v1beta1.appstack.AppStack;
-import io.atonix.api.v1beta1.appstack.AppStackSpec;
 import io.atonix.api.v1beta1.appstack.EgressMode;
 import io.atonix.api.v1beta1.appstack.Metrics;
 import io.atonix.api.v1beta1.appstack.NetworkPolicySpec;
@@ -173,7 +172,7 @@ class NetworkPoliciesTest {
                 .withNamespace(NS)
                 .withUid("uid-shop")
                 .build());
-        stack.setSpec(new AppStackSpec(
+        stack.setSpec(TestStacks.spec(
                 List.of(api, web),
                 postgres,
                 new StackRedis("7.2", new Quantity("64Mi"), null, null, null),

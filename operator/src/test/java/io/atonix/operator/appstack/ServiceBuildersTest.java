@@ -306,10 +306,7 @@ class ServiceBuildersTest {
                 null,
                 null,
                 null);
-        AppStack withDb = stack(
-                "ns",
-                "shop",
-                new io.atonix.api.v1beta1.appstack.AppStackSpec(List.of(api), postgres, null, null, null, null, null));
+        AppStack withDb = stack("ns", "shop", TestStacks.spec(List.of(api), postgres, null, null, null, null, null));
         var env = Deployments.desired(withDb, api, NO_SECRETS)
                 .getSpec()
                 .getTemplate()
@@ -378,10 +375,7 @@ class ServiceBuildersTest {
                 null,
                 null,
                 null);
-        AppStack withDb = stack(
-                "ns",
-                "shop",
-                new io.atonix.api.v1beta1.appstack.AppStackSpec(List.of(api), postgres, null, null, null, null, null));
+        AppStack withDb = stack("ns", "shop", TestStacks.spec(List.of(api), postgres, null, null, null, null, null));
         assertThat(Deployments.bindingSecrets(withDb, api)).containsExactly("shop-postgres-api-shop-login");
         assertThat(Deployments.bindingSecrets(STACK, FULL)).isEmpty();
 

@@ -4,8 +4,14 @@ import io.atonix.api.v1beta1.appstack.AppStack;
 import io.atonix.api.v1beta1.appstack.AppStackSpec;
 import io.atonix.api.v1beta1.appstack.HostSpec;
 import io.atonix.api.v1beta1.appstack.HostTls;
+import io.atonix.api.v1beta1.appstack.KafkaSpec;
+import io.atonix.api.v1beta1.appstack.MonitoringSpec;
+import io.atonix.api.v1beta1.appstack.NetworkPolicySpec;
 import io.atonix.api.v1beta1.appstack.Route;
 import io.atonix.api.v1beta1.appstack.ServiceSpec;
+import io.atonix.api.v1beta1.appstack.StackPostgres;
+import io.atonix.api.v1beta1.appstack.StackRedis;
+import io.atonix.api.v1beta1.common.DeletionPolicy;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.List;
 
@@ -14,8 +20,21 @@ public final class TestStacks {
 
     private TestStacks() {}
 
+    /** A stack spec without image pull Secrets, hosts or ingress settings: services reached only inside the cluster. */
+    public static AppStackSpec spec(
+            List<ServiceSpec> services,
+            StackPostgres postgres,
+            StackRedis redis,
+            KafkaSpec kafka,
+            MonitoringSpec monitoring,
+            NetworkPolicySpec networkPolicy,
+            DeletionPolicy deletionPolicy) {
+        return new AppStackSpec(
+                services, postgres, redis, kafka, monitoring, networkPolicy, deletionPolicy, null, null, null);
+    }
+
     public static AppStack stack(String namespace, String name, ServiceSpec... services) {
-        return stack(namespace, name, new AppStackSpec(List.of(services), null, null, null, null, null, null));
+        return stack(namespace, name, spec(List.of(services), null, null, null, null, null, null));
     }
 
     /** A stack that serves these hosts, which its services' routes name. */

@@ -6,7 +6,6 @@ import static io.atonix.operator.appstack.TestUses.prefixed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atonix.api.v1beta1.appstack.AppStack;
-import io.atonix.api.v1beta1.appstack.AppStackSpec;
 import io.atonix.api.v1beta1.appstack.BindingStatus;
 import io.atonix.api.v1beta1.appstack.KafkaClusterRef;
 import io.atonix.api.v1beta1.appstack.KafkaSpec;
@@ -47,7 +46,7 @@ class UsesTest {
         StackRedis redis = new StackRedis("7.2", new Quantity("64Mi"), null, null, null);
         KafkaSpec kafka = new KafkaSpec(
                 new KafkaClusterRef("events", "kafka"), List.of(new KafkaTopicSpec("orders", null, null, null)));
-        return stack("shop", "shop", new AppStackSpec(List.of(services), postgres, redis, kafka, null, null, null));
+        return stack("shop", "shop", TestStacks.spec(List.of(services), postgres, redis, kafka, null, null, null));
     }
 
     private static final ServiceSpec TWO_DATABASES = TestStacks.withUses(

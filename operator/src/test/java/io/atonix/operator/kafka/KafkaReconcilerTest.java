@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.atonix.api.v1beta1.appstack.AppStack;
-import io.atonix.api.v1beta1.appstack.AppStackSpec;
 import io.atonix.api.v1beta1.appstack.ComponentStatus;
 import io.atonix.api.v1beta1.appstack.KafkaClusterRef;
 import io.atonix.api.v1beta1.appstack.KafkaSpec;
@@ -12,6 +11,7 @@ import io.atonix.api.v1beta1.appstack.KafkaTopicSpec;
 import io.atonix.api.v1beta1.common.Condition;
 import io.atonix.api.v1beta1.common.ConditionTypes;
 import io.atonix.api.v1beta1.common.DeletionPolicy;
+import io.atonix.operator.appstack.TestStacks;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.SecretChecksum;
 import io.atonix.operator.common.Updates;
@@ -241,7 +241,7 @@ class KafkaReconcilerTest {
                 AppStack.class,
                 "app-d",
                 "shop",
-                stack -> stack.setSpec(new AppStackSpec(
+                stack -> stack.setSpec(TestStacks.spec(
                         List.of(KafkaStacks.service("api", List.of("orders"), List.of())),
                         null,
                         null,

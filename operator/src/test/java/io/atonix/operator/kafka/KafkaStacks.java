@@ -1,7 +1,6 @@
 package io.atonix.operator.kafka;
 
 import io.atonix.api.v1beta1.appstack.AppStack;
-import io.atonix.api.v1beta1.appstack.AppStackSpec;
 import io.atonix.api.v1beta1.appstack.KafkaClusterRef;
 import io.atonix.api.v1beta1.appstack.KafkaSpec;
 import io.atonix.api.v1beta1.appstack.KafkaTopicSpec;
@@ -31,7 +30,7 @@ public final class KafkaStacks {
             ServiceSpec... services) {
         KafkaSpec kafka = new KafkaSpec(new KafkaClusterRef("events", kafkaNamespace), topics);
         return TestStacks.stack(
-                namespace, "shop", new AppStackSpec(List.of(services), null, null, kafka, null, null, policy));
+                namespace, "shop", TestStacks.spec(List.of(services), null, null, kafka, null, null, policy));
     }
 
     public static AppStack shop(String namespace, String kafkaNamespace, DeletionPolicy policy) {

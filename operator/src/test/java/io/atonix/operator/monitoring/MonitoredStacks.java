@@ -2,7 +2,6 @@ package io.atonix.operator.monitoring;
 
 import io.atonix.api.v1beta1.appstack.AlertThresholds;
 import io.atonix.api.v1beta1.appstack.AppStack;
-import io.atonix.api.v1beta1.appstack.AppStackSpec;
 import io.atonix.api.v1beta1.appstack.Metrics;
 import io.atonix.api.v1beta1.appstack.MonitoringSpec;
 import io.atonix.api.v1beta1.appstack.ServicePort;
@@ -48,7 +47,7 @@ final class MonitoredStacks {
         return TestStacks.stack(
                 "shop",
                 "shop",
-                new AppStackSpec(List.of(WEB, API, WORKER, GATEWAY), postgres, redis, null, monitoring, null, null));
+                TestStacks.spec(List.of(WEB, API, WORKER, GATEWAY), postgres, redis, null, monitoring, null, null));
     }
 
     static AppStack full() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.atonix.api.v1beta1.appstack.AppStack;
-import io.atonix.api.v1beta1.appstack.AppStackSpec;
 import io.atonix.api.v1beta1.appstack.ComponentStatus;
 import io.atonix.api.v1beta1.appstack.Metrics;
 import io.atonix.api.v1beta1.appstack.MonitoringSpec;
@@ -71,7 +70,7 @@ class MonitoringReconcilerTest {
         create(TestStacks.stack(
                 "mon",
                 "shop",
-                new AppStackSpec(
+                TestStacks.spec(
                         List.of(web, api),
                         postgres,
                         null,
@@ -126,7 +125,7 @@ class MonitoringReconcilerTest {
                 AppStack.class,
                 "mon",
                 "shop",
-                s -> s.setSpec(new AppStackSpec(
+                s -> s.setSpec(TestStacks.spec(
                         List.of(web, plainApi),
                         postgres,
                         null,
@@ -156,7 +155,7 @@ class MonitoringReconcilerTest {
                 AppStack.class,
                 "mon",
                 "shop",
-                s -> s.setSpec(new AppStackSpec(
+                s -> s.setSpec(TestStacks.spec(
                         List.of(web, plainApi),
                         postgres,
                         null,

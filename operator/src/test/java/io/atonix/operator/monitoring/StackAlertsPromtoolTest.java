@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.atonix.api.v1beta1.appstack.AlertThresholds;
 import io.atonix.api.v1beta1.appstack.AppStack;
-import io.atonix.api.v1beta1.appstack.AppStackSpec;
 import io.atonix.operator.appstack.StackAlerts;
 import io.atonix.operator.appstack.TestStacks;
 import io.atonix.operator.common.PlatformSettings;
@@ -45,7 +44,7 @@ class StackAlertsPromtoolTest {
                 TestStacks.stack(
                         "ns",
                         "one",
-                        new AppStackSpec(List.of(MonitoredStacks.WORKER), null, null, null, null, null, null)));
+                        TestStacks.spec(List.of(MonitoredStacks.WORKER), null, null, null, null, null, null)));
         for (AppStack stack : stacks) {
             Path file = ruleFile(stack, stack.getMetadata().getName() + ".rules.yaml");
             String output = Promtool.succeeds("check", "rules", file.toString());

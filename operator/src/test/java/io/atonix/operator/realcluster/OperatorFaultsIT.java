@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.atonix.api.v1beta1.appstack.AppStack;
-import io.atonix.api.v1beta1.appstack.AppStackSpec;
 import io.atonix.api.v1beta1.appstack.ServiceSpec;
 import io.atonix.api.v1beta1.appstack.StackPostgres;
 import io.atonix.api.v1beta1.common.Access;
@@ -70,7 +69,7 @@ class OperatorFaultsIT {
         }
         Map<String, String> before;
         try (OperatorProcess first = OperatorProcess.start(RealCluster.plane(), "killed-1")) {
-            admin.resource(TestStacks.stack(ns, "big", new AppStackSpec(services, null, null, null, null, null, null)))
+            admin.resource(TestStacks.stack(ns, "big", TestStacks.spec(services, null, null, null, null, null, null)))
                     .create();
             // Kill it as soon as it has created part of the stack.
             await().atMost(TIMEOUT)
@@ -128,9 +127,7 @@ class OperatorFaultsIT {
         Map<String, String> before;
         try (OperatorProcess first = OperatorProcess.start(RealCluster.plane(), "credentials-1")) {
             admin.resource(TestStacks.stack(
-                            ns,
-                            "shop",
-                            new AppStackSpec(List.of(withDatabase), postgres, null, null, null, null, null)))
+                            ns, "shop", TestStacks.spec(List.of(withDatabase), postgres, null, null, null, null, null)))
                     .create();
             // Kill it as soon as the first generated credential exists.
             await().atMost(TIMEOUT)
@@ -212,7 +209,7 @@ class OperatorFaultsIT {
                         AppStack.class,
                         ns,
                         "shop",
-                        r -> r.setSpec(new AppStackSpec(
+                        r -> r.setSpec(TestStacks.spec(
                                 List.of(TestStacks.withImage(api, "acme/api:2")), null, null, null, null, null, null)));
                 await().atMost(TIMEOUT)
                         .untilAsserted(() -> assertThat(admin.apps()

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.atonix.api.v1beta1.appstack.AppStack;
-import io.atonix.api.v1beta1.appstack.AppStackSpec;
 import io.atonix.api.v1beta1.appstack.AppStackStatus;
 import io.atonix.api.v1beta1.appstack.Autoscale;
 import io.atonix.api.v1beta1.appstack.ServiceSpec;
@@ -168,7 +167,7 @@ class StackOnRealClusterIT {
                             AppStack.class,
                             ns,
                             "shop",
-                            r -> r.setSpec(new AppStackSpec(
+                            r -> r.setSpec(TestStacks.spec(
                                     List.of(TestStacks.withImage(api, "acme/api:2")),
                                     null,
                                     null,
@@ -220,7 +219,7 @@ class StackOnRealClusterIT {
                 AppStack.class,
                 ns,
                 "shop",
-                r -> r.setSpec(new AppStackSpec(List.of(web), null, null, null, null, null, null)));
+                r -> r.setSpec(TestStacks.spec(List.of(web), null, null, null, null, null, null)));
         await().atMost(TIMEOUT).untilAsserted(() -> {
             assertThat(admin.apps()
                             .deployments()

@@ -95,18 +95,6 @@ public record AppStackSpec(
         hosts = hosts == null ? List.of() : List.copyOf(hosts);
     }
 
-    /** A stack with no image pull Secrets and no hosts: services reached only inside the cluster. */
-    public AppStackSpec(
-            List<ServiceSpec> services,
-            StackPostgres postgres,
-            StackRedis redis,
-            KafkaSpec kafka,
-            MonitoringSpec monitoring,
-            NetworkPolicySpec networkPolicy,
-            DeletionPolicy deletionPolicy) {
-        this(services, postgres, redis, kafka, monitoring, networkPolicy, deletionPolicy, null, null, null);
-    }
-
     /** The declared host of that name, if any. */
     public Optional<HostSpec> host(String name) {
         return hosts.stream().filter(h -> h.name().equals(name)).findFirst();
