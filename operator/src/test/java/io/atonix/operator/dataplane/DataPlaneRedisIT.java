@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -141,6 +142,28 @@ class DataPlaneRedisIT {
             assertThat(ready()).isTrue();
         });
         assertThat(redis(web, "GET", "web:survivor")).isEqualTo("yes");
+    }
+
+    @Test
+    @Order(4)
+    void deletingTheRedisStopsItsPodAndItsDeletePolicyRemovesTheVolumesDirectoryWithTheVolume() {
+        String volume = admin.persistentVolumeClaims()
+                .inNamespace(namespace)
+                .withName("data-sessions-0")
+                .get()
+                .getSpec()
+                .getVolumeName();
+        Path directory = DataPlane.volumeDirectory(volume);
+        assertThat(directory.resolve("appendonlydir"))
+                .as("redis-server's append-only files")
+                .isDirectory();
+
+        admin.resources(Redis.class).inNamespace(namespace).withName("sessions").delete();
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(admin.pods().inNamespace(namespace).withName(POD).get()).isNull();
+            assertThat(admin.persistentVolumes().withName(volume).get()).isNull();
+            assertThat(directory).doesNotExist();
+        });
     }
 
     private static boolean ready() {

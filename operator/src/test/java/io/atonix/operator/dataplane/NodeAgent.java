@@ -39,6 +39,7 @@ final class NodeAgent implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, daemon("node agent"));
     private final ExecutorService terminations = Executors.newCachedThreadPool(daemon("pod termination"));
     private SharedIndexInformer<Pod> informer;
+    private VolumeReclaimer reclaimer;
 
     NodeAgent(String node, NodeServices services, Path podsRoot, DataPlaneCount count) {
         this.node = node;
@@ -63,9 +64,16 @@ final class NodeAgent implements AutoCloseable {
                         .addToLabels("kubernetes.io/os", "linux")
                         .addToLabels("kubernetes.io/arch", "amd64")
                         .endMetadata()
+                        .withNewSpec()
+                        .addNewTaint()
+                        .withKey(DataPlane.TAINT)
+                        .withEffect("NoSchedule")
+                        .endTaint()
+                        .endSpec()
                         .build())
                 .create();
         heartbeat();
+        reclaimer = new VolumeReclaimer(client, services.volumes().root());
         timer.scheduleWithFixedDelay(this::heartbeat, 10, 10, TimeUnit.SECONDS);
         timer.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
         informer = client.pods()
@@ -216,6 +224,9 @@ final class NodeAgent implements AutoCloseable {
     public void close() {
         if (informer != null) {
             informer.close();
+        }
+        if (reclaimer != null) {
+            reclaimer.close();
         }
         timer.shutdownNow();
         for (PodRunner runner : pods.values()) {

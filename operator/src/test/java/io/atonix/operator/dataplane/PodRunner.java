@@ -48,7 +48,12 @@ final class PodRunner {
                 runner.simulated.put(container.getName(), ContainerState.simulated(container));
                 continue;
             }
-            ProcessSpec spec = image.launch(container, context);
+            ProcessSpec launched = image.launch(container, context);
+            ProcessSpec spec = new ProcessSpec(
+                    launched.command().stream().map(context::local).toList(),
+                    launched.environment(),
+                    launched.imageFiles(),
+                    launched.kind());
             runner.kinds.add(spec.kind());
             Identity identity = Identity.of(pod, container);
             Path dir = context.directory().resolve("containers").resolve(container.getName());

@@ -27,6 +27,11 @@ final class PodVolumes {
         this.volumeRoot = volumeRoot;
     }
 
+    /** The directory that holds each PersistentVolume's directory, by the volume's name. */
+    Path root() {
+        return volumeRoot;
+    }
+
     /** Each volume's directory, by volume name. */
     Map<String, Path> materialise(Pod pod, Path podDirectory) throws IOException {
         String namespace = pod.getMetadata().getNamespace();

@@ -209,9 +209,10 @@ public final class LocalControlPlane implements AutoCloseable {
                         "--service-cluster-ip-range=10.96.0.0/16",
                         "--authorization-mode=RBAC",
                         "--allow-privileged=true",
-                        // A namespace's scheduler.alpha.kubernetes.io/node-selector binds its pods to the data
-                        // plane's node (see DataPlane); namespaces without it are untouched.
-                        "--enable-admission-plugins=PodNodeSelector",
+                        // A namespace's scheduler.alpha.kubernetes.io/node-selector and defaultTolerations
+                        // annotations bind its pods to the data plane's tainted node (see DataPlane); namespaces
+                        // without them are untouched.
+                        "--enable-admission-plugins=PodNodeSelector,PodTolerationRestriction",
                         "--endpoint-reconciler-type=none",
                         "--audit-policy-file=" + work.resolve("audit-policy.yaml"),
                         "--audit-log-path=" + auditLog(),
