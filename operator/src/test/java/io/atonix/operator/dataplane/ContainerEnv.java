@@ -62,7 +62,8 @@ final class ContainerEnv {
         throw new IllegalStateException("unsupported env source of " + var.getName());
     }
 
-    private static String field(String path, PodContext pod) {
+    /** A pod field as a fieldRef names it: the env's and the downward API volume's. */
+    static String field(String path, PodContext pod) {
         var meta = pod.pod().getMetadata();
         return switch (path) {
             case "metadata.name" -> meta.getName();

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +22,8 @@ final class ContainerRunner {
 
     private final Container container;
     private final PodContext pod;
+    private final String restartPolicy;
+    private final CompletableFuture<Integer> exited = new CompletableFuture<>();
     private final List<String> command;
     private final Map<String, String> env;
     private final Identity identity;
@@ -33,6 +36,7 @@ final class ContainerRunner {
     ContainerRunner(
             Container container,
             PodContext pod,
+            String restartPolicy,
             List<String> command,
             Map<String, String> env,
             Identity identity,
@@ -40,6 +44,7 @@ final class ContainerRunner {
             Runnable changed) {
         this.container = container;
         this.pod = pod;
+        this.restartPolicy = restartPolicy;
         this.command = command;
         this.env = env;
         this.identity = identity;
@@ -71,6 +76,7 @@ final class ContainerRunner {
                 state.terminated(exit, Instant.now());
                 changed.run();
                 if (stopping || !restarts(exit)) {
+                    exited.complete(exit);
                     return;
                 }
                 state.waiting("CrashLoopBackOff");
@@ -82,6 +88,8 @@ final class ContainerRunner {
         } catch (Exception e) {
             state.failed(e.getMessage());
             changed.run();
+        } finally {
+            exited.complete(-1);
         }
     }
 
@@ -122,8 +130,16 @@ final class ContainerRunner {
     }
 
     private boolean restarts(int exit) {
-        String policy = pod.pod().getSpec().getRestartPolicy();
-        return policy == null || "Always".equals(policy) || ("OnFailure".equals(policy) && exit != 0);
+        return "Always".equals(restartPolicy) || ("OnFailure".equals(restartPolicy) && exit != 0);
+    }
+
+    /** Waits until the container has ended for good (no restart follows): its last exit code, -1 if it never ran. */
+    int exitCode() throws InterruptedException {
+        try {
+            return exited.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            return -1;
+        }
     }
 
     /** SIGTERM, then SIGKILL once the grace period has passed. */

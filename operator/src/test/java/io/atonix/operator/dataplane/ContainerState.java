@@ -33,6 +33,14 @@ final class ContainerState {
         return state;
     }
 
+    /** An init container the agent does not run: reported completed at once. */
+    static ContainerState completed(Container container) {
+        ContainerState state = new ContainerState(container);
+        state.running(Instant.now());
+        state.terminated(0, Instant.now());
+        return state;
+    }
+
     synchronized void running(Instant at) {
         current = new ContainerStateBuilder()
                 .withNewRunning()

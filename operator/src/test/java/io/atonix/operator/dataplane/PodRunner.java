@@ -13,17 +13,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One pod on the agent's node: its volumes materialised, each container of a known image run as a process
- * ({@link ContainerRunner}), each other container simulated (running and ready at once, as kwok would), and its status
- * written whenever a container's state changes. Init containers are not run yet: a pod with any is refused.
+ * One pod on the agent's node: its volumes materialised, its init containers run one after the other to completion,
+ * then each container of a known image run as a process ({@link ContainerRunner}), each other container simulated
+ * (running and ready at once, as kwok would; an unknown init container counts as completed), and its status written
+ * whenever a container's state changes.
  */
 final class PodRunner {
     private final PodContext context;
+    private final Map<String, ContainerRunner> inits = new LinkedHashMap<>();
     private final Map<String, ContainerRunner> processes = new LinkedHashMap<>();
     private final Map<String, ContainerState> simulated = new LinkedHashMap<>();
     private final PodStatusWriter writer;
     private final Instant startTime = Instant.now();
     private final List<String> kinds = new ArrayList<>();
+    private volatile boolean initialized;
+    private volatile boolean initFailed;
+    private volatile boolean stopping;
 
     private PodRunner(PodContext context, PodStatusWriter writer) {
         this.context = context;
@@ -32,50 +37,65 @@ final class PodRunner {
 
     static PodRunner start(PodContext context, NodeServices node) throws Exception {
         Pod pod = context.pod();
-        if (pod.getSpec().getInitContainers() != null
-                && !pod.getSpec().getInitContainers().isEmpty()) {
-            throw new IllegalStateException("init containers are not run by the agent yet: " + context.name());
-        }
         PodRunner runner = new PodRunner(context, new PodStatusWriter(node.client(), context));
         Files.createDirectories(context.directory());
         Map<String, Path> volumes = node.volumes().materialise(pod, context.directory());
-        for (Container container : pod.getSpec().getContainers()) {
-            ImageRuntime image = node.images().stream()
-                    .filter(i -> i.knows(container.getImage()))
-                    .findFirst()
-                    .orElse(null);
-            if (image == null) {
-                runner.simulated.put(container.getName(), ContainerState.simulated(container));
-                continue;
+        ContainerLauncher launcher = new ContainerLauncher(context, node, volumes);
+        String policy = pod.getSpec().getRestartPolicy() == null
+                ? "Always"
+                : pod.getSpec().getRestartPolicy();
+        // An init container is retried until it succeeds, unless the pod never restarts anything.
+        String initPolicy = "Never".equals(policy) ? "Never" : "OnFailure";
+        List<Container> initContainers = pod.getSpec().getInitContainers() == null
+                ? List.of()
+                : pod.getSpec().getInitContainers();
+        for (Container container : initContainers) {
+            var prepared = launcher.prepare(container, initPolicy, runner::changed);
+            if (prepared == null) {
+                runner.simulated.put(container.getName(), ContainerState.completed(container));
+            } else {
+                runner.inits.put(container.getName(), prepared.runner());
+                runner.kinds.add(prepared.kind());
             }
-            ProcessSpec launched = image.launch(container, context);
-            ProcessSpec spec = new ProcessSpec(
-                    launched.command().stream().map(context::local).toList(),
-                    launched.environment(),
-                    launched.imageFiles(),
-                    launched.kind());
-            runner.kinds.add(spec.kind());
-            Identity identity = Identity.of(pod, container);
-            Path dir = context.directory().resolve("containers").resolve(container.getName());
-            Files.createDirectories(dir);
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
-            env.put(
-                    "HOSTNAME",
-                    pod.getSpec().getHostname() == null
-                            ? context.name()
-                            : pod.getSpec().getHostname());
-            env.putAll(spec.environment());
-            env.putAll(node.env().resolve(container, context));
-            List<String> command = ContainerSandbox.command(container, spec, volumes, node.hostsFile(), identity, dir);
-            runner.processes.put(
-                    container.getName(),
-                    new ContainerRunner(
-                            container, context, command, env, identity, dir.resolve("output.log"), runner::changed));
         }
-        runner.processes.values().forEach(ContainerRunner::start);
-        runner.changed();
+        for (Container container : pod.getSpec().getContainers()) {
+            var prepared = launcher.prepare(container, policy, runner::changed);
+            if (prepared == null) {
+                runner.simulated.put(container.getName(), ContainerState.simulated(container));
+            } else {
+                runner.processes.put(container.getName(), prepared.runner());
+                runner.kinds.add(prepared.kind());
+            }
+        }
+        Thread thread = new Thread(runner::run, "pod " + context.namespace() + "/" + context.name());
+        thread.setDaemon(true);
+        thread.start();
         return runner;
+    }
+
+    /** The init containers in order, each to its successful end; then the containers. */
+    private void run() {
+        changed();
+        try {
+            for (ContainerRunner init : inits.values()) {
+                init.start();
+                int exit = init.exitCode();
+                if (stopping) {
+                    return;
+                }
+                if (exit != 0) {
+                    initFailed = true;
+                    changed();
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        initialized = true;
+        processes.values().forEach(ContainerRunner::start);
+        changed();
     }
 
     /** The kinds of the processes this pod runs ("redis", ...); empty for a pod the agent only simulates. */
@@ -88,7 +108,7 @@ final class PodRunner {
     }
 
     boolean ready() {
-        return processes.values().stream().allMatch(ContainerRunner::ready);
+        return initialized && processes.values().stream().allMatch(ContainerRunner::ready);
     }
 
     long pid(String container) {
@@ -97,9 +117,12 @@ final class PodRunner {
 
     /** Stops every container within the grace period, as the kubelet does when the pod is deleted. */
     void stop(Duration grace) throws InterruptedException {
+        stopping = true;
         writer.close();
         List<Thread> stops = new ArrayList<>();
-        for (ContainerRunner runner : processes.values()) {
+        List<ContainerRunner> all = new ArrayList<>(inits.values());
+        all.addAll(processes.values());
+        for (ContainerRunner runner : all) {
             Thread thread = new Thread(() -> {
                 try {
                     runner.stop(grace);
@@ -116,15 +139,23 @@ final class PodRunner {
     }
 
     private void changed() {
+        List<ContainerStatus> initStatuses = statuses(context.pod().getSpec().getInitContainers(), inits);
+        List<ContainerStatus> statuses = statuses(context.pod().getSpec().getContainers(), processes);
+        boolean allReady = initialized && statuses.stream().allMatch(s -> Boolean.TRUE.equals(s.getReady()));
+        writer.write(initStatuses, statuses, initialized, initFailed, allReady, startTime);
+    }
+
+    private List<ContainerStatus> statuses(List<Container> containers, Map<String, ContainerRunner> runners) {
         List<ContainerStatus> statuses = new ArrayList<>();
-        for (Container container : context.pod().getSpec().getContainers()) {
-            ContainerRunner process = processes.get(container.getName());
-            statuses.add(
-                    process != null
-                            ? process.status()
-                            : simulated.get(container.getName()).status());
+        if (containers != null) {
+            for (Container container : containers) {
+                ContainerRunner process = runners.get(container.getName());
+                statuses.add(
+                        process != null
+                                ? process.status()
+                                : simulated.get(container.getName()).status());
+            }
         }
-        boolean allReady = statuses.stream().allMatch(s -> Boolean.TRUE.equals(s.getReady()));
-        writer.write(statuses, allReady, startTime);
+        return statuses;
     }
 }

@@ -33,8 +33,14 @@ final class PodStatusWriter {
         this.pod = pod;
     }
 
-    void write(List<ContainerStatus> containers, boolean ready, Instant startTime) {
-        pending.set(status(containers, ready, startTime));
+    void write(
+            List<ContainerStatus> inits,
+            List<ContainerStatus> containers,
+            boolean initialized,
+            boolean initFailed,
+            boolean ready,
+            Instant startTime) {
+        pending.set(status(inits, containers, initialized, initFailed, ready, startTime));
         try {
             thread.execute(this::flush);
         } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -63,10 +69,16 @@ final class PodStatusWriter {
         }
     }
 
-    private PodStatus status(List<ContainerStatus> containers, boolean ready, Instant startTime) {
+    private PodStatus status(
+            List<ContainerStatus> inits,
+            List<ContainerStatus> containers,
+            boolean initialized,
+            boolean initFailed,
+            boolean ready,
+            Instant startTime) {
         String now = Instant.now().toString();
         return new PodStatusBuilder()
-                .withPhase(phase(containers))
+                .withPhase(initFailed ? "Failed" : initialized ? phase(containers) : "Pending")
                 .withHostIP("127.0.0.1")
                 .withHostIPs(new io.fabric8.kubernetes.api.model.HostIPBuilder()
                         .withIp("127.0.0.1")
@@ -76,9 +88,10 @@ final class PodStatusWriter {
                 .withStartTime(startTime.toString())
                 .withConditions(
                         condition("PodScheduled", true, now),
-                        condition("Initialized", true, now),
+                        condition("Initialized", initialized, now),
                         condition("ContainersReady", ready, now),
                         condition("Ready", ready, now))
+                .withInitContainerStatuses(inits)
                 .withContainerStatuses(containers)
                 .build();
     }

@@ -72,6 +72,17 @@ final class PodVolumes {
                                             namespace, source.getConfigMap().getName()),
                                     source.getConfigMap().getItems(),
                                     mode);
+                        } else if (source.getServiceAccountToken() != null) {
+                            var token = source.getServiceAccountToken();
+                            files.write(Map.of(token.getPath(), serviceAccountToken(pod, token)), null, mode);
+                        } else if (source.getDownwardAPI() != null) {
+                            files.write(
+                                    downward(
+                                            pod,
+                                            podDirectory,
+                                            source.getDownwardAPI().getItems()),
+                                    null,
+                                    mode);
                         } else {
                             throw new IllegalStateException("unsupported projection in volume " + volume.getName());
                         }
@@ -84,6 +95,39 @@ final class PodVolumes {
             directories.put(volume.getName(), dir);
         }
         return directories;
+    }
+
+    /** A token of the pod's ServiceAccount from the TokenRequest API, as the kubelet gets one for the pod. */
+    private byte[] serviceAccountToken(Pod pod, io.fabric8.kubernetes.api.model.ServiceAccountTokenProjection token) {
+        String account = pod.getSpec().getServiceAccountName() == null
+                ? "default"
+                : pod.getSpec().getServiceAccountName();
+        var spec = new io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder()
+                .withNewSpec()
+                .withExpirationSeconds(token.getExpirationSeconds() == null ? 3600L : token.getExpirationSeconds())
+                .withAudiences(token.getAudience() == null ? List.of() : List.of(token.getAudience()))
+                .endSpec()
+                .build();
+        var answer = client.serviceAccounts()
+                .inNamespace(pod.getMetadata().getNamespace())
+                .withName(account)
+                .tokenRequest(spec);
+        return answer.getStatus().getToken().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The downward API's files: each item's pod field, by its path. */
+    private static Map<String, byte[]> downward(
+            Pod pod, Path podDirectory, List<io.fabric8.kubernetes.api.model.DownwardAPIVolumeFile> items) {
+        Map<String, byte[]> files = new HashMap<>();
+        for (var item : items) {
+            if (item.getFieldRef() == null) {
+                throw new IllegalStateException("unsupported downward API item " + item.getPath());
+            }
+            String value =
+                    ContainerEnv.field(item.getFieldRef().getFieldPath(), new PodContext(pod, null, podDirectory));
+            files.put(item.getPath(), value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return files;
     }
 
     private Path claimDirectory(String namespace, String claim) {

@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * The official {@code redis:7.x} image, played by Debian's redis-server and redis-cli (unpacked from the archive, mounted
- * at /opt/atonix/redis in the container): the container's command and args as given, plus {@code --bind <pod IP>}, the
- * address a pod network would have given it (the image binds every address, and pods here share the host's).
+ * at /opt/atonix/redis in the container): the container's command and args as given (the image's shell and tools
+ * serve Jobs too), and for redis-server {@code --bind <pod IP>}, the address a pod network would have given it (the
+ * image binds every address, and pods here share the host's).
  */
 public final class RedisImage implements ImageRuntime {
     static final List<String> PACKAGES = List.of("redis-server", "redis-tools", "libjemalloc2", "liblzf1");
@@ -33,8 +34,10 @@ public final class RedisImage implements ImageRuntime {
         if (container.getArgs() != null) {
             command.addAll(container.getArgs());
         }
-        command.add("--bind");
-        command.add(pod.podIp());
+        if (command.get(0).endsWith("redis-server")) {
+            command.add("--bind");
+            command.add(pod.podIp());
+        }
         return new ProcessSpec(
                 command,
                 Map.of(
