@@ -131,7 +131,8 @@ public final class LocalControlPlane implements AutoCloseable {
             kwok.add("--config=" + bin.resolve("kwok-volume-stages.yaml"));
         }
         kwok.addAll(List.of(
-                "--manage-all-nodes=true",
+                // Only its own nodes: the data plane's node agent plays the kubelet of atonix-data-0.
+                "--manage-nodes-with-label-selector=type=kwok",
                 "--server-address=127.0.0.1:" + kwokPort,
                 "--node-ip=127.0.0.1",
                 "--cidr=10.244.0.0/16",
@@ -208,6 +209,10 @@ public final class LocalControlPlane implements AutoCloseable {
                         "--service-cluster-ip-range=10.96.0.0/16",
                         "--authorization-mode=RBAC",
                         "--allow-privileged=true",
+                        // A namespace's scheduler.alpha.kubernetes.io/node-selector and defaultTolerations
+                        // annotations bind its pods to the data plane's tainted node (see DataPlane); namespaces
+                        // without them are untouched.
+                        "--enable-admission-plugins=PodNodeSelector,PodTolerationRestriction",
                         "--endpoint-reconciler-type=none",
                         "--audit-policy-file=" + work.resolve("audit-policy.yaml"),
                         "--audit-log-path=" + auditLog(),

@@ -1,5 +1,6 @@
 package io.atonix.operator.realcluster;
 
+import io.atonix.operator.dataplane.DataPlane;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,12 +22,15 @@ public final class OperatorProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private final int port = LocalControlPlane.freePort();
     private final Path log;
+    private final Path hostsFile;
     private Process process;
 
-    private OperatorProcess(LocalControlPlane plane, String name, Path kubeconfig, Map<String, String> environment) {
+    private OperatorProcess(LocalControlPlane plane, String name, Path kubeconfig, Map<String, String> environment)
+            throws IOException {
         this.kubeconfig = kubeconfig;
         this.environment = environment;
         this.log = plane.work().resolve("operator-" + name + ".log");
+        this.hostsFile = DataPlane.hostsFile(plane);
     }
 
     /** The operator as the operator's user, which may do anything. */
@@ -47,6 +51,9 @@ public final class OperatorProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx256m",
+                        // Cluster DNS for the pods the data plane runs: <service>.<namespace>.svc names their
+                        // loopback addresses in this file, which the JDK then reads instead of asking the resolver.
+                        "-Djdk.net.hosts.file=" + hostsFile,
                         "-jar",
                         jar.toString()))
                 .redirectErrorStream(true)

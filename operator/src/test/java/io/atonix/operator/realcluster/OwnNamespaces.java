@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * namespaces, waiting until the server has really removed them, so that no later operator process inherits a stack,
  * a Postgres or a Redis of this class.
  */
-final class OwnNamespaces {
+public final class OwnNamespaces {
     /** Removing a namespace waits for the namespace controller, the garbage collector and kwok on a busy machine. */
     static final Duration REMOVAL_TIMEOUT = Duration.ofMinutes(4);
 
@@ -36,7 +36,7 @@ final class OwnNamespaces {
      * Claims the prefix for the calling class. The cluster must hold no AppStack, Postgres or Redis at this point: what
      * an earlier class left would be reconciled by this class's operator (the classes of a run share one cluster).
      */
-    OwnNamespaces(KubernetesClient admin, String prefix) {
+    public OwnNamespaces(KubernetesClient admin, String prefix) {
         if (!CLAIMED.add("prefix " + prefix)) {
             throw new IllegalStateException("another test class already owns the namespace prefix " + prefix);
         }
@@ -58,17 +58,17 @@ final class OwnNamespaces {
     }
 
     /** The full name of this class's namespace {@code suffix}. */
-    String name(String suffix) {
+    public String name(String suffix) {
         return prefix + "-" + suffix;
     }
 
     /** Creates this class's namespace that enforces, warns about and audits the restricted Pod Security profile. */
-    String restricted(String suffix) {
+    public String restricted(String suffix) {
         return create(name(suffix), true);
     }
 
     /** Creates this class's namespace without Pod Security labels. */
-    String plain(String suffix) {
+    public String plain(String suffix) {
         return create(name(suffix), false);
     }
 
@@ -108,7 +108,7 @@ final class OwnNamespaces {
      * Deletes the AppStacks, Postgreses and Redises in a namespace and waits until they are gone. Call it while the
      * operator that put its finalizer on them still runs: it is what releases them.
      */
-    void deleteCustomResources(String namespace) {
+    public void deleteCustomResources(String namespace) {
         for (Class<? extends HasMetadata> type : List.of(AppStack.class, Postgres.class, Redis.class)) {
             admin.resources(type).inNamespace(namespace).delete();
         }
@@ -122,7 +122,7 @@ final class OwnNamespaces {
      * the operator to release them; one that no operator releases any more (the class's operator already stopped) has
      * its finalizers removed by the test as a last resort, which it says on standard error.
      */
-    void removeAll() {
+    public void removeAll() {
         List<String> stuck = new ArrayList<>();
         for (String namespace : names) {
             if (admin.namespaces().withName(namespace).get() == null) {

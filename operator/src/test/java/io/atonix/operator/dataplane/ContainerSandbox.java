@@ -1,0 +1,165 @@
+package io.atonix.operator.dataplane;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A container's own filesystem without a container runtime: a mount namespace of its own ({@code unshare -m}, so
+ * nothing leaks to the host and all goes when the process ends) with a private root on a tmpfs, in which the host's
+ * /usr, /etc, /var and /opt are overlays (the host's files, read-only beneath; what the container writes stays in
+ * the namespace's tmpfs), /bin, /lib, /lib64 and /sbin the same symlinks as on the host, the image's files and the
+ * pod's volumes bind-mounted at their mount paths, and the agent's hosts file as /etc/hosts. The process runs
+ * chrooted there, as the container's runAsUser and runAsGroup with the fsGroup as a supplementary group
+ * (setpriv), in its working directory. The pid the agent holds is the container's main process: every step execs the
+ * next.
+ */
+final class ContainerSandbox {
+    private static final List<String> OVERLAID = List.of("usr", "etc", "var", "opt");
+    private static final List<String> LINKED = List.of("bin", "sbin", "lib", "lib32", "lib64", "libx32");
+
+    private ContainerSandbox() {}
+
+    /** The command that starts the container: unshare running the script written into {@code dir}. */
+    static List<String> command(
+            Container container,
+            ProcessSpec spec,
+            Map<String, Path> volumes,
+            Path hostsFile,
+            Identity identity,
+            Path dir)
+            throws IOException {
+        Path root = dir.resolve("root");
+        Path scratch = dir.resolve("scratch");
+        Files.createDirectories(root);
+        Files.createDirectories(scratch);
+        StringBuilder script = new StringBuilder("set -e\n");
+        script.append("/usr/bin/mount -t tmpfs -o mode=0755 tmpfs ")
+                .append(q(root))
+                .append('\n');
+        script.append("/usr/bin/mount -t tmpfs tmpfs ").append(q(scratch)).append('\n');
+        for (String top : OVERLAID) {
+            if (!Files.isDirectory(Path.of("/" + top))) {
+                continue;
+            }
+            String upper = q(scratch.resolve(top + "-upper"));
+            String work = q(scratch.resolve(top + "-work"));
+            script.append("/usr/bin/mkdir -p ")
+                    .append(upper)
+                    .append(' ')
+                    .append(work)
+                    .append(' ')
+                    .append(q(root.resolve(top)))
+                    .append('\n');
+            script.append("/usr/bin/mount -t overlay overlay -o lowerdir=/")
+                    .append(top)
+                    .append(",upperdir=")
+                    .append(upper)
+                    .append(",workdir=")
+                    .append(work)
+                    .append(' ')
+                    .append(q(root.resolve(top)))
+                    .append('\n');
+        }
+        for (String link : LINKED) {
+            Path host = Path.of("/" + link);
+            if (Files.isSymbolicLink(host)) {
+                script.append("/usr/bin/ln -s ")
+                        .append(q(Files.readSymbolicLink(host).toString()))
+                        .append(' ')
+                        .append(q(root.resolve(link)))
+                        .append('\n');
+            } else if (Files.isDirectory(host)) {
+                bind(script, host, root.resolve(link), true);
+            }
+        }
+        script.append("/usr/bin/mkdir -p -m 1777 ")
+                .append(q(root.resolve("tmp")))
+                .append('\n');
+        script.append("/usr/bin/mkdir -p ")
+                .append(q(root.resolve("proc")))
+                .append(' ')
+                .append(q(root.resolve("dev")))
+                .append(' ')
+                .append(q(root.resolve("run")))
+                .append(' ')
+                .append(q(root.resolve("root")))
+                .append('\n');
+        script.append("/usr/bin/mount -t proc proc ")
+                .append(q(root.resolve("proc")))
+                .append('\n');
+        script.append("/usr/bin/mount --rbind /dev ")
+                .append(q(root.resolve("dev")))
+                .append('\n');
+        bind(script, hostsFile, root.resolve("etc/hosts"), true);
+        for (var image : spec.imageFiles().entrySet()) {
+            bind(script, image.getValue(), inside(root, image.getKey()), true);
+        }
+        if (container.getVolumeMounts() != null) {
+            for (VolumeMount mount : container.getVolumeMounts()) {
+                Path source = volumes.get(mount.getName());
+                if (source == null) {
+                    throw new IllegalStateException("no volume " + mount.getName() + " for " + container.getName());
+                }
+                if (mount.getSubPath() != null && !mount.getSubPath().isEmpty()) {
+                    source = source.resolve(mount.getSubPath());
+                }
+                bind(script, source, inside(root, mount.getMountPath()), Boolean.TRUE.equals(mount.getReadOnly()));
+            }
+        }
+        script.append("exec /usr/sbin/chroot ").append(q(root)).append(' ');
+        for (String part : identity.setpriv()) {
+            script.append(q(part)).append(' ');
+        }
+        String workingDir =
+                container.getWorkingDir() == null || container.getWorkingDir().isEmpty()
+                        ? "/"
+                        : container.getWorkingDir();
+        script.append("/usr/bin/env -C ").append(q(workingDir));
+        for (String part : spec.command()) {
+            script.append(' ').append(q(part));
+        }
+        script.append('\n');
+        Path file = dir.resolve("start.sh");
+        Files.writeString(file, script);
+        return List.of("/usr/bin/unshare", "-m", "--propagation", "private", "/bin/sh", file.toString());
+    }
+
+    /** A command run inside the running container (an exec probe): its mount namespace, root and identity. */
+    static List<String> exec(long pid, Identity identity, List<String> command) {
+        List<String> full = new ArrayList<>(List.of("/usr/bin/nsenter", "-t", String.valueOf(pid), "-m", "-r", "-w"));
+        full.addAll(identity.setpriv());
+        full.addAll(command);
+        return full;
+    }
+
+    private static void bind(StringBuilder script, Path source, Path target, boolean readOnly) {
+        String make = Files.isDirectory(source)
+                ? "/usr/bin/mkdir -p " + q(target)
+                : "/usr/bin/mkdir -p " + q(target.getParent()) + " && /usr/bin/touch " + q(target);
+        script.append(make).append('\n');
+        script.append("/usr/bin/mount --bind ")
+                .append(q(source))
+                .append(' ')
+                .append(q(target))
+                .append('\n');
+        if (readOnly) {
+            script.append("/usr/bin/mount -o remount,bind,ro ")
+                    .append(q(target))
+                    .append('\n');
+        }
+    }
+
+    private static Path inside(Path root, String path) {
+        return root.resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    private static String q(Object text) {
+        return "'" + text.toString().replace("'", "'\\''") + "'";
+    }
+}

@@ -1,0 +1,20 @@
+package io.atonix.operator.dataplane;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How one container runs as a process: the command line inside the container's root, the environment the image adds
+ * (PATH, LD_LIBRARY_PATH; the container's own env is added by the agent and wins), the host directories mounted
+ * read-only into the root (key: path inside the container), and the kind counted in the tier's summary line
+ * ("redis", "postgres", "probe", "jobs").
+ */
+public record ProcessSpec(
+        List<String> command, Map<String, String> environment, Map<String, Path> imageFiles, String kind) {
+    public ProcessSpec {
+        command = List.copyOf(command);
+        environment = Map.copyOf(environment);
+        imageFiles = Map.copyOf(imageFiles);
+    }
+}
