@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,5 +76,58 @@ class PostgresImage15Test extends PostgresImageContract {
                         .containsExactly(50, 1275, "item 9");
             }
         }
+    }
+
+    @Test
+    void anEmptyDataDirectoryIsInitialisedFromPostgresPasswordFileAndCreatesPostgresDb() throws Exception {
+        PodPlace other = place("pod-variables");
+        Path secrets = Files.createDirectories(root.resolve("secrets"));
+        Files.writeString(secrets.resolve("password"), "from-a-file\n");
+        ContainerRun operators = server(other, Files.createDirectories(root.resolve("claims/variables")), "unused");
+        Map<String, String> environment = new HashMap<>(operators.environment());
+        environment.remove("POSTGRES_PASSWORD");
+        environment.put("POSTGRES_PASSWORD_FILE", "/run/secrets/password");
+        environment.put("POSTGRES_DB", "inventory");
+        Map<String, Path> mounts = new HashMap<>(operators.mounts());
+        mounts.put("/run/secrets", secrets);
+        ContainerRun run = new ContainerRun(
+                operators.image(),
+                operators.command(),
+                operators.args(),
+                environment,
+                mounts,
+                other.podIp(),
+                operators.writableLayer(),
+                operators.hostsFile());
+        try (RunningProcess started =
+                RunningProcess.start(runtime.launch(run), other.directory().resolve("pg.log"))) {
+            awaitReady(run, started);
+            // The file's trailing newline is not part of the password: the image reads it with $(< file).
+            try (Connection connection = connect(other, "inventory", "from-a-file")) {
+                assertThat(connection.getCatalog()).isEqualTo("inventory");
+            }
+        }
+    }
+
+    @Test
+    void withoutAPasswordTheContainerExitsAndLeavesTheDataDirectoryEmpty() throws Exception {
+        PodPlace other = place("pod-without-password");
+        Path claim = Files.createDirectories(root.resolve("claims/without-password"));
+        ContainerRun operators = server(other, claim, "unused");
+        Map<String, String> environment = new HashMap<>(operators.environment());
+        environment.remove("POSTGRES_PASSWORD");
+        ContainerRun run = new ContainerRun(
+                operators.image(),
+                operators.command(),
+                operators.args(),
+                environment,
+                operators.mounts(),
+                other.podIp(),
+                operators.writableLayer(),
+                operators.hostsFile());
+        Path log = other.directory().resolve("pg.log");
+        assertThat(RunningProcess.run(runtime.launch(run), log, START)).isEqualTo(1);
+        assertThat(Files.readString(log)).contains("superuser password is not specified");
+        assertThat(claim.resolve("pgdata/PG_VERSION")).doesNotExist();
     }
 }
