@@ -111,6 +111,11 @@ final class PostgresImage {
     private static Path socketDirectory(ContainerPaths paths, Map<String, String> settings) {
         String configured = settings.getOrDefault("unix_socket_directories", SOCKET_DIRECTORY);
         Path directory = paths.onHost(configured.split(",")[0].strip());
+        // A socket's path has room for 107 bytes (sun_path): PostgreSQL would refuse a longer one less plainly.
+        if (directory.resolve(".s.PGSQL.65535.lock").toString().getBytes(StandardCharsets.UTF_8).length > 107) {
+            throw new IllegalArgumentException("the pod's " + configured + " lies too deep for a Unix socket ("
+                    + directory + "): give the pod a shorter directory");
+        }
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {

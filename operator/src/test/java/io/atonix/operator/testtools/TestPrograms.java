@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The real programs the tests run, obtained the way a fresh machine with Java and Go can: the small Go commands under
@@ -26,7 +27,8 @@ public final class TestPrograms {
     public static final Path ROOT = Path.of(System.getProperty("atonix.repository.root", ".."))
             .toAbsolutePath()
             .normalize();
-    private static final String LIBRARIES = "usr/lib/x86_64-linux-gnu";
+    // Debian 12 packages put libraries in both (libreadline8, libkeyutils1 and libcom-err2 still in /lib).
+    private static final List<String> LIBRARIES = List.of("usr/lib/x86_64-linux-gnu", "lib/x86_64-linux-gnu");
 
     private TestPrograms() {}
 
@@ -80,7 +82,9 @@ public final class TestPrograms {
 
     /** The environment a program unpacked under {@code root} needs to find the libraries unpacked with it. */
     public static Map<String, String> debianLibraries(Path root) {
-        return Map.of("LD_LIBRARY_PATH", root.resolve(LIBRARIES).toString());
+        return Map.of(
+                "LD_LIBRARY_PATH",
+                LIBRARIES.stream().map(root::resolve).map(Path::toString).collect(Collectors.joining(":")));
     }
 
     /**
