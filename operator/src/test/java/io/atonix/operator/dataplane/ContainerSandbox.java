@@ -22,6 +22,8 @@ import java.util.Map;
 final class ContainerSandbox {
     private static final List<String> OVERLAID = List.of("usr", "etc", "var", "opt");
     private static final List<String> LINKED = List.of("bin", "sbin", "lib", "lib32", "lib64", "libx32");
+    private static final java.util.Set<String> MIRRORED =
+            java.util.Set.of("usr", "etc", "var", "opt", "bin", "sbin", "lib", "lib32", "lib64", "libx32");
 
     private ContainerSandbox() {}
 
@@ -156,7 +158,7 @@ final class ContainerSandbox {
     }
 
     private static Path inside(Path root, String path) {
-        return root.resolve(path.startsWith("/") ? path.substring(1) : path);
+        return SandboxPath.of(root, path, MIRRORED);
     }
 
     private static String q(Object text) {
