@@ -44,7 +44,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A standalone Postgres created through the packaged operator runs for real on the data plane's node: Debian's
  * PostgreSQL 15 started by the image's entrypoint with the configuration the operator mounted, Ready because its
  * pg_isready probes really pass and the operator really provisioned its databases and roles over JDBC (reaching the
- * server through the hosts file). The logins of the operator's binding Secrets are then tried over JDBC.
+ * server through the hosts file). The logins of the operator's binding Secrets are then tried over JDBC. A second
+ * Postgres, of version 17, shows the other major there are binaries for.
  */
 @ExtendWith({RealCluster.class, DataPlane.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -52,6 +53,8 @@ class DataPlanePostgresIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(180);
     private static final String NAME = "shop-db";
     private static final String POD = NAME + "-0";
+    /** A Postgres of the other major there are binaries for here: zonky's 17 server with Debian's client tools of 15. */
+    private static final String NEWER = "archive-db";
     /** SQLSTATE insufficient_privilege: a refused statement, or a database the role may not connect to. */
     private static final String REFUSED = "42501";
 
@@ -67,26 +70,43 @@ class DataPlanePostgresIT {
         namespace = namespaces.restricted("shop");
         DataPlane.admit(admin, namespace);
         operator = OperatorProcess.start(RealCluster.plane(), "dp-postgres");
+        admin.resource(postgres(
+                        NAME,
+                        "15",
+                        List.of(new DatabaseSpec("orders", null), new DatabaseSpec("audit", null)),
+                        List.of(
+                                new RoleSpec("checkout", "orders", Access.ReadWrite),
+                                new RoleSpec("reports", "orders", Access.ReadOnly))))
+                .create();
+        admin.resource(postgres(
+                        NEWER,
+                        "17",
+                        List.of(new DatabaseSpec("archive", null)),
+                        List.of(new RoleSpec("archivist", "archive", Access.ReadWrite))))
+                .create();
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(ready(NAME)).as(NAME + " Ready").isTrue();
+            assertThat(ready(NEWER)).as(NEWER + " Ready").isTrue();
+        });
+    }
+
+    private static Postgres postgres(String name, String version, List<DatabaseSpec> databases, List<RoleSpec> roles) {
         Postgres postgres = new Postgres();
         postgres.setMetadata(
-                new ObjectMetaBuilder().withName(NAME).withNamespace(namespace).build());
+                new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
         postgres.setSpec(new PostgresSpec(
-                "15",
+                version,
                 1,
                 VolumeSpec.of("1Gi"),
-                List.of(new DatabaseSpec("orders", null), new DatabaseSpec("audit", null)),
-                List.of(
-                        new RoleSpec("checkout", "orders", Access.ReadWrite),
-                        new RoleSpec("reports", "orders", Access.ReadOnly)),
+                databases,
+                roles,
                 null,
                 null,
                 null,
                 DeletionPolicy.Delete,
                 null,
                 null));
-        admin.resource(postgres).create();
-        await().atMost(TIMEOUT)
-                .untilAsserted(() -> assertThat(ready()).as("Postgres Ready").isTrue());
+        return postgres;
     }
 
     @AfterAll
@@ -122,6 +142,18 @@ class DataPlanePostgresIT {
 
     @Test
     @Order(2)
+    void aPostgres17RunsZonkysServerProbedByTheClientToolsOf15AndItsRoleReachesItsDatabase() throws Exception {
+        try (Connection connection = connect(secret(NEWER + "-archivist-login"), "archive");
+                Statement sql = connection.createStatement();
+                ResultSet version = sql.executeQuery("SHOW server_version")) {
+            version.next();
+            assertThat(version.getString(1)).startsWith("17.");
+            assertRefused(() -> sql.execute("CREATE TABLE mine (id int)"));
+        }
+    }
+
+    @Test
+    @Order(3)
     void theReadWriteRoleChangesRowsOfItsDatabaseTheReadOnlyRoleOnlyReadsThemAndNeitherCreatesTables()
             throws Exception {
         try (Connection owner = connect(secret(NAME + "-orders-owner"), "orders")) {
@@ -145,7 +177,7 @@ class DataPlanePostgresIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void neitherRoleConnectsToAnotherDatabase() {
         for (String role : List.of("checkout", "reports")) {
             assertRefused(() -> connect(login(role), "audit").close());
@@ -153,7 +185,7 @@ class DataPlanePostgresIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aKilledPostmasterIsSeenAsAContainerRestartAndTheDataSurvivesUntilPostgresIsReadyAgain() throws Exception {
         DataPlane.kill(namespace, POD, "postgres");
         await().atMost(TIMEOUT).untilAsserted(() -> {
@@ -161,7 +193,15 @@ class DataPlanePostgresIT {
             assertThat(status.getRestartCount()).isEqualTo(1);
             assertThat(status.getLastState().getTerminated().getExitCode()).isEqualTo(137);
             assertThat(status.getReady()).isTrue();
-            assertThat(ready()).isTrue();
+            assertThat(ready(NAME)).isTrue();
+            // The agent rewrites the hosts file within a second of the pod's readiness changing.
+            assertThat(address(login("reports").get("host")))
+                    .isEqualTo(admin.pods()
+                            .inNamespace(namespace)
+                            .withName(POD)
+                            .get()
+                            .getStatus()
+                            .getPodIP());
         });
         try (Connection reports = connect(login("reports"), "orders");
                 ResultSet items = reports.createStatement().executeQuery("SELECT items FROM carts WHERE id = 1")) {
@@ -170,10 +210,10 @@ class DataPlanePostgresIT {
         }
     }
 
-    private static boolean ready() {
+    private static boolean ready(String name) {
         Postgres current = admin.resources(Postgres.class)
                 .inNamespace(namespace)
-                .withName(NAME)
+                .withName(name)
                 .get();
         return current != null
                 && current.getStatus() != null

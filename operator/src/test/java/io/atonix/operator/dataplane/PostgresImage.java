@@ -51,9 +51,27 @@ public final class PostgresImage implements ImageRuntime {
         }
         Map<String, Path> imageFiles = new HashMap<>();
         // The installation sits at its host paths inside the container too, so its PATH and LD_LIBRARY_PATH hold.
-        installation.roots().forEach(root -> imageFiles.put(root.toString(), root));
+        installation.roots().forEach(root -> imageFiles.put(root.toString(), openToAll(root)));
         imageFiles.put("/etc/passwd", PostgresUser.passwd(container, pod));
         return new ProcessSpec(command, environment(installation), imageFiles, "postgres");
+    }
+
+    /**
+     * A root the container's user can enter: otherwise its shell would skip the major's directory on PATH and run the
+     * next one's postgres (Debian's 15 stands behind zonky's 17) without a word.
+     */
+    private static Path openToAll(Path root) {
+        try {
+            var permissions = java.nio.file.Files.getPosixFilePermissions(root);
+            if (!permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)
+                    || !permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)) {
+                throw new IllegalStateException(root + " is closed to the pod's user, who must run PostgreSQL from it:"
+                        + " open it to every user (chmod 755)");
+            }
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static int major(String image) {

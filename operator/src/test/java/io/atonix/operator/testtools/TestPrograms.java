@@ -10,6 +10,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +103,7 @@ public final class TestPrograms {
         Path cache = Path.of(System.getProperty("user.home"), ".cache/atonix/classpath");
         Path unpacked = cache.resolve(artifact);
         if (Files.isDirectory(unpacked)) {
-            return unpacked;
+            return readableByAll(unpacked);
         }
         try {
             Files.createDirectories(cache);
@@ -123,12 +124,26 @@ public final class TestPrograms {
             } catch (FileAlreadyExistsException | DirectoryNotEmptyException other) {
                 // That JVM was first.
             }
-            return unpacked;
+            return readableByAll(unpacked);
         } catch (IOException e) {
             throw new AssertionError("could not unpack " + source + " under " + cache, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while unpacking " + source, e);
+        }
+    }
+
+    /**
+     * The unpacked directory open to every user, as the archive's own directories are: a temporary directory is made
+     * 0700, and the data plane's containers run its programs as their pods' users. Cached directories made before are
+     * opened too.
+     */
+    private static Path readableByAll(Path directory) {
+        try {
+            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+            return directory;
+        } catch (IOException e) {
+            throw new AssertionError("could not open " + directory + " to every user", e);
         }
     }
 
