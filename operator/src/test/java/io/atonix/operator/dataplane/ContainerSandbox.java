@@ -22,8 +22,9 @@ import java.util.Map;
 final class ContainerSandbox {
     private static final List<String> OVERLAID = List.of("usr", "etc", "var", "opt");
     private static final List<String> LINKED = List.of("bin", "sbin", "lib", "lib32", "lib64", "libx32");
-    private static final java.util.Set<String> MIRRORED =
-            java.util.Set.of("usr", "etc", "var", "opt", "bin", "sbin", "lib", "lib32", "lib64", "libx32");
+    /** The root's top directories that mirror the host's, so the host's symlinks among them hold in the root. */
+    private static final java.util.Set<String> MIRRORED = java.util.Set.copyOf(
+            java.util.stream.Stream.concat(OVERLAID.stream(), LINKED.stream()).toList());
 
     private ContainerSandbox() {}
 

@@ -13,6 +13,7 @@ import io.atonix.api.v1beta1.postgres.Postgres;
 import io.atonix.api.v1beta1.postgres.PostgresSpec;
 import io.atonix.api.v1beta1.postgres.RoleSpec;
 import io.atonix.operator.common.Conditions;
+import io.atonix.operator.common.Names;
 import io.atonix.operator.realcluster.OperatorProcess;
 import io.atonix.operator.realcluster.OwnNamespaces;
 import io.atonix.operator.realcluster.RealCluster;
@@ -20,16 +21,11 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -62,6 +58,7 @@ class DataPlanePostgresIT {
     private static OperatorProcess operator;
     private static OwnNamespaces namespaces;
     private static String namespace;
+    private static ClusterLogins logins;
 
     @BeforeAll
     static void start() throws Exception {
@@ -69,6 +66,7 @@ class DataPlanePostgresIT {
         namespaces = new OwnNamespaces(admin, "dp-postgres");
         namespace = namespaces.restricted("shop");
         DataPlane.admit(admin, namespace);
+        logins = new ClusterLogins(admin, namespace);
         operator = OperatorProcess.start(RealCluster.plane(), "dp-postgres");
         admin.resource(postgres(
                         NAME,
@@ -131,7 +129,7 @@ class DataPlanePostgresIT {
         Pod pod = admin.pods().inNamespace(namespace).withName(POD).get();
         assertThat(pod.getSpec().getNodeName()).isEqualTo(DataPlane.NODE);
         assertThat(postgresStatus().getReady()).isTrue();
-        assertThat(address(login("checkout").get("host")))
+        assertThat(logins.address(login("checkout").get("host")))
                 .isEqualTo(pod.getStatus().getPodIP());
         try (Connection connection = connect(login("checkout"), "orders");
                 ResultSet version = connection.createStatement().executeQuery("SHOW server_version")) {
@@ -143,7 +141,7 @@ class DataPlanePostgresIT {
     @Test
     @Order(2)
     void aPostgres17RunsZonkysServerProbedByTheClientToolsOf15AndItsRoleReachesItsDatabase() throws Exception {
-        try (Connection connection = connect(secret(NEWER + "-archivist-login"), "archive");
+        try (Connection connection = connect(logins.secret(NEWER + "-archivist-login"), "archive");
                 Statement sql = connection.createStatement();
                 ResultSet version = sql.executeQuery("SHOW server_version")) {
             version.next();
@@ -156,7 +154,7 @@ class DataPlanePostgresIT {
     @Order(3)
     void theReadWriteRoleChangesRowsOfItsDatabaseTheReadOnlyRoleOnlyReadsThemAndNeitherCreatesTables()
             throws Exception {
-        try (Connection owner = connect(secret(NAME + "-orders-owner"), "orders")) {
+        try (Connection owner = connect(logins.secret(NAME + "-orders-owner"), "orders")) {
             owner.createStatement().execute("CREATE TABLE carts (id int PRIMARY KEY, items int)");
         }
         try (Connection checkout = connect(login("checkout"), "orders");
@@ -195,7 +193,7 @@ class DataPlanePostgresIT {
             assertThat(status.getReady()).isTrue();
             assertThat(ready(NAME)).isTrue();
             // The agent rewrites the hosts file within a second of the pod's readiness changing.
-            assertThat(address(login("reports").get("host")))
+            assertThat(logins.address(login("reports").get("host")))
                     .isEqualTo(admin.pods()
                             .inNamespace(namespace)
                             .withName(POD)
@@ -237,40 +235,11 @@ class DataPlanePostgresIT {
 
     /** The binding Secret {@code <postgres>-<role>-login} the operator wrote for a role. */
     private static Map<String, String> login(String role) {
-        return secret(NAME + "-" + role + "-login");
+        return logins.secret(NAME + "-" + role + "-login");
     }
 
-    private static Map<String, String> secret(String name) {
-        Map<String, String> decoded = new HashMap<>();
-        admin.secrets()
-                .inNamespace(namespace)
-                .withName(name)
-                .get()
-                .getData()
-                .forEach((k, v) -> decoded.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
-        return decoded;
-    }
-
-    /**
-     * A connection with a Secret's username and password to the Postgres' Service, found as the operator finds it: in
-     * the hosts file (this JVM started before the file existed, so it looks the name up there itself).
-     */
+    /** Connects with a Secret's login to its Postgres' Service (an owner's Secret has no host: {@value #NAME}'s). */
     private static Connection connect(Map<String, String> login, String database) throws Exception {
-        String url = "jdbc:postgresql://" + address(login.getOrDefault("host", hostOf(NAME))) + ":5432/" + database;
-        return DriverManager.getConnection(url, login.get("username"), login.get("password"));
-    }
-
-    private static String hostOf(String service) {
-        return service + "." + namespace + ".svc";
-    }
-
-    private static String address(String host) throws Exception {
-        return Files.readAllLines(DataPlane.hostsFile(RealCluster.plane())).stream()
-                .map(line -> line.split("\\s+"))
-                .filter(words -> words.length > 1
-                        && List.of(words).subList(1, words.length).contains(host))
-                .map(words -> words[0])
-                .findFirst()
-                .orElseThrow(() -> new AssertionError(host + " is not in the hosts file"));
+        return logins.connect(login, login.getOrDefault("host", Names.serviceHost(NAME, namespace)), database);
     }
 }

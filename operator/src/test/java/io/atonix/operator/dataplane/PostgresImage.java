@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -62,9 +64,9 @@ public final class PostgresImage implements ImageRuntime {
      */
     private static Path openToAll(Path root) {
         try {
-            var permissions = java.nio.file.Files.getPosixFilePermissions(root);
-            if (!permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)
-                    || !permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)) {
+            var permissions = Files.getPosixFilePermissions(root);
+            if (!permissions.contains(PosixFilePermission.OTHERS_EXECUTE)
+                    || !permissions.contains(PosixFilePermission.OTHERS_READ)) {
                 throw new IllegalStateException(root + " is closed to the pod's user, who must run PostgreSQL from it:"
                         + " open it to every user (chmod 755)");
             }
