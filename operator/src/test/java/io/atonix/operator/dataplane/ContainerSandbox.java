@@ -22,6 +22,9 @@ import java.util.Map;
 final class ContainerSandbox {
     private static final List<String> OVERLAID = List.of("usr", "etc", "var", "opt");
     private static final List<String> LINKED = List.of("bin", "sbin", "lib", "lib32", "lib64", "libx32");
+    /** The root's top directories that mirror the host's, so the host's symlinks among them hold in the root. */
+    private static final java.util.Set<String> MIRRORED = java.util.Set.copyOf(
+            java.util.stream.Stream.concat(OVERLAID.stream(), LINKED.stream()).toList());
 
     private ContainerSandbox() {}
 
@@ -156,7 +159,7 @@ final class ContainerSandbox {
     }
 
     private static Path inside(Path root, String path) {
-        return root.resolve(path.startsWith("/") ? path.substring(1) : path);
+        return SandboxPath.of(root, path, MIRRORED);
     }
 
     private static String q(Object text) {

@@ -41,14 +41,19 @@ public final class DataPlane implements BeforeAllCallback {
             // The programs are had now: one that cannot be fails the class with how to get it, not a pod later.
             RedisImage redis = new RedisImage();
             redis.root();
+            PostgresInstallations.of(PostgresInstallations.DEBIAN_MAJOR);
             DataPlaneCount count = new DataPlaneCount();
             volumes = root.resolve("volumes");
             NodeServices services = new NodeServices(
-                    client, new PodVolumes(client, volumes), List.of(redis), new ContainerEnv(client), hostsFile);
+                    client,
+                    new PodVolumes(client, volumes),
+                    List.of(redis, new PostgresImage()),
+                    new ContainerEnv(client),
+                    hostsFile);
             agent = new NodeAgent(NODE, services, root.resolve("pods"), count);
             agent.start();
             System.out.println("[data plane] node agent on " + NODE + " (pods in " + root + "); the redis_exporter"
-                    + " sidecar is simulated: no process runs for it");
+                    + " and postgres_exporter sidecars are simulated: no process runs for them");
             context.getRoot()
                     .getStore(ExtensionContext.Namespace.GLOBAL)
                     .put(DataPlane.class.getName(), (ExtensionContext.Store.CloseableResource) () -> {

