@@ -38,8 +38,9 @@ final class ContainerLauncher {
                 launched.command().stream().map(pod::local).toList(),
                 launched.environment(),
                 launched.imageFiles(),
-                launched.kind());
-        Identity identity = Identity.of(pod.pod(), container);
+                launched.kind(),
+                launched.imageUser());
+        Identity identity = Identity.of(pod.pod(), container, spec.imageUser());
         Path dir = pod.directory().resolve("containers").resolve(container.getName());
         Files.createDirectories(dir);
         Map<String, String> env = new LinkedHashMap<>();

@@ -5,14 +5,17 @@ import io.fabric8.kubernetes.api.model.Pod;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The user a container runs as: the container's or pod's runAsUser and runAsGroup, the pod's fsGroup beside. */
+/**
+ * The user a container runs as: the container's or pod's runAsUser and runAsGroup, else the image's user, the pod's
+ * fsGroup beside.
+ */
 record Identity(Long user, Long group, Long fsGroup) {
-    static Identity of(Pod pod, Container container) {
+    static Identity of(Pod pod, Container container, Long imageUser) {
         var podContext = pod.getSpec().getSecurityContext();
         var own = container.getSecurityContext();
         Long user = own != null && own.getRunAsUser() != null
                 ? own.getRunAsUser()
-                : podContext == null ? null : podContext.getRunAsUser();
+                : podContext == null || podContext.getRunAsUser() == null ? imageUser : podContext.getRunAsUser();
         Long group = own != null && own.getRunAsGroup() != null
                 ? own.getRunAsGroup()
                 : podContext == null ? null : podContext.getRunAsGroup();

@@ -16,7 +16,7 @@ final class PostgresUser {
     private PostgresUser() {}
 
     static Path passwd(Container container, PodContext pod) {
-        Long user = Identity.of(pod.pod(), container).user();
+        Long user = Identity.of(pod.pod(), container, null).user();
         if (user == null || user == 0) {
             throw new IllegalStateException("postgres:<major> runs as root in " + pod.name() + "/"
                     + container.getName() + ", which PostgreSQL refuses: give it a runAsUser (the image's postgres"

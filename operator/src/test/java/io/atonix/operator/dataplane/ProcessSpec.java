@@ -8,13 +8,24 @@ import java.util.Map;
  * How one container runs as a process: the command line inside the container's root, the environment the image adds
  * (PATH, LD_LIBRARY_PATH; the container's own env is added by the agent and wins), the host directories mounted
  * read-only into the root (key: path inside the container), and the kind counted in the tier's summary line
- * ("redis", "postgres", "probe", "jobs").
+ * ("redis", "postgres", "probe", "jobs"), and the user the image runs as when the pod names none (its USER; null
+ * for root).
  */
 public record ProcessSpec(
-        List<String> command, Map<String, String> environment, Map<String, Path> imageFiles, String kind) {
+        List<String> command,
+        Map<String, String> environment,
+        Map<String, Path> imageFiles,
+        String kind,
+        Long imageUser) {
     public ProcessSpec {
         command = List.copyOf(command);
         environment = Map.copyOf(environment);
         imageFiles = Map.copyOf(imageFiles);
+    }
+
+    /** An image that runs as root unless the pod says otherwise. */
+    public ProcessSpec(
+            List<String> command, Map<String, String> environment, Map<String, Path> imageFiles, String kind) {
+        this(command, environment, imageFiles, kind, null);
     }
 }

@@ -13,26 +13,31 @@ import java.util.List;
 
 /**
  * A minimal RESP2 client for tests: sends a command as an array of bulk strings and reads one reply. An error reply
- * comes back as an {@link Error}, not an exception, so that a test can assert on refusals.
+ * comes back as an {@link Error}, not an exception, so that a test can assert on refusals. The data plane's probe
+ * application is a client too.
  */
-final class RespClient implements AutoCloseable {
+public final class RespClient implements AutoCloseable {
     /** An error reply, such as "NOPERM ..." or "WRONGPASS ...". */
-    record Error(String message) {}
+    public record Error(String message) {}
 
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
 
     RespClient(int port) throws IOException {
+        this("127.0.0.1", port);
+    }
+
+    public RespClient(String host, int port) throws IOException {
         socket = new Socket();
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+        socket.connect(new InetSocketAddress(host, port), 2000);
         socket.setSoTimeout(5000);
         in = new BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();
     }
 
     /** The reply: a String (simple or bulk), a Long, a List, null, or an {@link Error}. */
-    Object call(String... command) throws IOException {
+    public Object call(String... command) throws IOException {
         ByteArrayOutputStream request = new ByteArrayOutputStream();
         request.writeBytes(("*" + command.length + "\r\n").getBytes(StandardCharsets.UTF_8));
         for (String part : command) {

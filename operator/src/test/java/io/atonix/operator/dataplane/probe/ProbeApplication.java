@@ -1,0 +1,59 @@
+package io.atonix.operator.dataplane.probe;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The data plane's probe application: what a service of a stack would be, reduced to reporting what the binding
+ * environment the operator gave it lets it do. It reads only its environment (PG*, DATABASE_URL, REDIS_*, with a use's
+ * envPrefix), and answers over HTTP:
+ *
+ * <ul>
+ *   <li>{@code GET /healthz}: ok, once it listens (its readiness);
+ *   <li>{@code GET /env}: the names of its variables, never their values;
+ *   <li>{@code POST /postgres?prefix=&database=&via=url}: runs the body's SQL with the use's login ({@link
+ *       PostgresProbe});
+ *   <li>{@code POST /redis?prefix=&via=url}: runs the body's command with the use's login ({@link RedisProbe}).
+ * </ul>
+ *
+ * Each answer is one line {@code ok} or {@code refused <code> <message>}, then any result rows: what it could do.
+ *
+ * <p>Started by the agent as {@code java ... ProbeApplication <address> <port>}: the address is its pod's.
+ */
+public final class ProbeApplication {
+    private ProbeApplication() {}
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> env = System.getenv();
+        HttpServer server = HttpServer.create(new InetSocketAddress(args[0], Integer.parseInt(args[1])), 16);
+        server.createContext("/healthz", exchange -> answer(exchange, "ok"));
+        server.createContext("/env", exchange -> answer(exchange, String.join("\n", new TreeSet<>(env.keySet()))));
+        server.createContext(
+                "/postgres", exchange -> answer(exchange, new PostgresProbe(env, query(exchange)).run(body(exchange))));
+        server.createContext(
+                "/redis", exchange -> answer(exchange, new RedisProbe(env, query(exchange)).run(body(exchange))));
+        server.start();
+        System.out.println("probe listening on " + args[0] + ":" + args[1]);
+    }
+
+    private static ProbeQuery query(HttpExchange exchange) {
+        return ProbeQuery.parse(exchange.getRequestURI().getRawQuery());
+    }
+
+    private static String body(HttpExchange exchange) throws IOException {
+        return new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static void answer(HttpExchange exchange, String text) throws IOException {
+        byte[] bytes = (text + "\n").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+}
