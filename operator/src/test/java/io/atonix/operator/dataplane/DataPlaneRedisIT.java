@@ -128,7 +128,10 @@ class DataPlaneRedisIT {
     void aKilledRedisServerIsSeenAsAContainerRestartAndComesBackReadyWithItsAppendOnlyData() throws Exception {
         Map<String, String> web = secret("sessions-web-login");
         assertThat(redis(web, "SET", "web:survivor", "yes")).isEqualTo("OK");
-        Thread.sleep(1500); // appendfsync everysec
+        // appendfsync everysec: the write reaches the append-only file within a second or so.
+        Path appendOnly = DataPlane.volumeDirectory(dataVolume()).resolve("appendonlydir");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(appendOnlyText(appendOnly)).contains("web:survivor"));
         DataPlane.kill(namespace, POD, "redis");
         await().atMost(TIMEOUT).untilAsserted(() -> {
             var status =
@@ -147,12 +150,7 @@ class DataPlaneRedisIT {
     @Test
     @Order(4)
     void deletingTheRedisStopsItsPodAndItsDeletePolicyRemovesTheVolumesDirectoryWithTheVolume() {
-        String volume = admin.persistentVolumeClaims()
-                .inNamespace(namespace)
-                .withName("data-sessions-0")
-                .get()
-                .getSpec()
-                .getVolumeName();
+        String volume = dataVolume();
         Path directory = DataPlane.volumeDirectory(volume);
         assertThat(directory.resolve("appendonlydir"))
                 .as("redis-server's append-only files")
@@ -164,6 +162,27 @@ class DataPlaneRedisIT {
             assertThat(admin.persistentVolumes().withName(volume).get()).isNull();
             assertThat(directory).doesNotExist();
         });
+    }
+
+    /** The PersistentVolume bound to the Redis pod's data claim. */
+    private static String dataVolume() {
+        return admin.persistentVolumeClaims()
+                .inNamespace(namespace)
+                .withName("data-sessions-0")
+                .get()
+                .getSpec()
+                .getVolumeName();
+    }
+
+    /** What the append-only files hold, as text (RESP commands). */
+    private static String appendOnlyText(Path directory) throws java.io.IOException {
+        StringBuilder text = new StringBuilder();
+        try (var files = Files.list(directory)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".aof")).toList()) {
+                text.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+            }
+        }
+        return text.toString();
     }
 
     private static boolean ready() {
