@@ -58,7 +58,8 @@ public final class ChildPostgres {
                 spec.backup(),
                 stack.getSpec().deletionPolicyOrDefault(),
                 StackExporterMonitoring.of(stack),
-                null));
+                null,
+                spec.bootstrap()));
         return Optional.of(StackObjects.finish(postgres));
     }
 

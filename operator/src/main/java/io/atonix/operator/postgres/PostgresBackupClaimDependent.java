@@ -60,8 +60,9 @@ public class PostgresBackupClaimDependent extends KubernetesDependentResource<Pe
         return false;
     }
 
-    /** Whether the Postgres asks for backups; the claim is only created then. */
+    /** Whether the Postgres asks for backups into a volume; the claim is only created then. */
     static boolean requested(Postgres postgres) {
-        return postgres.getSpec().backup() != null;
+        return postgres.getSpec().backup() != null
+                && postgres.getSpec().backup().volume() != null;
     }
 }

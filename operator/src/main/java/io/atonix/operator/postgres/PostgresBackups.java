@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Scheduled logical backups: a CronJob that runs pg_dump for each database into a volume claim, keeping the newest
- * {@code retain} dumps of each. The claim outlives the Postgres unless its deletion policy is Delete, so that the
+ * Scheduled backups. To a volume: a CronJob that runs pg_dump for each database into a volume claim, keeping the newest
+ * {@code retain} dumps of each. To an object store: base backups ({@link BaseBackups}). The claim outlives the Postgres unless its deletion policy is Delete, so that the
  * backups survive what they are meant to survive.
  */
 public final class PostgresBackups {
@@ -31,6 +31,9 @@ public final class PostgresBackups {
         BackupSpec backup = postgres.getSpec().backup();
         if (backup == null) {
             return Optional.empty();
+        }
+        if (backup.objectStore() != null) {
+            return Optional.of(BaseBackups.cronJob(postgres));
         }
         String name = postgres.getMetadata().getName();
         return Optional.of(PostgresObjects.finish(new CronJobBuilder()
@@ -45,7 +48,7 @@ public final class PostgresBackups {
                 .withBackoffLimit(2)
                 .withNewTemplate()
                 .withNewMetadata()
-                .withLabels(PostgresObjects.metadata(postgres, name).getLabels())
+                .withLabels(PostgresObjects.backupPodLabels(postgres))
                 .endMetadata()
                 .withNewSpec()
                 .withRestartPolicy("Never")
@@ -100,7 +103,7 @@ public final class PostgresBackups {
 
     public static Optional<PersistentVolumeClaim> claim(Postgres postgres) {
         BackupSpec backup = postgres.getSpec().backup();
-        if (backup == null) {
+        if (backup == null || backup.volume() == null) {
             return Optional.empty();
         }
         var metadata = PostgresObjects.metadata(

@@ -32,7 +32,9 @@ public final class PostgresConfig {
     public static String file(Postgres postgres) {
         Map<String, String> settings = new TreeMap<>(DEFAULTS);
         // The spec's parameters were checked by PostgresParameters (through PostgresValidator) before this runs.
+        settings.putAll(ArchiveSettings.defaults(postgres));
         settings.putAll(postgres.getSpec().parameters());
+        settings.putAll(ArchiveSettings.parameters(postgres));
         StringBuilder file = new StringBuilder("# Written by the Atonix operator from Postgres ")
                 .append(postgres.getMetadata().getName())
                 .append("; edit spec.parameters instead.\n");

@@ -22,6 +22,18 @@ final class PostgresObjects {
                 .build();
     }
 
+    /**
+     * Labels of a backup Job's pods: the Postgres' labels without the one its Service and StatefulSet select on, so
+     * that clients are never sent to a running backup, and the component "backup".
+     */
+    static Map<String, String> backupPodLabels(Postgres postgres) {
+        Map<String, String> labels = new java.util.LinkedHashMap<>(
+                Labels.forPostgres(postgres.getMetadata().getName(), partOf(postgres)));
+        labels.remove(Labels.POSTGRES);
+        labels.put(Labels.COMPONENT, "backup");
+        return labels;
+    }
+
     static Map<String, String> selector(Postgres postgres) {
         return Map.of(Labels.POSTGRES, postgres.getMetadata().getName());
     }

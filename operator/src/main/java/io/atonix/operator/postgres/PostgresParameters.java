@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
  * makes the spec invalid, so a typo changes nothing instead of stopping the server after the roll.
  */
 public final class PostgresParameters {
-    /** Where the server listens and keeps its files: the pod spec depends on these, so a spec cannot change them. */
+    /**
+     * Where the server listens and keeps its files, which the pod spec depends on, and how it archives and recovers,
+     * which spec.backup and spec.bootstrap decide: a spec cannot change them.
+     */
     static final Set<String> RESERVED = Set.of(
             "listen_addresses",
             "port",
@@ -25,7 +28,14 @@ public final class PostgresParameters {
             "ident_file",
             "config_file",
             "unix_socket_directories",
-            "external_pid_file");
+            "external_pid_file",
+            "archive_mode",
+            "archive_command",
+            "archive_library",
+            "restore_command",
+            "recovery_target",
+            "recovery_target_time",
+            "recovery_target_action");
 
     private static final Pattern NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_.]{0,62}$");
     private static final Pattern NUMBER = Pattern.compile(

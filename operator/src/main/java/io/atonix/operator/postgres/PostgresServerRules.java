@@ -31,6 +31,10 @@ public final class PostgresServerRules {
                         prefix + ".databases[" + d + "].name", "database '" + name + "' is declared twice"));
             }
         }
+        if (server.backup() != null
+                && (server.backup().volume() == null) == (server.backup().objectStore() == null)) {
+            problems.add(new SpecProblem(prefix + ".backup", "backups go to exactly one of volume and objectStore"));
+        }
         if (server.version() != null) {
             PostgresParameters.problems(server.version(), server.parameters())
                     .forEach((name, problem) -> problems.add(new SpecProblem(prefix + ".parameters." + name, problem)));

@@ -90,6 +90,7 @@ public final class PostgresStatefulSets {
                 .withNewEmptyDir()
                 .endEmptyDir()
                 .endVolume()
+                .addAllToVolumes(ArchivePodParts.volumes(postgres))
                 .endSpec()
                 .endTemplate()
                 .addNewVolumeClaimTemplate()
@@ -129,7 +130,7 @@ public final class PostgresStatefulSets {
         String name = postgres.getMetadata().getName();
         return new ContainerBuilder()
                 .withName("postgres")
-                .withImage("postgres:" + postgres.getSpec().version())
+                .withImage(BarmanImage.serverImage(postgres))
                 .withArgs("-c", "config_file=" + PostgresConfig.MOUNT + "/" + PostgresConfig.FILE)
                 .withEnv(
                         new EnvVarBuilder()
@@ -141,6 +142,7 @@ public final class PostgresStatefulSets {
                                 .withValue("postgres")
                                 .build(),
                         SecretEnv.of("POSTGRES_PASSWORD", Names.postgresSuperuserSecret(name), BasicAuth.PASSWORD))
+                .addAllToEnv(ArchivePodParts.env(postgres))
                 .addNewPort()
                 .withName("postgres")
                 .withContainerPort(PostgresConfig.PORT)
@@ -167,6 +169,7 @@ public final class PostgresStatefulSets {
                 .withName("tmp")
                 .withMountPath("/tmp")
                 .endVolumeMount()
+                .addAllToVolumeMounts(ArchivePodParts.mounts(postgres))
                 .withSecurityContext(PodSecurity.restrictedContainer())
                 .build();
     }

@@ -114,7 +114,9 @@ public final class PostgresStatusBuilder {
                 ready,
                 server ? postgres.getSpec().version() : previousVersion(postgres),
                 databases,
-                binding);
+                binding,
+                null,
+                null);
     }
 
     public static PostgresStatus failed(Postgres postgres, String reason, String message, Instant now) {
@@ -127,7 +129,9 @@ public final class PostgresStatusBuilder {
                 previous == null ? null : previous.readyInstances(),
                 previousVersion(postgres),
                 previous == null ? List.of() : previous.databases(),
-                previous == null ? null : previous.binding());
+                previous == null ? null : previous.binding(),
+                previous == null ? null : previous.backup(),
+                previous == null ? null : previous.recovery());
     }
 
     private static String previousVersion(Postgres postgres) {

@@ -41,6 +41,7 @@ public final class PostgresValidator {
                     "spec.binding.login",
                     "'" + spec.binding().login() + "' is not a role of spec.roles; a binding offers a role's login"));
         }
+        RecoveryRules.problems(postgres).forEach(problems::add);
         String running =
                 postgres.getStatus() == null ? null : postgres.getStatus().version();
         if (running != null && major(spec.version()) > major(running)) {

@@ -337,10 +337,13 @@ class AppStackReconcilerTest {
                             .get())
                     .isNull();
         });
-        assertThat(mock.events("update"))
-                .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Deleted"));
-        assertThat(mock.events("update"))
-                .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Updated"));
+        // The reconcile that deleted the objects records its event after the deletes: it may still be on its way.
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(mock.events("update"))
+                    .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Deleted"));
+            assertThat(mock.events("update"))
+                    .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Updated"));
+        });
     }
 
     @Test
@@ -552,7 +555,7 @@ class AppStackReconcilerTest {
     @Test
     void aStackWithPostgresComposesAChildPostgresAndWaitsForIt() {
         StackPostgres postgres = new StackPostgres(
-                "16", null, VolumeSpec.of("5Gi"), List.of(new DatabaseSpec("shop", List.of())), null, null, null);
+                "16", null, VolumeSpec.of("5Gi"), List.of(new DatabaseSpec("shop", List.of())), null, null, null, null);
         ServiceSpec api = TestStacks.withReplicas(service("api", "acme/api:1", 5000), 1);
         create(stack(
                 "composed",
@@ -615,7 +618,7 @@ class AppStackReconcilerTest {
     @Test
     void theStatusNamesABindingSecretWhoseRotationRollsTheServicesThatReadIt() {
         StackPostgres postgres = new StackPostgres(
-                "16", null, VolumeSpec.of("5Gi"), List.of(new DatabaseSpec("shop", List.of())), null, null, null);
+                "16", null, VolumeSpec.of("5Gi"), List.of(new DatabaseSpec("shop", List.of())), null, null, null, null);
         ServiceSpec api = TestStacks.withUses(
                 TestStacks.withReplicas(service("api", "acme/api:1", 5000), 1), TestUses.postgres("shop", "shop"));
         ServiceSpec web = TestStacks.withReplicas(service("web", "acme/web:1", 8080), 1);

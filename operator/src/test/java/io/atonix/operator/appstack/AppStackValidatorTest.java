@@ -123,6 +123,7 @@ class AppStackValidatorTest {
                 List.of(),
                 java.util.Map.of("max_connections", "200", "wal_level", "archive"),
                 null,
+                null,
                 null);
         var problems = AppStackValidator.validate(stack(
                 "ns",
@@ -141,6 +142,7 @@ class AppStackValidatorTest {
                 2,
                 VolumeSpec.of("1Gi"),
                 List.of(new DatabaseSpec("shop", null), new DatabaseSpec("shop", null)),
+                null,
                 null,
                 null,
                 null);
@@ -224,7 +226,7 @@ class AppStackValidatorTest {
                         TestUses.redis("cache"),
                         TestUses.kafka("events", List.of("orders"), List.of("payments"))));
         StackPostgres postgres = new StackPostgres(
-                "16", null, VolumeSpec.of("1Gi"), List.of(new DatabaseSpec("shop", null)), null, null, null);
+                "16", null, VolumeSpec.of("1Gi"), List.of(new DatabaseSpec("shop", null)), null, null, null, null);
         KafkaSpec kafka = new KafkaSpec(
                 new KafkaClusterRef("events", "kafka"), List.of(new KafkaTopicSpec("orders", null, null, null)));
         var problems = AppStackValidator.validate(

@@ -53,7 +53,7 @@ class NetworkPoliciesTest {
             new Metrics(null, 9090, null),
             null);
     private final StackPostgres postgres = new StackPostgres(
-            "16", null, VolumeSpec.of("1Gi"), List.of(new DatabaseSpec("shop", null)), null, null, null);
+            "16", null, VolumeSpec.of("1Gi"), List.of(new DatabaseSpec("shop", null)), null, null, null, null);
 
     private final Map<String, String> apiPod = pod("shop", "api");
     private final Map<String, String> webPod = pod("shop", "web");

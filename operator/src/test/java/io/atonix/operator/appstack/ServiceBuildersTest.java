@@ -305,6 +305,7 @@ class ServiceBuildersTest {
                 List.of(new io.atonix.api.v1beta1.postgres.DatabaseSpec("shop", null)),
                 null,
                 null,
+                null,
                 null);
         AppStack withDb = stack("ns", "shop", TestStacks.spec(List.of(api), postgres, null, null, null, null, null));
         var env = Deployments.desired(withDb, api, NO_SECRETS)
@@ -372,6 +373,7 @@ class ServiceBuildersTest {
                 null,
                 VolumeSpec.of("1Gi"),
                 List.of(new io.atonix.api.v1beta1.postgres.DatabaseSpec("shop", null)),
+                null,
                 null,
                 null,
                 null);

@@ -42,6 +42,7 @@ class UsesTest {
                 List.of(new DatabaseSpec("shop", null), new DatabaseSpec("audit", null)),
                 null,
                 null,
+                null,
                 null);
         StackRedis redis = new StackRedis("7.2", new Quantity("64Mi"), null, null, null);
         KafkaSpec kafka = new KafkaSpec(

@@ -103,6 +103,7 @@ class DataPlanePostgresIT {
                 null,
                 DeletionPolicy.Delete,
                 null,
+                null,
                 null));
         return postgres;
     }

@@ -122,6 +122,7 @@ class PostgresImageTest {
                 null,
                 null,
                 null,
+                null,
                 null));
         return PostgresStatefulSets.desired(postgres, Optional.empty())
                 .getSpec()

@@ -202,6 +202,6 @@ class AlertsAndDashboardsTest {
     }
 
     private static BackupSpec backup(String schedule) {
-        return new BackupSpec(schedule, null, VolumeSpec.of("10Gi"));
+        return BackupSpec.toVolume(schedule, null, VolumeSpec.of("10Gi"));
     }
 }

@@ -42,7 +42,8 @@ final class MonitoredStacks {
                 List.of(new DatabaseSpec("shop", List.of())),
                 null,
                 null,
-                new BackupSpec("0 3 * * *", null, VolumeSpec.of("10Gi")));
+                BackupSpec.toVolume("0 3 * * *", null, VolumeSpec.of("10Gi")),
+                null);
         StackRedis redis = new StackRedis("7.2", new Quantity("256Mi"), null, null, null);
         return TestStacks.stack(
                 "shop",

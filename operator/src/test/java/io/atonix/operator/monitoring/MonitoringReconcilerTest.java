@@ -66,7 +66,7 @@ class MonitoringReconcilerTest {
         ServiceSpec api =
                 TestStacks.withMetrics(TestStacks.service("api", "acme/api:1", 5000), new Metrics("/prom", 9100, null));
         StackPostgres postgres = new StackPostgres(
-                "16", null, VolumeSpec.of("5Gi"), List.of(new DatabaseSpec("shop", List.of())), null, null, null);
+                "16", null, VolumeSpec.of("5Gi"), List.of(new DatabaseSpec("shop", List.of())), null, null, null, null);
         create(TestStacks.stack(
                 "mon",
                 "shop",

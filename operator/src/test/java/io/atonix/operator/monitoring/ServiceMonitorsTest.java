@@ -230,7 +230,18 @@ class ServiceMonitorsTest {
                 .withUid("uid-orders")
                 .build());
         postgres.setSpec(new PostgresSpec(
-                "16", null, VolumeSpec.of("1Gi"), List.of(), List.of(), null, null, null, null, monitoring, null));
+                "16",
+                null,
+                VolumeSpec.of("1Gi"),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                monitoring,
+                null,
+                null));
         return postgres;
     }
 

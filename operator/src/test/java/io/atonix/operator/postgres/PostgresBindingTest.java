@@ -43,6 +43,7 @@ class PostgresBindingTest {
                 null,
                 null,
                 null,
+                null,
                 null));
         return postgres;
     }
@@ -95,6 +96,7 @@ class PostgresBindingTest {
                 VolumeSpec.of("1Gi"),
                 List.of(),
                 List.of(new RoleSpec("api", "shop", null)),
+                null,
                 null,
                 null,
                 null,
@@ -153,7 +155,8 @@ class PostgresBindingTest {
                 spec.backup(),
                 spec.deletionPolicy(),
                 spec.monitoring(),
-                new BindingSpec(login));
+                new BindingSpec(login),
+                null);
     }
 
     /** As the API server stores it: base64 data instead of stringData. */

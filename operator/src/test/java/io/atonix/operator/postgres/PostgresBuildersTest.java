@@ -49,6 +49,7 @@ class PostgresBuildersTest {
                 null,
                 policy,
                 null,
+                null,
                 null);
     }
 
@@ -149,11 +150,12 @@ class PostgresBuildersTest {
                 null,
                 null,
                 null,
-                new BackupSpec(
+                BackupSpec.toVolume(
                         "*/30 * * * *",
                         4,
                         new VolumeSpec(new io.fabric8.kubernetes.api.model.Quantity("10Gi"), "slow")),
                 DeletionPolicy.Delete,
+                null,
                 null,
                 null));
         var job = PostgresBackups.cronJob(pg).orElseThrow();
@@ -179,6 +181,20 @@ class PostgresBuildersTest {
                 .hasSize(1);
         assertThat(PostgresBackups.cronJob(postgres(spec("16", "1Gi", null, Map.of()))))
                 .isEmpty();
+        var podLabels = job.getSpec()
+                .getJobTemplate()
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getLabels();
+        for (var service : List.of(PostgresServices.primary(pg), PostgresServices.headless(pg))) {
+            assertThat(podLabels
+                            .entrySet()
+                            .containsAll(service.getSpec().getSelector().entrySet()))
+                    .as("a running backup is never an endpoint of "
+                            + service.getMetadata().getName())
+                    .isFalse();
+        }
     }
 
     @Test

@@ -197,7 +197,8 @@ class PostgresReconcilerTest {
                 null,
                 null,
                 null,
-                new BackupSpec("0 3 * * *", 3, VolumeSpec.of("2Gi")),
+                BackupSpec.toVolume("0 3 * * *", 3, VolumeSpec.of("2Gi")),
+                null,
                 null,
                 null,
                 null);
@@ -378,6 +379,7 @@ class PostgresReconcilerTest {
                         null,
                         null,
                         null,
+                        null,
                         null)));
 
         await().atMost(TIMEOUT)
@@ -420,6 +422,7 @@ class PostgresReconcilerTest {
                 List.of(new DatabaseSpec("shop_data", List.of())),
                 null,
                 parameters,
+                null,
                 null,
                 null,
                 null,

@@ -123,6 +123,7 @@ class OperatorFaultsIT {
                 List.of(new DatabaseSpec("shop", List.of()), new DatabaseSpec("audit", List.of())),
                 null,
                 null,
+                null,
                 null);
         Map<String, String> before;
         try (OperatorProcess first = OperatorProcess.start(RealCluster.plane(), "credentials-1")) {

@@ -95,7 +95,8 @@ class PostgresOnRealClusterIT {
                 List.of(),
                 Map.of(),
                 null,
-                new BackupSpec("0 3 * * *", 2, VolumeSpec.of("1Gi")),
+                BackupSpec.toVolume("0 3 * * *", 2, VolumeSpec.of("1Gi")),
+                null,
                 null,
                 null,
                 null));
@@ -219,6 +220,7 @@ class PostgresOnRealClusterIT {
                 null,
                 null,
                 policy,
+                null,
                 null,
                 null));
         admin.resource(pg).create();

@@ -6,6 +6,7 @@ import io.atonix.api.schema.ListType;
 import io.atonix.api.v1beta1.common.ComputeResources;
 import io.atonix.api.v1beta1.common.VolumeSpec;
 import io.atonix.api.v1beta1.postgres.BackupSpec;
+import io.atonix.api.v1beta1.postgres.BootstrapSpec;
 import io.atonix.api.v1beta1.postgres.DatabaseSpec;
 import io.atonix.api.v1beta1.postgres.PostgresServer;
 import io.fabric8.generator.annotation.Default;
@@ -43,7 +44,9 @@ public record StackPostgres(
 
         @JsonPropertyDescription(PostgresServer.RESOURCES) ComputeResources resources,
 
-        @JsonPropertyDescription(PostgresServer.BACKUP) BackupSpec backup)
+        @JsonPropertyDescription(PostgresServer.BACKUP) BackupSpec backup,
+
+        @JsonPropertyDescription(PostgresServer.BOOTSTRAP) BootstrapSpec bootstrap)
         implements PostgresServer {
 
     public StackPostgres {

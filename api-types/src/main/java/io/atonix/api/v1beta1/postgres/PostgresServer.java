@@ -19,6 +19,11 @@ import java.util.Map;
         value = "int(self.version.split('.')[0]) >= int(oldSelf.version.split('.')[0])",
         message = "the PostgreSQL major version cannot go down",
         fieldPath = ".version")
+@ValidationRule(
+        value =
+                "has(self.bootstrap) == has(oldSelf.bootstrap) && (!has(self.bootstrap) || self.bootstrap == oldSelf.bootstrap)",
+        message = "bootstrap is read once, when the Postgres is created, and cannot change",
+        fieldPath = ".bootstrap")
 public interface PostgresServer {
     String VERSION_PATTERN = "^(1[3-8])(\\.[0-9]+)?$";
     String VERSION =
@@ -31,7 +36,11 @@ public interface PostgresServer {
     String PARAMETERS =
             "postgresql.conf parameters over the operator's defaults, as strings (for example max_connections: \"200\"). Each is checked against the parameters of the spec's major version (name, boolean and enum values, numbers with the parameter's units and range); a parameter the server would refuse makes the spec invalid (reason InvalidSpec, the field named) and nothing changes until it is fixed. Names with a dot (extension parameters) are passed through. listen_addresses, port and the file locations are set by the operator.";
     String RESOURCES = "CPU and memory for the PostgreSQL container.";
-    String BACKUP = "Scheduled logical backups (pg_dump per database) into a volume. No backups are taken when unset.";
+    String BACKUP =
+            "Scheduled backups: logical dumps (pg_dump per database) into a volume, or continuous archiving (base backups and the write-ahead log) to an S3-compatible object store. No backups are taken when unset.";
+
+    String BOOTSTRAP =
+            "Where the new server's data comes from: recovery from another Postgres' archive in an object store, into this resource's new, empty volume. An empty server (initdb) when unset. Set at creation only.";
 
     String version();
 
@@ -46,4 +55,6 @@ public interface PostgresServer {
     ComputeResources resources();
 
     BackupSpec backup();
+
+    BootstrapSpec bootstrap();
 }

@@ -74,7 +74,9 @@ public record PostgresSpec(
 
         @JsonPropertyDescription(
                 "The login offered to servicebinding.io consumers in status.binding: a role of spec.roles. No binding when unset; never the superuser.")
-        BindingSpec binding)
+        BindingSpec binding,
+
+        @JsonPropertyDescription(PostgresServer.BOOTSTRAP) BootstrapSpec bootstrap)
         implements PostgresServer {
 
     public PostgresSpec {

@@ -28,7 +28,13 @@ public record PostgresStatus(
 
         @JsonPropertyDescription(
                 "The Secret of the login spec.binding chooses (servicebinding.io Provisioned Service); absent without spec.binding.")
-        Binding binding) {
+        Binding binding,
+
+        @JsonPropertyDescription("The object store's backups, with spec.backup.objectStore.")
+        BackupStatus backup,
+
+        @JsonPropertyDescription("How recovery ended, with spec.bootstrap.recovery.")
+        RecoveryStatus recovery) {
 
     public PostgresStatus {
         conditions = conditions == null ? List.of() : List.copyOf(conditions);
