@@ -10,9 +10,20 @@ import java.util.stream.Stream;
  */
 final class BarmanCommands {
     private final ArchiveLocation location;
+    private final String envPrefix;
 
+    /** Commands that find the store's access in AWS_* (the server's own archive). */
     BarmanCommands(ArchiveLocation location) {
+        this(location, "");
+    }
+
+    /**
+     * Commands that find the store's access in variables named with {@code envPrefix} ({@link ObjectStoreAccess}),
+     * passed to barman-cloud as the AWS_* it reads: a container may hold the access of two stores.
+     */
+    BarmanCommands(ArchiveLocation location, String envPrefix) {
         this.location = location;
+        this.envPrefix = envPrefix;
     }
 
     /** archive_command: each completed WAL segment (%p) goes to the archive before PostgreSQL may recycle it. */
@@ -52,7 +63,7 @@ final class BarmanCommands {
     }
 
     private String tool(String name) {
-        return String.join(
+        String command = String.join(
                 " ",
                 List.of(
                         name,
@@ -60,6 +71,14 @@ final class BarmanCommands {
                         "aws-s3",
                         "--endpoint-url",
                         quote(location.store().endpoint())));
+        if (envPrefix.isEmpty()) {
+            return command;
+        }
+        return "env "
+                + ObjectStoreAccess.variables(location.store()).stream()
+                        .map(v -> v + "=\"$" + envPrefix + v + "\"")
+                        .collect(Collectors.joining(" "))
+                + " " + command;
     }
 
     private String target() {

@@ -8,18 +8,7 @@ import io.atonix.api.v1beta1.postgres.Postgres;
  * from barman-cloud-backup-list: the ends of the newest and the oldest base backups that completed.
  */
 final class BaseBackupScript {
-    static final String SUMMARY = """
-            import json, sys, datetime as d
-            def end(b):
-                if b.get("end_time_timestamp"):
-                    return d.datetime.fromtimestamp(float(b["end_time_timestamp"]), d.timezone.utc)
-                for f in ("%a %b %d %H:%M:%S %Y", "%Y-%m-%d %H:%M:%S.%f%z", "%Y-%m-%dT%H:%M:%S%z"):
-                    try:
-                        v = d.datetime.strptime(b["end_time"], f)
-                        return v if v.tzinfo else v.replace(tzinfo=d.timezone.utc)
-                    except ValueError:
-                        pass
-                sys.exit("unknown end_time " + b["end_time"])
+    static final String SUMMARY = BarmanJson.END + """
             done = sorted(end(b) for b in json.load(open(sys.argv[1]))["backups_list"] if b.get("status") == "DONE")
             z = lambda v: v.astimezone(d.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
             print(json.dumps({"lastSuccessfulBackup": z(done[-1]), "firstRecoverabilityPoint": z(done[0])}))

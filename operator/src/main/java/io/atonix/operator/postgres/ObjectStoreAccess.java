@@ -15,23 +15,39 @@ import java.util.Optional;
 /**
  * What a container needs to reach an object store with barman-cloud (boto3 underneath): the access key from the
  * user's Secret, the region, and the CA bundle of a private endpoint, mounted from its Secret. Named after its use
- * ("archive" for the server's own archive, "recovery" for the source it recovers from), since one pod may hold both.
+ * ("archive" for the server's own archive, "recovery" for the source it recovers from), since one pod may hold both:
+ * the variables are AWS_*, with {@code envPrefix} before them for a second store.
  */
-record ObjectStoreAccess(ObjectStoreSpec store, String use) {
+record ObjectStoreAccess(ObjectStoreSpec store, String use, String envPrefix) {
+
+    ObjectStoreAccess(ObjectStoreSpec store, String use) {
+        this(store, use, "");
+    }
+
+    /** The AWS_* variables barman-cloud reads for this store. */
+    static List<String> variables(ObjectStoreSpec store) {
+        List<String> names =
+                new ArrayList<>(List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_DEFAULT_REGION"));
+        if (store.ca() != null) {
+            names.add("AWS_CA_BUNDLE");
+        }
+        return names;
+    }
 
     List<EnvVar> env() {
         List<EnvVar> env = new ArrayList<>();
         env.add(SecretEnv.of(
-                "AWS_ACCESS_KEY_ID",
+                envPrefix + "AWS_ACCESS_KEY_ID",
                 store.credentials().secretName(),
                 store.credentials().accessKeyIdKeyOrDefault()));
         env.add(SecretEnv.of(
-                "AWS_SECRET_ACCESS_KEY",
+                envPrefix + "AWS_SECRET_ACCESS_KEY",
                 store.credentials().secretName(),
                 store.credentials().secretAccessKeyKeyOrDefault()));
-        env.add(value("AWS_DEFAULT_REGION", store.regionOrDefault()));
+        env.add(value(envPrefix + "AWS_DEFAULT_REGION", store.regionOrDefault()));
         if (store.ca() != null) {
-            env.add(value("AWS_CA_BUNDLE", mountPath() + "/" + store.ca().key()));
+            env.add(value(
+                    envPrefix + "AWS_CA_BUNDLE", mountPath() + "/" + store.ca().key()));
         }
         return env;
     }

@@ -125,6 +125,66 @@ class ArchiveBuildersTest {
                         + " \"firstRecoverabilityPoint\": \"2026-12-01T03:00:07Z\"}");
     }
 
+    @Test
+    void aRecoveredPostgresRestoresInAnInitContainerThatReadsTheSourcesArchiveWithTheSourcesAccess() {
+        String source = "{ endpoint: \"https://old.example.com\", bucket: old-archive, path: team-a,"
+                + " credentials: { secretName: old-s3, accessKeyIdKey: id } }";
+        Postgres postgres = postgres("backup: { schedule: \"0 3 * * *\", objectStore: " + STORE + " }\n  "
+                + "bootstrap: { recovery: { source: shop-db-old, targetTime: \"2026-12-01T09:30:00Z\", objectStore: "
+                + source + " } }");
+        var pod = PostgresStatefulSets.desired(postgres, Optional.empty())
+                .getSpec()
+                .getTemplate()
+                .getSpec();
+        Container recover = pod.getInitContainers().get(0);
+        assertThat(recover.getName()).isEqualTo("recover");
+        assertThat(recover.getImage()).isEqualTo("ghcr.io/atonix/postgres-barman:15");
+        assertThat(secretRef(recover, "RECOVERY_AWS_ACCESS_KEY_ID")).isEqualTo("old-s3/id");
+        assertThat(secretRef(recover, "AWS_ACCESS_KEY_ID"))
+                .as("the new timeline goes to the server's own archive")
+                .isEqualTo("s3/AWS_ACCESS_KEY_ID");
+        assertThat(secretRef(recover, "POSTGRES_PASSWORD")).isEqualTo("shop-db-superuser/password");
+        assertThat(recover.getCommand().get(2))
+                .contains("env AWS_ACCESS_KEY_ID=\"$RECOVERY_AWS_ACCESS_KEY_ID\"")
+                .contains("barman-cloud-restore --cloud-provider aws-s3 --endpoint-url 'https://old.example.com'"
+                        + " 's3://old-archive/team-a' 'shop-db-old' \"$backup\"")
+                .contains("recovery_target_time=2026-12-01T09:30:00Z")
+                .contains("recovery_target_action=promote")
+                .contains("ALTER ROLE postgres PASSWORD :'password'");
+        assertThat(recover.getVolumeMounts())
+                .extracting(m -> m.getMountPath())
+                .contains(PostgresConfig.DATA_MOUNT, PostgresConfig.MOUNT, "/var/run/postgresql");
+        assertThat(server(postgres).getImage()).isEqualTo("ghcr.io/atonix/postgres-barman:15");
+    }
+
+    @Test
+    void aRecoveryStartsFromTheNewestCompletedBaseBackupThatEndedBeforeItsTarget(@TempDir Path dir) throws Exception {
+        Path list = dir.resolve("backups.json");
+        Files.writeString(list, """
+                {"backups_list": [
+                  {"backup_id": "20261201T030000", "status": "DONE", "end_time": "Tue Dec  1 03:00:07 2026"},
+                  {"backup_id": "20261202T030000", "status": "DONE", "end_time": "Wed Dec  2 03:00:09 2026"},
+                  {"backup_id": "20261202T040000", "status": "FAILED", "end_time": "Wed Dec  2 04:00:00 2026"}
+                ]}
+                """);
+        assertThat(python(BackupChoice.SCRIPT, list.toString(), "2026-12-02T03:30:00Z"))
+                .isEqualTo("20261202T030000");
+        assertThat(python(BackupChoice.SCRIPT, list.toString(), "2026-12-02T03:00:00+00:00"))
+                .isEqualTo("20261201T030000");
+        assertThat(python(BackupChoice.SCRIPT, list.toString(), "")).isEqualTo("20261202T030000");
+        assertThat(python(BackupChoice.SCRIPT, list.toString(), "2026-11-30T00:00:00Z"))
+                .isEqualTo("no completed base backup ended before 2026-11-30T00:00:00Z");
+    }
+
+    private static String python(String script, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("python3", "-c", script));
+        command.addAll(List.of(args));
+        Process python = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        python.waitFor();
+        return out;
+    }
+
     private static Container server(Postgres postgres) {
         return PostgresStatefulSets.desired(postgres, Optional.empty())
                 .getSpec()
