@@ -96,7 +96,7 @@ final class ContainerRunner {
     /** Runs the probes while the process lives; a failed liveness or startup probe kills it. */
     private void watch(Process running) throws InterruptedException {
         ProbeSchedule startup = ProbeSchedule.of(container.getStartupProbe());
-        ProbeSchedule readiness = ProbeSchedule.of(container.getReadinessProbe());
+        ProbeSchedule readiness = ProbeSchedule.readiness(container.getReadinessProbe());
         ProbeSchedule liveness = ProbeSchedule.of(container.getLivenessProbe());
         boolean started = startup == null;
         state.started(started, readiness == null && started);

@@ -42,18 +42,23 @@ public final class DataPlane implements BeforeAllCallback {
             RedisImage redis = new RedisImage();
             redis.root();
             PostgresInstallations.of(PostgresInstallations.DEBIAN_MAJOR);
+            PostgresExporterImage postgresExporter = new PostgresExporterImage();
+            postgresExporter.binary();
+            RedisExporterImage redisExporter = new RedisExporterImage();
+            redisExporter.binary();
             DataPlaneCount count = new DataPlaneCount();
             volumes = root.resolve("volumes");
             NodeServices services = new NodeServices(
                     client,
                     new PodVolumes(client, volumes),
-                    List.of(redis, new PostgresImage(), new ProbeImage()),
+                    List.of(redis, new PostgresImage(), new ProbeImage(), postgresExporter, redisExporter),
                     new ContainerEnv(client),
                     hostsFile);
             agent = new NodeAgent(NODE, services, root.resolve("pods"), count);
             agent.start();
-            System.out.println("[data plane] node agent on " + NODE + " (pods in " + root + "); the redis_exporter"
-                    + " and postgres_exporter sidecars are simulated: no process runs for them");
+            System.out.println("[data plane] node agent on " + NODE + " (pods in " + root + "); the exporter sidecars"
+                    + " run for real: postgres_exporter " + PostgresExporterImage.version() + " built from the Go"
+                    + " module proxy, Debian's prometheus-redis-exporter for redis_exporter");
             context.getRoot()
                     .getStore(ExtensionContext.Namespace.GLOBAL)
                     .put(DataPlane.class.getName(), (ExtensionContext.Store.CloseableResource) () -> {

@@ -6,10 +6,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** How many pods of the run the agent ran as processes, by kind, and how many it only simulated: the summary line. */
+/**
+ * How many pods of the run the agent ran as processes, by kind (their first container's: an exporter beside PostgreSQL
+ * makes no pod of its own), how many of those ran an exporter, and how many it only simulated: the summary line.
+ */
 final class DataPlaneCount {
     private final AtomicInteger processes = new AtomicInteger();
     private final AtomicInteger simulated = new AtomicInteger();
+    private final AtomicInteger withExporter = new AtomicInteger();
     private final Map<String, AtomicInteger> kinds = new ConcurrentHashMap<>();
 
     void started(Pod pod, List<String> podKinds) {
@@ -18,6 +22,9 @@ final class DataPlaneCount {
             return;
         }
         processes.incrementAndGet();
+        if (podKinds.contains("exporter")) {
+            withExporter.incrementAndGet();
+        }
         boolean job = pod.getMetadata().getOwnerReferences() != null
                 && pod.getMetadata().getOwnerReferences().stream().anyMatch(o -> "Job".equals(o.getKind()));
         String kind = job ? "jobs" : podKinds.get(0);
@@ -26,7 +33,8 @@ final class DataPlaneCount {
 
     String summary() {
         return "Data plane: " + processes.get() + " pods ran as processes (postgres " + of("postgres") + ", redis "
-                + of("redis") + ", probe " + of("probe") + ", jobs " + of("jobs") + "); " + simulated.get()
+                + of("redis") + ", probe " + of("probe") + ", jobs " + of("jobs") + "; " + withExporter.get()
+                + " of them with their exporter); " + simulated.get()
                 + " pods on the agent's node simulated";
     }
 

@@ -1,11 +1,14 @@
 package io.atonix.operator.dataplane;
 
 import io.fabric8.kubernetes.api.model.Probe;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;
 
 /** When a probe is due (its initial delay, then its period) and how many times in a row it has failed. */
 final class ProbeSchedule {
+    static final Duration FIRST_STATUS_UPDATE = Duration.ofSeconds(1);
+
     private final Probe probe;
     private final long periodMillis;
     private final int failureThreshold;
@@ -22,6 +25,19 @@ final class ProbeSchedule {
 
     static ProbeSchedule of(Probe probe) {
         return probe == null ? null : new ProbeSchedule(probe);
+    }
+
+    /**
+     * A readiness probe: the kubelet runs one without a result as soon as it updates the pod's status after seeing the
+     * container started, which its PLEG relist (every second) tells it, not a whole period later (an exporter's 30 s
+     * would hold its database's pod unready that long); the initial delay still holds.
+     */
+    static ProbeSchedule readiness(Probe probe) {
+        ProbeSchedule schedule = of(probe);
+        if (schedule != null && schedule.due.isBefore(Instant.now().plus(FIRST_STATUS_UPDATE))) {
+            schedule.due = Instant.now().plus(FIRST_STATUS_UPDATE);
+        }
+        return schedule;
     }
 
     /** The probe's result if it was due and ran, otherwise null. */

@@ -8,8 +8,8 @@ import java.util.Map;
  * How one container runs as a process: the command line inside the container's root, the environment the image adds
  * (PATH, LD_LIBRARY_PATH; the container's own env is added by the agent and wins), the host directories mounted
  * read-only into the root (key: path inside the container), and the kind counted in the tier's summary line
- * ("redis", "postgres", "probe", "jobs"), and the user the image runs as when the pod names none (its USER; null
- * for root).
+ * ("redis", "postgres", "probe", "exporter"; a pod counts as its first container's kind, a Job's as "jobs"), and the
+ * user the image runs as when the pod names none (its USER; null for root).
  */
 public record ProcessSpec(
         List<String> command,
