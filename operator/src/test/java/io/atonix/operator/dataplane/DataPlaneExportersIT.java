@@ -69,6 +69,7 @@ class DataPlaneExportersIT {
                 null,
                 DeletionPolicy.Delete,
                 null,
+                null,
                 null));
         Redis redis = new Redis();
         redis.setMetadata(metadata("quotes"));
