@@ -47,7 +47,7 @@ public final class DataPlane implements BeforeAllCallback {
             NodeServices services = new NodeServices(
                     client,
                     new PodVolumes(client, volumes),
-                    List.of(redis, new PostgresImage(), new ProbeImage()),
+                    List.of(redis, new PostgresImage(), new PostgresBarmanImage(), new ProbeImage()),
                     new ContainerEnv(client),
                     hostsFile);
             agent = new NodeAgent(NODE, services, root.resolve("pods"), count);
