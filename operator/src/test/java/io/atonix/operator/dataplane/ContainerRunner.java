@@ -3,6 +3,7 @@ package io.atonix.operator.dataplane;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Probe;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,12 +69,13 @@ final class ContainerRunner {
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
                 builder.environment().clear();
                 builder.environment().putAll(env);
+                Files.writeString(terminationLog(), "");
                 process = builder.start();
                 state.running(Instant.now());
                 changed.run();
                 watch(process);
                 int exit = process.waitFor();
-                state.terminated(exit, Instant.now());
+                state.terminated(exit, Instant.now(), TerminationMessage.of(container, exit, terminationLog(), log));
                 changed.run();
                 if (stopping || !restarts(exit)) {
                     exited.complete(exit);
@@ -131,6 +133,10 @@ final class ContainerRunner {
 
     private boolean restarts(int exit) {
         return "Always".equals(restartPolicy) || ("OnFailure".equals(restartPolicy) && exit != 0);
+    }
+
+    private java.nio.file.Path terminationLog() {
+        return log.resolveSibling(ContainerSandbox.TERMINATION_LOG);
     }
 
     /** Waits until the container has ended for good (no restart follows): its last exit code, -1 if it never ran. */

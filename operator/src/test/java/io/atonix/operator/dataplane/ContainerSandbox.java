@@ -14,12 +14,16 @@ import java.util.Map;
  * nothing leaks to the host and all goes when the process ends) with a private root on a tmpfs, in which the host's
  * /usr, /etc, /var and /opt are overlays (the host's files, read-only beneath; what the container writes stays in
  * the namespace's tmpfs), /bin, /lib, /lib64 and /sbin the same symlinks as on the host, the image's files and the
- * pod's volumes bind-mounted at their mount paths, and the agent's hosts file as /etc/hosts. The process runs
+ * pod's volumes bind-mounted at their mount paths, the agent's hosts file as /etc/hosts, and a /dev of its own with
+ * the file that plays its terminationMessagePath. The process runs
  * chrooted there, as the container's runAsUser and runAsGroup with the fsGroup as a supplementary group
  * (setpriv), in its working directory. The pid the agent holds is the container's main process: every step execs the
  * next.
  */
 final class ContainerSandbox {
+    /** The host file, in the container's directory, that plays its terminationMessagePath. */
+    static final String TERMINATION_LOG = "termination-log";
+
     private static final List<String> OVERLAID = List.of("usr", "etc", "var", "opt");
     private static final List<String> LINKED = List.of("bin", "sbin", "lib", "lib32", "lib64", "libx32");
     /** The root's top directories that mirror the host's, so the host's symlinks among them hold in the root. */
@@ -96,9 +100,12 @@ final class ContainerSandbox {
         script.append("/usr/bin/mount -t proc proc ")
                 .append(q(root.resolve("proc")))
                 .append('\n');
-        script.append("/usr/bin/mount --rbind /dev ")
-                .append(q(root.resolve("dev")))
-                .append('\n');
+        devices(script, root.resolve("dev"));
+        Path termination = dir.resolve(TERMINATION_LOG);
+        Files.writeString(termination, "");
+        Files.setPosixFilePermissions(
+                termination, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+        bind(script, termination, inside(root, terminationMessagePath(container)), false);
         bind(script, hostsFile, root.resolve("etc/hosts"), true);
         for (var image : spec.imageFiles().entrySet()) {
             bind(script, image.getValue(), inside(root, image.getKey()), true);
@@ -131,6 +138,45 @@ final class ContainerSandbox {
         Path file = dir.resolve("start.sh");
         Files.writeString(file, script);
         return List.of("/usr/bin/unshare", "-m", "--propagation", "private", "/bin/sh", file.toString());
+    }
+
+    /**
+     * The container's own /dev, as a runtime gives it: a tmpfs with the host's null, zero, full, random, urandom and tty,
+     * a fresh /dev/shm (PostgreSQL's shared memory) and the /proc links; the file a container writes its termination
+     * message to is bound into it too, so nothing the container writes reaches the host's /dev.
+     */
+    private static void devices(StringBuilder script, Path dev) {
+        script.append("/usr/bin/mount -t tmpfs -o mode=0755 tmpfs ")
+                .append(q(dev))
+                .append('\n');
+        for (String node : List.of("null", "zero", "full", "random", "urandom", "tty")) {
+            bind(script, Path.of("/dev", node), dev.resolve(node), false);
+        }
+        script.append("/usr/bin/mkdir -p ").append(q(dev.resolve("shm"))).append('\n');
+        script.append("/usr/bin/mount -t tmpfs -o mode=1777 tmpfs ")
+                .append(q(dev.resolve("shm")))
+                .append('\n');
+        for (var link : Map.of(
+                        "fd",
+                        "/proc/self/fd",
+                        "stdin",
+                        "/proc/self/fd/0",
+                        "stdout",
+                        "/proc/self/fd/1",
+                        "stderr",
+                        "/proc/self/fd/2")
+                .entrySet()) {
+            script.append("/usr/bin/ln -s ")
+                    .append(q(link.getValue()))
+                    .append(' ')
+                    .append(q(dev.resolve(link.getKey())))
+                    .append('\n');
+        }
+    }
+
+    static String terminationMessagePath(Container container) {
+        String path = container.getTerminationMessagePath();
+        return path == null || path.isEmpty() ? "/dev/termination-log" : path;
     }
 
     /** A command run inside the running container (an exec probe): its mount namespace, root and identity. */

@@ -57,6 +57,11 @@ final class ContainerState {
     }
 
     synchronized void terminated(int exitCode, Instant at) {
+        terminated(exitCode, at, "");
+    }
+
+    /** Ended with the message the container left at its terminationMessagePath (none when empty). */
+    synchronized void terminated(int exitCode, Instant at, String message) {
         String startedAt = current.getRunning() == null
                 ? at.toString()
                 : current.getRunning().getStartedAt();
@@ -66,6 +71,7 @@ final class ContainerState {
                 .withReason(exitCode == 0 ? "Completed" : "Error")
                 .withStartedAt(startedAt)
                 .withFinishedAt(at.toString())
+                .withMessage(message.isEmpty() ? null : message)
                 .endTerminated()
                 .build();
         started = false;

@@ -104,6 +104,42 @@ class DataPlaneJobsIT {
     }
 
     @Test
+    void aJobsTerminationMessageIsWhatItWroteToItsTerminationLogOrOnFailureTheEndOfItsLog() {
+        admin.resource(job("reports", "echo '{\"rows\":42}' > /dev/termination-log"))
+                .create();
+        Job fallback = job("explains", "echo 'no bucket named archive' >&2; exit 1");
+        fallback.getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .setTerminationMessagePolicy("FallbackToLogsOnError");
+        admin.resource(fallback).create();
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(terminated("reports").getMessage()).isEqualTo("{\"rows\":42}\n");
+            assertThat(terminated("explains").getMessage()).isEqualTo("no bucket named archive");
+        });
+        assertThat(new java.io.File("/dev/termination-log"))
+                .as("nothing written to the host's /dev")
+                .doesNotExist();
+    }
+
+    private static io.fabric8.kubernetes.api.model.ContainerStateTerminated terminated(String job) {
+        var pods = admin.pods()
+                .inNamespace(namespace)
+                .withLabel("job-name", job)
+                .list()
+                .getItems();
+        assertThat(pods).isNotEmpty();
+        var statuses = pods.get(0).getStatus().getContainerStatuses();
+        assertThat(statuses).as(job + " container statuses").isNotEmpty();
+        var state = statuses.get(0).getState().getTerminated();
+        assertThat(state).as(job + " terminated").isNotNull();
+        return state;
+    }
+
+    @Test
     void aPodBecomesReadyOnceItsTcpSocketProbeReachesTheServerAtThePodsAddress() {
         admin.resource(new PodBuilder()
                         .withNewMetadata()
