@@ -36,9 +36,12 @@ final class BarmanCommands {
         return command("barman-cloud-wal-restore", "%f", "%p");
     }
 
-    /** A base backup of the server the libpq variables (PGHOST, PGUSER...) name, read from its data directory. */
+    /**
+     * A base backup of the server the libpq variables (PGHOST, PGUSER...) name, read from its data directory. The
+     * checkpoint it starts from is taken at once: a spread one would hold the backup for minutes on an idle server.
+     */
     String backup() {
-        return command("barman-cloud-backup");
+        return tool("barman-cloud-backup") + " --immediate-checkpoint " + target();
     }
 
     /** Removes the base backups beyond the newest {@code retain}, and the WAL only they needed. */

@@ -15,7 +15,8 @@ import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
  * Scheduled base backups to the object store: a CronJob whose pod runs barman-cloud-backup against the server, then
  * removes the base backups beyond spec.backup.retain, and ends with a summary of what the store holds as its
  * termination message, from which the operator writes status.backup. barman-cloud-backup reads the data directory
- * itself, so the pod mounts the server's data claim at the server's path, read-only, and is scheduled onto the
+ * itself, and copies the server's configuration files with it, so the pod mounts the server's data claim and
+ * configuration at the server's paths, read-only, and is scheduled onto the
  * server's node (a ReadWriteOnce claim mounts on one node, by any number of its pods).
  */
 final class BaseBackups {
@@ -90,6 +91,11 @@ final class BaseBackups {
                 .withReadOnly(true)
                 .endVolumeMount()
                 .addNewVolumeMount()
+                .withName("config")
+                .withMountPath(PostgresConfig.MOUNT)
+                .withReadOnly(true)
+                .endVolumeMount()
+                .addNewVolumeMount()
                 .withName("tmp")
                 .withMountPath("/tmp")
                 .endVolumeMount()
@@ -102,6 +108,12 @@ final class BaseBackups {
                 .withClaimName(PostgresStatefulSets.DATA_VOLUME + "-" + name + "-0")
                 .withReadOnly(true)
                 .endPersistentVolumeClaim()
+                .endVolume()
+                .addNewVolume()
+                .withName("config")
+                .withNewConfigMap()
+                .withName(Names.postgresConfig(name))
+                .endConfigMap()
                 .endVolume()
                 .addNewVolume()
                 .withName("tmp")

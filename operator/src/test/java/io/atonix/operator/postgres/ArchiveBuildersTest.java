@@ -72,7 +72,7 @@ class ArchiveBuildersTest {
         });
         assertThat(backup.getCommand().get(2))
                 .contains("barman-cloud-backup --cloud-provider aws-s3 --endpoint-url 'https://s3.example.com'"
-                        + " 's3://pg-archive/shop' 'shop-db'\n")
+                        + " --immediate-checkpoint 's3://pg-archive/shop' 'shop-db'\n")
                 .contains("--retention-policy 'REDUNDANCY 4'");
         assertThat(secretRef(backup, "PGPASSWORD")).isEqualTo("shop-db-superuser/password");
     }
