@@ -38,6 +38,7 @@ final class ContainerLauncher {
                 launched.command().stream().map(pod::local).toList(),
                 launched.environment(),
                 launched.imageFiles(),
+                launched.openDirectories(),
                 launched.kind());
         Identity identity = Identity.of(pod.pod(), container);
         Path dir = pod.directory().resolve("containers").resolve(container.getName());

@@ -7,14 +7,26 @@ import java.util.Map;
 /**
  * How one container runs as a process: the command line inside the container's root, the environment the image adds
  * (PATH, LD_LIBRARY_PATH; the container's own env is added by the agent and wins), the host directories mounted
- * read-only into the root (key: path inside the container), and the kind counted in the tier's summary line
- * ("redis", "postgres", "probe", "jobs").
+ * read-only into the root (key: path inside the container), the image's directories that are open to every user
+ * (empty at each start, as a new container's are), and the kind counted in the tier's summary line ("redis",
+ * "postgres", "probe", "jobs").
  */
 public record ProcessSpec(
-        List<String> command, Map<String, String> environment, Map<String, Path> imageFiles, String kind) {
+        List<String> command,
+        Map<String, String> environment,
+        Map<String, Path> imageFiles,
+        List<String> openDirectories,
+        String kind) {
     public ProcessSpec {
         command = List.copyOf(command);
         environment = Map.copyOf(environment);
         imageFiles = Map.copyOf(imageFiles);
+        openDirectories = List.copyOf(openDirectories);
+    }
+
+    /** An image without directories open to every user. */
+    public ProcessSpec(
+            List<String> command, Map<String, String> environment, Map<String, Path> imageFiles, String kind) {
+        this(command, environment, imageFiles, List.of(), kind);
     }
 }
