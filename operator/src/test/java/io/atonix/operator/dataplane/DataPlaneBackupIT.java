@@ -19,10 +19,7 @@ import io.atonix.operator.realcluster.OwnNamespaces;
 import io.atonix.operator.realcluster.RealCluster;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -30,7 +27,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -42,7 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Backups of a standalone Postgres on the data plane, through the packaged operator: a Job made from the operator's
  * backup CronJob as {@code kubectl create job --from=cronjob/...} makes it runs the image's pg_dump for real against
- * the server, and the dump it leaves in the backup claim restores, with Debian 15's pg_restore, into a fresh Postgres
+ * the server (its pod no endpoint of the Postgres' Services, which it once was), and the dump it leaves in the backup
+ * claim restores, with Debian 15's pg_restore, into a fresh Postgres
  * the operator created, with the rows intact. A backup whose pg_dump fails ends as a failed Job.
  */
 @ExtendWith({RealCluster.class, DataPlane.class})
@@ -62,6 +59,7 @@ class DataPlaneBackupIT {
     private static OwnNamespaces namespaces;
     private static String namespace;
     private static ClusterLogins logins;
+    private static BackupRuns runs;
 
     @BeforeAll
     static void start() throws Exception {
@@ -70,6 +68,7 @@ class DataPlaneBackupIT {
         namespace = namespaces.restricted("shop");
         DataPlane.admit(admin, namespace);
         logins = new ClusterLogins(admin, namespace);
+        runs = new BackupRuns(admin, namespace);
         operator = OperatorProcess.start(RealCluster.plane(), "dp-backup");
         BackupSpec nightly = new BackupSpec("0 3 * * *", 2, VolumeSpec.of("1Gi"));
         admin.resource(postgres(SOURCE, "15", "orders", nightly)).create();
@@ -120,7 +119,7 @@ class DataPlaneBackupIT {
 
     @Test
     @Order(1)
-    void aJobMadeFromTheBackupCronJobRunsPgDumpOnTheAgentAndLeavesOneCompleteDumpOfTheDatabaseInTheBackupClaim()
+    void aJobMadeFromTheBackupCronJobRunsPgDumpOnTheAgentOutsideThePostgresServicesAndLeavesOneCompleteDumpInTheClaim()
             throws Exception {
         try (Connection owner = connect(SOURCE, logins.secret(SOURCE + "-orders-owner"))) {
             owner.createStatement().execute("CREATE TABLE carts (id int PRIMARY KEY, items int)");
@@ -131,12 +130,13 @@ class DataPlaneBackupIT {
                     .isEqualTo(2);
         }
 
-        admin.resource(ManualJob.from(cronJob(SOURCE), "shop-db-backups-now")).create();
+        admin.resource(ManualJob.from(runs.cronJob(SOURCE), "shop-db-backups-now"))
+                .create();
 
         await().atMost(TIMEOUT)
                 .untilAsserted(
-                        () -> assertThat(conditions("shop-db-backups-now")).contains("Complete"));
-        Pod pod = jobPods("shop-db-backups-now").get(0);
+                        () -> assertThat(runs.conditions("shop-db-backups-now")).contains("Complete"));
+        Pod pod = runs.pods("shop-db-backups-now").get(0);
         assertThat(pod.getSpec().getNodeName()).isEqualTo(DataPlane.NODE);
         assertThat(pod.getStatus().getContainerStatuses().get(0).getImage()).isEqualTo("postgres:15");
         for (String service : List.of(SOURCE, Names.postgresHeadless(SOURCE))) {
@@ -150,7 +150,7 @@ class DataPlaneBackupIT {
                     .as("the backup pod is an endpoint of the Service " + service + ", which selects " + selector)
                     .isFalse();
         }
-        assertThat(backupFiles(SOURCE))
+        assertThat(runs.files(SOURCE))
                 .singleElement()
                 .satisfies(name -> assertThat(name).matches("orders-\\d{8}T\\d{6}Z\\.dump"));
     }
@@ -158,7 +158,7 @@ class DataPlaneBackupIT {
     @Test
     @Order(2)
     void theDumpRestoredWithPgRestoreIntoAFreshPostgresGivesItsReadWriteRoleTheRowsIntact() throws Exception {
-        Path dump = backupDirectory(SOURCE).resolve(backupFiles(SOURCE).get(0));
+        Path dump = runs.directory(SOURCE).resolve(runs.files(SOURCE).get(0));
 
         PgRestore.into(
                 dump,
@@ -183,12 +183,13 @@ class DataPlaneBackupIT {
     @Test
     @Order(3)
     void aBackupWhosePgDumpFailsEndsAsAFailedJobAndLeavesNothingInTheBackupClaim() throws Exception {
-        admin.resource(ManualJob.from(cronJob(NEWER), "archive-db-backups-now")).create();
+        admin.resource(ManualJob.from(runs.cronJob(NEWER), "archive-db-backups-now"))
+                .create();
 
         await().atMost(TIMEOUT)
-                .untilAsserted(
-                        () -> assertThat(conditions("archive-db-backups-now")).contains("Failed"));
-        assertThat(jobPods("archive-db-backups-now")).isNotEmpty().allSatisfy(pod -> {
+                .untilAsserted(() ->
+                        assertThat(runs.conditions("archive-db-backups-now")).contains("Failed"));
+        assertThat(runs.pods("archive-db-backups-now")).isNotEmpty().allSatisfy(pod -> {
             assertThat(pod.getStatus().getPhase()).isEqualTo("Failed");
             assertThat(pod.getStatus()
                             .getContainerStatuses()
@@ -198,53 +199,7 @@ class DataPlaneBackupIT {
                             .getExitCode())
                     .isEqualTo(1);
         });
-        assertThat(backupFiles(NEWER)).as("no dump, and no partial one").isEmpty();
-    }
-
-    private static CronJob cronJob(String postgres) {
-        return admin.batch()
-                .v1()
-                .cronjobs()
-                .inNamespace(namespace)
-                .withName(Names.postgresBackups(postgres))
-                .get();
-    }
-
-    /** The names of the files in the directory of the PersistentVolume bound to a Postgres' backup claim. */
-    private static List<String> backupFiles(String postgres) throws Exception {
-        try (Stream<Path> files = Files.list(backupDirectory(postgres))) {
-            return files.map(f -> f.getFileName().toString()).sorted().toList();
-        }
-    }
-
-    private static Path backupDirectory(String postgres) {
-        String volume = admin.persistentVolumeClaims()
-                .inNamespace(namespace)
-                .withName(Names.postgresBackups(postgres))
-                .get()
-                .getSpec()
-                .getVolumeName();
-        return DataPlane.volumeDirectory(volume);
-    }
-
-    private static List<Pod> jobPods(String job) {
-        return admin.pods()
-                .inNamespace(namespace)
-                .withLabel("batch.kubernetes.io/job-name", job)
-                .list()
-                .getItems();
-    }
-
-    private static List<String> conditions(String job) {
-        Job current =
-                admin.batch().v1().jobs().inNamespace(namespace).withName(job).get();
-        if (current.getStatus() == null || current.getStatus().getConditions() == null) {
-            return List.of();
-        }
-        return current.getStatus().getConditions().stream()
-                .filter(c -> "True".equals(c.getStatus()))
-                .map(c -> c.getType())
-                .toList();
+        assertThat(runs.files(NEWER)).as("no dump, and no partial one").isEmpty();
     }
 
     private static boolean ready(String name) {
