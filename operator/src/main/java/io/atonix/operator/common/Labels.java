@@ -17,6 +17,8 @@ public final class Labels {
     public static final String SERVICE = "atonix.io/service";
     public static final String POSTGRES = "atonix.io/postgres";
     public static final String REDIS = "atonix.io/redis";
+    /** The component of a Postgres' objects, and of its server's pods, which its Services select by it. */
+    public static final String POSTGRES_COMPONENT = "database";
     /** The namespace of the stack, on children that live in another namespace (owner references cannot point there). */
     public static final String STACK_NAMESPACE = "atonix.io/stack-namespace";
 
@@ -51,7 +53,7 @@ public final class Labels {
     public static Map<String, String> forPostgres(String postgres, String partOf) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(NAME, "postgres");
-        labels.put(COMPONENT, "database");
+        labels.put(COMPONENT, POSTGRES_COMPONENT);
         labels.put(PART_OF, partOf);
         labels.put(MANAGED_BY, OPERATOR);
         labels.put(POSTGRES, postgres);

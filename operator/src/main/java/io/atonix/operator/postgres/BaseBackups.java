@@ -61,7 +61,7 @@ final class BaseBackups {
                 .withNewPodAffinity()
                 .addNewRequiredDuringSchedulingIgnoredDuringExecution()
                 .withNewLabelSelector()
-                .withMatchLabels(PostgresObjects.selector(postgres))
+                .withMatchLabels(PostgresObjects.serverSelector(postgres))
                 .endLabelSelector()
                 .withTopologyKey("kubernetes.io/hostname")
                 .endRequiredDuringSchedulingIgnoredDuringExecution()

@@ -127,15 +127,21 @@ public final class PostgresBackups {
     /**
      * Dumps each database in pg_dump's custom format (what pg_restore reads) under a timestamped name, then removes all
      * but the newest {@code retain} dumps of that database. Database names are validated by the schema
-     * ({@code [a-z_][a-z0-9_]*}), so they need no quoting in the shell.
+     * ({@code [a-z_][a-z0-9_]*}), so they need no quoting in the shell. A dump that fails leaves nothing behind:
+     * pg_dump creates its file before it connects, and the partial dumps of failed runs (three a night with the Job's
+     * retries), which retention never counts, would fill the volume until backups failed for want of space.
      */
     static String script(List<DatabaseSpec> databases, int retain) {
         String names = databases.stream().map(DatabaseSpec::name).collect(Collectors.joining(" "));
         return "set -eu\n"
                 + "stamp=$(date -u +%Y%m%dT%H%M%SZ)\n"
+                + "partial=\n"
+                + "trap '[ -z \"$partial\" ] || rm -f -- \"$partial\"' EXIT\n"
                 + "for db in " + names + "; do\n"
-                + "  pg_dump --format=custom --file=" + MOUNT + "/$db-$stamp.dump.partial \"$db\"\n"
-                + "  mv " + MOUNT + "/$db-$stamp.dump.partial " + MOUNT + "/$db-$stamp.dump\n"
+                + "  partial=" + MOUNT + "/$db-$stamp.dump.partial\n"
+                + "  pg_dump --format=custom --file=\"$partial\" \"$db\"\n"
+                + "  mv \"$partial\" " + MOUNT + "/$db-$stamp.dump\n"
+                + "  partial=\n"
                 + "  ls -1t " + MOUNT + "/$db-*.dump | tail -n +" + (retain + 1) + " | xargs -r rm --\n"
                 + "done\n";
     }

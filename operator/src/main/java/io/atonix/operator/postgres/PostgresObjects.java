@@ -11,6 +11,8 @@ import java.util.Map;
 
 /** Metadata shared by the objects of one Postgres, and the finishing step every desired object passes through. */
 final class PostgresObjects {
+    static final String BACKUP_COMPONENT = "backup";
+
     private PostgresObjects() {}
 
     static ObjectMeta metadata(Postgres postgres, String name) {
@@ -23,19 +25,31 @@ final class PostgresObjects {
     }
 
     /**
-     * Labels of a backup Job's pods: the Postgres' labels without the one its Service and StatefulSet select on, so
-     * that clients are never sent to a running backup, and the component "backup".
+     * The StatefulSet's selector, which also matches the pods of the backup Jobs (their controller is the Job, so the
+     * StatefulSet never adopts them). It stays as it is: a StatefulSet's selector cannot be changed.
+     */
+    static Map<String, String> selector(Postgres postgres) {
+        return Map.of(Labels.POSTGRES, postgres.getMetadata().getName());
+    }
+
+    /**
+     * What the Services select: the server's pods alone. A backup Job's pod is Ready while pg_dump runs (it has no
+     * readiness probe), so a Service that selected it by the Postgres' label alone would send clients' connections,
+     * and Prometheus' scrapes, to a pod where nothing listens, for as long as every backup takes.
+     */
+    static Map<String, String> serverSelector(Postgres postgres) {
+        return Map.of(Labels.POSTGRES, postgres.getMetadata().getName(), Labels.COMPONENT, Labels.POSTGRES_COMPONENT);
+    }
+
+    /**
+     * The labels of a backup Job's pods: the Postgres' own (a stack's network policy lets its Postgres' pods reach the
+     * server by them), but of the component {@value #BACKUP_COMPONENT}, which the Services do not select.
      */
     static Map<String, String> backupPodLabels(Postgres postgres) {
         Map<String, String> labels = new java.util.LinkedHashMap<>(
-                Labels.forPostgres(postgres.getMetadata().getName(), partOf(postgres)));
-        labels.remove(Labels.POSTGRES);
-        labels.put(Labels.COMPONENT, "backup");
+                metadata(postgres, postgres.getMetadata().getName()).getLabels());
+        labels.put(Labels.COMPONENT, BACKUP_COMPONENT);
         return labels;
-    }
-
-    static Map<String, String> selector(Postgres postgres) {
-        return Map.of(Labels.POSTGRES, postgres.getMetadata().getName());
     }
 
     /** A child Postgres of an AppStack is part of the stack (its part-of label says which); a standalone one of itself. */

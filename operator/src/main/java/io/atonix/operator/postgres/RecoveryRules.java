@@ -5,7 +5,7 @@ import io.atonix.operator.common.SpecProblem;
 import java.util.List;
 
 /**
- * What a recovery may not do: archive into the archive it recovers from. A Postgres recovered under its source's name
+ * What a recovery may not do: stop at a time that is not one, or archive into the archive it recovers from. A Postgres recovered under its source's name
  * and archiving to the source's place would mix a second history into the first and break the source's recovery.
  */
 final class RecoveryRules {
@@ -14,6 +14,17 @@ final class RecoveryRules {
 
     static List<SpecProblem> problems(Postgres postgres) {
         var spec = postgres.getSpec();
+        String target =
+                spec.bootstrap() == null ? null : spec.bootstrap().recovery().targetTime();
+        if (target != null) {
+            try {
+                java.time.OffsetDateTime.parse(target);
+            } catch (java.time.format.DateTimeParseException e) {
+                return List.of(new SpecProblem(
+                        "spec.bootstrap.recovery.targetTime",
+                        "'" + target + "' is not an RFC 3339 time with an offset, such as 2026-12-01T09:30:00Z"));
+            }
+        }
         if (spec.bootstrap() == null || spec.backup() == null || spec.backup().objectStore() == null) {
             return List.of();
         }

@@ -1,6 +1,8 @@
 package io.atonix.operator.postgres;
 
 import io.atonix.api.v1beta1.postgres.Postgres;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 
 /**
  * The recovery init container's script. On a data volume that holds no recovered server yet it restores the newest
@@ -20,6 +22,16 @@ final class RecoveryScript {
     static final String SOCKET = "/var/run/postgresql";
 
     private RecoveryScript() {}
+
+    /**
+     * An RFC 3339 time as PostgreSQL reads recovery_target_time while it loads its configuration, when it knows no
+     * time zone abbreviations yet: "Z" would be refused, so the offset is written as a number.
+     */
+    static String serverTime(String rfc3339) {
+        return OffsetDateTime.parse(rfc3339).format(SERVER_TIME);
+    }
+
+    private static final DateTimeFormatter SERVER_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx");
 
     static String of(Postgres postgres) {
         var recovery = postgres.getSpec().bootstrap().recovery();
@@ -46,7 +58,7 @@ final class RecoveryScript {
                 + "postgres -c config_file=" + PostgresConfig.MOUNT + "/" + PostgresConfig.FILE
                 + " -c listen_addresses= -c unix_socket_directories=" + SOCKET
                 + " -c " + BarmanCommands.quote("restore_command=" + source.walRestore())
-                + (target.isEmpty() ? "" : " -c " + BarmanCommands.quote("recovery_target_time=" + target))
+                + (target.isEmpty() ? "" : " -c " + BarmanCommands.quote("recovery_target_time=" + serverTime(target)))
                 + " -c recovery_target_action=promote &\n"
                 + "server=$!\n"
                 + "until [ \"$(" + psql + " -c 'SELECT NOT pg_is_in_recovery()' 2>/dev/null)\" = t ]; do\n"

@@ -38,6 +38,7 @@ final class ContainerLauncher {
                 launched.command().stream().map(pod::local).toList(),
                 launched.environment(),
                 launched.imageFiles(),
+                launched.openDirectories(),
                 launched.kind(),
                 launched.imageUser());
         Identity identity = Identity.of(pod.pod(), container, spec.imageUser());

@@ -14,9 +14,10 @@ import java.util.Map;
  * nothing leaks to the host and all goes when the process ends) with a private root on a tmpfs, in which the host's
  * /usr, /etc, /var and /opt are overlays (the host's files, read-only beneath; what the container writes stays in
  * the namespace's tmpfs), /bin, /lib, /lib64 and /sbin the same symlinks as on the host, the image's files and the
- * pod's volumes bind-mounted at their mount paths, the agent's hosts file as /etc/hosts, and a /dev of its own with
- * the file that plays its terminationMessagePath. The process runs
- * chrooted there, as the container's runAsUser and runAsGroup with the fsGroup as a supplementary group
+ * pod's volumes bind-mounted at their mount paths (the volumes over the image's directories open to every user, made
+ * in the root), the agent's hosts file as /etc/hosts, and a /dev of its own with the file that plays its
+ * terminationMessagePath. The process runs chrooted there, as the container's runAsUser and runAsGroup with the
+ * fsGroup as a supplementary group
  * (setpriv), in its working directory. The pid the agent holds is the container's main process: every step execs the
  * next.
  */
@@ -109,6 +110,15 @@ final class ContainerSandbox {
         bind(script, hostsFile, root.resolve("etc/hosts"), true);
         for (var image : spec.imageFiles().entrySet()) {
             bind(script, image.getValue(), inside(root, image.getKey()), true);
+        }
+        for (String open : spec.openDirectories()) {
+            // In the root's tmpfs: writable, and gone with the container. A pod's volume at the path mounts over it.
+            String directory = q(inside(root, open));
+            script.append("/usr/bin/mkdir -p ")
+                    .append(directory)
+                    .append(" && /usr/bin/chmod 1777 ")
+                    .append(directory)
+                    .append('\n');
         }
         if (container.getVolumeMounts() != null) {
             for (VolumeMount mount : container.getVolumeMounts()) {

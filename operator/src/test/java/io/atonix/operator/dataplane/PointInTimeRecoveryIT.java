@@ -94,7 +94,15 @@ class PointInTimeRecoveryIT {
         }
         rows(SOURCE, "INSERT INTO entries SELECT generate_series(1, 10)");
 
-        Job backup = CronJobRun.start(admin, namespace, Names.postgresBackups(SOURCE), "ledger-base-1");
+        Job backup = admin.resource(ManualJob.from(
+                        admin.batch()
+                                .v1()
+                                .cronjobs()
+                                .inNamespace(namespace)
+                                .withName(Names.postgresBackups(SOURCE))
+                                .require(),
+                        "ledger-base-1"))
+                .create();
         await().atMost(TIMEOUT)
                 .untilAsserted(
                         () -> assertThat(succeeded(backup)).as("base backup").isTrue());

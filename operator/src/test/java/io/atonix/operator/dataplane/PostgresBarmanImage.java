@@ -41,6 +41,7 @@ public final class PostgresBarmanImage implements ImageRuntime {
         environment.put("PYTHONPATH", barman.pythonPath());
         Map<String, Path> imageFiles = new HashMap<>(base.imageFiles());
         imageFiles.put(barman.root().toString(), barman.root());
-        return new ProcessSpec(base.command(), environment, imageFiles, base.kind(), base.imageUser());
+        return new ProcessSpec(
+                base.command(), environment, imageFiles, base.openDirectories(), base.kind(), base.imageUser());
     }
 }

@@ -55,7 +55,10 @@ public final class PostgresImage implements ImageRuntime {
         // The installation sits at its host paths inside the container too, so its PATH and LD_LIBRARY_PATH hold.
         installation.roots().forEach(root -> imageFiles.put(root.toString(), openToAll(root)));
         imageFiles.put("/etc/passwd", PostgresUser.passwd(container, pod));
-        return new ProcessSpec(command, environment(installation), imageFiles, "postgres");
+        // Made by the image's Dockerfile for the server's socket and lock file (the entrypoint's temporary server's
+        // too).
+        return new ProcessSpec(
+                command, environment(installation), imageFiles, List.of(SOCKET_DIRECTORY), "postgres", null);
     }
 
     /**

@@ -70,6 +70,7 @@ class PostgresImageTest {
         Path passwd = process.imageFiles().get("/etc/passwd");
         assertThat(Files.readAllLines(passwd)).contains("postgres:x:999:999::/var/lib/postgresql:/bin/sh");
         assertThat(process.imageFiles().keySet()).anyMatch(path -> path.contains("debian"));
+        assertThat(process.openDirectories()).containsExactly("/var/run/postgresql");
     }
 
     @Test

@@ -57,6 +57,7 @@ public final class ProbeImage implements ImageRuntime {
                         classes,
                         MOUNT + "/driver",
                         driver.getParent()),
+                java.util.List.of(),
                 "probe",
                 USER);
     }

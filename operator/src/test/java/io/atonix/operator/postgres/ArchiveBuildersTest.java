@@ -59,7 +59,7 @@ class ArchiveBuildersTest {
         var affinity = pod.getSpec().getAffinity().getPodAffinity().getRequiredDuringSchedulingIgnoredDuringExecution();
         assertThat(affinity).singleElement().satisfies(term -> {
             assertThat(term.getTopologyKey()).isEqualTo("kubernetes.io/hostname");
-            assertThat(term.getLabelSelector().getMatchLabels()).isEqualTo(PostgresServices.selector(postgres));
+            assertThat(term.getLabelSelector().getMatchLabels()).isEqualTo(PostgresObjects.serverSelector(postgres));
         });
         assertThat(pod.getSpec().getVolumes())
                 .anySatisfy(v ->
@@ -148,7 +148,7 @@ class ArchiveBuildersTest {
                 .contains("env AWS_ACCESS_KEY_ID=\"$RECOVERY_AWS_ACCESS_KEY_ID\"")
                 .contains("barman-cloud-restore --cloud-provider aws-s3 --endpoint-url 'https://old.example.com'"
                         + " 's3://old-archive/team-a' 'shop-db-old' \"$backup\"")
-                .contains("recovery_target_time=2026-12-01T09:30:00Z")
+                .contains("recovery_target_time=2026-12-01 09:30:00.000000+00:00")
                 .contains("recovery_target_action=promote")
                 .contains("ALTER ROLE postgres PASSWORD :'password'");
         assertThat(recover.getVolumeMounts())

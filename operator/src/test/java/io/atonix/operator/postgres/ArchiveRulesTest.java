@@ -40,6 +40,16 @@ class ArchiveRulesTest {
                 .isEmpty();
     }
 
+    @Test
+    void aRecoveryTargetThatIsNotAnRfc3339TimeIsRefusedNamingTheField() {
+        String recovery = "bootstrap: { recovery: { source: old-db, targetTime: \"yesterday 9:30\", objectStore: "
+                + STORE + " } }";
+        assertThat(PostgresValidator.problems(postgres("shop-db", recovery)))
+                .containsExactly(new SpecProblem(
+                        "spec.bootstrap.recovery.targetTime",
+                        "'yesterday 9:30' is not an RFC 3339 time with an offset, such as 2026-12-01T09:30:00Z"));
+    }
+
     private static Postgres postgres(String name, String fields) {
         return Serialization.unmarshal("""
                 apiVersion: atonix.io/v1beta1
