@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The alerts of a stack's data stores: PostgreSQL (down, connections, backups) and Redis (down, memory). */
+/**
+ * The alerts of a stack's data stores: PostgreSQL (down, connections, backups, archiving) and Redis (down, memory).
+ */
 public final class DataStoreAlerts {
     /** Time a backup may take beyond the schedule's longest interval before it counts as late. */
     static final Duration BACKUP_GRACE = Duration.ofHours(1);
@@ -55,7 +57,32 @@ public final class DataStoreAlerts {
         if (backup != null) {
             backupMaxAge(scope.thresholds(), backup).ifPresent(maxAge -> rules.add(backupRule(scope, maxAge)));
         }
+        if (backup != null && backup.objectStore() != null) {
+            rules.add(archivingRule(scope, selector, what));
+        }
         return rules;
+    }
+
+    /**
+     * Archiving fails when attempts fail and none succeeds for a while: PostgreSQL keeps the segment, retries, and
+     * its disk fills with WAL until archiving works again, while a recovery can only reach the last archived one.
+     */
+    private static AlertRule archivingRule(AlertScope scope, String selector, String what) {
+        String postgres = Names.postgres(scope.stack());
+        return new AlertRule(
+                "AtonixPostgresArchivingFailing",
+                "increase(pg_stat_archiver_failed_count" + selector + "[5m]) > 0"
+                        + " unless on (namespace, service) increase(pg_stat_archiver_archived_count" + selector
+                        + "[5m]) > 0",
+                StackAlerts.SUSTAINED,
+                Severity.critical,
+                scope.stack(),
+                "postgres-archive",
+                "WAL archiving of " + what + " is failing",
+                "Postgres " + scope.namespace() + "/" + postgres + " has failed to archive WAL to its object store"
+                        + " for " + StackAlerts.SUSTAINED + " without one success: a recovery cannot reach past the"
+                        + " last archived segment, and the data volume fills with WAL. The condition"
+                        + " ContinuousArchiving of the Postgres and the log of container postgres say why.");
     }
 
     /** The age the spec sets, or the schedule's longest interval and an hour; empty for a schedule that never runs twice. */

@@ -96,6 +96,12 @@ public class PostgresReconciler implements Reconciler<Postgres>, ReconcileFlow.S
         PostgresStatus status = PostgresStatusBuilder.observed(
                 postgres, sts, provisioning, growVolumes(postgres, context), Instant.now());
         boolean retry = provisioning != null && !provisioning.isEmpty();
+        if (ArchiveObservation.applies(postgres)) {
+            status = ArchiveObservation.observe(postgres, context, status, "".equals(provisioning));
+            if (!retry && ArchiveSettings.archives(postgres)) {
+                return new Observation<>(status, Optional.of(ArchiveObservation.RECHECK));
+            }
+        }
         return new Observation<>(status, Optional.ofNullable(retry ? RETRY_PROVISIONING : null));
     }
 

@@ -133,6 +133,52 @@ class PointInTimeRecoveryIT {
                 .as("the original, untouched")
                 .isEqualTo("0");
         assertThat(ready(SOURCE)).isTrue();
+        await().atMost(Duration.ofSeconds(150)).untilAsserted(() -> {
+            Postgres source = get(SOURCE);
+            assertThat(condition(source, "ContinuousArchiving")).isEqualTo("True/Archiving");
+            assertThat(source.getStatus().backup()).as("status.backup").isNotNull();
+            assertThat(source.getStatus().backup().lastSuccessfulBackup()).isNotNull();
+            assertThat(source.getStatus().backup().firstRecoverabilityPoint()).isNotNull();
+            assertThat(get(RECOVERED).getStatus().recovery())
+                    .as("status.recovery")
+                    .isNotNull();
+            assertThat(get(RECOVERED).getStatus().recovery().timeline()).isEqualTo(2L);
+        });
+    }
+
+    @Test
+    void aPostgresArchivingToAnObjectStoreThatDoesNotAnswerSaysArchivingFailed() throws Exception {
+        // barman-cloud-wal-archive creates a bucket that does not exist, so an unreachable store is the failure here.
+        int closed;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(S3Server.ADDRESS))) {
+            closed = socket.getLocalPort();
+        }
+        admin.resource(Serialization.unmarshal(
+                        Serialization.asYaml(postgres("nowhere", ""))
+                                .replace(s3.endpoint(), "http://" + S3Server.ADDRESS + ":" + closed),
+                        Postgres.class))
+                .create();
+        await().atMost(TIMEOUT)
+                .untilAsserted(
+                        () -> assertThat(ready("nowhere")).as("nowhere Ready").isTrue());
+        superuserScalar("nowhere", "SELECT pg_walfile_name(pg_switch_wal())");
+        await().atMost(Duration.ofSeconds(150))
+                .untilAsserted(() -> assertThat(condition(get("nowhere"), "ContinuousArchiving"))
+                        .isEqualTo("False/ArchivingFailed"));
+    }
+
+    private static Postgres get(String name) {
+        return admin.resources(Postgres.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
+    }
+
+    /** The condition's status and reason, as "True/Archiving". */
+    private static String condition(Postgres postgres, String type) {
+        return Conditions.find(postgres.getStatus().conditions(), type)
+                .map(c -> c.status() + "/" + c.reason())
+                .orElse("none");
     }
 
     private static Postgres postgres(String name, String bootstrap) {

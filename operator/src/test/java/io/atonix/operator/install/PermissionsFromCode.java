@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
@@ -106,6 +107,12 @@ final class PermissionsFromCode {
                             primaries -> Map.of(
                                     of(Event.class, "create"), "EventRecorder: an Event for each significant action")),
                     Map.entry("io/atonix/operator/common/StatusWriter.java", primaries -> statusUpdates(primaries)),
+                    Map.entry(
+                            "io/atonix/operator/postgres/ArchiveObservation.java",
+                            primaries -> Map.of(
+                                    of(Pod.class, "list"),
+                                    "ArchiveObservation: the termination messages of a Postgres' base backups and"
+                                            + " recovery")),
                     Map.entry(
                             "io/atonix/operator/monitoring/PrometheusOperatorApi.java",
                             primaries -> Map.of(

@@ -11,6 +11,8 @@ import io.atonix.api.v1beta1.appstack.StackRedis;
 import io.atonix.api.v1beta1.common.VolumeSpec;
 import io.atonix.api.v1beta1.postgres.BackupSpec;
 import io.atonix.api.v1beta1.postgres.DatabaseSpec;
+import io.atonix.api.v1beta1.postgres.ObjectStoreCredentials;
+import io.atonix.api.v1beta1.postgres.ObjectStoreSpec;
 import io.atonix.operator.appstack.TestStacks;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.List;
@@ -53,6 +55,33 @@ final class MonitoredStacks {
 
     static AppStack full() {
         return full(null);
+    }
+
+    /** The full stack, its Postgres archiving to an object store instead of dumping into a volume. */
+    static AppStack archiving() {
+        AppStack stack = full();
+        StackPostgres postgres = stack.getSpec().postgres();
+        ObjectStoreSpec store = new ObjectStoreSpec(
+                "https://s3.example.com", "archive", null, null, new ObjectStoreCredentials("s3", null, null), null);
+        return TestStacks.stack(
+                "shop",
+                "shop",
+                TestStacks.spec(
+                        stack.getSpec().services(),
+                        new StackPostgres(
+                                postgres.version(),
+                                postgres.instances(),
+                                postgres.storage(),
+                                postgres.databases(),
+                                postgres.parameters(),
+                                postgres.resources(),
+                                new BackupSpec("0 3 * * *", null, null, store),
+                                null),
+                        stack.getSpec().redis(),
+                        null,
+                        null,
+                        null,
+                        null));
     }
 
     static MonitoringSpec monitoring(

@@ -267,6 +267,43 @@ class StackAlertsPromtoolTest {
                         .toString());
     }
 
+    /** Failed attempts without a success for five minutes fire; failures between successes do not. */
+    @Test
+    void archivingThatFailsWithoutASuccessFiresAndABlipBetweenSuccessesDoesNot() throws Exception {
+        AppStack stack = MonitoredStacks.archiving();
+        Rule rule = byAlert(stack).get("AtonixPostgresArchivingFailing#postgres-archive");
+        String labels = "{namespace=\"shop\",service=\"shop-postgres\"}";
+        // From minute 10 on, every attempt fails and nothing is archived any more.
+        List<Map<String, Object>> failing = List.of(
+                series("pg_stat_archiver_failed_count" + labels, "0x10 1+1x30"),
+                series("pg_stat_archiver_archived_count" + labels, "0+1x10 10x30"));
+        Promtool.succeeds(
+                "test",
+                "rules",
+                testFile(
+                                stack,
+                                "1m",
+                                failing,
+                                List.of(
+                                        check("9m", "AtonixPostgresArchivingFailing"),
+                                        check(
+                                                "25m",
+                                                "AtonixPostgresArchivingFailing",
+                                                expected(
+                                                        rule,
+                                                        Map.of("namespace", "shop", "service", "shop-postgres")))))
+                        .toString());
+        // A failure now and then while segments keep being archived.
+        List<Map<String, Object>> blips = List.of(
+                series("pg_stat_archiver_failed_count" + labels, "0+1x40"),
+                series("pg_stat_archiver_archived_count" + labels, "0+1x40"));
+        Promtool.succeeds(
+                "test",
+                "rules",
+                testFile(stack, "1m", blips, List.of(check("30m", "AtonixPostgresArchivingFailing")))
+                        .toString());
+    }
+
     private Path ruleFile(AppStack stack, String name) throws Exception {
         PrometheusRule rule =
                 StackAlerts.desired(stack, PlatformSettings.defaults()).orElseThrow();
