@@ -85,16 +85,21 @@ public class PostgresReconciler implements Reconciler<Postgres>, ReconcileFlow.S
                 : Refusal.of(problems.stream().map(SpecProblem::toString).collect(Collectors.joining("; ")));
     }
 
-    /** Once the server is ready, databases and roles inside it; a failed provisioning is tried again. */
+    /**
+     * What the Postgres keeps to reopen its data, held as its deletion policy says, and what it adopted of an earlier
+     * Postgres of its name ({@link PostgresRetention}); once the server is ready, databases and roles inside it; a
+     * failed provisioning is tried again.
+     */
     @Override
     public Observation<PostgresStatus> observe(Postgres postgres, Context<Postgres> context) {
+        List<String> adopted = PostgresRetention.apply(postgres, context);
         StatefulSet sts = context.getSecondaryResource(StatefulSet.class).orElse(null);
         String provisioning = null;
         if (PostgresStatusBuilder.serverReady(sts)) {
             provisioning = provision(postgres, context);
         }
         PostgresStatus status = PostgresStatusBuilder.observed(
-                postgres, sts, provisioning, growVolumes(postgres, context), Instant.now());
+                postgres, sts, provisioning, growVolumes(postgres, context), adopted, Instant.now());
         boolean retry = provisioning != null && !provisioning.isEmpty();
         return new Observation<>(status, Optional.ofNullable(retry ? RETRY_PROVISIONING : null));
     }
