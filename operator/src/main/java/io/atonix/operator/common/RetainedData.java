@@ -52,7 +52,7 @@ public final class RetainedData {
             annotations.remove(RETAINED_BY);
             annotations.remove(RETAINED_BY_UID);
         }
-        held.setAnnotations(annotations.isEmpty() ? null : annotations);
+        held.setAnnotations(annotations); // never null: java-operator-sdk's update merges them into the stored object
         if (ownerReference) {
             List<OwnerReference> owners = new ArrayList<>();
             if (held.getOwnerReferences() != null) {

@@ -48,7 +48,7 @@ class PostgresRetentionTest {
     @Test
     void underRetainTheCredentialsHaveNoOwnerAndANewPostgresOfTheNameAdoptsThemWithTheirPasswordsAndSaysSo() {
         create("pg-reopen", spec(DeletionPolicy.Retain, null));
-        await().atMost(TIMEOUT).untilAsserted(() -> {
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             for (String name : CREDENTIALS) {
                 assertThat(secret("pg-reopen", name)).as(name).isNotNull();
             }
@@ -70,7 +70,7 @@ class PostgresRetentionTest {
                 .delete();
         await().atMost(TIMEOUT).until(() -> get("pg-reopen") == null);
         create("pg-reopen", spec(DeletionPolicy.Retain, null));
-        await().atMost(TIMEOUT).untilAsserted(() -> {
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             Postgres again = get("pg-reopen");
             assertThat(again.getMetadata().getUid()).isNotEqualTo(first);
             assertThat(again.getStatus()).isNotNull();
@@ -101,7 +101,7 @@ class PostgresRetentionTest {
     void switchingDeleteToRetainTakesTheOwnerOffTheCredentialsAndTheBackupClaimAndSwitchingBackGivesItBack() {
         BackupSpec backup = new BackupSpec("0 3 * * *", 3, VolumeSpec.of("2Gi"));
         create("pg-switch", spec(DeletionPolicy.Delete, backup));
-        await().atMost(TIMEOUT).untilAsserted(() -> {
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             String uid = get("pg-switch").getMetadata().getUid();
             for (HasMetadata kept : kept("pg-switch")) {
                 assertThat(kept).as("kept object").isNotNull();
@@ -114,7 +114,7 @@ class PostgresRetentionTest {
 
         Updates.change(
                 client, Postgres.class, "pg-switch", "orders", p -> p.setSpec(spec(DeletionPolicy.Retain, backup)));
-        await().atMost(TIMEOUT).untilAsserted(() -> {
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             for (HasMetadata kept : kept("pg-switch")) {
                 assertThat(kept.getMetadata().getOwnerReferences())
                         .as(kept.getMetadata().getName())
@@ -129,7 +129,7 @@ class PostgresRetentionTest {
 
         Updates.change(
                 client, Postgres.class, "pg-switch", "orders", p -> p.setSpec(spec(DeletionPolicy.Delete, backup)));
-        await().atMost(TIMEOUT).untilAsserted(() -> {
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             for (HasMetadata kept : kept("pg-switch")) {
                 assertThat(kept.getMetadata().getOwnerReferences())
                         .as(kept.getMetadata().getName())
@@ -184,7 +184,7 @@ class PostgresRetentionTest {
                         .build())
                 .create();
 
-        await().atMost(TIMEOUT).untilAsserted(() -> {
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             var pv = client.persistentVolumes().withName("pv-orders").get();
             assertThat(pv.getSpec().getPersistentVolumeReclaimPolicy()).isEqualTo("Retain");
             assertThat(pv.getMetadata().getAnnotations()).containsEntry(VolumeReclaim.POLICY_BEFORE, "Delete");
@@ -195,7 +195,7 @@ class PostgresRetentionTest {
 
         Updates.change(
                 client, Postgres.class, "pg-volume", "orders", p -> p.setSpec(spec(DeletionPolicy.Delete, null)));
-        await().atMost(TIMEOUT).untilAsserted(() -> {
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             var pv = client.persistentVolumes().withName("pv-orders").get();
             assertThat(pv.getSpec().getPersistentVolumeReclaimPolicy()).isEqualTo("Delete");
             assertThat(pv.getMetadata().getAnnotations()).doesNotContainKey(VolumeReclaim.POLICY_BEFORE);

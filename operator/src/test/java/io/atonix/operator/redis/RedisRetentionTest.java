@@ -36,7 +36,7 @@ class RedisRetentionTest {
     @Test
     void underRetainTheUsersSecretsHaveNoOwnerAndANewRedisOfTheNameAdoptsThemWithTheirPasswordsAndSaysSo() {
         create("redis-reopen", DeletionPolicy.Retain);
-        await().atMost(TIMEOUT).untilAsserted(() -> {
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             for (String name : CREDENTIALS) {
                 assertThat(secret("redis-reopen", name)).as(name).isNotNull();
             }
@@ -59,7 +59,7 @@ class RedisRetentionTest {
                 .delete();
         await().atMost(TIMEOUT).until(() -> get("redis-reopen") == null);
         create("redis-reopen", DeletionPolicy.Retain);
-        await().atMost(TIMEOUT).untilAsserted(() -> {
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             Redis again = get("redis-reopen");
             assertThat(again.getStatus()).isNotNull();
             var reused = Conditions.find(again.getStatus().conditions(), ReopenedData.CONDITION)
@@ -75,7 +75,7 @@ class RedisRetentionTest {
     @Test
     void switchingDeleteToRetainTakesTheOwnerOffTheUsersSecrets() {
         create("redis-switch", DeletionPolicy.Delete);
-        await().atMost(TIMEOUT).untilAsserted(() -> {
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             for (String name : CREDENTIALS) {
                 assertThat(secret("redis-switch", name).getMetadata().getOwnerReferences())
                         .as(name)
@@ -84,7 +84,7 @@ class RedisRetentionTest {
             }
         });
         Updates.change(client, Redis.class, "redis-switch", "cache", r -> r.setSpec(spec(DeletionPolicy.Retain)));
-        await().atMost(TIMEOUT).untilAsserted(() -> {
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             for (String name : CREDENTIALS) {
                 assertThat(secret("redis-switch", name).getMetadata().getOwnerReferences())
                         .as(name)
