@@ -28,7 +28,7 @@ final class JsonPatch {
 
     /** Sets one annotation, or removes it when {@code value} is null; nothing when it already is so. */
     static Map<String, Object> annotation(Map<String, String> annotations, String key, String value) {
-        if (annotations == null) {
+        if (annotations == null || annotations.isEmpty()) {
             return value == null
                     ? Map.of()
                     : Map.of("op", "add", "path", "/metadata/annotations", "value", Map.of(key, value));

@@ -24,6 +24,11 @@ public final class RetainedData {
     public static final String RETAINED_BY = "atonix.io/retained-by";
     /** The uid of that resource; another uid means an earlier resource of the same name kept it. */
     public static final String RETAINED_BY_UID = "atonix.io/retained-by-uid";
+    /**
+     * The uid of the resource that adopted the object from an earlier one: what it reports as reused data for the rest
+     * of its life ({@link ReopenedData}), whatever happens to its status.
+     */
+    public static final String REOPENED_BY_UID = "atonix.io/reopened-by-uid";
 
     private RetainedData() {}
 
@@ -96,6 +101,14 @@ public final class RetainedData {
         return created(object) != null
                 && created(primary) != null
                 && created(object).isBefore(created(primary));
+    }
+
+    /** Whether the primary adopted the object from an earlier resource of its name. */
+    public static boolean reopenedBy(HasMetadata object, HasMetadata primary) {
+        Map<String, String> annotations = object.getMetadata().getAnnotations();
+        return annotations != null
+                && primary.getMetadata().getUid() != null
+                && primary.getMetadata().getUid().equals(annotations.get(REOPENED_BY_UID));
     }
 
     /**

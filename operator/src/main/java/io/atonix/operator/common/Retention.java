@@ -22,26 +22,35 @@ public final class Retention {
 
     private Retention() {}
 
-    /** Names of the objects adopted from an earlier resource of the same name, in the order given. */
+    /**
+     * Names of the objects this resource adopted from an earlier resource of the same name, now or before (they carry
+     * {@link RetainedData#REOPENED_BY_UID}), in the order given; an Event names those adopted now.
+     */
     public static List<String> apply(Context<?> context, HasMetadata primary, DeletionPolicy policy, List<Kept> kept) {
-        List<String> adopted = new ArrayList<>();
+        List<String> reopened = new ArrayList<>();
+        List<String> adoptedNow = new ArrayList<>();
         for (Kept each : kept) {
             HasMetadata object = each.object();
             if (RetainedData.goingWithEarlier(object, primary)) {
                 continue;
             }
-            if (RetainedData.keptByEarlier(object, primary)) {
-                adopted.add(object.getKind() + " " + object.getMetadata().getName());
+            String name = object.getKind() + " " + object.getMetadata().getName();
+            ObjectMeta wanted = RetainedData.held(object.getMetadata(), primary, policy, each.ownerReference());
+            boolean adopting = RetainedData.keptByEarlier(object, primary);
+            if (adopting) {
+                wanted.getAnnotations()
+                        .put(RetainedData.REOPENED_BY_UID, primary.getMetadata().getUid());
+                adoptedNow.add(name);
             }
-            if (!RetainedData.heldAsWanted(object, primary, policy, each.ownerReference())) {
-                patch(
-                        context,
-                        object,
-                        RetainedData.held(object.getMetadata(), primary, policy, each.ownerReference()),
-                        each.ownerReference());
+            if (adopting || RetainedData.reopenedBy(object, primary)) {
+                reopened.add(name);
+            }
+            if (adopting || !RetainedData.heldAsWanted(object, primary, policy, each.ownerReference())) {
+                patch(context, object, wanted, each.ownerReference());
             }
         }
-        return adopted;
+        ReopenedData.record(context.getClient(), primary, adoptedNow);
+        return reopened;
     }
 
     /**
@@ -61,14 +70,21 @@ public final class Retention {
         operations.add(JsonPatch.set(
                 "/metadata/annotations",
                 held.getAnnotations(),
-                object.getMetadata().getAnnotations() != null));
+                present(object.getMetadata().getAnnotations())));
         if (ownerReference) {
             operations.add(JsonPatch.set(
                     "/metadata/ownerReferences",
                     held.getOwnerReferences(),
-                    object.getMetadata().getOwnerReferences() != null));
+                    present(object.getMetadata().getOwnerReferences())));
         }
         operations.removeIf(Map::isEmpty);
         context.getClient().resource(object).patch(PatchContext.of(PatchType.JSON), JsonPatch.json(operations));
+    }
+
+    /** fabric8's model gives an absent list or map as an empty one; removing an absent field fails the patch. */
+    private static boolean present(Object field) {
+        return field instanceof java.util.Collection<?> list
+                ? !list.isEmpty()
+                : field instanceof Map<?, ?> map && !map.isEmpty();
     }
 }

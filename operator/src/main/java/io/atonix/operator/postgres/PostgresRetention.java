@@ -3,7 +3,6 @@ package io.atonix.operator.postgres;
 import io.atonix.api.v1beta1.postgres.Postgres;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Names;
-import io.atonix.operator.common.ReopenedData;
 import io.atonix.operator.common.RetainedData;
 import io.atonix.operator.common.Retention;
 import io.atonix.operator.common.Secondaries;
@@ -24,7 +23,7 @@ final class PostgresRetention {
 
     private PostgresRetention() {}
 
-    /** Names of what was adopted from an earlier Postgres of the same name; an Event tells them too. */
+    /** Names of what was adopted from an earlier Postgres of the same name, now or before; an Event tells the new. */
     static List<String> apply(Postgres postgres, Context<Postgres> context) {
         String name = postgres.getMetadata().getName();
         List<Retention.Kept> kept = new ArrayList<>();
@@ -55,7 +54,6 @@ final class PostgresRetention {
                 });
         List<String> adopted =
                 Retention.apply(context, postgres, postgres.getSpec().deletionPolicy(), kept);
-        ReopenedData.record(context.getClient(), postgres, adopted);
         VolumeReclaim.apply(context.getClient(), postgres, postgres.getSpec().deletionPolicy(), claims);
         return adopted;
     }

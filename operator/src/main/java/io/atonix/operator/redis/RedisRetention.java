@@ -3,7 +3,6 @@ package io.atonix.operator.redis;
 import io.atonix.api.v1beta1.redis.Redis;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Names;
-import io.atonix.operator.common.ReopenedData;
 import io.atonix.operator.common.RetainedData;
 import io.atonix.operator.common.Retention;
 import io.atonix.operator.common.Secondaries;
@@ -24,7 +23,7 @@ final class RedisRetention {
 
     private RedisRetention() {}
 
-    /** Names of what was adopted from an earlier Redis of the same name; an Event tells them too. */
+    /** Names of what was adopted from an earlier Redis of the same name, now or before; an Event tells the new. */
     static List<String> apply(Redis redis, Context<Redis> context) {
         String name = redis.getMetadata().getName();
         List<Retention.Kept> kept = new ArrayList<>();
@@ -55,7 +54,6 @@ final class RedisRetention {
                     }
                 });
         List<String> adopted = Retention.apply(context, redis, redis.getSpec().deletionPolicy(), kept);
-        ReopenedData.record(context.getClient(), redis, adopted);
         VolumeReclaim.apply(context.getClient(), redis, redis.getSpec().deletionPolicy(), claims);
         return adopted;
     }

@@ -86,6 +86,19 @@ class RetainedDataTest {
     }
 
     @Test
+    void theResourceThatAdoptedAnObjectIsNamedOnItWhateverItsPolicyLater() {
+        ObjectMeta adopted = new ObjectMetaBuilder()
+                .withName("shop-superuser")
+                .addToAnnotations(RetainedData.REOPENED_BY_UID, "uid-now")
+                .build();
+        assertThat(RetainedData.reopenedBy(secret(adopted), SHOP)).isTrue();
+        assertThat(RetainedData.reopenedBy(secret(adopted), postgres("uid-later", "2026-12-03T09:00:00Z")))
+                .isFalse();
+        assertThat(RetainedData.held(adopted, SHOP, DeletionPolicy.Delete, true).getAnnotations())
+                .containsEntry(RetainedData.REOPENED_BY_UID, "uid-now");
+    }
+
+    @Test
     void anOwnerlessObjectWithoutAnnotationsIsAdoptedOnlyWhenItIsOlderThanTheResource() {
         Secret older = secret(new ObjectMetaBuilder()
                 .withName("data-shop-0")

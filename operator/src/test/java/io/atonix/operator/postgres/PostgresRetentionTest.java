@@ -89,6 +89,36 @@ class PostgresRetentionTest {
         for (String name : CREDENTIALS) {
             assertThat(password(secret("pg-reopen", name))).as(name).isEqualTo(passwords.get(name));
         }
+        // The objects say who adopted them, so the condition stays through later reconciles.
+        Updates.change(
+                client,
+                Postgres.class,
+                "pg-reopen",
+                "orders",
+                p -> p.setSpec(new PostgresSpec(
+                        "16",
+                        1,
+                        VolumeSpec.of("5Gi"),
+                        List.of(new DatabaseSpec("shop", List.of())),
+                        List.of(new RoleSpec("checkout", "shop", Access.ReadWrite)),
+                        Map.of("work_mem", "8MB"),
+                        null,
+                        null,
+                        DeletionPolicy.Retain,
+                        null,
+                        null)));
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
+            Postgres changed = get("pg-reopen");
+            assertThat(changed.getStatus().observedGeneration())
+                    .isEqualTo(changed.getMetadata().getGeneration());
+            assertThat(Conditions.find(changed.getStatus().conditions(), ReopenedData.CONDITION)
+                            .orElseThrow()
+                            .holds())
+                    .isTrue();
+            assertThat(secret("pg-reopen", "orders-superuser").getMetadata().getAnnotations())
+                    .containsEntry(
+                            RetainedData.REOPENED_BY_UID, changed.getMetadata().getUid());
+        });
         assertThat(client.v1().events().inNamespace("pg-reopen").list().getItems())
                 .anySatisfy(event -> {
                     assertThat(event.getReason()).isEqualTo(ReopenedData.REASON);
