@@ -54,30 +54,36 @@ public final class Retention {
     }
 
     /**
-     * A JSON patch of the ownership alone, guarded by the cached resourceVersion ({@code test}): owner references and
-     * annotations are replaced as a whole, so a change the cache has not seen yet makes it fail, and the reconcile is
-     * retried.
+     * A JSON patch of the ownership alone. Owner references are replaced as a whole, guarded by the cached
+     * resourceVersion ({@code test}): a change the cache has not seen yet makes it fail, and the reconcile is retried. A
+     * StatefulSet's claim, whose owner references are its controller's, gets its annotations key by key, unguarded:
+     * the StatefulSet and volume controllers change such a claim while it is new, and would make the guard fail.
      */
     private static void patch(Context<?> context, HasMetadata object, ObjectMeta held, boolean ownerReference) {
         List<Map<String, Object>> operations = new ArrayList<>();
-        operations.add(Map.of(
-                "op",
-                "test",
-                "path",
-                "/metadata/resourceVersion",
-                "value",
-                object.getMetadata().getResourceVersion()));
-        operations.add(JsonPatch.set(
-                "/metadata/annotations",
-                held.getAnnotations(),
-                present(object.getMetadata().getAnnotations())));
+        Map<String, String> actual = object.getMetadata().getAnnotations();
         if (ownerReference) {
+            operations.add(Map.of(
+                    "op",
+                    "test",
+                    "path",
+                    "/metadata/resourceVersion",
+                    "value",
+                    object.getMetadata().getResourceVersion()));
+            operations.add(JsonPatch.set("/metadata/annotations", held.getAnnotations(), present(actual)));
             operations.add(JsonPatch.set(
                     "/metadata/ownerReferences",
                     held.getOwnerReferences(),
                     present(object.getMetadata().getOwnerReferences())));
+        } else if (!present(actual)) {
+            operations.add(JsonPatch.set("/metadata/annotations", held.getAnnotations(), false));
+        } else {
+            for (String key :
+                    List.of(RetainedData.RETAINED_BY, RetainedData.RETAINED_BY_UID, RetainedData.REOPENED_BY_UID)) {
+                operations.add(
+                        JsonPatch.annotation(actual, key, held.getAnnotations().get(key)));
+            }
         }
-        operations.removeIf(Map::isEmpty);
         context.getClient().resource(object).patch(PatchContext.of(PatchType.JSON), JsonPatch.json(operations));
     }
 
