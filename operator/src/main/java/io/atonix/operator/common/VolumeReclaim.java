@@ -38,7 +38,10 @@ public final class VolumeReclaim {
                     ? null
                     : claim.getMetadata().getAnnotations().get(RETAINED_VOLUME);
             boolean retain = RetainedData.retains(policy);
-            if (volume == null || volume.isEmpty() || (retain ? volume.equals(done) : done == null)) {
+            // Only a Bound claim: while binding, a provisioner may still write the volume's spec (kwok's stage does).
+            boolean bound = claim.getStatus() != null
+                    && "Bound".equals(claim.getStatus().getPhase());
+            if (!bound || volume == null || volume.isEmpty() || (retain ? volume.equals(done) : done == null)) {
                 continue;
             }
             try {

@@ -211,6 +211,9 @@ class PostgresRetentionTest {
                         .editSpec()
                         .withVolumeName("pv-orders")
                         .endSpec()
+                        .withNewStatus()
+                        .withPhase("Bound")
+                        .endStatus()
                         .build())
                 .create();
 
