@@ -17,8 +17,17 @@ import java.util.Map;
  */
 public final class Retention {
 
+    /**
+     * What a reconcile found: the objects the resource adopted (now or before), and whether a volume's reclaim policy
+     * was just changed and should be looked at again soon ({@link VolumeReclaim}).
+     */
+    public record Outcome(List<String> reopened, boolean volumesSettling) {}
+
     /** An object kept for reopening, and whether its owner reference is the operator's to set. */
     public record Kept(HasMetadata object, boolean ownerReference) {}
+
+    /** How soon a volume whose reclaim policy was just changed is read again. */
+    public static final java.time.Duration SETTLING = java.time.Duration.ofSeconds(5);
 
     private Retention() {}
 

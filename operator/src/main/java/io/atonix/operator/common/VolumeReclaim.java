@@ -27,18 +27,24 @@ public final class VolumeReclaim {
 
     private VolumeReclaim() {}
 
-    public static void apply(
+    /**
+     * Sets what the policy wants on each Bound claim's volume; the claim is marked done only once a read found the
+     * volume as wanted, since a provisioner may still write the volume's spec while it binds (kwok's stage does).
+     *
+     * @return whether a volume was changed now and should be read again soon to mark its claim
+     */
+    public static boolean apply(
             KubernetesClient client,
             HasMetadata primary,
             DeletionPolicy policy,
             Collection<PersistentVolumeClaim> claims) {
+        boolean settling = false;
         for (PersistentVolumeClaim claim : claims) {
             String volume = claim.getSpec() == null ? null : claim.getSpec().getVolumeName();
             String done = claim.getMetadata().getAnnotations() == null
                     ? null
                     : claim.getMetadata().getAnnotations().get(RETAINED_VOLUME);
             boolean retain = RetainedData.retains(policy);
-            // Only a Bound claim: while binding, a provisioner may still write the volume's spec (kwok's stage does).
             boolean bound = claim.getStatus() != null
                     && "Bound".equals(claim.getStatus().getPhase());
             if (!bound || volume == null || volume.isEmpty() || (retain ? volume.equals(done) : done == null)) {
@@ -47,8 +53,9 @@ public final class VolumeReclaim {
             try {
                 PersistentVolume pv =
                         client.persistentVolumes().withName(volume).get();
-                if (pv != null) {
-                    setPolicy(client, pv, retain);
+                if (pv != null && setPolicy(client, pv, retain)) {
+                    settling = true;
+                    continue;
                 }
                 client.resource(claim)
                         .patch(
@@ -69,9 +76,11 @@ public final class VolumeReclaim {
                                 + (e.getStatus() != null ? e.getStatus().getMessage() : e.getMessage()));
             }
         }
+        return settling;
     }
 
-    private static void setPolicy(KubernetesClient client, PersistentVolume pv, boolean retain) {
+    /** Whether it changed the volume. */
+    private static boolean setPolicy(KubernetesClient client, PersistentVolume pv, boolean retain) {
         String current = pv.getSpec().getPersistentVolumeReclaimPolicy();
         Map<String, String> annotations = pv.getMetadata().getAnnotations();
         String before = annotations == null ? null : annotations.get(POLICY_BEFORE);
@@ -79,13 +88,13 @@ public final class VolumeReclaim {
         Map<String, Object> note;
         if (retain) {
             if (RETAIN.equals(current)) {
-                return;
+                return false;
             }
             note = JsonPatch.annotation(annotations, POLICY_BEFORE, current);
             wanted = RETAIN;
         } else {
             if (before == null) {
-                return;
+                return false;
             }
             note = JsonPatch.annotation(annotations, POLICY_BEFORE, null);
             wanted = before;
@@ -103,5 +112,6 @@ public final class VolumeReclaim {
                                         "/spec/persistentVolumeReclaimPolicy",
                                         "value",
                                         wanted))));
+        return true;
     }
 }

@@ -9,6 +9,7 @@ import io.atonix.operator.common.Names;
 import io.atonix.operator.common.ReconcileFlow;
 import io.atonix.operator.common.ReconcileFlow.Observation;
 import io.atonix.operator.common.ReconcileFlow.Refusal;
+import io.atonix.operator.common.Retention;
 import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.SpecProblem;
 import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
@@ -92,16 +93,17 @@ public class PostgresReconciler implements Reconciler<Postgres>, ReconcileFlow.S
      */
     @Override
     public Observation<PostgresStatus> observe(Postgres postgres, Context<Postgres> context) {
-        List<String> adopted = PostgresRetention.apply(postgres, context);
+        Retention.Outcome retention = PostgresRetention.apply(postgres, context);
         StatefulSet sts = context.getSecondaryResource(StatefulSet.class).orElse(null);
         String provisioning = null;
         if (PostgresStatusBuilder.serverReady(sts)) {
             provisioning = provision(postgres, context);
         }
         PostgresStatus status = PostgresStatusBuilder.observed(
-                postgres, sts, provisioning, growVolumes(postgres, context), adopted, Instant.now());
+                postgres, sts, provisioning, growVolumes(postgres, context), retention.reopened(), Instant.now());
         boolean retry = provisioning != null && !provisioning.isEmpty();
-        return new Observation<>(status, Optional.ofNullable(retry ? RETRY_PROVISIONING : null));
+        Duration recheck = retention.volumesSettling() ? Retention.SETTLING : retry ? RETRY_PROVISIONING : null;
+        return new Observation<>(status, Optional.ofNullable(recheck));
     }
 
     @Override

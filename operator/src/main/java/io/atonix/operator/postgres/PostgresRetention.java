@@ -24,7 +24,7 @@ final class PostgresRetention {
     private PostgresRetention() {}
 
     /** Names of what was adopted from an earlier Postgres of the same name, now or before; an Event tells the new. */
-    static List<String> apply(Postgres postgres, Context<Postgres> context) {
+    static Retention.Outcome apply(Postgres postgres, Context<Postgres> context) {
         String name = postgres.getMetadata().getName();
         List<Retention.Kept> kept = new ArrayList<>();
         Secondaries.labelled(
@@ -54,7 +54,8 @@ final class PostgresRetention {
                 });
         List<String> adopted =
                 Retention.apply(context, postgres, postgres.getSpec().deletionPolicy(), kept);
-        VolumeReclaim.apply(context.getClient(), postgres, postgres.getSpec().deletionPolicy(), claims);
-        return adopted;
+        boolean settling = VolumeReclaim.apply(
+                context.getClient(), postgres, postgres.getSpec().deletionPolicy(), claims);
+        return new Retention.Outcome(adopted, settling);
     }
 }

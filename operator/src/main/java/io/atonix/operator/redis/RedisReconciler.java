@@ -7,6 +7,7 @@ import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.ReconcileFlow;
 import io.atonix.operator.common.ReconcileFlow.Observation;
 import io.atonix.operator.common.ReconcileFlow.Refusal;
+import io.atonix.operator.common.Retention;
 import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.SpecProblem;
 import io.atonix.operator.common.WithoutManagedFields;
@@ -26,6 +27,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -97,9 +99,14 @@ public class RedisReconciler implements Reconciler<Redis>, ReconcileFlow.Steps<R
     /** What the Redis keeps to reopen its data, held as its deletion policy says, and what it adopted. */
     @Override
     public Observation<RedisStatus> observe(Redis redis, Context<Redis> context) {
-        List<String> adopted = RedisRetention.apply(redis, context);
-        return Observation.of(RedisStatusBuilder.observed(
-                redis, context.getSecondaryResource(StatefulSet.class).orElse(null), adopted, Instant.now()));
+        Retention.Outcome retention = RedisRetention.apply(redis, context);
+        return new Observation<>(
+                RedisStatusBuilder.observed(
+                        redis,
+                        context.getSecondaryResource(StatefulSet.class).orElse(null),
+                        retention.reopened(),
+                        Instant.now()),
+                Optional.ofNullable(retention.volumesSettling() ? Retention.SETTLING : null));
     }
 
     @Override

@@ -24,7 +24,7 @@ final class RedisRetention {
     private RedisRetention() {}
 
     /** Names of what was adopted from an earlier Redis of the same name, now or before; an Event tells the new. */
-    static List<String> apply(Redis redis, Context<Redis> context) {
+    static Retention.Outcome apply(Redis redis, Context<Redis> context) {
         String name = redis.getMetadata().getName();
         List<Retention.Kept> kept = new ArrayList<>();
         Secondaries.labelled(
@@ -54,8 +54,9 @@ final class RedisRetention {
                     }
                 });
         List<String> adopted = Retention.apply(context, redis, redis.getSpec().deletionPolicy(), kept);
-        VolumeReclaim.apply(context.getClient(), redis, redis.getSpec().deletionPolicy(), claims);
-        return adopted;
+        boolean settling =
+                VolumeReclaim.apply(context.getClient(), redis, redis.getSpec().deletionPolicy(), claims);
+        return new Retention.Outcome(adopted, settling);
     }
 
     /** A claim the StatefulSet made from its template: {@code data-<redis>-<ordinal>}. */
