@@ -54,6 +54,10 @@ list and the code disagree. No wildcards. Why each rule is there: docs/install.m
 - apiGroups: [""]
   resources: ["namespaces"]
   verbs: ["get"]
+# Under deletionPolicy Retain the bound volumes of kept claims get reclaim policy Retain (docs/postgres.md).
+- apiGroups: [""]
+  resources: ["persistentvolumes"]
+  verbs: ["get", "patch"]
 {{- end -}}
 
 {{- define "atonix-operator.rules" -}}
@@ -70,11 +74,14 @@ list and the code disagree. No wildcards. Why each rule is there: docs/install.m
   resources: ["serviceaccounts", "services"]
   verbs: ["get", "list", "watch", "create", "update", "delete"]
 - apiGroups: [""]
-  resources: ["configmaps", "secrets"]
+  resources: ["configmaps"]
   verbs: ["get", "list", "watch", "create", "update", "delete"]
 - apiGroups: [""]
+  resources: ["secrets"]
+  verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
+- apiGroups: [""]
   resources: ["persistentvolumeclaims"]
-  verbs: ["get", "list", "watch", "create"]
+  verbs: ["get", "list", "watch", "create", "patch"]
 - apiGroups: [""]
   resources: ["events"]
   verbs: ["create"]

@@ -2,9 +2,11 @@ package io.atonix.operator.common;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /** A primary's secondaries from the informer cache, picked by the label that names the primary. */
@@ -24,6 +26,17 @@ public final class Secondaries {
             }
         });
         return result;
+    }
+
+    /**
+     * The primary a child names in its {@code label}, in the child's namespace: how the children kept under Retain,
+     * which carry no owner reference, are found ({@link RetainedData}).
+     */
+    public static Set<ResourceID> primaryNamedBy(HasMetadata resource, String label) {
+        String primary = label(resource, label);
+        return primary == null
+                ? Set.of()
+                : Set.of(new ResourceID(primary, resource.getMetadata().getNamespace()));
     }
 
     public static String label(HasMetadata resource, String key) {

@@ -3,6 +3,7 @@ package io.atonix.operator.postgres;
 import io.atonix.api.v1beta1.postgres.Postgres;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Names;
+import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.WithoutManagedFields;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -12,13 +13,12 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * The volume claim backups go to. Create-only and never deleted by the operator: with deletionPolicy Retain it has no
  * owner reference (found by its label instead), so the backups outlive the Postgres; with Delete the garbage
- * collector removes it with the Postgres.
+ * collector removes it with the Postgres. A change of policy reaches the claim through {@link PostgresRetention}.
  */
 @KubernetesDependent(
         informer = @Informer(labelSelector = Labels.POSTGRES_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
@@ -40,11 +40,7 @@ public class PostgresBackupClaimDependent extends KubernetesDependentResource<Pe
      */
     @Override
     public Set<ResourceID> toPrimaryResourceIDs(PersistentVolumeClaim claim) {
-        Map<String, String> labels = claim.getMetadata().getLabels();
-        String postgres = labels == null ? null : labels.get(Labels.POSTGRES);
-        return postgres == null
-                ? Set.of()
-                : Set.of(new ResourceID(postgres, claim.getMetadata().getNamespace()));
+        return Secondaries.primaryNamedBy(claim, Labels.POSTGRES);
     }
 
     /** The backup claim among the Postgres' claims, by name, without building the desired claim. */

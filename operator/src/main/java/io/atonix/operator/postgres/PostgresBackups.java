@@ -1,6 +1,5 @@
 package io.atonix.operator.postgres;
 
-import io.atonix.api.v1beta1.common.DeletionPolicy;
 import io.atonix.api.v1beta1.postgres.BackupSpec;
 import io.atonix.api.v1beta1.postgres.DatabaseSpec;
 import io.atonix.api.v1beta1.postgres.Postgres;
@@ -106,12 +105,9 @@ public final class PostgresBackups {
         if (backup == null || backup.volume() == null) {
             return Optional.empty();
         }
-        var metadata = PostgresObjects.metadata(
+        // Under Retain no owner: the garbage collector must not take the backups with the Postgres.
+        var metadata = PostgresObjects.kept(
                 postgres, Names.postgresBackups(postgres.getMetadata().getName()));
-        if (postgres.getSpec().deletionPolicy() != DeletionPolicy.Delete) {
-            // No owner: the garbage collector must not take the backups with the Postgres.
-            metadata.setOwnerReferences(null);
-        }
         return Optional.of(PostgresObjects.finish(new PersistentVolumeClaimBuilder()
                 .withMetadata(metadata)
                 .withNewSpec()

@@ -5,6 +5,7 @@ import io.atonix.operator.common.EventRecorder;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.Passwords;
+import io.atonix.operator.common.RetainedData;
 import io.atonix.operator.common.Rotation;
 import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.WithoutManagedFields;
@@ -18,7 +19,10 @@ import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.javaoperatorsdk.operator.processing.dependent.Updater;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The generated credentials of a Postgres, keyed by Secret name. Created once: a Secret that exists is never
@@ -31,7 +35,8 @@ public class PostgresCredentialsDependent extends KubernetesDependentResource<Se
         implements Creator<Secret, Postgres>,
                 Updater<Secret, Postgres>,
                 GarbageCollected<Postgres>,
-                BulkDependentResource<Secret, Postgres, String> {
+                BulkDependentResource<Secret, Postgres, String>,
+                SecondaryToPrimaryMapper<Secret> {
 
     public PostgresCredentialsDependent() {
         super(Secret.class);
@@ -81,8 +86,19 @@ public class PostgresCredentialsDependent extends KubernetesDependentResource<Se
         return rotated;
     }
 
+    /** By label: under Retain a credential has no owner reference ({@link RetainedData}). */
+    @Override
+    public Set<ResourceID> toPrimaryResourceIDs(Secret secret) {
+        return Secondaries.primaryNamedBy(secret, Labels.POSTGRES);
+    }
+
+    /** The builders already gave the Secret its owner reference, or none under Retain ({@link RetainedData}). */
+    @Override
+    protected void addReferenceHandlingMetadata(Secret desired, Postgres primary) {}
+
     @Override
     public void deleteTargetResource(Postgres primary, Secret resource, String key, Context<Postgres> context) {
-        // Never: see the class comment. Kubernetes' garbage collector removes them with the Postgres.
+        // Never: see the class comment. Under Delete the garbage collector removes them with the Postgres; under Retain
+        // they stay for a new Postgres of the same name (RetainedData).
     }
 }

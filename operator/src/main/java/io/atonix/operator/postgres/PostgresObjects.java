@@ -4,6 +4,7 @@ import io.atonix.api.v1beta1.postgres.Postgres;
 import io.atonix.operator.common.DesiredHash;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Owners;
+import io.atonix.operator.common.RetainedData;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -22,6 +23,15 @@ final class PostgresObjects {
                 .withLabels(Labels.forPostgres(postgres.getMetadata().getName(), partOf(postgres)))
                 .withOwnerReferences(Owners.controller(postgres))
                 .build();
+    }
+
+    /**
+     * The metadata of an object kept to reopen the data (a credential Secret, the backup claim): owned only under
+     * deletionPolicy Delete ({@link RetainedData}).
+     */
+    static ObjectMeta kept(Postgres postgres, String name) {
+        return RetainedData.held(
+                metadata(postgres, name), postgres, postgres.getSpec().deletionPolicy(), true);
     }
 
     /**

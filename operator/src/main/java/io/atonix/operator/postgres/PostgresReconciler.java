@@ -9,6 +9,7 @@ import io.atonix.operator.common.Names;
 import io.atonix.operator.common.ReconcileFlow;
 import io.atonix.operator.common.ReconcileFlow.Observation;
 import io.atonix.operator.common.ReconcileFlow.Refusal;
+import io.atonix.operator.common.Retention;
 import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.SpecProblem;
 import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
@@ -85,24 +86,30 @@ public class PostgresReconciler implements Reconciler<Postgres>, ReconcileFlow.S
                 : Refusal.of(problems.stream().map(SpecProblem::toString).collect(Collectors.joining("; ")));
     }
 
-    /** Once the server is ready, databases and roles inside it; a failed provisioning is tried again. */
+    /**
+     * What the Postgres keeps to reopen its data, held as its deletion policy says, and what it adopted of an earlier
+     * Postgres of its name ({@link PostgresRetention}); once the server is ready, databases and roles inside it; a
+     * failed provisioning is tried again.
+     */
     @Override
     public Observation<PostgresStatus> observe(Postgres postgres, Context<Postgres> context) {
+        Retention.Outcome retention = PostgresRetention.apply(postgres, context);
         StatefulSet sts = context.getSecondaryResource(StatefulSet.class).orElse(null);
         String provisioning = null;
         if (PostgresStatusBuilder.serverReady(sts)) {
             provisioning = provision(postgres, context);
         }
         PostgresStatus status = PostgresStatusBuilder.observed(
-                postgres, sts, provisioning, growVolumes(postgres, context), Instant.now());
+                postgres, sts, provisioning, growVolumes(postgres, context), retention.reopened(), Instant.now());
         boolean retry = provisioning != null && !provisioning.isEmpty();
+        Duration recheck = retention.volumesSettling() ? Retention.SETTLING : retry ? RETRY_PROVISIONING : null;
         if (ArchiveObservation.applies(postgres)) {
             status = ArchiveObservation.observe(postgres, context, status, "".equals(provisioning));
-            if (!retry && ArchiveSettings.archives(postgres)) {
-                return new Observation<>(status, Optional.of(ArchiveObservation.RECHECK));
+            if (recheck == null && ArchiveSettings.archives(postgres)) {
+                recheck = ArchiveObservation.RECHECK;
             }
         }
-        return new Observation<>(status, Optional.ofNullable(retry ? RETRY_PROVISIONING : null));
+        return new Observation<>(status, Optional.ofNullable(recheck));
     }
 
     @Override

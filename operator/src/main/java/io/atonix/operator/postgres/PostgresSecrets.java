@@ -71,7 +71,7 @@ public final class PostgresSecrets {
                 PostgresBinding.JDBC_URL,
                 "jdbc:postgresql://" + host + ":" + PostgresConfig.PORT + "/" + role.database());
         return new SecretBuilder()
-                .withMetadata(PostgresObjects.metadata(
+                .withMetadata(PostgresObjects.kept(
                         postgres,
                         PostgresBinding.secretName(postgres.getMetadata().getName(), role.name())))
                 .withType(PostgresBinding.SECRET_TYPE)
@@ -105,7 +105,7 @@ public final class PostgresSecrets {
     private static Secret basicAuth(Postgres postgres, String name, String username, String password) {
         // No desired-hash stamp: a credential Secret is never compared or updated, only created when missing.
         return new SecretBuilder()
-                .withMetadata(PostgresObjects.metadata(postgres, name))
+                .withMetadata(PostgresObjects.kept(postgres, name))
                 .withType(BasicAuth.SECRET_TYPE)
                 .addToStringData(BasicAuth.USERNAME, username)
                 .addToStringData(BasicAuth.PASSWORD, password)

@@ -9,6 +9,7 @@ import io.atonix.api.v1beta1.postgres.PostgresStatus;
 import io.atonix.operator.binding.PostgresBinding;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.ReconcileFlow;
+import io.atonix.operator.common.ReopenedData;
 import io.atonix.operator.common.StatefulSetRollout;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.time.Instant;
@@ -47,6 +48,17 @@ public final class PostgresStatusBuilder {
      */
     public static PostgresStatus observed(
             Postgres postgres, StatefulSet sts, String provisioning, Volumes volumes, Instant now) {
+        return observed(postgres, sts, provisioning, volumes, List.of(), now);
+    }
+
+    /** @param adopted what this reconcile adopted of an earlier Postgres of the name ({@link ReopenedData}) */
+    public static PostgresStatus observed(
+            Postgres postgres,
+            StatefulSet sts,
+            String provisioning,
+            Volumes volumes,
+            List<String> adopted,
+            Instant now) {
         Long generation = postgres.getMetadata().getGeneration();
         boolean server = serverReady(sts);
         boolean provisioned = server && "".equals(provisioning);
@@ -110,7 +122,7 @@ public final class PostgresStatusBuilder {
                 : Optional.ofNullable(sts.getStatus().getReadyReplicas()).orElse(0);
         return new PostgresStatus(
                 generation,
-                withTimes(postgres, conditions, now),
+                withTimes(postgres, conditions, adopted, now),
                 ready,
                 server ? postgres.getSpec().version() : previousVersion(postgres),
                 databases,
@@ -125,7 +137,7 @@ public final class PostgresStatusBuilder {
         PostgresStatus previous = postgres.getStatus();
         return new PostgresStatus(
                 generation,
-                withTimes(postgres, conditions, now),
+                withTimes(postgres, conditions, List.of(), now),
                 previous == null ? null : previous.readyInstances(),
                 previousVersion(postgres),
                 previous == null ? List.of() : previous.databases(),
@@ -138,9 +150,10 @@ public final class PostgresStatusBuilder {
         return postgres.getStatus() == null ? null : postgres.getStatus().version();
     }
 
-    private static List<Condition> withTimes(Postgres postgres, List<Condition> conditions, Instant now) {
+    private static List<Condition> withTimes(
+            Postgres postgres, List<Condition> conditions, List<String> adopted, Instant now) {
         List<Condition> previous =
                 postgres.getStatus() == null ? List.of() : postgres.getStatus().conditions();
-        return Conditions.settle(previous, conditions, now);
+        return Conditions.settle(previous, ReopenedData.with(conditions, previous, postgres, adopted), now);
     }
 }

@@ -5,6 +5,7 @@ import io.atonix.operator.common.EventRecorder;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.Passwords;
+import io.atonix.operator.common.RetainedData;
 import io.atonix.operator.common.Rotation;
 import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.WithoutManagedFields;
@@ -18,8 +19,11 @@ import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.javaoperatorsdk.operator.processing.dependent.Updater;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The generated credentials of a Redis, keyed by Secret name. Created once: a Secret that exists is never updated or
@@ -32,7 +36,8 @@ public class RedisCredentialsDependent extends KubernetesDependentResource<Secre
         implements Creator<Secret, Redis>,
                 Updater<Secret, Redis>,
                 GarbageCollected<Redis>,
-                BulkDependentResource<Secret, Redis, String> {
+                BulkDependentResource<Secret, Redis, String>,
+                SecondaryToPrimaryMapper<Secret> {
 
     public RedisCredentialsDependent() {
         super(Secret.class);
@@ -75,9 +80,20 @@ public class RedisCredentialsDependent extends KubernetesDependentResource<Secre
         return rotated;
     }
 
+    /** By label: under Retain a credential has no owner reference ({@link RetainedData}). */
+    @Override
+    public Set<ResourceID> toPrimaryResourceIDs(Secret secret) {
+        return Secondaries.primaryNamedBy(secret, Labels.REDIS);
+    }
+
+    /** The builders already gave the Secret its owner reference, or none under Retain ({@link RetainedData}). */
+    @Override
+    protected void addReferenceHandlingMetadata(Secret desired, Redis primary) {}
+
     @Override
     public void deleteTargetResource(Redis primary, Secret resource, String key, Context<Redis> context) {
-        // Never: see the class comment. Kubernetes' garbage collector removes them with the Redis.
+        // Never: see the class comment. Under Delete the garbage collector removes them with the Redis; under Retain
+        // they stay for a new Redis of the same name (RetainedData).
     }
 
     /** Each ACL user's password from the cached Secrets; empty while one of them is not there yet. */

@@ -4,6 +4,7 @@ import io.atonix.api.v1beta1.redis.Redis;
 import io.atonix.operator.common.DesiredHash;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Owners;
+import io.atonix.operator.common.RetainedData;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -20,6 +21,11 @@ final class RedisObjects {
                 .withLabels(Labels.forRedis(redis.getMetadata().getName(), partOf(redis)))
                 .withOwnerReferences(Owners.controller(redis))
                 .build();
+    }
+
+    /** The metadata of a credential Secret, kept to reopen the data: owned only under deletionPolicy Delete. */
+    static ObjectMeta kept(Redis redis, String name) {
+        return RetainedData.held(metadata(redis, name), redis, redis.getSpec().deletionPolicy(), true);
     }
 
     static Map<String, String> selector(Redis redis) {

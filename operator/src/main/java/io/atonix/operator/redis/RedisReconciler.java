@@ -3,21 +3,31 @@ package io.atonix.operator.redis;
 import io.atonix.api.v1beta1.common.Condition;
 import io.atonix.api.v1beta1.redis.Redis;
 import io.atonix.api.v1beta1.redis.RedisStatus;
+import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.ReconcileFlow;
 import io.atonix.operator.common.ReconcileFlow.Observation;
 import io.atonix.operator.common.ReconcileFlow.Refusal;
+import io.atonix.operator.common.Retention;
+import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.SpecProblem;
+import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -52,6 +62,7 @@ import java.util.stream.Collectors;
         })
 public class RedisReconciler implements Reconciler<Redis>, ReconcileFlow.Steps<Redis, RedisStatus> {
     public static final String NAME = "redis";
+    static final String DATA_CLAIMS = "redis-data-claims";
 
     private final ReconcileFlow<Redis, RedisStatus> flow = new ReconcileFlow<>(this);
 
@@ -70,10 +81,32 @@ public class RedisReconciler implements Reconciler<Redis>, ReconcileFlow.Steps<R
                 : Refusal.of(problems.stream().map(SpecProblem::toString).collect(Collectors.joining("; ")));
     }
 
+    /**
+     * The data claims the StatefulSet makes from its template, found by label: under Retain they are kept, annotated
+     * and their volumes retained ({@link RedisRetention}), and a new Redis of the name adopts them.
+     */
+    @Override
+    public List<EventSource<?, Redis>> prepareEventSources(EventSourceContext<Redis> context) {
+        var claims = InformerEventSourceConfiguration.from(PersistentVolumeClaim.class, Redis.class)
+                .withName(DATA_CLAIMS)
+                .withLabelSelector(Labels.REDIS_CHILDREN_SELECTOR)
+                .withItemStore(new WithoutManagedFields<>())
+                .withSecondaryToPrimaryMapper(claim -> Secondaries.primaryNamedBy(claim, Labels.REDIS))
+                .build();
+        return List.of(new InformerEventSource<>(claims, context));
+    }
+
+    /** What the Redis keeps to reopen its data, held as its deletion policy says, and what it adopted. */
     @Override
     public Observation<RedisStatus> observe(Redis redis, Context<Redis> context) {
-        return Observation.of(RedisStatusBuilder.observed(
-                redis, context.getSecondaryResource(StatefulSet.class).orElse(null), Instant.now()));
+        Retention.Outcome retention = RedisRetention.apply(redis, context);
+        return new Observation<>(
+                RedisStatusBuilder.observed(
+                        redis,
+                        context.getSecondaryResource(StatefulSet.class).orElse(null),
+                        retention.reopened(),
+                        Instant.now()),
+                Optional.ofNullable(retention.volumesSettling() ? Retention.SETTLING : null));
     }
 
     @Override

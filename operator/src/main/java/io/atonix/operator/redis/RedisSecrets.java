@@ -31,7 +31,7 @@ public final class RedisSecrets {
     public static Secret monitoring(Redis redis, Supplier<String> password) {
         // No desired-hash stamp on any credential: it is never compared or updated, only created when missing.
         return new SecretBuilder()
-                .withMetadata(RedisObjects.metadata(
+                .withMetadata(RedisObjects.kept(
                         redis, Names.redisMonitoringSecret(redis.getMetadata().getName())))
                 .withType(BasicAuth.SECRET_TYPE)
                 .addToStringData(BasicAuth.USERNAME, RedisAcl.MONITOR)
@@ -107,7 +107,7 @@ public final class RedisSecrets {
         data.put(ServiceBinding.PASSWORD, password);
         data.put(ServiceBinding.URI, "redis://" + username + ":" + password + "@" + host + ":" + RedisConfig.PORT);
         return new SecretBuilder()
-                .withMetadata(RedisObjects.metadata(redis, name))
+                .withMetadata(RedisObjects.kept(redis, name))
                 .withType(RedisBinding.SECRET_TYPE)
                 .withStringData(data)
                 .build();

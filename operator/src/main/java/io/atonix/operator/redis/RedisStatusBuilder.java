@@ -8,6 +8,7 @@ import io.atonix.api.v1beta1.redis.RedisStatus;
 import io.atonix.operator.binding.RedisBinding;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.ReconcileFlow;
+import io.atonix.operator.common.ReopenedData;
 import io.atonix.operator.common.StatefulSetRollout;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.time.Instant;
@@ -23,6 +24,11 @@ public final class RedisStatusBuilder {
     private RedisStatusBuilder() {}
 
     public static RedisStatus observed(Redis redis, StatefulSet sts, Instant now) {
+        return observed(redis, sts, List.of(), now);
+    }
+
+    /** @param adopted what this reconcile adopted of an earlier Redis of the name ({@link ReopenedData}) */
+    public static RedisStatus observed(Redis redis, StatefulSet sts, List<String> adopted, Instant now) {
         Long generation = redis.getMetadata().getGeneration();
         boolean ready = StatefulSetRollout.complete(sts);
         String waiting = "Waiting for the Redis server to be ready";
@@ -45,7 +51,7 @@ public final class RedisStatusBuilder {
                 Conditions.of(ConditionTypes.DEGRADED, false, REASON_READY, "", generation));
         return new RedisStatus(
                 generation,
-                withTimes(redis, conditions, now),
+                withTimes(redis, conditions, adopted, now),
                 ready ? redis.getSpec().version() : previousVersion(redis),
                 binding(redis));
     }
@@ -55,7 +61,7 @@ public final class RedisStatusBuilder {
         RedisStatus previous = redis.getStatus();
         return new RedisStatus(
                 generation,
-                withTimes(redis, Conditions.refused(reason, message, generation), now),
+                withTimes(redis, Conditions.refused(reason, message, generation), List.of(), now),
                 previousVersion(redis),
                 previous == null ? null : previous.binding());
     }
@@ -72,9 +78,10 @@ public final class RedisStatusBuilder {
         return redis.getStatus() == null ? null : redis.getStatus().version();
     }
 
-    private static List<Condition> withTimes(Redis redis, List<Condition> conditions, Instant now) {
+    private static List<Condition> withTimes(
+            Redis redis, List<Condition> conditions, List<String> adopted, Instant now) {
         List<Condition> previous =
                 redis.getStatus() == null ? List.of() : redis.getStatus().conditions();
-        return Conditions.settle(previous, conditions, now);
+        return Conditions.settle(previous, ReopenedData.with(conditions, previous, redis, adopted), now);
     }
 }

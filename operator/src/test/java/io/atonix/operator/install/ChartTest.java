@@ -120,12 +120,14 @@ class ChartTest {
         for (String namespace : List.of("team-a", "team-b")) {
             Role role = chart.named(Role.class, namespace, FULLNAME)
                     .orElseThrow(() -> new AssertionError("no Role in " + namespace));
-            // The ClusterRole's rules but the cluster-scoped reads of CRDs and namespaces, which a Role cannot grant.
+            // The ClusterRole's rules but those on cluster-scoped CRDs, namespaces and volumes, which a Role cannot
+            // grant.
             assertThat(role.getRules())
                     .usingRecursiveFieldByFieldElementComparator()
                     .isEqualTo(cluster.one(ClusterRole.class).getRules().stream()
                             .filter(rule -> !rule.getResources().contains("customresourcedefinitions")
-                                    && !rule.getResources().contains("namespaces"))
+                                    && !rule.getResources().contains("namespaces")
+                                    && !rule.getResources().contains("persistentvolumes"))
                             .toList());
             RoleBinding binding =
                     chart.named(RoleBinding.class, namespace, FULLNAME).orElseThrow();

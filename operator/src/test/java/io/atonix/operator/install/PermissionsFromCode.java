@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolume;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -79,8 +81,10 @@ final class PermissionsFromCode {
             "getClient\\(\\)(?!\\.getKubernetesSerialization\\(\\))|\\bKubernetesClient\\b|resourceOperations\\(\\)");
     private static final List<String> READ = List.of("get", "list", "watch");
     /** Cluster-scoped resources the code reads directly. */
-    private static final Set<String> CLUSTER_SCOPED =
-            Set.of(HasMetadata.getPlural(CustomResourceDefinition.class), HasMetadata.getPlural(Namespace.class));
+    private static final Set<String> CLUSTER_SCOPED = Set.of(
+            HasMetadata.getPlural(CustomResourceDefinition.class),
+            HasMetadata.getPlural(Namespace.class),
+            HasMetadata.getPlural(PersistentVolume.class));
 
     private static final Map<Permission, String> LEADER_ELECTION = Map.of(
             of(Lease.class, "get"), "fabric8's LeaseLock reads the Lease",
@@ -128,6 +132,25 @@ final class PermissionsFromCode {
                             primaries -> Map.of(
                                     of(Secret.class, "update"),
                                     "RedisCredentialsDependent: a new password when a person asks for a rotation")),
+                    Map.entry(
+                            "io/atonix/operator/common/Retention.java",
+                            primaries -> Map.of(
+                                    of(Secret.class, "patch"),
+                                            "Retention: owner reference and retained-by annotations of a kept credential as deletionPolicy says",
+                                    of(PersistentVolumeClaim.class, "patch"),
+                                            "Retention: owner reference and retained-by annotations of a kept claim as deletionPolicy says")),
+                    Map.entry(
+                            "io/atonix/operator/common/VolumeReclaim.java",
+                            primaries -> Map.of(
+                                    of(PersistentVolume.class, "get"),
+                                            "VolumeReclaim: the reclaim policy of a kept claim's volume",
+                                    of(PersistentVolume.class, "patch"),
+                                            "VolumeReclaim: reclaim policy Retain on a kept claim's volume under deletionPolicy Retain",
+                                    of(PersistentVolumeClaim.class, "patch"),
+                                            "VolumeReclaim: notes on the claim which volume it retained")),
+                    Map.entry("io/atonix/operator/common/ReopenedData.java", primaries -> Map.of()),
+                    Map.entry("io/atonix/operator/postgres/PostgresRetention.java", primaries -> Map.of()),
+                    Map.entry("io/atonix/operator/redis/RedisRetention.java", primaries -> Map.of()),
                     // These pass the client to EventRecorder or to a check above, or delete a bulk dependent's own
                     // objects in
                     // deleteTargetResource, which the dependent rules cover.
@@ -174,8 +197,9 @@ final class PermissionsFromCode {
                     Map.entry("io/atonix/operator/kafka/StrimziDiscovery.java", primaries -> Map.of()));
 
     /** The resource types the informers a reconciler declares in prepareEventSources watch, by reconciler. */
-    private static final Map<String, List<Class<? extends HasMetadata>>> OWN_EVENT_SOURCES =
-            Map.of("AppStackReconciler", List.of(Secret.class));
+    private static final Map<String, List<Class<? extends HasMetadata>>> OWN_EVENT_SOURCES = Map.of(
+            "AppStackReconciler", List.of(Secret.class),
+            "RedisReconciler", List.of(PersistentVolumeClaim.class));
 
     /** A permission and whether it is needed in every watched namespace or cluster-wide. */
     record Need(Permission permission, boolean namespaced) {}

@@ -51,10 +51,15 @@ class RbacTest {
         // The cluster-scoped reads (are the Prometheus Operator's CRDs installed? is a stack's Kafka namespace gone?)
         // are
         // left out when confined: the operator then treats monitoring as unavailable and a Kafka namespace it cannot
-        // read as gone, and says so; the chart makes no ClusterRole at all.
+        // read as gone, and says so; under deletionPolicy Retain it cannot give the volumes reclaim policy Retain and
+        // says so in a VolumeReclaimPolicyNotSet Event. The chart makes no ClusterRole at all.
         assertThat(code.clusterScoped().keySet())
                 .extracting(Object::toString)
-                .containsExactlyInAnyOrder("apiextensions.k8s.io customresourcedefinitions get", "core namespaces get");
+                .containsExactlyInAnyOrder(
+                        "apiextensions.k8s.io customresourcedefinitions get",
+                        "core namespaces get",
+                        "core persistentvolumes get",
+                        "core persistentvolumes patch");
         assertThat(someNamespaces.all(ClusterRole.class)).isEmpty();
     }
 

@@ -129,12 +129,20 @@ class PostgresReconcilerTest {
     @Test
     void aParameterTheServerWouldRefuseIsAnInvalidSpecAndTheRunningConfigStays() throws Exception {
         create("pg-params", "orders", spec(1, Map.of("work_mem", "8MB")));
-        await().atMost(TIMEOUT)
-                .untilAsserted(() -> assertThat(client.configMaps()
-                                .inNamespace("pg-params")
-                                .withName("orders-config")
-                                .get())
-                        .isNotNull());
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(client.configMaps()
+                            .inNamespace("pg-params")
+                            .withName("orders-config")
+                            .get())
+                    .isNotNull();
+            // The StatefulSet follows the credentials and the config, in a later step of the workflow.
+            assertThat(client.apps()
+                            .statefulSets()
+                            .inNamespace("pg-params")
+                            .withName("orders")
+                            .get())
+                    .isNotNull();
+        });
         String config = client.configMaps()
                 .inNamespace("pg-params")
                 .withName("orders-config")

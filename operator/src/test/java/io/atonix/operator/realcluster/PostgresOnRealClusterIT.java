@@ -251,11 +251,19 @@ class PostgresOnRealClusterIT {
                     .isNull();
             assertThat(admin.pods().inNamespace(namespace).withName(name + "-0").get())
                     .isNull();
-            assertThat(admin.secrets()
-                            .inNamespace(namespace)
-                            .withName(name + "-superuser")
-                            .get())
-                    .isNull();
+        });
+        // Under Retain the superuser's Secret stays, unowned, for a new Postgres of the name (RetainAndReopenIT).
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            var superuser = admin.secrets()
+                    .inNamespace(namespace)
+                    .withName(name + "-superuser")
+                    .get();
+            if (policy == DeletionPolicy.Delete) {
+                assertThat(superuser).as("superuser Secret under Delete").isNull();
+            } else {
+                assertThat(superuser).as("superuser Secret under Retain").isNotNull();
+                assertThat(superuser.getMetadata().getOwnerReferences()).isNullOrEmpty();
+            }
         });
         if (policy == DeletionPolicy.Delete) {
             await().atMost(TIMEOUT)

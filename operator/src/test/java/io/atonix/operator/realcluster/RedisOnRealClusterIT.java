@@ -160,7 +160,14 @@ class RedisOnRealClusterIT {
                             .inNamespace(namespace)
                             .withName("sessions-acl")
                             .get())
+                    .as("the ACL file, made from the credentials")
                     .isNull();
+            assertThat(admin.secrets()
+                            .inNamespace(namespace)
+                            .withName("sessions-web-login")
+                            .get())
+                    .as("a user's Secret, kept under Retain")
+                    .isNotNull();
         });
         // The StatefulSet is gone, so its controller can no longer act on the claim; with no owner left on the claim
         // and

@@ -1,0 +1,117 @@
+package io.atonix.operator.common;
+
+import io.atonix.api.v1beta1.common.DeletionPolicy;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolume;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Under Retain, the PersistentVolumes bound to the kept claims get reclaim policy Retain, so that the data stays on disk
+ * even when the claims go (a deleted namespace); the policy they had is noted on the volume and given back under
+ * Delete. The claim notes which volume was done, so a steady state makes no request, not even a read.
+ */
+public final class VolumeReclaim {
+    /** On a claim: the volume whose reclaim policy the operator set to Retain. */
+    public static final String RETAINED_VOLUME = "atonix.io/retained-volume";
+    /** On a volume: its reclaim policy before the operator set Retain, given back under Delete. */
+    public static final String POLICY_BEFORE = "atonix.io/reclaim-policy-before-retain";
+
+    static final String RETAIN = "Retain";
+
+    private VolumeReclaim() {}
+
+    /**
+     * Sets what the policy wants on each Bound claim's volume; the claim is marked done only once a read found the
+     * volume as wanted, since a provisioner may still write the volume's spec while it binds (kwok's stage does).
+     *
+     * @return whether a volume was changed now and should be read again soon to mark its claim
+     */
+    public static boolean apply(
+            KubernetesClient client,
+            HasMetadata primary,
+            DeletionPolicy policy,
+            Collection<PersistentVolumeClaim> claims) {
+        boolean settling = false;
+        for (PersistentVolumeClaim claim : claims) {
+            String volume = claim.getSpec() == null ? null : claim.getSpec().getVolumeName();
+            String done = claim.getMetadata().getAnnotations() == null
+                    ? null
+                    : claim.getMetadata().getAnnotations().get(RETAINED_VOLUME);
+            boolean retain = RetainedData.retains(policy);
+            boolean bound = claim.getStatus() != null
+                    && "Bound".equals(claim.getStatus().getPhase());
+            if (!bound || volume == null || volume.isEmpty() || (retain ? volume.equals(done) : done == null)) {
+                continue;
+            }
+            try {
+                PersistentVolume pv =
+                        client.persistentVolumes().withName(volume).get();
+                if (pv != null && setPolicy(client, pv, retain)) {
+                    settling = true;
+                    continue;
+                }
+                client.resource(claim)
+                        .patch(
+                                PatchContext.of(PatchType.JSON),
+                                JsonPatch.json(List.of(JsonPatch.annotation(
+                                        claim.getMetadata().getAnnotations(),
+                                        RETAINED_VOLUME,
+                                        retain ? volume : null))));
+            } catch (KubernetesClientException e) {
+                // Most often a chart confined to some namespaces, which grants nothing cluster-wide (docs/postgres.md).
+                EventRecorder.record(
+                        client,
+                        primary,
+                        EventRecorder.WARNING,
+                        "VolumeReclaimPolicyNotSet",
+                        "Could not set the reclaim policy of PersistentVolume " + volume + " (claim "
+                                + claim.getMetadata().getName() + "): "
+                                + (e.getStatus() != null ? e.getStatus().getMessage() : e.getMessage()));
+            }
+        }
+        return settling;
+    }
+
+    /** Whether it changed the volume. */
+    private static boolean setPolicy(KubernetesClient client, PersistentVolume pv, boolean retain) {
+        String current = pv.getSpec().getPersistentVolumeReclaimPolicy();
+        Map<String, String> annotations = pv.getMetadata().getAnnotations();
+        String before = annotations == null ? null : annotations.get(POLICY_BEFORE);
+        String wanted;
+        Map<String, Object> note;
+        if (retain) {
+            if (RETAIN.equals(current)) {
+                return false;
+            }
+            note = JsonPatch.annotation(annotations, POLICY_BEFORE, current);
+            wanted = RETAIN;
+        } else {
+            if (before == null) {
+                return false;
+            }
+            note = JsonPatch.annotation(annotations, POLICY_BEFORE, null);
+            wanted = before;
+        }
+        client.persistentVolumes()
+                .withName(pv.getMetadata().getName())
+                .patch(
+                        PatchContext.of(PatchType.JSON),
+                        JsonPatch.json(List.of(
+                                note,
+                                Map.of(
+                                        "op",
+                                        "replace",
+                                        "path",
+                                        "/spec/persistentVolumeReclaimPolicy",
+                                        "value",
+                                        wanted))));
+        return true;
+    }
+}
