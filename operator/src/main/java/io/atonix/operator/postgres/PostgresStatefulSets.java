@@ -193,9 +193,12 @@ public final class PostgresStatefulSets {
                 .withContainerPort(EXPORTER_PORT)
                 .withProtocol("TCP")
                 .endPort()
-                .withReadinessProbe(new ProbeBuilder()
+                // Liveness, not readiness: a pod is Ready only when every container is, and an exporter slow to query a
+                // busy server must never take the server out of its Services. Its landing page asks nothing of the
+                // server.
+                .withLivenessProbe(new ProbeBuilder()
                         .withNewHttpGet()
-                        .withPath("/metrics")
+                        .withPath("/")
                         .withNewPort(EXPORTER_PORT)
                         .endHttpGet()
                         .withPeriodSeconds(30)

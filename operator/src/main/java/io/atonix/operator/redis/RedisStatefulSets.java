@@ -178,7 +178,10 @@ public final class RedisStatefulSets {
                 .withContainerPort(EXPORTER_PORT)
                 .withProtocol("TCP")
                 .endPort()
-                .withReadinessProbe(new ProbeBuilder()
+                // Liveness, not readiness: a pod is Ready only when every container is, and the exporter must never
+                // take
+                // the server out of its Service.
+                .withLivenessProbe(new ProbeBuilder()
                         .withNewHttpGet()
                         .withPath("/health")
                         .withPort(new IntOrString(EXPORTER_PORT))

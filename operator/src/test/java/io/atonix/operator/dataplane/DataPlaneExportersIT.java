@@ -132,7 +132,7 @@ class DataPlaneExportersIT {
     }
 
     /**
-     * The pod's exporter, ready by its own probe and scraped through the ServiceMonitor, answering with {@code line}
+     * The pod's exporter, running under its liveness probe and scraped through the ServiceMonitor, answering with {@code line}
      * (within a few seconds: a scrape between the exporter's start and its first login may say down).
      */
     private static ServiceMonitorScrape scrapeUntil(ServiceMonitor monitor, String podName, String line) {
@@ -147,9 +147,10 @@ class DataPlaneExportersIT {
                                     .filter(s -> s.getName().equals("exporter"))
                                     .findFirst()
                                     .orElseThrow();
-                            assertThat(exporter.getReady())
-                                    .as("the exporter's readiness probe passes")
-                                    .isTrue();
+                            assertThat(exporter.getState().getRunning())
+                                    .as("the exporter runs, its liveness probe passing")
+                                    .isNotNull();
+                            assertThat(exporter.getRestartCount()).isZero();
                             ServiceMonitorScrape scrape = ServiceMonitorScrape.of(admin, monitor, pod);
                             assertThat(scrape.target().getHost())
                                     .isEqualTo(pod.getStatus().getPodIP());

@@ -94,6 +94,24 @@ class PostgresBuildersTest {
     }
 
     @Test
+    void onlyThePostgresContainersReadinessDecidesWhetherThePodServesTheExporterIsOnlyRestarted() {
+        var containers = PostgresStatefulSets.desired(postgres(spec("16", "1Gi", null, Map.of())), Optional.empty())
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers();
+        assertThat(containers)
+                .filteredOn(c -> c.getReadinessProbe() != null)
+                .extracting(c -> c.getName())
+                .containsExactly("postgres");
+        assertThat(containers)
+                .filteredOn(c -> c.getName().equals("exporter"))
+                .singleElement()
+                .satisfies(c ->
+                        assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/"));
+    }
+
+    @Test
     void podsRunAsThePostgresUserUnderTheRestrictedProfile() {
         var pod = PostgresStatefulSets.desired(postgres(spec("16", "1Gi", null, Map.of())), Optional.empty())
                 .getSpec()

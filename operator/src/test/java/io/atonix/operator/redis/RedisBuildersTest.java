@@ -292,6 +292,24 @@ class RedisBuildersTest {
     }
 
     @Test
+    void onlyTheRedisContainersReadinessDecidesWhetherThePodServesTheExporterIsOnlyRestarted() {
+        var containers = RedisStatefulSets.desired(full(), PASSWORDS)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers();
+        assertThat(containers)
+                .filteredOn(c -> c.getReadinessProbe() != null)
+                .extracting(c -> c.getName())
+                .containsExactly("redis");
+        assertThat(containers)
+                .filteredOn(c -> c.getName().equals("exporter"))
+                .singleElement()
+                .satisfies(c ->
+                        assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/health"));
+    }
+
+    @Test
     void podsRunAsTheRedisUserUnderTheRestrictedProfile() {
         var pod = RedisStatefulSets.desired(full(), PASSWORDS)
                 .getSpec()
