@@ -131,6 +131,13 @@ final class ContainerSandbox {
                 }
                 bind(script, source, inside(root, mount.getMountPath()), Boolean.TRUE.equals(mount.getReadOnly()));
             }
+            // Image files that sit at their host paths under a volume's mount path (a test HOME under /tmp, and the
+            // pod's /tmp emptyDir) are bound again over the volume: an image's own files never disappear behind it.
+            for (var image : spec.imageFiles().entrySet()) {
+                if (container.getVolumeMounts().stream().anyMatch(m -> under(image.getKey(), m.getMountPath()))) {
+                    bind(script, image.getValue(), inside(root, image.getKey()), true);
+                }
+            }
         }
         script.append("exec /usr/sbin/chroot ").append(q(root)).append(' ');
         for (String part : identity.setpriv()) {
@@ -212,6 +219,11 @@ final class ContainerSandbox {
                     .append(q(target))
                     .append('\n');
         }
+    }
+
+    private static boolean under(String path, String mountPath) {
+        String parent = mountPath.endsWith("/") ? mountPath : mountPath + "/";
+        return path.startsWith(parent);
     }
 
     private static Path inside(Path root, String path) {
