@@ -38,6 +38,10 @@ public final class VolumeReclaim {
             HasMetadata primary,
             DeletionPolicy policy,
             Collection<PersistentVolumeClaim> claims) {
+        if (WatchScope.confined()) {
+            // A chart confined to some namespaces grants nothing cluster-wide: the volumes keep their class' policy.
+            return false;
+        }
         boolean settling = false;
         for (PersistentVolumeClaim claim : claims) {
             String volume = claim.getSpec() == null ? null : claim.getSpec().getVolumeName();

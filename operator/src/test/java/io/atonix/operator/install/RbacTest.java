@@ -51,8 +51,9 @@ class RbacTest {
         // The cluster-scoped reads (are the Prometheus Operator's CRDs installed? is a stack's Kafka namespace gone?)
         // are
         // left out when confined: the operator then treats monitoring as unavailable and a Kafka namespace it cannot
-        // read as gone, and says so; under deletionPolicy Retain it cannot give the volumes reclaim policy Retain and
-        // says so in a VolumeReclaimPolicyNotSet Event. The chart makes no ClusterRole at all.
+        // read as gone, and says so; under deletionPolicy Retain it leaves the volumes' reclaim policy alone
+        // (WatchScope)
+        // and asks for no volume. The chart makes no ClusterRole at all.
         assertThat(code.clusterScoped().keySet())
                 .extracting(Object::toString)
                 .containsExactlyInAnyOrder(
