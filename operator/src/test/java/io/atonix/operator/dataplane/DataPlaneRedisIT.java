@@ -128,10 +128,7 @@ class DataPlaneRedisIT {
     void aKilledRedisServerIsSeenAsAContainerRestartAndComesBackReadyWithItsAppendOnlyData() throws Exception {
         Map<String, String> web = secret("sessions-web-login");
         assertThat(redis(web, "SET", "web:survivor", "yes")).isEqualTo("OK");
-        // appendfsync everysec: the write reaches the append-only file within a second or so.
-        Path appendOnly = DataPlane.volumeDirectory(dataVolume()).resolve("appendonlydir");
-        await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(appendOnlyText(appendOnly)).contains("web:survivor"));
+        AppendOnlyFile.awaitKey(admin, namespace, "data-sessions-0", "web:survivor");
         DataPlane.kill(namespace, POD, "redis");
         await().atMost(TIMEOUT).untilAsserted(() -> {
             var status =
@@ -172,17 +169,6 @@ class DataPlaneRedisIT {
                 .get()
                 .getSpec()
                 .getVolumeName();
-    }
-
-    /** What the append-only files hold, as text (RESP commands). */
-    private static String appendOnlyText(Path directory) throws java.io.IOException {
-        StringBuilder text = new StringBuilder();
-        try (var files = Files.list(directory)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".aof")).toList()) {
-                text.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
-            }
-        }
-        return text.toString();
     }
 
     private static boolean ready() {

@@ -117,7 +117,7 @@ class RetainAndReopenIT {
         Map<String, String> web = logins.secret("carts-web-login");
         assertThat(redisCli.run(reopening.podIp("carts-0"), web, "SET", "web:cart", "3"))
                 .isEqualTo("OK");
-        Thread.sleep(1500); // appendfsync everysec
+        AppendOnlyFile.awaitKey(admin, namespace, "data-carts-0", "web:cart");
 
         reopening.deleteAndCreateAgain(Redis.class, "carts", () -> redis("carts"));
 
