@@ -116,3 +116,12 @@ list and the code disagree. No wildcards. Why each rule is there: docs/install.m
   resources: ["kafkas"]
   verbs: ["get", "list", "watch"]
 {{- end -}}
+
+{{/* The allow-list of shared topics as the operator reads it: topic:ns1,ns2;topic2:* */}}
+{{- define "atonix-operator.sharedTopics" -}}
+{{- $entries := list -}}
+{{- range . -}}
+{{- $entries = append $entries (printf "%s:%s" .topic (join "," .namespaces)) -}}
+{{- end -}}
+{{- join ";" $entries -}}
+{{- end -}}

@@ -86,7 +86,8 @@ public class AppStackReconciler
     /** Where the Kafka part's outcome waits, within one reconcile, for the status. */
     private static final String KAFKA_OUTCOME = "kafka-outcome";
     /** Topics and users in the Kafka cluster's namespace, which owner references cannot reach (see docs/kafka.md). */
-    private final KafkaStep kafka = new KafkaStep();
+    @Inject
+    KafkaStep kafka;
 
     /**
      * The generated Secrets of the stack's data stores (they carry the stack in their part-of label): the services'

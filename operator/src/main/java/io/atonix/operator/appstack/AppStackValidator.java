@@ -2,7 +2,6 @@ package io.atonix.operator.appstack;
 
 import io.atonix.api.v1beta1.appstack.AppStack;
 import io.atonix.api.v1beta1.appstack.AppStackSpec;
-import io.atonix.api.v1beta1.appstack.KafkaTopicSpec;
 import io.atonix.api.v1beta1.appstack.ServicePort;
 import io.atonix.api.v1beta1.appstack.ServiceSpec;
 import io.atonix.api.v1beta1.common.EnvVar;
@@ -23,8 +22,6 @@ import java.util.regex.Pattern;
  */
 public final class AppStackValidator {
     private static final Pattern DNS_LABEL = Pattern.compile("^[a-z]([-a-z0-9]*[a-z0-9])?$");
-    /** Kafka's own rule for topic names; "." and ".." are refused by Kafka although the characters are allowed. */
-    private static final Pattern TOPIC_NAME = Pattern.compile("^[a-zA-Z0-9._-]{1,249}$");
 
     private static final int MAX_STACK_NAME = 30;
     private static final int MAX_SERVICE_NAME = 30;
@@ -64,7 +61,7 @@ public final class AppStackValidator {
             }
         }
         EdgeValidator.validate(spec, problems);
-        validateTopics(spec, problems);
+        KafkaTopicsValidator.validate(spec, problems);
         if (spec.postgres() != null) {
             problems.addAll(PostgresServerRules.problems("spec.postgres", spec.postgres()));
         }
@@ -140,28 +137,5 @@ public final class AppStackValidator {
             }
         }
         UsesValidator.validate(spec, service, field, problems);
-    }
-
-    private static void validateTopics(AppStackSpec spec, List<SpecProblem> problems) {
-        if (spec.kafka() == null) {
-            return;
-        }
-        Set<String> topics = new HashSet<>();
-        for (int t = 0; t < spec.kafka().topics().size(); t++) {
-            KafkaTopicSpec topic = spec.kafka().topics().get(t);
-            if (topic.name() == null
-                    || !TOPIC_NAME.matcher(topic.name()).matches()
-                    || ".".equals(topic.name())
-                    || "..".equals(topic.name())) {
-                problems.add(
-                        new SpecProblem(
-                                "spec.kafka.topics[" + t + "].name",
-                                "'" + topic.name()
-                                        + "' is not a Kafka topic name: 1 to 249 letters, digits, '.', '_' and '-', and not '.' or '..'"));
-            } else if (!topics.add(topic.name())) {
-                problems.add(new SpecProblem(
-                        "spec.kafka.topics[" + t + "].name", "topic '" + topic.name() + "' is declared twice"));
-            }
-        }
     }
 }

@@ -9,6 +9,7 @@ import io.atonix.operator.binding.PostgresBinding;
 import io.atonix.operator.binding.RedisBinding;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.SecretEnv;
+import io.atonix.operator.kafka.KafkaClientNames;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,7 @@ public final class UseBindings {
             case Kafka -> {
                 KafkaBinding.ENV.forEach((v, key) -> env.add(SecretEnv.of(prefix + v, secret, key)));
                 KafkaBinding.OPTIONAL_ENV.forEach((v, key) -> env.add(SecretEnv.optional(prefix + v, secret, key)));
+                env.addAll(KafkaClientNames.env(stack, service, use.kafka(), prefix));
             }
         }
         return env;

@@ -59,6 +59,18 @@ final class UsesValidator {
                                 useField,
                                 "at most one use of a service names kafka: the service has one KafkaUser and one consumer group, so list all its topics in that use"));
             }
+            if (use.kafka() != null) {
+                for (var variable : service.env()) {
+                    if (variable.name().startsWith(use.envPrefixOrDefault() + KafkaBinding.TOPIC_ENV_PREFIX)) {
+                        problems.add(
+                                new SpecProblem(
+                                        field + ".env",
+                                        "env sets " + variable.name() + ", and a use of Kafka sets the "
+                                                + KafkaBinding.TOPIC_ENV_PREFIX
+                                                + " variables to topics' names in Kafka: rename it or give the use an envPrefix"));
+                    }
+                }
+            }
             for (String variable : variables(use)) {
                 String before = variables.putIfAbsent(variable, use.name());
                 if (before != null) {
@@ -81,6 +93,7 @@ final class UsesValidator {
             case Kafka -> {
                 Set<String> all = new HashSet<>(KafkaBinding.ENV.keySet());
                 all.addAll(KafkaBinding.OPTIONAL_ENV.keySet());
+                all.add(KafkaBinding.CONSUMER_GROUP_ENV);
                 yield all;
             }
         };

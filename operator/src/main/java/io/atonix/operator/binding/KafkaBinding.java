@@ -41,7 +41,21 @@ public final class KafkaBinding {
             "KAFKA_PASSWORD", ServiceBinding.PASSWORD,
             "KAFKA_SASL_JAAS_CONFIG", SASL_JAAS_CONFIG);
 
+    /** The consumer group the service may read as, when it consumes: the only one it is granted. */
+    public static final String CONSUMER_GROUP = "consumer-group";
+    /** Before a topic's name in the stack: the key whose value is the topic's name in Kafka. */
+    public static final String TOPIC_KEY_PREFIX = "topic.";
+
+    public static final String CONSUMER_GROUP_ENV = "KAFKA_CONSUMER_GROUP";
+    /** Before a topic's name in the stack, in upper case with '_' for '.' and '-': the topic's name in Kafka. */
+    public static final String TOPIC_ENV_PREFIX = "KAFKA_TOPIC_";
+
     private KafkaBinding() {}
+
+    /** The variable that holds the name in Kafka of a topic the service uses: orders.v1 gives KAFKA_TOPIC_ORDERS_V1. */
+    public static String topicVariable(String topic) {
+        return TOPIC_ENV_PREFIX + topic.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
 
     /**
      * The binding Secret of a login to the stack's Kafka, {@code <stack>-kafka-<login>-login} in the stack's namespace:

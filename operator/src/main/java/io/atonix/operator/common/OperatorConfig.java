@@ -42,4 +42,15 @@ public interface OperatorConfig {
         @WithDefault(MonitoringSettings.DEFAULT_DASHBOARD_LABEL)
         String grafanaDashboardLabel();
     }
+
+    Kafka kafka();
+
+    interface Kafka {
+        /**
+         * {@code topic:ns1,ns2;other:*}: topics outside every stack's own names that stacks of the listed namespaces may
+         * be granted (docs/kafka.md); empty shares nothing.
+         */
+        @WithName("shared-topics")
+        Optional<String> sharedTopics();
+    }
 }

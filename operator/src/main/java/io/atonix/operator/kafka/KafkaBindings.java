@@ -1,6 +1,7 @@
 package io.atonix.operator.kafka;
 
 import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.KafkaUse;
 import io.atonix.api.v1beta1.appstack.ServiceSpec;
 import io.atonix.operator.binding.KafkaBinding;
 import io.atonix.operator.binding.ServiceBinding;
@@ -56,6 +57,13 @@ public final class KafkaBindings {
         }
         if (access.authentication() == KafkaAuthentication.SCRAM_SHA_512) {
             put(data, KafkaBinding.SASL_MECHANISM, "SCRAM-SHA-512");
+        }
+        KafkaUse use = KafkaUsers.uses(service).kafka();
+        KafkaClientNames.topics(stack, use)
+                .forEach((topic, kafkaName) -> put(data, KafkaBinding.TOPIC_KEY_PREFIX + topic, kafkaName));
+        String group = KafkaClientNames.consumerGroup(stack, service, use);
+        if (group != null) {
+            put(data, KafkaBinding.CONSUMER_GROUP, group);
         }
         if (access.encrypted() && !access.caCertificates().isEmpty()) {
             put(data, KafkaBinding.CA_CRT, String.join("\n", access.caCertificates()));

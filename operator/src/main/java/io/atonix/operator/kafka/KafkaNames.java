@@ -1,6 +1,6 @@
 package io.atonix.operator.kafka;
 
-import io.atonix.operator.common.Names;
+import io.atonix.api.v1beta1.appstack.KafkaTopicSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -48,9 +48,22 @@ public final class KafkaNames {
         return trimToAlphanumeric(name.substring(0, MAX_USER_NAME - suffix.length())) + suffix;
     }
 
-    /** The consumer group a service may read as: named like the service's objects. */
-    public static String consumerGroup(String stack, String service) {
-        return Names.service(stack, service);
+    /**
+     * Where the stack's names start in a Kafka cluster shared by many namespaces, {@code <namespace>.<stack>.}: neither
+     * a namespace nor a stack name holds a '.', so no other stack's names start the same way.
+     */
+    public static String scope(String stackNamespace, String stack) {
+        return stackNamespace + "." + stack + ".";
+    }
+
+    /** The name in Kafka of a topic the stack declares: its own {@code topicName}, or the name inside the scope. */
+    public static String topic(String stackNamespace, String stack, KafkaTopicSpec topic) {
+        return topic.topicName() != null ? topic.topicName() : scope(stackNamespace, stack) + topic.name();
+    }
+
+    /** The consumer group a service may read as, {@code <namespace>.<stack>.<service>}: the only group it is granted. */
+    public static String consumerGroup(String stackNamespace, String stack, String service) {
+        return scope(stackNamespace, stack) + service;
     }
 
     private static String trimToAlphanumeric(String name) {

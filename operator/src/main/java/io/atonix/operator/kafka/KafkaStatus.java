@@ -21,6 +21,7 @@ public final class KafkaStatus {
     public static final String REASON_NOT_SHARED = "KafkaClusterNotShared";
     public static final String REASON_NO_LISTENER = "NoUsableListener";
     public static final String REASON_REFUSED = "KafkaRefused";
+    public static final String REASON_NOT_ALLOWED = "KafkaTopicNotAllowed";
     public static final String REASON_FAILED = "ReconcileFailed";
     static final String READY = "Ready";
 
@@ -73,6 +74,8 @@ public final class KafkaStatus {
     }
 
     /**
+     * @param notAllowed the declared topics outside the stack's names that the platform does not share with it, each a
+     *                   sentence for a person
      * @param problems what the operator could not do (a topic owned by someone else, partitions that would shrink),
      *                 each a sentence for a person
      */
@@ -84,6 +87,7 @@ public final class KafkaStatus {
             Map<String, KafkaUser> actualUsers,
             int bindings,
             int bindingsPresent,
+            List<String> notAllowed,
             List<String> problems) {
         List<String> waiting = new ArrayList<>();
         int topicsReady = 0;
@@ -112,11 +116,14 @@ public final class KafkaStatus {
         }
         String counts = topicsReady + "/" + topics.size() + " topics ready, " + usersReady + "/" + users.size()
                 + " users ready";
-        boolean ready = problems.isEmpty() && waiting.isEmpty();
-        List<String> details = new ArrayList<>(problems);
+        boolean ready = notAllowed.isEmpty() && problems.isEmpty() && waiting.isEmpty();
+        List<String> details = new ArrayList<>(notAllowed);
+        details.addAll(problems);
         details.addAll(waiting);
         String message = ready ? counts : counts + "; " + String.join("; ", details);
-        String reason = !problems.isEmpty() ? REASON_REFUSED : ready ? REASON_READY : REASON_CREATING;
+        String reason = !notAllowed.isEmpty()
+                ? REASON_NOT_ALLOWED
+                : !problems.isEmpty() ? REASON_REFUSED : ready ? REASON_READY : REASON_CREATING;
         return ComponentStatus.of(COMPONENT, cluster(stack), ready, reason, message);
     }
 

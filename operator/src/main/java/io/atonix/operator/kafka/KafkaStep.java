@@ -34,7 +34,13 @@ public final class KafkaStep {
     private static final Logger LOG = Logger.getLogger(KafkaStep.class);
 
     private final StrimziDiscovery discovery = new StrimziDiscovery();
+    private final SharedTopics shared;
     private volatile boolean watching;
+
+    /** @param shared the platform's allow-list of topics outside the stacks' own names */
+    public KafkaStep(SharedTopics shared) {
+        this.shared = shared;
+    }
 
     /**
      * A refusal or failure of the API server on the Kafka side is reported in the component and retried after
@@ -82,11 +88,13 @@ public final class KafkaStep {
         }
 
         KafkaWrites writes = new KafkaWrites(writer, version.get(), context);
-        List<KafkaTopic> topics = KafkaTopics.desired(stack);
-        Map<String, GenericKubernetesResource> topicsNow = writes.topics(topics, owned.topics());
+        KafkaTopicPlan plan = KafkaTopicPlan.of(stack, shared);
+        List<KafkaTopic> topics = KafkaTopics.desired(stack, plan);
+        Map<String, GenericKubernetesResource> topicsNow = writes.topics(topics, owned.topics(), plan.shared());
         Optional<KafkaAccess> access = KafkaListeners.choose(cluster.get());
-        List<KafkaUser> users =
-                access.map(a -> KafkaUsers.desired(stack, a.authentication())).orElse(List.of());
+        Map<String, String> grants = plan.grants(writes.unusable());
+        List<KafkaUser> users = access.map(a -> KafkaUsers.desired(stack, a.authentication(), grants))
+                .orElse(List.of());
         Map<String, GenericKubernetesResource> usersNow = writes.users(users, owned.users());
 
         // Without a listener no user is wanted: the users stay until one is back, rather than being deleted and
@@ -104,12 +112,13 @@ public final class KafkaStep {
         KafkaBindingSecrets.Count bindings = KafkaBindingSecrets.write(stack, access.get(), context, writer);
         ComponentStatus component = KafkaStatus.observed(
                 stack,
-                topics,
+                topics.stream().filter(t -> !writes.managedElsewhere(t)).toList(),
                 writes.typed(topicsNow, KafkaTopic.class),
                 users,
                 writes.typed(usersNow, KafkaUser.class),
                 bindings.wanted(),
                 bindings.present(),
+                plan.refusals(stack.getMetadata().getNamespace()),
                 writes.problems());
         return KafkaOutcome.of(component, retiring ? DETACH_RECHECK : null);
     }

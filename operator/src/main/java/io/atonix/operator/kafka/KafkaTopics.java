@@ -11,35 +11,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** One Strimzi KafkaTopic per topic the stack declares, next to the Kafka cluster. */
+/** One Strimzi KafkaTopic per topic the stack may have (its {@link KafkaTopicPlan}), next to the Kafka cluster. */
 public final class KafkaTopics {
 
     private KafkaTopics() {}
 
     /** Strimzi's model of the topics; {@link StrimziObjects#atVersion} gives them the version the cluster serves. */
-    public static List<KafkaTopic> desired(AppStack stack) {
-        KafkaSpec kafka = stack.getSpec().kafka();
-        if (kafka == null) {
-            return List.of();
-        }
+    public static List<KafkaTopic> desired(AppStack stack, KafkaTopicPlan plan) {
         List<KafkaTopic> topics = new ArrayList<>();
-        for (KafkaTopicSpec topic : kafka.topics()) {
-            topics.add(desired(stack, topic));
+        for (KafkaTopicPlan.Planned topic : plan.allowed()) {
+            topics.add(desired(stack, topic.spec(), topic.kafkaName()));
         }
         return topics;
     }
 
-    static KafkaTopic desired(AppStack stack, KafkaTopicSpec topic) {
+    static KafkaTopic desired(AppStack stack, KafkaTopicSpec topic, String kafkaName) {
         KafkaSpec kafka = stack.getSpec().kafka();
         Map<String, Object> config = topic.config().isEmpty() ? null : new TreeMap<String, Object>(topic.config());
         KafkaTopic object = new KafkaTopicBuilder()
                 .withNewMetadata()
-                .withName(KafkaNames.topicObject(topic.name()))
+                .withName(KafkaNames.topicObject(kafkaName))
                 .withNamespace(clusterNamespace(stack))
                 .withLabels(KafkaLabels.topic(stack, kafka.clusterRef().name()))
                 .endMetadata()
                 .withNewSpec()
-                .withTopicName(topic.name())
+                .withTopicName(kafkaName)
                 .withPartitions(topic.partitionsOrDefault())
                 .withReplicas(topic.replicas())
                 .withConfig(config)

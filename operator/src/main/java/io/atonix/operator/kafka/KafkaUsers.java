@@ -20,25 +20,32 @@ import io.strimzi.api.kafka.model.user.acl.AclRuleTopicResourceBuilder;
 import io.strimzi.api.kafka.model.user.acl.AclRuleType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One Strimzi KafkaUser per service that uses Kafka, allowed exactly what its use of Kafka declares: a producer
  * may write to and describe its topics, a consumer may read and describe its topics and read as its own consumer
- * group, {@code <stack>-<service>}. Every rule names one resource literally; nothing is granted by prefix.
+ * group, {@code <namespace>.<stack>.<service>}. Every rule names one resource literally; nothing is granted by prefix,
+ * and only topics the stack may have are granted (see {@link KafkaTopicPlan}).
  */
 public final class KafkaUsers {
 
     private KafkaUsers() {}
 
     /** Strimzi's model of the users; {@link StrimziObjects#atVersion} gives them the version the cluster serves. */
-    public static List<KafkaUser> desired(AppStack stack, KafkaAuthentication authentication) {
+    /**
+     * @param grants the stack's name of each topic its services may be granted, to the topic's name in Kafka: a use of
+     *               any other topic gets no rule
+     */
+    public static List<KafkaUser> desired(
+            AppStack stack, KafkaAuthentication authentication, Map<String, String> grants) {
         if (stack.getSpec().kafka() == null) {
             return List.of();
         }
         List<KafkaUser> users = new ArrayList<>();
         for (ServiceSpec service : stack.getSpec().services()) {
             if (uses(service) != null) {
-                users.add(desired(stack, service, authentication));
+                users.add(desired(stack, service, authentication, grants));
             }
         }
         return users;
@@ -52,7 +59,8 @@ public final class KafkaUsers {
         return service.uses(UseKind.Kafka).stream().findFirst().orElse(null);
     }
 
-    static KafkaUser desired(AppStack stack, ServiceSpec service, KafkaAuthentication authentication) {
+    static KafkaUser desired(
+            AppStack stack, ServiceSpec service, KafkaAuthentication authentication, Map<String, String> grants) {
         String stackName = stack.getMetadata().getName();
         KafkaUser user = new KafkaUserBuilder()
                 .withNewMetadata()
@@ -66,7 +74,10 @@ public final class KafkaUsers {
                 .withNewSpec()
                 .withAuthentication(authentication(authentication))
                 .withNewKafkaUserAuthorizationSimple()
-                .withAcls(acls(stackName, service.name(), uses(service).kafka()))
+                .withAcls(acls(
+                        KafkaNames.consumerGroup(stack.getMetadata().getNamespace(), stackName, service.name()),
+                        uses(service).kafka(),
+                        grants))
                 .endKafkaUserAuthorizationSimple()
                 .withNewTemplate()
                 .withNewSecret()
@@ -80,19 +91,23 @@ public final class KafkaUsers {
         return DesiredHash.stamp(user);
     }
 
-    static List<AclRule> acls(String stack, String service, KafkaUse use) {
+    static List<AclRule> acls(String consumerGroup, KafkaUse use, Map<String, String> grants) {
         List<AclRule> rules = new ArrayList<>();
         for (String topic : use.produce()) {
-            rules.add(topicRule(topic, AclOperation.WRITE, AclOperation.DESCRIBE));
+            if (grants.containsKey(topic)) {
+                rules.add(topicRule(grants.get(topic), AclOperation.WRITE, AclOperation.DESCRIBE));
+            }
         }
         for (String topic : use.consume()) {
-            rules.add(topicRule(topic, AclOperation.READ, AclOperation.DESCRIBE));
+            if (grants.containsKey(topic)) {
+                rules.add(topicRule(grants.get(topic), AclOperation.READ, AclOperation.DESCRIBE));
+            }
         }
-        if (!use.consume().isEmpty()) {
+        if (use.consume().stream().anyMatch(grants::containsKey)) {
             rules.add(new AclRuleBuilder()
                     .withType(AclRuleType.ALLOW)
                     .withResource(new AclRuleGroupResourceBuilder()
-                            .withName(KafkaNames.consumerGroup(stack, service))
+                            .withName(consumerGroup)
                             .withPatternType(AclResourcePatternType.LITERAL)
                             .build())
                     .withOperations(AclOperation.READ)

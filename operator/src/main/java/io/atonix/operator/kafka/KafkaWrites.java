@@ -8,10 +8,12 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Brings the stack's KafkaTopics and KafkaUsers to their desired state, at the version the cluster serves: creates the
@@ -23,6 +25,8 @@ final class KafkaWrites {
     private final StrimziApiVersion version;
     private final KubernetesSerialization serialization;
     private final List<String> problems = new ArrayList<>();
+    private final Set<String> unusable = new HashSet<>();
+    private final Set<String> elsewhere = new HashSet<>();
 
     KafkaWrites(StrimziWriter writer, StrimziApiVersion version, Context<AppStack> context) {
         this.writer = writer;
@@ -34,9 +38,22 @@ final class KafkaWrites {
         return problems;
     }
 
-    /** The topics as stored after the writes, keyed by namespace/name; a topic another stack owns is left out. */
+    /** The names in Kafka of the stack's own topics whose KafkaTopic someone else holds: no service is granted them. */
+    Set<String> unusable() {
+        return unusable;
+    }
+
+    /** Whether the topic is a shared one whose KafkaTopic another stack or the platform team manages. */
+    boolean managedElsewhere(KafkaTopic topic) {
+        return elsewhere.contains(topic.getSpec().getTopicName());
+    }
+
+    /**
+     * The topics as stored after the writes, keyed by namespace/name; a topic another stack owns is left out. A shared
+     * topic (one of {@code shared}, names in Kafka) whose KafkaTopic is someone else's is used as it is.
+     */
     Map<String, GenericKubernetesResource> topics(
-            List<KafkaTopic> topics, Map<String, GenericKubernetesResource> actual) {
+            List<KafkaTopic> topics, Map<String, GenericKubernetesResource> actual, Set<String> shared) {
         Map<String, GenericKubernetesResource> result = new LinkedHashMap<>();
         for (KafkaTopic topic : topics) {
             GenericKubernetesResource desired = StrimziObjects.atVersion(topic, version, serialization);
@@ -44,9 +61,15 @@ final class KafkaWrites {
             GenericKubernetesResource current = actual.get(key);
             if (current == null) {
                 Optional<GenericKubernetesResource> created = writer.create(KafkaEventSources.TOPICS, desired);
+                String kafkaName = topic.getSpec().getTopicName();
+                if (created.isEmpty() && shared.contains(kafkaName)) {
+                    elsewhere.add(kafkaName);
+                    continue;
+                }
                 if (created.isEmpty()) {
-                    problems.add("KafkaTopic " + key + " already exists and is not this stack's: topic "
-                            + topic.getSpec().getTopicName() + " is left alone");
+                    unusable.add(kafkaName);
+                    problems.add("KafkaTopic " + key + " already exists and is not this stack's: topic " + kafkaName
+                            + " is left alone, and no service of the stack is granted it");
                     continue;
                 }
                 current = created.get();

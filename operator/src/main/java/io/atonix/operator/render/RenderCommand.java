@@ -4,6 +4,7 @@ import io.atonix.operator.common.MonitoringSettings;
 import io.atonix.operator.common.NetworkSettings;
 import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.kafka.KafkaAuthentication;
+import io.atonix.operator.kafka.SharedTopics;
 import io.atonix.operator.kafka.StrimziApiVersion;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -20,7 +21,8 @@ import java.util.List;
  */
 public final class RenderCommand {
     static final String USAGE = "usage: render [--namespace NS] [--ingress-class NAME] [--prometheus-labels K=V,...]"
-            + " [--grafana-dashboard-label K=V] [--strimzi-api-version v1|v1beta2] [--kafka-authentication scram-sha-512|tls] FILE...";
+            + " [--grafana-dashboard-label K=V] [--strimzi-api-version v1|v1beta2] [--kafka-authentication scram-sha-512|tls]"
+            + " [--kafka-shared-topics TOPIC:NS,...;...] FILE...";
 
     private RenderCommand() {}
 
@@ -68,15 +70,23 @@ public final class RenderCommand {
                     }
                     dashboardLabel = args[i];
                 }
-                case "--strimzi-api-version", "--kafka-authentication" -> {
+                case "--strimzi-api-version", "--kafka-authentication", "--kafka-shared-topics" -> {
                     if (i + 1 >= args.length) {
                         err.println(USAGE);
                         return 2;
                     }
                     try {
-                        kafka = "--strimzi-api-version".equals(args[i])
-                                ? new KafkaAssumptions(StrimziApiVersion.parse(args[++i]), kafka.authentication())
-                                : new KafkaAssumptions(kafka.version(), KafkaAuthentication.parse(args[++i]));
+                        kafka = switch (args[i]) {
+                            case "--strimzi-api-version" ->
+                                new KafkaAssumptions(
+                                        StrimziApiVersion.parse(args[++i]), kafka.authentication(), kafka.shared());
+                            case "--kafka-authentication" ->
+                                new KafkaAssumptions(
+                                        kafka.version(), KafkaAuthentication.parse(args[++i]), kafka.shared());
+                            default ->
+                                new KafkaAssumptions(
+                                        kafka.version(), kafka.authentication(), SharedTopics.parse(args[++i]));
+                        };
                     } catch (IllegalArgumentException e) {
                         err.println("render: " + e.getMessage());
                         return 2;

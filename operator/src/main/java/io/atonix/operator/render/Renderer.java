@@ -55,7 +55,7 @@ public final class Renderer {
             }
             List<HasMetadata> objects =
                     new ArrayList<>(AppStackResources.withMonitoring(stack, platform, BindingChecksums.placeholder()));
-            objects.addAll(KafkaResources.desired(stack, kafka.version(), kafka.authentication()));
+            objects.addAll(KafkaResources.desired(stack, kafka.version(), kafka.authentication(), kafka.shared()));
             return objects;
         }
         if (resource instanceof Postgres postgres) {

@@ -228,7 +228,7 @@ class AppStackValidatorTest {
         StackPostgres postgres = new StackPostgres(
                 "16", null, VolumeSpec.of("1Gi"), List.of(new DatabaseSpec("shop", null)), null, null, null, null);
         KafkaSpec kafka = new KafkaSpec(
-                new KafkaClusterRef("events", "kafka"), List.of(new KafkaTopicSpec("orders", null, null, null)));
+                new KafkaClusterRef("events", "kafka"), List.of(new KafkaTopicSpec("orders", null, null, null, null)));
         var problems = AppStackValidator.validate(
                 stack("ns", "shop", TestStacks.spec(List.of(user), postgres, null, kafka, null, null, null)));
         assertThat(problems)
@@ -240,21 +240,37 @@ class AppStackValidatorTest {
     }
 
     @Test
-    void topicNamesFollowKafkasRules() {
+    void topicNamesFollowKafkasRulesAndStayDistinctAsVariables() {
         ServiceSpec api =
                 new ServiceSpec("api", "x", null, null, 80, null, null, null, null, null, null, null, null, null, null);
         KafkaSpec kafka = new KafkaSpec(
                 new KafkaClusterRef("events", null),
                 List.of(
-                        new KafkaTopicSpec("..", null, null, null),
-                        new KafkaTopicSpec("orders/eu", null, null, null),
-                        new KafkaTopicSpec("Orders_v1.eu", null, null, null)));
+                        new KafkaTopicSpec("..", null, null, null, null),
+                        new KafkaTopicSpec("orders/eu", null, null, null, null),
+                        new KafkaTopicSpec("Orders_v1.eu", null, null, null, null),
+                        new KafkaTopicSpec("x".repeat(250), null, null, null, null),
+                        new KafkaTopicSpec("orders-v1.eu", null, null, null, null),
+                        new KafkaTopicSpec("legacy", null, null, null, "orders!"),
+                        new KafkaTopicSpec("old", null, null, null, "orders"),
+                        new KafkaTopicSpec("older", null, null, null, "orders")));
         var problems = AppStackValidator.validate(
                 stack("ns", "shop", TestStacks.spec(List.of(api), null, null, kafka, null, null, null)));
         assertThat(problems)
                 .extracting(SpecProblem::field)
-                .containsExactly("spec.kafka.topics[0].name", "spec.kafka.topics[1].name");
-        assertThat(problems.get(1).toString()).contains("'orders/eu' is not a Kafka topic name");
+                .containsExactly(
+                        "spec.kafka.topics[0].name",
+                        "spec.kafka.topics[1].name",
+                        "spec.kafka.topics[3].name",
+                        "spec.kafka.topics[4].name",
+                        "spec.kafka.topics[5].topicName",
+                        "spec.kafka.topics[7].topicName");
+        assertThat(problems.get(1).toString()).contains("'orders/eu' is not a Kafka topic name: 1 to 249");
+        assertThat(problems.get(3).toString())
+                .contains("topics 'Orders_v1.eu' and 'orders-v1.eu' differ only in case, '.', '-' or '_'")
+                .contains("KAFKA_TOPIC_ORDERS_V1_EU");
+        assertThat(problems.get(4).toString()).contains("'orders!' is not a Kafka topic name");
+        assertThat(problems.get(5).toString()).contains("topic 'orders' is named by two topics of the stack");
     }
 
     private static List<String> fields(io.atonix.api.v1beta1.appstack.AppStack stack) {

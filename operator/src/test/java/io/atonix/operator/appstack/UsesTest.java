@@ -46,7 +46,7 @@ class UsesTest {
                 null);
         StackRedis redis = new StackRedis("7.2", new Quantity("64Mi"), null, null, null);
         KafkaSpec kafka = new KafkaSpec(
-                new KafkaClusterRef("events", "kafka"), List.of(new KafkaTopicSpec("orders", null, null, null)));
+                new KafkaClusterRef("events", "kafka"), List.of(new KafkaTopicSpec("orders", null, null, null, null)));
         return stack("shop", "shop", TestStacks.spec(List.of(services), postgres, redis, kafka, null, null, null));
     }
 
@@ -72,8 +72,10 @@ class UsesTest {
                         new RoleSpec("api-db", "shop", Access.ReadWrite),
                         new RoleSpec("api-audit", "audit", Access.ReadOnly));
         var env = Deployments.env(stack, TWO_DATABASES).stream()
-                .map(v ->
-                        v.getName() + "<-" + v.getValueFrom().getSecretKeyRef().getName())
+                .map(v -> v.getName()
+                        + (v.getValue() != null
+                                ? "=" + v.getValue()
+                                : "<-" + v.getValueFrom().getSecretKeyRef().getName()))
                 .toList();
         assertThat(env)
                 .contains(
@@ -82,7 +84,8 @@ class UsesTest {
                         "AUDIT_PGHOST<-shop-postgres-api-audit-login",
                         "AUDIT_DATABASE_URL<-shop-postgres-api-audit-login",
                         "REDIS_URL<-shop-redis-api-cache-login",
-                        "KAFKA_BOOTSTRAP_SERVERS<-shop-kafka-api-events-login");
+                        "KAFKA_BOOTSTRAP_SERVERS<-shop-kafka-api-events-login",
+                        "KAFKA_TOPIC_ORDERS=shop.shop.orders");
         assertThat(env).doesNotHaveDuplicates();
     }
 

@@ -38,8 +38,11 @@ class KafkaBuildersTest {
 
     @Test
     void oneKafkaTopicPerDeclaredTopicNextToTheCluster() {
-        List<KafkaTopic> topics = KafkaTopics.desired(stack);
-        assertThat(topics).extracting(t -> t.getMetadata().getName()).containsExactly("orders", "payments");
+        List<KafkaTopic> topics = topics(stack);
+        assertThat(topics)
+                .extracting(t -> t.getMetadata().getName())
+                .as("named in Kafka inside the stack's scope, <namespace>.<stack>.")
+                .containsExactly("shop.shop.orders", "shop.shop.payments");
         KafkaTopic orders = topics.get(0);
         assertThat(orders.getMetadata().getNamespace()).isEqualTo("kafka");
         assertThat(orders.getMetadata().getOwnerReferences())
@@ -53,7 +56,7 @@ class KafkaBuildersTest {
                 .containsEntry(Labels.PART_OF, "shop")
                 .doesNotContainKey("app.kubernetes.io/instance");
         assertThat(orders.getMetadata().getAnnotations()).containsKey(DesiredHash.ANNOTATION);
-        assertThat(orders.getSpec().getTopicName()).isEqualTo("orders");
+        assertThat(orders.getSpec().getTopicName()).isEqualTo("shop.shop.orders");
         assertThat(orders.getSpec().getPartitions()).isEqualTo(6);
         assertThat(orders.getSpec().getReplicas()).isEqualTo(3);
         assertThat(orders.getSpec().getConfig()).containsExactly(Map.entry("retention.ms", "604800000"));
@@ -66,9 +69,9 @@ class KafkaBuildersTest {
     @Test
     void withoutAClusterNamespaceTopicsGoToTheStacksNamespace() {
         AppStack local = KafkaStacks.shop("shop", null, DeletionPolicy.Retain);
-        assertThat(KafkaTopics.desired(local))
+        assertThat(topics(local))
                 .allSatisfy(t -> assertThat(t.getMetadata().getNamespace()).isEqualTo("shop"));
-        assertThat(KafkaUsers.desired(local, KafkaAuthentication.SCRAM_SHA_512))
+        assertThat(users(local, KafkaAuthentication.SCRAM_SHA_512))
                 .allSatisfy(u -> assertThat(u.getMetadata().getNamespace()).isEqualTo("shop"));
     }
 
@@ -90,12 +93,12 @@ class KafkaBuildersTest {
                 "shop",
                 "kafka",
                 DeletionPolicy.Retain,
-                List.of(new KafkaTopicSpec("Orders_V1", null, null, null)),
+                List.of(new KafkaTopicSpec("Orders_V1", null, null, null, null)),
                 KafkaStacks.service("api", List.of("Orders_V1"), List.of()));
-        KafkaTopic topic = KafkaTopics.desired(odd).get(0);
-        assertThat(topic.getMetadata().getName()).isEqualTo(upper);
-        assertThat(topic.getSpec().getTopicName()).isEqualTo("Orders_V1");
-        assertThat(KafkaUsers.desired(odd, KafkaAuthentication.SCRAM_SHA_512)
+        KafkaTopic topic = topics(odd).get(0);
+        assertThat(topic.getMetadata().getName()).isEqualTo(KafkaNames.topicObject("shop.shop.Orders_V1"));
+        assertThat(topic.getSpec().getTopicName()).isEqualTo("shop.shop.Orders_V1");
+        assertThat(users(odd, KafkaAuthentication.SCRAM_SHA_512)
                         .get(0)
                         .getSpec()
                         .getAuthorization())
@@ -105,12 +108,12 @@ class KafkaBuildersTest {
                                         .getResource())
                                 .getName())
                         .as("ACLs name the topic, not the object")
-                        .isEqualTo("Orders_V1"));
+                        .isEqualTo("shop.shop.Orders_V1"));
     }
 
     @Test
     void oneUserPerServiceThatUsesKafkaWithExactlyTheDeclaredAcls() {
-        List<KafkaUser> users = KafkaUsers.desired(stack, KafkaAuthentication.SCRAM_SHA_512);
+        List<KafkaUser> users = users(stack, KafkaAuthentication.SCRAM_SHA_512);
         assertThat(users)
                 .extracting(u -> u.getMetadata().getName())
                 .containsExactly("shop-shop-api", "shop-shop-worker");
@@ -124,12 +127,13 @@ class KafkaBuildersTest {
         assertThat(api.getSpec().getAuthentication().getType()).isEqualTo("scram-sha-512");
         assertThat(rules(api))
                 .containsExactly(
-                        "allow topic:literal:orders [Write, Describe]",
-                        "allow topic:literal:payments [Read, Describe]",
-                        "allow group:literal:shop-api [Read]");
+                        "allow topic:literal:shop.shop.orders [Write, Describe]",
+                        "allow topic:literal:shop.shop.payments [Read, Describe]",
+                        "allow group:literal:shop.shop.api [Read]");
         assertThat(rules(users.get(1)))
                 .containsExactly(
-                        "allow topic:literal:orders [Read, Describe]", "allow group:literal:shop-worker [Read]");
+                        "allow topic:literal:shop.shop.orders [Read, Describe]",
+                        "allow group:literal:shop.shop.worker [Read]");
         assertThat(api.getSpec().getTemplate().getSecret().getMetadata().getLabels())
                 .as("Strimzi copies these onto its Secret, which the operator watches by them")
                 .containsEntry(KafkaLabels.USER_SECRET, "true")
@@ -144,11 +148,11 @@ class KafkaBuildersTest {
                 "shop",
                 "kafka",
                 DeletionPolicy.Retain,
-                List.of(new KafkaTopicSpec("orders", null, null, null)),
+                List.of(new KafkaTopicSpec("orders", null, null, null, null)),
                 KafkaStacks.service("api", List.of("orders"), List.of()));
-        KafkaUser user = KafkaUsers.desired(producer, KafkaAuthentication.TLS).get(0);
+        KafkaUser user = users(producer, KafkaAuthentication.TLS).get(0);
         assertThat(user.getSpec().getAuthentication().getType()).isEqualTo("tls");
-        assertThat(rules(user)).containsExactly("allow topic:literal:orders [Write, Describe]");
+        assertThat(rules(user)).containsExactly("allow topic:literal:shop.shop.orders [Write, Describe]");
     }
 
     @Test
@@ -164,10 +168,7 @@ class KafkaBuildersTest {
         for (StrimziApiVersion version : StrimziApiVersion.values()) {
             JsonNode user = new ObjectMapper()
                     .readTree(JSON.asJson(StrimziObjects.atVersion(
-                            KafkaUsers.desired(stack, KafkaAuthentication.SCRAM_SHA_512)
-                                    .get(0),
-                            version,
-                            JSON)));
+                            users(stack, KafkaAuthentication.SCRAM_SHA_512).get(0), version, JSON)));
             assertThat(user.get("apiVersion").asText()).isEqualTo("kafka.strimzi.io/" + version.version());
             assertThat(user.get("kind").asText()).isEqualTo("KafkaUser");
             JsonNode acl = user.at("/spec/authorization/acls/0");
@@ -180,10 +181,9 @@ class KafkaBuildersTest {
             assertThat(user.at("/spec/authentication/type").asText()).isEqualTo("scram-sha-512");
 
             JsonNode topic = new ObjectMapper()
-                    .readTree(JSON.asJson(
-                            StrimziObjects.atVersion(KafkaTopics.desired(stack).get(0), version, JSON)));
+                    .readTree(JSON.asJson(StrimziObjects.atVersion(topics(stack).get(0), version, JSON)));
             assertThat(topic.get("apiVersion").asText()).isEqualTo("kafka.strimzi.io/" + version.version());
-            assertThat(topic.at("/spec/topicName").asText()).isEqualTo("orders");
+            assertThat(topic.at("/spec/topicName").asText()).isEqualTo("shop.shop.orders");
             assertThat(topic.at("/spec/partitions").asInt()).isEqualTo(6);
             assertThat(topic.at("/spec/config/retention.ms").asText()).isEqualTo("604800000");
         }
@@ -239,25 +239,19 @@ class KafkaBuildersTest {
                 .containsEntry(Labels.MANAGED_BY, Labels.OPERATOR)
                 .containsEntry(Labels.PART_OF, "shop");
         assertThat(decoded(binding))
-                .containsExactlyInAnyOrderEntriesOf(Map.of(
-                        "type",
-                        "kafka",
-                        "provider",
-                        "strimzi",
-                        "bootstrap-servers",
-                        "events-kafka-bootstrap.kafka.svc:9093",
-                        "security-protocol",
-                        "SASL_SSL",
-                        "sasl-mechanism",
-                        "SCRAM-SHA-512",
-                        "username",
-                        "shop-shop-api",
-                        "password",
-                        "s3cret",
-                        "sasl.jaas.config",
-                        "jaas",
-                        "ca.crt",
-                        "PEM"));
+                .containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                        Map.entry("type", "kafka"),
+                        Map.entry("provider", "strimzi"),
+                        Map.entry("bootstrap-servers", "events-kafka-bootstrap.kafka.svc:9093"),
+                        Map.entry("security-protocol", "SASL_SSL"),
+                        Map.entry("sasl-mechanism", "SCRAM-SHA-512"),
+                        Map.entry("username", "shop-shop-api"),
+                        Map.entry("password", "s3cret"),
+                        Map.entry("sasl.jaas.config", "jaas"),
+                        Map.entry("ca.crt", "PEM"),
+                        Map.entry("topic.orders", "shop.shop.orders"),
+                        Map.entry("topic.payments", "shop.shop.payments"),
+                        Map.entry("consumer-group", "shop.shop.api")));
         assertThat(binding.getStringData()).as("stored as the server stores it").isNullOrEmpty();
 
         assertThat(KafkaBindings.desired(stack, stack.getSpec().services().get(0), access, null))
@@ -301,7 +295,20 @@ class KafkaBuildersTest {
                 .doesNotContainKeys("password", "sasl-mechanism", "sasl.jaas.config");
     }
 
-    private static List<String> rules(KafkaUser user) {
+    /** The topics of a stack on an operator that shares no topic outside the stacks' own names. */
+    static List<KafkaTopic> topics(AppStack stack) {
+        return KafkaTopics.desired(stack, KafkaTopicPlan.of(stack, SharedTopics.none()));
+    }
+
+    /** The users of a stack whose topics are all its own and free. */
+    static List<KafkaUser> users(AppStack stack, KafkaAuthentication authentication) {
+        return KafkaUsers.desired(
+                stack,
+                authentication,
+                KafkaTopicPlan.of(stack, SharedTopics.none()).grants(java.util.Set.of()));
+    }
+
+    static List<String> rules(KafkaUser user) {
         KafkaUserAuthorizationSimple authorization =
                 (KafkaUserAuthorizationSimple) user.getSpec().getAuthorization();
         return authorization.getAcls().stream().map(KafkaBuildersTest::rule).toList();

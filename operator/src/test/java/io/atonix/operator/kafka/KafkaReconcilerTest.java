@@ -1,6 +1,7 @@
 package io.atonix.operator.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.atonix.api.v1beta1.appstack.AppStack;
@@ -84,12 +85,12 @@ class KafkaReconcilerTest {
         await().atMost(TIMEOUT).untilAsserted(() -> {
             assertThat(strimzi.list(TOPIC, "kafka-a"))
                     .extracting(t -> t.getMetadata().getName())
-                    .containsExactlyInAnyOrder("orders", "payments");
+                    .containsExactlyInAnyOrder("app-a.shop.orders", "app-a.shop.payments");
             assertThat(strimzi.list(USER, "kafka-a"))
                     .extracting(u -> u.getMetadata().getName())
                     .containsExactlyInAnyOrder("app-a-shop-api", "app-a-shop-worker");
         });
-        GenericKubernetesResource orders = strimzi.get(TOPIC, "kafka-a", "orders");
+        GenericKubernetesResource orders = strimzi.get(TOPIC, "kafka-a", "app-a.shop.orders");
         assertThat(orders.getApiVersion()).isEqualTo("kafka.strimzi.io/v1");
         assertThat(orders.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", "events");
         await().atMost(TIMEOUT)
@@ -97,7 +98,7 @@ class KafkaReconcilerTest {
                         () -> assertThat(kafka(get("app-a", "shop")).reason()).isEqualTo(KafkaStatus.REASON_CREATING));
 
         // Strimzi reconciles: topics and users Ready, the users' Secrets created.
-        for (String topic : List.of("orders", "payments")) {
+        for (String topic : List.of("app-a.shop.orders", "app-a.shop.payments")) {
             strimzi.report(TOPIC, "kafka-a", topic, "Ready");
         }
         for (String user : List.of("app-a-shop-api", "app-a-shop-worker")) {
@@ -117,7 +118,10 @@ class KafkaReconcilerTest {
                     .containsEntry("security-protocol", "SASL_SSL")
                     .containsEntry("sasl-mechanism", "SCRAM-SHA-512")
                     .containsEntry("ca.crt", PlayStrimzi.CA)
-                    .containsEntry("bootstrap-servers", "events-kafka-bootstrap.kafka-a.svc:9093");
+                    .containsEntry("bootstrap-servers", "events-kafka-bootstrap.kafka-a.svc:9093")
+                    .containsEntry("topic.orders", "app-a.shop.orders")
+                    .containsEntry("topic.payments", "app-a.shop.payments")
+                    .containsEntry("consumer-group", "app-a.shop.api");
             assertThat(checksum("app-a", "shop-api")).isNotNull();
         });
         Deployment api = client.apps()
@@ -136,10 +140,19 @@ class KafkaReconcilerTest {
                         "KAFKA_USERNAME",
                         "KAFKA_PASSWORD",
                         "KAFKA_SASL_JAAS_CONFIG");
-        assertThat(env).allSatisfy(v -> {
-            assertThat(v.getValue()).as("never a literal credential").isNull();
-            assertThat(v.getValueFrom().getSecretKeyRef().getName()).isEqualTo("shop-kafka-api-events-login");
-        });
+        assertThat(env)
+                .filteredOn(v -> v.getValue() != null)
+                .as("the names in Kafka are no secret, and known before Strimzi's Secret exists")
+                .extracting(EnvVar::getName, EnvVar::getValue)
+                .containsExactly(
+                        tuple("KAFKA_CONSUMER_GROUP", "app-a.shop.api"),
+                        tuple("KAFKA_TOPIC_ORDERS", "app-a.shop.orders"),
+                        tuple("KAFKA_TOPIC_PAYMENTS", "app-a.shop.payments"));
+        assertThat(env)
+                .filteredOn(v -> v.getValue() == null)
+                .allSatisfy(v -> assertThat(v.getValueFrom().getSecretKeyRef().getName())
+                        .as("every credential from the binding Secret, never literal")
+                        .isEqualTo("shop-kafka-api-events-login"));
 
         for (String deployment : List.of("shop-api", "shop-worker", "shop-web")) {
             mock.markAvailable("app-a", deployment);
@@ -195,7 +208,7 @@ class KafkaReconcilerTest {
 
         client.resources(AppStack.class).inNamespace("app-r").withName("shop").delete();
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            for (String topic : List.of("orders", "payments")) {
+            for (String topic : List.of("app-r.shop.orders", "app-r.shop.payments")) {
                 assertThat(strimzi.get(TOPIC, "kafka-r", topic).getMetadata().getAnnotations())
                         .containsEntry(StrimziObjects.MANAGED, "false");
             }
@@ -206,22 +219,22 @@ class KafkaReconcilerTest {
                 .containsExactly("appstacks.atonix.io/finalizer");
 
         // The Topic Operator lets go of the topics.
-        strimzi.report(TOPIC, "kafka-r", "orders", StrimziObjects.UNMANAGED_CONDITION);
-        strimzi.report(TOPIC, "kafka-r", "payments", StrimziObjects.UNMANAGED_CONDITION);
+        strimzi.report(TOPIC, "kafka-r", "app-r.shop.orders", StrimziObjects.UNMANAGED_CONDITION);
+        strimzi.report(TOPIC, "kafka-r", "app-r.shop.payments", StrimziObjects.UNMANAGED_CONDITION);
         await().atMost(TIMEOUT).untilAsserted(() -> {
             assertThat(strimzi.list(TOPIC, "kafka-r")).isEmpty();
             assertThat(get("app-r", "shop")).isNull();
         });
         List<String> topicWrites = mock.drainRequests().stream()
-                .filter(r -> !"GET".equals(r.getMethod()) && r.getPath().contains("/kafkatopics/orders"))
+                .filter(r -> !"GET".equals(r.getMethod()) && r.getPath().contains("/kafkatopics/app-r.shop.orders"))
                 .map(r -> r.getMethod() + " " + r.getPath().replaceAll("\\?.*", ""))
                 .toList();
         assertThat(topicWrites)
                 .as("annotate, Strimzi reports, and only then delete")
                 .containsExactly(
-                        "PUT /apis/kafka.strimzi.io/v1/namespaces/kafka-r/kafkatopics/orders",
-                        "PUT /apis/kafka.strimzi.io/v1/namespaces/kafka-r/kafkatopics/orders/status",
-                        "DELETE /apis/kafka.strimzi.io/v1/namespaces/kafka-r/kafkatopics/orders");
+                        "PUT /apis/kafka.strimzi.io/v1/namespaces/kafka-r/kafkatopics/app-r.shop.orders",
+                        "PUT /apis/kafka.strimzi.io/v1/namespaces/kafka-r/kafkatopics/app-r.shop.orders/status",
+                        "DELETE /apis/kafka.strimzi.io/v1/namespaces/kafka-r/kafkatopics/app-r.shop.orders");
         assertThat(mock.events("app-r"))
                 .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Detaching"));
     }
@@ -247,14 +260,14 @@ class KafkaReconcilerTest {
                         null,
                         new KafkaSpec(
                                 new KafkaClusterRef("events", "kafka-d"),
-                                List.of(new KafkaTopicSpec("orders", 2, 3, null))),
+                                List.of(new KafkaTopicSpec("orders", 2, 3, null, null))),
                         null,
                         null,
                         DeletionPolicy.Delete)));
         await().atMost(TIMEOUT).untilAsserted(() -> {
             assertThat(strimzi.list(TOPIC, "kafka-d"))
                     .extracting(t -> t.getMetadata().getName())
-                    .containsExactly("orders");
+                    .containsExactly("app-d.shop.orders");
             assertThat(strimzi.list(USER, "kafka-d"))
                     .extracting(u -> u.getMetadata().getName())
                     .containsExactly("app-d-shop-api");
@@ -265,9 +278,10 @@ class KafkaReconcilerTest {
                     .isNull();
             ComponentStatus kafka = kafka(get("app-d", "shop"));
             assertThat(kafka.reason()).isEqualTo(KafkaStatus.REASON_REFUSED);
-            assertThat(kafka.message()).contains("topic orders has 6 partitions: Kafka cannot reduce them to 2");
+            assertThat(kafka.message())
+                    .contains("topic app-d.shop.orders has 6 partitions: Kafka cannot reduce them to 2");
         });
-        assertThat(((Map<?, ?>) strimzi.get(TOPIC, "kafka-d", "orders")
+        assertThat(((Map<?, ?>) strimzi.get(TOPIC, "kafka-d", "app-d.shop.orders")
                                 .getAdditionalProperties()
                                 .get("spec"))
                         .get("partitions"))
@@ -331,6 +345,87 @@ class KafkaReconcilerTest {
         strimzi.share("kafka-s", "events", "team-x, app-s");
         await().atMost(TIMEOUT).until(() -> strimzi.list(TOPIC, "kafka-s").size() == 2);
         assertThat(strimzi.list(USER, "kafka-s")).hasSize(2);
+    }
+
+    @Test
+    void teamsOfTheSameNamesOnOneClusterAreGrantedOnlyWhatTheyOwnOrWhatThePlatformSharesWithThem() {
+        PlayStrimzi strimzi = strimzi();
+        namespace("kafka-i");
+        strimzi.kafka("kafka-i", "events");
+        create(KafkaStacks.shop("team-x", "kafka-i", DeletionPolicy.Retain));
+        create(KafkaStacks.shop("team-y", "kafka-i", DeletionPolicy.Retain));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(strimzi.list(TOPIC, "kafka-i")).hasSize(4);
+            assertThat(strimzi.list(USER, "kafka-i")).hasSize(4);
+        });
+        for (String team : List.of("team-x", "team-y")) {
+            for (String service : List.of("api", "worker")) {
+                assertThat(acls("kafka-i", team + "-shop-" + service))
+                        .as("the rights of %s's %s", team, service)
+                        .isNotEmpty()
+                        .allSatisfy(rule -> assertThat(rule).contains(":" + team + ".shop."));
+            }
+        }
+
+        // A stack names team-x's topic as its own: it gets no KafkaTopic and no right on it, and says why.
+        create(KafkaStacks.shop(
+                "team-z",
+                "kafka-i",
+                DeletionPolicy.Retain,
+                List.of(new KafkaTopicSpec("orders", null, null, null, "team-x.shop.orders")),
+                KafkaStacks.service("api", List.of("orders"), List.of("orders"))));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            ComponentStatus kafka = kafka(get("team-z", "shop"));
+            assertThat(kafka.reason()).isEqualTo(KafkaStatus.REASON_NOT_ALLOWED);
+            assertThat(kafka.message()).contains("team-x.shop.orders lies outside this stack's names (team-z.shop.*)");
+            assertThat(strimzi.get(USER, "kafka-i", "team-z-shop-api")).isNotNull();
+        });
+        assertThat(acls("kafka-i", "team-z-shop-api")).isEmpty();
+        assertThat(strimzi.get(TOPIC, "kafka-i", "team-x.shop.orders")
+                        .getMetadata()
+                        .getLabels())
+                .containsEntry("atonix.io/stack-namespace", "team-x");
+
+        // A topic inside the stack's names that the platform team already made by hand: refused, and not granted.
+        strimzi.platformTopic("kafka-i", "events", "team-w.shop.orders");
+        create(KafkaStacks.shop("team-w", "kafka-i", DeletionPolicy.Retain));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            ComponentStatus kafka = kafka(get("team-w", "shop"));
+            assertThat(kafka.reason()).isEqualTo(KafkaStatus.REASON_REFUSED);
+            assertThat(kafka.message())
+                    .contains("KafkaTopic kafka-i/team-w.shop.orders already exists and is not this stack's")
+                    .contains("no service of the stack is granted it");
+            assertThat(acls("kafka-i", "team-w-shop-api"))
+                    .containsExactly(
+                            "allow topic:literal:team-w.shop.payments [Read, Describe]",
+                            "allow group:literal:team-w.shop.api [Read]");
+            assertThat(acls("kafka-i", "team-w-shop-worker")).isEmpty();
+        });
+
+        // A topic the platform shares with the namespace (atonix.kafka.shared-topics of the test profile): granted as
+        // it is, and its KafkaTopic left to its owner.
+        strimzi.platformTopic("kafka-i", "events", "platform.audit");
+        create(KafkaStacks.shop(
+                "team-v",
+                "kafka-i",
+                DeletionPolicy.Retain,
+                List.of(new KafkaTopicSpec("audit", null, null, null, "platform.audit")),
+                KafkaStacks.service("api", List.of(), List.of("audit"))));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(acls("kafka-i", "team-v-shop-api"))
+                        .containsExactly(
+                                "allow topic:literal:platform.audit [Read, Describe]",
+                                "allow group:literal:team-v.shop.api [Read]"));
+        assertThat(kafka(get("team-v", "shop")).reason()).isEqualTo(KafkaStatus.REASON_CREATING);
+        assertThat(strimzi.get(TOPIC, "kafka-i", "platform.audit").getMetadata().getLabels())
+                .doesNotContainKey("atonix.io/stack");
+    }
+
+    private List<String> acls(String namespace, String user) {
+        GenericKubernetesResource object = strimzi().get(USER, namespace, user);
+        assertThat(object).as("KafkaUser " + user).isNotNull();
+        return KafkaBuildersTest.rules(client.getKubernetesSerialization()
+                .convertValue(object, io.strimzi.api.kafka.model.user.KafkaUser.class));
     }
 
     /** Last: it uninstalls Strimzi from the mock server. */

@@ -39,8 +39,8 @@ public final class KafkaStacks {
                 kafkaNamespace,
                 policy,
                 List.of(
-                        new KafkaTopicSpec("orders", 6, 3, Map.of("retention.ms", "604800000")),
-                        new KafkaTopicSpec("payments", null, null, null)),
+                        new KafkaTopicSpec("orders", 6, 3, Map.of("retention.ms", "604800000"), null),
+                        new KafkaTopicSpec("payments", null, null, null, null)),
                 service("api", List.of("orders"), List.of("payments")),
                 service("worker", List.of(), List.of("orders")),
                 TestStacks.withReplicas(TestStacks.service("web", "acme/web:1", 8080), 1));

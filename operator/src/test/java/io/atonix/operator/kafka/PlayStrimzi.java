@@ -101,6 +101,21 @@ public final class PlayStrimzi {
         });
     }
 
+    /** A KafkaTopic the platform team made by hand, outside every stack: named after its topic, with no stack labels. */
+    void platformTopic(String namespace, String cluster, String topic) {
+        GenericKubernetesResource object = new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+                .withApiVersion("kafka.strimzi.io/" + version.version())
+                .withKind(StrimziApiVersion.KAFKA_TOPIC)
+                .withNewMetadata()
+                .withName(topic)
+                .withNamespace(namespace)
+                .withLabels(Map.of(KafkaLabels.STRIMZI_CLUSTER, cluster))
+                .endMetadata()
+                .withAdditionalProperties(Map.of("spec", Map.of("topicName", topic, "partitions", 3)))
+                .build();
+        operation(StrimziApiVersion.KAFKA_TOPIC).resource(object).create();
+    }
+
     GenericKubernetesResource get(String kind, String namespace, String name) {
         return operation(kind).inNamespace(namespace).withName(name).get();
     }

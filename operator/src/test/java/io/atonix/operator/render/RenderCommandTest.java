@@ -10,6 +10,7 @@ import io.atonix.operator.appstack.BindingChecksums;
 import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.kafka.KafkaAuthentication;
 import io.atonix.operator.kafka.KafkaResources;
+import io.atonix.operator.kafka.SharedTopics;
 import io.atonix.operator.kafka.StrimziApiVersion;
 import io.atonix.operator.postgres.PostgresResources;
 import io.atonix.operator.redis.RedisResources;
@@ -52,7 +53,8 @@ class RenderCommandTest {
             if (resource instanceof AppStack stack) {
                 objects.addAll(AppStackResources.withMonitoring(
                         stack, PlatformSettings.defaults(), BindingChecksums.placeholder()));
-                objects.addAll(KafkaResources.desired(stack, StrimziApiVersion.V1, KafkaAuthentication.SCRAM_SHA_512));
+                objects.addAll(KafkaResources.desired(
+                        stack, StrimziApiVersion.V1, KafkaAuthentication.SCRAM_SHA_512, SharedTopics.none()));
             } else if (resource instanceof Redis redis) {
                 objects.addAll(
                         RedisResources.withMonitoring(redis, PlatformSettings.defaults(), () -> Renderer.GENERATED));

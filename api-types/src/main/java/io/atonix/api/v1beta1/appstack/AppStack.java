@@ -25,6 +25,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @ValidationRule(
         value = "self.metadata.name.size() <= 30",
         message = "the name of an AppStack is at most 30 characters, so that the names derived from it stay valid")
+@ValidationRule(
+        value = "self.metadata.name.matches('^[a-z]([-a-z0-9]*[a-z0-9])?$')",
+        message =
+                "the name of an AppStack is a DNS label (lower case letters, digits and '-', starting with a letter): its Services are named after it, and its Kafka names use '.' to separate namespace, stack and topic")
 @AdditionalPrinterColumn(
         name = "Ready",
         jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",

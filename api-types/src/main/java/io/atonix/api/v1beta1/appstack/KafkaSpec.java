@@ -14,6 +14,15 @@ import java.util.List;
         message = "topic names must be unique")
 @ValidationRule(
         value =
+                "!has(self.topics) || self.topics.all(a, self.topics.exists_one(b, b.name.upperAscii().replace('.', '_').replace('-', '_') == a.name.upperAscii().replace('.', '_').replace('-', '_')))",
+        message =
+                "topic names must differ in more than case, '.', '-' and '_': each names the variable KAFKA_TOPIC_<NAME>, and Kafka's metric names do not tell '.' from '_'")
+@ValidationRule(
+        value =
+                "!has(self.topics) || self.topics.all(a, !has(a.topicName) || self.topics.exists_one(b, has(b.topicName) && b.topicName == a.topicName))",
+        message = "two topics of the stack cannot name the same topicName")
+@ValidationRule(
+        value =
                 "!has(self.topics) || !has(oldSelf.topics) || self.topics.all(t, oldSelf.topics.all(o, o.name != t.name || !has(o.partitions) || (has(t.partitions) && t.partitions >= o.partitions)))",
         message = "the partitions of a topic cannot decrease")
 public record KafkaSpec(

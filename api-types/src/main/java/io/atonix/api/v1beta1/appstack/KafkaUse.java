@@ -15,7 +15,7 @@ public record KafkaUse(
 
         @Size(max = 16)
         @JsonPropertyDescription(
-                "Topics the service reads, as consumer group <stack>-<service>; each must be declared in spec.kafka.topics.")
+                "Topics the service reads, as the consumer group <namespace>.<stack>.<service> (in KAFKA_CONSUMER_GROUP), the only group it may use; each must be declared in spec.kafka.topics.")
         @ListType(ListType.Kind.set)
         List<@Size(max = 249) String> consume) {
 

@@ -56,6 +56,12 @@ import java.util.List;
                 + ServiceSpec.KAFKA_VARIABLES + ").exists(v, (has(u.envPrefix) ? u.envPrefix : '') + v == e.name)))",
         message = "env sets a variable that a use sets from its binding Secret: rename it or give the use an envPrefix",
         fieldPath = ".env")
+@ValidationRule(
+        value =
+                "!has(self.uses) || !has(self.env) || self.env.all(e, self.uses.all(u, !has(u.kafka) || !e.name.startsWith((has(u.envPrefix) ? u.envPrefix : '') + 'KAFKA_TOPIC_')))",
+        message =
+                "env sets a KAFKA_TOPIC_ variable, which a use of Kafka sets to a topic's name in Kafka: rename it or give the use an envPrefix",
+        fieldPath = ".env")
 public record ServiceSpec(
         @Required
         @Size(min = 1, max = 30)
@@ -144,7 +150,7 @@ public record ServiceSpec(
     public static final String REDIS_VARIABLES =
             "['REDIS_HOST', 'REDIS_PORT', 'REDIS_USERNAME', 'REDIS_PASSWORD', 'REDIS_URL']";
     public static final String KAFKA_VARIABLES =
-            "['KAFKA_BOOTSTRAP_SERVERS', 'KAFKA_SECURITY_PROTOCOL', 'KAFKA_USERNAME', 'KAFKA_SASL_MECHANISM', 'KAFKA_PASSWORD', 'KAFKA_SASL_JAAS_CONFIG']";
+            "['KAFKA_BOOTSTRAP_SERVERS', 'KAFKA_SECURITY_PROTOCOL', 'KAFKA_USERNAME', 'KAFKA_SASL_MECHANISM', 'KAFKA_PASSWORD', 'KAFKA_SASL_JAAS_CONFIG', 'KAFKA_CONSUMER_GROUP']";
 
     public ServiceSpec {
         additionalPorts = additionalPorts == null ? List.of() : List.copyOf(additionalPorts);
