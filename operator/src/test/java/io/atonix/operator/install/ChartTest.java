@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.kafka.SharedTopics;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -205,6 +206,37 @@ class ChartTest {
                 .containsEntry("interval", "15s");
         assertThat(((Map<?, ?>) spec.get("selector")).get("matchLabels"))
                 .isEqualTo(chart.one(Service.class).getSpec().getSelector());
+    }
+
+    @Test
+    void theSharedTopicsOfTheValuesReachTheOperatorAsItReadsThem() {
+        assertThat(env(operator(RenderedChart.render("")))).doesNotContainKey("ATONIX_KAFKA_SHARED_TOPICS");
+        RenderedChart chart = RenderedChart.render("""
+                kafka:
+                  sharedTopics:
+                    - { topic: platform.audit, namespaces: [shop, billing] }
+                    - { topic: public.prices, namespaces: ["*"] }
+                """);
+        String setting = env(operator(chart)).get("ATONIX_KAFKA_SHARED_TOPICS");
+        assertThat(setting).isEqualTo("platform.audit:shop,billing;public.prices:*");
+        SharedTopics shared = SharedTopics.parse(setting);
+        assertThat(shared.allows("platform.audit", "billing")).isTrue();
+        assertThat(shared.allows("platform.audit", "other")).isFalse();
+        assertThat(shared.allows("public.prices", "other")).isTrue();
+        assertThatThrownBy(() -> RenderedChart.render("kafka: { sharedTopics: [ { topic: audit } ] }\n"))
+                .hasMessageContaining("namespaces");
+        assertThatThrownBy(() ->
+                        RenderedChart.render("kafka: { sharedTopics: [ { topic: audit, namespaces: [Team_A] } ] }\n"))
+                .hasMessageContaining("sharedTopics");
+    }
+
+    private static Container operator(RenderedChart chart) {
+        return chart.one(Deployment.class)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0);
     }
 
     @Test
