@@ -5,6 +5,7 @@ import io.atonix.operator.common.DesiredStateMatcher;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
 import java.util.ArrayList;
@@ -28,9 +29,12 @@ final class KafkaWrites {
     private final Set<String> unusable = new HashSet<>();
     private final Set<String> elsewhere = new HashSet<>();
 
+    private final Context<AppStack> context;
+
     KafkaWrites(StrimziWriter writer, StrimziApiVersion version, Context<AppStack> context) {
         this.writer = writer;
         this.version = version;
+        this.context = context;
         this.serialization = context.getClient().getKubernetesSerialization();
     }
 
@@ -60,7 +64,9 @@ final class KafkaWrites {
             String key = StrimziWriter.where(topic);
             GenericKubernetesResource current = actual.get(key);
             if (current == null) {
-                Optional<GenericKubernetesResource> created = writer.create(KafkaEventSources.TOPICS, desired);
+                // Another stack's KafkaTopic is in the informer's cache: known to be taken without a create refused.
+                Optional<GenericKubernetesResource> created =
+                        heldByAnotherStack(topic) ? Optional.empty() : writer.create(KafkaEventSources.TOPICS, desired);
                 String kafkaName = topic.getSpec().getTopicName();
                 if (created.isEmpty() && shared.contains(kafkaName)) {
                     elsewhere.add(kafkaName);
@@ -89,6 +95,13 @@ final class KafkaWrites {
             result.put(key, current);
         }
         return result;
+    }
+
+    private boolean heldByAnotherStack(KafkaTopic topic) {
+        return KafkaEventSources.generic(context, KafkaEventSources.TOPICS)
+                .get(new ResourceID(
+                        topic.getMetadata().getName(), topic.getMetadata().getNamespace()))
+                .isPresent();
     }
 
     /** The users as stored after the writes, keyed by namespace/name; a user another stack owns is left out. */

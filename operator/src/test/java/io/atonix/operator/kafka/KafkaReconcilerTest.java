@@ -411,12 +411,16 @@ class KafkaReconcilerTest {
                 DeletionPolicy.Retain,
                 List.of(new KafkaTopicSpec("audit", null, null, null, "platform.audit")),
                 KafkaStacks.service("api", List.of(), List.of("audit"))));
-        await().atMost(TIMEOUT)
-                .untilAsserted(() -> assertThat(acls("kafka-i", "team-v-shop-api"))
-                        .containsExactly(
-                                "allow topic:literal:platform.audit [Read, Describe]",
-                                "allow group:literal:team-v.shop.api [Read]"));
-        assertThat(kafka(get("team-v", "shop")).reason()).isEqualTo(KafkaStatus.REASON_CREATING);
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(acls("kafka-i", "team-v-shop-api"))
+                    .containsExactly(
+                            "allow topic:literal:platform.audit [Read, Describe]",
+                            "allow group:literal:team-v.shop.api [Read]");
+            assertThat(get("team-v", "shop").getStatus()).isNotNull();
+            assertThat(kafka(get("team-v", "shop")).reason())
+                    .as("waiting for Strimzi's user, nothing refused")
+                    .isEqualTo(KafkaStatus.REASON_CREATING);
+        });
         assertThat(strimzi.get(TOPIC, "kafka-i", "platform.audit").getMetadata().getLabels())
                 .doesNotContainKey("atonix.io/stack");
     }
