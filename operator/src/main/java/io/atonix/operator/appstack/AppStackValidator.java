@@ -64,6 +64,7 @@ public final class AppStackValidator {
             }
         }
         EdgeValidator.validate(spec, problems);
+        EgressValidator.validate(spec, problems);
         validateTopics(spec, problems);
         if (spec.postgres() != null) {
             problems.addAll(PostgresServerRules.problems("spec.postgres", spec.postgres()));
