@@ -9,10 +9,17 @@ import java.util.regex.Pattern;
  * An IPv4 or IPv6 range in CIDR notation, read as Kubernetes reads a NetworkPolicy's ipBlock (Go's net.ParseCIDR:
  * an address literal, never a host name, and a prefix length), so that render refuses what the API server would.
  */
-record Cidr(byte[] address, int prefix) {
+final class Cidr {
     private static final Pattern IPV4 = Pattern.compile("^(0|[1-9]\\d{0,2})(\\.(0|[1-9]\\d{0,2})){3}$");
-    private static final Pattern IPV6 = Pattern.compile("^[0-9A-Fa-f:.]+$");
+    private static final Pattern IPV6 = Pattern.compile("^[0-9A-Fa-f:][0-9A-Fa-f:.]*$");
     private static final Pattern PREFIX = Pattern.compile("^\\d{1,3}$");
+    private final byte[] address;
+    private final int prefix;
+
+    private Cidr(byte[] address, int prefix) {
+        this.address = address;
+        this.prefix = prefix;
+    }
 
     static Optional<Cidr> parse(String text) {
         int slash = text == null ? -1 : text.indexOf('/');
@@ -56,7 +63,7 @@ record Cidr(byte[] address, int prefix) {
     }
 
     private static Optional<byte[]> ipv6(String literal) {
-        // Only hex digits, colons and dots: InetAddress reads it as a literal and never asks DNS.
+        // Hex digits, colons and dots, led by a digit or colon: InetAddress reads it as a literal and never asks DNS.
         if (!IPV6.matcher(literal).matches()) {
             return Optional.empty();
         }

@@ -63,6 +63,9 @@ class EgressValidatorTest {
         assertThat(fields(List.of(ipBlock("a", "203.0.113.7", null)))).containsExactly(FIELD + ".ipBlock.cidr");
         assertThat(fields(List.of(ipBlock("a", "203.0.113.0/33", null)))).containsExactly(FIELD + ".ipBlock.cidr");
         assertThat(fields(List.of(ipBlock("a", "203.0.113.256/32", null)))).containsExactly(FIELD + ".ipBlock.cidr");
+        assertThat(fields(List.of(ipBlock("a", "2001:db8::/129", null)))).containsExactly(FIELD + ".ipBlock.cidr");
+        assertThat(fields(List.of(ipBlock("a", "2001:db8:::1/64", null)))).containsExactly(FIELD + ".ipBlock.cidr");
+        assertThat(fields(List.of(ipBlock("a", ".::/64", null)))).containsExactly(FIELD + ".ipBlock.cidr");
         assertThat(fields(List.of(ipBlock("a", "203.0.113.0/24", List.of("198.51.100.0/25")))))
                 .as("an exception outside the range")
                 .containsExactly(FIELD + ".ipBlock.except[0]");
