@@ -6,7 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The OpenAPI {@code format} of a string field (for example {@code date-time}, which the API server checks as RFC
+ * The OpenAPI {@code format} of a string field, or of the items of a list of strings (for example {@code date-time}, which the API server checks as RFC
  * 3339), written into the CRD by {@link SchemaAdditions}: fabric8's generator writes none for a String.
  */
 @Retention(RetentionPolicy.RUNTIME)

@@ -76,10 +76,12 @@ public final class SchemaAdditions {
         }
     }
 
-    /** A field's {@link Format} and {@link Values}. */
+    /** A field's {@link Format} and {@link Values}; on a list of strings, the format of its items. */
     private static void strings(RecordComponent component, JSONSchemaProps property) {
         Format format = component.getAnnotation(Format.class);
-        if (format != null) {
+        if (format != null && property.getItems() != null && property.getItems().getSchema() != null) {
+            property.getItems().getSchema().setFormat(format.value());
+        } else if (format != null) {
             property.setFormat(format.value());
         }
         Values values = component.getAnnotation(Values.class);

@@ -61,6 +61,7 @@ public final class AppStackValidator {
             }
         }
         EdgeValidator.validate(spec, problems);
+        EgressValidator.validate(spec, problems);
         KafkaTopicsValidator.validate(spec, problems);
         if (spec.postgres() != null) {
             problems.addAll(PostgresServerRules.problems("spec.postgres", spec.postgres()));

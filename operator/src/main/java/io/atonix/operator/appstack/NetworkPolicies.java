@@ -9,6 +9,7 @@ import static io.atonix.operator.appstack.NetworkPolicyParts.selector;
 import static io.atonix.operator.appstack.NetworkPolicyParts.tcp;
 
 import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.EgressDestination;
 import io.atonix.api.v1beta1.appstack.EgressMode;
 import io.atonix.api.v1beta1.appstack.NetworkPolicySpec;
 import io.atonix.api.v1beta1.appstack.ServicePort;
@@ -40,8 +41,8 @@ import java.util.Map;
  * stores, all labelled part-of the stack) is closed to ingress, then each policy opens exactly one kind of edge:
  * the services of the stack to each other on their ports, the ingress controller to exposed services, Prometheus to
  * metrics ports, a service to the database and the Redis it {@code uses}, and the operator to the database it
- * provisions. Policies
- * add up in Kubernetes, so a service that does not use the database matches no rule that admits it there.
+ * provisions. Policies add up in Kubernetes, so a service that does not use the database matches no rule that admits
+ * it there. Under egress DeclaredOnly the same policies close egress to DNS, those edges and what egressTo grants.
  */
 public final class NetworkPolicies {
     static final String NAMESPACE_NAME = "kubernetes.io/metadata.name";
@@ -79,10 +80,10 @@ public final class NetworkPolicies {
                                     .build(),
                             egress,
                             serviceIngress(stack, service, network),
-                            egress ? serviceEgress(stack, service) : null));
+                            egress ? serviceEgress(stack, spec, service) : null));
         }
         if (stack.getSpec().postgres() != null) {
-            add(policies, postgres(stack, network, egress));
+            add(policies, postgres(stack, network, egress ? spec : null));
         }
         if (stack.getSpec().redis() != null) {
             add(policies, redis(stack, network, egress));
@@ -126,7 +127,8 @@ public final class NetworkPolicies {
         return rules;
     }
 
-    private static List<NetworkPolicyEgressRule> serviceEgress(AppStack stack, ServiceSpec service) {
+    private static List<NetworkPolicyEgressRule> serviceEgress(
+            AppStack stack, NetworkPolicySpec spec, ServiceSpec service) {
         String name = stack.getMetadata().getName();
         List<NetworkPolicyEgressRule> rules = new ArrayList<>();
         rules.add(dns());
@@ -155,10 +157,17 @@ public final class NetworkPolicies {
                             .build())
                     .build());
         }
+        rules.addAll(EgressDestinations.grantedTo(spec, service.name()));
         return rules;
     }
 
-    private static NetworkPolicy postgres(AppStack stack, NetworkSettings network, boolean egress) {
+    /**
+     * The stack's PostgreSQL: its users, its own backup jobs, the operator and Prometheus in; under DeclaredOnly
+     * ({@code closed} is then the spec), DNS, itself and the destinations egressTo grants postgres out, which is how
+     * its archive reaches an object store.
+     */
+    private static NetworkPolicy postgres(AppStack stack, NetworkSettings network, NetworkPolicySpec closed) {
+        boolean egress = closed != null;
         String name = stack.getMetadata().getName();
         List<String> users = stack.getSpec().services().stream()
                 .filter(s -> s.connectsTo(UseKind.Postgres))
@@ -187,14 +196,16 @@ public final class NetworkPolicies {
                 .withFrom(namespace(network.prometheusNamespace()))
                 .withPorts(tcp(PostgresStatefulSets.EXPORTER_PORT))
                 .build());
-        List<NetworkPolicyEgressRule> out = egress
-                ? List.of(
-                        dns(),
-                        new NetworkPolicyEgressRuleBuilder()
-                                .withTo(pods(postgresPods(stack)))
-                                .withPorts(tcp(PostgresConfig.PORT))
-                                .build())
-                : null;
+        List<NetworkPolicyEgressRule> out = null;
+        if (egress) {
+            out = new ArrayList<>();
+            out.add(dns());
+            out.add(new NetworkPolicyEgressRuleBuilder()
+                    .withTo(pods(postgresPods(stack)))
+                    .withPorts(tcp(PostgresConfig.PORT))
+                    .build());
+            out.addAll(EgressDestinations.grantedTo(closed, EgressDestination.POSTGRES));
+        }
         return policy(stack, Names.postgres(name), postgresPods(stack), egress, rules, out);
     }
 

@@ -44,6 +44,17 @@ import java.util.Optional;
         value =
                 "self.services.all(s, !has(s.routes) || s.routes.all(r, self.services.exists_one(o, has(o.routes) && o.routes.exists(q, q.host == r.host && q.path == r.path))))",
         message = "two services route the same host and path")
+@ValidationRule(
+        value =
+                "!has(self.networkPolicy) || !has(self.networkPolicy.egressTo) || self.networkPolicy.egressTo.all(d, !has(d.from) || d.from.all(f, self.services.exists(s, s.name == f) || (f == 'postgres' && has(self.postgres))))",
+        message = AppStackSpec.EGRESS_FROM_UNDECLARED,
+        fieldPath = ".networkPolicy.egressTo")
+// Archiving and recovery from an object store run in the PostgreSQL pods, which DeclaredOnly closes like any other.
+@ValidationRule(
+        value =
+                "!has(self.postgres) || !(has(self.postgres.bootstrap) || has(self.postgres.backup) && has(self.postgres.backup.objectStore)) || !has(self.networkPolicy) || !has(self.networkPolicy.egress) || self.networkPolicy.egress != 'DeclaredOnly' || has(self.networkPolicy.enabled) && !self.networkPolicy.enabled || has(self.networkPolicy.egressTo) && self.networkPolicy.egressTo.exists(d, has(d.from) && 'postgres' in d.from)",
+        message = AppStackSpec.POSTGRES_OBJECT_STORE_CLOSED,
+        fieldPath = ".networkPolicy.egressTo")
 public record AppStackSpec(
         @Required
         @Size(min = 1, max = 20)
@@ -66,7 +77,8 @@ public record AppStackSpec(
                 "Prometheus scraping, alert rules and a Grafana dashboard. On by default where the cluster runs the Prometheus Operator.")
         MonitoringSpec monitoring,
 
-        @JsonPropertyDescription("NetworkPolicies that allow exactly the traffic the stack declares. On by default.")
+        @JsonPropertyDescription(
+                "NetworkPolicies that allow exactly the traffic the stack declares, and under egress DeclaredOnly the destinations of egressTo. On by default.")
         NetworkPolicySpec networkPolicy,
 
         @Default("Retain")
@@ -88,6 +100,11 @@ public record AppStackSpec(
 
         @JsonPropertyDescription("Settings of the Ingress that carries the services' routes.")
         IngressSpec ingress) {
+
+    public static final String EGRESS_FROM_UNDECLARED =
+            "from names a service that spec.services does not declare, or postgres without spec.postgres";
+    public static final String POSTGRES_OBJECT_STORE_CLOSED =
+            "under egress DeclaredOnly, a PostgreSQL that archives to or recovers from an object store needs a destination in egressTo whose from names postgres";
 
     public AppStackSpec {
         services = services == null ? List.of() : List.copyOf(services);
