@@ -1,11 +1,17 @@
 package io.atonix.operator.render;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.atonix.api.v1beta1.ApiGroup;
 import io.atonix.api.v1beta1.appstack.AppStack;
@@ -21,13 +27,32 @@ import java.util.List;
 
 /**
  * Reads Atonix resources from YAML files, strictly: an unknown field is an error here, where the API server would
- * drop it silently, because in a file it is almost always a typo.
+ * drop it silently, because in a file it is almost always a typo; a key written twice is an error rather than the
+ * last one winning; and a scalar of the wrong type is refused rather than converted, as the API server refuses it
+ * ({@code version: 16.10} is the number 16.1 in YAML, not the text "16.10").
  */
 public final class ResourceFiles {
-    private static final ObjectMapper STRICT =
-            new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private static final ObjectMapper STRICT = strict();
 
     private ResourceFiles() {}
+
+    private static ObjectMapper strict() {
+        ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                .configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true)
+                .configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+        for (LogicalType type :
+                List.of(LogicalType.Textual, LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
+            for (CoercionInputShape shape : List.of(
+                    CoercionInputShape.Integer,
+                    CoercionInputShape.Float,
+                    CoercionInputShape.Boolean,
+                    CoercionInputShape.String)) {
+                mapper.coercionConfigFor(type).setCoercion(shape, CoercionAction.Fail);
+            }
+        }
+        return mapper;
+    }
 
     /** Every resource in the file, in order; documents that are empty are skipped. */
     public static List<HasMetadata> read(Path file) throws InvalidResourceException {
@@ -55,7 +80,14 @@ public final class ResourceFiles {
             if (e.getCause() instanceof InvalidResourceException invalid) {
                 throw invalid;
             }
-            throw new InvalidResourceException(source + ": not valid YAML: " + firstLine(e.getMessage()));
+            // MappingIterator hands a parse error on wrapped in a RuntimeException.
+            Throwable cause = e instanceof JsonProcessingException ? e : e.getCause();
+            JsonProcessingException json = cause instanceof JsonProcessingException j ? j : null;
+            String line = json != null && json.getLocation() != null
+                    ? " (line " + json.getLocation().getLineNr() + ")"
+                    : "";
+            String message = json != null ? json.getOriginalMessage() : e.getMessage();
+            throw new InvalidResourceException(source + ": not valid YAML" + line + ": " + firstLine(message));
         }
         return resources;
     }
@@ -81,10 +113,34 @@ public final class ResourceFiles {
         } catch (UnrecognizedPropertyException e) {
             throw wrap(new InvalidResourceException(where + ": " + kind + " has no field '" + e.getPropertyName()
                     + "' at " + path(e) + " (known fields: " + e.getKnownPropertyIds() + ")"));
+        } catch (MismatchedInputException e) {
+            throw wrap(new InvalidResourceException(where + ": " + kind + " " + path(e) + ": " + mismatch(e)));
         } catch (JsonProcessingException e) {
             throw wrap(new InvalidResourceException(
                     where + ": " + kind + " " + path(e) + ": " + firstLine(e.getOriginalMessage())));
         }
+    }
+
+    /** What a person can act on: the type the field wants, and what YAML made of the value (no Java class names). */
+    private static String mismatch(MismatchedInputException e) {
+        Class<?> target = e.getTargetType();
+        String wanted = target == null
+                ? "another type"
+                : target == String.class
+                        ? "text"
+                        : Number.class.isAssignableFrom(target) || target.isPrimitive() && target != boolean.class
+                                ? "a number"
+                                : target == Boolean.class || target == boolean.class
+                                        ? "true or false"
+                                        : target.isEnum() || java.util.Collection.class.isAssignableFrom(target)
+                                                ? "one of its values"
+                                                : "an object";
+        String found = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        java.util.regex.Matcher value =
+                java.util.regex.Pattern.compile("value \\(([^)]*)\\)").matcher(found);
+        String given = value.find() ? " (" + value.group(1) + ")" : "";
+        return "expected " + wanted + ", found a value of another type" + given
+                + (target == String.class ? ": quote it in YAML, for example \"16.10\", so that it stays text" : "");
     }
 
     private static String path(JsonProcessingException e) {

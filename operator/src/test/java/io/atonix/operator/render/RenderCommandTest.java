@@ -156,6 +156,72 @@ class RenderCommandTest {
     }
 
     @Test
+    void aKeyWrittenTwiceIsRefusedWithItsLineRatherThanTheLastOneWinning(@TempDir Path dir) throws IOException {
+        Path file = write(dir, """
+                apiVersion: atonix.io/v1beta1
+                kind: Redis
+                metadata: { name: cache }
+                spec:
+                  version: "7.2"
+                  version: "7.4"
+                """);
+        Result result = run(file.toString());
+        assertThat(result.status).isEqualTo(1);
+        assertThat(result.out).isEmpty();
+        assertThat(result.err).contains(file + ": not valid YAML (line 6): Duplicate field 'version'");
+    }
+
+    @Test
+    void aScalarOfTheWrongTypeIsRefusedAsTheApiServerRefusesItNotConverted(@TempDir Path dir) throws IOException {
+        Path number = write(dir, """
+                apiVersion: atonix.io/v1beta1
+                kind: Postgres
+                metadata: { name: db }
+                spec: { version: 16.10, storage: { size: 1Gi } }
+                """);
+        Result result = run(number.toString());
+        assertThat(result.status).isEqualTo(1);
+        assertThat(result.out).as("never postgres:16.1").isEmpty();
+        assertThat(result.err)
+                .contains("Postgres spec.version: expected text, found a value of another type (16.1)")
+                .contains("quote it in YAML")
+                .doesNotContain("java.");
+        Path text = write(dir, """
+                apiVersion: atonix.io/v1beta1
+                kind: AppStack
+                metadata: { name: shop }
+                spec: { services: [ { name: web, image: nginx, port: "8080" } ] }
+                """);
+        assertThat(run(text.toString()).err)
+                .contains("AppStack spec.services[0].port: expected a number, found a value of another type");
+    }
+
+    @Test
+    void aValueThatIsNoQuantityIsRefusedWithItsFieldAndNoStackTrace(@TempDir Path dir) throws IOException {
+        Path file = write(dir, """
+                apiVersion: atonix.io/v1beta1
+                kind: AppStack
+                metadata: { name: shop }
+                spec:
+                  services:
+                    - name: web
+                      image: nginx
+                      port: 80
+                      resources: { requests: { memory: lots, cpu: "-1" } }
+                  redis: { version: "7.2", memory: 64MB }
+                """);
+        Result result = run(file.toString());
+        assertThat(result.status).isEqualTo(1);
+        assertThat(result.err)
+                .contains("spec.services[0].resources.requests.cpu: '-1' is not a non-negative Kubernetes quantity")
+                .contains(
+                        "spec.services[0].resources.requests.memory: 'lots' is not a non-negative Kubernetes quantity")
+                .contains("spec.redis.memory: '64MB' is not a non-negative Kubernetes quantity")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void wrongTypesAndKindsAndMissingFilesAreClearErrors(@TempDir Path dir) throws IOException {
         Path wrongType = write(dir, """
                 apiVersion: atonix.io/v1beta1
