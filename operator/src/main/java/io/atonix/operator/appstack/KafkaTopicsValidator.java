@@ -53,6 +53,12 @@ final class KafkaTopicsValidator {
                         field + ".topicName",
                         "'" + topic.topicName() + "' is not a Kafka topic name: 1 to " + MAX_TOPIC_NAME
                                 + " letters, digits, '.', '_' and '-', and not '.' or '..'"));
+            } else if (topic.topicName() != null && topic.topicName().startsWith("__")) {
+                problems.add(
+                        new SpecProblem(
+                                field + ".topicName",
+                                "'" + topic.topicName()
+                                        + "': topics starting with '__' are Kafka's own (__consumer_offsets, __transaction_state)"));
             } else if (topic.topicName() != null && !topicNames.add(topic.topicName())) {
                 problems.add(new SpecProblem(
                         field + ".topicName", "topic '" + topic.topicName() + "' is named by two topics of the stack"));

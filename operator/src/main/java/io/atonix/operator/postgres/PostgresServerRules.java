@@ -13,6 +13,8 @@ import java.util.Set;
  * prefix ({@code spec} or {@code spec.postgres}).
  */
 public final class PostgresServerRules {
+    /** PostgreSQL's own databases, as DatabaseSpec's CEL rule lists them. */
+    static final Set<String> RESERVED_DATABASES = Set.of("postgres", "template0", "template1");
 
     private PostgresServerRules() {}
 
@@ -29,6 +31,13 @@ public final class PostgresServerRules {
             if (!databases.add(name)) {
                 problems.add(new SpecProblem(
                         prefix + ".databases[" + d + "].name", "database '" + name + "' is declared twice"));
+            }
+            if (RESERVED_DATABASES.contains(name)) {
+                problems.add(
+                        new SpecProblem(
+                                prefix + ".databases[" + d + "].name",
+                                "'" + name
+                                        + "': postgres, template0 and template1 are PostgreSQL's own databases (every new database is copied from template1): an application gets a database of its own"));
             }
         }
         if (server.backup() != null

@@ -5,9 +5,12 @@ import io.atonix.operator.common.QuantityFields;
 import io.atonix.operator.common.SpecProblem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** What a Postgres spec asks for that this version refuses; each entry names the field. */
 public final class PostgresValidator {
+    /** PostgreSQL's own role names, as RoleSpec's CEL rule lists them. */
+    private static final Set<String> RESERVED_ROLES = Set.of("postgres", "public", "none");
 
     private PostgresValidator() {}
 
@@ -34,6 +37,14 @@ public final class PostgresValidator {
         }
         problems.addAll(PostgresServerRules.problems("spec", spec));
         for (int r = 0; r < spec.roles().size(); r++) {
+            String role = spec.roles().get(r).name();
+            if (RESERVED_ROLES.contains(role)) {
+                problems.add(
+                        new SpecProblem(
+                                "spec.roles[" + r + "].name",
+                                "'" + role
+                                        + "': postgres, public and none are PostgreSQL's own role names (the superuser, every role, a reserved word): an application's role has a name of its own"));
+            }
             String database = spec.roles().get(r).database();
             if (spec.databases().stream().noneMatch(d -> d.name().equals(database))) {
                 problems.add(new SpecProblem(

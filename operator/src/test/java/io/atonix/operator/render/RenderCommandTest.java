@@ -222,6 +222,38 @@ class RenderCommandTest {
     }
 
     @Test
+    void namesPostgreSqlAndKafkaKeepForThemselvesAreRefusedSoNoServiceLogsInAsTheSuperuser(@TempDir Path dir)
+            throws IOException {
+        Path postgres = write(dir, """
+                apiVersion: atonix.io/v1beta1
+                kind: Postgres
+                metadata: { name: db }
+                spec:
+                  version: "16"
+                  storage: { size: 1Gi }
+                  databases: [ { name: template1 }, { name: shop } ]
+                  roles: [ { name: postgres, database: shop } ]
+                """);
+        Result result = run(postgres.toString());
+        assertThat(result.status).isEqualTo(1);
+        assertThat(result.out).isEmpty();
+        assertThat(result.err)
+                .contains("spec.databases[0].name: 'template1': postgres, template0 and template1 are PostgreSQL's own")
+                .contains("spec.roles[0].name: 'postgres': postgres, public and none are PostgreSQL's own role names");
+        Path stack = write(dir, """
+                apiVersion: atonix.io/v1beta1
+                kind: AppStack
+                metadata: { name: shop }
+                spec:
+                  services: [ { name: web, image: nginx, port: 80 } ]
+                  kafka: { clusterRef: { name: events }, topics: [ { name: offsets, topicName: __consumer_offsets } ] }
+                """);
+        assertThat(run(stack.toString()).err)
+                .contains(
+                        "spec.kafka.topics[0].topicName: '__consumer_offsets': topics starting with '__' are Kafka's own");
+    }
+
+    @Test
     void wrongTypesAndKindsAndMissingFilesAreClearErrors(@TempDir Path dir) throws IOException {
         Path wrongType = write(dir, """
                 apiVersion: atonix.io/v1beta1

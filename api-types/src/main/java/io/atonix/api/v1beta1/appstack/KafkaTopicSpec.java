@@ -8,6 +8,7 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.Map;
 
 /**
@@ -15,6 +16,10 @@ import java.util.Map;
  * cluster serves the stacks of many teams: two teams that both call a topic {@code orders} get two topics.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+@ValidationRule(
+        value = "!has(self.topicName) || !self.topicName.startsWith('__')",
+        message = "topics starting with '__' are Kafka's own (__consumer_offsets, __transaction_state)",
+        fieldPath = ".topicName")
 public record KafkaTopicSpec(
         @Required
         @Size(min = 1, max = 249)

@@ -6,9 +6,15 @@ import io.atonix.api.schema.ListType;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+@ValidationRule(
+        value = "!(self.name in " + DatabaseSpec.RESERVED + ")",
+        message =
+                "postgres, template0 and template1 are PostgreSQL's own databases (every new database is copied from template1): an application gets a database of its own",
+        fieldPath = ".name")
 public record DatabaseSpec(
         @Required
         @Size(min = 1, max = 63)
@@ -22,6 +28,9 @@ public record DatabaseSpec(
                 "Extensions created in the database (CREATE EXTENSION IF NOT EXISTS), for example pgcrypto, pg_trgm or uuid-ossp. They must ship with the PostgreSQL image.")
         @ListType(ListType.Kind.set)
         List<@Pattern("^[a-z_][a-z0-9_-]*$") @Size(max = 63) String> extensions) {
+
+    /** Databases PostgreSQL keeps for itself, as a CEL list. */
+    public static final String RESERVED = "['postgres', 'template0', 'template1']";
 
     public DatabaseSpec {
         extensions = extensions == null ? List.of() : List.copyOf(extensions);

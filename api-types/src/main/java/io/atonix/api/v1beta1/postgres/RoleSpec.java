@@ -7,9 +7,15 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** A login role for an application, with the access it needs to one database. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+@ValidationRule(
+        value = "!(self.name in " + RoleSpec.RESERVED + ")",
+        message =
+                "postgres, public and none are PostgreSQL's own role names (the superuser, every role, a reserved word): an application's role has a name of its own",
+        fieldPath = ".name")
 public record RoleSpec(
         @Required
         @Size(min = 1, max = MAX_NAME)
@@ -31,6 +37,9 @@ public record RoleSpec(
 
     /** Room for an AppStack's login {@code <service>-<use>}: a 30-character service name, a hyphen and a 15-character use. */
     public static final int MAX_NAME = 46;
+
+    /** Role names PostgreSQL keeps for itself, as a CEL list; a DNS label cannot be any other of them (pg_*, current_user). */
+    public static final String RESERVED = "['postgres', 'public', 'none']";
 
     public Access accessOrDefault() {
         return access == null ? Access.ReadWrite : access;
