@@ -28,9 +28,11 @@ import io.atonix.operator.realcluster.StrimziOnRealCluster;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -113,7 +115,7 @@ class SecretHygieneIT {
                     new String(yaml.readAllBytes(), StandardCharsets.UTF_8).replace("KAFKA_NAMESPACE", kafkaNamespace);
             admin.resources(AppStack.class)
                     .inNamespace(namespace)
-                    .load(new java.io.ByteArrayInputStream(stack.getBytes(StandardCharsets.UTF_8)))
+                    .load(new ByteArrayInputStream(stack.getBytes(StandardCharsets.UTF_8)))
                     .create();
         }
         await().atMost(TIMEOUT)
@@ -290,7 +292,7 @@ class SecretHygieneIT {
                 "[secret hygiene] %d passwords looked for in %d objects and %d lines of the operator's log%n",
                 passwords.origins().size(),
                 objects.size(),
-                java.nio.file.Files.readAllLines(operator.logFile()).size());
+                Files.readAllLines(operator.logFile()).size());
         assertThat(objects)
                 .as("the operator's Events of the rotations, among the objects scanned")
                 .anyMatch(o -> o.where().startsWith("Event " + namespace + "/")
