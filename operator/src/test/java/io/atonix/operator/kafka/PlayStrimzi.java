@@ -1,6 +1,7 @@
 package io.atonix.operator.kafka;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -15,11 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * Plays Strimzi's operators against the mock API server, which runs none: a Kafka cluster with its listener status,
- * Ready or Unmanaged conditions on KafkaTopics and KafkaUsers, and the User Operator's Secret of a user. Public for the
- * benchmark, which plays the Cluster Operator the same way.
+ * Plays Strimzi's operators where none runs, against the mock API server or a real one with Strimzi's CRDs: a Kafka
+ * cluster with its listener status, Ready or Unmanaged conditions on KafkaTopics and KafkaUsers, and the User
+ * Operator's Secret of a user. Public for the benchmark, which plays the Cluster Operator the same way, and for the
+ * real tier, which plays the Topic and User Operators in passes ({@link #catchUp}).
  */
 public final class PlayStrimzi {
     static final String CA = "-----BEGIN CERTIFICATE-----\nMIIcluster\n-----END CERTIFICATE-----\n";
@@ -116,6 +119,52 @@ public final class PlayStrimzi {
         operation(StrimziApiVersion.KAFKA_TOPIC).resource(object).create();
     }
 
+    /**
+     * One pass of the Topic and User Operators over a namespace: each KafkaTopic and KafkaUser not reported Ready at its
+     * current generation is, and each KafkaUser without a Secret gets one, with a password from {@code passwords}. An
+     * object deleted or changed during the pass is left to the next one.
+     */
+    public void catchUp(String namespace, Supplier<String> passwords) {
+        for (String kind : List.of(StrimziApiVersion.KAFKA_TOPIC, StrimziApiVersion.KAFKA_USER)) {
+            for (GenericKubernetesResource object : list(kind, namespace)) {
+                String name = object.getMetadata().getName();
+                if (object.getMetadata().getDeletionTimestamp() != null) {
+                    continue;
+                }
+                try {
+                    if (!readyAtItsGeneration(object)) {
+                        report(kind, namespace, name, "Ready");
+                    }
+                    if (kind.equals(StrimziApiVersion.KAFKA_USER)
+                            && client.secrets()
+                                            .inNamespace(namespace)
+                                            .withName(name)
+                                            .get()
+                                    == null) {
+                        userSecret(object, passwords.get());
+                    }
+                } catch (KubernetesClientException e) {
+                    // Gone or changed meanwhile (a 404, a 409): the next pass sees it.
+                }
+            }
+        }
+    }
+
+    private static boolean readyAtItsGeneration(GenericKubernetesResource object) {
+        if (!(object.getAdditionalProperties().get("status") instanceof Map<?, ?> status)) {
+            return false;
+        }
+        Object observed = status.get("observedGeneration");
+        Long generation = object.getMetadata().getGeneration();
+        return observed instanceof Number number
+                && number.longValue() == (generation == null ? 1 : generation)
+                && status.get("conditions") instanceof List<?> conditions
+                && conditions.stream()
+                        .anyMatch(c -> c instanceof Map<?, ?> condition
+                                && "Ready".equals(condition.get("type"))
+                                && "True".equals(condition.get("status")));
+    }
+
     GenericKubernetesResource get(String kind, String namespace, String name) {
         return operation(kind).inNamespace(namespace).withName(name).get();
     }
@@ -125,7 +174,7 @@ public final class PlayStrimzi {
     }
 
     /** The Topic or User Operator reports a condition (Ready, or Unmanaged) for the object's current generation. */
-    void report(String kind, String namespace, String name, String condition) {
+    public void report(String kind, String namespace, String name, String condition) {
         for (int attempt = 1; ; attempt++) {
             GenericKubernetesResource object = get(kind, namespace, name);
             Long generation = object.getMetadata().getGeneration();
@@ -154,14 +203,32 @@ public final class PlayStrimzi {
         }
     }
 
-    /** The User Operator's Secret of a SCRAM user, labelled as the KafkaUser's template says. */
-    void userSecret(String namespace, String user, String password) {
-        KafkaUser kafkaUser = client.getKubernetesSerialization()
-                .convertValue(get(StrimziApiVersion.KAFKA_USER, namespace, user), KafkaUser.class);
+    /**
+     * The User Operator's Secret of a SCRAM user, labelled as the KafkaUser's template says and owned by the KafkaUser,
+     * so that a real API server's garbage collector removes it with the user, as Strimzi's does. Writing it again with
+     * another password is the User Operator's rotation.
+     */
+    public void userSecret(String namespace, String user, String password) {
+        userSecret(get(StrimziApiVersion.KAFKA_USER, namespace, user), password);
+    }
+
+    private void userSecret(GenericKubernetesResource stored, String password) {
+        String namespace = stored.getMetadata().getNamespace();
+        String user = stored.getMetadata().getName();
+        KafkaUser kafkaUser = client.getKubernetesSerialization().convertValue(stored, KafkaUser.class);
         Secret secret = new SecretBuilder()
                 .withNewMetadata()
                 .withName(user)
                 .withNamespace(namespace)
+                .withOwnerReferences(
+                        stored.getMetadata().getUid() == null
+                                ? List.of()
+                                : List.of(new OwnerReferenceBuilder()
+                                        .withApiVersion(stored.getApiVersion())
+                                        .withKind(stored.getKind())
+                                        .withName(user)
+                                        .withUid(stored.getMetadata().getUid())
+                                        .build()))
                 .withLabels(kafkaUser
                         .getSpec()
                         .getTemplate()

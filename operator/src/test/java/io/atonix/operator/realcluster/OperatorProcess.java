@@ -96,6 +96,11 @@ public final class OperatorProcess implements AutoCloseable {
         }
     }
 
+    /** The file that holds everything the operator printed, with the DEBUG lines of io.atonix. */
+    public Path logFile() {
+        return log;
+    }
+
     /** What the operator's metrics endpoint serves, as Prometheus would scrape it. */
     public String metrics() throws IOException, InterruptedException {
         HttpResponse<String> response = http("/q/metrics");

@@ -86,20 +86,25 @@ public class RealCluster implements BeforeAllCallback {
                             .customResourceDefinitions()
                             .resource(crd)
                             .create();
-                    admin.apiextensions()
-                            .v1()
-                            .customResourceDefinitions()
-                            .withName(crd.getMetadata().getName())
-                            .waitUntilCondition(
-                                    c -> c.getStatus() != null
-                                            && c.getStatus().getConditions() != null
-                                            && c.getStatus().getConditions().stream()
-                                                    .anyMatch(k -> "Established".equals(k.getType())
-                                                            && "True".equals(k.getStatus())),
-                                    Duration.ofSeconds(60).toMillis(),
-                                    TimeUnit.MILLISECONDS);
+                    awaitEstablished(admin, crd.getMetadata().getName());
                 }
             }
         }
+    }
+
+    /** Waits until the API server serves the CRD's kind. */
+    static void awaitEstablished(KubernetesClient admin, String crd) {
+        admin.apiextensions()
+                .v1()
+                .customResourceDefinitions()
+                .withName(crd)
+                .waitUntilCondition(
+                        c -> c.getStatus() != null
+                                && c.getStatus().getConditions() != null
+                                && c.getStatus().getConditions().stream()
+                                        .anyMatch(
+                                                k -> "Established".equals(k.getType()) && "True".equals(k.getStatus())),
+                        Duration.ofSeconds(60).toMillis(),
+                        TimeUnit.MILLISECONDS);
     }
 }
