@@ -143,7 +143,32 @@ public final class AppStackValidator {
             if (variable.value() != null && variable.valueFrom() != null) {
                 problems.add(new SpecProblem(field + ".env[" + e + "]", "value and valueFrom are mutually exclusive"));
             }
+            var source = variable.valueFrom();
+            if (source != null && count(source.secretKeyRef(), source.configMapKeyRef(), source.fieldRef()) != 1) {
+                problems.add(new SpecProblem(
+                        field + ".env[" + e + "].valueFrom",
+                        "exactly one of secretKeyRef, configMapKeyRef or fieldRef must be set"));
+            }
+        }
+        if (service.probes() != null) {
+            probe(field + ".probes.readiness", service.probes().readiness(), problems);
+            probe(field + ".probes.liveness", service.probes().liveness(), problems);
+            probe(field + ".probes.startup", service.probes().startup(), problems);
         }
         UsesValidator.validate(spec, service, field, problems);
+    }
+
+    private static void probe(String field, io.atonix.api.v1beta1.common.Probe probe, List<SpecProblem> problems) {
+        if (probe != null && count(probe.httpGet(), probe.tcpSocket(), probe.exec()) != 1) {
+            problems.add(new SpecProblem(field, "exactly one of httpGet, tcpSocket or exec must be set"));
+        }
+    }
+
+    private static int count(Object... set) {
+        int count = 0;
+        for (Object value : set) {
+            count += value == null ? 0 : 1;
+        }
+        return count;
     }
 }

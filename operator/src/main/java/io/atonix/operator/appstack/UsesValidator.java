@@ -74,8 +74,9 @@ final class UsesValidator {
             for (String variable : variables(use)) {
                 String before = variables.putIfAbsent(variable, use.name());
                 if (before != null) {
+                    // Named where the API server's CEL rule names it: env for a clash with env, the use otherwise.
                     problems.add(new SpecProblem(
-                            useField + ".envPrefix",
+                            before.equals("env") ? field + ".env" : useField + ".envPrefix",
                             "variable " + variable + " is set by " + (before.equals("env") ? "env" : "use " + before)
                                     + " too: give the use a different envPrefix"));
                 }

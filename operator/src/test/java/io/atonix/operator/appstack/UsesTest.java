@@ -129,7 +129,7 @@ class UsesTest {
                 List.of(new EnvVar("ORDERS_REDIS_URL", "redis://x", null)));
         assertThat(problems(shop(api)))
                 .containsExactly(
-                        "spec.services[0].uses[0].envPrefix: variable ORDERS_REDIS_URL is set by env too: give the use a different envPrefix");
+                        "spec.services[0].env: variable ORDERS_REDIS_URL is set by env too: give the use a different envPrefix");
     }
 
     @Test

@@ -145,14 +145,26 @@ class RenderCommandTest {
                 spec:
                   services:
                     - { name: web, image: nginx, port: 80, uses: [ { name: cache, redis: {} } ] }
-                    - { name: web, image: nginx, port: 81 }
+                    - { name: api, image: nginx, port: 81, uses: [ { name: db, postgres: { database: shop } } ] }
                 """);
         Result result = run(file.toString());
         assertThat(result.status).isEqualTo(1);
         assertThat(result.err)
                 .contains(file.toString())
-                .contains("spec.services[1].name: service name 'web' is used twice")
-                .contains("spec.services[0].uses[0].redis: the service uses Redis but spec.redis is not set");
+                .contains("spec.services[0].uses[0].redis: the service uses Redis but spec.redis is not set")
+                .contains("spec.services[1].uses[0].postgres.database: database 'shop' is not declared");
+        Path twice = write(dir, """
+                apiVersion: atonix.io/v1beta1
+                kind: AppStack
+                metadata: { name: shop }
+                spec:
+                  services:
+                    - { name: web, image: nginx, port: 80 }
+                    - { name: web, image: nginx, port: 81 }
+                """);
+        assertThat(run(twice.toString()).err)
+                .as("the schema's keyed list, as the API server reads it")
+                .contains("spec.services[1]: Duplicate value: {name=\"web\"}");
     }
 
     @Test
@@ -183,7 +195,7 @@ class RenderCommandTest {
         assertThat(result.status).isEqualTo(1);
         assertThat(result.out).as("never postgres:16.1").isEmpty();
         assertThat(result.err)
-                .contains("Postgres spec.version: expected text, found a value of another type (16.1)")
+                .contains("spec.version: Invalid value: 16.1: must be of type string")
                 .contains("quote it in YAML")
                 .doesNotContain("java.");
         Path text = write(dir, """
@@ -193,7 +205,7 @@ class RenderCommandTest {
                 spec: { services: [ { name: web, image: nginx, port: "8080" } ] }
                 """);
         assertThat(run(text.toString()).err)
-                .contains("AppStack spec.services[0].port: expected a number, found a value of another type");
+                .contains("spec.services[0].port: Invalid value: \"8080\": must be of type integer");
     }
 
     @Test
@@ -213,10 +225,9 @@ class RenderCommandTest {
         Result result = run(file.toString());
         assertThat(result.status).isEqualTo(1);
         assertThat(result.err)
-                .contains("spec.services[0].resources.requests.cpu: '-1' is not a non-negative Kubernetes quantity")
-                .contains(
-                        "spec.services[0].resources.requests.memory: 'lots' is not a non-negative Kubernetes quantity")
-                .contains("spec.redis.memory: '64MB' is not a non-negative Kubernetes quantity")
+                .contains("spec.services[0].resources.requests.cpu: Invalid value: \"-1\": is not a non-negative")
+                .contains("spec.services[0].resources.requests.memory: Invalid value: \"lots\": is not a non-negative")
+                .contains("spec.redis.memory: Invalid value: \"64MB\": is not a non-negative Kubernetes quantity")
                 .doesNotContain("Exception")
                 .doesNotContain("\tat ");
     }
