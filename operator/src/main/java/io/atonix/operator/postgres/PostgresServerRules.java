@@ -1,5 +1,6 @@
 package io.atonix.operator.postgres;
 
+import io.atonix.api.schema.CronSchedule;
 import io.atonix.api.v1beta1.postgres.PostgresServer;
 import io.atonix.operator.common.SpecProblem;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import java.util.Set;
  */
 public final class PostgresServerRules {
     /** PostgreSQL's own databases, as DatabaseSpec's CEL rule lists them. */
+    private static final java.util.regex.Pattern SCHEDULE = java.util.regex.Pattern.compile(CronSchedule.PATTERN);
+
     static final Set<String> RESERVED_DATABASES = Set.of("postgres", "template0", "template1");
 
     private PostgresServerRules() {}
@@ -39,6 +42,11 @@ public final class PostgresServerRules {
                                 "'" + name
                                         + "': postgres, template0 and template1 are PostgreSQL's own databases (every new database is copied from template1): an application gets a database of its own"));
             }
+        }
+        if (server.backup() != null
+                && server.backup().schedule() != null
+                && !SCHEDULE.matcher(server.backup().schedule()).find()) {
+            problems.add(new SpecProblem(prefix + ".backup.schedule", CronSchedule.MESSAGE));
         }
         if (server.backup() != null
                 && (server.backup().volume() == null) == (server.backup().objectStore() == null)) {

@@ -2,6 +2,7 @@ package io.atonix.api.v1beta1.postgres;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.atonix.api.schema.CronSchedule;
 import io.atonix.api.v1beta1.common.VolumeSpec;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
@@ -19,6 +20,10 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(
         value = "has(self.volume) != has(self.objectStore)",
         message = "backups go to exactly one of volume and objectStore")
+@ValidationRule(
+        value = "self.schedule.matches('" + CronSchedule.PATTERN + "')",
+        message = CronSchedule.MESSAGE,
+        fieldPath = ".schedule")
 public record BackupSpec(
         @Required
         @Size(min = 9, max = 64)
