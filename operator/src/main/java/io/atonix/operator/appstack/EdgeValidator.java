@@ -1,6 +1,7 @@
 package io.atonix.operator.appstack;
 
 import io.atonix.api.v1beta1.appstack.AppStackSpec;
+import io.atonix.api.v1beta1.appstack.HostSpec;
 import io.atonix.api.v1beta1.appstack.Route;
 import io.atonix.api.v1beta1.appstack.ServiceSpec;
 import io.atonix.api.v1beta1.common.Probe;
@@ -10,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The stack's rules on hosts, routes and what a service without a port can ask for: the same as the CEL rules of
@@ -17,11 +19,24 @@ import java.util.Set;
  */
 final class EdgeValidator {
 
+    private static final Pattern HOST_LABELS = Pattern.compile(HostSpec.LABELS);
+    private static final Pattern HOST_ADDRESS = Pattern.compile(HostSpec.ADDRESS);
+
     private EdgeValidator() {}
 
     static void validate(AppStackSpec spec, List<SpecProblem> problems) {
         Set<String> hosts = new HashSet<>();
         for (int h = 0; h < spec.hosts().size(); h++) {
+            String name = spec.hosts().get(h).name();
+            if (name != null
+                    && (!HOST_LABELS.matcher(name).find()
+                            || HOST_ADDRESS.matcher(name).find())) {
+                problems.add(
+                        new SpecProblem(
+                                "spec.hosts[" + h + "].name",
+                                "'" + name
+                                        + "': a host name is DNS labels of at most 63 characters each, and not an IP address (an Ingress or HTTPRoute refuses both)"));
+            }
             if (!hosts.add(spec.hosts().get(h).name())) {
                 problems.add(new SpecProblem(
                         "spec.hosts[" + h + "].name",
