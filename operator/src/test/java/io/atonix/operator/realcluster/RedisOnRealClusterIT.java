@@ -122,7 +122,7 @@ class RedisOnRealClusterIT {
         // which the operator also writes, hence the retry on conflict) and watches a window of at least QUIET_WINDOW
         // that lasts until that reconcile has finished.
         AuditLog audit = new AuditLog(RealCluster.plane().auditLog());
-        audit.awaitSettled(LocalControlPlane.OPERATOR_USER, namespace, SETTLED, TIMEOUT);
+        audit.awaitSettled(operator.user(), namespace, SETTLED, TIMEOUT);
         long mark = audit.mark();
         Instant windowStart = Instant.now();
         long before = operator.reconciliationsOf("Redis", namespace, "sessions");
@@ -133,7 +133,7 @@ class RedisOnRealClusterIT {
                 "sessions",
                 sts -> sts.getMetadata().getLabels().put("test.atonix.io/touched", "yes"));
         assertThat(audit.writesDuring(
-                        LocalControlPlane.OPERATOR_USER,
+                        operator.user(),
                         namespace,
                         mark,
                         windowStart,

@@ -99,7 +99,7 @@ class StackOnRealClusterIT {
         // Steady state: once the operator has written nothing for a while, make it reconcile the unchanged stack, and
         // count what it writes over a window of at least QUIET_WINDOW that lasts until that reconcile has finished.
         // Everything a reconcile writes is in the audit log before the reconcile logs that it finished.
-        audit.awaitSettled(LocalControlPlane.OPERATOR_USER, ns, SETTLED, TIMEOUT);
+        audit.awaitSettled(operator.user(), ns, SETTLED, TIMEOUT);
         long mark = audit.mark();
         Instant windowStart = Instant.now();
         long before = operator.reconciliationsOf(ns, "shop");
@@ -113,7 +113,7 @@ class StackOnRealClusterIT {
                 "shop-api",
                 d -> d.getMetadata().getLabels().put("test.atonix.io/touched", "yes"));
         assertThat(audit.writesDuring(
-                        LocalControlPlane.OPERATOR_USER,
+                        operator.user(),
                         ns,
                         mark,
                         windowStart,
