@@ -47,7 +47,7 @@ public final class AuditLog {
 
     /**
      * The requests of a user since the mark that RBAC refused (403 with the authorizer's decision forbid), as "verb
-     * group/resource/subresource in namespace", each once. A 403 of admission after an allowing authorizer (a create in
+     * group/resource/subresource in namespace" (no group for the core API, no subresource when none), each once. A 403 of admission after an allowing authorizer (a create in
      * a namespace being deleted, as the test removes it under a running operator) is no missing right and is left out.
      * Streams the file: a class's operator can have made hundreds of thousands of requests.
      */
@@ -67,10 +67,11 @@ public final class AuditLog {
                                 .equals(event.path("annotations")
                                         .path("authorization.k8s.io/decision")
                                         .asText())) {
-                    refused.add(event.path("verb").asText() + " "
-                            + ref.path("apiGroup").asText() + "/"
-                            + ref.path("resource").asText() + "/"
-                            + ref.path("subresource").asText() + " in "
+                    String group = ref.path("apiGroup").asText();
+                    String subresource = ref.path("subresource").asText();
+                    refused.add(event.path("verb").asText() + " " + (group.isEmpty() ? "" : group + "/")
+                            + ref.path("resource").asText() + (subresource.isEmpty() ? "" : "/" + subresource)
+                            + " in "
                             + (ref.has("namespace") ? ref.path("namespace").asText() : "(cluster)"));
                 }
             }
