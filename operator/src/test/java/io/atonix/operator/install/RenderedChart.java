@@ -37,14 +37,19 @@ public final class RenderedChart {
 
     /** Renders the chart for the given values (YAML text; empty for the chart's defaults). */
     public static RenderedChart render(String values) {
+        return render(values, RELEASE, NAMESPACE);
+    }
+
+    /** Renders the chart for the given values as another release, installed in another namespace. */
+    public static RenderedChart render(String values, String release, String namespace) {
         try {
             Path file = Files.createTempFile("atonix-values", ".yaml");
             try {
                 Files.writeString(file, values);
                 String yaml = new Helm(directory())
                         .template()
-                        .withName(RELEASE)
-                        .withNamespace(NAMESPACE)
+                        .withName(release)
+                        .withNamespace(namespace)
                         .withKubeVersion(KUBE_VERSION)
                         .withValuesFile(file)
                         .call();

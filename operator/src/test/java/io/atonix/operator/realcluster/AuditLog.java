@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -42,6 +43,40 @@ public final class AuditLog {
             }
         }
         return events;
+    }
+
+    /**
+     * The requests of a user since the mark that RBAC refused (403 with the authorizer's decision forbid), as "verb
+     * group/resource/subresource in namespace" (no group for the core API, no subresource when none), each once. A 403 of admission after an allowing authorizer (a create in
+     * a namespace being deleted, as the test removes it under a running operator) is no missing right and is left out.
+     * Streams the file: a class's operator can have made hundreds of thousands of requests.
+     */
+    public List<String> refusedByRbac(String user, long mark) throws IOException {
+        Set<String> refused = new LinkedHashSet<>();
+        String quotedUser = JSON.writeValueAsString(user);
+        try (var lines = Files.lines(file)) {
+            for (String line : (Iterable<String>) lines.skip(mark)::iterator) {
+                if (!line.contains("\"code\":403") || !line.contains(quotedUser)) {
+                    continue;
+                }
+                JsonNode event = JSON.readTree(line);
+                JsonNode ref = event.path("objectRef");
+                if (user.equals(event.path("user").path("username").asText())
+                        && event.path("responseStatus").path("code").asInt() == 403
+                        && !"allow"
+                                .equals(event.path("annotations")
+                                        .path("authorization.k8s.io/decision")
+                                        .asText())) {
+                    String group = ref.path("apiGroup").asText();
+                    String subresource = ref.path("subresource").asText();
+                    refused.add(event.path("verb").asText() + " " + (group.isEmpty() ? "" : group + "/")
+                            + ref.path("resource").asText() + (subresource.isEmpty() ? "" : "/" + subresource)
+                            + " in "
+                            + (ref.has("namespace") ? ref.path("namespace").asText() : "(cluster)"));
+                }
+            }
+        }
+        return new ArrayList<>(refused);
     }
 
     /** Writing requests of a user in a namespace since the mark, as "verb resource/subresource namespace/name". */

@@ -15,35 +15,65 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The operator as it ships, the packaged Quarkus application, run as a process of its own against the real
- * control plane with the kubeconfig of the operator's user.
+ * control plane, by default with the chart's ServiceAccount and rights ({@link ChartIdentity}). Such a process, when
+ * closed, fails if the API server refused it anything since it started: a right the chart lacks fails the test that
+ * needed it.
  */
 public final class OperatorProcess implements AutoCloseable {
+    private final String name;
     private final Path kubeconfig;
     private final Map<String, String> environment;
     private final int port = LocalControlPlane.freePort();
     private final Path log;
     private final Path hostsFile;
-    private Process process;
+    private final AuditLog audit;
+    private final long auditStart;
+    /** The user whose refused requests close() reports; null when the caller checks the audit log itself. */
+    private final String user;
 
-    private OperatorProcess(LocalControlPlane plane, String name, Path kubeconfig, Map<String, String> environment)
+    private Process process;
+    private boolean checked;
+
+    private OperatorProcess(
+            LocalControlPlane plane, String name, Path kubeconfig, Map<String, String> environment, String user)
             throws IOException {
+        this.name = name;
         this.kubeconfig = kubeconfig;
         this.environment = environment;
         this.log = plane.work().resolve("operator-" + name + ".log");
         this.hostsFile = DataPlane.hostsFile(plane);
+        this.audit = new AuditLog(plane.auditLog());
+        this.auditStart = audit.mark();
+        this.user = user;
     }
 
-    /** The operator as the operator's user, which may do anything. */
+    /** The operator with the chart's identity and its default settings (no leader election). */
     public static OperatorProcess start(LocalControlPlane plane, String name) throws Exception {
-        return start(plane, name, plane.kubeconfig(LocalControlPlane.OPERATOR_USER), Map.of());
-    }
-
-    /** The operator with another kubeconfig (another identity) and more environment variables (its settings). */
-    public static OperatorProcess start(
-            LocalControlPlane plane, String name, Path kubeconfig, Map<String, String> environment) throws Exception {
-        OperatorProcess operator = new OperatorProcess(plane, name, kubeconfig, environment);
+        ChartIdentity identity = ChartIdentity.of(plane);
+        OperatorProcess operator =
+                new OperatorProcess(plane, name, identity.kubeconfig(), Map.of(), identity.username());
         operator.launch();
         return operator;
+    }
+
+    /**
+     * The operator with another kubeconfig (another identity) and more environment variables (its settings); the
+     * caller checks the audit log for what the server refused it (ChartOnRealClusterIT, where a confined operator is
+     * refused one cluster-wide read by design).
+     */
+    public static OperatorProcess start(
+            LocalControlPlane plane, String name, Path kubeconfig, Map<String, String> environment) throws Exception {
+        OperatorProcess operator = new OperatorProcess(plane, name, kubeconfig, environment, null);
+        operator.launch();
+        return operator;
+    }
+
+    /** The user name the operator's requests carry in the audit log. */
+    public String user() {
+        if (user == null) {
+            throw new IllegalStateException("the operator " + name + " runs with a kubeconfig of its caller");
+        }
+        return user;
     }
 
     private void launch() throws Exception {
@@ -116,12 +146,24 @@ public final class OperatorProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /**
+     * Stops the process, then fails with every request the API server's RBAC refused it since it started. Killed or
+     * cut off by an API server restart, an operator is refused nothing: those show as errors of its own, never 403.
+     */
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
+            }
+        }
+        if (user != null && !checked) {
+            checked = true;
+            List<String> refused = audit.refusedByRbac(user, auditStart);
+            if (!refused.isEmpty()) {
+                throw new AssertionError("the API server refused the operator " + name + " (" + user
+                        + ", the chart's RBAC) these requests: " + refused);
             }
         }
     }

@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * two classes never share one (a prefix or a name claimed twice in the same run fails at once), and removes them when
  * it ends: first the custom resources, while the operator that put its finalizer on them still runs, then the
  * namespaces, waiting until the server has really removed them, so that no later operator process inherits a stack,
- * a Postgres or a Redis of this class.
+ * a Postgres or a Redis of this class. Before it removes them it fails the class if a controller could not create a
+ * pod in one of its restricted namespaces because Pod Security refused it ({@link PodSecurityRefusals}).
  */
 public final class OwnNamespaces {
     /** Removing a namespace waits for the namespace controller, the garbage collector and kwok on a busy machine. */
@@ -31,6 +32,7 @@ public final class OwnNamespaces {
     private final KubernetesClient admin;
     private final String prefix;
     private final Set<String> names = new LinkedHashSet<>();
+    private final Set<String> restrictedNames = new LinkedHashSet<>();
 
     /**
      * Claims the prefix for the calling class. The cluster must hold no AppStack, Postgres or Redis at this point: what
@@ -82,6 +84,9 @@ public final class OwnNamespaces {
             throw new IllegalStateException("the namespace " + name + " is already owned by a test");
         }
         names.add(name);
+        if (restricted) {
+            restrictedNames.add(name);
+        }
         NamespaceBuilder namespace =
                 new NamespaceBuilder().withNewMetadata().withName(name).endMetadata();
         if (restricted) {
@@ -123,6 +128,18 @@ public final class OwnNamespaces {
      * its finalizers removed by the test as a last resort, which it says on standard error.
      */
     public void removeAll() {
+        // Read before the namespaces, and their Events, go; reported once they are gone.
+        List<String> refusals = new ArrayList<>();
+        for (String namespace : restrictedNames) {
+            refusals.addAll(PodSecurityRefusals.in(admin, namespace));
+        }
+        remove();
+        if (!refusals.isEmpty()) {
+            throw new AssertionError("Pod Security restricted refused pods of these controllers: " + refusals);
+        }
+    }
+
+    private void remove() {
         List<String> stuck = new ArrayList<>();
         for (String namespace : names) {
             if (admin.namespaces().withName(namespace).get() == null) {

@@ -9,6 +9,7 @@ import io.atonix.api.v1beta1.redis.Redis;
 import io.atonix.api.v1beta1.redis.RedisSpec;
 import io.atonix.api.v1beta1.redis.RedisUserSpec;
 import io.atonix.operator.common.Conditions;
+import io.atonix.operator.common.Retention;
 import io.atonix.operator.common.Updates;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -32,8 +33,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RealCluster.class)
 class RedisOnRealClusterIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(180);
-    /** How long the operator must have written nothing before the steady state is measured. */
-    private static final Duration SETTLED = Duration.ofSeconds(5);
+    /**
+     * How long the operator must have written nothing in the namespace before the steady state is measured: longer
+     * than its second look at the data claim's volume, Retention.SETTLING after it set the reclaim policy (a write
+     * to the cluster-scoped volume, not in the namespace), which then marks the claim.
+     */
+    private static final Duration SETTLED = Retention.SETTLING.plusSeconds(5);
     /** The shortest window in which an unchanged Redis must cause no write; it spans a reconcile the test causes. */
     private static final Duration QUIET_WINDOW = Duration.ofSeconds(10);
 
@@ -122,7 +127,7 @@ class RedisOnRealClusterIT {
         // which the operator also writes, hence the retry on conflict) and watches a window of at least QUIET_WINDOW
         // that lasts until that reconcile has finished.
         AuditLog audit = new AuditLog(RealCluster.plane().auditLog());
-        audit.awaitSettled(LocalControlPlane.OPERATOR_USER, namespace, SETTLED, TIMEOUT);
+        audit.awaitSettled(operator.user(), namespace, SETTLED, TIMEOUT);
         long mark = audit.mark();
         Instant windowStart = Instant.now();
         long before = operator.reconciliationsOf("Redis", namespace, "sessions");
@@ -133,7 +138,7 @@ class RedisOnRealClusterIT {
                 "sessions",
                 sts -> sts.getMetadata().getLabels().put("test.atonix.io/touched", "yes"));
         assertThat(audit.writesDuring(
-                        LocalControlPlane.OPERATOR_USER,
+                        operator.user(),
                         namespace,
                         mark,
                         windowStart,

@@ -15,6 +15,7 @@ import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Updates;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
@@ -99,7 +100,7 @@ class StackOnRealClusterIT {
         // Steady state: once the operator has written nothing for a while, make it reconcile the unchanged stack, and
         // count what it writes over a window of at least QUIET_WINDOW that lasts until that reconcile has finished.
         // Everything a reconcile writes is in the audit log before the reconcile logs that it finished.
-        audit.awaitSettled(LocalControlPlane.OPERATOR_USER, ns, SETTLED, TIMEOUT);
+        audit.awaitSettled(operator.user(), ns, SETTLED, TIMEOUT);
         long mark = audit.mark();
         Instant windowStart = Instant.now();
         long before = operator.reconciliationsOf(ns, "shop");
@@ -113,7 +114,7 @@ class StackOnRealClusterIT {
                 "shop-api",
                 d -> d.getMetadata().getLabels().put("test.atonix.io/touched", "yes"));
         assertThat(audit.writesDuring(
-                        LocalControlPlane.OPERATOR_USER,
+                        operator.user(),
                         ns,
                         mark,
                         windowStart,
@@ -305,6 +306,50 @@ class StackOnRealClusterIT {
             assertThat(ready.reason()).isEqualTo("ReconcileFailed");
             assertThat(ready.message()).contains("must be less than or equal to memory limit");
         });
+    }
+
+    /**
+     * What the end of every class checks in its restricted namespaces (OwnNamespaces.removeAll): a pod that Pod Security
+     * refuses is no error anyone sees, only an Event FailedCreate on its controller, which PodSecurityRefusals finds.
+     * The test removes its namespace itself, so that the check at the end meets only refusals nobody meant.
+     */
+    @Test
+    void aPodThatRestrictedPodSecurityRefusesIsFoundAsARefusalOfItsController() {
+        String ns = namespaces.restricted("refusal");
+        admin.resource(new JobBuilder()
+                        .withNewMetadata()
+                        .withName("privileged")
+                        .withNamespace(ns)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withBackoffLimit(0)
+                        .withNewTemplate()
+                        .withNewSpec()
+                        .withRestartPolicy("Never")
+                        .addNewContainer()
+                        .withName("main")
+                        .withImage("busybox:1.37")
+                        .withNewSecurityContext()
+                        .withPrivileged(true)
+                        .endSecurityContext()
+                        .endContainer()
+                        .endSpec()
+                        .endTemplate()
+                        .endSpec()
+                        .build())
+                .create();
+        try {
+            await().atMost(TIMEOUT)
+                    .untilAsserted(() -> assertThat(PodSecurityRefusals.in(admin, ns))
+                            .singleElement()
+                            .asString()
+                            .startsWith("Job " + ns + "/privileged: ")
+                            .contains("violates PodSecurity \"restricted"));
+        } finally {
+            admin.namespaces().withName(ns).delete();
+            await().atMost(OwnNamespaces.REMOVAL_TIMEOUT)
+                    .until(() -> admin.namespaces().withName(ns).get() == null);
+        }
     }
 
     private static void create(AppStack stack) {

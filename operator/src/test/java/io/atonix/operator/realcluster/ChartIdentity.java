@@ -1,0 +1,92 @@
+package io.atonix.operator.realcluster;
+
+import io.atonix.operator.install.RenderedChart;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Who the operator is on the real tier: the chart's ServiceAccount with the chart's RBAC for its default (cluster-wide)
+ * values, installed once per control plane under a release and namespace of its own, so that ChartOnRealClusterIT,
+ * which installs and removes release {@link RenderedChart#RELEASE} per test, never meets it. Every test that runs the
+ * operator then needs no right the chart does not grant.
+ */
+public final class ChartIdentity {
+    static final String RELEASE = "tier";
+    static final String NAMESPACE = "atonix-tier";
+    /** Longer than any run of the tier; the API server here caps no token's lifetime (no max expiration flag). */
+    private static final Duration TOKEN_LIFETIME = Duration.ofHours(24);
+
+    private static final List<Class<? extends HasMetadata>> RBAC =
+            List.of(ServiceAccount.class, ClusterRole.class, ClusterRoleBinding.class, Role.class, RoleBinding.class);
+    private static LocalControlPlane installedOn;
+    private static ChartIdentity installed;
+
+    private final String username;
+    private final Path kubeconfig;
+
+    private ChartIdentity(String username, Path kubeconfig) {
+        this.username = username;
+        this.kubeconfig = kubeconfig;
+    }
+
+    /** The identity on this control plane, installed by the first caller. */
+    public static synchronized ChartIdentity of(LocalControlPlane plane) throws Exception {
+        if (installedOn != plane) {
+            installed = install(plane);
+            installedOn = plane;
+        }
+        return installed;
+    }
+
+    private static ChartIdentity install(LocalControlPlane plane) throws Exception {
+        RenderedChart chart = RenderedChart.render("", RELEASE, NAMESPACE);
+        String account =
+                chart.one(Deployment.class).getSpec().getTemplate().getSpec().getServiceAccountName();
+        try (KubernetesClient admin = plane.adminClient()) {
+            admin.namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName(NAMESPACE)
+                            .addToLabels("pod-security.kubernetes.io/enforce", "restricted")
+                            .endMetadata()
+                            .build())
+                    .create();
+            chart.objects().stream()
+                    .filter(o -> RBAC.stream().anyMatch(kind -> kind.isInstance(o)))
+                    .forEach(o -> admin.resource(o).create());
+            String token = admin.serviceAccounts()
+                    .inNamespace(NAMESPACE)
+                    .withName(account)
+                    .tokenRequest(new TokenRequestBuilder()
+                            .withNewSpec()
+                            .withExpirationSeconds(TOKEN_LIFETIME.toSeconds())
+                            .endSpec()
+                            .build())
+                    .getStatus()
+                    .getToken();
+            return new ChartIdentity(
+                    "system:serviceaccount:" + NAMESPACE + ":" + account,
+                    plane.kubeconfigWithToken("chart-identity", token));
+        }
+    }
+
+    /** The user name the API server knows the operator by, as the audit log records it. */
+    public String username() {
+        return username;
+    }
+
+    public Path kubeconfig() {
+        return kubeconfig;
+    }
+}
