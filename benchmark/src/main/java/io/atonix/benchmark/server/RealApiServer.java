@@ -3,6 +3,7 @@ package io.atonix.benchmark.server;
 import io.atonix.benchmark.requests.AuditLogTail;
 import io.atonix.benchmark.requests.Caller;
 import io.atonix.benchmark.requests.RequestLog;
+import io.atonix.operator.realcluster.ChartIdentity;
 import io.atonix.operator.realcluster.LocalControlPlane;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -18,10 +19,13 @@ public final class RealApiServer implements ApiServer {
     private final RequestLog log = new RequestLog();
     private final AuditLogTail tail;
     private final String version;
+    /** The operator runs as the chart's ServiceAccount with the chart's rights, as in a user's cluster. */
+    private final ChartIdentity operator;
 
     private RealApiServer(LocalControlPlane plane) throws Exception {
         this.plane = plane;
-        this.tail = new AuditLogTail(plane.auditLog(), LocalControlPlane.OPERATOR_USER, log);
+        this.operator = ChartIdentity.of(plane);
+        this.tail = new AuditLogTail(plane.auditLog(), operator.username(), log);
         this.version = plane.version();
     }
 
@@ -61,7 +65,7 @@ public final class RealApiServer implements ApiServer {
 
     @Override
     public Path operatorKubeconfig() {
-        return plane.kubeconfig(LocalControlPlane.OPERATOR_USER);
+        return operator.kubeconfig();
     }
 
     @Override
