@@ -1,5 +1,6 @@
 package io.atonix.operator.appstack;
 
+import io.atonix.api.schema.QualifiedNames;
 import io.atonix.api.v1beta1.appstack.AppStackSpec;
 import io.atonix.api.v1beta1.appstack.HostSpec;
 import io.atonix.api.v1beta1.appstack.Route;
@@ -21,6 +22,8 @@ final class EdgeValidator {
 
     private static final Pattern HOST_LABELS = Pattern.compile(HostSpec.LABELS);
     private static final Pattern HOST_ADDRESS = Pattern.compile(HostSpec.ADDRESS);
+    private static final Pattern INGRESS_CLASS = Pattern.compile(QualifiedNames.DNS_SUBDOMAIN);
+    private static final Pattern ANNOTATION_KEY = Pattern.compile(QualifiedNames.KEY);
 
     private EdgeValidator() {}
 
@@ -41,6 +44,26 @@ final class EdgeValidator {
                 problems.add(new SpecProblem(
                         "spec.hosts[" + h + "].name",
                         "host " + spec.hosts().get(h).name() + " is declared twice"));
+            }
+        }
+        if (spec.ingress() != null) {
+            String className = spec.ingress().className();
+            if (className != null && !INGRESS_CLASS.matcher(className).find()) {
+                problems.add(
+                        new SpecProblem(
+                                "spec.ingress.className",
+                                "'" + className
+                                        + "': className is the name of an IngressClass: lower case letters, digits, '-' and '.'"));
+            }
+            for (String key :
+                    new java.util.TreeSet<>(spec.ingress().annotations().keySet())) {
+                if (!ANNOTATION_KEY.matcher(key).find()) {
+                    problems.add(
+                            new SpecProblem(
+                                    "spec.ingress.annotations",
+                                    "'" + key
+                                            + "': an annotation key is an optional DNS subdomain and '/', then a name of at most 63 letters, digits, '-', '_' and '.' (for example cert-manager.io/cluster-issuer)"));
+                }
             }
         }
         Map<String, String> claimed = new HashMap<>();

@@ -114,8 +114,10 @@ public final class RenderCommand {
                 new PlatformSettings(ingressClass, NetworkSettings.defaults(), monitoring), namespace, kafka);
         KubernetesSerialization yaml = new KubernetesSerialization();
         StringBuilder output = new StringBuilder();
+        Path current = null;
         try {
             for (Path file : files) {
+                current = file;
                 if (!Files.isRegularFile(file)) {
                     throw new InvalidResourceException(file + ": no such file");
                 }
@@ -128,6 +130,12 @@ public final class RenderCommand {
         } catch (InvalidResourceException e) {
             err.println("render: " + e.getMessage());
             return 1;
+        } catch (RuntimeException e) {
+            // A resource the checks let through and a builder could not handle: a bug of render, said as one, with
+            // the file, never as a stack trace that reads like the user's mistake.
+            err.println("render: " + current + ": could not be rendered (" + e.getMessage()
+                    + "); this is a bug of render, not necessarily of the file: please report it with the file");
+            return 3;
         }
         // Nothing is printed unless every file rendered, so a partial result is never mistaken for the whole.
         out.print(output);

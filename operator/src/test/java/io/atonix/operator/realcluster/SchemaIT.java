@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.atonix.api.v1beta1.ApiGroup;
+import io.atonix.operator.render.SchemaMutations;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -160,6 +161,28 @@ class SchemaIT {
                 KubernetesClientException refusal = refusal(() ->
                         admin.resource(resource).inNamespace(namespace).dryRun().create());
                 assertNamesTheField(c, refusal);
+            }));
+        }
+        return tests.stream();
+    }
+
+    /** The breaks render refuses too (RenderRefusesWhatTheServerRefusesTest): generated from the samples and CRDs. */
+    @TestFactory
+    Stream<DynamicTest> everyBreakOfASampleGeneratedFromTheSchemaIsRefusedAtItsField() throws IOException {
+        List<SchemaMutations.Mutation> mutations =
+                SchemaMutations.ofSamples(RealCluster.repositoryRoot().resolve("samples"));
+        assertThat(mutations).hasSizeGreaterThan(100);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (SchemaMutations.Mutation mutation : mutations) {
+            tests.add(DynamicTest.dynamicTest(mutation.name(), () -> {
+                GenericKubernetesResource resource =
+                        YAML.convertValue(mutation.resource(), GenericKubernetesResource.class);
+                resource.getMetadata().setNamespace(namespace);
+                KubernetesClientException refusal = refusal(() ->
+                        admin.resource(resource).inNamespace(namespace).dryRun().create());
+                assertThat(refusal.getStatus().getDetails().getCauses())
+                        .as("%s: causes of %s", mutation.name(), refusal.getMessage())
+                        .anySatisfy(cause -> assertThat(cause.getField()).startsWith(mutation.field()));
             }));
         }
         return tests.stream();

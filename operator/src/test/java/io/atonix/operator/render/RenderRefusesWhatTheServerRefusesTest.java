@@ -71,4 +71,32 @@ class RenderRefusesWhatTheServerRefusesTest {
         }
         return tests.stream();
     }
+
+    @TestFactory
+    Stream<DynamicTest> everyBreakOfASampleGeneratedFromTheSchemaIsRefusedByRenderAtItsField() throws IOException {
+        List<SchemaMutations.Mutation> mutations = SchemaMutations.ofSamples(
+                Path.of(System.getProperty("atonix.repository.root", "..")).resolve("samples"));
+        assertThat(mutations)
+                .as("breaks generated from the samples and the CRDs")
+                .hasSizeGreaterThan(100);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (SchemaMutations.Mutation mutation : mutations) {
+            tests.add(DynamicTest.dynamicTest(mutation.name(), () -> {
+                Path file = Files.createTempFile(dir, "mutation", ".yaml");
+                Files.writeString(file, YAML.writeValueAsString(mutation.resource()));
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                ByteArrayOutputStream err = new ByteArrayOutputStream();
+                int status = RenderCommand.run(
+                        new String[] {file.toString()},
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
+                String message = err.toString(StandardCharsets.UTF_8);
+                assertThat(status)
+                        .as("render's exit status; it printed: %s", message)
+                        .isEqualTo(1);
+                assertThat(message).contains(mutation.field()).doesNotContain("Exception");
+            }));
+        }
+        return tests.stream();
+    }
 }
