@@ -46,20 +46,7 @@ class RenderRefusesWhatTheServerRefusesTest {
                 resource.put("kind", c.path("resource").path("kind").asText());
                 resource.putObject("metadata").put("name", c.path("name").asText("bad"));
                 resource.set("spec", c.path("resource").path("spec"));
-                Path file = Files.createTempFile(dir, "case", ".yaml");
-                Files.writeString(file, YAML.writeValueAsString(resource));
-
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                ByteArrayOutputStream err = new ByteArrayOutputStream();
-                int status = RenderCommand.run(
-                        new String[] {file.toString()},
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8));
-                String message = err.toString(StandardCharsets.UTF_8);
-                assertThat(status)
-                        .as("render's exit status; it printed: %s", message)
-                        .isEqualTo(1);
-                assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+                String message = refusal(resource);
                 String field = c.path("field").asText();
                 if (!"<nil>".equals(field)) {
                     assertThat(message)
@@ -81,22 +68,28 @@ class RenderRefusesWhatTheServerRefusesTest {
                 .hasSizeGreaterThan(100);
         List<DynamicTest> tests = new ArrayList<>();
         for (SchemaMutations.Mutation mutation : mutations) {
-            tests.add(DynamicTest.dynamicTest(mutation.name(), () -> {
-                Path file = Files.createTempFile(dir, "mutation", ".yaml");
-                Files.writeString(file, YAML.writeValueAsString(mutation.resource()));
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                ByteArrayOutputStream err = new ByteArrayOutputStream();
-                int status = RenderCommand.run(
-                        new String[] {file.toString()},
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8));
-                String message = err.toString(StandardCharsets.UTF_8);
-                assertThat(status)
-                        .as("render's exit status; it printed: %s", message)
-                        .isEqualTo(1);
-                assertThat(message).contains(mutation.field()).doesNotContain("Exception");
-            }));
+            tests.add(DynamicTest.dynamicTest(
+                    mutation.name(),
+                    () -> assertThat(refusal(mutation.resource()))
+                            .contains(mutation.field())
+                            .doesNotContain("Exception")));
         }
         return tests.stream();
+    }
+
+    /** What render printed when it refused the resource, which it must: exit status 1 and nothing on standard output. */
+    private String refusal(JsonNode resource) throws IOException {
+        Path file = Files.createTempFile(dir, "invalid", ".yaml");
+        Files.writeString(file, YAML.writeValueAsString(resource));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = RenderCommand.run(
+                new String[] {file.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertThat(status).as("render's exit status; it printed: %s", message).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        return message;
     }
 }
