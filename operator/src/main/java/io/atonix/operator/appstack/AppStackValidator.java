@@ -6,7 +6,6 @@ import io.atonix.api.v1beta1.appstack.ServicePort;
 import io.atonix.api.v1beta1.appstack.ServiceSpec;
 import io.atonix.api.v1beta1.common.EnvVar;
 import io.atonix.operator.common.LabelPairs;
-import io.atonix.operator.common.QuantityFields;
 import io.atonix.operator.common.SpecProblem;
 import io.atonix.operator.postgres.PostgresServerRules;
 import io.atonix.operator.redis.RedisServerRules;
@@ -47,12 +46,6 @@ public final class AppStackValidator {
         AppStackSpec spec = stack.getSpec();
         if (spec == null) {
             problems.add(new SpecProblem("spec", "is required"));
-            return problems;
-        }
-        // Later rules compute with the quantities: a spec with one that is not a quantity stops here.
-        List<SpecProblem> quantities = QuantityFields.problems("spec", spec);
-        if (!quantities.isEmpty()) {
-            problems.addAll(quantities);
             return problems;
         }
         if (spec.services().isEmpty()) {

@@ -1,7 +1,6 @@
 package io.atonix.operator.postgres;
 
 import io.atonix.api.v1beta1.postgres.Postgres;
-import io.atonix.operator.common.QuantityFields;
 import io.atonix.operator.common.SpecProblem;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +26,6 @@ public final class PostgresValidator {
         var spec = postgres.getSpec();
         if (spec == null) {
             problems.add(new SpecProblem("spec", "is required"));
-            return problems;
-        }
-        // Later rules compute with the quantities: a spec with one that is not a quantity stops here.
-        List<SpecProblem> quantities = QuantityFields.problems("spec", spec);
-        if (!quantities.isEmpty()) {
-            problems.addAll(quantities);
             return problems;
         }
         problems.addAll(PostgresServerRules.problems("spec", spec));

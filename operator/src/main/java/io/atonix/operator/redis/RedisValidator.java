@@ -3,7 +3,6 @@ package io.atonix.operator.redis;
 import io.atonix.api.v1beta1.redis.Redis;
 import io.atonix.api.v1beta1.redis.RedisSpec;
 import io.atonix.api.v1beta1.redis.RedisUserSpec;
-import io.atonix.operator.common.QuantityFields;
 import io.atonix.operator.common.SpecProblem;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.util.ArrayList;
@@ -35,12 +34,6 @@ public final class RedisValidator {
         RedisSpec spec = redis.getSpec();
         if (spec == null) {
             problems.add(new SpecProblem("spec", "is required"));
-            return problems;
-        }
-        // Later rules compute with the quantities: a spec with one that is not a quantity stops here.
-        List<SpecProblem> quantities = QuantityFields.problems("spec", spec);
-        if (!quantities.isEmpty()) {
-            problems.addAll(quantities);
             return problems;
         }
         problems.addAll(RedisServerRules.problems("spec", spec));
