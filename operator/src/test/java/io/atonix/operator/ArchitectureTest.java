@@ -42,6 +42,7 @@ class ArchitectureTest {
     private static final String MONITORING = "io.atonix.operator.monitoring..";
     private static final String BINDING = "io.atonix.operator.binding..";
     private static final String COMMON = "io.atonix.operator.common..";
+    private static final String ADMISSION = "io.atonix.operator.admission..";
     private static JavaClasses classes;
 
     private static String[] concat(String[] packages, String... more) {
@@ -68,6 +69,18 @@ class ArchitectureTest {
         noClasses()
                 .that()
                 .resideInAPackage(COMMON)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(concat(KINDS, MONITORING, BINDING))
+                .check(classes);
+    }
+
+    @Test
+    void admissionKnowsOnlyTheCrdsAndNoKindOfTheOperator() {
+        // The CRDs are the one source of their rules: admission reads them, and every kind and render call it.
+        noClasses()
+                .that()
+                .resideInAPackage(ADMISSION)
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(concat(KINDS, MONITORING, BINDING))

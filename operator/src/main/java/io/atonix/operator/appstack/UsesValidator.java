@@ -3,85 +3,31 @@ package io.atonix.operator.appstack;
 import io.atonix.api.v1beta1.appstack.AppStackSpec;
 import io.atonix.api.v1beta1.appstack.ServiceSpec;
 import io.atonix.api.v1beta1.appstack.ServiceUse;
-import io.atonix.api.v1beta1.appstack.UseKind;
 import io.atonix.api.v1beta1.postgres.DatabaseSpec;
 import io.atonix.operator.binding.KafkaBinding;
 import io.atonix.operator.binding.PostgresBinding;
 import io.atonix.operator.binding.RedisBinding;
 import io.atonix.operator.common.SpecProblem;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
-/** The rules of a service's uses, the same the CRD schema and its CEL rules enforce in a cluster. */
+/**
+ * Where a use breaks one of the CRD's rules on the whole spec (a database, Redis, Kafka or topic the stack does not
+ * declare): the CEL rule can only name spec, this names the use.
+ */
 final class UsesValidator {
-    private static final Pattern USE_NAME = Pattern.compile("^[a-z][a-z0-9]*$");
-    private static final Pattern ENV_PREFIX = Pattern.compile("^[A-Z][A-Z0-9_]*_$");
-
     private UsesValidator() {}
 
     static void validate(AppStackSpec spec, ServiceSpec service, String field, List<SpecProblem> problems) {
-        Set<String> names = new HashSet<>();
-        Map<String, String> variables = new HashMap<>();
-        service.env().forEach(variable -> variables.put(variable.name(), "env"));
-        int kafkaUses = 0;
         for (int u = 0; u < service.uses().size(); u++) {
             ServiceUse use = service.uses().get(u);
-            String useField = field + ".uses[" + u + "]";
-            if (use.name() == null
-                    || use.name().length() > ServiceUse.MAX_NAME
-                    || !USE_NAME.matcher(use.name()).matches()) {
-                problems.add(new SpecProblem(
-                        useField + ".name",
-                        "must be lower-case letters and digits, starting with a letter, at most "
-                                + ServiceUse.MAX_NAME));
-            } else if (!names.add(use.name())) {
-                problems.add(new SpecProblem(useField + ".name", "use " + use.name() + " is declared twice"));
-            }
-            if (use.envPrefix() != null && !ENV_PREFIX.matcher(use.envPrefix()).matches()) {
-                problems.add(new SpecProblem(
-                        useField + ".envPrefix",
-                        "must be upper-case letters, digits and '_', starting with a letter and ending in '_'"));
-            }
             int kinds =
                     (use.postgres() != null ? 1 : 0) + (use.redis() != null ? 1 : 0) + (use.kafka() != null ? 1 : 0);
-            if (kinds != 1) {
-                problems.add(new SpecProblem(useField, "a use connects to exactly one of postgres, redis and kafka"));
-                continue;
+            if (kinds == 1) {
+                declared(spec, use, field + ".uses[" + u + "]", problems);
             }
-            if (use.kind() == UseKind.Kafka && ++kafkaUses == 2) {
-                problems.add(
-                        new SpecProblem(
-                                useField,
-                                "at most one use of a service names kafka: the service has one KafkaUser and one consumer group, so list all its topics in that use"));
-            }
-            if (use.kafka() != null) {
-                for (var variable : service.env()) {
-                    if (variable.name().startsWith(use.envPrefixOrDefault() + KafkaBinding.TOPIC_ENV_PREFIX)) {
-                        problems.add(
-                                new SpecProblem(
-                                        field + ".env",
-                                        "env sets " + variable.name() + ", and a use of Kafka sets the "
-                                                + KafkaBinding.TOPIC_ENV_PREFIX
-                                                + " variables to topics' names in Kafka: rename it or give the use an envPrefix"));
-                    }
-                }
-            }
-            for (String variable : variables(use)) {
-                String before = variables.putIfAbsent(variable, use.name());
-                if (before != null) {
-                    // Named where the API server's CEL rule names it: env for a clash with env, the use otherwise.
-                    problems.add(new SpecProblem(
-                            before.equals("env") ? field + ".env" : useField + ".envPrefix",
-                            "variable " + variable + " is set by " + (before.equals("env") ? "env" : "use " + before)
-                                    + " too: give the use a different envPrefix"));
-                }
-            }
-            declared(spec, use, useField, problems);
         }
     }
 

@@ -17,6 +17,8 @@ import io.atonix.api.v1beta1.ApiGroup;
 import io.atonix.api.v1beta1.appstack.AppStack;
 import io.atonix.api.v1beta1.postgres.Postgres;
 import io.atonix.api.v1beta1.redis.Redis;
+import io.atonix.operator.admission.CrdSchemas;
+import io.atonix.operator.admission.SchemaCheck;
 import io.atonix.operator.common.SpecProblem;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
@@ -109,7 +111,7 @@ public final class ResourceFiles {
                 throw wrap(new InvalidResourceException(
                         where + ": unknown kind '" + kind + "'; expected AppStack, Postgres or Redis"));
         };
-        List<SpecProblem> problems = SchemaCheck.problems(node, CrdSchemas.of(plural(kind), ApiGroup.VERSION));
+        List<SpecProblem> problems = SchemaCheck.problems(node, CrdSchemas.of(kind));
         if (!problems.isEmpty()) {
             throw wrap(new InvalidResourceException(where + ": " + kind + " "
                     + node.path("metadata").path("name").asText() + " does not fit its schema:\n  "
@@ -149,14 +151,6 @@ public final class ResourceFiles {
         String given = value.find() ? " (" + value.group(1) + ")" : "";
         return "expected " + wanted + ", found a value of another type" + given
                 + (target == String.class ? ": quote it in YAML, for example \"16.10\", so that it stays text" : "");
-    }
-
-    private static String plural(String kind) {
-        return switch (kind) {
-            case "AppStack" -> "appstacks";
-            case "Postgres" -> "postgreses";
-            default -> "redises";
-        };
     }
 
     private static String path(JsonProcessingException e) {

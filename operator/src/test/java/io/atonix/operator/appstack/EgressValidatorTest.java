@@ -95,12 +95,12 @@ class EgressValidatorTest {
     void fromNamesServicesOfTheStackOrItsPostgres() {
         EgressDestination unknown = new EgressDestination(
                 "a", new IpBlock("203.0.113.0/24", null), null, null, null, List.of("web", "api"));
-        assertThat(fields(List.of(unknown))).containsExactly(FIELD + ".from[1]");
+        assertThat(fields(List.of(unknown))).containsExactly("spec.networkPolicy.egressTo", FIELD + ".from[1]");
         EgressDestination postgres = new EgressDestination(
                 "a", new IpBlock("203.0.113.0/24", null), null, null, null, List.of(EgressDestination.POSTGRES));
         assertThat(fields(List.of(postgres)))
                 .as("a stack without spec.postgres")
-                .containsExactly(FIELD + ".from[0]");
+                .containsExactly("spec.networkPolicy.egressTo", FIELD + ".from[0]");
         assertThat(problems(List.of(postgres), EgressMode.DeclaredOnly, archiving()))
                 .isEmpty();
     }
@@ -120,9 +120,9 @@ class EgressValidatorTest {
                 null);
         assertThat(fields(List.of(bad)))
                 .containsExactly(
-                        FIELD + ".namespaceSelector.matchLabels",
                         FIELD + ".podSelector.matchExpressions[0].values",
-                        FIELD + ".podSelector.matchExpressions[1].values");
+                        FIELD + ".podSelector.matchExpressions[1].values",
+                        FIELD + ".namespaceSelector.matchLabels");
     }
 
     @Test

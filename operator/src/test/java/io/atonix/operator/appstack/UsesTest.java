@@ -112,14 +112,14 @@ class UsesTest {
     }
 
     @Test
-    void twoUsesOfOneKindUnderOnePrefixAreRefusedNamingTheUse() {
+    void twoUsesOfOneKindUnderOnePrefixAreRefusedAtTheServicesUses() {
         ServiceSpec api = TestStacks.withUses(
                 service("api", "acme/api:1", 5000),
                 TestUses.postgres("db", "shop"),
                 TestUses.postgres("audit", "audit"));
         assertThat(problems(shop(api)))
-                .contains(
-                        "spec.services[0].uses[1].envPrefix: variable PGHOST is set by use db too: give the use a different envPrefix");
+                .containsExactly(
+                        "spec.services[0].uses: two uses of one kind have the same envPrefix, so their variables (PGHOST, REDIS_URL, ...) would collide: give each a different envPrefix");
     }
 
     @Test
@@ -129,7 +129,7 @@ class UsesTest {
                 List.of(new EnvVar("ORDERS_REDIS_URL", "redis://x", null)));
         assertThat(problems(shop(api)))
                 .containsExactly(
-                        "spec.services[0].env: variable ORDERS_REDIS_URL is set by env too: give the use a different envPrefix");
+                        "spec.services[0].env: env sets a variable that a use sets from its binding Secret: rename it or give the use an envPrefix");
     }
 
     @Test
@@ -145,14 +145,10 @@ class UsesTest {
         assertThat(problems(shop(api)))
                 .containsExactlyInAnyOrder(
                         "spec.services[0].uses[0]: a use connects to exactly one of postgres, redis and kafka",
-                        "spec.services[0].uses[2]: at most one use of a service names kafka: the service has one KafkaUser and one consumer group, so list all its topics in that use",
-                        "spec.services[0].uses[3].name: must be lower-case letters and digits, starting with a letter, at most 15",
-                        "spec.services[0].uses[4].envPrefix: variable REDIS_HOST is set by use my-cache too: give the use a different envPrefix",
-                        "spec.services[0].uses[4].envPrefix: variable REDIS_PORT is set by use my-cache too: give the use a different envPrefix",
-                        "spec.services[0].uses[4].envPrefix: variable REDIS_USERNAME is set by use my-cache too: give the use a different envPrefix",
-                        "spec.services[0].uses[4].envPrefix: variable REDIS_PASSWORD is set by use my-cache too: give the use a different envPrefix",
-                        "spec.services[0].uses[4].envPrefix: variable REDIS_URL is set by use my-cache too: give the use a different envPrefix",
-                        "spec.services[0].uses[5].name: use cache is declared twice");
+                        "spec.services[0].uses: at most one use of a service names kafka: the service has one KafkaUser and one consumer group, so list all its topics in that use",
+                        "spec.services[0].uses[3].name: Invalid value: \"my-cache\": should match '^[a-z][a-z0-9]*$'",
+                        "spec.services[0].uses: two uses of one kind have the same envPrefix, so their variables (PGHOST, REDIS_URL, ...) would collide: give each a different envPrefix",
+                        "spec.services[0].uses[5]: Duplicate value: {name=\"cache\"}");
     }
 
     @Test
@@ -160,7 +156,9 @@ class UsesTest {
         ServiceSpec api =
                 TestStacks.withUses(service("api", "acme/api:1", 5000), TestUses.kafka("events", List.of(), List.of()));
         assertThat(problems(stack("shop", "shop", api)))
-                .containsExactly("spec.services[0].uses[0].kafka: the service uses Kafka but spec.kafka is not set");
+                .containsExactly(
+                        "spec: a service uses Kafka but spec.kafka is not set",
+                        "spec.services[0].uses[0].kafka: the service uses Kafka but spec.kafka is not set");
     }
 
     @Test

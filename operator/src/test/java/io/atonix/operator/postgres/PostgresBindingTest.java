@@ -105,6 +105,8 @@ class PostgresBindingTest {
                 null));
         assertThat(PostgresValidator.problems(postgres))
                 .containsExactly(
+                        new SpecProblem(
+                                "spec.roles", "a role connects to a database that spec.databases does not declare"),
                         new SpecProblem("spec.roles[0].database", "database 'shop' is not declared in spec.databases"));
     }
 
@@ -113,9 +115,10 @@ class PostgresBindingTest {
         Postgres postgres = postgres();
         postgres.getMetadata().setName("p".repeat(Postgres.MAX_NAME + 1));
         assertThat(PostgresValidator.problems(postgres))
-                .contains(new SpecProblem(
-                        "metadata.name",
-                        "must be at most 44 characters, so that the names derived from it stay valid"));
+                .contains(
+                        new SpecProblem(
+                                "metadata.name",
+                                "the name of a Postgres is at most 44 characters, so that its backup CronJob <name>-backups stays within the 52 Kubernetes allows"));
         postgres.getMetadata().setName("p".repeat(Postgres.MAX_NAME));
         assertThat(PostgresValidator.problems(postgres))
                 .extracting(SpecProblem::field)
@@ -139,8 +142,7 @@ class PostgresBindingTest {
         postgres.setSpec(withBinding(postgres.getSpec(), "postgres"));
         assertThat(PostgresValidator.problems(postgres))
                 .containsExactly(new SpecProblem(
-                        "spec.binding.login",
-                        "'postgres' is not a role of spec.roles; a binding offers a role's login"));
+                        "spec.binding.login", "'postgres': the binding's login must be a role of spec.roles"));
     }
 
     private static PostgresSpec withBinding(PostgresSpec spec, String login) {

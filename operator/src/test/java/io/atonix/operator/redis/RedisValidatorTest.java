@@ -39,9 +39,10 @@ class RedisValidatorTest {
         Redis redis = redis(spec("7.2", "256Mi", List.of()));
         redis.getMetadata().setName("r".repeat(Redis.MAX_NAME + 1));
         assertThat(RedisValidator.problems(redis, null))
-                .containsExactly(new SpecProblem(
-                        "metadata.name",
-                        "must be at most 52 characters, so that the names derived from it stay valid"));
+                .containsExactly(
+                        new SpecProblem(
+                                "metadata.name",
+                                "the name of a Redis is at most 52 characters, so that its StatefulSet's pods get valid controller-revision-hash labels"));
         redis.getMetadata().setName("r".repeat(Redis.MAX_NAME));
         assertThat(RedisValidator.problems(redis, null)).isEmpty();
     }
@@ -59,16 +60,15 @@ class RedisValidatorTest {
         assertThat(RedisValidator.problems(bad, null))
                 .containsExactly(
                         new SpecProblem(
-                                "spec.version",
-                                "must be a Redis version of 6 or newer (ACL users need 6), such as \"7.2\""),
-                        new SpecProblem("spec.memory", "must be at least 1Mi"),
-                        new SpecProblem("spec.users[1].name", "user 'api' is declared twice"),
-                        new SpecProblem(
-                                "spec.users[2].name",
-                                "'default' is Redis' built-in user, which the operator turns off"),
+                                "spec.version", "Invalid value: \"5.0\": should match '^[6-9](\\.[0-9]+){0,2}$'"),
+                        new SpecProblem("spec.users[1]", "Duplicate value: {name=\"api\"}"),
                         new SpecProblem(
                                 "spec.users[3].keyPrefix",
-                                "may hold only letters, digits and - : . _ / { } @ | + = (at most 128)"));
+                                "Invalid value: \"a b*\": should match '^[-A-Za-z0-9:._/{}@|+=]+$'"),
+                        new SpecProblem("spec.memory", "'0': memory must be at least 1Mi"),
+                        new SpecProblem("spec.users", "user names must be unique"),
+                        new SpecProblem(
+                                "spec.users", "'default' is Redis' built-in user, which the operator turns off"));
         Redis tight = redis(spec(
                 "7.2",
                 "1Gi",
@@ -171,7 +171,7 @@ class RedisValidatorTest {
                 new BindingSpec("admin")));
         assertThat(RedisValidator.problems(redis, null))
                 .containsExactly(new SpecProblem(
-                        "spec.binding.login", "'admin' is not a user of spec.users; a binding offers a user's login"));
+                        "spec.binding.login", "'admin': the binding's login must be a user of spec.users"));
     }
 
     private static Map<String, String> passwords() {

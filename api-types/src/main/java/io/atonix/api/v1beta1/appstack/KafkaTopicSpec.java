@@ -17,8 +17,9 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @ValidationRule(
-        value = "!has(self.topicName) || !self.topicName.startsWith('__')",
-        message = "topics starting with '__' are Kafka's own (__consumer_offsets, __transaction_state)",
+        value = "!has(self.topicName) || !(self.topicName.startsWith('__') || self.topicName in ['.', '..'])",
+        message =
+                "topics starting with '__' are Kafka's own (__consumer_offsets, __transaction_state), and Kafka refuses '.' and '..'",
         fieldPath = ".topicName")
 public record KafkaTopicSpec(
         @Required

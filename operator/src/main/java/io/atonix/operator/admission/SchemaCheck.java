@@ -1,4 +1,4 @@
-package io.atonix.operator.render;
+package io.atonix.operator.admission;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.atonix.api.schema.Quantities;
@@ -16,11 +16,11 @@ import java.util.regex.Pattern;
  * patterns, enums, list sizes and the uniqueness of sets and keyed lists, each refusal with the field's path and a
  * message in the server's words. Unknown fields are left to the strict reader, which names the known ones.
  */
-final class SchemaCheck {
+public final class SchemaCheck {
 
     private SchemaCheck() {}
 
-    static List<SpecProblem> problems(JsonNode resource, JSONSchemaProps schema) {
+    public static List<SpecProblem> problems(JsonNode resource, JSONSchemaProps schema) {
         List<SpecProblem> problems = new ArrayList<>();
         JSONSchemaProps spec = schema.getProperties().get("spec");
         if (spec != null) {

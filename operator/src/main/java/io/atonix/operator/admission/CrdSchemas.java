@@ -1,5 +1,6 @@
-package io.atonix.operator.render;
+package io.atonix.operator.admission;
 
+import io.atonix.api.v1beta1.ApiGroup;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
@@ -14,15 +15,29 @@ import java.util.concurrent.ConcurrentHashMap;
  * The OpenAPI schemas of the CRDs the API types module generated and ships (META-INF/fabric8, the files committed in
  * crds/): render checks a resource against exactly the schema the API server checks it against.
  */
-final class CrdSchemas {
+public final class CrdSchemas {
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final Map<String, JSONSchemaProps> BY_KIND = new ConcurrentHashMap<>();
 
     private CrdSchemas() {}
 
+    /** The schema of a kind of this API group (AppStack, Postgres, Redis) at the version the operator serves. */
+    public static JSONSchemaProps of(String kind) {
+        return of(plural(kind), ApiGroup.VERSION);
+    }
+
     /** The schema of the kind at the version, e.g. ("appstacks", "v1beta1"). */
-    static JSONSchemaProps of(String plural, String version) {
+    public static JSONSchemaProps of(String plural, String version) {
         return BY_KIND.computeIfAbsent(plural + "/" + version, key -> load(plural, version));
+    }
+
+    private static String plural(String kind) {
+        return switch (kind) {
+            case "AppStack" -> "appstacks";
+            case "Postgres" -> "postgreses";
+            case "Redis" -> "redises";
+            default -> throw new IllegalArgumentException("the atonix.io API has no kind " + kind);
+        };
     }
 
     private static JSONSchemaProps load(String plural, String version) {
