@@ -81,7 +81,7 @@ class RedisValidatorTest {
                 .singleElement()
                 .satisfies(p -> assertThat(p.field()).isEqualTo("spec.resources.limits.memory"))
                 .asString()
-                .startsWith("spec.resources.limits.memory: must be above spec.memory");
+                .startsWith("spec.resources.limits.memory: '1Gi': the memory limit must be above memory");
     }
 
     @Test

@@ -2,11 +2,20 @@ package io.atonix.api.v1beta1.appstack;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.atonix.api.schema.QualifiedNames;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.Map;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+// Keys only: a rule over the values too exceeds the API server's cost budget (they have no maxLength, and adding one
+// would tighten the released schema), so render and the controller check the values.
+@ValidationRule(
+        value = "!has(self.labels) || self.labels.all(k, k.matches('" + QualifiedNames.KEY + "'))",
+        message =
+                "a label key is an optional DNS subdomain and '/', then a name of at most 63 letters, digits, '-', '_' and '.'",
+        fieldPath = ".labels")
 public record MonitoringSpec(
         @Default("true")
         @JsonPropertyDescription(

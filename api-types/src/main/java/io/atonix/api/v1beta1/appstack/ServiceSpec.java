@@ -24,6 +24,15 @@ import java.util.List;
         value = "!has(self.additionalPorts) || !has(self.port) || self.additionalPorts.all(p, p.port != self.port)",
         message = "additionalPorts must not repeat the service's port")
 @ValidationRule(
+        value = "!has(self.additionalPorts) || self.additionalPorts.all(p, p.name != 'http' && p.name != 'metrics')",
+        message = "http and metrics are the operator's names for the service's port and its metrics port",
+        fieldPath = ".additionalPorts")
+@ValidationRule(
+        value =
+                "!has(self.additionalPorts) || self.additionalPorts.all(a, self.additionalPorts.exists_one(b, b.port == a.port))",
+        message = "additionalPorts must not declare a port number twice",
+        fieldPath = ".additionalPorts")
+@ValidationRule(
         value = "!has(self.routes) || has(self.port)",
         message = "routes need the service's port: the edge sends their HTTP requests to it",
         fieldPath = ".routes")

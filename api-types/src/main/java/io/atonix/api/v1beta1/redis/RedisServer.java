@@ -7,13 +7,18 @@ import io.fabric8.kubernetes.api.model.Quantity;
 /**
  * The Redis server that a standalone Redis and an AppStack's spec.redis both declare: its fields, their descriptions
  * and its rules, written once. The CRD build (SchemaAdditions) adds these CEL rules to the schema of every record
- * implementing this interface, since fabric8's generator reads rules of classes, not of interfaces; the operator
- * checks the same in RedisServerRules.
+ * implementing this interface, since fabric8's generator reads rules of classes, not of interfaces; render and the
+ * reconcilers evaluate them from the CRDs.
  */
 @ValidationRule(
         value = "quantity(string(self.memory)).compareTo(quantity('1Mi')) >= 0",
         message = "memory must be at least 1Mi",
         fieldPath = ".memory")
+@ValidationRule(
+        value = "!has(self.resources) || !has(self.resources.limits) || !has(self.resources.limits.memory)"
+                + " || quantity(string(self.resources.limits.memory)).compareTo(quantity(string(self.memory))) > 0",
+        message = "the memory limit must be above memory, or Redis is killed before it starts evicting",
+        fieldPath = ".resources.limits.memory")
 @ValidationRule(
         value = "int(self.version.split('.')[0]) >= int(oldSelf.version.split('.')[0])",
         message = "the Redis major version cannot go down",
