@@ -9,10 +9,10 @@ import java.util.Map;
  * Fills in the defaults of a CRD's schema as the API server does before it evaluates the CEL rules: a rule sees a
  * defaulted field as set. Works on a copy; the resource a person wrote is left as it is.
  */
-final class SchemaDefaults {
+public final class SchemaDefaults {
     private SchemaDefaults() {}
 
-    static JsonNode applied(JsonNode resource, JSONSchemaProps schema) {
+    public static JsonNode applied(JsonNode resource, JSONSchemaProps schema) {
         JsonNode copy = resource.deepCopy();
         apply(copy, schema);
         return copy;

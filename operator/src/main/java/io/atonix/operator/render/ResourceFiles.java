@@ -19,6 +19,7 @@ import io.atonix.api.v1beta1.postgres.Postgres;
 import io.atonix.api.v1beta1.redis.Redis;
 import io.atonix.operator.admission.CrdSchemas;
 import io.atonix.operator.admission.SchemaCheck;
+import io.atonix.operator.admission.SchemaDefaults;
 import io.atonix.operator.common.SpecProblem;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
@@ -119,7 +120,8 @@ public final class ResourceFiles {
                             "\n  ", problems.stream().map(SpecProblem::toString).toList())));
         }
         try {
-            return STRICT.treeToValue(node, type);
+            // What the controller reads is the stored object, the schema's defaults filled in by the API server.
+            return STRICT.treeToValue(SchemaDefaults.applied(node, CrdSchemas.of(kind)), type);
         } catch (UnrecognizedPropertyException e) {
             throw wrap(new InvalidResourceException(where + ": " + kind + " has no field '" + e.getPropertyName()
                     + "' at " + path(e) + " (known fields: " + e.getKnownPropertyIds() + ")"));
