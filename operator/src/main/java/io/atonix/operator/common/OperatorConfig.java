@@ -79,5 +79,13 @@ public interface OperatorConfig {
         @WithName("volume-expansion")
         @WithDefault("30m")
         Duration volumeExpansion();
+
+        /**
+         * A PostgreSQL server that is not ready waits this long for a Secret its spec names (object store credentials,
+         * a CA bundle) before the resource reports it stuck.
+         */
+        @WithName("referenced-secret")
+        @WithDefault("10m")
+        Duration referencedSecret();
     }
 }

@@ -25,6 +25,7 @@ public class PlatformSettingsProducer {
     @Singleton
     WaitBounds waitBounds(OperatorConfig config) {
         var waits = config.waits();
-        return new WaitBounds(waits.kafkaUnmanaged(), waits.kafkaUserSecret(), waits.volumeExpansion());
+        return new WaitBounds(
+                waits.kafkaUnmanaged(), waits.kafkaUserSecret(), waits.volumeExpansion(), waits.referencedSecret());
     }
 }

@@ -16,6 +16,8 @@ import java.util.Optional;
 public final class WaitStart {
     /** The reason a resource or a component gives when a wait on another system lasted longer than its bound. */
     public static final String EXCEEDED = "WaitExceeded";
+    /** How soon a resource that waits is looked at again: nothing in the cluster changes when a bound passes. */
+    public static final Duration RECHECK = Duration.ofMinutes(1);
 
     private WaitStart() {}
 

@@ -3,6 +3,7 @@ package io.atonix.operator.kafka;
 import io.atonix.api.v1beta1.appstack.AppStack;
 import io.atonix.api.v1beta1.appstack.ComponentStatus;
 import io.atonix.operator.common.WaitBounds;
+import io.atonix.operator.common.WaitStart;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -134,7 +135,10 @@ public final class KafkaStep {
                 bindings,
                 plan.refusals(stack.getMetadata().getNamespace()),
                 writes.problems());
-        return KafkaOutcome.of(component, retiring ? DETACH_RECHECK : null);
+        // A bound passes without an event: while a binding Secret waits for Strimzi, look again to say so.
+        return KafkaOutcome.of(
+                component,
+                retiring ? DETACH_RECHECK : bindings.present() < bindings.wanted() ? WaitStart.RECHECK : null);
     }
 
     /**

@@ -13,6 +13,7 @@ import io.atonix.operator.common.Retention;
 import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.SpecProblem;
 import io.atonix.operator.common.WaitBounds;
+import io.atonix.operator.common.WaitStart;
 import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
 import io.atonix.operator.postgres.sql.ProvisioningException;
 import io.atonix.operator.postgres.sql.ProvisioningResult;
@@ -103,15 +104,18 @@ public class PostgresReconciler implements Reconciler<Postgres>, ReconcileFlow.S
             provisioning = provision(postgres, context);
         }
         Instant now = Instant.now();
+        PostgresStatusBuilder.Volumes volumes = VolumeGrowth.grow(postgres, context, waits.volumeExpansion(), now);
+        SecretWait.Outcome secrets = SecretWait.observe(
+                postgres, PostgresStatusBuilder.serverReady(sts), context.getClient(), waits.referencedSecret(), now);
         PostgresStatus status = PostgresStatusBuilder.observed(
-                postgres,
-                sts,
-                provisioning,
-                VolumeGrowth.grow(postgres, context, waits.volumeExpansion(), now),
-                retention.reopened(),
-                now);
+                postgres, sts, provisioning, volumes, secrets, retention.reopened(), now);
         boolean retry = provisioning != null && !provisioning.isEmpty();
         Duration recheck = retention.volumesSettling() ? Retention.SETTLING : retry ? RETRY_PROVISIONING : null;
+        if (recheck == null
+                && (!volumes.growing().isEmpty() || !secrets.waiting().isEmpty())) {
+            // Nothing in the cluster changes when a bound passes: look again to say so.
+            recheck = WaitStart.RECHECK;
+        }
         if (ArchiveObservation.applies(postgres)) {
             status = ArchiveObservation.observe(postgres, context, status, "".equals(provisioning));
             if (recheck == null && ArchiveSettings.archives(postgres)) {

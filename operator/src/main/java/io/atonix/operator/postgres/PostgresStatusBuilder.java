@@ -64,11 +64,24 @@ public final class PostgresStatusBuilder {
             Volumes volumes,
             List<String> adopted,
             Instant now) {
+        return observed(postgres, sts, provisioning, volumes, SecretWait.Outcome.NONE, adopted, now);
+    }
+
+    /** @param secrets the user's Secrets the server's pods wait for ({@link SecretWait}) */
+    static PostgresStatus observed(
+            Postgres postgres,
+            StatefulSet sts,
+            String provisioning,
+            Volumes volumes,
+            SecretWait.Outcome secrets,
+            List<String> adopted,
+            Instant now) {
         Long generation = postgres.getMetadata().getGeneration();
         boolean server = serverReady(sts);
         boolean provisioned = server && "".equals(provisioning);
         String waiting = !server
                 ? "Waiting for the PostgreSQL server to be ready"
+                        + (secrets.waiting().isEmpty() ? "" : ": " + String.join("; ", secrets.waiting()))
                 : provisioned ? "" : "Creating databases and roles failed: " + provisioning;
         String reason = provisioned ? REASON_READY : server ? REASON_PROVISIONING_FAILED : REASON_STARTING;
         List<String> problems = new ArrayList<>();
@@ -81,6 +94,10 @@ public final class PostgresStatusBuilder {
         if (!volumes.overdue().isEmpty()) {
             problems.add("The data volume has not grown to "
                     + postgres.getSpec().storage().size() + ": " + String.join("; ", volumes.overdue()));
+            degradedReason = degradedReason.equals(REASON_READY) ? WaitStart.EXCEEDED : degradedReason;
+        }
+        if (!secrets.overdue().isEmpty()) {
+            problems.addAll(secrets.overdue());
             degradedReason = degradedReason.equals(REASON_READY) ? WaitStart.EXCEEDED : degradedReason;
         }
         if (server && !provisioned) {

@@ -235,7 +235,8 @@ class ChartTest {
         assertThat(env(operator(RenderedChart.render(""))))
                 .containsEntry("ATONIX_WAITS_KAFKA_UNMANAGED", "10m")
                 .containsEntry("ATONIX_WAITS_KAFKA_USER_SECRET", "10m")
-                .containsEntry("ATONIX_WAITS_VOLUME_EXPANSION", "30m");
+                .containsEntry("ATONIX_WAITS_VOLUME_EXPANSION", "30m")
+                .containsEntry("ATONIX_WAITS_REFERENCED_SECRET", "10m");
         RenderedChart chart = RenderedChart.render("waits: { kafkaUnmanaged: 1h, volumeExpansion: 90s }\n");
         assertThat(env(operator(chart)))
                 .containsEntry("ATONIX_WAITS_KAFKA_UNMANAGED", "1h")

@@ -465,6 +465,31 @@ class PostgresReconcilerTest {
         });
     }
 
+    @Test
+    void aServerWaitingForTheObjectStoreCredentialsSecretSaysWhichOneAndWhere() {
+        client.resource(io.fabric8.kubernetes.client.utils.Serialization.unmarshal("""
+                        apiVersion: atonix.io/v1beta1
+                        kind: Postgres
+                        metadata: { name: archived, namespace: pg-secret }
+                        spec:
+                          version: "16"
+                          storage: { size: 1Gi }
+                          backup:
+                            schedule: "0 3 * * *"
+                            objectStore: { endpoint: "https://s3.example.com", bucket: pg, credentials: { secretName: s3 } }
+                        """, Postgres.class))
+                .create();
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Postgres pg = get("pg-secret", "archived");
+            assertThat(condition(pg, ConditionTypes.READY).message())
+                    .isEqualTo("Waiting for the PostgreSQL server to be ready: Secret s3"
+                            + " (spec.backup.objectStore.credentials) does not exist");
+            assertThat(condition(pg, ConditionTypes.DEGRADED).status())
+                    .as("within the bound (atonix.waits.referenced-secret) it only waits")
+                    .isEqualTo(Condition.FALSE);
+        });
+    }
+
     private void claimFromTemplate(String namespace, String postgres) {
         // The mock server runs no StatefulSet controller: the claim it would make from the template.
         var template = client.apps()
