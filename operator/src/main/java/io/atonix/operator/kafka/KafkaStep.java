@@ -2,6 +2,7 @@ package io.atonix.operator.kafka;
 
 import io.atonix.api.v1beta1.appstack.AppStack;
 import io.atonix.api.v1beta1.appstack.ComponentStatus;
+import io.atonix.operator.common.EventRecorder;
 import io.atonix.operator.common.WaitBounds;
 import io.atonix.operator.common.WaitStart;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -142,13 +143,31 @@ public final class KafkaStep {
     }
 
     /**
-     * Removes the stack's Kafka objects before the stack goes; true when nothing is left to wait for. It never holds
-     * the stack when the Kafka side is gone: without Strimzi's API, without the Kafka namespace, or when a request is
-     * refused or finds nothing, the finalizer is released and an Event says why. Nor does it hold the stack longer
-     * than the bound of the wait for the Topic Operator ({@link TopicOperatorWait}): then the KafkaTopic is left
-     * behind, and an Event says so.
+     * Removes the stack's Kafka objects before the stack goes; none when nothing is left to wait for, otherwise when
+     * to look again. It never holds the stack when the Kafka side is gone: without Strimzi's API, without the Kafka
+     * namespace, or when a request is refused or finds nothing, the finalizer is released and an Event says why. Nor
+     * does it hold the stack longer than the bound of the wait for the Topic Operator ({@link TopicOperatorWait}), or
+     * of a cleanup that keeps failing ({@link FailingCleanup}): then what is left behind is said in an Event.
      */
-    public boolean cleanup(AppStack stack, Context<AppStack> context) {
+    public Optional<Duration> cleanup(AppStack stack, Context<AppStack> context) {
+        try {
+            return removeKafkaObjects(stack, context) ? Optional.empty() : Optional.of(DETACH_RECHECK);
+        } catch (KubernetesClientException e) {
+            FailingCleanup.Verdict verdict = FailingCleanup.judge(
+                    stack, "HTTP " + e.getCode() + ": " + e.getMessage(), waits.kafkaUnmanaged(), Instant.now());
+            LOG.warn(verdict.message());
+            EventRecorder.record(
+                    context.getClient(),
+                    stack,
+                    EventRecorder.WARNING,
+                    verdict.release() ? "KafkaCleanupAbandoned" : "KafkaCleanupFailed",
+                    verdict.message());
+            return verdict.release() ? Optional.empty() : Optional.of(FAILURE_RECHECK);
+        }
+    }
+
+    /** True when nothing is left to wait for. */
+    private boolean removeKafkaObjects(AppStack stack, Context<AppStack> context) {
         boolean wanted = stack.getSpec().kafka() != null;
         if (!wanted && (!watching || OwnedKafkaObjects.of(context, stack).isEmpty())) {
             return true;
