@@ -73,7 +73,7 @@ public class PostgresReconciler implements Reconciler<Postgres>, ReconcileFlow.S
 
     private final ReconcileFlow<Postgres, PostgresStatus> flow = new ReconcileFlow<>(this);
 
-    /** How long a data claim may take to grow before the Postgres reports it stuck. */
+    /** How long the server waits on others (a data claim to grow, a Secret its spec names) before it reports stuck. */
     @Inject
     WaitBounds waits;
 
