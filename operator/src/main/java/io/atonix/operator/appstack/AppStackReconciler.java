@@ -169,13 +169,15 @@ public class AppStackReconciler
 
     /**
      * Children in the stack's namespace go with it through their owner references; only the Kafka side, in another
-     * namespace, needs this finalizer. Its cleanup never holds a stack whose Kafka side is gone.
+     * namespace, needs this finalizer. Its cleanup never holds a stack whose Kafka side is gone, nor one whose Topic
+     * Operator does not answer, or whose cleanup keeps failing, for longer than the bound (atonix.waits.kafka-unmanaged):
+     * a namespace deletion never wedges.
      */
     @Override
     public DeleteControl cleanup(AppStack stack, Context<AppStack> context) {
         return kafka.cleanup(stack, context)
-                ? DeleteControl.defaultDelete()
-                : DeleteControl.noFinalizerRemoval().rescheduleAfter(KafkaStep.DETACH_RECHECK);
+                .map(recheck -> DeleteControl.noFinalizerRemoval().rescheduleAfter(recheck))
+                .orElseGet(DeleteControl::defaultDelete);
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.atonix.api.v1beta1.postgres.Postgres;
 import io.atonix.api.v1beta1.redis.Redis;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.ReconcileFlow;
+import io.atonix.operator.common.WaitStart;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import java.time.Instant;
@@ -66,9 +67,13 @@ public final class AppStackStatusBuilder {
         if (kafka != null) {
             components.add(kafka);
         }
+        List<String> overdue = new ArrayList<>();
         for (ComponentStatus component : components) {
             if (!component.holds()) {
                 waiting.add(component.component());
+            }
+            if (WaitStart.EXCEEDED.equals(component.reason())) {
+                overdue.add(component.component() + ": " + component.message());
             }
         }
         Long generation = stack.getMetadata().getGeneration();
@@ -88,16 +93,27 @@ public final class AppStackStatusBuilder {
                         ready ? REASON_READY : stuck.isEmpty() ? REASON_ROLLING_OUT : REASON_DEADLINE,
                         ready ? "" : "Rolling out " + String.join(", ", waiting),
                         generation),
-                Conditions.of(
-                        ConditionTypes.DEGRADED,
-                        !stuck.isEmpty(),
-                        stuck.isEmpty() ? REASON_READY : REASON_DEADLINE,
-                        stuck.isEmpty()
-                                ? ""
-                                : "Deployments of " + String.join(", ", stuck)
-                                        + " exceeded their progress deadline: check their pods' events",
-                        generation));
+                degraded(stuck, overdue, generation));
         return new AppStackStatus(generation, withTimes(stack, conditions, now), services, components);
+    }
+
+    /**
+     * Degraded when a Deployment exceeded its progress deadline, or a component waited on another system longer than
+     * its bound ({@link WaitStart#EXCEEDED}): the message says which, and why.
+     */
+    private static Condition degraded(List<String> stuck, List<String> overdue, Long generation) {
+        List<String> problems = new ArrayList<>();
+        if (!stuck.isEmpty()) {
+            problems.add("Deployments of " + String.join(", ", stuck)
+                    + " exceeded their progress deadline: check their pods' events");
+        }
+        problems.addAll(overdue);
+        return Conditions.of(
+                ConditionTypes.DEGRADED,
+                !problems.isEmpty(),
+                !stuck.isEmpty() ? REASON_DEADLINE : overdue.isEmpty() ? REASON_READY : WaitStart.EXCEEDED,
+                String.join("; ", problems),
+                generation);
     }
 
     /** A status that says the spec cannot be applied, keeping what was observed before. */

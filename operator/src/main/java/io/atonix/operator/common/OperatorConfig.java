@@ -3,6 +3,7 @@ package io.atonix.operator.common;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Settings a platform team sets once for the operator (Helm values become these properties). */
@@ -52,5 +53,39 @@ public interface OperatorConfig {
          */
         @WithName("shared-topics")
         Optional<String> sharedTopics();
+    }
+
+    Waits waits();
+
+    /**
+     * How long the operator waits on another system before it says the wait is stuck (docs/install.md, "Bounded
+     * waits"). Values like 10m, 1h or 90s.
+     */
+    interface Waits {
+        /**
+         * A KafkaTopic retired under Retain, detached with strimzi.io/managed=false, waits this long for Strimzi's
+         * Topic Operator to report it Unmanaged; then the KafkaTopic is left behind (not deleted) and the stack goes on.
+         */
+        @WithName("kafka-unmanaged")
+        @WithDefault("10m")
+        Duration kafkaUnmanaged();
+
+        /** A KafkaUser waits this long for Strimzi's User Operator to create its Secret before the stack says so. */
+        @WithName("kafka-user-secret")
+        @WithDefault("10m")
+        Duration kafkaUserSecret();
+
+        /** A data volume claim asked for more storage waits this long to grow before the resource reports it stuck. */
+        @WithName("volume-expansion")
+        @WithDefault("30m")
+        Duration volumeExpansion();
+
+        /**
+         * A PostgreSQL server that is not ready waits this long for a Secret its spec names (object store credentials,
+         * a CA bundle) before the resource reports it stuck.
+         */
+        @WithName("referenced-secret")
+        @WithDefault("10m")
+        Duration referencedSecret();
     }
 }

@@ -20,4 +20,12 @@ public class PlatformSettingsProducer {
                         config.monitoring().prometheusLabels().orElse(""),
                         config.monitoring().grafanaDashboardLabel()));
     }
+
+    @Produces
+    @Singleton
+    WaitBounds waitBounds(OperatorConfig config) {
+        var waits = config.waits();
+        return new WaitBounds(
+                waits.kafkaUnmanaged(), waits.kafkaUserSecret(), waits.volumeExpansion(), waits.referencedSecret());
+    }
 }

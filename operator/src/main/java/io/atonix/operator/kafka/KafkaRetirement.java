@@ -2,12 +2,16 @@ package io.atonix.operator.kafka;
 
 import io.atonix.api.v1beta1.appstack.AppStack;
 import io.atonix.api.v1beta1.common.DeletionPolicy;
+import io.atonix.operator.common.WaitStart;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,13 +24,19 @@ final class KafkaRetirement {
 
     private KafkaRetirement() {}
 
-    /** Retires the given topics and users; true while a topic waits for the Topic Operator to let go of it. */
+    /**
+     * Retires the given topics and users; true while a topic waits for the Topic Operator to let go of it. That wait
+     * lasts at most {@code bound} from when the topic was detached ({@link TopicOperatorWait}): then the KafkaTopic is
+     * left behind, so neither the stack nor its deletion waits for ever on a Topic Operator that is down.
+     */
     static boolean retire(
             AppStack stack,
             Collection<GenericKubernetesResource> topics,
             Collection<GenericKubernetesResource> users,
             StrimziWriter writer,
-            Context<AppStack> context) {
+            Context<AppStack> context,
+            Duration bound,
+            Instant now) {
         for (GenericKubernetesResource user : users) {
             if (!beingDeleted(user)) {
                 deleteTolerating(user, "", writer);
@@ -44,27 +54,34 @@ final class KafkaRetirement {
                         topic,
                         retain ? " (its Kafka cluster is gone)" : " (deletionPolicy Delete: the topic's data goes too)",
                         writer);
-            } else if (!StrimziObjects.detached(topic)) {
-                try {
-                    writer.detach(topic);
-                    waiting = true;
-                } catch (KubernetesClientException e) {
-                    if (!released(e, topic, writer)) {
-                        throw e;
-                    }
-                }
-            } else if (StrimziObjects.holds(StrimziObjects.condition(
-                    topic,
-                    StrimziObjects.typed(
-                                    topic, KafkaTopic.class, context.getClient().getKubernetesSerialization())
-                            .getStatus(),
-                    StrimziObjects.UNMANAGED_CONDITION))) {
+            } else if (unmanaged(topic, context)) {
                 deleteTolerating(topic, " (detached: the topic and its data stay in Kafka)", writer);
             } else {
-                waiting = true;
+                Optional<Instant> since =
+                        StrimziObjects.detached(topic) ? TopicOperatorWait.since(topic) : Optional.empty();
+                if (since.isPresent() && WaitStart.over(since.get(), bound, now)) {
+                    String why = TopicOperatorWait.leftBehind(stack, topic, since.get(), bound);
+                    LOG.warn(why);
+                    tolerating(topic, writer, () -> writer.leaveBehind(topic, why));
+                } else {
+                    // Not detached yet, or detached without a note of when (by a person, or an earlier release).
+                    waiting = since.isPresent() || tolerating(topic, writer, () -> writer.detach(topic, bound, now));
+                }
             }
         }
         return waiting;
+    }
+
+    private static boolean unmanaged(GenericKubernetesResource topic, Context<AppStack> context) {
+        return StrimziObjects.detached(topic)
+                && StrimziObjects.holds(StrimziObjects.condition(
+                        topic,
+                        StrimziObjects.typed(
+                                        topic,
+                                        KafkaTopic.class,
+                                        context.getClient().getKubernetesSerialization())
+                                .getStatus(),
+                        StrimziObjects.UNMANAGED_CONDITION));
     }
 
     private static boolean beingDeleted(HasMetadata object) {
@@ -72,12 +89,19 @@ final class KafkaRetirement {
     }
 
     private static void deleteTolerating(GenericKubernetesResource object, String why, StrimziWriter writer) {
+        tolerating(object, writer, () -> writer.delete(object, why));
+    }
+
+    /** Writes; true when it was written, false when the Kafka side refused it for good ({@link #released}). */
+    private static boolean tolerating(GenericKubernetesResource object, StrimziWriter writer, Runnable write) {
         try {
-            writer.delete(object, why);
+            write.run();
+            return true;
         } catch (KubernetesClientException e) {
             if (!released(e, object, writer)) {
                 throw e;
             }
+            return false;
         }
     }
 

@@ -2,6 +2,7 @@ package io.atonix.operator.kafka;
 
 import io.atonix.api.v1beta1.appstack.AppStack;
 import io.atonix.api.v1beta1.appstack.ComponentStatus;
+import io.atonix.operator.common.WaitStart;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
 import java.util.ArrayList;
@@ -76,6 +77,7 @@ public final class KafkaStatus {
     /**
      * @param notAllowed the declared topics outside the stack's names that the platform does not share with it, each a
      *                   sentence for a person
+     * @param bindings the services' binding Secrets: how many are wanted, how many exist, which wait too long
      * @param problems what the operator could not do (a topic owned by someone else, partitions that would shrink),
      *                 each a sentence for a person
      */
@@ -85,8 +87,7 @@ public final class KafkaStatus {
             Map<String, KafkaTopic> actualTopics,
             List<KafkaUser> users,
             Map<String, KafkaUser> actualUsers,
-            int bindings,
-            int bindingsPresent,
+            KafkaBindingSecrets.Count bindings,
             List<String> notAllowed,
             List<String> problems) {
         List<String> waiting = new ArrayList<>();
@@ -110,10 +111,11 @@ public final class KafkaStatus {
                         + (actual == null ? "not created yet" : StrimziObjects.problem(actual.getStatus())));
             }
         }
-        if (bindingsPresent < bindings) {
-            waiting.add((bindings - bindingsPresent)
+        if (bindings.present() < bindings.wanted()) {
+            waiting.add((bindings.wanted() - bindings.present())
                     + " binding Secret(s) wait for Strimzi's user Secrets and listener address");
         }
+        waiting.addAll(bindings.overdue());
         String counts = topicsReady + "/" + topics.size() + " topics ready, " + usersReady + "/" + users.size()
                 + " users ready";
         boolean ready = notAllowed.isEmpty() && problems.isEmpty() && waiting.isEmpty();
@@ -123,7 +125,9 @@ public final class KafkaStatus {
         String message = ready ? counts : counts + "; " + String.join("; ", details);
         String reason = !notAllowed.isEmpty()
                 ? REASON_NOT_ALLOWED
-                : !problems.isEmpty() ? REASON_REFUSED : ready ? REASON_READY : REASON_CREATING;
+                : !problems.isEmpty()
+                        ? REASON_REFUSED
+                        : ready ? REASON_READY : bindings.overdue().isEmpty() ? REASON_CREATING : WaitStart.EXCEEDED;
         return ComponentStatus.of(COMPONENT, cluster(stack), ready, reason, message);
     }
 

@@ -2,6 +2,9 @@ package io.atonix.operator.kafka;
 
 import io.atonix.api.v1beta1.appstack.AppStack;
 import io.atonix.api.v1beta1.appstack.ComponentStatus;
+import io.atonix.operator.common.EventRecorder;
+import io.atonix.operator.common.WaitBounds;
+import io.atonix.operator.common.WaitStart;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -35,11 +38,16 @@ public final class KafkaStep {
 
     private final StrimziDiscovery discovery = new StrimziDiscovery();
     private final SharedTopics shared;
+    private final WaitBounds waits;
     private volatile boolean watching;
 
-    /** @param shared the platform's allow-list of topics outside the stacks' own names */
-    public KafkaStep(SharedTopics shared) {
+    /**
+     * @param shared the platform's allow-list of topics outside the stacks' own names
+     * @param waits how long to wait for Strimzi's Topic and User Operators
+     */
+    public KafkaStep(SharedTopics shared, WaitBounds waits) {
         this.shared = shared;
+        this.waits = waits;
     }
 
     /**
@@ -75,7 +83,13 @@ public final class KafkaStep {
         OwnedKafkaObjects owned = OwnedKafkaObjects.of(context, stack);
         if (!wanted) {
             boolean retiring = KafkaRetirement.retire(
-                    stack, owned.topics().values(), owned.users().values(), writer, context);
+                    stack,
+                    owned.topics().values(),
+                    owned.users().values(),
+                    writer,
+                    context,
+                    waits.kafkaUnmanaged(),
+                    Instant.now());
             KafkaBindingSecrets.deleteAllBut(stack, context, Set.of(), writer);
             return new KafkaOutcome(Optional.empty(), Optional.ofNullable(retiring ? DETACH_RECHECK : null));
         }
@@ -104,31 +118,56 @@ public final class KafkaStep {
                 owned.topicsBeyond(topics),
                 access.isEmpty() ? List.of() : owned.usersBeyond(users),
                 writer,
-                context);
+                context,
+                waits.kafkaUnmanaged(),
+                Instant.now());
         if (access.isEmpty()) {
             return KafkaOutcome.of(KafkaStatus.noListener(stack), retiring ? DETACH_RECHECK : null);
         }
 
-        KafkaBindingSecrets.Count bindings = KafkaBindingSecrets.write(stack, access.get(), context, writer);
+        KafkaBindingSecrets.Count bindings =
+                KafkaBindingSecrets.write(stack, access.get(), usersNow, waits.kafkaUserSecret(), context, writer);
         ComponentStatus component = KafkaStatus.observed(
                 stack,
                 topics.stream().filter(t -> !writes.managedElsewhere(t)).toList(),
                 writes.typed(topicsNow, KafkaTopic.class),
                 users,
                 writes.typed(usersNow, KafkaUser.class),
-                bindings.wanted(),
-                bindings.present(),
+                bindings,
                 plan.refusals(stack.getMetadata().getNamespace()),
                 writes.problems());
-        return KafkaOutcome.of(component, retiring ? DETACH_RECHECK : null);
+        // A bound passes without an event: while a binding Secret waits for Strimzi, look again to say so.
+        return KafkaOutcome.of(
+                component,
+                retiring ? DETACH_RECHECK : bindings.present() < bindings.wanted() ? WaitStart.RECHECK : null);
     }
 
     /**
-     * Removes the stack's Kafka objects before the stack goes; true when nothing is left to wait for. It never holds
-     * the stack when the Kafka side is gone: without Strimzi's API, without the Kafka namespace, or when a request is
-     * refused or finds nothing, the finalizer is released and an Event says why.
+     * Removes the stack's Kafka objects before the stack goes; none when nothing is left to wait for, otherwise when
+     * to look again. It never holds the stack when the Kafka side is gone: without Strimzi's API, without the Kafka
+     * namespace, or when a request is refused or finds nothing, the finalizer is released and an Event says why. Nor
+     * does it hold the stack longer than the bound of the wait for the Topic Operator ({@link TopicOperatorWait}), or
+     * of a cleanup that keeps failing ({@link FailingCleanup}): then what is left behind is said in an Event.
      */
-    public boolean cleanup(AppStack stack, Context<AppStack> context) {
+    public Optional<Duration> cleanup(AppStack stack, Context<AppStack> context) {
+        try {
+            return removeKafkaObjects(stack, context) ? Optional.empty() : Optional.of(DETACH_RECHECK);
+        } catch (KubernetesClientException e) {
+            FailingCleanup.Verdict verdict = FailingCleanup.judge(
+                    stack, "HTTP " + e.getCode() + ": " + e.getMessage(), waits.kafkaUnmanaged(), Instant.now());
+            LOG.warn(verdict.message());
+            EventRecorder.record(
+                    context.getClient(),
+                    stack,
+                    EventRecorder.WARNING,
+                    verdict.release() ? "KafkaCleanupAbandoned" : "KafkaCleanupFailed",
+                    verdict.message());
+            return verdict.release() ? Optional.empty() : Optional.of(FAILURE_RECHECK);
+        }
+    }
+
+    /** True when nothing is left to wait for. */
+    private boolean removeKafkaObjects(AppStack stack, Context<AppStack> context) {
         boolean wanted = stack.getSpec().kafka() != null;
         if (!wanted && (!watching || OwnedKafkaObjects.of(context, stack).isEmpty())) {
             return true;
@@ -164,7 +203,7 @@ public final class KafkaStep {
                 users.add(user);
             }
         }
-        return !KafkaRetirement.retire(stack, topics, users, writer, context);
+        return !KafkaRetirement.retire(stack, topics, users, writer, context, waits.kafkaUnmanaged(), Instant.now());
     }
 
     private void watch(Context<AppStack> context, StrimziApiVersion version) {

@@ -3,6 +3,7 @@ package io.atonix.operator.kafka;
 import io.atonix.api.v1beta1.appstack.AppStack;
 import io.atonix.operator.common.ChildChanges;
 import io.atonix.operator.common.EventRecorder;
+import io.atonix.operator.common.WaitStart;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -13,6 +14,8 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +73,7 @@ final class StrimziWriter {
         Map<String, String> annotations =
                 new LinkedHashMap<>(orEmpty(actual.getMetadata().getAnnotations()));
         annotations.remove(StrimziObjects.MANAGED);
+        annotations.remove(TopicOperatorWait.DETACHED_AT);
         annotations.putAll(orEmpty(desired.getMetadata().getAnnotations()));
         merged.getMetadata().setLabels(labels);
         merged.getMetadata().setAnnotations(annotations);
@@ -85,24 +89,51 @@ final class StrimziWriter {
         return updated;
     }
 
-    /** Tells the Topic Operator to let go of the topic, so that deleting the KafkaTopic keeps the data. */
-    GenericKubernetesResource detach(GenericKubernetesResource topic) {
+    /**
+     * Tells the Topic Operator to let go of the topic, so that deleting the KafkaTopic keeps the data, and notes when
+     * ({@link TopicOperatorWait#DETACHED_AT}); a topic someone else detached only gets the note.
+     */
+    GenericKubernetesResource detach(GenericKubernetesResource topic, Duration bound, Instant now) {
+        boolean detachedBefore = StrimziObjects.detached(topic);
         GenericKubernetesResource detached =
                 context.getClient().getKubernetesSerialization().clone(topic);
         Map<String, String> annotations =
                 new LinkedHashMap<>(orEmpty(topic.getMetadata().getAnnotations()));
         annotations.put(StrimziObjects.MANAGED, "false");
+        annotations.put(TopicOperatorWait.DETACHED_AT, WaitStart.stamp(now));
         detached.getMetadata().setAnnotations(annotations);
         GenericKubernetesResource updated = operation(topic.getKind())
                 .inNamespace(topic.getMetadata().getNamespace())
                 .resource(detached)
                 .update();
         remember(KafkaEventSources.TOPICS, updated);
-        record(
-                "Detaching",
-                "Detaching KafkaTopic " + where(topic)
-                        + " from the Topic Operator: the topic and its data stay in Kafka");
+        if (!detachedBefore) {
+            record("Detaching", TopicOperatorWait.begins(topic, bound));
+        }
         return updated;
+    }
+
+    /**
+     * Leaves a detached topic behind: the labels that make it the stack's go, a note names the stack, and a Warning
+     * Event says why. Nothing is deleted.
+     */
+    void leaveBehind(GenericKubernetesResource topic, String why) {
+        GenericKubernetesResource left =
+                context.getClient().getKubernetesSerialization().clone(topic);
+        Map<String, String> labels =
+                new LinkedHashMap<>(orEmpty(topic.getMetadata().getLabels()));
+        TopicOperatorWait.OWNERSHIP_LABELS.forEach(labels::remove);
+        Map<String, String> annotations =
+                new LinkedHashMap<>(orEmpty(topic.getMetadata().getAnnotations()));
+        annotations.put(TopicOperatorWait.LEFT_BEHIND_BY, where(stack));
+        left.getMetadata().setLabels(labels);
+        left.getMetadata().setAnnotations(annotations);
+        GenericKubernetesResource updated = operation(topic.getKind())
+                .inNamespace(topic.getMetadata().getNamespace())
+                .resource(left)
+                .update();
+        remember(KafkaEventSources.TOPICS, updated);
+        warn("KafkaTopicLeftBehind", why);
     }
 
     void delete(GenericKubernetesResource object, String why) {

@@ -12,14 +12,13 @@ import io.atonix.operator.common.ReconcileFlow.Refusal;
 import io.atonix.operator.common.Retention;
 import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.SpecProblem;
+import io.atonix.operator.common.WaitBounds;
+import io.atonix.operator.common.WaitStart;
 import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
 import io.atonix.operator.postgres.sql.ProvisioningException;
 import io.atonix.operator.postgres.sql.ProvisioningResult;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -27,6 +26,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -73,6 +73,10 @@ public class PostgresReconciler implements Reconciler<Postgres>, ReconcileFlow.S
 
     private final ReconcileFlow<Postgres, PostgresStatus> flow = new ReconcileFlow<>(this);
 
+    /** How long the server waits on others (a data claim to grow, a Secret its spec names) before it reports stuck. */
+    @Inject
+    WaitBounds waits;
+
     @Override
     public UpdateControl<Postgres> reconcile(Postgres postgres, Context<Postgres> context) {
         return flow.reconcile(postgres, context);
@@ -99,10 +103,19 @@ public class PostgresReconciler implements Reconciler<Postgres>, ReconcileFlow.S
         if (PostgresStatusBuilder.serverReady(sts)) {
             provisioning = provision(postgres, context);
         }
+        Instant now = Instant.now();
+        PostgresStatusBuilder.Volumes volumes = VolumeGrowth.grow(postgres, context, waits.volumeExpansion(), now);
+        SecretWait.Outcome secrets = SecretWait.observe(
+                postgres, PostgresStatusBuilder.serverReady(sts), context.getClient(), waits.referencedSecret(), now);
         PostgresStatus status = PostgresStatusBuilder.observed(
-                postgres, sts, provisioning, growVolumes(postgres, context), retention.reopened(), Instant.now());
+                postgres, sts, provisioning, volumes, secrets, retention.reopened(), now);
         boolean retry = provisioning != null && !provisioning.isEmpty();
         Duration recheck = retention.volumesSettling() ? Retention.SETTLING : retry ? RETRY_PROVISIONING : null;
+        if (recheck == null
+                && (!volumes.growing().isEmpty() || !secrets.waiting().isEmpty())) {
+            // Nothing in the cluster changes when a bound passes: look again to say so.
+            recheck = WaitStart.RECHECK;
+        }
         if (ArchiveObservation.applies(postgres)) {
             status = ArchiveObservation.observe(postgres, context, status, "".equals(provisioning));
             if (recheck == null && ArchiveSettings.archives(postgres)) {
@@ -115,53 +128,6 @@ public class PostgresReconciler implements Reconciler<Postgres>, ReconcileFlow.S
     @Override
     public PostgresStatus failed(Postgres postgres, String reason, String message) {
         return PostgresStatusBuilder.failed(postgres, reason, message, Instant.now());
-    }
-
-    /** Asks each data claim smaller than the spec for the spec's size; the claims come from the claim informer. */
-    private static PostgresStatusBuilder.Volumes growVolumes(Postgres postgres, Context<Postgres> context) {
-        List<PersistentVolumeClaim> claims = context.getSecondaryResourcesAsStream(PersistentVolumeClaim.class)
-                .toList();
-        String failure = null;
-        for (PersistentVolumeClaim claim : PostgresVolumes.toGrow(postgres, claims)) {
-            String name = claim.getMetadata().getName();
-            try {
-                context.getClient()
-                        .persistentVolumeClaims()
-                        .inNamespace(postgres.getMetadata().getNamespace())
-                        .withName(name)
-                        .edit(current -> new PersistentVolumeClaimBuilder(current)
-                                .editSpec()
-                                .editResources()
-                                .addToRequests(
-                                        "storage",
-                                        claim.getSpec()
-                                                .getResources()
-                                                .getRequests()
-                                                .get("storage"))
-                                .endResources()
-                                .endSpec()
-                                .build());
-                EventRecorder.record(
-                        context.getClient(),
-                        postgres,
-                        EventRecorder.NORMAL,
-                        PostgresStatusBuilder.REASON_EXPANDING_VOLUME,
-                        "Asked volume claim " + name + " for "
-                                + postgres.getSpec().storage().size());
-            } catch (KubernetesClientException e) {
-                // Most often a storage class without allowVolumeExpansion; the server's message says which.
-                failure = e.getStatus() != null && e.getStatus().getMessage() != null
-                        ? e.getStatus().getMessage()
-                        : e.getMessage();
-                EventRecorder.record(
-                        context.getClient(),
-                        postgres,
-                        EventRecorder.WARNING,
-                        PostgresStatusBuilder.REASON_VOLUME_EXPANSION_FAILED,
-                        "Volume claim " + name + " could not grow: " + failure);
-            }
-        }
-        return new PostgresStatusBuilder.Volumes(PostgresVolumes.growing(postgres, claims), failure);
     }
 
     /** "" when the server matches the plan; otherwise why not, without any secret. */

@@ -11,6 +11,7 @@ import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.ReconcileFlow;
 import io.atonix.operator.common.ReopenedData;
 import io.atonix.operator.common.StatefulSetRollout;
+import io.atonix.operator.common.WaitStart;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,11 +36,15 @@ public final class PostgresStatusBuilder {
     }
 
     /**
-     * What became of the data volumes: claims whose volume is still growing, and why a claim could not be grown
-     * (null when nothing failed).
+     * What became of the data volumes: claims whose volume is still growing, why a claim could not be grown (null when
+     * nothing failed), and why claims that have been growing for longer than their bound are stuck.
      */
-    public record Volumes(List<String> growing, String failure) {
+    public record Volumes(List<String> growing, String failure, List<String> overdue) {
         public static final Volumes STEADY = new Volumes(List.of(), null);
+
+        public Volumes(List<String> growing, String failure) {
+            this(growing, failure, List.of());
+        }
     }
 
     /**
@@ -59,11 +64,24 @@ public final class PostgresStatusBuilder {
             Volumes volumes,
             List<String> adopted,
             Instant now) {
+        return observed(postgres, sts, provisioning, volumes, SecretWait.Outcome.NONE, adopted, now);
+    }
+
+    /** @param secrets the user's Secrets the server's pods wait for ({@link SecretWait}) */
+    static PostgresStatus observed(
+            Postgres postgres,
+            StatefulSet sts,
+            String provisioning,
+            Volumes volumes,
+            SecretWait.Outcome secrets,
+            List<String> adopted,
+            Instant now) {
         Long generation = postgres.getMetadata().getGeneration();
         boolean server = serverReady(sts);
         boolean provisioned = server && "".equals(provisioning);
         String waiting = !server
                 ? "Waiting for the PostgreSQL server to be ready"
+                        + (secrets.waiting().isEmpty() ? "" : ": " + String.join("; ", secrets.waiting()))
                 : provisioned ? "" : "Creating databases and roles failed: " + provisioning;
         String reason = provisioned ? REASON_READY : server ? REASON_PROVISIONING_FAILED : REASON_STARTING;
         List<String> problems = new ArrayList<>();
@@ -72,6 +90,15 @@ public final class PostgresStatusBuilder {
             problems.add("The data volume could not grow to "
                     + postgres.getSpec().storage().size() + ": " + volumes.failure());
             degradedReason = degradedReason.equals(REASON_READY) ? REASON_VOLUME_EXPANSION_FAILED : degradedReason;
+        }
+        if (!volumes.overdue().isEmpty()) {
+            problems.add("The data volume has not grown to "
+                    + postgres.getSpec().storage().size() + ": " + String.join("; ", volumes.overdue()));
+            degradedReason = degradedReason.equals(REASON_READY) ? WaitStart.EXCEEDED : degradedReason;
+        }
+        if (!secrets.overdue().isEmpty()) {
+            problems.addAll(secrets.overdue());
+            degradedReason = degradedReason.equals(REASON_READY) ? WaitStart.EXCEEDED : degradedReason;
         }
         if (server && !provisioned) {
             problems.add(waiting);

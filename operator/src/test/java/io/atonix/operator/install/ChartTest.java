@@ -230,6 +230,24 @@ class ChartTest {
                 .hasMessageContaining("sharedTopics");
     }
 
+    @Test
+    void theBoundsOfTheWaitsOnOtherSystemsReachTheOperatorAndOnlyDurationsAreAccepted() {
+        assertThat(env(operator(RenderedChart.render(""))))
+                .containsEntry("ATONIX_WAITS_KAFKA_UNMANAGED", "10m")
+                .containsEntry("ATONIX_WAITS_KAFKA_USER_SECRET", "10m")
+                .containsEntry("ATONIX_WAITS_VOLUME_EXPANSION", "30m")
+                .containsEntry("ATONIX_WAITS_REFERENCED_SECRET", "10m");
+        RenderedChart chart = RenderedChart.render("waits: { kafkaUnmanaged: 1h, volumeExpansion: 90s }\n");
+        assertThat(env(operator(chart)))
+                .containsEntry("ATONIX_WAITS_KAFKA_UNMANAGED", "1h")
+                .containsEntry("ATONIX_WAITS_KAFKA_USER_SECRET", "10m")
+                .containsEntry("ATONIX_WAITS_VOLUME_EXPANSION", "90s");
+        assertThatThrownBy(() -> RenderedChart.render("waits: { kafkaUnmanaged: forever }\n"))
+                .hasMessageContaining("kafkaUnmanaged");
+        assertThatThrownBy(() -> RenderedChart.render("waits: { kafkaUnmanged: 10m }\n"))
+                .hasMessageContaining("kafkaUnmanged");
+    }
+
     private static Container operator(RenderedChart chart) {
         return chart.one(Deployment.class)
                 .getSpec()

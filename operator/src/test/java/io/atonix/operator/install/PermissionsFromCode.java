@@ -140,6 +140,18 @@ final class PermissionsFromCode {
                                     of(PersistentVolumeClaim.class, "patch"),
                                             "Retention: owner reference and retained-by annotations of a kept claim as deletionPolicy says")),
                     Map.entry(
+                            "io/atonix/operator/postgres/SecretWait.java",
+                            primaries -> Map.of(
+                                    of(Secret.class, "get"),
+                                    "SecretWait: whether the Secrets a Postgres' spec names exist, while its server is not ready")),
+                    Map.entry(
+                            "io/atonix/operator/postgres/VolumeGrowth.java",
+                            primaries -> Map.of(
+                                    of(PersistentVolumeClaim.class, "get"),
+                                            "VolumeGrowth: reads a data claim before asking it for more storage",
+                                    of(PersistentVolumeClaim.class, "patch"),
+                                            "VolumeGrowth: asks a data claim for the spec's size and notes when")),
+                    Map.entry(
                             "io/atonix/operator/common/VolumeReclaim.java",
                             primaries -> Map.of(
                                     of(PersistentVolume.class, "get"),

@@ -240,6 +240,61 @@ class KafkaReconcilerTest {
     }
 
     @Test
+    void aTopicOperatorThatNeverLetsGoHoldsTheDeletionOnlyUntilTheBoundThenTheKafkaTopicIsLeftBehindWithItsData() {
+        PlayStrimzi strimzi = strimzi();
+        namespace("kafka-b");
+        strimzi.kafka("kafka-b", "events");
+        create(KafkaStacks.shop("app-b", "kafka-b", DeletionPolicy.Retain));
+        await().atMost(TIMEOUT).until(() -> strimzi.list(TOPIC, "kafka-b").size() == 2);
+
+        client.resources(AppStack.class).inNamespace("app-b").withName("shop").delete();
+        List<String> topics = List.of("app-b.shop.orders", "app-b.shop.payments");
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            for (String topic : topics) {
+                assertThat(strimzi.get(TOPIC, "kafka-b", topic).getMetadata().getAnnotations())
+                        .containsEntry(StrimziObjects.MANAGED, "false")
+                        .containsKey(TopicOperatorWait.DETACHED_AT);
+            }
+        });
+        assertThat(get("app-b", "shop").getMetadata().getFinalizers())
+                .as("within the bound the stack waits for the Topic Operator")
+                .containsExactly("appstacks.atonix.io/finalizer");
+        assertThat(mock.events("app-b")).anySatisfy(e -> {
+            assertThat(e.getReason()).isEqualTo("Detaching");
+            assertThat(e.getMessage()).contains("waits up to 10m", "left behind, not deleted");
+        });
+
+        // No Topic Operator answers; the wait began an hour ago, as after a restart of the operator.
+        for (String topic : topics) {
+            GenericKubernetesResource detached = strimzi.get(TOPIC, "kafka-b", topic);
+            detached.getMetadata().getAnnotations().put(TopicOperatorWait.DETACHED_AT, "2026-01-01T00:00:00Z");
+            client.resource(detached).update();
+        }
+        await().atMost(TIMEOUT).until(() -> get("app-b", "shop") == null);
+        for (String topic : topics) {
+            GenericKubernetesResource left = strimzi.get(TOPIC, "kafka-b", topic);
+            assertThat(left)
+                    .as("never deleted: Strimzi would delete the topic's data")
+                    .isNotNull();
+            assertThat(left.getMetadata().getAnnotations())
+                    .containsEntry(StrimziObjects.MANAGED, "false")
+                    .containsEntry(TopicOperatorWait.LEFT_BEHIND_BY, "app-b/shop");
+            assertThat(left.getMetadata().getLabels())
+                    .as("no longer the stack's")
+                    .doesNotContainKeys(TopicOperatorWait.OWNERSHIP_LABELS.toArray(String[]::new));
+        }
+        assertThat(mock.events("app-b")).anySatisfy(e -> {
+            assertThat(e.getType()).isEqualTo("Warning");
+            assertThat(e.getReason()).isEqualTo("KafkaTopicLeftBehind");
+            assertThat(e.getMessage())
+                    .contains(
+                            "did not mark KafkaTopic kafka-b/app-b.shop.orders Unmanaged within 10m",
+                            "detached since 2026-01-01T00:00:00Z",
+                            "is it running?");
+        });
+    }
+
+    @Test
     void withDeleteATopicRemovedFromTheListIsDeletedAndPartitionsNeverShrink() {
         PlayStrimzi strimzi = strimzi();
         namespace("kafka-d");

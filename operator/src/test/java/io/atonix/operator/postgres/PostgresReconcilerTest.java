@@ -15,6 +15,7 @@ import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.Rotation;
 import io.atonix.operator.common.SecretChecksum;
 import io.atonix.operator.common.Updates;
+import io.atonix.operator.common.WaitStart;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -412,6 +413,127 @@ class PostgresReconcilerTest {
                         .getRequests())
                 .as("the template is immutable and kept")
                 .containsEntry("storage", new Quantity("5Gi"));
+    }
+
+    @Test
+    void aVolumeThatDoesNotGrowWithinTheBoundMakesThePostgresDegradedSayingWhySinceWhenAndWhatToDo() {
+        create("pg-stuck", "orders", spec(1, Map.of()));
+        await().atMost(TIMEOUT)
+                .until(() -> client.apps()
+                                .statefulSets()
+                                .inNamespace("pg-stuck")
+                                .withName("orders")
+                                .get()
+                        != null);
+        claimFromTemplate("pg-stuck", "orders");
+        Updates.change(client, Postgres.class, "pg-stuck", "orders", r -> r.setSpec(withStorage("8Gi")));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(
+                                claim("pg-stuck", "data-orders-0").getMetadata().getAnnotations())
+                        .containsKey(PostgresVolumes.EXPANSION_REQUESTED_AT));
+        // The storage driver never grows the volume (played here: the claim keeps reporting its old capacity).
+        var claim = claim("pg-stuck", "data-orders-0");
+        claim.setStatus(new io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatusBuilder()
+                .withPhase("Bound")
+                .addToCapacity("storage", new Quantity("5Gi"))
+                .build());
+        client.resource(claim).updateStatus();
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(condition(get("pg-stuck", "orders"), ConditionTypes.DEGRADED)
+                                .status())
+                        .as("within the bound the volume is growing, not stuck")
+                        .isEqualTo(Condition.FALSE));
+
+        // The claim was asked an hour ago, as after a restart of the operator.
+        Updates.change(
+                client,
+                io.fabric8.kubernetes.api.model.PersistentVolumeClaim.class,
+                "pg-stuck",
+                "data-orders-0",
+                c -> c.getMetadata()
+                        .getAnnotations()
+                        .put(PostgresVolumes.EXPANSION_REQUESTED_AT, "2026-01-01T00:00:00Z"));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Condition degraded = condition(get("pg-stuck", "orders"), ConditionTypes.DEGRADED);
+            assertThat(degraded.status()).isEqualTo(Condition.TRUE);
+            assertThat(degraded.reason()).isEqualTo(WaitStart.EXCEEDED);
+            assertThat(degraded.message())
+                    .contains(
+                            "volume claim data-orders-0 was asked for 8Gi at 2026-01-01T00:00:00Z",
+                            "has not grown within 30m",
+                            "kubectl describe pvc data-orders-0");
+        });
+    }
+
+    @Test
+    void aServerWaitingForTheObjectStoreCredentialsSecretSaysWhichOneAndWhere() {
+        client.resource(io.fabric8.kubernetes.client.utils.Serialization.unmarshal("""
+                        apiVersion: atonix.io/v1beta1
+                        kind: Postgres
+                        metadata: { name: archived, namespace: pg-secret }
+                        spec:
+                          version: "16"
+                          storage: { size: 1Gi }
+                          backup:
+                            schedule: "0 3 * * *"
+                            objectStore: { endpoint: "https://s3.example.com", bucket: pg, credentials: { secretName: s3 } }
+                        """, Postgres.class))
+                .create();
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Postgres pg = get("pg-secret", "archived");
+            assertThat(condition(pg, ConditionTypes.READY).message())
+                    .isEqualTo("Waiting for the PostgreSQL server to be ready: Secret s3"
+                            + " (spec.backup.objectStore.credentials) does not exist");
+            assertThat(condition(pg, ConditionTypes.DEGRADED).status())
+                    .as("within the bound (atonix.waits.referenced-secret) it only waits")
+                    .isEqualTo(Condition.FALSE);
+        });
+    }
+
+    private void claimFromTemplate(String namespace, String postgres) {
+        // The mock server runs no StatefulSet controller: the claim it would make from the template.
+        var template = client.apps()
+                .statefulSets()
+                .inNamespace(namespace)
+                .withName(postgres)
+                .get()
+                .getSpec()
+                .getVolumeClaimTemplates()
+                .get(0);
+        client.persistentVolumeClaims()
+                .inNamespace(namespace)
+                .resource(new io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder()
+                        .withNewMetadata()
+                        .withName("data-" + postgres + "-0")
+                        .withNamespace(namespace)
+                        .withLabels(template.getMetadata().getLabels())
+                        .endMetadata()
+                        .withSpec(template.getSpec())
+                        .build())
+                .create();
+    }
+
+    private io.fabric8.kubernetes.api.model.PersistentVolumeClaim claim(String namespace, String name) {
+        return client.persistentVolumeClaims()
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
+    }
+
+    private static PostgresSpec withStorage(String size) {
+        return new PostgresSpec(
+                "16",
+                1,
+                VolumeSpec.of(size),
+                List.of(new DatabaseSpec("shop_data", List.of())),
+                null,
+                Map.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** The mock server keeps stringData as written; a real one turns it into data. */
