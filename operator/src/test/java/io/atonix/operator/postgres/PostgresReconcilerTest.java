@@ -476,7 +476,7 @@ class PostgresReconcilerTest {
                           storage: { size: 1Gi }
                           backup:
                             schedule: "0 3 * * *"
-                            objectStore: { endpoint: "https://s3.example.com", bucket: pg, credentials: { secretName: s3 } }
+                            objectStore: { endpoint: "https://s3.example.com", bucket: pg-archive, credentials: { secretName: s3 } }
                         """, Postgres.class))
                 .create();
         await().atMost(TIMEOUT).untilAsserted(() -> {
