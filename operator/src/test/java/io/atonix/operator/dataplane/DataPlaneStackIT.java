@@ -9,6 +9,7 @@ import io.atonix.api.v1beta1.common.ConditionTypes;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.Rotation;
+import io.atonix.operator.realcluster.AuditLog;
 import io.atonix.operator.realcluster.OperatorProcess;
 import io.atonix.operator.realcluster.OwnNamespaces;
 import io.atonix.operator.realcluster.RealCluster;
@@ -192,6 +193,34 @@ class DataPlaneStackIT {
             });
         }
         assertThat(probes.postgres("reader", "", "SELECT id, items FROM carts")).isEqualTo("ok\n1\t4");
+    }
+
+    @Test
+    @Order(6)
+    void anUpgradeThatWritesEveryChildAgainRestartsNoPodAndKeepsEveryCredentialAndRow() throws Exception {
+        Map<String, String> pods = PreviousRelease.pods(admin, namespace);
+        Map<String, String> writer = logins.secret(WRITER_LOGIN);
+        operator.close();
+        int stamped = PreviousRelease.stampChildren(admin, namespace);
+        AuditLog audit = new AuditLog(RealCluster.plane().auditLog());
+        long mark = audit.mark();
+        operator = OperatorProcess.start(RealCluster.plane(), "dp-stack-head");
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(PreviousRelease.unchanged(admin, namespace))
+                    .as("children the head has not written again")
+                    .isEmpty();
+            assertThat(ready()).contains(true);
+        });
+        System.out.printf(
+                "Upgrade: %d children written again with %d writing requests%n",
+                stamped, audit.writesBy(operator.user(), namespace, mark).size());
+        assertThat(stamped).as("children stamped").isGreaterThan(10);
+        assertThat(PreviousRelease.pods(admin, namespace))
+                .as("pods and their restarts")
+                .isEqualTo(pods);
+        assertThat(logins.secret(WRITER_LOGIN)).isEqualTo(writer);
+        assertThat(probes.postgres("reader", "", "SELECT id, items FROM carts")).isEqualTo("ok\n1\t4");
+        assertThat(probes.redis("writer", "", "GET writer-cache:cart")).isEqualTo("ok\n3");
     }
 
     private static ContainerStatus postgresContainer() {
