@@ -272,6 +272,15 @@ class ChartTest {
     }
 
     @Test
+    void aClusterWithoutTheQuantityLibraryTheCrdsRulesCallIsRefusedByHelm() throws IOException {
+        // Kubernetes 1.29 brought CEL's quantity() library; an older API server would refuse the CRDs.
+        assertThat(Files.readString(RenderedChart.directory().resolve("crds/redises.atonix.io-v1.yml")))
+                .contains("quantity(");
+        assertThatThrownBy(() -> RenderedChart.renderFor("1.28.9")).hasMessageContaining("kubeVersion");
+        assertThat(RenderedChart.renderFor("1.29.0").objects()).isNotEmpty();
+    }
+
+    @Test
     void valuesTheSchemaDoesNotKnowFailTheRender() {
         assertThatThrownBy(() -> RenderedChart.render("replica: 2\n")).hasMessageContaining("replica");
         assertThatThrownBy(() -> RenderedChart.render("metrics: { enable: false }\n"))

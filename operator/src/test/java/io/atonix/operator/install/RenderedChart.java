@@ -42,6 +42,15 @@ public final class RenderedChart {
 
     /** Renders the chart for the given values as another release, installed in another namespace. */
     public static RenderedChart render(String values, String release, String namespace) {
+        return render(values, release, namespace, KUBE_VERSION);
+    }
+
+    /** Renders the chart's defaults for a cluster of the given Kubernetes version. */
+    public static RenderedChart renderFor(String kubeVersion) {
+        return render("", RELEASE, NAMESPACE, kubeVersion);
+    }
+
+    private static RenderedChart render(String values, String release, String namespace, String kubeVersion) {
         try {
             Path file = Files.createTempFile("atonix-values", ".yaml");
             try {
@@ -50,7 +59,7 @@ public final class RenderedChart {
                         .template()
                         .withName(release)
                         .withNamespace(namespace)
-                        .withKubeVersion(KUBE_VERSION)
+                        .withKubeVersion(kubeVersion)
                         .withValuesFile(file)
                         .call();
                 return new RenderedChart(yaml, parse(yaml));
