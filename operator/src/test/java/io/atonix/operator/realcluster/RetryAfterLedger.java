@@ -5,8 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -17,9 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class RetryAfterLedger {
     private final Duration retryAfter;
     private final Map<String, Long> refusedAt = new ConcurrentHashMap<>();
-    private final AtomicInteger early = new AtomicInteger();
+    private final List<String> early = new CopyOnWriteArrayList<>();
     private final AtomicInteger honoured = new AtomicInteger();
-    private final java.util.List<String> earlyOnes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     RetryAfterLedger(Duration retryAfter) {
         this.retryAfter = retryAfter;
@@ -33,9 +34,10 @@ final class RetryAfterLedger {
         Long refused = refusedAt.remove(key(method, target, body));
         if (refused != null) {
             long after = System.nanoTime() - refused;
-            (after < retryAfter.toNanos() ? early : honoured).incrementAndGet();
             if (after < retryAfter.toNanos()) {
-                earlyOnes.add(method + " " + target + " after " + after / 1_000_000 + " ms");
+                early.add(method + " " + target + " after " + after / 1_000_000 + " ms");
+            } else {
+                honoured.incrementAndGet();
             }
         }
     }
@@ -47,13 +49,9 @@ final class RetryAfterLedger {
         }
     }
 
-    /** Writes sent again sooner than Retry-After after a 429. */
-    int early() {
-        return early.get();
-    }
-
-    java.util.List<String> earlyOnes() {
-        return earlyOnes;
+    /** Writes sent again sooner than Retry-After after a 429, and how soon. */
+    List<String> early() {
+        return List.copyOf(early);
     }
 
     /** Writes sent again no sooner than Retry-After after a 429. */
