@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(RealCluster.class)
 class ApiFaultsIT {
-    /** The issue asks for 50; what a 2-core machine converges within the tier's time (docs/testing.md). */
+    /** As issue 18 asks: on the 2-core machine they converge in about 100 to 140 s (docs/testing.md). */
     static final int STACKS = 50;
 
     static final long SEED = 18;
@@ -149,8 +149,13 @@ class ApiFaultsIT {
         assertThat(proxy.retryAfter().honoured())
                 .as("writes sent again after Retry-After")
                 .isPositive();
-        assertThat(OperatorMetrics.sum(operator.metrics(), "reconciliations_failure_total")
-                        + OperatorMetrics.sum(operator.metrics(), "reconciliations_retries_total"))
+        String metrics = operator.metrics();
+        double failures = OperatorMetrics.sum(metrics, "reconciliations_failure_total");
+        double retries = OperatorMetrics.sum(metrics, "reconciliations_retries_total");
+        System.out.println("ApiFaultsIT: the operator's metrics: reconciliations_failure_total " + failures
+                + ", reconciliations_retries_total " + retries);
+        // The client's own retries of 429, 5xx and resets are counted nowhere: fabric8 has no metrics.
+        assertThat(failures + retries)
                 .as("failed and retried reconciles in the operator's metrics")
                 .isPositive();
 
