@@ -177,6 +177,8 @@ final class PermissionsFromCode {
                     Map.entry("io/atonix/operator/redis/RedisAclDependent.java", primaries -> Map.of()),
                     Map.entry("io/atonix/operator/monitoring/PrometheusOperatorInstalled.java", primaries -> Map.of()),
                     Map.entry("io/atonix/operator/appstack/ObservedStatus.java", primaries -> Map.of()),
+                    // Builds the client (RetryAfter) and closes it; it calls the API server for nothing.
+                    Map.entry("io/atonix/operator/common/KubernetesClientProducer.java", primaries -> Map.of()),
                     // The Kafka part registers its informers at run time (KafkaEventSources), so no annotation names
                     // them.
                     Map.entry("io/atonix/operator/kafka/KafkaStep.java", primaries -> kafkaStep()),

@@ -33,10 +33,12 @@ public final class ChartIdentity {
     private static ChartIdentity installed;
 
     private final String username;
+    private final String token;
     private final Path kubeconfig;
 
-    private ChartIdentity(String username, Path kubeconfig) {
+    private ChartIdentity(String username, String token, Path kubeconfig) {
         this.username = username;
+        this.token = token;
         this.kubeconfig = kubeconfig;
     }
 
@@ -77,6 +79,7 @@ public final class ChartIdentity {
                     .getToken();
             return new ChartIdentity(
                     "system:serviceaccount:" + NAMESPACE + ":" + account,
+                    token,
                     plane.kubeconfigWithToken("chart-identity", token));
         }
     }
@@ -84,6 +87,11 @@ public final class ChartIdentity {
     /** The user name the API server knows the operator by, as the audit log records it. */
     public String username() {
         return username;
+    }
+
+    /** The bearer token, for a kubeconfig that reaches the API server another way (through FaultyApiServer). */
+    public String token() {
+        return token;
     }
 
     public Path kubeconfig() {

@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalControlPlane implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    public static final String KEY_STORE_PASSWORD = "atonix-test";
 
     private final Path bin;
     private final Path work;
@@ -159,13 +160,14 @@ public final class LocalControlPlane implements AutoCloseable {
                             .addToLabels("kubernetes.io/os", "linux")
                             .addToLabels("kubernetes.io/arch", "amd64")
                             .endMetadata()
+                            // Pods: room for ApiFaultsIT's stacks (three pods each) next to what other classes run.
                             .withNewStatus()
                             .addToAllocatable("cpu", new Quantity("32"))
                             .addToAllocatable("memory", new Quantity("256Gi"))
-                            .addToAllocatable("pods", new Quantity("110"))
+                            .addToAllocatable("pods", new Quantity("400"))
                             .addToCapacity("cpu", new Quantity("32"))
                             .addToCapacity("memory", new Quantity("256Gi"))
-                            .addToCapacity("pods", new Quantity("110"))
+                            .addToCapacity("pods", new Quantity("400"))
                             .endStatus()
                             .build())
                     .create();
@@ -267,6 +269,14 @@ public final class LocalControlPlane implements AutoCloseable {
 
     /** A kubeconfig that authenticates with a bearer token, such as a ServiceAccount's from a TokenRequest. */
     public Path kubeconfigWithToken(String name, String token) throws IOException {
+        return kubeconfigWithToken(name, token, apiServerPort);
+    }
+
+    /**
+     * A kubeconfig with a bearer token for a server on 127.0.0.1 at this port that serves the API server's certificate
+     * ({@link #servingKeyStore()}): a proxy in front of the API server (FaultyApiServer).
+     */
+    public Path kubeconfigWithToken(String name, String token, int port) throws IOException {
         Path file = work.resolve(name + ".kubeconfig");
         Files.writeString(file, """
                 apiVersion: v1
@@ -284,8 +294,36 @@ public final class LocalControlPlane implements AutoCloseable {
                 - name: atonix-test
                   context: {cluster: atonix-test, user: %s}
                 current-context: atonix-test
-                """.formatted(apiServerPort, pki.resolve("ca.crt"), name, token, name));
+                """.formatted(port, pki.resolve("ca.crt"), name, token, name));
         return file;
+    }
+
+    /** Where the API server listens, on 127.0.0.1. */
+    public int apiServerPort() {
+        return apiServerPort;
+    }
+
+    /**
+     * The API server's certificate and key (valid for 127.0.0.1, signed by the cluster's CA) as a PKCS#12 store with
+     * the password {@value #KEY_STORE_PASSWORD}, for a server that stands in front of it and that clients of the
+     * cluster's CA then trust.
+     */
+    public Path servingKeyStore() throws IOException, InterruptedException {
+        Path store = pki.resolve("apiserver.p12");
+        if (!Files.exists(store)) {
+            openssl(
+                    "pkcs12",
+                    "-export",
+                    "-in",
+                    "apiserver.crt",
+                    "-inkey",
+                    "apiserver.key",
+                    "-out",
+                    "apiserver.p12",
+                    "-passout",
+                    "pass:" + KEY_STORE_PASSWORD);
+        }
+        return store;
     }
 
     public Path auditLog() {

@@ -11,19 +11,24 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * An HTTPS client for the health endpoints of the test control plane's processes on 127.0.0.1, which serve
- * self-signed certificates; it is never pointed anywhere else.
+ * self-signed certificates, and TLS for a proxy's sockets to its API server; it is never pointed anywhere else.
  */
 final class LoopbackTls {
 
     private LoopbackTls() {}
 
     static HttpClient client() throws GeneralSecurityException {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new TrustAll()}, null);
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .sslContext(context)
+                .sslContext(trustingAll())
                 .build();
+    }
+
+    /** TLS that accepts the server's self-signed certificate, for sockets to those processes (FaultyApiServer). */
+    static SSLContext trustingAll() throws GeneralSecurityException {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {new TrustAll()}, null);
+        return context;
     }
 
     private static final class TrustAll extends X509ExtendedTrustManager {
