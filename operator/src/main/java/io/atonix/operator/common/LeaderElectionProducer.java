@@ -28,6 +28,9 @@ public class LeaderElectionProducer {
         LeaderElectionConfigurationBuilder builder =
                 LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(settings.leaseName());
         settings.leaseNamespace().ifPresent(builder::withLeaseNamespace);
+        builder.withLeaseDuration(settings.leaseDuration())
+                .withRenewDeadline(settings.renewDeadline())
+                .withRetryPeriod(settings.retryPeriod());
         // The identity stays JOSDK's default, the HOSTNAME variable: in a pod, the pod's name.
         return builder.build();
     }
