@@ -1,0 +1,336 @@
+package io.atonix.operator.realcluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.ServiceSpec;
+import io.atonix.operator.appstack.AppStackResources;
+import io.atonix.operator.appstack.BindingChecksums;
+import io.atonix.operator.appstack.TestStacks;
+import io.atonix.operator.common.DesiredHash;
+import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.PlatformSettings;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two replicas of the operator, as the chart runs them with {@code replicas: 2}: each with its own token of the chart's
+ * ServiceAccount (the audit log tells them apart by it) and its own pod name as its identity in the Lease. The leader
+ * is SIGKILLed while it creates stacks; the standby takes over once the Lease expires, and alone finishes the stacks.
+ */
+@ExtendWith(RealCluster.class)
+class LeaderFailoverIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(180);
+    private static final String LEASE = "atonix-failover";
+    private static final Duration LEASE_DURATION = Duration.ofSeconds(10);
+    private static final Duration RENEW_DEADLINE = Duration.ofSeconds(6);
+    private static final Duration RETRY_PERIOD = Duration.ofSeconds(2);
+    /**
+     * The standby sees the Lease expire a lease duration after it last saw it renewed, which was up to a retry period
+     * (with fabric8's jitter, 1.2 of one) before the kill, and notices on its next try, up to another one later; a
+     * busy machine adds a few seconds to each.
+     */
+    private static final Duration TAKEOVER_BOUND =
+            LEASE_DURATION.plus(RETRY_PERIOD.multipliedBy(3)).plusSeconds(5);
+
+    private static final int STACKS = 10;
+    private static final int SERVICES = 3;
+
+    private record Replica(String name, ChartIdentity identity, OperatorProcess process) {}
+
+    private static KubernetesClient admin;
+    private static OwnNamespaces namespaces;
+    private static final Queue<Replica> replicas = new ConcurrentLinkedQueue<>();
+
+    @BeforeAll
+    static void connect() {
+        admin = RealCluster.plane().adminClient();
+        namespaces = new OwnNamespaces(admin, "failover");
+    }
+
+    /** The namespaces go first, while the surviving replica still runs and releases its finalizer on the stacks. */
+    @AfterAll
+    static void stopEverything() throws Exception {
+        try {
+            if (namespaces != null) {
+                namespaces.removeAll();
+            }
+        } finally {
+            try {
+                for (Replica replica : replicas) {
+                    replica.process().close();
+                }
+            } finally {
+                if (admin != null) {
+                    admin.leases()
+                            .inNamespace(ChartIdentity.NAMESPACE)
+                            .withName(LEASE)
+                            .delete();
+                    admin.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void whenTheLeaderIsKilledWhileCreatingStacksTheStandbyTakesOverWithinTheLeaseAndConvergesAlone() throws Exception {
+        String ns = namespaces.restricted("stacks");
+        AuditLog audit = new AuditLog(RealCluster.plane().auditLog());
+        long mark = audit.mark();
+        startReplicas("failover-a", "failover-b");
+        Replica leader = replica(awaitHolder(holder -> holder != null && !holder.isBlank()));
+        Replica standby = replicas.stream().filter(r -> r != leader).findFirst().orElseThrow();
+
+        for (int i = 0; i < STACKS; i++) {
+            admin.resource(stack(ns, "stack" + i)).create();
+        }
+        // Killed as soon as it has created part of the stacks' children.
+        await().atMost(TIMEOUT)
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> !children(ns).isEmpty());
+        Instant killed = Instant.now();
+        leader.process().kill();
+        Map<String, String> beforeTakeover = children(ns);
+        Map<String, String> expected = desired(ns);
+
+        awaitHolder(holder -> standby.name().equals(holder));
+        Duration takeover = Duration.between(killed, Instant.now());
+        System.out.printf(
+                "LeaderFailoverIT: %s killed after creating %d of %d children, %s holds the Lease %d ms later"
+                        + " (lease duration %s, retry period %s)%n",
+                leader.name(),
+                beforeTakeover.size(),
+                expected.size(),
+                standby.name(),
+                takeover.toMillis(),
+                LEASE_DURATION,
+                RETRY_PERIOD);
+
+        await().atMost(TIMEOUT)
+                .until(() -> admin.resources(AppStack.class).inNamespace(ns).list().getItems().stream()
+                                .filter(StackOnRealClusterIT::isReady)
+                                .count()
+                        == STACKS);
+        Map<String, String> converged = children(ns);
+
+        assertThat(takeover)
+                .as("from the kill until the standby holds the Lease")
+                .isLessThan(TAKEOVER_BOUND)
+                .isGreaterThan(LEASE_DURATION.minus(RETRY_PERIOD.multipliedBy(2)));
+        assertThat(beforeTakeover.size())
+                .as("children the killed leader created")
+                .isLessThan(expected.size());
+        assertThat(hashes(ns))
+                .as("each stack's children, each once, as the builders make them")
+                .isEqualTo(expected);
+        assertThat(converged)
+                .as("what the killed leader created is the same object afterwards: updated at most, never recreated")
+                .containsAllEntriesOf(beforeTakeover);
+
+        List<AuditLog.Write> byLeader = audit.writesWith(leader.identity().credentialId(), mark);
+        List<AuditLog.Write> byStandby = audit.writesWith(standby.identity().credentialId(), mark);
+        Instant acquired = byStandby.stream()
+                .filter(w -> w.succeeded() && w.what().startsWith("leases "))
+                .findFirst()
+                .orElseThrow()
+                .received();
+        System.out.printf(
+                "LeaderFailoverIT: the audit log has the standby acquire the Lease %d ms after the kill%n",
+                Duration.between(killed, acquired).toMillis());
+        assertThat(byLeader)
+                .as("the killed leader's writes, children of the stacks among them")
+                .anyMatch(w ->
+                        w.verb().equals("create") && w.succeeded() && w.what().contains(" " + ns + "/"));
+        assertThat(byLeader)
+                .as("writes of the killed leader once the standby held the Lease")
+                .filteredOn(w -> !w.received().isBefore(acquired))
+                .isEmpty();
+        assertThat(byStandby)
+                .as("writes of the standby before it held the Lease, besides its question about its own rights")
+                .filteredOn(w -> w.received().isBefore(acquired))
+                .filteredOn(w -> !w.what().startsWith("selfsubjectrulesreviews "))
+                .isEmpty();
+    }
+
+    /** Starts the replicas side by side, as a Deployment's pods start, each named like a pod. */
+    private static void startReplicas(String... names) throws Exception {
+        ExecutorService starter = Executors.newFixedThreadPool(names.length);
+        try {
+            List<Future<?>> started = new ArrayList<>();
+            for (String name : names) {
+                started.add(starter.submit(() -> {
+                    ChartIdentity identity = ChartIdentity.replica(RealCluster.plane(), name);
+                    replicas.add(new Replica(
+                            name,
+                            identity,
+                            OperatorProcess.start(RealCluster.plane(), name, identity, settings(name))));
+                    return null;
+                }));
+            }
+            // Every start has ended before a failed one is reported, so that @AfterAll finds each replica it started.
+            ExecutionException failed = null;
+            for (Future<?> start : started) {
+                try {
+                    start.get();
+                } catch (ExecutionException e) {
+                    failed = failed == null ? e : failed;
+                }
+            }
+            if (failed != null) {
+                throw failed;
+            }
+        } finally {
+            starter.shutdown();
+        }
+    }
+
+    /** The chart's leader election settings, with the values the kubelet fills in: the pod's name and namespace. */
+    private static Map<String, String> settings(String pod) {
+        return Map.of(
+                "HOSTNAME",
+                pod,
+                "ATONIX_LEADER_ELECTION_ENABLED",
+                "true",
+                "ATONIX_LEADER_ELECTION_LEASE_NAME",
+                LEASE,
+                "ATONIX_LEADER_ELECTION_LEASE_NAMESPACE",
+                ChartIdentity.NAMESPACE,
+                "ATONIX_LEADER_ELECTION_LEASE_DURATION",
+                LEASE_DURATION.toSeconds() + "s",
+                "ATONIX_LEADER_ELECTION_RENEW_DEADLINE",
+                RENEW_DEADLINE.toSeconds() + "s",
+                "ATONIX_LEADER_ELECTION_RETRY_PERIOD",
+                RETRY_PERIOD.toSeconds() + "s");
+    }
+
+    private static Replica replica(String name) {
+        return replicas.stream()
+                .filter(r -> r.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the Lease is held by " + name + ", no replica of this test"));
+    }
+
+    private static String awaitHolder(Predicate<String> wanted) {
+        String[] holder = {null};
+        await("the Lease " + LEASE + "'s holder")
+                .atMost(TIMEOUT)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    Lease lease = admin.leases()
+                            .inNamespace(ChartIdentity.NAMESPACE)
+                            .withName(LEASE)
+                            .get();
+                    holder[0] = lease == null ? null : lease.getSpec().getHolderIdentity();
+                    return wanted.test(holder[0]);
+                });
+        return holder[0];
+    }
+
+    private static AppStack stack(String namespace, String name) {
+        List<ServiceSpec> services = new ArrayList<>();
+        for (int i = 0; i < SERVICES; i++) {
+            services.add(TestStacks.withReplicas(TestStacks.service("svc" + i, "acme/svc:1", 8080), 2));
+        }
+        return TestStacks.stack(namespace, name, TestStacks.spec(services, null, null, null, null, null, null));
+    }
+
+    /** What a single operator creates for the stacks as they are stored: "Kind/name" to its desired hash. */
+    private static Map<String, String> desired(String namespace) {
+        Map<String, String> desired = new TreeMap<>();
+        for (AppStack stack :
+                admin.resources(AppStack.class).inNamespace(namespace).list().getItems()) {
+            for (HasMetadata object :
+                    AppStackResources.desired(stack, PlatformSettings.defaults(), BindingChecksums.placeholder())) {
+                desired.put(object.getKind() + "/" + object.getMetadata().getName(), DesiredHash.get(object));
+            }
+        }
+        return desired;
+    }
+
+    /** The operator's children in the namespace: "Kind/name" to their desired hash. */
+    private static Map<String, String> hashes(String namespace) {
+        return managed(namespace).stream()
+                .collect(Collectors.toMap(
+                        o -> o.getKind() + "/" + o.getMetadata().getName(),
+                        DesiredHash::get,
+                        (a, b) -> a,
+                        TreeMap::new));
+    }
+
+    /** The operator's children in the namespace: "Kind/name" to uid. */
+    private static Map<String, String> children(String namespace) {
+        return managed(namespace).stream()
+                .collect(Collectors.toMap(
+                        o -> o.getKind() + "/" + o.getMetadata().getName(),
+                        o -> o.getMetadata().getUid()));
+    }
+
+    private static List<HasMetadata> managed(String namespace) {
+        List<HasMetadata> objects = new ArrayList<>();
+        objects.addAll(admin.serviceAccounts()
+                .inNamespace(namespace)
+                .withLabel(Labels.MANAGED_BY, Labels.OPERATOR)
+                .list()
+                .getItems());
+        objects.addAll(admin.apps()
+                .deployments()
+                .inNamespace(namespace)
+                .withLabel(Labels.MANAGED_BY, Labels.OPERATOR)
+                .list()
+                .getItems());
+        objects.addAll(admin.services()
+                .inNamespace(namespace)
+                .withLabel(Labels.MANAGED_BY, Labels.OPERATOR)
+                .list()
+                .getItems());
+        objects.addAll(admin.policy()
+                .v1()
+                .podDisruptionBudget()
+                .inNamespace(namespace)
+                .withLabel(Labels.MANAGED_BY, Labels.OPERATOR)
+                .list()
+                .getItems());
+        objects.addAll(admin.network()
+                .v1()
+                .networkPolicies()
+                .inNamespace(namespace)
+                .withLabel(Labels.MANAGED_BY, Labels.OPERATOR)
+                .list()
+                .getItems());
+        objects.addAll(admin.autoscaling()
+                .v2()
+                .horizontalPodAutoscalers()
+                .inNamespace(namespace)
+                .withLabel(Labels.MANAGED_BY, Labels.OPERATOR)
+                .list()
+                .getItems());
+        objects.addAll(admin.network()
+                .v1()
+                .ingresses()
+                .inNamespace(namespace)
+                .withLabel(Labels.MANAGED_BY, Labels.OPERATOR)
+                .list()
+                .getItems());
+        return objects;
+    }
+}
