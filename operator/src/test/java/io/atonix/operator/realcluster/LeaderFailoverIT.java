@@ -5,13 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.atonix.api.v1beta1.appstack.AppStack;
 import io.atonix.api.v1beta1.appstack.ServiceSpec;
-import io.atonix.operator.appstack.AppStackResources;
-import io.atonix.operator.appstack.BindingChecksums;
 import io.atonix.operator.appstack.TestStacks;
-import io.atonix.operator.common.DesiredHash;
-import io.atonix.operator.common.Labels;
-import io.atonix.operator.common.PlatformSettings;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
@@ -20,14 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,9 +38,10 @@ class LeaderFailoverIT {
     private static final Duration RENEW_DEADLINE = Duration.ofSeconds(6);
     private static final Duration RETRY_PERIOD = Duration.ofSeconds(2);
     /**
-     * The standby sees the Lease expire a lease duration after it last saw it renewed, which was up to a retry period
-     * (with fabric8's jitter, 1.2 of one) before the kill, and notices on its next try, up to another one later; a
-     * busy machine adds a few seconds to each.
+     * fabric8's elector counts the Lease expired a lease duration after the renew time the leader wrote into it, which
+     * was up to a retry period before the kill; the standby notices on its next try, up to 1.2 retry periods later
+     * (fabric8's jitter). So it takes over between a lease duration less one retry period and a lease duration plus
+     * 1.2 after the kill, plus what a busy machine adds.
      */
     private static final Duration TAKEOVER_BOUND =
             LEASE_DURATION.plus(RETRY_PERIOD.multipliedBy(3)).plusSeconds(5);
@@ -95,6 +88,7 @@ class LeaderFailoverIT {
     @Test
     void whenTheLeaderIsKilledWhileCreatingStacksTheStandbyTakesOverWithinTheLeaseAndConvergesAlone() throws Exception {
         String ns = namespaces.restricted("stacks");
+        StackChildren children = new StackChildren(admin, ns);
         AuditLog audit = new AuditLog(RealCluster.plane().auditLog());
         long mark = audit.mark();
         startReplicas("failover-a", "failover-b");
@@ -107,11 +101,11 @@ class LeaderFailoverIT {
         // Killed as soon as it has created part of the stacks' children.
         await().atMost(TIMEOUT)
                 .pollInterval(Duration.ofMillis(20))
-                .until(() -> !children(ns).isEmpty());
+                .until(() -> !children.uids().isEmpty());
         Instant killed = Instant.now();
         leader.process().kill();
-        Map<String, String> beforeTakeover = children(ns);
-        Map<String, String> expected = desired(ns);
+        Map<String, String> beforeTakeover = children.uids();
+        Map<String, String> expected = children.desired();
 
         awaitHolder(holder -> standby.name().equals(holder));
         Duration takeover = Duration.between(killed, Instant.now());
@@ -131,7 +125,7 @@ class LeaderFailoverIT {
                                 .filter(StackOnRealClusterIT::isReady)
                                 .count()
                         == STACKS);
-        Map<String, String> converged = children(ns);
+        Map<String, String> converged = children.uids();
 
         assertThat(takeover)
                 .as("from the kill until the standby holds the Lease")
@@ -140,7 +134,7 @@ class LeaderFailoverIT {
         assertThat(beforeTakeover.size())
                 .as("children the killed leader created")
                 .isLessThan(expected.size());
-        assertThat(hashes(ns))
+        assertThat(children.hashes())
                 .as("each stack's children, each once, as the builders make them")
                 .isEqualTo(expected);
         assertThat(converged)
@@ -252,85 +246,5 @@ class LeaderFailoverIT {
             services.add(TestStacks.withReplicas(TestStacks.service("svc" + i, "acme/svc:1", 8080), 2));
         }
         return TestStacks.stack(namespace, name, TestStacks.spec(services, null, null, null, null, null, null));
-    }
-
-    /** What a single operator creates for the stacks as they are stored: "Kind/name" to its desired hash. */
-    private static Map<String, String> desired(String namespace) {
-        Map<String, String> desired = new TreeMap<>();
-        for (AppStack stack :
-                admin.resources(AppStack.class).inNamespace(namespace).list().getItems()) {
-            for (HasMetadata object :
-                    AppStackResources.desired(stack, PlatformSettings.defaults(), BindingChecksums.placeholder())) {
-                desired.put(object.getKind() + "/" + object.getMetadata().getName(), DesiredHash.get(object));
-            }
-        }
-        return desired;
-    }
-
-    /** The operator's children in the namespace: "Kind/name" to their desired hash. */
-    private static Map<String, String> hashes(String namespace) {
-        return managed(namespace).stream()
-                .collect(Collectors.toMap(
-                        o -> o.getKind() + "/" + o.getMetadata().getName(),
-                        DesiredHash::get,
-                        (a, b) -> a,
-                        TreeMap::new));
-    }
-
-    /** The operator's children in the namespace: "Kind/name" to uid. */
-    private static Map<String, String> children(String namespace) {
-        return managed(namespace).stream()
-                .collect(Collectors.toMap(
-                        o -> o.getKind() + "/" + o.getMetadata().getName(),
-                        o -> o.getMetadata().getUid()));
-    }
-
-    private static List<HasMetadata> managed(String namespace) {
-        List<HasMetadata> objects = new ArrayList<>();
-        objects.addAll(admin.serviceAccounts()
-                .inNamespace(namespace)
-                .withLabel(Labels.MANAGED_BY, Labels.OPERATOR)
-                .list()
-                .getItems());
-        objects.addAll(admin.apps()
-                .deployments()
-                .inNamespace(namespace)
-                .withLabel(Labels.MANAGED_BY, Labels.OPERATOR)
-                .list()
-                .getItems());
-        objects.addAll(admin.services()
-                .inNamespace(namespace)
-                .withLabel(Labels.MANAGED_BY, Labels.OPERATOR)
-                .list()
-                .getItems());
-        objects.addAll(admin.policy()
-                .v1()
-                .podDisruptionBudget()
-                .inNamespace(namespace)
-                .withLabel(Labels.MANAGED_BY, Labels.OPERATOR)
-                .list()
-                .getItems());
-        objects.addAll(admin.network()
-                .v1()
-                .networkPolicies()
-                .inNamespace(namespace)
-                .withLabel(Labels.MANAGED_BY, Labels.OPERATOR)
-                .list()
-                .getItems());
-        objects.addAll(admin.autoscaling()
-                .v2()
-                .horizontalPodAutoscalers()
-                .inNamespace(namespace)
-                .withLabel(Labels.MANAGED_BY, Labels.OPERATOR)
-                .list()
-                .getItems());
-        objects.addAll(admin.network()
-                .v1()
-                .ingresses()
-                .inNamespace(namespace)
-                .withLabel(Labels.MANAGED_BY, Labels.OPERATOR)
-                .list()
-                .getItems());
-        return objects;
     }
 }
