@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.atonix.api.v1beta1.appstack.AppStack;
 import io.atonix.api.v1beta1.appstack.ServiceSpec;
 import io.atonix.operator.appstack.TestStacks;
+import io.atonix.operator.common.Labels;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
@@ -14,11 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,13 +99,16 @@ class LeaderFailoverIT {
         Replica leader = replica(awaitHolder(holder -> holder != null && !holder.isBlank()));
         Replica standby = replicas.stream().filter(r -> r != leader).findFirst().orElseThrow();
 
+        // Killed as soon as it has created part of the stacks' children: told by a watch, not a poll, which on a busy
+        // machine lets it create most of them first.
+        CompletableFuture<List<ServiceAccount>> firstChild = admin.serviceAccounts()
+                .inNamespace(ns)
+                .withLabel(Labels.MANAGED_BY, Labels.OPERATOR)
+                .informOnCondition(accounts -> !accounts.isEmpty());
         for (int i = 0; i < STACKS; i++) {
             admin.resource(stack(ns, "stack" + i)).create();
         }
-        // Killed as soon as it has created part of the stacks' children.
-        await().atMost(TIMEOUT)
-                .pollInterval(Duration.ofMillis(20))
-                .until(() -> !children.uids().isEmpty());
+        firstChild.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         Instant killed = Instant.now();
         leader.process().kill();
         Map<String, String> beforeTakeover = children.uids();
