@@ -60,4 +60,12 @@ class LeaderElectionProducerTest {
         assertThat(configuration.getRenewDeadline()).isEqualTo(Duration.ofSeconds(6));
         assertThat(configuration.getRetryPeriod()).isEqualTo(Duration.ofMillis(1500));
     }
+
+    @Test
+    void aReplicaThatLosesTheLeaseIsToldSoThatItStopsInsteadOfReconcilingBesideTheNewLeader() {
+        var configuration = LeaderElectionProducer.configuration(new Settings(true, "lease", Optional.empty()));
+        // java-operator-sdk's own exit would block during a graceful stop; the producer's callback exits instead.
+        assertThat(configuration.isExitOnStopLeading()).isFalse();
+        assertThat(configuration.getLeaderCallbacks()).isPresent();
+    }
 }
