@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -278,6 +279,26 @@ class ChartTest {
                 .contains("quantity(");
         assertThatThrownBy(() -> RenderedChart.renderFor("1.28.9")).hasMessageContaining("kubeVersion");
         assertThat(RenderedChart.renderFor("1.29.0").objects()).isNotEmpty();
+    }
+
+    @Test
+    void theLeaseTimingOfTheValuesReachesTheOperatorAndDefaultsToJavaOperatorSdksOwn() {
+        assertThat(env(operator(RenderedChart.render(""))))
+                .containsEntry("ATONIX_LEADER_ELECTION_LEASE_DURATION", "15s")
+                .containsEntry("ATONIX_LEADER_ELECTION_RENEW_DEADLINE", "10s")
+                .containsEntry("ATONIX_LEADER_ELECTION_RETRY_PERIOD", "2s");
+        assertThat(LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE).hasSeconds(15);
+        assertThat(LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE).hasSeconds(10);
+        assertThat(LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE).hasSeconds(2);
+
+        // Helm merges the map with the defaults: one duration set keeps the other two.
+        assertThat(env(operator(RenderedChart.render("leaderElection: { leaseDuration: 30s }\n"))))
+                .containsEntry("ATONIX_LEADER_ELECTION_LEASE_DURATION", "30s")
+                .containsEntry("ATONIX_LEADER_ELECTION_RENEW_DEADLINE", "10s");
+        assertThatThrownBy(() -> RenderedChart.render("leaderElection: { leaseDuration: 15 }\n"))
+                .hasMessageContaining("leaseDuration");
+        assertThatThrownBy(() -> RenderedChart.render("leaderElection: { leaseDuratoin: 15s }\n"))
+                .hasMessageContaining("leaseDuratoin");
     }
 
     @Test

@@ -98,6 +98,53 @@ public final class AuditLog {
         return writes;
     }
 
+    /** A writing request as the server received it: when, what, and the status it answered. */
+    public record Write(Instant received, String verb, String what, int code) {
+        boolean succeeded() {
+            return code >= 200 && code < 300;
+        }
+
+        @Override
+        public String toString() {
+            return received + " " + verb + " " + what + " -> " + code;
+        }
+    }
+
+    /**
+     * Writing requests made with one credential (a token, as its credential id, "JTI=..."), in any namespace, since
+     * the mark, in the order the server received them. Tokens of one ServiceAccount share its user name; this tells the
+     * processes that hold them apart.
+     */
+    public List<Write> writesWith(String credentialId, long mark) throws IOException {
+        List<Write> writes = new ArrayList<>();
+        try (var lines = Files.lines(file)) {
+            for (String line : (Iterable<String>) lines.skip(mark)::iterator) {
+                if (!line.contains(credentialId)) {
+                    continue;
+                }
+                JsonNode event = JSON.readTree(line);
+                JsonNode ids = event.path("user").path("extra").path("authentication.kubernetes.io/credential-id");
+                String verb = event.path("verb").asText();
+                if (!WRITES.contains(verb)
+                        || !ids.isArray()
+                        || !credentialId.equals(ids.path(0).asText())) {
+                    continue;
+                }
+                JsonNode ref = event.path("objectRef");
+                String sub = ref.path("subresource").asText("");
+                writes.add(new Write(
+                        Instant.parse(event.path("requestReceivedTimestamp").asText()),
+                        verb,
+                        ref.path("resource").asText() + (sub.isEmpty() ? "" : "/" + sub) + " "
+                                + (ref.has("namespace") ? ref.path("namespace").asText() + "/" : "")
+                                + ref.path("name").asText(),
+                        event.path("responseStatus").path("code").asInt()));
+            }
+        }
+        writes.sort(java.util.Comparator.comparing(Write::received));
+        return writes;
+    }
+
     /**
      * Waits until the user has written nothing in the namespace for {@code settled} in a row: the operator has finished
      * what it was doing, so that a quiet window measured afterwards is about a reconcile of an unchanged resource.

@@ -32,6 +32,41 @@ class AuditLogTest {
                 .containsExactly("get apps/statefulsets/scale in shop");
     }
 
+    @Test
+    void writesWithOneTokenAreTheWritesOfThatTokenAloneInTheOrderTheServerReceivedThem(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("audit.log");
+        Files.write(
+                file,
+                List.of(
+                        tokenEvent("JTI=a", "patch", "leases", "atonix-tier", "lease", "15:00:02.000000", 200),
+                        tokenEvent("JTI=b", "create", "deployments", "shop", "web", "15:00:01.500000", 201),
+                        tokenEvent("JTI=a", "get", "leases", "atonix-tier", "lease", "15:00:03.000000", 200),
+                        tokenEvent("JTI=a", "create", "services", "shop", "web", "15:00:01.000000", 409),
+                        tokenEvent("JTI=ab", "delete", "services", "shop", "web", "15:00:04.000000", 200)));
+
+        assertThat(new AuditLog(file).writesWith("JTI=a", 0))
+                .extracting(AuditLog.Write::toString)
+                .containsExactly(
+                        "2026-12-02T15:00:01Z create services shop/web -> 409",
+                        "2026-12-02T15:00:02Z patch leases atonix-tier/lease -> 200");
+        assertThat(new AuditLog(file).writesWith("JTI=a", 0))
+                .extracting(AuditLog.Write::succeeded)
+                .containsExactly(false, true);
+    }
+
+    /** An event of the chart's ServiceAccount with one token, as the server writes it for a bound token. */
+    private static String tokenEvent(
+            String credentialId, String verb, String resource, String namespace, String name, String time, int code) {
+        return ("{\"kind\":\"Event\",\"apiVersion\":\"audit.k8s.io/v1\",\"level\":\"Metadata\","
+                        + "\"stage\":\"ResponseComplete\",\"verb\":\"%s\",\"user\":{\"username\":\"%s\","
+                        + "\"extra\":{\"authentication.kubernetes.io/credential-id\":[\"%s\"]}},"
+                        + "\"objectRef\":{\"resource\":\"%s\",\"namespace\":\"%s\",\"name\":\"%s\"},"
+                        + "\"responseStatus\":{\"metadata\":{},\"code\":%d},"
+                        + "\"requestReceivedTimestamp\":\"2026-12-02T%sZ\"}")
+                .formatted(verb, OPERATOR, credentialId, resource, namespace, name, code, time);
+    }
+
     private static String event(
             String user,
             String verb,

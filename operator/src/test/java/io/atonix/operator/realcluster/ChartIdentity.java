@@ -1,5 +1,7 @@
 package io.atonix.operator.realcluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atonix.operator.install.RenderedChart;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -13,6 +15,7 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -35,11 +38,13 @@ public final class ChartIdentity {
     private final String username;
     private final String token;
     private final Path kubeconfig;
+    private final String credentialId;
 
-    private ChartIdentity(String username, String token, Path kubeconfig) {
+    private ChartIdentity(String username, String token, Path kubeconfig, String credentialId) {
         this.username = username;
         this.token = token;
         this.kubeconfig = kubeconfig;
+        this.credentialId = credentialId;
     }
 
     /** The identity on this control plane, installed by the first caller. */
@@ -49,6 +54,18 @@ public final class ChartIdentity {
             installedOn = plane;
         }
         return installed;
+    }
+
+    /**
+     * The same ServiceAccount with a token of its own, as each replica of the chart's Deployment gets one: the audit
+     * log tells the replicas apart by the token's credential id.
+     */
+    public static synchronized ChartIdentity replica(LocalControlPlane plane, String name) throws Exception {
+        String username = of(plane).username;
+        String account = username.substring(username.lastIndexOf(':') + 1);
+        try (KubernetesClient admin = plane.adminClient()) {
+            return issue(plane, admin, account, "chart-identity-" + name);
+        }
     }
 
     private static ChartIdentity install(LocalControlPlane plane) throws Exception {
@@ -67,21 +84,33 @@ public final class ChartIdentity {
             chart.objects().stream()
                     .filter(o -> RBAC.stream().anyMatch(kind -> kind.isInstance(o)))
                     .forEach(o -> admin.resource(o).create());
-            String token = admin.serviceAccounts()
-                    .inNamespace(NAMESPACE)
-                    .withName(account)
-                    .tokenRequest(new TokenRequestBuilder()
-                            .withNewSpec()
-                            .withExpirationSeconds(TOKEN_LIFETIME.toSeconds())
-                            .endSpec()
-                            .build())
-                    .getStatus()
-                    .getToken();
-            return new ChartIdentity(
-                    "system:serviceaccount:" + NAMESPACE + ":" + account,
-                    token,
-                    plane.kubeconfigWithToken("chart-identity", token));
+            return issue(plane, admin, account, "chart-identity");
         }
+    }
+
+    private static ChartIdentity issue(LocalControlPlane plane, KubernetesClient admin, String account, String name)
+            throws Exception {
+        String token = admin.serviceAccounts()
+                .inNamespace(NAMESPACE)
+                .withName(account)
+                .tokenRequest(new TokenRequestBuilder()
+                        .withNewSpec()
+                        .withExpirationSeconds(TOKEN_LIFETIME.toSeconds())
+                        .endSpec()
+                        .build())
+                .getStatus()
+                .getToken();
+        return new ChartIdentity(
+                "system:serviceaccount:" + NAMESPACE + ":" + account,
+                token,
+                plane.kubeconfigWithToken(name, token),
+                "JTI=" + claims(token).path("jti").asText());
+    }
+
+    /** The claims of a JSON Web Token, its middle part. */
+    private static JsonNode claims(String token) throws Exception {
+        String payload = token.split("\\.")[1];
+        return new ObjectMapper().readTree(Base64.getUrlDecoder().decode(payload));
     }
 
     /** The user name the API server knows the operator by, as the audit log records it. */
@@ -96,5 +125,10 @@ public final class ChartIdentity {
 
     public Path kubeconfig() {
         return kubeconfig;
+    }
+
+    /** What the audit log records of this token ({@code user.extra["authentication.kubernetes.io/credential-id"]}). */
+    public String credentialId() {
+        return credentialId;
     }
 }

@@ -49,9 +49,15 @@ public final class OperatorProcess implements AutoCloseable {
 
     /** The operator with the chart's identity and its default settings (no leader election). */
     public static OperatorProcess start(LocalControlPlane plane, String name) throws Exception {
-        ChartIdentity identity = ChartIdentity.of(plane);
+        return start(plane, name, ChartIdentity.of(plane), Map.of());
+    }
+
+    /** The operator with this token of the chart's ServiceAccount and more environment variables (its settings). */
+    public static OperatorProcess start(
+            LocalControlPlane plane, String name, ChartIdentity identity, Map<String, String> environment)
+            throws Exception {
         OperatorProcess operator =
-                new OperatorProcess(plane, name, identity.kubeconfig(), Map.of(), identity.username());
+                new OperatorProcess(plane, name, identity.kubeconfig(), environment, identity.username());
         operator.launch();
         return operator;
     }
@@ -95,6 +101,16 @@ public final class OperatorProcess implements AutoCloseable {
         builder.environment().put("QUARKUS_LOG_CATEGORY__IO_ATONIX__LEVEL", "DEBUG");
         builder.environment().putAll(environment);
         process = builder.start();
+        try {
+            awaitReady();
+        } catch (Exception | Error e) {
+            // Nobody else holds this process: a caller whose start failed has nothing to close.
+            process.destroyForcibly();
+            throw e;
+        }
+    }
+
+    private void awaitReady() throws Exception {
         // A JVM start on a busy 2-core machine.
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
