@@ -119,10 +119,14 @@ gobuild kubernetes "$TMP/" "$K8S_LDFLAGS" \
   k8s.io/kubernetes/cmd/kubectl
 
 # Sanity check: every binary runs and the kube ones report the pinned version.
-"$TMP/kube-apiserver" --version | grep -qx "Kubernetes ${K8S_VERSION}" \
-  || { log "ERROR: kube-apiserver reports '$("$TMP/kube-apiserver" --version)'"; exit 1; }
-"$TMP/etcd" --version | grep -q "etcd Version: ${ETCD_VERSION#v}" \
-  || { log "ERROR: etcd reports '$("$TMP/etcd" --version | head -1)'"; exit 1; }
+# The output is read whole before it is matched: `prog | grep -q` under pipefail fails when grep exits at its match
+# before prog has written the rest (SIGPIPE), which etcd's several lines made happen at random.
+apiserver_version="$("$TMP/kube-apiserver" --version)"
+[[ "$apiserver_version" == "Kubernetes ${K8S_VERSION}" ]] \
+  || { log "ERROR: kube-apiserver reports '$apiserver_version'"; exit 1; }
+etcd_version="$("$TMP/etcd" --version)"
+grep -q "etcd Version: ${ETCD_VERSION#v}" <<<"$etcd_version" \
+  || { log "ERROR: etcd reports '$(head -1 <<<"$etcd_version")'"; exit 1; }
 "$TMP/kwok" --version >/dev/null
 
 # kwok Stage objects, the same set kwokctl uses by default
