@@ -1,6 +1,7 @@
 package io.atonix.operator.kafka;
 
 import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.KafkaTopicSpec;
 import io.atonix.api.v1beta1.common.DeletionPolicy;
 import io.atonix.operator.common.WaitStart;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -17,7 +18,8 @@ import org.jboss.logging.Logger;
 /**
  * Retires KafkaTopics and KafkaUsers the stack no longer wants. Users go at once (Strimzi removes their Secret and
  * ACLs); topics as the deletion policy says: with Retain they are first detached from the Topic Operator, so removing
- * the KafkaTopic keeps the data. A refusal on the Kafka side never holds anything back.
+ * the KafkaTopic keeps the data, and so are topics the stack still declares under a name the operator changed
+ * ({@link RenamedTopics}). A refusal on the Kafka side never holds anything back.
  */
 final class KafkaRetirement {
     private static final Logger LOG = Logger.getLogger(KafkaRetirement.class);
@@ -49,10 +51,12 @@ final class KafkaRetirement {
                 // Asked for already; Strimzi's own finalizer finishes it.
                 continue;
             }
-            if (!retain || !KafkaClusters.existsFor(context, topic)) {
+            Optional<KafkaTopicSpec> renamed = RenamedTopics.renamed(stack, topic);
+            boolean keep = retain || renamed.isPresent();
+            if (!keep || !KafkaClusters.existsFor(context, topic)) {
                 deleteTolerating(
                         topic,
-                        retain ? " (its Kafka cluster is gone)" : " (deletionPolicy Delete: the topic's data goes too)",
+                        keep ? " (its Kafka cluster is gone)" : " (deletionPolicy Delete: the topic's data goes too)",
                         writer);
             } else if (unmanaged(topic, context)) {
                 deleteTolerating(topic, " (detached: the topic and its data stay in Kafka)", writer);
@@ -66,6 +70,9 @@ final class KafkaRetirement {
                 } else {
                     // Not detached yet, or detached without a note of when (by a person, or an earlier release).
                     waiting = since.isPresent() || tolerating(topic, writer, () -> writer.detach(topic, bound, now));
+                    if (since.isEmpty() && renamed.isPresent()) {
+                        writer.warn("KafkaTopicRenamed", RenamedTopics.message(stack, renamed.get(), topic));
+                    }
                 }
             }
         }

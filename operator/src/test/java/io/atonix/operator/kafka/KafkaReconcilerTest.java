@@ -295,6 +295,49 @@ class KafkaReconcilerTest {
     }
 
     @Test
+    void aTopicAnEarlierReleaseNamedOutsideTheStacksScopeIsDetachedAndKeptInKafkaEvenWithDelete() throws Exception {
+        PlayStrimzi strimzi = strimzi();
+        namespace("kafka-old");
+        strimzi.kafka("kafka-old", "events");
+        AppStack stack = KafkaStacks.shop("app-old", "kafka-old", DeletionPolicy.Delete);
+        // What the release that first served v1beta1 wrote for the topic orders: its name in Kafka was orders.
+        KafkaTopicSpec orders = stack.getSpec().kafka().topics().get(0);
+        client.resource(StrimziObjects.atVersion(
+                        KafkaTopics.desired(stack, orders, "orders"),
+                        StrimziApiVersion.V1,
+                        client.getKubernetesSerialization()))
+                .create();
+        mock.drainRequests();
+        create(stack);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(strimzi.list(TOPIC, "kafka-old"))
+                    .extracting(t -> t.getMetadata().getName())
+                    .containsExactlyInAnyOrder("orders", "app-old.shop.orders", "app-old.shop.payments");
+            assertThat(strimzi.get(TOPIC, "kafka-old", "orders").getMetadata().getAnnotations())
+                    .containsEntry(StrimziObjects.MANAGED, "false");
+            assertThat(mock.events("app-old"))
+                    .anySatisfy(e -> assertThat(e.getReason() + ": " + e.getMessage())
+                            .startsWith("KafkaTopicRenamed: topic orders is now app-old.shop.orders in Kafka")
+                            .contains("the topic orders of an earlier release is kept in Kafka with its messages"));
+        });
+        strimzi.report(TOPIC, "kafka-old", "orders", StrimziObjects.UNMANAGED_CONDITION);
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(strimzi.list(TOPIC, "kafka-old"))
+                        .extracting(t -> t.getMetadata().getName())
+                        .containsExactlyInAnyOrder("app-old.shop.orders", "app-old.shop.payments"));
+        assertThat(mock.drainRequests().stream()
+                        .filter(r -> !"GET".equals(r.getMethod()) && r.getPath().contains("/kafkatopics/orders"))
+                        .map(r -> r.getMethod() + " " + r.getPath().replaceAll("\\?.*", ""))
+                        .toList())
+                .as("detached, Strimzi lets go, and only then the KafkaTopic goes: the topic stays in Kafka")
+                .containsExactly(
+                        "PUT /apis/kafka.strimzi.io/v1/namespaces/kafka-old/kafkatopics/orders",
+                        "PUT /apis/kafka.strimzi.io/v1/namespaces/kafka-old/kafkatopics/orders/status",
+                        "DELETE /apis/kafka.strimzi.io/v1/namespaces/kafka-old/kafkatopics/orders");
+    }
+
+    @Test
     void withDeleteATopicRemovedFromTheListIsDeletedAndPartitionsNeverShrink() {
         PlayStrimzi strimzi = strimzi();
         namespace("kafka-d");
