@@ -110,7 +110,7 @@ class SecretHygieneIT {
                 1,
                 TimeUnit.SECONDS);
         operator = OperatorProcess.start(RealCluster.plane(), "secrets");
-        try (InputStream yaml = SecretHygieneIT.class.getResourceAsStream("/dataplane/secret-hygiene-stack.yaml")) {
+        try (InputStream yaml = SecretHygieneIT.class.getResourceAsStream("/dataplane/kafka-stack.yaml")) {
             String stack =
                     new String(yaml.readAllBytes(), StandardCharsets.UTF_8).replace("KAFKA_NAMESPACE", kafkaNamespace);
             admin.resources(AppStack.class)

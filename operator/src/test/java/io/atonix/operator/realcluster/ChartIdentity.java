@@ -64,7 +64,18 @@ public final class ChartIdentity {
         String username = of(plane).username;
         String account = username.substring(username.lastIndexOf(':') + 1);
         try (KubernetesClient admin = plane.adminClient()) {
-            return issue(plane, admin, account, "chart-identity-" + name);
+            return issue(plane, admin, NAMESPACE, account, "chart-identity-" + name);
+        }
+    }
+
+    /**
+     * A token of the ServiceAccount {@code account} that another installation of a chart made in {@code namespace}
+     * (UpgradeIT's release, installed by real Helm).
+     */
+    public static ChartIdentity ofRelease(LocalControlPlane plane, String namespace, String account, String name)
+            throws Exception {
+        try (KubernetesClient admin = plane.adminClient()) {
+            return issue(plane, admin, namespace, account, name);
         }
     }
 
@@ -84,14 +95,15 @@ public final class ChartIdentity {
             chart.objects().stream()
                     .filter(o -> RBAC.stream().anyMatch(kind -> kind.isInstance(o)))
                     .forEach(o -> admin.resource(o).create());
-            return issue(plane, admin, account, "chart-identity");
+            return issue(plane, admin, NAMESPACE, account, "chart-identity");
         }
     }
 
-    private static ChartIdentity issue(LocalControlPlane plane, KubernetesClient admin, String account, String name)
+    private static ChartIdentity issue(
+            LocalControlPlane plane, KubernetesClient admin, String namespace, String account, String name)
             throws Exception {
         String token = admin.serviceAccounts()
-                .inNamespace(NAMESPACE)
+                .inNamespace(namespace)
                 .withName(account)
                 .tokenRequest(new TokenRequestBuilder()
                         .withNewSpec()
@@ -101,7 +113,7 @@ public final class ChartIdentity {
                 .getStatus()
                 .getToken();
         return new ChartIdentity(
-                "system:serviceaccount:" + NAMESPACE + ":" + account,
+                "system:serviceaccount:" + namespace + ":" + account,
                 token,
                 plane.kubeconfigWithToken(name, token),
                 "JTI=" + claims(token).path("jti").asText());

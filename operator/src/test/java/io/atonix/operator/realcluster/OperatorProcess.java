@@ -20,6 +20,10 @@ import java.util.concurrent.TimeUnit;
  * needed it.
  */
 public final class OperatorProcess implements AutoCloseable {
+    /** The operator this checkout packaged. */
+    private static final Path HEAD =
+            Path.of(System.getProperty("atonix.operator.jar", "target/quarkus-app/quarkus-run.jar"));
+
     private final String name;
     private final Path kubeconfig;
     private final Map<String, String> environment;
@@ -31,13 +35,21 @@ public final class OperatorProcess implements AutoCloseable {
     /** The user whose refused requests close() reports; null when the caller checks the audit log itself. */
     private final String user;
 
+    private final Path jar;
+
     private Process process;
     private boolean checked;
 
     private OperatorProcess(
-            LocalControlPlane plane, String name, Path kubeconfig, Map<String, String> environment, String user)
+            LocalControlPlane plane,
+            String name,
+            Path kubeconfig,
+            Map<String, String> environment,
+            String user,
+            Path jar)
             throws IOException {
         this.name = name;
+        this.jar = jar;
         this.kubeconfig = kubeconfig;
         this.environment = environment;
         this.log = plane.work().resolve("operator-" + name + ".log");
@@ -56,8 +68,15 @@ public final class OperatorProcess implements AutoCloseable {
     public static OperatorProcess start(
             LocalControlPlane plane, String name, ChartIdentity identity, Map<String, String> environment)
             throws Exception {
+        return start(plane, name, identity, environment, HEAD);
+    }
+
+    /** Another build of the operator (its quarkus-run.jar): the previous release, in UpgradeIT. */
+    public static OperatorProcess start(
+            LocalControlPlane plane, String name, ChartIdentity identity, Map<String, String> environment, Path jar)
+            throws Exception {
         OperatorProcess operator =
-                new OperatorProcess(plane, name, identity.kubeconfig(), environment, identity.username());
+                new OperatorProcess(plane, name, identity.kubeconfig(), environment, identity.username(), jar);
         operator.launch();
         return operator;
     }
@@ -69,7 +88,7 @@ public final class OperatorProcess implements AutoCloseable {
      */
     public static OperatorProcess start(
             LocalControlPlane plane, String name, Path kubeconfig, Map<String, String> environment) throws Exception {
-        OperatorProcess operator = new OperatorProcess(plane, name, kubeconfig, environment, null);
+        OperatorProcess operator = new OperatorProcess(plane, name, kubeconfig, environment, null, HEAD);
         operator.launch();
         return operator;
     }
@@ -83,7 +102,6 @@ public final class OperatorProcess implements AutoCloseable {
     }
 
     private void launch() throws Exception {
-        Path jar = Path.of(System.getProperty("atonix.operator.jar", "target/quarkus-app/quarkus-run.jar"));
         ProcessBuilder builder = new ProcessBuilder(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx256m",

@@ -92,6 +92,26 @@ public class RealCluster implements BeforeAllCallback {
         }
     }
 
+    /**
+     * Applies the CRDs of a directory (server-side, taking their fields over), as a platform team applies a release's
+     * CRDs before it upgrades the chart, and waits until the server serves them.
+     */
+    public static void applyCrds(KubernetesClient admin, Path directory) throws Exception {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.yml")) {
+            for (Path file : files) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    CustomResourceDefinition crd =
+                            admin.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
+                    admin.resource(crd)
+                            .fieldManager("atonix-release")
+                            .forceConflicts()
+                            .serverSideApply();
+                    awaitEstablished(admin, crd.getMetadata().getName());
+                }
+            }
+        }
+    }
+
     /** Waits until the API server serves the CRD's kind. */
     static void awaitEstablished(KubernetesClient admin, String crd) {
         admin.apiextensions()

@@ -93,6 +93,25 @@ public final class TestPrograms {
                         + " python3 with pip (apt-get install python3-pip) and PyPI"));
     }
 
+    /**
+     * The source tree of the previous release (the commit tools/previous-release/commit names) with its operator built,
+     * under ~/.cache/atonix/previous-release, once: its chart, its CRDs and operator/target/quarkus-app.
+     */
+    public static Path previousRelease() {
+        String commit;
+        try {
+            commit = Files.readString(ROOT.resolve("tools/previous-release/commit"))
+                    .strip();
+        } catch (IOException e) {
+            throw new AssertionError("tools/previous-release/commit names the previous release", e);
+        }
+        return Path.of(lastLine(
+                "tools/previous-release/build.sh",
+                List.of(commit),
+                "the previous release " + commit + " could not be built: it needs this repository's history (a clone,"
+                        + " not an archive) and Maven Central"));
+    }
+
     /** The environment a program unpacked under {@code root} needs to find the libraries unpacked with it. */
     public static Map<String, String> debianLibraries(Path root) {
         return Map.of(
