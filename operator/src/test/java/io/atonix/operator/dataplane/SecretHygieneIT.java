@@ -15,7 +15,6 @@ import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.Passwords;
 import io.atonix.operator.common.Rotation;
-import io.atonix.operator.kafka.PlayStrimzi;
 import io.atonix.operator.kafka.StrimziApiVersion;
 import io.atonix.operator.realcluster.GeneratedPasswords;
 import io.atonix.operator.realcluster.OperatorProcess;
@@ -24,12 +23,9 @@ import io.atonix.operator.realcluster.PasswordLeaks;
 import io.atonix.operator.realcluster.PasswordLeaks.Leak;
 import io.atonix.operator.realcluster.RealCluster;
 import io.atonix.operator.realcluster.ServedObjects;
-import io.atonix.operator.realcluster.StrimziOnRealCluster;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,9 +36,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,7 +58,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SecretHygieneIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(300);
     private static final String STACK = "shop";
-    private static final String KAFKA = "events";
     private static final String WRITER_DB =
             PostgresBinding.secretName(Names.postgres(STACK), Names.login("writer", "db"));
     private static final String WRITER_CACHE =
@@ -76,9 +68,7 @@ class SecretHygieneIT {
     private static OwnNamespaces namespaces;
     private static String namespace;
     private static String kafkaNamespace;
-    private static StrimziOnRealCluster strimziCrds;
-    private static PlayStrimzi strimzi;
-    private static ScheduledExecutorService userOperator;
+    private static PlayedStrimzi strimzi;
     private static OperatorProcess operator;
     private static ClusterLogins logins;
     private static ProbeCalls probes;
@@ -93,31 +83,9 @@ class SecretHygieneIT {
         DataPlane.admit(admin, namespace);
         logins = new ClusterLogins(admin, namespace);
         probes = new ProbeCalls(admin, namespace, STACK);
-        // Before the operator starts: it looks for Strimzi once a stack wants Kafka, and again only a minute later.
-        strimziCrds = StrimziOnRealCluster.install(admin);
-        strimzi = new PlayStrimzi(admin, StrimziApiVersion.V1);
-        strimzi.kafka(kafkaNamespace, KAFKA);
-        userOperator = Executors.newSingleThreadScheduledExecutor();
-        userOperator.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        strimzi.catchUp(kafkaNamespace, Passwords::generate);
-                    } catch (RuntimeException e) {
-                        System.err.println("[played Strimzi] a pass failed, the next one retries: " + e);
-                    }
-                },
-                0,
-                1,
-                TimeUnit.SECONDS);
+        strimzi = PlayedStrimzi.start(admin, kafkaNamespace);
         operator = OperatorProcess.start(RealCluster.plane(), "secrets");
-        try (InputStream yaml = SecretHygieneIT.class.getResourceAsStream("/dataplane/kafka-stack.yaml")) {
-            String stack =
-                    new String(yaml.readAllBytes(), StandardCharsets.UTF_8).replace("KAFKA_NAMESPACE", kafkaNamespace);
-            admin.resources(AppStack.class)
-                    .inNamespace(namespace)
-                    .load(new ByteArrayInputStream(stack.getBytes(StandardCharsets.UTF_8)))
-                    .create();
-        }
+        PlayedStrimzi.createKafkaStack(admin, namespace, kafkaNamespace);
         await().atMost(TIMEOUT)
                 .untilAsserted(() -> assertThat(ready()).as(STACK + " Ready").contains(true));
     }
@@ -125,8 +93,8 @@ class SecretHygieneIT {
     @AfterAll
     static void stop() throws Exception {
         try {
-            if (userOperator != null) {
-                userOperator.shutdownNow();
+            if (strimzi != null) {
+                strimzi.stopPlaying();
             }
             if (namespaces != null) {
                 namespaces.removeAll();
@@ -137,8 +105,8 @@ class SecretHygieneIT {
                     operator.close();
                 }
             } finally {
-                if (strimziCrds != null) {
-                    strimziCrds.close();
+                if (strimzi != null) {
+                    strimzi.close();
                 }
                 if (admin != null) {
                     admin.close();
@@ -197,7 +165,7 @@ class SecretHygieneIT {
         // The User Operator's rotation: a new password in its Secret, which the operator copies into the binding.
         String kafka = Passwords.generate();
         pod = writerPod();
-        strimzi.userSecret(kafkaNamespace, kafkaUser("writer"), kafka);
+        strimzi.strimzi().userSecret(kafkaNamespace, kafkaUser("writer"), kafka);
         awaitRolled(pod, () -> {
             GeneratedPasswords now = new GeneratedPasswords();
             now.collect(admin, namespace, "now");

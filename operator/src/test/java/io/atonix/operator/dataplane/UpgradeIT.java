@@ -9,23 +9,16 @@ import io.atonix.api.v1beta1.common.Condition;
 import io.atonix.api.v1beta1.common.ConditionTypes;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.Names;
-import io.atonix.operator.common.Passwords;
 import io.atonix.operator.install.RenderedChart;
-import io.atonix.operator.kafka.PlayStrimzi;
-import io.atonix.operator.kafka.StrimziApiVersion;
 import io.atonix.operator.realcluster.AuditLog;
 import io.atonix.operator.realcluster.OperatorProcess;
 import io.atonix.operator.realcluster.OwnNamespaces;
 import io.atonix.operator.realcluster.RealCluster;
-import io.atonix.operator.realcluster.StrimziOnRealCluster;
 import io.atonix.operator.testtools.TestPrograms;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,9 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,14 +43,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class UpgradeIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(300);
     private static final String STACK = "shop";
-    private static final String KAFKA = "events";
 
     private static KubernetesClient admin;
     private static OwnNamespaces namespaces;
     private static String namespace;
     private static String kafkaNamespace;
-    private static StrimziOnRealCluster strimziCrds;
-    private static ScheduledExecutorService userOperator;
+    private static PlayedStrimzi strimzi;
     private static OperatorRelease release;
     private static OperatorProcess operator;
     private static ClusterLogins logins;
@@ -85,7 +73,7 @@ class UpgradeIT {
         DataPlane.admit(admin, namespace);
         logins = new ClusterLogins(admin, namespace);
         probes = new ProbeCalls(admin, namespace, STACK);
-        playStrimzi();
+        strimzi = PlayedStrimzi.start(admin, kafkaNamespace);
 
         RealCluster.applyCrds(admin, previous.resolve("crds"));
         release = OperatorRelease.install(RealCluster.plane(), admin, previous.resolve("helm/atonix-operator"));
@@ -95,7 +83,7 @@ class UpgradeIT {
                 release.identity("upgrade-previous"),
                 Map.of(),
                 previous.resolve("operator/target/quarkus-app/quarkus-run.jar"));
-        createStack();
+        PlayedStrimzi.createKafkaStack(admin, namespace, kafkaNamespace);
         await().atMost(TIMEOUT)
                 .untilAsserted(() -> assertThat(ready()).as(STACK + " Ready").contains(true));
         writeData();
@@ -132,8 +120,8 @@ class UpgradeIT {
     @AfterAll
     static void stop() throws Exception {
         try {
-            if (userOperator != null) {
-                userOperator.shutdownNow();
+            if (strimzi != null) {
+                strimzi.stopPlaying();
             }
             if (namespaces != null) {
                 namespaces.removeAll();
@@ -148,8 +136,8 @@ class UpgradeIT {
                     if (release != null) {
                         release.close();
                     }
-                    if (strimziCrds != null) {
-                        strimziCrds.close();
+                    if (strimzi != null) {
+                        strimzi.close();
                     }
                 } finally {
                     // The classes after this one meet the head's CRDs, whatever happened here.
@@ -248,24 +236,6 @@ class UpgradeIT {
                 .containsEntry("strimzi.io/managed", "false");
     }
 
-    private static void playStrimzi() {
-        strimziCrds = StrimziOnRealCluster.install(admin);
-        PlayStrimzi strimzi = new PlayStrimzi(admin, StrimziApiVersion.V1);
-        strimzi.kafka(kafkaNamespace, KAFKA);
-        userOperator = Executors.newSingleThreadScheduledExecutor();
-        userOperator.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        strimzi.catchUp(kafkaNamespace, Passwords::generate);
-                    } catch (RuntimeException e) {
-                        System.err.println("[played Strimzi] a pass failed, the next one retries: " + e);
-                    }
-                },
-                0,
-                1,
-                TimeUnit.SECONDS);
-    }
-
     private static SharedIndexInformer<GenericKubernetesResource> watchDeletedTopics() {
         return admin.genericKubernetesResources("kafka.strimzi.io/v1", "KafkaTopic")
                 .inNamespace(kafkaNamespace)
@@ -281,17 +251,6 @@ class UpgradeIT {
                         topicsDeleted.put(topic.getMetadata().getName(), topic);
                     }
                 });
-    }
-
-    private static void createStack() throws Exception {
-        try (InputStream yaml = UpgradeIT.class.getResourceAsStream("/dataplane/kafka-stack.yaml")) {
-            String stack =
-                    new String(yaml.readAllBytes(), StandardCharsets.UTF_8).replace("KAFKA_NAMESPACE", kafkaNamespace);
-            admin.resources(AppStack.class)
-                    .inNamespace(namespace)
-                    .load(new ByteArrayInputStream(stack.getBytes(StandardCharsets.UTF_8)))
-                    .create();
-        }
     }
 
     private static void writeData() throws Exception {
