@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 /**
  * Turns resources into the objects the operator would create for them, through the controllers' own builders. The
  * monitoring objects are included (each kind builds its own): the operator creates them where the cluster runs the
- * Prometheus Operator.
+ * Prometheus Operator; so are the cert-manager Certificates, which it creates where cert-manager runs.
  */
 public final class Renderer {
     /** Stands for a password in rendered Secrets: the operator generates each one when it creates the Secret. */
