@@ -5,7 +5,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
@@ -19,39 +21,46 @@ import org.jboss.logging.Logger;
 public final class CrdPresence {
     public static final Duration RECHECK = Duration.ofSeconds(30);
     private static final Logger LOG = Logger.getLogger(CrdPresence.class);
-    /** Keyed by API server and CRD name; the last time a missing CRD was looked for, or {@link Instant#MAX} once seen. */
-    private static final Map<String, Instant> SEEN = new ConcurrentHashMap<>();
+    /**
+     * Per client (one per operator instance, and a new one for a new API server), keyed by CRD name: the last time a
+     * missing CRD was looked for, or {@link Instant#MAX} once seen.
+     */
+    private static final Map<KubernetesClient, Map<String, Instant>> SEEN =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     private CrdPresence() {}
 
     /** @param crd the CRD's name, {@code <plural>.<group>} */
     public static boolean present(KubernetesClient client, String crd) {
-        String key = client.getMasterUrl() + " " + crd;
         Instant now = Instant.now();
-        Instant state = SEEN.compute(key, (k, checked) -> {
-            if (checked != null
-                    && (checked.equals(Instant.MAX) || checked.plus(RECHECK).isAfter(now))) {
-                return checked;
-            }
-            try {
-                return client.resources(CustomResourceDefinition.class)
-                                        .withName(crd)
-                                        .get()
-                                != null
-                        ? Instant.MAX
-                        : now;
-            } catch (KubernetesClientException e) {
-                if (e.getCode() != 403) {
-                    throw e;
-                }
-                // Not allowed to look is treated as absent, so that the rest of a stack still reconciles.
-                LOG.warnf(
-                        "cannot read CustomResourceDefinition %s (%s): what needs it stays off until the operator may get it",
-                        crd,
-                        e.getStatus() == null ? e.getMessage() : e.getStatus().getMessage());
-                return now;
-            }
-        });
+        Instant state = SEEN.computeIfAbsent(client, c -> new ConcurrentHashMap<>())
+                .compute(crd, (k, checked) -> {
+                    if (checked != null
+                            && (checked.equals(Instant.MAX)
+                                    || checked.plus(RECHECK).isAfter(now))) {
+                        return checked;
+                    }
+                    try {
+                        return client.resources(CustomResourceDefinition.class)
+                                                .withName(crd)
+                                                .get()
+                                        != null
+                                ? Instant.MAX
+                                : now;
+                    } catch (KubernetesClientException e) {
+                        if (e.getCode() != 403) {
+                            throw e;
+                        }
+                        // Not allowed to look is treated as absent, so that the rest of a stack still reconciles.
+                        LOG.warnf(
+                                "cannot read CustomResourceDefinition %s (%s): what needs it stays off until the operator may get it",
+                                crd,
+                                e.getStatus() == null
+                                        ? e.getMessage()
+                                        : e.getStatus().getMessage());
+                        return now;
+                    }
+                });
         return state.equals(Instant.MAX);
     }
 }
