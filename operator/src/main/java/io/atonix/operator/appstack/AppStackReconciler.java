@@ -143,6 +143,7 @@ public class AppStackReconciler
     @Override
     public Refusal check(AppStack stack, Context<AppStack> context) {
         List<SpecProblem> problems = new ArrayList<>(AppStackValidator.validate(stack));
+        problems.addAll(GatewayPaths.validate(stack.getSpec(), platform));
         if (!problems.isEmpty()) {
             return Refusal.of(message(problems));
         }

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.event.NoEventSourceForClassException;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
@@ -76,15 +77,35 @@ record ServedRoute(String namespace, String stack, String host, String path, Str
     static List<ServedRoute> inCluster(Context<AppStack> context) {
         List<ServedRoute> served = new ArrayList<>(ofIngresses(informed(context, Ingress.class)));
         // The HTTPRoutes' informer runs while the Gateway API is installed: the dependent's activation condition
-        // registers it at the first workflow after the CRD appears, so until then there is none to ask.
+        // registers it at the first workflow after the CRD appears, so right after a start there is none yet, and the
+        // stacks' routes are listed once from the server instead (a stack must not take a route because it was first).
         if (GatewayApi.installed(context.getClient())) {
+            List<HTTPRoute> routes;
             try {
-                served.addAll(ofHttpRoutes(informed(context, HTTPRoute.class)));
+                routes = informed(context, HTTPRoute.class);
             } catch (NoEventSourceForClassException e) {
-                LOG.debugf("no HTTPRoute informer yet: %s", e.getMessage());
+                routes = listed(context);
             }
+            served.addAll(ofHttpRoutes(routes));
         }
         return served;
+    }
+
+    private static List<HTTPRoute> listed(Context<AppStack> context) {
+        try {
+            return context.getClient()
+                    .resources(HTTPRoute.class)
+                    .inAnyNamespace()
+                    .withLabelSelector(Labels.STACK_CHILDREN_SELECTOR)
+                    .list()
+                    .getItems();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 403) {
+                throw e;
+            }
+            LOG.debugf("may not list HTTPRoutes in every namespace: %s", e.getMessage());
+            return List.of();
+        }
     }
 
     @SuppressWarnings("unchecked")

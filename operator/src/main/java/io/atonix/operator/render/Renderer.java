@@ -6,6 +6,7 @@ import io.atonix.api.v1beta1.redis.Redis;
 import io.atonix.operator.appstack.AppStackResources;
 import io.atonix.operator.appstack.AppStackValidator;
 import io.atonix.operator.appstack.BindingChecksums;
+import io.atonix.operator.appstack.GatewayPaths;
 import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.common.SpecProblem;
 import io.atonix.operator.kafka.KafkaResources;
@@ -46,7 +47,8 @@ public final class Renderer {
             resource.getMetadata().setNamespace(defaultNamespace);
         }
         if (resource instanceof AppStack stack) {
-            List<SpecProblem> problems = AppStackValidator.validate(stack);
+            List<SpecProblem> problems = new ArrayList<>(AppStackValidator.validate(stack));
+            problems.addAll(GatewayPaths.validate(stack.getSpec(), platform));
             if (!problems.isEmpty()) {
                 List<String> lines = new ArrayList<>();
                 problems.forEach(p -> lines.add("  " + p));

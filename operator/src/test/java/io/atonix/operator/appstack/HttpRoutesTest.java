@@ -181,6 +181,31 @@ class HttpRoutesTest {
                 .isNotEqualTo(name);
     }
 
+    @Test
+    void inGatewayModeAPathAnHttpRouteRefusesIsRefusedAtItsRoute() {
+        AppStack odd = stack(
+                "ns",
+                "shop",
+                List.of(http("shop.example.com")),
+                withRoutes(
+                        service("web", "nginx", 8080),
+                        route("shop.example.com", "/ok/v1.2/~me"),
+                        route("shop.example.com", "/a//b"),
+                        route("shop.example.com", "/files/%2Fetc"),
+                        route("shop.example.com", "/up/.."),
+                        route("shop.example.com", "/say\"hi\"")));
+        assertThat(GatewayPaths.validate(odd.getSpec(), GATEWAY))
+                .extracting(io.atonix.operator.common.SpecProblem::toString)
+                .containsExactly(
+                        "spec.services[0].routes[1].path: the operator writes HTTPRoutes (Gateway mode), whose path must not contain '//'",
+                        "spec.services[0].routes[2].path: the operator writes HTTPRoutes (Gateway mode), whose path must not contain '%2F'",
+                        "spec.services[0].routes[3].path: the operator writes HTTPRoutes (Gateway mode), whose path must not end with '/..'",
+                        "spec.services[0].routes[4].path: the operator writes HTTPRoutes (Gateway mode), whose path must only contain letters, digits, -/._~!$&'()*+,;=:@ and %-encoded octets");
+        assertThat(GatewayPaths.validate(odd.getSpec(), PlatformSettings.defaults()))
+                .as("an Ingress takes them")
+                .isEmpty();
+    }
+
     /** The desired routes as stored, each reported on by the Gateway with these Accepted and ResolvedRefs statuses. */
     private static Map<String, HTTPRoute> stored(String accepted, String resolved) {
         Map<String, HTTPRoute> stored = new LinkedHashMap<>(HttpRoutes.desired(SHOP, GATEWAY));

@@ -124,7 +124,8 @@ final class PermissionsFromCode {
                                     "CrdPresence: whether the CRDs of the Prometheus Operator, cert-manager and the"
                                             + " Gateway API exist")),
                     Map.entry("io/atonix/operator/edge/CertManagerInstalled.java", primaries -> Map.of()),
-                    // Reads the Ingress and HTTPRoute informers' caches, which the dependent rules cover.
+                    // Reads the Ingress and HTTPRoute informers' caches, and before the HTTPRoute informer starts
+                    // lists the stacks' HTTPRoutes once, which the dependent's rules (list) cover.
                     Map.entry("io/atonix/operator/appstack/ServedRoute.java", primaries -> Map.of()),
                     Map.entry("io/atonix/operator/edge/GatewayApiInstalled.java", primaries -> Map.of()),
                     Map.entry("io/atonix/operator/edge/CertManagerApi.java", primaries -> Map.of()),

@@ -12,6 +12,7 @@ import io.atonix.api.v1beta1.common.Condition;
 import io.atonix.api.v1beta1.common.ConditionTypes;
 import io.atonix.operator.appstack.AppStackStatusBuilder;
 import io.atonix.operator.appstack.CertificatesStatus;
+import io.atonix.operator.appstack.GatewayPaths;
 import io.atonix.operator.appstack.HttpRoutes;
 import io.atonix.operator.appstack.RoutesStatus;
 import io.atonix.operator.appstack.TestStacks;
@@ -128,7 +129,8 @@ class EdgeOnRealClusterIT {
     }
 
     @Test
-    void theCertificatesAndRoutesTheOperatorWritesPassTheServerAndTheirControllersStatusFlowsIntoTheStack() {
+    void theCertificatesAndRoutesTheOperatorWritesPassTheServerAndTheirControllersStatusFlowsIntoTheStack()
+            throws Exception {
         String ns = namespaces.restricted("shop");
         create(TestStacks.stack(
                 ns,
@@ -209,6 +211,86 @@ class EdgeOnRealClusterIT {
             assertThat(component(stack, RoutesStatus.COMPONENT).holds()).isTrue();
             assertThat(condition(stack, ConditionTypes.READY).status()).isEqualTo("True");
         });
+
+        // Steady state: what the servers defaulted in the Certificates and HTTPRoutes (group, kind, weight,
+        // cert-manager's
+        // fields) is no drift; a reconcile of the unchanged stack, caused by a changed HTTPRoute status, writes
+        // nothing.
+        AuditLog audit = new AuditLog(RealCluster.plane().auditLog());
+        audit.awaitSettled(operator.user(), ns, Duration.ofSeconds(5), TIMEOUT);
+        long mark = audit.mark();
+        Instant windowStart = Instant.now();
+        long before = operator.reconciliationsOf(ns, "shop");
+        reportRoute(ns, "shop-web-shop.example.com", "True", "Accepted", "True", "ResolvedRefs");
+        assertThat(audit.writesDuring(
+                        operator.user(),
+                        ns,
+                        mark,
+                        windowStart,
+                        Duration.ofSeconds(10),
+                        () -> operator.reconciliationsOf(ns, "shop") > before,
+                        TIMEOUT))
+                .as("writing requests of the operator while reconciling an unchanged stack")
+                .isEmpty();
+    }
+
+    /**
+     * The paths the operator refuses in Gateway mode (GatewayPaths) are exactly those the Gateway API's HTTPRoute
+     * refuses, among paths an AppStack's route takes: each is tried in an HTTPRoute on the real server (dry run).
+     */
+    @Test
+    void theGatewayModesPathRulesAreTheHttpRoutesOwn() {
+        String ns = namespaces.plain("paths");
+        List<String> paths = List.of(
+                "/",
+                "/api",
+                "/v1.2/~me",
+                "/a//b",
+                "/a/./b",
+                "/a/../b",
+                "/up/..",
+                "/here/.",
+                "/x%2fy",
+                "/x%2Fy",
+                "/x%20y",
+                "/frag#ment",
+                "/say\"hi\"",
+                "/a|b",
+                "/caf\u00e9",
+                "/q?x=1",
+                "/[v]",
+                "/a:b@c",
+                "/%zz",
+                "/back\\slash");
+        for (String path : paths) {
+            HTTPRoute route = new io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder()
+                    .withNewMetadata()
+                    .withNamespace(ns)
+                    .withName("path")
+                    .endMetadata()
+                    .withNewSpec()
+                    .addNewRule()
+                    .addNewMatch()
+                    .withNewPath()
+                    .withType("PathPrefix")
+                    .withValue(path)
+                    .endPath()
+                    .endMatch()
+                    .endRule()
+                    .endSpec()
+                    .build();
+            boolean refusedByServer;
+            try {
+                admin.resource(route).dryRun().create();
+                refusedByServer = false;
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                assertThat(e.getCode()).as(path + ": " + e.getMessage()).isEqualTo(422);
+                refusedByServer = true;
+            }
+            assertThat(GatewayPaths.problem(path) != null)
+                    .as("the operator refuses " + path + " as the server does")
+                    .isEqualTo(refusedByServer);
+        }
     }
 
     @Test
