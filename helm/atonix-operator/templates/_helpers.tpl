@@ -106,6 +106,14 @@ list and the code disagree. No wildcards. Why each rule is there: docs/install.m
 - apiGroups: ["monitoring.coreos.com"]
   resources: ["servicemonitors", "prometheusrules"]
   verbs: ["get", "list", "watch", "create", "update", "delete"]
+# The edge (docs/edge.md): a cert-manager Certificate per host whose TLS names an issuer, and in Gateway mode the
+# services' HTTPRoutes.
+- apiGroups: ["cert-manager.io"]
+  resources: ["certificates"]
+  verbs: ["get", "list", "watch", "create", "update", "delete"]
+- apiGroups: ["gateway.networking.k8s.io"]
+  resources: ["httproutes"]
+  verbs: ["get", "list", "watch", "create", "update", "delete"]
 - apiGroups: ["batch"]
   resources: ["cronjobs"]
   verbs: ["get", "list", "watch", "create", "update", "delete"]

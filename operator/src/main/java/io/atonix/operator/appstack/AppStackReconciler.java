@@ -5,18 +5,20 @@ import io.atonix.api.v1beta1.appstack.AppStackStatus;
 import io.atonix.api.v1beta1.common.Condition;
 import io.atonix.operator.common.ChildChanges;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.common.ReconcileFlow;
 import io.atonix.operator.common.ReconcileFlow.Observation;
 import io.atonix.operator.common.ReconcileFlow.Refusal;
 import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.SpecProblem;
+import io.atonix.operator.edge.CertManagerInstalled;
+import io.atonix.operator.edge.GatewayApiInstalled;
 import io.atonix.operator.kafka.KafkaOutcome;
 import io.atonix.operator.kafka.KafkaStep;
 import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
 import io.atonix.operator.observability.AppStackGauges;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -60,6 +62,15 @@ import org.jboss.logging.Logger;
             @Dependent(name = "autoscalers", type = HorizontalPodAutoscalerDependent.class, dependsOn = "deployments"),
             @Dependent(name = "disruptionbudgets", type = PodDisruptionBudgetDependent.class),
             @Dependent(name = "ingresses", type = IngressDependent.class, dependsOn = "services"),
+            @Dependent(
+                    name = "httproutes",
+                    type = HttpRouteDependent.class,
+                    dependsOn = "services",
+                    activationCondition = GatewayApiInstalled.class),
+            @Dependent(
+                    name = "certificates",
+                    type = CertificateDependent.class,
+                    activationCondition = CertManagerInstalled.class),
             @Dependent(name = "postgres", type = ChildPostgresDependent.class),
             @Dependent(name = "networkpolicies", type = NetworkPolicyDependent.class),
             @Dependent(name = "redis", type = ChildRedisDependent.class),
@@ -111,6 +122,9 @@ public class AppStackReconciler
     @Inject
     AppStackGauges gauges;
 
+    @Inject
+    PlatformSettings platform;
+
     private final ReconcileFlow<AppStack, AppStackStatus> flow = new ReconcileFlow<>(this);
 
     @Override
@@ -129,10 +143,11 @@ public class AppStackReconciler
     @Override
     public Refusal check(AppStack stack, Context<AppStack> context) {
         List<SpecProblem> problems = new ArrayList<>(AppStackValidator.validate(stack));
+        problems.addAll(GatewayPaths.validate(stack.getSpec(), platform));
         if (!problems.isEmpty()) {
             return Refusal.of(message(problems));
         }
-        problems.addAll(ClusterChecks.routeConflicts(stack, managedIngresses(context)));
+        problems.addAll(ClusterChecks.routeConflicts(stack, ServedRoute.inCluster(context)));
         List<SpecProblem> missing = ClusterChecks.missingReferences(stack, lookup(context.getClient(), stack));
         problems.addAll(missing);
         if (problems.isEmpty()) {
@@ -159,7 +174,7 @@ public class AppStackReconciler
     public Observation<AppStackStatus> observe(AppStack stack, Context<AppStack> context) {
         KafkaOutcome kafkaOutcome =
                 context.managedWorkflowAndDependentResourceContext().getMandatory(KAFKA_OUTCOME, KafkaOutcome.class);
-        return new Observation<>(ObservedStatus.of(stack, context, kafkaOutcome), kafkaOutcome.recheck());
+        return new Observation<>(ObservedStatus.of(stack, context, kafkaOutcome, platform), kafkaOutcome.recheck());
     }
 
     @Override
@@ -202,13 +217,6 @@ public class AppStackReconciler
     @Override
     public Set<String> progressReasons() {
         return Set.of(AppStackStatusBuilder.REASON_ROLLING_OUT);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Ingress> managedIngresses(Context<AppStack> context) {
-        var source = (InformerEventSource<Ingress, AppStack>)
-                context.eventSourceRetriever().getEventSourceFor(Ingress.class);
-        return source.list().toList();
     }
 
     private static BiFunction<String, String, Map<String, ?>> lookup(KubernetesClient client, AppStack stack) {

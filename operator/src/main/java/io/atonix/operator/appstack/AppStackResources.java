@@ -19,7 +19,10 @@ public final class AppStackResources {
 
     private AppStackResources() {}
 
-    /** Every object the operator creates for the stack, in the order a person would apply them. */
+    /**
+     * Every object the operator creates for the stack, in the order a person would apply them: the HTTPRoutes in
+     * Gateway mode and the cert-manager Certificates where the cluster serves those APIs.
+     */
     public static List<HasMetadata> desired(AppStack stack, PlatformSettings platform, BindingChecksums checksums) {
         List<HasMetadata> objects = new ArrayList<>();
         ChildPostgres.desired(stack).ifPresent(objects::add);
@@ -32,6 +35,8 @@ public final class AppStackResources {
             DisruptionBudgets.desired(stack, service).ifPresent(objects::add);
         }
         Ingresses.desired(stack, platform).ifPresent(objects::add);
+        objects.addAll(HttpRoutes.desired(stack, platform).values());
+        objects.addAll(Certificates.desired(stack).values());
         objects.addAll(NetworkPolicies.desired(stack, platform.network()).values());
         return objects;
     }

@@ -43,6 +43,22 @@ public final class AppStackStatusBuilder {
             Redis redis,
             ComponentStatus kafka,
             Instant now) {
+        return observed(stack, deployments, postgres, redis, kafka, List.of(), now);
+    }
+
+    /**
+     * @param kafka the stack's Kafka component, or null for a stack without spec.kafka
+     * @param edge the stack's Certificates and Routes components, those it has: each holds readiness back, since a
+     *     service is not reachable over HTTPS without its certificate, nor at all without an accepted route
+     */
+    public static AppStackStatus observed(
+            AppStack stack,
+            Map<String, Deployment> deployments,
+            Postgres postgres,
+            Redis redis,
+            ComponentStatus kafka,
+            List<ComponentStatus> edge,
+            Instant now) {
         List<ServiceStatus> services = new ArrayList<>();
         List<String> waiting = new ArrayList<>();
         List<String> stuck = new ArrayList<>();
@@ -67,6 +83,7 @@ public final class AppStackStatusBuilder {
         if (kafka != null) {
             components.add(kafka);
         }
+        components.addAll(edge);
         List<String> overdue = new ArrayList<>();
         for (ComponentStatus component : components) {
             if (!component.holds()) {

@@ -5,11 +5,7 @@ import io.atonix.api.v1beta1.appstack.Route;
 import io.atonix.api.v1beta1.appstack.ServiceSpec;
 import io.atonix.api.v1beta1.common.EnvVar;
 import io.atonix.api.v1beta1.common.KeyReference;
-import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.SpecProblem;
-import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,8 +68,8 @@ final class ClusterChecks {
         }
     }
 
-    /** Host and path pairs this stack exposes that an Ingress of another stack already serves. */
-    static List<SpecProblem> routeConflicts(AppStack stack, List<Ingress> managedIngresses) {
+    /** Host and path pairs this stack exposes that an Ingress or HTTPRoute of another stack already serves. */
+    static List<SpecProblem> routeConflicts(AppStack stack, List<ServedRoute> served) {
         List<SpecProblem> problems = new ArrayList<>();
         String name = stack.getMetadata().getName();
         String namespace = stack.getMetadata().getNamespace();
@@ -82,40 +78,19 @@ final class ClusterChecks {
             List<Route> routes = services.get(s).routes();
             for (int r = 0; r < routes.size(); r++) {
                 Route route = routes.get(r);
-                for (Ingress ingress : managedIngresses) {
-                    Map<String, String> labels = ingress.getMetadata().getLabels();
-                    boolean ours =
-                            Objects.equals(namespace, ingress.getMetadata().getNamespace())
-                                    && labels != null
-                                    && Objects.equals(name, labels.get(Labels.STACK));
-                    if (!ours && serves(ingress, route.host(), route.path())) {
+                for (ServedRoute other : served) {
+                    if (!other.servedBy(namespace, name)
+                            && Objects.equals(route.host(), other.host())
+                            && Objects.equals(route.path(), other.path())) {
                         problems.add(new SpecProblem(
                                 "spec.services[" + s + "].routes[" + r + "]",
-                                "host " + route.host() + " and path " + route.path()
-                                        + " are already served by Ingress "
-                                        + ingress.getMetadata().getNamespace() + "/"
-                                        + ingress.getMetadata().getName() + " of another stack"));
+                                "host " + route.host() + " and path " + route.path() + " are already served by "
+                                        + other.object() + " of another stack"));
+                        break;
                     }
                 }
             }
         }
         return problems;
-    }
-
-    private static boolean serves(Ingress ingress, String host, String path) {
-        if (ingress.getSpec() == null || ingress.getSpec().getRules() == null) {
-            return false;
-        }
-        for (IngressRule rule : ingress.getSpec().getRules()) {
-            if (!Objects.equals(host, rule.getHost()) || rule.getHttp() == null) {
-                continue;
-            }
-            for (HTTPIngressPath candidate : rule.getHttp().getPaths()) {
-                if (Objects.equals(path, candidate.getPath())) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

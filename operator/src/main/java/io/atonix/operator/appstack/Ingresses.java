@@ -36,9 +36,10 @@ public final class Ingresses {
 
     private Ingresses() {}
 
+    /** The stack's Ingress; none when no service routes a host, and none in Gateway mode, where HTTPRoutes serve. */
     public static Optional<Ingress> desired(AppStack stack, PlatformSettings platform) {
         Map<String, List<HTTPIngressPath>> paths = paths(stack);
-        if (paths.isEmpty()) {
+        if (paths.isEmpty() || platform.edge().gatewayMode()) {
             return Optional.empty();
         }
         String name = stack.getMetadata().getName();

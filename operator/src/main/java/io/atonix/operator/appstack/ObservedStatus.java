@@ -2,15 +2,23 @@ package io.atonix.operator.appstack;
 
 import io.atonix.api.v1beta1.appstack.AppStack;
 import io.atonix.api.v1beta1.appstack.AppStackStatus;
+import io.atonix.api.v1beta1.appstack.ComponentStatus;
 import io.atonix.api.v1beta1.postgres.Postgres;
 import io.atonix.api.v1beta1.redis.Redis;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.common.Secondaries;
+import io.atonix.operator.edge.CertManagerApi;
+import io.atonix.operator.edge.Certificate;
+import io.atonix.operator.edge.GatewayApi;
 import io.atonix.operator.kafka.KafkaOutcome;
 import io.atonix.operator.monitoring.PrometheusOperatorApi;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** A stack's status from what the informers hold after a reconcile: services, data stores, Kafka and monitoring. */
@@ -18,7 +26,8 @@ final class ObservedStatus {
 
     private ObservedStatus() {}
 
-    static AppStackStatus of(AppStack stack, Context<AppStack> context, KafkaOutcome kafkaOutcome) {
+    static AppStackStatus of(
+            AppStack stack, Context<AppStack> context, KafkaOutcome kafkaOutcome, PlatformSettings platform) {
         String name = stack.getMetadata().getName();
         Map<String, Deployment> deployments = Secondaries.labelled(
                 context, Deployment.class, Labels.STACK, name, d -> Secondaries.label(d, Labels.SERVICE));
@@ -36,8 +45,29 @@ final class ObservedStatus {
                         postgres,
                         redis,
                         kafkaOutcome.component().orElse(null),
+                        edge(stack, context, platform),
                         now),
                 PrometheusOperatorApi.installed(context.getClient()));
         return ComponentTimes.settled(stack, status, now);
+    }
+
+    /**
+     * The Certificates and Routes components. Their informers run only while cert-manager's and the Gateway API's
+     * CRDs exist (the dependents' activation conditions), so the stored objects are read only then.
+     */
+    private static List<ComponentStatus> edge(AppStack stack, Context<AppStack> context, PlatformSettings platform) {
+        String name = stack.getMetadata().getName();
+        List<ComponentStatus> components = new ArrayList<>();
+        boolean certManager = !Certificates.desired(stack).isEmpty() && CertManagerApi.installed(context.getClient());
+        Map<String, Certificate> certificates = certManager
+                ? Secondaries.labelled(context, Certificate.class, Labels.STACK, name, Certificates::host)
+                : Map.of();
+        CertificatesStatus.of(stack, certificates, certManager).ifPresent(components::add);
+        boolean gatewayApi = platform.edge().gatewayMode() && GatewayApi.installed(context.getClient());
+        Map<String, HTTPRoute> routes = gatewayApi
+                ? Secondaries.labelled(context, HTTPRoute.class, Labels.STACK, name, HttpRoutes::key)
+                : Map.of();
+        RoutesStatus.of(stack, platform, routes, gatewayApi).ifPresent(components::add);
+        return components;
     }
 }

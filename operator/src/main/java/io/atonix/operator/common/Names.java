@@ -6,6 +6,9 @@ package io.atonix.operator.common;
  */
 public final class Names {
 
+    /** The longest name of an object whose name is a DNS subdomain. */
+    static final int MAX_NAME = 253;
+
     private Names() {}
 
     /** ServiceAccount, Deployment, Service, HorizontalPodAutoscaler, PodDisruptionBudget and Ingress of a service. */
@@ -26,6 +29,29 @@ public final class Names {
     /** The Secret a host's certificate is in when its TLS names none; a wildcard's * is spelled out. */
     public static String tlsSecret(String stack, String host) {
         return stack + "-" + host.replace("*", "wildcard") + "-tls";
+    }
+
+    /** The cert-manager Certificate of a host whose TLS names an issuer; it writes the host's {@link #tlsSecret}. */
+    public static String certificate(String stack, String host) {
+        return stack + "-" + host.replace("*", "wildcard");
+    }
+
+    /**
+     * The HTTPRoute of a service's routes under one host, {@code <stack>-<service>-<host>}. A name longer than an
+     * object name may be (a host near its 200 characters) keeps its start and ends in a hash of the whole, so that two
+     * hosts never share a route.
+     */
+    public static String httpRoute(String stack, String service, String host) {
+        String name = stack + "-" + service + "-" + host.replace("*", "wildcard");
+        if (name.length() <= MAX_NAME) {
+            return name;
+        }
+        String hash = shortHash(name);
+        String start = name.substring(0, MAX_NAME - hash.length() - 1);
+        while (start.endsWith(".") || start.endsWith("-")) {
+            start = start.substring(0, start.length() - 1);
+        }
+        return start + "-" + hash;
     }
 
     public static String postgres(String stack) {
@@ -97,5 +123,15 @@ public final class Names {
     /** Name of the container that runs a service's application. */
     public static String appContainer() {
         return "app";
+    }
+
+    private static String shortHash(String text) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 5);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
     }
 }

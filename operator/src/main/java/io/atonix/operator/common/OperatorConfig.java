@@ -16,6 +16,27 @@ public interface OperatorConfig {
 
     NetworkPolicyConfig networkPolicy();
 
+    Edge edge();
+
+    /** How the stacks' routes reach the cluster (docs/edge.md). */
+    interface Edge {
+        /** Ingress (a networking/v1 Ingress per stack) or Gateway (an HTTPRoute per exposed service and host). */
+        @WithDefault("Ingress")
+        String mode();
+
+        /** Namespace of the Gateway the HTTPRoutes attach to, in Gateway mode. */
+        @WithName("gateway-namespace")
+        Optional<String> gatewayNamespace();
+
+        /** Name of the Gateway the HTTPRoutes attach to, in Gateway mode. */
+        @WithName("gateway-name")
+        Optional<String> gatewayName();
+
+        /** The Gateway's listener the HTTPRoutes attach to; unset attaches them to every listener that admits them. */
+        @WithName("gateway-section-name")
+        Optional<String> gatewaySectionName();
+    }
+
     /** Namespaces the stacks' NetworkPolicies admit traffic from. */
     interface NetworkPolicyConfig {
         /** The ingress controller's namespace. */

@@ -18,7 +18,20 @@ public class PlatformSettingsProducer {
                         network.ingressNamespace(), network.prometheusNamespace(), network.operatorNamespace()),
                 MonitoringSettings.parse(
                         config.monitoring().prometheusLabels().orElse(""),
-                        config.monitoring().grafanaDashboardLabel()));
+                        config.monitoring().grafanaDashboardLabel()),
+                edge(config.edge()));
+    }
+
+    /** The edge settings; a Gateway mode without its Gateway stops the operator at start with a clear message. */
+    static EdgeSettings edge(OperatorConfig.Edge edge) {
+        EdgeSettings.Mode mode = EdgeSettings.mode(edge.mode());
+        if (mode == EdgeSettings.Mode.Ingress) {
+            return EdgeSettings.ingress();
+        }
+        return EdgeSettings.gateway(new EdgeSettings.GatewayRef(
+                edge.gatewayNamespace().orElse(null),
+                edge.gatewayName().orElse(null),
+                edge.gatewaySectionName().orElse(null)));
     }
 
     @Produces

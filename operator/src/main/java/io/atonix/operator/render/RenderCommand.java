@@ -1,5 +1,6 @@
 package io.atonix.operator.render;
 
+import io.atonix.operator.common.EdgeSettings;
 import io.atonix.operator.common.MonitoringSettings;
 import io.atonix.operator.common.NetworkSettings;
 import io.atonix.operator.common.PlatformSettings;
@@ -15,12 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code render [--namespace NS] [--ingress-class NAME] [--prometheus-labels K=V,...] [--grafana-dashboard-label K=V]
- * [--strimzi-api-version V] [--kafka-authentication A] FILE...}: prints, as multi-document YAML, exactly the objects
+ * {@code render [--namespace NS] [--ingress-class NAME] [--gateway NS/NAME[/LISTENER]] [--prometheus-labels K=V,...]
+ * [--grafana-dashboard-label K=V] [--strimzi-api-version V] [--kafka-authentication A] FILE...}: prints, as multi-document YAML, exactly the objects
  * the operator would create for the Atonix resources in the files. It needs no cluster and does not boot the operator.
  */
 public final class RenderCommand {
-    static final String USAGE = "usage: render [--namespace NS] [--ingress-class NAME] [--prometheus-labels K=V,...]"
+    static final String USAGE = "usage: render [--namespace NS] [--ingress-class NAME] [--gateway NS/NAME[/LISTENER]]"
+            + " [--prometheus-labels K=V,...]"
             + " [--grafana-dashboard-label K=V] [--strimzi-api-version v1|v1beta2] [--kafka-authentication scram-sha-512|tls]"
             + " [--kafka-shared-topics TOPIC:NS,...;...] FILE...";
 
@@ -36,6 +38,7 @@ public final class RenderCommand {
     static int run(String[] args, PrintStream out, PrintStream err) {
         String namespace = "default";
         String ingressClass = null;
+        EdgeSettings edge = EdgeSettings.ingress();
         String prometheusLabels = "";
         String dashboardLabel = MonitoringSettings.DEFAULT_DASHBOARD_LABEL;
         KafkaAssumptions kafka = KafkaAssumptions.defaults();
@@ -55,6 +58,19 @@ public final class RenderCommand {
                         return 2;
                     }
                     ingressClass = args[i];
+                }
+                case "--gateway" -> {
+                    // Gateway mode: HTTPRoutes attached to this Gateway instead of an Ingress.
+                    if (++i >= args.length) {
+                        err.println(USAGE);
+                        return 2;
+                    }
+                    try {
+                        edge = EdgeSettings.gateway(EdgeSettings.GatewayRef.parse(args[i]));
+                    } catch (IllegalArgumentException e) {
+                        err.println("render: " + e.getMessage());
+                        return 2;
+                    }
                 }
                 case "--prometheus-labels" -> {
                     if (++i >= args.length) {
@@ -111,7 +127,7 @@ public final class RenderCommand {
             return 2;
         }
         Renderer renderer = new Renderer(
-                new PlatformSettings(ingressClass, NetworkSettings.defaults(), monitoring), namespace, kafka);
+                new PlatformSettings(ingressClass, NetworkSettings.defaults(), monitoring, edge), namespace, kafka);
         KubernetesSerialization yaml = new KubernetesSerialization();
         StringBuilder output = new StringBuilder();
         Path current = null;

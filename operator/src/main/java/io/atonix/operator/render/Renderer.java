@@ -6,6 +6,7 @@ import io.atonix.api.v1beta1.redis.Redis;
 import io.atonix.operator.appstack.AppStackResources;
 import io.atonix.operator.appstack.AppStackValidator;
 import io.atonix.operator.appstack.BindingChecksums;
+import io.atonix.operator.appstack.GatewayPaths;
 import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.common.SpecProblem;
 import io.atonix.operator.kafka.KafkaResources;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
 /**
  * Turns resources into the objects the operator would create for them, through the controllers' own builders. The
  * monitoring objects are included (each kind builds its own): the operator creates them where the cluster runs the
- * Prometheus Operator.
+ * Prometheus Operator; so are the cert-manager Certificates, which it creates where cert-manager runs.
  */
 public final class Renderer {
     /** Stands for a password in rendered Secrets: the operator generates each one when it creates the Secret. */
@@ -46,7 +47,8 @@ public final class Renderer {
             resource.getMetadata().setNamespace(defaultNamespace);
         }
         if (resource instanceof AppStack stack) {
-            List<SpecProblem> problems = AppStackValidator.validate(stack);
+            List<SpecProblem> problems = new ArrayList<>(AppStackValidator.validate(stack));
+            problems.addAll(GatewayPaths.validate(stack.getSpec(), platform));
             if (!problems.isEmpty()) {
                 List<String> lines = new ArrayList<>();
                 problems.forEach(p -> lines.add("  " + p));

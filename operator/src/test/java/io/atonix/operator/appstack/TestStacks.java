@@ -4,6 +4,8 @@ import io.atonix.api.v1beta1.appstack.AppStack;
 import io.atonix.api.v1beta1.appstack.AppStackSpec;
 import io.atonix.api.v1beta1.appstack.HostSpec;
 import io.atonix.api.v1beta1.appstack.HostTls;
+import io.atonix.api.v1beta1.appstack.IssuerKind;
+import io.atonix.api.v1beta1.appstack.IssuerReference;
 import io.atonix.api.v1beta1.appstack.KafkaSpec;
 import io.atonix.api.v1beta1.appstack.MonitoringSpec;
 import io.atonix.api.v1beta1.appstack.NetworkPolicySpec;
@@ -48,6 +50,11 @@ public final class TestStacks {
     /** A host served over HTTPS with the certificate in the Secret the stack owns for it. */
     public static HostSpec https(String host) {
         return new HostSpec(host, new HostTls(null));
+    }
+
+    /** A host served over HTTPS with a certificate that a cert-manager issuer of that kind issues. */
+    public static HostSpec issued(String host, String issuer, IssuerKind kind) {
+        return new HostSpec(host, new HostTls(null, new IssuerReference(issuer, kind)));
     }
 
     /** A host served over plain HTTP. */

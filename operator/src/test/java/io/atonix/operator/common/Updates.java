@@ -25,4 +25,21 @@ public final class Updates {
             }
         }
     }
+
+    /** Writes a resource's status as its controller would: read, change, write the status, again on a conflict. */
+    public static <T extends HasMetadata> T changeStatus(
+            KubernetesClient client, Class<T> type, String namespace, String name, Consumer<T> change) {
+        for (int attempt = 1; ; attempt++) {
+            T resource =
+                    client.resources(type).inNamespace(namespace).withName(name).get();
+            change.accept(resource);
+            try {
+                return client.resource(resource).updateStatus();
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 10) {
+                    throw e;
+                }
+            }
+        }
+    }
 }

@@ -249,6 +249,28 @@ class ChartTest {
                 .hasMessageContaining("kafkaUnmanged");
     }
 
+    @Test
+    void theEdgeModeAndItsGatewayReachTheOperatorAndGatewayModeNeedsAGateway() {
+        assertThat(env(operator(RenderedChart.render(""))))
+                .containsEntry("ATONIX_EDGE_MODE", "Ingress")
+                .doesNotContainKeys(
+                        "ATONIX_EDGE_GATEWAY_NAMESPACE",
+                        "ATONIX_EDGE_GATEWAY_NAME",
+                        "ATONIX_EDGE_GATEWAY_SECTION_NAME");
+        RenderedChart chart = RenderedChart.render(
+                "edge: { mode: Gateway, gateway: { namespace: gateways, name: public, sectionName: https } }\n");
+        assertThat(env(operator(chart)))
+                .containsEntry("ATONIX_EDGE_MODE", "Gateway")
+                .containsEntry("ATONIX_EDGE_GATEWAY_NAMESPACE", "gateways")
+                .containsEntry("ATONIX_EDGE_GATEWAY_NAME", "public")
+                .containsEntry("ATONIX_EDGE_GATEWAY_SECTION_NAME", "https");
+        assertThatThrownBy(() -> RenderedChart.render("edge: { mode: Gateway }\n"))
+                .as("Gateway mode without its Gateway")
+                .hasMessageContaining("edge");
+        assertThatThrownBy(() -> RenderedChart.render("edge: { mode: gateway }\n"))
+                .hasMessageContaining("mode");
+    }
+
     private static Container operator(RenderedChart chart) {
         return chart.one(Deployment.class)
                 .getSpec()

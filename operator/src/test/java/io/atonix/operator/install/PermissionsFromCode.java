@@ -118,10 +118,19 @@ final class PermissionsFromCode {
                                     "ArchiveObservation: the termination messages of a Postgres' base backups and"
                                             + " recovery")),
                     Map.entry(
-                            "io/atonix/operator/monitoring/PrometheusOperatorApi.java",
+                            "io/atonix/operator/common/CrdPresence.java",
                             primaries -> Map.of(
                                     of(CustomResourceDefinition.class, "get"),
-                                    "PrometheusOperatorApi: whether the monitoring.coreos.com CRDs exist")),
+                                    "CrdPresence: whether the CRDs of the Prometheus Operator, cert-manager and the"
+                                            + " Gateway API exist")),
+                    Map.entry("io/atonix/operator/edge/CertManagerInstalled.java", primaries -> Map.of()),
+                    // Reads the Ingress and HTTPRoute informers' caches, and before the HTTPRoute informer starts
+                    // lists the stacks' HTTPRoutes once, which the dependent's rules (list) cover.
+                    Map.entry("io/atonix/operator/appstack/ServedRoute.java", primaries -> Map.of()),
+                    Map.entry("io/atonix/operator/edge/GatewayApiInstalled.java", primaries -> Map.of()),
+                    Map.entry("io/atonix/operator/edge/CertManagerApi.java", primaries -> Map.of()),
+                    Map.entry("io/atonix/operator/edge/GatewayApi.java", primaries -> Map.of()),
+                    Map.entry("io/atonix/operator/monitoring/PrometheusOperatorApi.java", primaries -> Map.of()),
                     Map.entry(
                             "io/atonix/operator/postgres/PostgresCredentialsDependent.java",
                             primaries -> Map.of(

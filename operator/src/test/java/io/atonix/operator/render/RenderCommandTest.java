@@ -324,6 +324,51 @@ class RenderCommandTest {
         assertThat(result.out).contains("ingressClassName: \"nginx\"").contains("namespace: \"storefront\"");
     }
 
+    @Test
+    void theShopSampleRendersTheCertificateItsIssuerFillsTheIngressSecretWith() {
+        Result result = run(SAMPLES.resolve("appstack-shop.yaml").toString());
+        assertThat(result.status).as(result.err).isZero();
+        List<HasMetadata> printed = new KubernetesSerialization().unmarshal(result.out);
+        assertThat(printed)
+                .filteredOn(o -> o.getKind().equals("Certificate"))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getApiVersion()).isEqualTo("cert-manager.io/v1");
+                    assertThat(c.getMetadata().getName()).isEqualTo("shop-shop.example.com");
+                });
+        assertThat(result.out)
+                .contains("secretName: \"shop-shop.example.com-tls\"")
+                .contains("name: \"letsencrypt\"")
+                .contains("kind: \"ClusterIssuer\"");
+    }
+
+    @Test
+    void theGatewayOptionRendersAnHttpRoutePerServiceAndHostInsteadOfTheIngress() {
+        Result result = run(
+                "--gateway",
+                "gateways/public/https",
+                SAMPLES.resolve("appstack-shop.yaml").toString());
+        assertThat(result.status).as(result.err).isZero();
+        List<HasMetadata> printed = new KubernetesSerialization().unmarshal(result.out);
+        assertThat(printed).extracting(HasMetadata::getKind).doesNotContain("Ingress");
+        assertThat(printed)
+                .filteredOn(o -> o.getKind().equals("HTTPRoute"))
+                .extracting(o -> o.getMetadata().getName())
+                .containsExactly("shop-web-shop.example.com", "shop-api-shop.example.com");
+        assertThat(result.out)
+                .contains("apiVersion: \"gateway.networking.k8s.io/v1\"")
+                .contains("namespace: \"gateways\"")
+                .contains("sectionName: \"https\"");
+        assertThat(run(
+                        "--gateway",
+                        "public",
+                        SAMPLES.resolve("appstack-shop.yaml").toString()))
+                .satisfies(bad -> {
+                    assertThat(bad.status).isEqualTo(2);
+                    assertThat(bad.err).contains("a Gateway is NAMESPACE/NAME or NAMESPACE/NAME/LISTENER");
+                });
+    }
+
     private static Path write(Path dir, String content) throws IOException {
         Path file = Files.createTempFile(dir, "stack", ".yaml");
         Files.writeString(file, content);

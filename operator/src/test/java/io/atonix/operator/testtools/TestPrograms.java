@@ -59,6 +59,19 @@ public final class TestPrograms {
         return new Program(binary, Map.of());
     }
 
+    /**
+     * The directory of Go module {@code moduleAtVersion} (for example {@code sigs.k8s.io/gateway-api@v1.6.3}), downloaded
+     * from the Go module proxy into Go's module cache (tools/go-module-dir.sh): files projects publish in their modules,
+     * such as CRD YAML.
+     */
+    public static Path goModule(String moduleAtVersion) {
+        return Path.of(lastLine(
+                "tools/go-module-dir.sh",
+                List.of(moduleAtVersion),
+                "Go module " + moduleAtVersion + " could not be downloaded: install Go (https://go.dev/dl) and let it"
+                        + " reach the Go module proxy (GOPROXY)"));
+    }
+
     /** /usr/bin/{@code name} of Debian's {@code packages}, unpacked under ~/.cache/atonix, or the binary {@code override} names. */
     public static Program debian(String name, String override, List<String> packages) {
         String configured = System.getenv(override);

@@ -14,7 +14,9 @@ import io.fabric8.generator.annotation.Size;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ComponentStatus(
-        @Required @JsonPropertyDescription("Part of the stack: Postgres, Redis, Kafka or Monitoring.")
+        @Required
+        @JsonPropertyDescription(
+                "Part of the stack: Postgres, Redis, Kafka, Monitoring, Certificates (the hosts' cert-manager Certificates) or Routes (the services' HTTPRoutes in Gateway mode).")
         String component,
 
         @JsonPropertyDescription("Name of the object that implements it, when there is one.")

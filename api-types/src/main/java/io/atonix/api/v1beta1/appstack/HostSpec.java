@@ -26,7 +26,7 @@ public record HostSpec(
         String name,
 
         @JsonPropertyDescription(
-                "Serve the host over HTTPS; absent: plain HTTP. The certificate is in tls.secretName, or in the Secret <stack>-<host>-tls (with * written as wildcard) that the stack owns.")
+                "Serve the host over HTTPS; absent: plain HTTP. The certificate is in tls.secretName, or in the Secret <stack>-<host>-tls (with * written as wildcard) that the stack owns, where cert-manager issues it when tls.issuerRef names an issuer.")
         HostTls tls) {
 
     /** Leaves room in a Secret name of 253 for the stack (30), the wildcard's spelling and the -tls suffix. */
