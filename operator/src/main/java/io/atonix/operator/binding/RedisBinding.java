@@ -13,6 +13,9 @@ public final class RedisBinding {
     /** The value of {@link ServiceBinding#TYPE}. */
     public static final String TYPE = "redis";
 
+    /** "true" when the server requires TLS: connect with TLS (the URI's scheme is then rediss). */
+    public static final String SSL = "ssl";
+
     /** What a service's pods read, by environment variable. */
     public static final Map<String, String> ENV = ordered(
             "REDIS_HOST", ServiceBinding.HOST,
