@@ -31,6 +31,14 @@ public final class PostgresBinding {
             "PGPASSWORD", ServiceBinding.PASSWORD,
             "DATABASE_URL", ServiceBinding.URI);
 
+    /**
+     * With TLS: what libpq reads beside {@link #ENV}, the mode from the binding and the CA certificate's path in the pod
+     * (the binding's ca.crt, mounted), so that DATABASE_URL's verify-full finds its root certificate.
+     */
+    public static final String SSL_MODE_ENV = "PGSSLMODE";
+
+    public static final String SSL_ROOT_CERT_ENV = "PGSSLROOTCERT";
+
     private PostgresBinding() {}
 
     /** The binding Secret of the login role {@code role}, next to the Postgres. */

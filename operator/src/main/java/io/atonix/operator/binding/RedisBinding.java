@@ -24,6 +24,9 @@ public final class RedisBinding {
             "REDIS_PASSWORD", ServiceBinding.PASSWORD,
             "REDIS_URL", ServiceBinding.URI);
 
+    /** With TLS: the path in the pod of the binding's CA certificate (ca.crt, mounted), for a rediss:// client. */
+    public static final String CA_CERT_ENV = "REDIS_CA_CERT_FILE";
+
     private RedisBinding() {}
 
     /** The binding Secret of an application's ACL user, next to the Redis. */
