@@ -211,7 +211,7 @@ class DataPlaneTlsIT {
         assertThatThrownBy(() -> TlsClients.verifyFull(address, 6379, REDIS + ".elsewhere.svc", login.get("ca.crt"))
                         .close())
                 .isInstanceOf(SSLException.class)
-                .hasMessageContaining("No name matching");
+                .hasMessageContaining("No subject alternative DNS name matching");
     }
 
     @Test
