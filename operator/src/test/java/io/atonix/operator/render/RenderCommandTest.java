@@ -115,7 +115,7 @@ class RenderCommandTest {
     }
 
     @Test
-    void theDataStoreSamplesRequireTlsAndRenderTheirCertificatesSecretAndVerifyingBindings() {
+    void theDataStoreSamplesRequireTlsAndRenderTheirCertificatesSecretVerifyingBindingsAndTheStacksCaFiles() {
         Result postgres = run(SAMPLES.resolve("postgres.yaml").toString());
         assertThat(postgres.status).as(postgres.err).isZero();
         List<HasMetadata> printed = new KubernetesSerialization().unmarshal(postgres.out);
@@ -134,6 +134,11 @@ class RenderCommandTest {
                 .contains("tls-port 6379")
                 .contains("rediss://web:")
                 .contains("sessions-tls");
+        Result stack = run(SAMPLES.resolve("appstack-shop.yaml").toString());
+        assertThat(stack.out)
+                .contains("PGSSLROOTCERT")
+                .contains("/var/run/secrets/atonix.io/db/ca.crt")
+                .contains("REDIS_CA_CERT_FILE");
     }
 
     @Test
