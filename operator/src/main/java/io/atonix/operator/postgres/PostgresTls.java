@@ -1,10 +1,16 @@
 package io.atonix.operator.postgres;
 
 import io.atonix.api.v1beta1.postgres.Postgres;
+import io.atonix.operator.binding.PostgresBinding;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.tls.ServerCertificate;
 import io.atonix.operator.tls.StoreCertificates;
+import io.atonix.operator.tls.TlsPodParts;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,5 +56,32 @@ public final class PostgresTls {
      */
     static String exporterSslMode(Postgres postgres) {
         return postgres.getSpec().tlsRequired() ? "require" : "disable";
+    }
+
+    /**
+     * What a libpq client in a pod of the operator's (the backup Jobs) needs to check the server, when it requires TLS:
+     * verify-full against the CA mounted by {@link TlsPodParts#caVolumes}.
+     */
+    static List<EnvVar> clientEnv(Postgres postgres) {
+        if (!postgres.getSpec().tlsRequired()) {
+            return List.of();
+        }
+        return List.of(
+                new EnvVarBuilder()
+                        .withName(PostgresBinding.SSL_MODE_ENV)
+                        .withValue(PostgresBinding.VERIFY_FULL)
+                        .build(),
+                new EnvVarBuilder()
+                        .withName(PostgresBinding.SSL_ROOT_CERT_ENV)
+                        .withValue(TlsPodParts.file(ServerCertificate.CA_CRT))
+                        .build());
+    }
+
+    static List<Volume> clientVolumes(Postgres postgres) {
+        return TlsPodParts.caVolumes(postgres.getSpec().tlsRequired(), secretName(postgres));
+    }
+
+    static List<VolumeMount> clientMounts(Postgres postgres) {
+        return TlsPodParts.mounts(postgres.getSpec().tlsRequired());
     }
 }

@@ -47,6 +47,24 @@ public final class TlsPodParts {
         return List.of(volume.build());
     }
 
+    /** For a client's pod (a backup Job): the CA certificate alone, which is no secret. */
+    public static List<Volume> caVolumes(boolean required, String secretName) {
+        if (!required) {
+            return List.of();
+        }
+        return List.of(new VolumeBuilder()
+                .withName(VOLUME)
+                .withNewSecret()
+                .withSecretName(secretName)
+                .withDefaultMode(0444)
+                .addNewItem()
+                .withKey(ServerCertificate.CA_CRT)
+                .withPath(ServerCertificate.CA_CRT)
+                .endItem()
+                .endSecret()
+                .build());
+    }
+
     public static List<VolumeMount> mounts(boolean required) {
         if (!required) {
             return List.of();

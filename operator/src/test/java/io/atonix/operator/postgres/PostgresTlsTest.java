@@ -6,6 +6,7 @@ import io.atonix.api.v1beta1.common.Access;
 import io.atonix.api.v1beta1.common.TlsMode;
 import io.atonix.api.v1beta1.common.TlsSpec;
 import io.atonix.api.v1beta1.common.VolumeSpec;
+import io.atonix.api.v1beta1.postgres.BackupSpec;
 import io.atonix.api.v1beta1.postgres.DatabaseSpec;
 import io.atonix.api.v1beta1.postgres.Postgres;
 import io.atonix.api.v1beta1.postgres.PostgresSpec;
@@ -165,5 +166,44 @@ class PostgresTlsTest {
         assertThat(KeptCredentials.holds(before, after)).isFalse();
         assertThat(after.getStringData()).containsEntry("password", "kept");
         assertThat(KeptCredentials.holds(after, after)).isTrue();
+    }
+
+    @Test
+    void theBackupJobsDumpOverTlsCheckingTheServerAgainstTheCaAlone() {
+        Postgres postgres = required();
+        postgres.setSpec(new PostgresSpec(
+                "16",
+                1,
+                VolumeSpec.of("1Gi"),
+                postgres.getSpec().databases(),
+                postgres.getSpec().roles(),
+                null,
+                null,
+                new BackupSpec("0 3 * * *", 7, VolumeSpec.of("2Gi"), null),
+                null,
+                null,
+                null,
+                null,
+                new TlsSpec(TlsMode.Required)));
+        var pod = PostgresBackups.cronJob(postgres)
+                .orElseThrow()
+                .getSpec()
+                .getJobTemplate()
+                .getSpec()
+                .getTemplate()
+                .getSpec();
+        assertThat(pod.getContainers().get(0).getEnv())
+                .anySatisfy(e -> assertThat(e.getName() + "=" + e.getValue()).isEqualTo("PGSSLMODE=verify-full"))
+                .anySatisfy(e ->
+                        assertThat(e.getName() + "=" + e.getValue()).isEqualTo("PGSSLROOTCERT=/etc/atonix/tls/ca.crt"));
+        assertThat(pod.getVolumes())
+                .filteredOn(v -> v.getName().equals("tls"))
+                .singleElement()
+                .satisfies(v -> assertThat(v.getSecret().getItems())
+                        .extracting(item -> item.getKey())
+                        .containsExactly("ca.crt"));
+        assertThat(PostgresBackups.cronJob(postgres(null)))
+                .as("no backups without spec.backup")
+                .isEmpty();
     }
 }
