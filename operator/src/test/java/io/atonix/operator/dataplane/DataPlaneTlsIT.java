@@ -10,6 +10,7 @@ import io.atonix.api.v1beta1.common.DeletionPolicy;
 import io.atonix.api.v1beta1.common.TlsMode;
 import io.atonix.api.v1beta1.common.TlsSpec;
 import io.atonix.api.v1beta1.common.VolumeSpec;
+import io.atonix.api.v1beta1.postgres.BackupSpec;
 import io.atonix.api.v1beta1.postgres.DatabaseSpec;
 import io.atonix.api.v1beta1.postgres.Postgres;
 import io.atonix.api.v1beta1.postgres.PostgresSpec;
@@ -50,7 +51,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * hostssl alone, Debian's redis-server on its TLS port alone. Both are Ready only because their probes pass over TLS
  * and the operator provisioned the Postgres over JDBC with verify-full against the CA it keeps. A client that checks
  * the server as the binding asks (the binding's CA, the Service's name) connects; a plain connection is refused, and
- * so is a client that expects another name or another CA.
+ * so is a client that expects another name or another CA. A backup Job's pg_dump checks the server the same way.
  */
 @ExtendWith({RealCluster.class, DataPlane.class})
 class DataPlaneTlsIT {
@@ -87,7 +88,7 @@ class DataPlaneTlsIT {
                 List.of(new RoleSpec("teller", "ledger", Access.ReadWrite)),
                 null,
                 null,
-                null,
+                new BackupSpec("0 3 * * *", 7, VolumeSpec.of("1Gi"), null),
                 DeletionPolicy.Delete,
                 null,
                 null,
@@ -181,6 +182,27 @@ class DataPlaneTlsIT {
         assertThat(wrongName.output()).contains("does not match host name");
         assertThat(wrongCa.succeeded()).isFalse();
         assertThat(wrongCa.output()).contains("certificate verify failed");
+    }
+
+    @Test
+    void aBackupJobDumpsTheDatabaseOverTlsCheckingTheServerAgainstTheCa() throws Exception {
+        BackupRuns runs = new BackupRuns(admin, namespace);
+        admin.resource(ManualJob.from(runs.cronJob(POSTGRES), "vault-db-backups-now"))
+                .create();
+
+        await().atMost(TIMEOUT)
+                .untilAsserted(() ->
+                        assertThat(runs.conditions("vault-db-backups-now")).contains("Complete"));
+        var container = runs.pods("vault-db-backups-now")
+                .get(0)
+                .getSpec()
+                .getContainers()
+                .get(0);
+        assertThat(container.getEnv())
+                .anySatisfy(e -> assertThat(e.getName() + "=" + e.getValue()).isEqualTo("PGSSLMODE=verify-full"));
+        assertThat(runs.files(POSTGRES))
+                .singleElement()
+                .satisfies(name -> assertThat(name).matches("ledger-\\d{8}T\\d{6}Z\\.dump"));
     }
 
     @Test
