@@ -59,7 +59,8 @@ public final class ChildPostgres {
                 stack.getSpec().deletionPolicyOrDefault(),
                 StackExporterMonitoring.of(stack),
                 null,
-                spec.bootstrap()));
+                spec.bootstrap(),
+                spec.tls()));
         return Optional.of(StackObjects.finish(postgres));
     }
 

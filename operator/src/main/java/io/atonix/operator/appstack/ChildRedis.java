@@ -57,7 +57,8 @@ public final class ChildRedis {
                 spec.resources(),
                 stack.getSpec().deletionPolicyOrDefault(),
                 StackExporterMonitoring.of(stack),
-                null));
+                null,
+                spec.tls()));
         return Optional.of(StackObjects.finish(redis));
     }
 

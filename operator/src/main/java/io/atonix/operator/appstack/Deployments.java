@@ -48,6 +48,7 @@ public final class Deployments {
                 .withImagePullSecrets(imagePullSecrets(stack))
                 .withSecurityContext(PodSecurity.restrictedPod())
                 .withContainers(container(stack, service))
+                .withVolumes(nullIfEmpty(UseTls.volumes(stack, service)))
                 .endSpec()
                 .endTemplate()
                 .endSpec()
@@ -70,6 +71,7 @@ public final class Deployments {
                 .withArgs(nullIfEmpty(service.args()))
                 .withPorts(nullIfEmpty(ContainerParts.ports(service)))
                 .withEnv(nullIfEmpty(env(stack, service)))
+                .withVolumeMounts(nullIfEmpty(UseTls.mounts(stack, service)))
                 .withResources(ContainerParts.resources(service.resources()))
                 .withReadinessProbe(readiness)
                 .withLivenessProbe(probes == null ? null : ContainerParts.probe(probes.liveness(), service.port()))
@@ -86,7 +88,10 @@ public final class Deployments {
     /** The service's own variables, then the connection details of each use, read from its binding Secret. */
     static List<EnvVar> env(AppStack stack, ServiceSpec service) {
         List<EnvVar> env = new ArrayList<>(ContainerParts.env(service.env()));
-        service.uses().forEach(use -> env.addAll(UseBindings.env(stack, service, use)));
+        service.uses().forEach(use -> {
+            env.addAll(UseBindings.env(stack, service, use));
+            env.addAll(UseTls.env(stack, service, use));
+        });
         return env;
     }
 

@@ -15,6 +15,12 @@ public final class PostgresBinding {
 
     public static final String DATABASE = "database";
     public static final String JDBC_URL = "jdbc-url";
+    /** libpq's sslmode, when the server requires TLS: verify-full, the server's certificate and name are checked. */
+    public static final String SSL_MODE = "sslmode";
+    /** The file of the binding, beside the others, that holds the CA certificate: {@link ServiceBinding#CA_CRT}. */
+    public static final String SSL_ROOT_CERT = "sslrootcert";
+
+    public static final String VERIFY_FULL = "verify-full";
 
     /** What a service's pods read, by environment variable: libpq's own variables and a URL. */
     public static final Map<String, String> ENV = ordered(
@@ -24,6 +30,14 @@ public final class PostgresBinding {
             "PGUSER", ServiceBinding.USERNAME,
             "PGPASSWORD", ServiceBinding.PASSWORD,
             "DATABASE_URL", ServiceBinding.URI);
+
+    /**
+     * With TLS: what libpq reads beside {@link #ENV}, the mode from the binding and the CA certificate's path in the pod
+     * (the binding's ca.crt, mounted), so that DATABASE_URL's verify-full finds its root certificate.
+     */
+    public static final String SSL_MODE_ENV = "PGSSLMODE";
+
+    public static final String SSL_ROOT_CERT_ENV = "PGSSLROOTCERT";
 
     private PostgresBinding() {}
 

@@ -13,6 +13,9 @@ public final class RedisBinding {
     /** The value of {@link ServiceBinding#TYPE}. */
     public static final String TYPE = "redis";
 
+    /** "true" when the server requires TLS: connect with TLS (the URI's scheme is then rediss). */
+    public static final String SSL = "ssl";
+
     /** What a service's pods read, by environment variable. */
     public static final Map<String, String> ENV = ordered(
             "REDIS_HOST", ServiceBinding.HOST,
@@ -20,6 +23,9 @@ public final class RedisBinding {
             "REDIS_USERNAME", ServiceBinding.USERNAME,
             "REDIS_PASSWORD", ServiceBinding.PASSWORD,
             "REDIS_URL", ServiceBinding.URI);
+
+    /** With TLS: the path in the pod of the binding's CA certificate (ca.crt, mounted), for a rediss:// client. */
+    public static final String CA_CERT_ENV = "REDIS_CA_CERT_FILE";
 
     private RedisBinding() {}
 

@@ -20,6 +20,8 @@ public final class ServiceBinding {
     public static final String PASSWORD = "password";
     /** A URI with every connection detail, the password included. */
     public static final String URI = "uri";
+    /** The certificate of the authority that signed the server's, in PEM: present when the server requires TLS. */
+    public static final String CA_CRT = "ca.crt";
     /** The provider this operator writes into the Secrets it generates. */
     public static final String ATONIX = "atonix";
 

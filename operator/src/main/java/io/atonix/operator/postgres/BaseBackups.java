@@ -85,6 +85,7 @@ final class BaseBackups {
                         .build())
                 .addToEnv(SecretEnv.of("PGPASSWORD", Names.postgresSuperuserSecret(name), BasicAuth.PASSWORD))
                 .addAllToEnv(ArchivePodParts.env(postgres))
+                .addAllToEnv(PostgresTls.clientEnv(postgres))
                 .addNewVolumeMount()
                 .withName(PostgresStatefulSets.DATA_VOLUME)
                 .withMountPath(PostgresConfig.DATA_MOUNT)
@@ -100,6 +101,7 @@ final class BaseBackups {
                 .withMountPath("/tmp")
                 .endVolumeMount()
                 .addAllToVolumeMounts(ArchivePodParts.mounts(postgres))
+                .addAllToVolumeMounts(PostgresTls.clientMounts(postgres))
                 .withSecurityContext(PodSecurity.restrictedContainer())
                 .endContainer()
                 .addNewVolume()
@@ -121,6 +123,7 @@ final class BaseBackups {
                 .endEmptyDir()
                 .endVolume()
                 .addAllToVolumes(ArchivePodParts.volumes(postgres))
+                .addAllToVolumes(PostgresTls.clientVolumes(postgres))
                 .build();
     }
 }

@@ -6,6 +6,7 @@ import io.atonix.api.v1beta1.postgres.RoleSpec;
 import io.atonix.operator.binding.BasicAuth;
 import io.atonix.operator.binding.PostgresBinding;
 import io.atonix.operator.common.Names;
+import io.atonix.operator.common.SecretValues;
 import io.atonix.operator.postgres.sql.DatabasePlan;
 import io.atonix.operator.postgres.sql.JdbcConnector;
 import io.atonix.operator.postgres.sql.Login;
@@ -15,6 +16,7 @@ import io.atonix.operator.postgres.sql.ProvisioningException;
 import io.atonix.operator.postgres.sql.ProvisioningPlan;
 import io.atonix.operator.postgres.sql.ProvisioningResult;
 import io.atonix.operator.postgres.sql.ServiceLogin;
+import io.atonix.operator.tls.ServerCertificate;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -55,12 +57,30 @@ final class PostgresProvisioning {
                 new ProvisioningPlan(databases, logins, new Login(PostgresSecrets.MONITORING_ROLE, monitoring.get())));
     }
 
-    static ProvisioningResult run(Postgres postgres, ProvisioningPlan plan, Password superuser)
+    /** @param caCertificate the server's CA certificate when it requires TLS, else empty */
+    static ProvisioningResult run(
+            Postgres postgres, ProvisioningPlan plan, Password superuser, Optional<String> caCertificate)
             throws ProvisioningException {
         // The read-write Service's cluster DNS name: the operator runs in the cluster.
         return new PostgresProvisioner(new JdbcConnector(
-                        PostgresSecrets.host(postgres), PostgresConfig.PORT, PostgresSecrets.SUPERUSER, superuser))
+                        PostgresSecrets.host(postgres),
+                        PostgresConfig.PORT,
+                        PostgresSecrets.SUPERUSER,
+                        superuser,
+                        caCertificate))
                 .provision(plan);
+    }
+
+    /**
+     * The CA certificate the operator checks the server against, when the server requires TLS; empty while its
+     * Secret is not in the cache yet. Present and empty when the server does not require TLS.
+     */
+    static Optional<Optional<String>> caCertificate(Postgres postgres, Map<String, Secret> secrets) {
+        if (!postgres.getSpec().tlsRequired()) {
+            return Optional.of(Optional.empty());
+        }
+        return SecretValues.get(secrets.get(PostgresTls.secretName(postgres)), ServerCertificate.CA_CRT)
+                .map(Optional::of);
     }
 
     static Optional<Password> password(Secret secret) {

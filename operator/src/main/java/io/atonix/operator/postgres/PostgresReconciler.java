@@ -141,11 +141,13 @@ public class PostgresReconciler implements Reconciler<Postgres>, ReconcileFlow.S
         var superuser = PostgresProvisioning.password(
                 secrets.get(Names.postgresSuperuserSecret(postgres.getMetadata().getName())));
         var plan = PostgresProvisioning.plan(postgres, secrets);
-        if (superuser.isEmpty() || plan.isEmpty()) {
+        var caCertificate = PostgresProvisioning.caCertificate(postgres, secrets);
+        if (superuser.isEmpty() || plan.isEmpty() || caCertificate.isEmpty()) {
             return "the credential Secrets are not available yet";
         }
         try {
-            ProvisioningResult result = PostgresProvisioning.run(postgres, plan.get(), superuser.get());
+            ProvisioningResult result =
+                    PostgresProvisioning.run(postgres, plan.get(), superuser.get(), caCertificate.get());
             for (String action : result.actions()) {
                 EventRecorder.record(context.getClient(), postgres, EventRecorder.NORMAL, "Provisioned", action);
             }

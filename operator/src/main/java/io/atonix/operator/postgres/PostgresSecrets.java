@@ -8,11 +8,15 @@ import io.atonix.operator.binding.PostgresBinding;
 import io.atonix.operator.binding.ServiceBinding;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.postgres.sql.RoleNames;
+import io.atonix.operator.tls.ServerCertificate;
+import io.atonix.operator.tls.StoreCertificates;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -52,6 +56,19 @@ public final class PostgresSecrets {
      * so that a service reads it through environment variables and never holds a copy of the password.
      */
     public static Secret login(Postgres postgres, RoleSpec role, Supplier<String> password) {
+        return login(
+                postgres,
+                role,
+                password,
+                StoreCertificates.notGiven(postgres.getMetadata().getName()));
+    }
+
+    /**
+     * The login's binding; when the server requires TLS, with the CA certificate and verify-full in the URLs, so that
+     * a client checks it talks to this server.
+     */
+    public static Secret login(
+            Postgres postgres, RoleSpec role, Supplier<String> password, Supplier<ServerCertificate> certificates) {
         String host = host(postgres);
         String secret = password.get();
         String username = RoleNames.login(role.name());
@@ -63,13 +80,20 @@ public final class PostgresSecrets {
         data.put(PostgresBinding.DATABASE, role.database());
         data.put(ServiceBinding.USERNAME, username);
         data.put(ServiceBinding.PASSWORD, secret);
+        boolean tls = postgres.getSpec().tlsRequired();
+        String query = tls ? "?" + PostgresBinding.SSL_MODE + "=" + PostgresBinding.VERIFY_FULL : "";
         data.put(
                 ServiceBinding.URI,
                 "postgresql://" + username + ":" + secret + "@" + host + ":" + PostgresConfig.PORT + "/"
-                        + role.database());
+                        + role.database() + query);
         data.put(
                 PostgresBinding.JDBC_URL,
-                "jdbc:postgresql://" + host + ":" + PostgresConfig.PORT + "/" + role.database());
+                "jdbc:postgresql://" + host + ":" + PostgresConfig.PORT + "/" + role.database() + query);
+        if (tls) {
+            data.put(PostgresBinding.SSL_MODE, PostgresBinding.VERIFY_FULL);
+            data.put(PostgresBinding.SSL_ROOT_CERT, ServiceBinding.CA_CRT);
+            data.put(ServiceBinding.CA_CRT, certificates.get().caCertificate());
+        }
         return new SecretBuilder()
                 .withMetadata(PostgresObjects.kept(
                         postgres,
@@ -85,20 +109,39 @@ public final class PostgresSecrets {
                 postgres.getMetadata().getName(), postgres.getMetadata().getNamespace());
     }
 
-    /** Every credential Secret the Postgres needs, keyed by name. */
+    /**
+     * Every credential Secret the Postgres needs, keyed by name, each password and the certificates from the same
+     * supplier (placeholders in render).
+     */
     public static Map<String, Secret> all(Postgres postgres, Supplier<String> password) {
+        return all(postgres, name -> password.get(), PostgresTls.placeholder(password));
+    }
+
+    /**
+     * Every credential Secret the Postgres needs, keyed by name, and its TLS Secret when it requires TLS.
+     *
+     * @param password the password of the Secret of the given name: the stored one, or a new one
+     * @param certificates the stored certificates, or new ones, asked for only when the server requires TLS
+     */
+    public static Map<String, Secret> all(
+            Postgres postgres, Function<String, String> password, Supplier<ServerCertificate> certificates) {
+        String name = postgres.getMetadata().getName();
         Map<String, Secret> secrets = new LinkedHashMap<>();
-        for (Secret secret : List.of(superuser(postgres, password), monitoring(postgres, password))) {
-            secrets.put(secret.getMetadata().getName(), secret);
-        }
+        List<Secret> all = new ArrayList<>();
+        all.add(superuser(postgres, () -> password.apply(Names.postgresSuperuserSecret(name))));
+        all.add(monitoring(postgres, () -> password.apply(Names.postgresMonitoringSecret(name))));
         for (DatabaseSpec database : postgres.getSpec().databases()) {
-            Secret secret = owner(postgres, database.name(), password);
-            secrets.put(secret.getMetadata().getName(), secret);
+            all.add(owner(
+                    postgres, database.name(), () -> password.apply(Names.postgresOwnerSecret(name, database.name()))));
         }
         for (RoleSpec role : postgres.getSpec().roles()) {
-            Secret secret = login(postgres, role, password);
-            secrets.put(secret.getMetadata().getName(), secret);
+            all.add(login(
+                    postgres, role, () -> password.apply(PostgresBinding.secretName(name, role.name())), certificates));
         }
+        if (postgres.getSpec().tlsRequired()) {
+            all.add(PostgresTls.secret(postgres, certificates.get()));
+        }
+        all.forEach(secret -> secrets.put(secret.getMetadata().getName(), secret));
         return secrets;
     }
 

@@ -1,8 +1,6 @@
 package io.atonix.operator.postgres;
 
-import io.atonix.api.v1beta1.common.ComputeResources;
 import io.atonix.api.v1beta1.common.DeletionPolicy;
-import io.atonix.api.v1beta1.common.ResourceAmounts;
 import io.atonix.api.v1beta1.postgres.Postgres;
 import io.atonix.operator.binding.BasicAuth;
 import io.atonix.operator.common.DesiredHash;
@@ -11,17 +9,16 @@ import io.atonix.operator.common.PodSecurity;
 import io.atonix.operator.common.Quantities;
 import io.atonix.operator.common.SecretChecksum;
 import io.atonix.operator.common.SecretEnv;
+import io.atonix.operator.tls.TlsPodParts;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.ResourceRequirements;
-import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,6 +88,8 @@ public final class PostgresStatefulSets {
                 .withNewEmptyDir()
                 .endEmptyDir()
                 .endVolume()
+                .addAllToVolumes(
+                        TlsPodParts.volumes(postgres.getSpec().tlsRequired(), PostgresTls.secretName(postgres)))
                 .addAllToVolumes(ArchivePodParts.volumes(postgres))
                 .addAllToVolumes(RecoveryPodParts.volumes(postgres))
                 .endSpec()
@@ -114,11 +113,19 @@ public final class PostgresStatefulSets {
                 .build());
     }
 
-    /** The checksum of the Secrets the pod reads at start and the operator may rotate: the monitoring login. */
+    /**
+     * The checksum of the Secrets the pod reads at start and the operator may rotate: the monitoring login, and the
+     * certificates when the server requires TLS.
+     */
     public static Optional<String> credentialsChecksum(Postgres postgres, Map<String, Secret> secretsByName) {
+        List<Secret> read = new ArrayList<>();
         Secret monitoring = secretsByName.get(
                 Names.postgresMonitoringSecret(postgres.getMetadata().getName()));
-        return SecretChecksum.of(monitoring == null ? List.of() : List.of(monitoring));
+        if (monitoring != null) {
+            read.add(monitoring);
+        }
+        PostgresTls.stored(postgres, secretsByName).ifPresent(read::add);
+        return SecretChecksum.of(read);
     }
 
     private static Map<String, String> podAnnotations(String configHash, Optional<String> credentialsChecksum) {
@@ -153,7 +160,7 @@ public final class PostgresStatefulSets {
                 .withStartupProbe(ready(5, 60))
                 .withReadinessProbe(ready(10, 3))
                 .withLivenessProbe(ready(20, 6))
-                .withResources(resources(postgres.getSpec().resources(), "250m", "512Mi", "1Gi"))
+                .withResources(PostgresContainerResources.of(postgres.getSpec().resources(), "250m", "512Mi", "1Gi"))
                 .addNewVolumeMount()
                 .withName(DATA_VOLUME)
                 .withMountPath(PostgresConfig.DATA_MOUNT)
@@ -171,6 +178,7 @@ public final class PostgresStatefulSets {
                 .withName("tmp")
                 .withMountPath("/tmp")
                 .endVolumeMount()
+                .addAllToVolumeMounts(TlsPodParts.mounts(postgres.getSpec().tlsRequired()))
                 .addAllToVolumeMounts(ArchivePodParts.mounts(postgres))
                 .withSecurityContext(PodSecurity.restrictedContainer())
                 .build();
@@ -184,7 +192,8 @@ public final class PostgresStatefulSets {
                 .withEnv(
                         new EnvVarBuilder()
                                 .withName("DATA_SOURCE_URI")
-                                .withValue("127.0.0.1:" + PostgresConfig.PORT + "/postgres?sslmode=disable")
+                                .withValue("127.0.0.1:" + PostgresConfig.PORT + "/postgres?sslmode="
+                                        + PostgresTls.exporterSslMode(postgres))
                                 .build(),
                         SecretEnv.of("DATA_SOURCE_USER", Names.postgresMonitoringSecret(name), BasicAuth.USERNAME),
                         SecretEnv.of("DATA_SOURCE_PASS", Names.postgresMonitoringSecret(name), BasicAuth.PASSWORD))
@@ -204,7 +213,7 @@ public final class PostgresStatefulSets {
                         .withPeriodSeconds(30)
                         .withTimeoutSeconds(5)
                         .build())
-                .withResources(resources(null, "20m", "32Mi", "128Mi"))
+                .withResources(PostgresContainerResources.of(null, "20m", "32Mi", "128Mi"))
                 .withSecurityContext(PodSecurity.restrictedContainer())
                 .build();
     }
@@ -220,29 +229,5 @@ public final class PostgresStatefulSets {
                 .withTimeoutSeconds(5)
                 .withFailureThreshold(failures)
                 .build();
-    }
-
-    private static ResourceRequirements resources(
-            ComputeResources spec, String cpu, String memory, String memoryLimit) {
-        ResourceAmounts requests = spec == null ? null : spec.requests();
-        ResourceAmounts limits = spec == null ? null : spec.limits();
-        Quantity requestedMemory =
-                requests != null && requests.memory() != null ? requests.memory() : new Quantity(memory);
-        Quantity limitedMemory = limits != null && limits.memory() != null
-                ? limits.memory()
-                : Quantities.amount(requestedMemory).compareTo(Quantities.amount(new Quantity(memoryLimit))) > 0
-                        ? requestedMemory
-                        : new Quantity(memoryLimit);
-        var builder = new ResourceRequirementsBuilder()
-                .addToRequests(
-                        "cpu",
-                        Quantities.canonical(
-                                requests != null && requests.cpu() != null ? requests.cpu() : new Quantity(cpu)))
-                .addToRequests("memory", Quantities.canonical(requestedMemory))
-                .addToLimits("memory", Quantities.canonical(limitedMemory));
-        if (limits != null && limits.cpu() != null) {
-            builder.addToLimits("cpu", Quantities.canonical(limits.cpu()));
-        }
-        return builder.build();
     }
 }

@@ -27,7 +27,11 @@ public final class RedisConfig {
         StringBuilder file = new StringBuilder("# Written by the Atonix operator from Redis ")
                 .append(redis.getMetadata().getName())
                 .append("; edit the Redis resource instead.\n");
-        file.append("port ").append(PORT).append('\n');
+        if (spec.tlsRequired()) {
+            file.append(RedisTls.config());
+        } else {
+            file.append("port ").append(PORT).append('\n');
+        }
         // No bind line: Redis listens on every address of the pod (IPv4 and IPv6). Every connection must log in as an
         // ACL user with a password (the default user is off), so protected mode has nothing left to protect.
         file.append("protected-mode no\n");

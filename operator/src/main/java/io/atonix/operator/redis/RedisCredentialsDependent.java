@@ -1,13 +1,16 @@
 package io.atonix.operator.redis;
 
 import io.atonix.api.v1beta1.redis.Redis;
+import io.atonix.operator.binding.BasicAuth;
 import io.atonix.operator.common.EventRecorder;
+import io.atonix.operator.common.KeptCredentials;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.Passwords;
 import io.atonix.operator.common.RetainedData;
 import io.atonix.operator.common.Rotation;
 import io.atonix.operator.common.Secondaries;
+import io.atonix.operator.common.SecretChecksum;
 import io.atonix.operator.common.WithoutManagedFields;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -21,6 +24,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,9 +47,17 @@ public class RedisCredentialsDependent extends KubernetesDependentResource<Secre
         super(Secret.class);
     }
 
+    /**
+     * Each Secret with the password it already holds (a new one only when it is missing or asked to rotate), and the
+     * stored certificates: a CA and server certificate are issued only when the TLS Secret is missing.
+     */
     @Override
     public Map<String, Secret> desiredResources(Redis primary, Context<Redis> context) {
-        return RedisSecrets.all(primary, Passwords::generate);
+        Map<String, Secret> stored = getSecondaryResources(primary, context);
+        return RedisSecrets.all(
+                primary,
+                KeptCredentials.passwords(stored, BasicAuth.PASSWORD, name -> true, Passwords::generate),
+                RedisTls.certificates(primary, stored.get(RedisTls.secretName(primary))));
     }
 
     @Override
@@ -63,21 +75,30 @@ public class RedisCredentialsDependent extends KubernetesDependentResource<Secre
      */
     @Override
     public Matcher.Result<Secret> match(Secret actual, Secret desired, Redis primary, Context<Redis> context) {
-        // The result carries what an update writes: the freshly generated Secret.
-        return Matcher.Result.computed(!Rotation.requested(actual), desired);
+        // desiredResources built it with the stored password: it differs only by a rotation or new connection details
+        // (spec.tls). The result carries what an update writes.
+        return Matcher.Result.computed(!Rotation.requested(actual) && KeptCredentials.holds(actual, desired), desired);
     }
 
-    /** Only for a rotation: the new password replaces the old one and the request annotation goes. */
+    /** A rotation, or new connection details: the Secret is rewritten and a rotation's request annotation goes. */
     @Override
     public Secret update(Secret actual, Secret desired, Redis primary, Context<Redis> context) {
-        Secret rotated = super.update(Rotation.withoutRequest(actual), desired, primary, context);
+        boolean rotate = Rotation.requested(actual);
+        Secret written = super.update(Rotation.withoutRequest(actual), desired, primary, context);
         EventRecorder.record(
                 context.getClient(),
                 primary,
                 EventRecorder.NORMAL,
-                "Rotated",
-                "Generated a new password in Secret " + actual.getMetadata().getName());
-        return rotated;
+                rotate ? "Rotated" : "Updated",
+                (rotate ? "Generated new credentials in Secret " : "Updated the connection details in Secret ")
+                        + actual.getMetadata().getName());
+        return written;
+    }
+
+    /** The checksum of the stored TLS Secret, when Redis requires TLS and the Secret is in the cache. */
+    static Optional<String> tlsChecksum(Redis redis, Context<Redis> context) {
+        Secret tls = stored(redis, context).get(RedisTls.secretName(redis));
+        return redis.getSpec().tlsRequired() && tls != null ? SecretChecksum.of(List.of(tls)) : Optional.empty();
     }
 
     /** By label: under Retain a credential has no owner reference ({@link RetainedData}). */

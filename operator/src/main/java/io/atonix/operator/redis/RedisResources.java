@@ -2,11 +2,13 @@ package io.atonix.operator.redis;
 
 import io.atonix.api.v1beta1.redis.Redis;
 import io.atonix.operator.common.PlatformSettings;
+import io.atonix.operator.common.SecretChecksum;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Every object the operator creates for a Redis, as a pure function, in the order a person would apply them. */
@@ -23,7 +25,11 @@ public final class RedisResources {
         objects.add(RedisAcl.desired(redis, passwords));
         objects.add(RedisConfig.desired(redis));
         objects.add(RedisServices.desired(redis));
-        objects.add(RedisStatefulSets.desired(redis, passwords));
+        objects.add(RedisStatefulSets.desired(
+                redis,
+                passwords,
+                Optional.ofNullable(credentials.get(RedisTls.secretName(redis)))
+                        .flatMap(tls -> SecretChecksum.of(List.of(tls)))));
         return objects;
     }
 

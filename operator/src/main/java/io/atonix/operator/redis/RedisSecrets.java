@@ -7,11 +7,16 @@ import io.atonix.operator.binding.RedisBinding;
 import io.atonix.operator.binding.ServiceBinding;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.SecretValues;
+import io.atonix.operator.tls.ServerCertificate;
+import io.atonix.operator.tls.StoreCertificates;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -51,16 +56,36 @@ public final class RedisSecrets {
                 password.get());
     }
 
-    /** Every credential Secret the Redis needs, keyed by name. */
+    /**
+     * Every credential Secret the Redis needs, keyed by name, each password and the certificates from the same supplier
+     * (placeholders in render).
+     */
     public static Map<String, Secret> all(Redis redis, Supplier<String> password) {
-        Map<String, Secret> secrets = new LinkedHashMap<>();
-        for (Secret secret : new Secret[] {admin(redis, password), monitoring(redis, password)}) {
-            secrets.put(secret.getMetadata().getName(), secret);
-        }
+        return all(redis, name -> password.get(), RedisTls.placeholder(password));
+    }
+
+    /**
+     * Every credential Secret the Redis needs, keyed by name, and its TLS Secret when it requires TLS.
+     *
+     * @param password the password of the Secret of the given name: the stored one, or a new one
+     * @param certificates the stored certificates, or new ones, asked for only when Redis requires TLS
+     */
+    public static Map<String, Secret> all(
+            Redis redis, Function<String, String> password, Supplier<ServerCertificate> certificates) {
+        String name = redis.getMetadata().getName();
+        List<Secret> all = new ArrayList<>();
+        String admin = RedisBinding.adminSecretName(name);
+        all.add(binding(redis, admin, RedisAcl.ADMIN, password.apply(admin), certificates));
+        all.add(monitoring(redis, () -> password.apply(Names.redisMonitoringSecret(name))));
         for (RedisUserSpec user : redis.getSpec().users()) {
-            Secret secret = user(redis, user, password);
-            secrets.put(secret.getMetadata().getName(), secret);
+            String secret = RedisBinding.secretName(name, user.name());
+            all.add(binding(redis, secret, user.name(), password.apply(secret), certificates));
         }
+        if (redis.getSpec().tlsRequired()) {
+            all.add(RedisTls.secret(redis, certificates.get()));
+        }
+        Map<String, Secret> secrets = new LinkedHashMap<>();
+        all.forEach(secret -> secrets.put(secret.getMetadata().getName(), secret));
         return secrets;
     }
 
@@ -97,6 +122,18 @@ public final class RedisSecrets {
     }
 
     private static Secret binding(Redis redis, String name, String username, String password) {
+        return binding(
+                redis,
+                name,
+                username,
+                password,
+                StoreCertificates.notGiven(redis.getMetadata().getName()));
+    }
+
+    /** When Redis requires TLS: the rediss scheme, ssl and the CA certificate, so that a client checks the server. */
+    private static Secret binding(
+            Redis redis, String name, String username, String password, Supplier<ServerCertificate> certificates) {
+        boolean tls = redis.getSpec().tlsRequired();
         String host = host(redis);
         Map<String, String> data = new LinkedHashMap<>();
         data.put(ServiceBinding.TYPE, RedisBinding.TYPE);
@@ -105,7 +142,13 @@ public final class RedisSecrets {
         data.put(ServiceBinding.PORT, String.valueOf(RedisConfig.PORT));
         data.put(ServiceBinding.USERNAME, username);
         data.put(ServiceBinding.PASSWORD, password);
-        data.put(ServiceBinding.URI, "redis://" + username + ":" + password + "@" + host + ":" + RedisConfig.PORT);
+        data.put(
+                ServiceBinding.URI,
+                (tls ? "rediss://" : "redis://") + username + ":" + password + "@" + host + ":" + RedisConfig.PORT);
+        if (tls) {
+            data.put(RedisBinding.SSL, "true");
+            data.put(ServiceBinding.CA_CRT, certificates.get().caCertificate());
+        }
         return new SecretBuilder()
                 .withMetadata(RedisObjects.kept(redis, name))
                 .withType(RedisBinding.SECRET_TYPE)

@@ -21,7 +21,8 @@ public class RedisStatefulSetDependent extends StampedDependent<StatefulSet, Red
 
     @Override
     protected StatefulSet desired(Redis primary, Context<Redis> context) {
-        return RedisStatefulSets.desired(primary, StoredPasswords.of(primary, context));
+        return RedisStatefulSets.desired(
+                primary, StoredPasswords.of(primary, context), RedisCredentialsDependent.tlsChecksum(primary, context));
     }
 
     /**

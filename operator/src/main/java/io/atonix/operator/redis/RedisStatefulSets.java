@@ -10,6 +10,8 @@ import io.atonix.operator.common.Names;
 import io.atonix.operator.common.PodSecurity;
 import io.atonix.operator.common.Quantities;
 import io.atonix.operator.common.SecretEnv;
+import io.atonix.operator.tls.ServerCertificate;
+import io.atonix.operator.tls.TlsPodParts;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
@@ -23,6 +25,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetSpecBuilder;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The StatefulSet that runs a Redis: the official redis image as its non-root user, redis.conf and the ACL file
@@ -48,6 +51,14 @@ public final class RedisStatefulSets {
 
     /** @param passwords each ACL user's password (see {@link RedisSecrets#passwords}): the ACL file's hash rolls the pod */
     public static StatefulSet desired(Redis redis, Map<String, String> passwords) {
+        return desired(redis, passwords, Optional.empty());
+    }
+
+    /**
+     * @param tlsChecksum of the TLS Secret, when Redis requires TLS and the Secret exists: Redis reads its certificates
+     *        at start, so new ones (a rotation) roll the pod
+     */
+    public static StatefulSet desired(Redis redis, Map<String, String> passwords, Optional<String> tlsChecksum) {
         String name = redis.getMetadata().getName();
         var metadata = RedisObjects.metadata(redis, name);
         String retention = redis.getSpec().deletionPolicy() == DeletionPolicy.Delete ? "Delete" : "Retain";
@@ -70,6 +81,7 @@ public final class RedisStatefulSets {
                 .withLabels(metadata.getLabels())
                 .addToAnnotations(CONFIG_HASH, configHash)
                 .addToAnnotations(ACL_HASH, aclHash)
+                .addToAnnotations(RedisTls.podAnnotations(redis, tlsChecksum))
                 .endMetadata()
                 .withNewSpec()
                 .withAutomountServiceAccountToken(false)
@@ -92,6 +104,7 @@ public final class RedisStatefulSets {
                 .endSource()
                 .endProjected()
                 .endVolume()
+                .addAllToVolumes(TlsPodParts.volumes(redis.getSpec().tlsRequired(), RedisTls.secretName(redis)))
                 .endSpec()
                 .endTemplate();
         if (redis.getSpec().persistent()) {
@@ -144,9 +157,9 @@ public final class RedisStatefulSets {
                 .withContainerPort(RedisConfig.PORT)
                 .withProtocol("TCP")
                 .endPort()
-                .withStartupProbe(ping(5, 60))
-                .withReadinessProbe(ping(10, 3))
-                .withLivenessProbe(ping(20, 6))
+                .withStartupProbe(ping(redis, 5, 60))
+                .withReadinessProbe(ping(redis, 10, 3))
+                .withLivenessProbe(ping(redis, 20, 6))
                 .withResources(RedisMemory.resources(redis))
                 .addNewVolumeMount()
                 .withName(DATA_VOLUME)
@@ -157,6 +170,7 @@ public final class RedisStatefulSets {
                 .withMountPath(RedisConfig.MOUNT)
                 .withReadOnly(true)
                 .endVolumeMount()
+                .addAllToVolumeMounts(TlsPodParts.mounts(redis.getSpec().tlsRequired()))
                 .withSecurityContext(PodSecurity.restrictedContainer())
                 .build();
     }
@@ -169,10 +183,12 @@ public final class RedisStatefulSets {
                 .withEnv(
                         new EnvVarBuilder()
                                 .withName("REDIS_ADDR")
-                                .withValue("redis://127.0.0.1:" + RedisConfig.PORT)
+                                .withValue((redis.getSpec().tlsRequired() ? "rediss" : "redis") + "://127.0.0.1:"
+                                        + RedisConfig.PORT)
                                 .build(),
                         SecretEnv.of("REDIS_USER", Names.redisMonitoringSecret(name), BasicAuth.USERNAME),
                         SecretEnv.of("REDIS_PASSWORD", Names.redisMonitoringSecret(name), BasicAuth.PASSWORD))
+                .addAllToEnv(RedisTls.exporterEnv(redis))
                 .addNewPort()
                 .withName("metrics")
                 .withContainerPort(EXPORTER_PORT)
@@ -202,8 +218,11 @@ public final class RedisStatefulSets {
      * An authenticated PING that must answer PONG: proves that Redis serves commands and loaded its ACL file, which a TCP
      * check cannot tell.
      */
-    private static Probe ping(int period, int failures) {
-        String ping = "[ \"$(redis-cli -h 127.0.0.1 -p " + RedisConfig.PORT + " --user " + RedisAcl.MONITOR
+    private static Probe ping(Redis redis, int period, int failures) {
+        // With TLS, redis-cli checks the server's certificate against the CA (hiredis checks no host name).
+        String tls =
+                redis.getSpec().tlsRequired() ? " --tls --cacert " + TlsPodParts.file(ServerCertificate.CA_CRT) : "";
+        String ping = "[ \"$(redis-cli -h 127.0.0.1 -p " + RedisConfig.PORT + tls + " --user " + RedisAcl.MONITOR
                 + " ping)\" = PONG ]";
         return new ProbeBuilder()
                 .withNewExec()

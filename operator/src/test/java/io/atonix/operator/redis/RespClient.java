@@ -29,11 +29,21 @@ public final class RespClient implements AutoCloseable {
     }
 
     public RespClient(String host, int port) throws IOException {
-        socket = new Socket();
-        socket.connect(new InetSocketAddress(host, port), 2000);
+        this(connected(host, port));
+    }
+
+    /** Over a socket already connected (a TLS socket, whose handshake checked the server). */
+    public RespClient(Socket socket) throws IOException {
+        this.socket = socket;
         socket.setSoTimeout(5000);
         in = new BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();
+    }
+
+    private static Socket connected(String host, int port) throws IOException {
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress(host, port), 2000);
+        return socket;
     }
 
     /** The reply: a String (simple or bulk), a Long, a List, null, or an {@link Error}. */

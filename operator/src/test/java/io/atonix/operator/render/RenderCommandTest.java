@@ -115,6 +115,33 @@ class RenderCommandTest {
     }
 
     @Test
+    void theDataStoreSamplesRequireTlsAndRenderTheirCertificatesSecretVerifyingBindingsAndTheStacksCaFiles() {
+        Result postgres = run(SAMPLES.resolve("postgres.yaml").toString());
+        assertThat(postgres.status).as(postgres.err).isZero();
+        List<HasMetadata> printed = new KubernetesSerialization().unmarshal(postgres.out);
+        assertThat(printed)
+                .filteredOn(o -> o.getMetadata().getName().equals("shop-db-tls"))
+                .singleElement()
+                .satisfies(o -> assertThat(((io.fabric8.kubernetes.api.model.Secret) o).getStringData())
+                        .containsOnlyKeys("ca.crt", "tls.crt", "tls.key", "ca.key")
+                        .containsValue(Renderer.GENERATED));
+        assertThat(postgres.out)
+                .contains("ssl = 'on'")
+                .contains("hostssl   all  all  all  scram-sha-256")
+                .contains("/orders?sslmode=verify-full");
+        Result redis = run(SAMPLES.resolve("redis.yaml").toString());
+        assertThat(redis.out)
+                .contains("tls-port 6379")
+                .contains("rediss://web:")
+                .contains("sessions-tls");
+        Result stack = run(SAMPLES.resolve("appstack-shop.yaml").toString());
+        assertThat(stack.out)
+                .contains("PGSSLROOTCERT")
+                .contains("/var/run/secrets/atonix.io/db/ca.crt")
+                .contains("REDIS_CA_CERT_FILE");
+    }
+
+    @Test
     void anUnknownFieldIsNamedWithItsFile(@TempDir Path dir) throws IOException {
         Path file = write(dir, """
                 apiVersion: atonix.io/v1beta1

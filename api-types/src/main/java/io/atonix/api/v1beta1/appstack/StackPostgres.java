@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.atonix.api.schema.ListType;
 import io.atonix.api.v1beta1.common.ComputeResources;
+import io.atonix.api.v1beta1.common.TlsSpec;
 import io.atonix.api.v1beta1.common.VolumeSpec;
 import io.atonix.api.v1beta1.postgres.BackupSpec;
 import io.atonix.api.v1beta1.postgres.BootstrapSpec;
@@ -46,11 +47,26 @@ public record StackPostgres(
 
         @JsonPropertyDescription(PostgresServer.BACKUP) BackupSpec backup,
 
-        @JsonPropertyDescription(PostgresServer.BOOTSTRAP) BootstrapSpec bootstrap)
+        @JsonPropertyDescription(PostgresServer.BOOTSTRAP) BootstrapSpec bootstrap,
+
+        @JsonPropertyDescription(PostgresServer.TLS) TlsSpec tls)
         implements PostgresServer {
 
     public StackPostgres {
         databases = databases == null ? List.of() : List.copyOf(databases);
         parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+    }
+
+    /** A stack's Postgres without a word about TLS: plain connections, as before spec.postgres.tls existed. */
+    public StackPostgres(
+            String version,
+            Integer instances,
+            VolumeSpec storage,
+            List<DatabaseSpec> databases,
+            Map<String, String> parameters,
+            ComputeResources resources,
+            BackupSpec backup,
+            BootstrapSpec bootstrap) {
+        this(version, instances, storage, databases, parameters, resources, backup, bootstrap, null);
     }
 }

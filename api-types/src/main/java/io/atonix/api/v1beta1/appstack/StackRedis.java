@@ -3,6 +3,7 @@ package io.atonix.api.v1beta1.appstack;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.atonix.api.v1beta1.common.ComputeResources;
+import io.atonix.api.v1beta1.common.TlsSpec;
 import io.atonix.api.v1beta1.redis.EvictionPolicy;
 import io.atonix.api.v1beta1.redis.RedisPersistence;
 import io.atonix.api.v1beta1.redis.RedisServer;
@@ -29,5 +30,18 @@ public record StackRedis(
 
         @JsonPropertyDescription(RedisServer.PERSISTENCE) RedisPersistence persistence,
 
-        @JsonPropertyDescription(RedisServer.RESOURCES) ComputeResources resources)
-        implements RedisServer {}
+        @JsonPropertyDescription(RedisServer.RESOURCES) ComputeResources resources,
+
+        @JsonPropertyDescription(RedisServer.TLS) TlsSpec tls)
+        implements RedisServer {
+
+    /** A stack's Redis without a word about TLS: plain connections, as before spec.redis.tls existed. */
+    public StackRedis(
+            String version,
+            Quantity memory,
+            EvictionPolicy evictionPolicy,
+            RedisPersistence persistence,
+            ComputeResources resources) {
+        this(version, memory, evictionPolicy, persistence, resources, null);
+    }
+}

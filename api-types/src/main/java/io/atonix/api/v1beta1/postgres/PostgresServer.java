@@ -1,6 +1,7 @@
 package io.atonix.api.v1beta1.postgres;
 
 import io.atonix.api.v1beta1.common.ComputeResources;
+import io.atonix.api.v1beta1.common.TlsSpec;
 import io.atonix.api.v1beta1.common.VolumeSpec;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
@@ -42,6 +43,9 @@ public interface PostgresServer {
     String BOOTSTRAP =
             "Where the new server's data comes from: recovery from another Postgres' archive in an object store, into this resource's new, empty volume. An empty server (initdb) when unset. Set at creation only.";
 
+    String TLS =
+            "TLS between PostgreSQL and its clients: mode Required refuses plain connections; Disabled (default) keeps them.";
+
     String version();
 
     Integer instances();
@@ -57,4 +61,11 @@ public interface PostgresServer {
     BackupSpec backup();
 
     BootstrapSpec bootstrap();
+
+    TlsSpec tls();
+
+    /** Whether the server accepts TLS connections only (spec.tls.mode Required). */
+    default boolean tlsRequired() {
+        return tls() != null && tls().required();
+    }
 }

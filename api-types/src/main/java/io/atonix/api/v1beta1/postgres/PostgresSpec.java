@@ -7,6 +7,7 @@ import io.atonix.api.v1beta1.common.BindingSpec;
 import io.atonix.api.v1beta1.common.ComputeResources;
 import io.atonix.api.v1beta1.common.DeletionPolicy;
 import io.atonix.api.v1beta1.common.ExporterMonitoring;
+import io.atonix.api.v1beta1.common.TlsSpec;
 import io.atonix.api.v1beta1.common.VolumeSpec;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
@@ -76,13 +77,45 @@ public record PostgresSpec(
                 "The login offered to servicebinding.io consumers in status.binding: a role of spec.roles. No binding when unset; never the superuser.")
         BindingSpec binding,
 
-        @JsonPropertyDescription(PostgresServer.BOOTSTRAP) BootstrapSpec bootstrap)
+        @JsonPropertyDescription(PostgresServer.BOOTSTRAP) BootstrapSpec bootstrap,
+
+        @JsonPropertyDescription(PostgresServer.TLS) TlsSpec tls)
         implements PostgresServer {
 
     public PostgresSpec {
         databases = databases == null ? List.of() : List.copyOf(databases);
         roles = roles == null ? List.of() : List.copyOf(roles);
         parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+    }
+
+    /** A Postgres without a word about TLS: plain connections, as before spec.tls existed. */
+    public PostgresSpec(
+            String version,
+            Integer instances,
+            VolumeSpec storage,
+            List<DatabaseSpec> databases,
+            List<RoleSpec> roles,
+            Map<String, String> parameters,
+            ComputeResources resources,
+            BackupSpec backup,
+            DeletionPolicy deletionPolicy,
+            ExporterMonitoring monitoring,
+            BindingSpec binding,
+            BootstrapSpec bootstrap) {
+        this(
+                version,
+                instances,
+                storage,
+                databases,
+                roles,
+                parameters,
+                resources,
+                backup,
+                deletionPolicy,
+                monitoring,
+                binding,
+                bootstrap,
+                null);
     }
 
     public ExporterMonitoring monitoringOrDefault() {

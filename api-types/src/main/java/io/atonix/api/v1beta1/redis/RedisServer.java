@@ -1,6 +1,7 @@
 package io.atonix.api.v1beta1.redis;
 
 import io.atonix.api.v1beta1.common.ComputeResources;
+import io.atonix.api.v1beta1.common.TlsSpec;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Quantity;
 
@@ -41,6 +42,9 @@ public interface RedisServer {
     String RESOURCES =
             "CPU and memory for the Redis container. The memory limit must be above memory; by default it is 1.5 times memory, and so is the request.";
 
+    String TLS =
+            "TLS between Redis and its clients: mode Required refuses plain connections; Disabled (default) keeps them.";
+
     String version();
 
     Quantity memory();
@@ -50,6 +54,13 @@ public interface RedisServer {
     RedisPersistence persistence();
 
     ComputeResources resources();
+
+    TlsSpec tls();
+
+    /** Whether Redis accepts TLS connections only (spec.tls.mode Required). */
+    default boolean tlsRequired() {
+        return tls() != null && tls().required();
+    }
 
     default EvictionPolicy evictionPolicyOrDefault() {
         return evictionPolicy() == null ? EvictionPolicy.AllKeysLRU : evictionPolicy();

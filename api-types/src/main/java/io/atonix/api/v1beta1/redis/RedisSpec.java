@@ -7,6 +7,7 @@ import io.atonix.api.v1beta1.common.BindingSpec;
 import io.atonix.api.v1beta1.common.ComputeResources;
 import io.atonix.api.v1beta1.common.DeletionPolicy;
 import io.atonix.api.v1beta1.common.ExporterMonitoring;
+import io.atonix.api.v1beta1.common.TlsSpec;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
@@ -63,11 +64,27 @@ public record RedisSpec(
 
         @JsonPropertyDescription(
                 "The login offered to servicebinding.io consumers in status.binding: a user of spec.users. No binding when unset; never the administrator.")
-        BindingSpec binding)
+        BindingSpec binding,
+
+        @JsonPropertyDescription(RedisServer.TLS) TlsSpec tls)
         implements RedisServer {
 
     public RedisSpec {
         users = users == null ? List.of() : List.copyOf(users);
+    }
+
+    /** A Redis without a word about TLS: plain connections, as before spec.tls existed. */
+    public RedisSpec(
+            String version,
+            Quantity memory,
+            EvictionPolicy evictionPolicy,
+            RedisPersistence persistence,
+            List<RedisUserSpec> users,
+            ComputeResources resources,
+            DeletionPolicy deletionPolicy,
+            ExporterMonitoring monitoring,
+            BindingSpec binding) {
+        this(version, memory, evictionPolicy, persistence, users, resources, deletionPolicy, monitoring, binding, null);
     }
 
     public ExporterMonitoring monitoringOrDefault() {
