@@ -8,20 +8,29 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Under Retain, the PersistentVolumes bound to the kept claims get reclaim policy Retain, so that the data stays on disk
  * even when the claims go (a deleted namespace); the policy they had is noted on the volume and given back under
  * Delete. The claim notes which volume was done, so a steady state makes no request, not even a read.
+ *
+ * <p>A provisioner may still write the volume's spec while it binds, from the claim it saw before (kwok's stage writes
+ * the whole volume again for a claim event it had queued): the claim is marked done only once the volume still holds
+ * Retain {@link Retention#SETTLING} after the operator set it, and a volume found back at another policy is set again.
  */
 public final class VolumeReclaim {
     /** On a claim: the volume whose reclaim policy the operator set to Retain. */
     public static final String RETAINED_VOLUME = "atonix.io/retained-volume";
     /** On a volume: its reclaim policy before the operator set Retain, given back under Delete. */
     public static final String POLICY_BEFORE = "atonix.io/reclaim-policy-before-retain";
+    /** On a volume: when the operator set Retain; the claim is marked done only a settling time later. */
+    public static final String RETAINED_AT = "atonix.io/reclaim-policy-retained-at";
 
     static final String RETAIN = "Retain";
 
@@ -51,13 +60,14 @@ public final class VolumeReclaim {
             boolean retain = RetainedData.retains(policy);
             boolean bound = claim.getStatus() != null
                     && "Bound".equals(claim.getStatus().getPhase());
+            Instant now = Instant.now();
             if (!bound || volume == null || volume.isEmpty() || (retain ? volume.equals(done) : done == null)) {
                 continue;
             }
             try {
                 PersistentVolume pv =
                         client.persistentVolumes().withName(volume).get();
-                if (pv != null && setPolicy(client, pv, retain)) {
+                if (pv != null && (setPolicy(client, pv, retain, now) || retain && settling(pv, now))) {
                     settling = true;
                     continue;
                 }
@@ -83,39 +93,57 @@ public final class VolumeReclaim {
         return settling;
     }
 
+    /** Whether the operator set Retain on the volume less than the settling time ago. */
+    private static boolean settling(PersistentVolume pv, Instant now) {
+        return WaitStart.of(pv, RETAINED_AT)
+                .map(since -> !WaitStart.over(since, Retention.SETTLING, now))
+                .orElse(false);
+    }
+
     /** Whether it changed the volume. */
-    private static boolean setPolicy(KubernetesClient client, PersistentVolume pv, boolean retain) {
+    private static boolean setPolicy(KubernetesClient client, PersistentVolume pv, boolean retain, Instant now) {
         String current = pv.getSpec().getPersistentVolumeReclaimPolicy();
         Map<String, String> annotations = pv.getMetadata().getAnnotations();
         String before = annotations == null ? null : annotations.get(POLICY_BEFORE);
         String wanted;
-        Map<String, Object> note;
+        List<Map<String, Object>> notes;
         if (retain) {
             if (RETAIN.equals(current)) {
                 return false;
             }
-            note = JsonPatch.annotation(annotations, POLICY_BEFORE, current);
+            Map<String, String> added = new LinkedHashMap<>();
+            // Set again after a provisioner wrote the volume back: the policy before is still the one noted first.
+            added.put(POLICY_BEFORE, before != null ? before : current);
+            added.put(RETAINED_AT, WaitStart.stamp(now));
+            notes = annotations == null || annotations.isEmpty()
+                    ? List.of(Map.of("op", "add", "path", "/metadata/annotations", "value", added))
+                    : added.entrySet().stream()
+                            .map(a -> JsonPatch.annotation(annotations, a.getKey(), a.getValue()))
+                            .toList();
             wanted = RETAIN;
         } else {
             if (before == null) {
                 return false;
             }
-            note = JsonPatch.annotation(annotations, POLICY_BEFORE, null);
+            notes = List.of(
+                    JsonPatch.annotation(annotations, POLICY_BEFORE, null),
+                    JsonPatch.annotation(annotations, RETAINED_AT, null));
             wanted = before;
         }
         client.persistentVolumes()
                 .withName(pv.getMetadata().getName())
                 .patch(
                         PatchContext.of(PatchType.JSON),
-                        JsonPatch.json(List.of(
-                                note,
-                                Map.of(
-                                        "op",
-                                        "replace",
-                                        "path",
-                                        "/spec/persistentVolumeReclaimPolicy",
-                                        "value",
-                                        wanted))));
+                        JsonPatch.json(Stream.concat(
+                                        notes.stream(),
+                                        Stream.of(Map.<String, Object>of(
+                                                "op",
+                                                "replace",
+                                                "path",
+                                                "/spec/persistentVolumeReclaimPolicy",
+                                                "value",
+                                                wanted)))
+                                .toList()));
         return true;
     }
 }

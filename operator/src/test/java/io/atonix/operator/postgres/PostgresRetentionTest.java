@@ -238,6 +238,79 @@ class PostgresRetentionTest {
         });
     }
 
+    @Test
+    void aVolumeAProvisionerWritesBackToDeleteWhileItBindsIsSetToRetainAgainBeforeItsClaimIsMarkedDone() {
+        client.persistentVolumes()
+                .resource(new PersistentVolumeBuilder()
+                        .withNewMetadata()
+                        .withName("pv-race")
+                        .endMetadata()
+                        .withNewSpec()
+                        .withPersistentVolumeReclaimPolicy("Delete")
+                        .addToCapacity("storage", new io.fabric8.kubernetes.api.model.Quantity("5Gi"))
+                        .endSpec()
+                        .build())
+                .create();
+        create("pg-race", spec(DeletionPolicy.Retain, null));
+        await().atMost(TIMEOUT)
+                .until(() -> client.apps()
+                                .statefulSets()
+                                .inNamespace("pg-race")
+                                .withName("orders")
+                                .get()
+                        != null);
+        var template = client.apps()
+                .statefulSets()
+                .inNamespace("pg-race")
+                .withName("orders")
+                .get()
+                .getSpec()
+                .getVolumeClaimTemplates()
+                .get(0);
+        client.persistentVolumeClaims()
+                .inNamespace("pg-race")
+                .resource(new PersistentVolumeClaimBuilder()
+                        .withNewMetadata()
+                        .withName("data-orders-0")
+                        .withNamespace("pg-race")
+                        .withLabels(template.getMetadata().getLabels())
+                        .endMetadata()
+                        .withSpec(template.getSpec())
+                        .editSpec()
+                        .withVolumeName("pv-race")
+                        .endSpec()
+                        .withNewStatus()
+                        .withPhase("Bound")
+                        .endStatus()
+                        .build())
+                .create();
+        await().atMost(TIMEOUT)
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> "Retain"
+                        .equals(client.persistentVolumes()
+                                .withName("pv-race")
+                                .get()
+                                .getSpec()
+                                .getPersistentVolumeReclaimPolicy()));
+
+        // The provisioner writes the volume again from the claim it saw before, as kwok's stage does.
+        client.persistentVolumes().withName("pv-race").edit(pv -> {
+            pv.getSpec().setPersistentVolumeReclaimPolicy("Delete");
+            return pv;
+        });
+        assertThat(claim("pg-race", "data-orders-0").getMetadata().getAnnotations())
+                .as("the claim, while the volume settles")
+                .doesNotContainKey(VolumeReclaim.RETAINED_VOLUME);
+
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
+            var pv = client.persistentVolumes().withName("pv-race").get();
+            assertThat(pv.getSpec().getPersistentVolumeReclaimPolicy()).isEqualTo("Retain");
+            assertThat(pv.getMetadata().getAnnotations()).containsEntry(VolumeReclaim.POLICY_BEFORE, "Delete");
+            assertThat(claim("pg-race", "data-orders-0").getMetadata().getAnnotations())
+                    .containsEntry(VolumeReclaim.RETAINED_VOLUME, "pv-race");
+        });
+    }
+
     private List<HasMetadata> kept(String namespace) {
         List<HasMetadata> kept = new java.util.ArrayList<>();
         CREDENTIALS.forEach(name -> kept.add(secret(namespace, name)));
