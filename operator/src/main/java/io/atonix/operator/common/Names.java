@@ -16,6 +16,21 @@ public final class Names {
         return stack + "-" + service;
     }
 
+    /** ServiceAccount, Deployment and Service of the oauth2-proxy that signs in a service's requests at the edge. */
+    public static String authProxy(String stack, String service) {
+        return service(stack, service) + "-auth";
+    }
+
+    /** The create-only Secret with the cookie secret of a service's oauth2-proxy. */
+    public static String authProxyCookie(String stack, String service) {
+        return authProxy(stack, service) + "-cookie";
+    }
+
+    /** The ConfigMap with the email addresses a service's oauth2-proxy lets pass. */
+    public static String authProxyEmails(String stack, String service) {
+        return authProxy(stack, service) + "-emails";
+    }
+
     /**
      * The login of one use of a stack's service, {@code <service>-<use>}: the Postgres role, Redis ACL user and the
      * name in its binding Secret's. A use name has no hyphen, so no other (service, use) of the stack gives the same

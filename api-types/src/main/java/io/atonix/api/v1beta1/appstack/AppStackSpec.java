@@ -58,6 +58,12 @@ import java.util.Optional;
 @ValidationRule(
         value = "self.services.all(s, !has(s.auth) || s.auth == 'None') || has(self.auth) && has(self.auth.oidc)",
         message = "a service's auth Browser or Bearer needs spec.auth.oidc, the provider users sign in with")
+@ValidationRule(
+        value =
+                "self.services.all(s, !has(s.auth) || s.auth == 'None' || !self.services.exists(o, o.name == s.name + '-auth'))",
+        message =
+                "a service named <name>-auth would share its objects' names with the oauth2-proxy of the service <name>, which signs in at the edge",
+        fieldPath = ".services")
 public record AppStackSpec(
         @Required
         @Size(min = 1, max = 20)
