@@ -34,6 +34,8 @@ public final class Labels {
      */
     /** Selects the objects an AppStack owns directly (they name it in {@link #STACK}). */
     public static final String STACK_CHILDREN_SELECTOR = MANAGED_SELECTOR + "," + STACK;
+    /** Selects the objects of the stacks' oauth2-proxies (they name their service in {@link #AUTH_PROXY}). */
+    public static final String AUTH_PROXY_CHILDREN_SELECTOR = MANAGED_SELECTOR + "," + AUTH_PROXY;
     /** Selects the objects of a Postgres (they name it in {@link #POSTGRES}). */
     public static final String POSTGRES_CHILDREN_SELECTOR = MANAGED_SELECTOR + "," + POSTGRES;
     /** Selects the objects of a Redis (they name it in {@link #REDIS}). */
