@@ -100,7 +100,10 @@ public final class Ingresses {
             }
             Route pages = new Route(null, AuthProxyArgs.proxyPrefix(service), PathType.Prefix);
             for (String host : AuthProxies.callbackHosts(stack, service)) {
-                paths.get(host).add(path(pages, backend));
+                List<HTTPIngressPath> hostPaths = paths.get(host);
+                if (hostPaths != null) {
+                    hostPaths.add(path(pages, backend));
+                }
             }
         }
         paths.values().removeIf(List::isEmpty);

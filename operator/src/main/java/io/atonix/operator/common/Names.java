@@ -16,9 +16,26 @@ public final class Names {
         return stack + "-" + service;
     }
 
-    /** ServiceAccount, Deployment and Service of the oauth2-proxy that signs in a service's requests at the edge. */
+    /** The longest name of a Service, a DNS label. */
+    static final int MAX_LABEL = 63;
+
+    /**
+     * ServiceAccount, Deployment and Service of the oauth2-proxy that signs in a service's requests at the edge,
+     * {@code <stack>-<service>-auth}. A stack and service of 30 characters each would give a Service name longer than
+     * a DNS label may be: such a name keeps its start and a hash of the whole before {@code -auth}.
+     */
     public static String authProxy(String stack, String service) {
-        return service(stack, service) + "-auth";
+        String base = service(stack, service);
+        String suffix = "-auth";
+        if (base.length() + suffix.length() > MAX_LABEL) {
+            String hash = shortHash(base);
+            String start = base.substring(0, MAX_LABEL - suffix.length() - hash.length() - 1);
+            while (start.endsWith("-")) {
+                start = start.substring(0, start.length() - 1);
+            }
+            base = start + "-" + hash;
+        }
+        return base + suffix;
     }
 
     /** The create-only Secret with the cookie secret of a service's oauth2-proxy. */

@@ -160,6 +160,16 @@ class AuthProxiesTest {
     }
 
     @Test
+    void theProxysNameStaysADnsLabelForTheLongestStackAndServiceNames() {
+        String stack = "s".repeat(30);
+        String service = "w".repeat(30);
+        String name = io.atonix.operator.common.Names.authProxy(stack, service);
+        assertThat(name).hasSizeLessThanOrEqualTo(63).startsWith("sss").endsWith("-auth");
+        assertThat(name).isNotEqualTo(io.atonix.operator.common.Names.authProxy(stack, "w".repeat(29) + "x"));
+        assertThat(io.atonix.operator.common.Names.authProxy("shop", "web")).isEqualTo("shop-web-auth");
+    }
+
+    @Test
     void withoutAProviderNoServiceIsProtected() {
         AppStack stack = shop(null, EgressMode.Open);
         assertThat(AuthProxies.protectedServices(stack)).isEmpty();
