@@ -61,6 +61,14 @@ import org.jboss.logging.Logger;
             @Dependent(name = "services", type = ServiceDependent.class),
             @Dependent(name = "autoscalers", type = HorizontalPodAutoscalerDependent.class, dependsOn = "deployments"),
             @Dependent(name = "disruptionbudgets", type = PodDisruptionBudgetDependent.class),
+            @Dependent(name = "authproxy-serviceaccounts", type = AuthProxyServiceAccountDependent.class),
+            @Dependent(name = "authproxy-cookies", type = AuthProxyCookieDependent.class),
+            @Dependent(name = "authproxy-emails", type = AuthProxyEmailsDependent.class),
+            @Dependent(
+                    name = "authproxy-deployments",
+                    type = AuthProxyDeploymentDependent.class,
+                    dependsOn = {"authproxy-serviceaccounts", "authproxy-cookies", "authproxy-emails"}),
+            @Dependent(name = "authproxy-services", type = AuthProxyServiceDependent.class),
             @Dependent(name = "ingresses", type = IngressDependent.class, dependsOn = "services"),
             @Dependent(
                     name = "httproutes",

@@ -45,6 +45,15 @@ final class ClusterChecks {
                         problems);
             }
         }
+        if (!AuthProxies.protectedServices(stack).isEmpty()) {
+            var secret = stack.getSpec().oidc().orElseThrow().clientSecretRef();
+            check(
+                    "Secret",
+                    new KeyReference(secret.name(), secret.key(), false),
+                    "spec.auth.oidc.clientSecretRef",
+                    lookup,
+                    problems);
+        }
         return problems;
     }
 

@@ -82,7 +82,11 @@ public final class HttpRoutes {
             AppStack stack, ServiceSpec service, String host, List<Route> routes, EdgeSettings.GatewayRef gateway) {
         String name = stack.getMetadata().getName();
         List<HTTPRouteMatch> matches = new ArrayList<>();
-        for (Route route : routes) {
+        List<Route> matched = new ArrayList<>(routes);
+        if (AuthProxies.callbackHosts(stack, service).contains(host)) {
+            matched.add(new Route(host, AuthProxyArgs.proxyPrefix(service), PathType.Prefix));
+        }
+        for (Route route : matched) {
             matches.add(new HTTPRouteMatchBuilder()
                     .withNewPath()
                     .withType(route.pathTypeOrDefault() == PathType.Exact ? "Exact" : "PathPrefix")
@@ -105,8 +109,8 @@ public final class HttpRoutes {
                 .addNewBackendRef()
                 .withGroup("")
                 .withKind("Service")
-                .withName(Names.service(name, service.name()))
-                .withPort(service.port())
+                .withName(AuthProxies.edgeBackend(stack, service))
+                .withPort(AuthProxies.edgeBackendPort(stack, service))
                 .withWeight(1)
                 .endBackendRef()
                 .endRule()

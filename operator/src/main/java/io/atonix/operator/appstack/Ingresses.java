@@ -3,6 +3,7 @@ package io.atonix.operator.appstack;
 import io.atonix.api.v1beta1.appstack.AppStack;
 import io.atonix.api.v1beta1.appstack.AppStackSpec;
 import io.atonix.api.v1beta1.appstack.HostSpec;
+import io.atonix.api.v1beta1.appstack.PathType;
 import io.atonix.api.v1beta1.appstack.Route;
 import io.atonix.api.v1beta1.appstack.ServiceSpec;
 import io.atonix.operator.common.Labels;
@@ -90,11 +91,18 @@ public final class Ingresses {
             if (!service.hasPort()) {
                 continue;
             }
-            String backend = Names.service(stack.getMetadata().getName(), service.name());
+            String backend = AuthProxies.edgeBackend(stack, service);
             for (Route route : service.routes()) {
                 List<HTTPIngressPath> hostPaths = paths.get(route.host());
                 if (hostPaths != null) {
                     hostPaths.add(path(route, backend));
+                }
+            }
+            Route pages = new Route(null, AuthProxyArgs.proxyPrefix(service), PathType.Prefix);
+            for (String host : AuthProxies.callbackHosts(stack, service)) {
+                List<HTTPIngressPath> hostPaths = paths.get(host);
+                if (hostPaths != null) {
+                    hostPaths.add(path(pages, backend));
                 }
             }
         }

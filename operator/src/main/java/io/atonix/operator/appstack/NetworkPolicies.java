@@ -82,6 +82,9 @@ public final class NetworkPolicies {
                             serviceIngress(stack, service, network),
                             egress ? serviceEgress(stack, spec, service) : null));
         }
+        for (ServiceSpec service : AuthProxies.protectedServices(stack)) {
+            add(policies, AuthProxyPolicies.desired(stack, service, network, egress));
+        }
         if (stack.getSpec().postgres() != null) {
             add(policies, postgres(stack, network, egress ? spec : null));
         }
@@ -109,7 +112,16 @@ public final class NetworkPolicies {
                     .withPorts(ports)
                     .build());
         }
-        if (service.hasPort() && !service.routes().isEmpty()) {
+        if (AuthProxies.protects(stack, service)) {
+            // The edge reaches a protected service only through its proxy, which signs each request in.
+            rules.add(new NetworkPolicyIngressRuleBuilder()
+                    .withFrom(pods(new LabelSelectorBuilder()
+                            .withMatchLabels(
+                                    Labels.authProxySelector(stack.getMetadata().getName(), service.name()))
+                            .build()))
+                    .withPorts(tcp(service.port()))
+                    .build());
+        } else if (service.hasPort() && !service.routes().isEmpty()) {
             rules.add(new NetworkPolicyIngressRuleBuilder()
                     .withFrom(namespace(network.ingressNamespace()))
                     .withPorts(tcp(service.port()))

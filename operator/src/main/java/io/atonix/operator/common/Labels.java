@@ -16,6 +16,9 @@ public final class Labels {
     public static final String STACK = "atonix.io/stack";
     public static final String SERVICE = "atonix.io/service";
     public static final String POSTGRES = "atonix.io/postgres";
+    /** The service whose requests an oauth2-proxy signs in; never {@link #SERVICE}, which the service's own objects carry. */
+    public static final String AUTH_PROXY = "atonix.io/auth-proxy";
+
     public static final String REDIS = "atonix.io/redis";
     /** The component of a Postgres' objects, and of its server's pods, which its Services select by it. */
     public static final String POSTGRES_COMPONENT = "database";
@@ -31,6 +34,8 @@ public final class Labels {
      */
     /** Selects the objects an AppStack owns directly (they name it in {@link #STACK}). */
     public static final String STACK_CHILDREN_SELECTOR = MANAGED_SELECTOR + "," + STACK;
+    /** Selects the objects of the stacks' oauth2-proxies (they name their service in {@link #AUTH_PROXY}). */
+    public static final String AUTH_PROXY_CHILDREN_SELECTOR = MANAGED_SELECTOR + "," + AUTH_PROXY;
     /** Selects the objects of a Postgres (they name it in {@link #POSTGRES}). */
     public static final String POSTGRES_CHILDREN_SELECTOR = MANAGED_SELECTOR + "," + POSTGRES;
     /** Selects the objects of a Redis (they name it in {@link #REDIS}). */
@@ -79,6 +84,32 @@ public final class Labels {
         labels.put(PART_OF, stack);
         labels.put(MANAGED_BY, OPERATOR);
         labels.put(STACK, stack);
+        return labels;
+    }
+
+    /**
+     * Labels of the objects of the oauth2-proxy in front of a service. They name the stack (its informers find them) but
+     * not the service in {@link #SERVICE}, so the service's own Deployment and Service never select or claim them.
+     */
+    public static Map<String, String> forAuthProxy(String stack, String service) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(NAME, "oauth2-proxy");
+        labels.put(COMPONENT, "auth-proxy");
+        labels.put(PART_OF, stack);
+        labels.put(MANAGED_BY, OPERATOR);
+        labels.put(STACK, stack);
+        labels.put(AUTH_PROXY, service);
+        return labels;
+    }
+
+    /**
+     * The labels the pods of a service's oauth2-proxy carry and are selected by. Without {@link #STACK}: the service's
+     * NetworkPolicy admits the stack's pods by it, and the proxy is to reach its one service only.
+     */
+    public static Map<String, String> authProxySelector(String stack, String service) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(PART_OF, stack);
+        labels.put(AUTH_PROXY, service);
         return labels;
     }
 

@@ -16,6 +16,38 @@ public final class Names {
         return stack + "-" + service;
     }
 
+    /** The longest name of a Service, a DNS label. */
+    static final int MAX_LABEL = 63;
+
+    /**
+     * ServiceAccount, Deployment and Service of the oauth2-proxy that signs in a service's requests at the edge,
+     * {@code <stack>-<service>-auth}. A stack and service of 30 characters each would give a Service name longer than
+     * a DNS label may be: such a name keeps its start and a hash of the whole before {@code -auth}.
+     */
+    public static String authProxy(String stack, String service) {
+        String base = service(stack, service);
+        String suffix = "-auth";
+        if (base.length() + suffix.length() > MAX_LABEL) {
+            String hash = shortHash(base);
+            String start = base.substring(0, MAX_LABEL - suffix.length() - hash.length() - 1);
+            while (start.endsWith("-")) {
+                start = start.substring(0, start.length() - 1);
+            }
+            base = start + "-" + hash;
+        }
+        return base + suffix;
+    }
+
+    /** The create-only Secret with the cookie secret of a service's oauth2-proxy. */
+    public static String authProxyCookie(String stack, String service) {
+        return authProxy(stack, service) + "-cookie";
+    }
+
+    /** The ConfigMap with the email addresses a service's oauth2-proxy lets pass. */
+    public static String authProxyEmails(String stack, String service) {
+        return authProxy(stack, service) + "-emails";
+    }
+
     /**
      * The login of one use of a stack's service, {@code <service>-<use>}: the Postgres role, Redis ACL user and the
      * name in its binding Secret's. A use name has no hyphen, so no other (service, use) of the stack gives the same

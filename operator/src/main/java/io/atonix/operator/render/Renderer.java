@@ -5,6 +5,7 @@ import io.atonix.api.v1beta1.postgres.Postgres;
 import io.atonix.api.v1beta1.redis.Redis;
 import io.atonix.operator.appstack.AppStackResources;
 import io.atonix.operator.appstack.AppStackValidator;
+import io.atonix.operator.appstack.AuthProxies;
 import io.atonix.operator.appstack.BindingChecksums;
 import io.atonix.operator.appstack.GatewayPaths;
 import io.atonix.operator.common.PlatformSettings;
@@ -58,6 +59,7 @@ public final class Renderer {
             List<HasMetadata> objects =
                     new ArrayList<>(AppStackResources.withMonitoring(stack, platform, BindingChecksums.placeholder()));
             objects.addAll(KafkaResources.desired(stack, kafka.version(), kafka.authentication(), kafka.shared()));
+            objects.addAll(AuthProxies.desired(stack, () -> GENERATED));
             return objects;
         }
         if (resource instanceof Postgres postgres) {

@@ -6,6 +6,7 @@ import io.atonix.api.v1beta1.appstack.AppStack;
 import io.atonix.api.v1beta1.postgres.Postgres;
 import io.atonix.api.v1beta1.redis.Redis;
 import io.atonix.operator.appstack.AppStackResources;
+import io.atonix.operator.appstack.AuthProxies;
 import io.atonix.operator.appstack.BindingChecksums;
 import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.kafka.KafkaAuthentication;
@@ -55,6 +56,7 @@ class RenderCommandTest {
                         stack, PlatformSettings.defaults(), BindingChecksums.placeholder()));
                 objects.addAll(KafkaResources.desired(
                         stack, StrimziApiVersion.V1, KafkaAuthentication.SCRAM_SHA_512, SharedTopics.none()));
+                objects.addAll(AuthProxies.desired(stack, () -> Renderer.GENERATED));
             } else if (resource instanceof Redis redis) {
                 objects.addAll(
                         RedisResources.withMonitoring(redis, PlatformSettings.defaults(), () -> Renderer.GENERATED));
@@ -139,6 +141,25 @@ class RenderCommandTest {
                 .contains("PGSSLROOTCERT")
                 .contains("/var/run/secrets/atonix.io/db/ca.crt")
                 .contains("REDIS_CA_CERT_FILE");
+    }
+
+    @Test
+    void theShopSampleSignsInWebThroughAnOauth2ProxyTheEdgeRoutesTo() {
+        Result result = run(SAMPLES.resolve("appstack-shop.yaml").toString());
+        assertThat(result.status).as(result.err).isZero();
+        List<HasMetadata> printed = new KubernetesSerialization().unmarshal(result.out);
+        assertThat(printed)
+                .filteredOn(o -> o.getMetadata().getName().startsWith("shop-web-auth"))
+                .extracting(o -> o.getKind() + " " + o.getMetadata().getName())
+                .contains(
+                        "ServiceAccount shop-web-auth",
+                        "Secret shop-web-auth-cookie",
+                        "Deployment shop-web-auth",
+                        "Service shop-web-auth",
+                        "NetworkPolicy shop-web-auth");
+        assertThat(result.out)
+                .contains("--oidc-issuer-url=https://keycloak.example.com/realms/shop", "--allowed-group=staff")
+                .contains("name: \"shop-web-auth\"");
     }
 
     @Test

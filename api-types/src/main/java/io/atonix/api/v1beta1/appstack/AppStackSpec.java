@@ -55,6 +55,15 @@ import java.util.Optional;
                 "!has(self.postgres) || !(has(self.postgres.bootstrap) || has(self.postgres.backup) && has(self.postgres.backup.objectStore)) || !has(self.networkPolicy) || !has(self.networkPolicy.egress) || self.networkPolicy.egress != 'DeclaredOnly' || has(self.networkPolicy.enabled) && !self.networkPolicy.enabled || has(self.networkPolicy.egressTo) && self.networkPolicy.egressTo.exists(d, has(d.from) && 'postgres' in d.from)",
         message = AppStackSpec.POSTGRES_OBJECT_STORE_CLOSED,
         fieldPath = ".networkPolicy.egressTo")
+@ValidationRule(
+        value = "self.services.all(s, !has(s.auth) || s.auth == 'None') || has(self.auth) && has(self.auth.oidc)",
+        message = "a service's auth Browser or Bearer needs spec.auth.oidc, the provider users sign in with")
+@ValidationRule(
+        value =
+                "self.services.all(s, !has(s.auth) || s.auth == 'None' || !self.services.exists(o, o.name == s.name + '-auth'))",
+        message =
+                "a service named <name>-auth would share its objects' names with the oauth2-proxy of the service <name>, which signs in at the edge",
+        fieldPath = ".services")
 public record AppStackSpec(
         @Required
         @Size(min = 1, max = 20)
@@ -99,7 +108,11 @@ public record AppStackSpec(
         List<HostSpec> hosts,
 
         @JsonPropertyDescription("Settings of the Ingress that carries the services' routes.")
-        IngressSpec ingress) {
+        IngressSpec ingress,
+
+        @JsonPropertyDescription(
+                "How users sign in at the edge: the identity provider for services whose auth is Browser or Bearer.")
+        AuthSpec auth) {
 
     public static final String EGRESS_FROM_UNDECLARED =
             "from names a service that spec.services does not declare, or postgres without spec.postgres";
@@ -110,6 +123,37 @@ public record AppStackSpec(
         services = services == null ? List.of() : List.copyOf(services);
         imagePullSecrets = imagePullSecrets == null ? List.of() : List.copyOf(imagePullSecrets);
         hosts = hosts == null ? List.of() : List.copyOf(hosts);
+    }
+
+    /** A stack without sign-in at the edge. */
+    public AppStackSpec(
+            List<ServiceSpec> services,
+            StackPostgres postgres,
+            StackRedis redis,
+            KafkaSpec kafka,
+            MonitoringSpec monitoring,
+            NetworkPolicySpec networkPolicy,
+            DeletionPolicy deletionPolicy,
+            List<SecretName> imagePullSecrets,
+            List<HostSpec> hosts,
+            IngressSpec ingress) {
+        this(
+                services,
+                postgres,
+                redis,
+                kafka,
+                monitoring,
+                networkPolicy,
+                deletionPolicy,
+                imagePullSecrets,
+                hosts,
+                ingress,
+                null);
+    }
+
+    /** The stack's OIDC provider, if it declares one. */
+    public Optional<OidcProvider> oidc() {
+        return auth == null ? Optional.empty() : Optional.ofNullable(auth.oidc());
     }
 
     /** The declared host of that name, if any. */

@@ -6,6 +6,7 @@ import io.atonix.api.schema.ListType;
 import io.atonix.api.v1beta1.common.ComputeResources;
 import io.atonix.api.v1beta1.common.EnvVar;
 import io.atonix.api.v1beta1.common.Probes;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
@@ -36,6 +37,10 @@ import java.util.List;
         value = "!has(self.routes) || has(self.port)",
         message = "routes need the service's port: the edge sends their HTTP requests to it",
         fieldPath = ".routes")
+@ValidationRule(
+        value = "!has(self.auth) || self.auth == 'None' || has(self.routes)",
+        message = "auth signs in the requests of the service's routes: a service without routes has none",
+        fieldPath = ".auth")
 @ValidationRule(
         value = "!has(self.metrics) || has(self.port) || has(self.metrics.port)",
         message = "metrics of a service without a port need metrics.port",
@@ -140,6 +145,11 @@ public record ServiceSpec(
                 keys = {"host", "path"})
         List<Route> routes,
 
+        @Default("None")
+        @JsonPropertyDescription(
+                "Sign-in at the edge for the requests of the service's routes, with spec.auth.oidc: None (default) lets them through; Browser runs an oauth2-proxy <stack>-<service>-auth in front of the service that redirects people without a session to the provider and keeps a cookie session; Bearer runs it to accept only requests with a JWT of the issuer for the client ID (401 without one, 403 for a user not allowed). With Browser or Bearer only the proxy reaches the service from the edge.")
+        EdgeAuth auth,
+
         @JsonPropertyDescription(
                 "Declares that the service serves Prometheus metrics; Prometheus scrapes them when the cluster runs the Prometheus Operator.")
         Metrics metrics,
@@ -170,6 +180,42 @@ public record ServiceSpec(
         uses = uses == null ? List.of() : List.copyOf(uses);
     }
 
+    /** A service without sign-in at the edge. */
+    public ServiceSpec(
+            String name,
+            String image,
+            ImagePullPolicy imagePullPolicy,
+            Integer replicas,
+            Integer port,
+            List<ServicePort> additionalPorts,
+            List<String> command,
+            List<String> args,
+            List<EnvVar> env,
+            ComputeResources resources,
+            Probes probes,
+            Autoscale autoscale,
+            List<Route> routes,
+            Metrics metrics,
+            List<ServiceUse> uses) {
+        this(
+                name,
+                image,
+                imagePullPolicy,
+                replicas,
+                port,
+                additionalPorts,
+                command,
+                args,
+                env,
+                resources,
+                probes,
+                autoscale,
+                routes,
+                null,
+                metrics,
+                uses);
+    }
+
     private static final String READINESS_NAMES_PORT =
             "(!has(self.probes.readiness) || ((!has(self.probes.readiness.httpGet) || has(self.probes.readiness.httpGet.port)) && (!has(self.probes.readiness.tcpSocket) || has(self.probes.readiness.tcpSocket.port))))";
     private static final String LIVENESS_NAMES_PORT =
@@ -190,6 +236,15 @@ public record ServiceSpec(
     /** Whether the service listens on an HTTP port; a worker that serves nothing does not. */
     public boolean hasPort() {
         return port != null;
+    }
+
+    public EdgeAuth authOrDefault() {
+        return auth == null ? EdgeAuth.None : auth;
+    }
+
+    /** Whether the edge signs in the service's requests, through an oauth2-proxy in front of it. */
+    public boolean signsIn() {
+        return authOrDefault() != EdgeAuth.None;
     }
 
     public int replicasOrDefault() {
