@@ -4,12 +4,10 @@ import io.atonix.api.v1beta1.appstack.AppStack;
 import io.atonix.api.v1beta1.appstack.AppStackStatus;
 import io.atonix.api.v1beta1.common.Condition;
 import io.atonix.operator.common.ChildChanges;
-import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.common.ReconcileFlow;
 import io.atonix.operator.common.ReconcileFlow.Observation;
 import io.atonix.operator.common.ReconcileFlow.Refusal;
-import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.SpecProblem;
 import io.atonix.operator.edge.CertManagerInstalled;
 import io.atonix.operator.edge.GatewayApiInstalled;
@@ -21,7 +19,6 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -32,9 +29,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,23 +103,9 @@ public class AppStackReconciler
     @Inject
     KafkaStep kafka;
 
-    /**
-     * The generated Secrets of the stack's data stores (they carry the stack in their part-of label): the services'
-     * pod templates carry their checksum, so a rotated credential rolls the services that read it.
-     */
     @Override
     public List<EventSource<?, AppStack>> prepareEventSources(EventSourceContext<AppStack> context) {
-        var secrets = InformerEventSourceConfiguration.from(Secret.class, AppStack.class)
-                .withName(KafkaStep.BINDING_SECRETS)
-                .withLabelSelector(Labels.MANAGED_SELECTOR)
-                .withSecondaryToPrimaryMapper(secret -> {
-                    String stack = Secondaries.label(secret, Labels.PART_OF);
-                    return stack == null
-                            ? Set.of()
-                            : Set.of(new ResourceID(stack, secret.getMetadata().getNamespace()));
-                })
-                .build();
-        return List.of(new InformerEventSource<>(secrets, context));
+        return List.of(BindingSecretsSource.of(context));
     }
 
     @Inject

@@ -21,7 +21,6 @@ import io.atonix.operator.common.NetworkSettings;
 import io.atonix.operator.postgres.PostgresConfig;
 import io.atonix.operator.postgres.PostgresStatefulSets;
 import io.atonix.operator.redis.RedisConfig;
-import io.atonix.operator.redis.RedisStatefulSets;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -89,7 +88,7 @@ public final class NetworkPolicies {
             add(policies, postgres(stack, network, egress ? spec : null));
         }
         if (stack.getSpec().redis() != null) {
-            add(policies, redis(stack, network, egress));
+            add(policies, RedisNetworkPolicy.of(stack, network, egress));
         }
         return policies;
     }
@@ -155,7 +154,7 @@ public final class NetworkPolicies {
         }
         if (service.connectsTo(UseKind.Redis)) {
             rules.add(new NetworkPolicyEgressRuleBuilder()
-                    .withTo(pods(redisPods(stack)))
+                    .withTo(pods(RedisNetworkPolicy.pods(stack)))
                     .withPorts(tcp(RedisConfig.PORT))
                     .build());
         }
@@ -219,31 +218,6 @@ public final class NetworkPolicies {
             out.addAll(EgressDestinations.grantedTo(closed, EgressDestination.POSTGRES));
         }
         return policy(stack, Names.postgres(name), postgresPods(stack), egress, rules, out);
-    }
-
-    /** Redis: its users on 6379, Prometheus on the exporter; the operator never connects to it. */
-    private static NetworkPolicy redis(AppStack stack, NetworkSettings network, boolean egress) {
-        String name = stack.getMetadata().getName();
-        List<String> users = stack.getSpec().services().stream()
-                .filter(s -> s.connectsTo(UseKind.Redis))
-                .map(ServiceSpec::name)
-                .toList();
-        List<NetworkPolicyIngressRule> rules = new ArrayList<>();
-        if (!users.isEmpty()) {
-            rules.add(new NetworkPolicyIngressRuleBuilder()
-                    .withFrom(pods(consumers(name, users)))
-                    .withPorts(tcp(RedisConfig.PORT))
-                    .build());
-        }
-        rules.add(new NetworkPolicyIngressRuleBuilder()
-                .withFrom(namespace(network.prometheusNamespace()))
-                .withPorts(tcp(RedisStatefulSets.EXPORTER_PORT))
-                .build());
-        return policy(stack, Names.redis(name), redisPods(stack), egress, rules, egress ? List.of(dns()) : null);
-    }
-
-    private static LabelSelector redisPods(AppStack stack) {
-        return selector(Labels.REDIS, Names.redis(stack.getMetadata().getName()));
     }
 
     private static LabelSelector postgresPods(AppStack stack) {
