@@ -172,51 +172,7 @@ class PostgresRetentionTest {
 
     @Test
     void underRetainTheVolumeOfADataClaimGetsReclaimPolicyRetainAndUnderDeleteItsFormerPolicyBack() {
-        client.persistentVolumes()
-                .resource(new PersistentVolumeBuilder()
-                        .withNewMetadata()
-                        .withName("pv-orders")
-                        .endMetadata()
-                        .withNewSpec()
-                        .withPersistentVolumeReclaimPolicy("Delete")
-                        .addToCapacity("storage", new io.fabric8.kubernetes.api.model.Quantity("5Gi"))
-                        .endSpec()
-                        .build())
-                .create();
-        create("pg-volume", spec(DeletionPolicy.Retain, null));
-        await().atMost(TIMEOUT)
-                .until(() -> client.apps()
-                                .statefulSets()
-                                .inNamespace("pg-volume")
-                                .withName("orders")
-                                .get()
-                        != null);
-        // The mock server runs no StatefulSet controller: the claim it would make from the template, bound.
-        var template = client.apps()
-                .statefulSets()
-                .inNamespace("pg-volume")
-                .withName("orders")
-                .get()
-                .getSpec()
-                .getVolumeClaimTemplates()
-                .get(0);
-        client.persistentVolumeClaims()
-                .inNamespace("pg-volume")
-                .resource(new PersistentVolumeClaimBuilder()
-                        .withNewMetadata()
-                        .withName("data-orders-0")
-                        .withNamespace("pg-volume")
-                        .withLabels(template.getMetadata().getLabels())
-                        .endMetadata()
-                        .withSpec(template.getSpec())
-                        .editSpec()
-                        .withVolumeName("pv-orders")
-                        .endSpec()
-                        .withNewStatus()
-                        .withPhase("Bound")
-                        .endStatus()
-                        .build())
-                .create();
+        retainedOrdersWithABoundDataClaim("pg-volume", "pv-orders");
 
         await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             var pv = client.persistentVolumes().withName("pv-orders").get();
@@ -240,50 +196,7 @@ class PostgresRetentionTest {
 
     @Test
     void aVolumeAProvisionerWritesBackToDeleteWhileItBindsIsSetToRetainAgainBeforeItsClaimIsMarkedDone() {
-        client.persistentVolumes()
-                .resource(new PersistentVolumeBuilder()
-                        .withNewMetadata()
-                        .withName("pv-race")
-                        .endMetadata()
-                        .withNewSpec()
-                        .withPersistentVolumeReclaimPolicy("Delete")
-                        .addToCapacity("storage", new io.fabric8.kubernetes.api.model.Quantity("5Gi"))
-                        .endSpec()
-                        .build())
-                .create();
-        create("pg-race", spec(DeletionPolicy.Retain, null));
-        await().atMost(TIMEOUT)
-                .until(() -> client.apps()
-                                .statefulSets()
-                                .inNamespace("pg-race")
-                                .withName("orders")
-                                .get()
-                        != null);
-        var template = client.apps()
-                .statefulSets()
-                .inNamespace("pg-race")
-                .withName("orders")
-                .get()
-                .getSpec()
-                .getVolumeClaimTemplates()
-                .get(0);
-        client.persistentVolumeClaims()
-                .inNamespace("pg-race")
-                .resource(new PersistentVolumeClaimBuilder()
-                        .withNewMetadata()
-                        .withName("data-orders-0")
-                        .withNamespace("pg-race")
-                        .withLabels(template.getMetadata().getLabels())
-                        .endMetadata()
-                        .withSpec(template.getSpec())
-                        .editSpec()
-                        .withVolumeName("pv-race")
-                        .endSpec()
-                        .withNewStatus()
-                        .withPhase("Bound")
-                        .endStatus()
-                        .build())
-                .create();
+        retainedOrdersWithABoundDataClaim("pg-race", "pv-race");
         await().atMost(TIMEOUT)
                 .pollInterval(Duration.ofMillis(20))
                 .until(() -> "Retain"
@@ -309,6 +222,57 @@ class PostgresRetentionTest {
             assertThat(claim("pg-race", "data-orders-0").getMetadata().getAnnotations())
                     .containsEntry(VolumeReclaim.RETAINED_VOLUME, "pv-race");
         });
+    }
+
+    /**
+     * A Retain Postgres "orders" whose data claim is bound to a volume of reclaim policy Delete: the mock server runs
+     * no StatefulSet controller, so the test makes the claim the StatefulSet's template would, bound.
+     */
+    private void retainedOrdersWithABoundDataClaim(String namespace, String volume) {
+        client.persistentVolumes()
+                .resource(new PersistentVolumeBuilder()
+                        .withNewMetadata()
+                        .withName(volume)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withPersistentVolumeReclaimPolicy("Delete")
+                        .addToCapacity("storage", new io.fabric8.kubernetes.api.model.Quantity("5Gi"))
+                        .endSpec()
+                        .build())
+                .create();
+        create(namespace, spec(DeletionPolicy.Retain, null));
+        await().atMost(TIMEOUT)
+                .until(() -> client.apps()
+                                .statefulSets()
+                                .inNamespace(namespace)
+                                .withName("orders")
+                                .get()
+                        != null);
+        var template = client.apps()
+                .statefulSets()
+                .inNamespace(namespace)
+                .withName("orders")
+                .get()
+                .getSpec()
+                .getVolumeClaimTemplates()
+                .get(0);
+        client.persistentVolumeClaims()
+                .inNamespace(namespace)
+                .resource(new PersistentVolumeClaimBuilder()
+                        .withNewMetadata()
+                        .withName("data-orders-0")
+                        .withNamespace(namespace)
+                        .withLabels(template.getMetadata().getLabels())
+                        .endMetadata()
+                        .withSpec(template.getSpec())
+                        .editSpec()
+                        .withVolumeName(volume)
+                        .endSpec()
+                        .withNewStatus()
+                        .withPhase("Bound")
+                        .endStatus()
+                        .build())
+                .create();
     }
 
     private List<HasMetadata> kept(String namespace) {
