@@ -56,22 +56,6 @@ final class OperatorRelease implements AutoCloseable {
         return ChartIdentity.ofRelease(plane, NAMESPACE, account, name);
     }
 
-    /** Deployment image of the release as installed: what a rollout of the operator would run. */
-    String operatorImage() {
-        return admin.apps()
-                .deployments()
-                .inNamespace(NAMESPACE)
-                .list()
-                .getItems()
-                .get(0)
-                .getSpec()
-                .getTemplate()
-                .getSpec()
-                .getContainers()
-                .get(0)
-                .getImage();
-    }
-
     @Override
     public void close() {
         Helm.uninstall(NAME)
