@@ -26,6 +26,7 @@ public final class DataPlane implements BeforeAllCallback {
     private static final String DEFAULT_TOLERATIONS = "scheduler.alpha.kubernetes.io/defaultTolerations";
     private static NodeAgent agent;
     private static Path volumes;
+    private static Path trusted;
 
     @Override
     public synchronized void beforeAll(ExtensionContext context) throws Exception {
@@ -48,6 +49,7 @@ public final class DataPlane implements BeforeAllCallback {
             redisExporter.binary();
             DataPlaneCount count = new DataPlaneCount();
             volumes = root.resolve("volumes");
+            trusted = root.resolve("trusted");
             NodeServices services = new NodeServices(
                     client,
                     new PodVolumes(client, volumes),
@@ -57,7 +59,8 @@ public final class DataPlane implements BeforeAllCallback {
                             new PostgresBarmanImage(),
                             new ProbeImage(),
                             postgresExporter,
-                            redisExporter),
+                            redisExporter,
+                            new OAuth2ProxyImage(trusted)),
                     new ContainerEnv(client),
                     hostsFile);
             agent = new NodeAgent(NODE, services, root.resolve("pods"), count);
@@ -101,6 +104,14 @@ public final class DataPlane implements BeforeAllCallback {
     /** The directory that plays the PersistentVolume's disk. */
     public static Path volumeDirectory(String persistentVolume) {
         return volumes.resolve(persistentVolume);
+    }
+
+    /**
+     * The file of CA certificates the node's images trust besides the public ones (the oauth2-proxy image's): where a
+     * test puts the CA of the identity provider it runs on loopback.
+     */
+    public static Path trustedCaFile() {
+        return trusted.resolve("ca.crt");
     }
 
     /** Kills a container's main process with SIGKILL, as a crash or the OOM killer would. */

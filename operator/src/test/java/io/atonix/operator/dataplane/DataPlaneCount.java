@@ -33,7 +33,8 @@ final class DataPlaneCount {
 
     String summary() {
         return "Data plane: " + processes.get() + " pods ran as processes (postgres " + of("postgres") + ", redis "
-                + of("redis") + ", probe " + of("probe") + ", jobs " + of("jobs") + "; " + withExporter.get()
+                + of("redis") + ", probe " + of("probe") + ", oauth2-proxy " + of("auth-proxy") + ", jobs " + of("jobs")
+                + "; " + withExporter.get()
                 + " of them with their exporter); " + simulated.get()
                 + " pods on the agent's node simulated";
     }

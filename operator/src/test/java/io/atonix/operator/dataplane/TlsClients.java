@@ -32,6 +32,19 @@ final class TlsClients {
     /** A TLS socket to {@code address}, whose handshake checked the certificate against {@code caPem} and {@code host}. */
     static SSLSocket verifyFull(String address, int port, String host, String caPem)
             throws IOException, GeneralSecurityException {
+        Socket plain = new Socket();
+        plain.connect(new InetSocketAddress(address, port), 2000);
+        SSLSocket socket = (SSLSocket) trusting(caPem).getSocketFactory().createSocket(plain, host, port, true);
+        SSLParameters parameters = socket.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        parameters.setServerNames(List.of(new SNIHostName(host)));
+        socket.setSSLParameters(parameters);
+        socket.startHandshake();
+        return socket;
+    }
+
+    /** A TLS context that trusts only the CA of {@code caPem}. */
+    static SSLContext trusting(String caPem) throws IOException, GeneralSecurityException {
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);
         trust.setCertificateEntry(
@@ -42,15 +55,7 @@ final class TlsClients {
         trustManagers.init(trust);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, trustManagers.getTrustManagers(), null);
-        Socket plain = new Socket();
-        plain.connect(new InetSocketAddress(address, port), 2000);
-        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(plain, host, port, true);
-        SSLParameters parameters = socket.getSSLParameters();
-        parameters.setEndpointIdentificationAlgorithm("HTTPS");
-        parameters.setServerNames(List.of(new SNIHostName(host)));
-        socket.setSSLParameters(parameters);
-        socket.startHandshake();
-        return socket;
+        return context;
     }
 
     /**

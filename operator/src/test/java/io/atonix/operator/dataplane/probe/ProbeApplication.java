@@ -18,6 +18,8 @@ import java.util.TreeSet;
  *   <li>{@code GET /env}: the names of its variables, never their values;
  *   <li>{@code POST /postgres?prefix=&database=&via=url}: runs the body's SQL with the use's login ({@link
  *       PostgresProbe});
+ *   <li>anything else: {@code <method> <path> as <user>}, the user being the X-Forwarded-Email a sign-in proxy in
+ *       front of it passed, or {@code anonymous}: what a request that got through reached.
  *   <li>{@code POST /redis?prefix=&via=url}: runs the body's command with the use's login ({@link RedisProbe}).
  * </ul>
  *
@@ -31,6 +33,7 @@ public final class ProbeApplication {
     public static void main(String[] args) throws IOException {
         Map<String, String> env = System.getenv();
         HttpServer server = HttpServer.create(new InetSocketAddress(args[0], Integer.parseInt(args[1])), 16);
+        server.createContext("/", exchange -> answer(exchange, reached(exchange)));
         server.createContext("/healthz", exchange -> answer(exchange, "ok"));
         server.createContext("/env", exchange -> answer(exchange, String.join("\n", new TreeSet<>(env.keySet()))));
         server.createContext(
@@ -39,6 +42,12 @@ public final class ProbeApplication {
                 "/redis", exchange -> answer(exchange, new RedisProbe(env, query(exchange)).run(body(exchange))));
         server.start();
         System.out.println("probe listening on " + args[0] + ":" + args[1]);
+    }
+
+    private static String reached(HttpExchange exchange) {
+        String user = exchange.getRequestHeaders().getFirst("X-Forwarded-Email");
+        return exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + " as "
+                + (user == null ? "anonymous" : user);
     }
 
     private static ProbeQuery query(HttpExchange exchange) {
