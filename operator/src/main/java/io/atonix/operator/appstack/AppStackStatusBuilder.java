@@ -48,7 +48,7 @@ public final class AppStackStatusBuilder {
 
     /**
      * @param kafka the stack's Kafka component, or null for a stack without spec.kafka
-     * @param edge the stack's Certificates and Routes components, those it has: each holds readiness back, since a
+     * @param edge the stack's Certificates, Routes and SignIn components, those it has: each holds readiness back, since a
      *     service is not reachable over HTTPS without its certificate, nor at all without an accepted route
      */
     public static AppStackStatus observed(
@@ -187,14 +187,25 @@ public final class AppStackStatusBuilder {
         int wanted = Optional.ofNullable(deployment.getSpec().getReplicas()).orElse(1);
         int ready = Optional.ofNullable(status.getReadyReplicas()).orElse(0);
         int updated = Optional.ofNullable(status.getUpdatedReplicas()).orElse(0);
+        return new ServiceStatus(service.name(), wanted, ready, updated, rolledOut(deployment), urls, bindings);
+    }
+
+    /**
+     * Whether a Deployment's rollout is complete: the controller has seen the current template, every wanted pod runs
+     * it and is available, and no pod of an older template is left (the rule kubectl rollout status uses).
+     */
+    static boolean rolledOut(Deployment deployment) {
+        var status = deployment.getStatus();
+        if (status == null) {
+            return false;
+        }
+        int wanted = Optional.ofNullable(deployment.getSpec().getReplicas()).orElse(1);
+        int updated = Optional.ofNullable(status.getUpdatedReplicas()).orElse(0);
         int available = Optional.ofNullable(status.getAvailableReplicas()).orElse(0);
         int total = Optional.ofNullable(status.getReplicas()).orElse(0);
         boolean observed = status.getObservedGeneration() != null
                 && status.getObservedGeneration() >= deployment.getMetadata().getGeneration();
-        // The rollout is complete when the controller has seen the current template, every wanted pod runs it and
-        // is available, and no pod of an older template is left (the rule kubectl rollout status uses).
-        boolean isReady = observed && updated >= wanted && available >= wanted && total <= updated;
-        return new ServiceStatus(service.name(), wanted, ready, updated, isReady, urls, bindings);
+        return observed && updated >= wanted && available >= wanted && total <= updated;
     }
 
     private static boolean deadlineExceeded(Deployment deployment) {

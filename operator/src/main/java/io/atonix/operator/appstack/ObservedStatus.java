@@ -52,7 +52,7 @@ final class ObservedStatus {
     }
 
     /**
-     * The Certificates and Routes components. Their informers run only while cert-manager's and the Gateway API's
+     * The Certificates, Routes and SignIn components. Their informers run only while cert-manager's and the Gateway API's
      * CRDs exist (the dependents' activation conditions), so the stored objects are read only then.
      */
     private static List<ComponentStatus> edge(AppStack stack, Context<AppStack> context, PlatformSettings platform) {
@@ -68,6 +68,9 @@ final class ObservedStatus {
                 ? Secondaries.labelled(context, HTTPRoute.class, Labels.STACK, name, HttpRoutes::key)
                 : Map.of();
         RoutesStatus.of(stack, platform, routes, gatewayApi).ifPresent(components::add);
+        Map<String, Deployment> proxies = Secondaries.labelled(
+                context, Deployment.class, Labels.STACK, name, d -> Secondaries.label(d, Labels.AUTH_PROXY));
+        SignInStatus.of(stack, proxies).ifPresent(components::add);
         return components;
     }
 }

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.ComponentStatus;
+import io.atonix.api.v1beta1.common.Condition;
+import io.atonix.api.v1beta1.common.ConditionTypes;
+import io.atonix.operator.appstack.SignInStatus;
+import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.realcluster.OperatorProcess;
 import io.atonix.operator.realcluster.OwnNamespaces;
@@ -29,7 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (mockoidc over HTTPS, {@link OidcTestProvider}). The data plane runs each oauth2-proxy the operator wrote as
  * oauth2-proxy itself, at the image's version, with exactly the args, env and Secrets of its Deployment, in front of
  * the probe application. A browser or client plays the edge ({@link EdgeBrowser}): what reaches the probe is what got
- * through, and the probe says as whom.
+ * through, and the probe says as whom. A second stack names a provider nobody serves: its proxy never becomes ready,
+ * and its status says so.
  */
 @ExtendWith({RealCluster.class, DataPlane.class})
 class SignInAtTheEdgeIT {
@@ -58,14 +64,8 @@ class SignInAtTheEdgeIT {
         admin.resource(secret("shop-tls", "kubernetes.io/tls", Map.of("tls.crt", "played", "tls.key", "played")))
                 .create();
         operator = OperatorProcess.start(RealCluster.plane(), "dp-signin");
-        String yaml;
-        try (var in = SignInAtTheEdgeIT.class.getResourceAsStream("/dataplane/signin-stack.yaml")) {
-            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("ISSUER_URL", provider.issuer());
-        }
-        admin.resources(AppStack.class)
-                .inNamespace(namespace)
-                .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)))
-                .create();
+        create(resource("/dataplane/signin-stack.yaml").replace("ISSUER_URL", provider.issuer()));
+        create(resource("/dataplane/signin-unreachable-stack.yaml"));
         await().atMost(TIMEOUT).untilAsserted(() -> {
             for (String service : List.of("web", "api")) {
                 assertThat(readyPods(Labels.authProxySelector(STACK, service)))
@@ -95,6 +95,21 @@ class SignInAtTheEdgeIT {
                 admin.close();
             }
         }
+    }
+
+    @Test
+    void theStackIsReadyWithItsSignInComponentOnceEveryProxyIsAndOneWhoseProviderIsUnreachableSaysSo() {
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(component(STACK)).satisfies(c -> assertThat(c.holds()).isTrue());
+            assertThat(ready(STACK)).isTrue();
+        });
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(component("attic"))
+                        .satisfies(c -> assertThat(c.reason()).isEqualTo(SignInStatus.REASON_NOT_READY))
+                        .satisfies(c -> assertThat(c.message())
+                                .contains("oauth2-proxy attic-web-auth has 0/2 pods ready")
+                                .contains("https://127.42.0.1:9/oidc")));
+        assertThat(ready("attic")).isFalse();
     }
 
     @Test
@@ -151,6 +166,40 @@ class SignInAtTheEdgeIT {
         assertThat(bearer(token(CLIENT, later, List.of("sales"))).status())
                 .as("of a group not allowed")
                 .isEqualTo(403);
+    }
+
+    private static ComponentStatus component(String stack) {
+        AppStack stored = admin.resources(AppStack.class)
+                .inNamespace(namespace)
+                .withName(stack)
+                .get();
+        return stored.getStatus().components().stream()
+                .filter(c -> c.component().equals(SignInStatus.COMPONENT))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(stack + " has no SignIn component yet"));
+    }
+
+    private static boolean ready(String stack) {
+        AppStack stored = admin.resources(AppStack.class)
+                .inNamespace(namespace)
+                .withName(stack)
+                .get();
+        return Conditions.find(stored.getStatus().conditions(), ConditionTypes.READY)
+                .map(Condition::holds)
+                .orElse(false);
+    }
+
+    private static String resource(String path) throws Exception {
+        try (var in = SignInAtTheEdgeIT.class.getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void create(String yaml) {
+        admin.resources(AppStack.class)
+                .inNamespace(namespace)
+                .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)))
+                .create();
     }
 
     private static EdgeBrowser.Page bearer(String token) throws Exception {
