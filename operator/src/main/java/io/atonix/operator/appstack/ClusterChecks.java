@@ -77,29 +77,49 @@ final class ClusterChecks {
         }
     }
 
-    /** Host and path pairs this stack exposes that an Ingress or HTTPRoute of another stack already serves. */
+    /**
+     * Host and path pairs this stack exposes that an Ingress or HTTPRoute of another stack already serves: its routes,
+     * and the pages its Browser-mode proxies add under each of their hosts (sign-in and the provider's callback, which
+     * a proxy of another stack on the same path would answer instead).
+     */
     static List<SpecProblem> routeConflicts(AppStack stack, List<ServedRoute> served) {
         List<SpecProblem> problems = new ArrayList<>();
         String name = stack.getMetadata().getName();
         String namespace = stack.getMetadata().getNamespace();
-        List<ServiceSpec> services = stack.getSpec().services();
-        for (int s = 0; s < services.size(); s++) {
-            List<Route> routes = services.get(s).routes();
-            for (int r = 0; r < routes.size(); r++) {
-                Route route = routes.get(r);
-                for (ServedRoute other : served) {
-                    if (!other.servedBy(namespace, name)
-                            && Objects.equals(route.host(), other.host())
-                            && Objects.equals(route.path(), other.path())) {
-                        problems.add(new SpecProblem(
-                                "spec.services[" + s + "].routes[" + r + "]",
-                                "host " + route.host() + " and path " + route.path() + " are already served by "
-                                        + other.object() + " of another stack"));
-                        break;
-                    }
-                }
-            }
+        for (Claim claim : claims(stack)) {
+            served.stream()
+                    .filter(other -> !other.servedBy(namespace, name)
+                            && Objects.equals(claim.host(), other.host())
+                            && Objects.equals(claim.path(), other.path()))
+                    .findFirst()
+                    .ifPresent(other -> problems.add(new SpecProblem(
+                            claim.field(),
+                            "host " + claim.host() + " and path " + claim.path() + claim.why()
+                                    + " are already served by " + other.object() + " of another stack")));
         }
         return problems;
+    }
+
+    private record Claim(String field, String host, String path, String why) {}
+
+    private static List<Claim> claims(AppStack stack) {
+        List<Claim> claims = new ArrayList<>();
+        List<ServiceSpec> services = stack.getSpec().services();
+        for (int s = 0; s < services.size(); s++) {
+            ServiceSpec service = services.get(s);
+            List<Route> routes = service.routes();
+            for (int r = 0; r < routes.size(); r++) {
+                Route route = routes.get(r);
+                claims.add(new Claim("spec.services[" + s + "].routes[" + r + "]", route.host(), route.path(), ""));
+            }
+            for (String host : AuthProxies.callbackHosts(stack, service)) {
+                claims.add(new Claim(
+                        "spec.services[" + s + "].auth",
+                        host,
+                        AuthProxyArgs.proxyPrefix(service),
+                        " (the sign-in pages of the service's oauth2-proxy)"));
+            }
+        }
+        return claims;
     }
 }

@@ -8,6 +8,7 @@ import static io.atonix.operator.appstack.TestStacks.withRoutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.EgressMode;
 import io.atonix.operator.common.EdgeSettings;
 import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.common.SpecProblem;
@@ -57,5 +58,28 @@ class RouteConflictsTest {
         assertThat(ClusterChecks.routeConflicts(shop("team-b", "first", "/"), served))
                 .as("a stack of the same name in another namespace is another stack")
                 .hasSize(1);
+    }
+
+    @Test
+    void theSignInPagesABrowserProxyAddsUnderAHostAnotherStackServesAreRefusedInBothModes() {
+        AppStack first = SignInStacks.shop(SignInStacks.GROUPS, EgressMode.Open);
+        AppStack second = SignInStacks.shop(SignInStacks.GROUPS, EgressMode.Open);
+        second.getMetadata().setNamespace("team-b");
+        List<ServedRoute> ingresses = ServedRoute.ofIngresses(
+                List.of(Ingresses.desired(first, PlatformSettings.defaults()).orElseThrow()));
+        List<ServedRoute> httpRoutes = ServedRoute.ofHttpRoutes(
+                List.copyOf(HttpRoutes.desired(first, GATEWAY).values()));
+
+        assertThat(ClusterChecks.routeConflicts(second, ingresses))
+                .extracting(SpecProblem::toString)
+                .contains("spec.services[0].auth: host shop.example.com and path /oauth2/web (the sign-in pages of the"
+                        + " service's oauth2-proxy) are already served by Ingress ns/shop of another stack");
+        assertThat(ClusterChecks.routeConflicts(second, httpRoutes))
+                .extracting(SpecProblem::toString)
+                .anyMatch(problem -> problem.startsWith(
+                        "spec.services[0].auth: host www.example.com and path" + " /oauth2/web (the sign-in pages"));
+        assertThat(ClusterChecks.routeConflicts(first, ingresses))
+                .as("its own pages")
+                .isEmpty();
     }
 }
