@@ -271,6 +271,26 @@ class ChartTest {
                 .hasMessageContaining("mode");
     }
 
+    @Test
+    void theStacksNetworkPoliciesAdmitTheOperatorByItsReleaseNamespaceAndTheEdgeAndPrometheusByTheValues() {
+        Container defaults = operator(RenderedChart.render(""));
+        assertThat(env(defaults))
+                .containsEntry("ATONIX_NETWORK_POLICY_INGRESS_NAMESPACE", "ingress-nginx")
+                .containsEntry("ATONIX_NETWORK_POLICY_PROMETHEUS_NAMESPACE", "monitoring");
+        assertThat(defaults.getEnv())
+                .filteredOn(e -> e.getName().equals("ATONIX_NETWORK_POLICY_OPERATOR_NAMESPACE"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.getValueFrom().getFieldRef().getFieldPath())
+                        .isEqualTo("metadata.namespace"));
+        RenderedChart chart = RenderedChart.render(
+                "networkPolicy: { ingressNamespace: gateways, prometheusNamespace: observability }\n");
+        assertThat(env(operator(chart)))
+                .containsEntry("ATONIX_NETWORK_POLICY_INGRESS_NAMESPACE", "gateways")
+                .containsEntry("ATONIX_NETWORK_POLICY_PROMETHEUS_NAMESPACE", "observability");
+        assertThatThrownBy(() -> RenderedChart.render("networkPolicy: { ingressNamespace: Gateways }\n"))
+                .hasMessageContaining("ingressNamespace");
+    }
+
     private static Container operator(RenderedChart chart) {
         return chart.one(Deployment.class)
                 .getSpec()
