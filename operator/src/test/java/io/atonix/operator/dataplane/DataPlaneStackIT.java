@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -221,6 +222,31 @@ class DataPlaneStackIT {
         assertThat(logins.secret(WRITER_LOGIN)).isEqualTo(writer);
         assertThat(probes.postgres("reader", "", "SELECT id, items FROM carts")).isEqualTo("ok\n1\t4");
         assertThat(probes.redis("writer", "", "GET writer-cache:cart")).isEqualTo("ok\n3");
+    }
+
+    @Test
+    @Order(7)
+    void aRestartedOperatorFindsTheReadyStackAsItLeftItAndWritesNothing() throws Exception {
+        AuditLog audit = new AuditLog(RealCluster.plane().auditLog());
+        audit.awaitSettled(operator.user(), namespace, Duration.ofSeconds(5), TIMEOUT);
+        operator.close();
+        long mark = audit.mark();
+        Instant start = Instant.now();
+        operator = OperatorProcess.start(RealCluster.plane(), "dp-stack-restart");
+
+        assertThat(audit.writesDuring(
+                        operator.user(),
+                        namespace,
+                        mark,
+                        start,
+                        Duration.ofSeconds(15),
+                        () -> operator.reconciliationsOf(namespace, STACK) > 0
+                                && operator.reconciliationsOf("Postgres", namespace, POSTGRES) > 0
+                                && operator.reconciliationsOf("Redis", namespace, "shop-redis") > 0,
+                        TIMEOUT))
+                .as("writing requests of an operator started on a stack, its Postgres and its Redis, all Ready")
+                .isEmpty();
+        assertThat(ready()).contains(true);
     }
 
     private static ContainerStatus postgresContainer() {
