@@ -154,10 +154,12 @@ class KafkaReconcilerTest {
                         .as("every credential from the binding Secret, never literal")
                         .isEqualTo("shop-kafka-api-events-login"));
 
-        for (String deployment : List.of("shop-api", "shop-worker", "shop-web")) {
-            mock.markAvailable("app-a", deployment);
-        }
+        // Plays the Deployment controller until the stack is ready: the operator may still roll a template (the
+        // checksum of a binding Secret that just came), which a status marked once would not have seen.
         await().atMost(TIMEOUT).untilAsserted(() -> {
+            for (String deployment : List.of("shop-api", "shop-worker", "shop-web")) {
+                mock.markAvailable("app-a", deployment);
+            }
             AppStack stack = get("app-a", "shop");
             assertThat(kafka(stack).holds()).isTrue();
             assertThat(kafka(stack).message()).isEqualTo("2/2 topics ready, 2/2 users ready");
