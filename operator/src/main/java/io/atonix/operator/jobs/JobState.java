@@ -28,7 +28,9 @@ public enum JobState {
     /** What the Job controller said about the failure, such as "Job has reached the specified backoff limit". */
     public static String failure(Job job) {
         return condition(job, "Failed")
-                .map(c -> c.getMessage() == null || c.getMessage().isBlank() ? c.getReason() : c.getMessage())
+                .map(c -> c.getMessage() == null || c.getMessage().isBlank()
+                        ? String.valueOf(c.getReason())
+                        : c.getReason() + ": " + c.getMessage())
                 .orElse("");
     }
 

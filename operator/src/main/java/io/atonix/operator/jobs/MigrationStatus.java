@@ -32,8 +32,8 @@ public final class MigrationStatus {
                         jobName,
                         false,
                         REASON_FAILED,
-                        "Job " + jobName + " failed (" + JobState.failure(current) + "), so the rollout of " + services
-                                + " stopped and they keep their previous version. Read its pods' logs (kubectl logs job/"
+                        "Job " + jobName + " failed (" + JobState.failure(current) + "): the rollout of " + services
+                                + " stopped, and they keep their previous version. Read its pods' logs (kubectl logs job/"
                                 + jobName
                                 + "); a new version of the job or the services runs it again, and deleting the"
                                 + " Job retries this one");
