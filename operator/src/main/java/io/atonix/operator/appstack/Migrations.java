@@ -7,7 +7,6 @@ import io.atonix.operator.jobs.JobNames;
 import io.atonix.operator.jobs.JobState;
 import io.atonix.operator.jobs.MigrationJobs;
 import io.atonix.operator.jobs.MigrationVersion;
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,15 +26,13 @@ public final class Migrations {
                 .toList();
     }
 
-    /** The current version of a migration: its pod template and those of the services it runs before. */
+    /** The current version of a migration, from its spec and the containers of the services it runs before. */
     static String version(AppStack stack, JobSpec job) {
-        Map<String, PodTemplateSpec> services = new LinkedHashMap<>();
-        for (ServiceSpec service : stack.getSpec().services()) {
-            if (job.holds().contains(service.name())) {
-                services.put(service.name(), JobPods.of(stack, service));
-            }
-        }
-        return MigrationVersion.of(JobPods.of(stack, job), services);
+        return MigrationVersion.of(
+                job,
+                stack.getSpec().services().stream()
+                        .filter(service -> job.holds().contains(service.name()))
+                        .toList());
     }
 
     /** The name of the Job of the migration's current version. */

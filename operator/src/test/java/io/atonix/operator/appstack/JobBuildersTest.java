@@ -57,6 +57,19 @@ class JobBuildersTest {
                         .getName())
                 .as("a new replica count is not")
                 .isEqualTo(name);
+        assertThat(migrationJob(shop(TestStacks.withRoutes(API, TestStacks.route("shop.example.com", "/")), MIGRATE))
+                        .getMetadata()
+                        .getName())
+                .as("nor are new routes")
+                .isEqualTo(name);
+        assertThat(migrationJob(shop(
+                                TestStacks.withEnv(
+                                        API, List.of(new io.atonix.api.v1beta1.common.EnvVar("A", "b", null))),
+                                MIGRATE))
+                        .getMetadata()
+                        .getName())
+                .as("a new environment of the service is a new version")
+                .isNotEqualTo(name);
         JobSpec newCommand = TestJobs.migration("migrate", "acme/api:2", MIGRATE.uses(), "api");
         assertThat(migrationJob(shop(API, newCommand)).getMetadata().getName())
                 .as("a new image of the job is a new version")

@@ -139,6 +139,56 @@ class MigrationReconcilerTest {
         assertThat(image("migrate-fail")).as("the old version keeps serving").isEqualTo("acme/api:1");
     }
 
+    @Test
+    void aSettledStackWithAMigrationAndAScheduledJobMakesNoWritesWhenReconciledAgain() throws InterruptedException {
+        JobSpec nightly = TestJobs.scheduled("nightly", "acme/api:1", "0 3 * * *", List.of());
+        AppStack stack = TestStacks.stack(
+                "jobs-steady",
+                "shop",
+                new AppStackSpec(
+                        List.of(service("api", "acme/api:1", 8080)),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(MIGRATE, nightly)));
+        create(stack);
+        finish(awaitMigration("jobs-steady", null), "Complete");
+        await().atMost(TIMEOUT).until(() -> deployment("jobs-steady") != null);
+        assertThat(client.batch()
+                        .v1()
+                        .cronjobs()
+                        .inNamespace("jobs-steady")
+                        .withName("shop-nightly")
+                        .get())
+                .isNotNull();
+        mock.markAvailable("jobs-steady", "shop-api");
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(condition(get("jobs-steady"), ConditionTypes.READY)
+                                .status())
+                        .isEqualTo("True"));
+
+        mock.awaitNoWrites();
+        double before = mock.reconciliations();
+        mock.markAvailable("jobs-steady", "shop-api");
+        await().atMost(TIMEOUT).until(() -> mock.reconciliations() > before);
+        List<String> writes = new java.util.ArrayList<>();
+        for (var request : mock.drainRequests()) {
+            if (!"GET".equals(request.getMethod()) && !request.getPath().contains("/deployments/shop-api/status")) {
+                writes.add(request.getMethod() + " " + request.getPath());
+            }
+        }
+        assertThat(writes)
+                .as("writing requests of a reconcile of an unchanged stack")
+                .isEmpty();
+    }
+
     /** Waits for the migration's Job other than {@code previous}, the one of the current version. */
     private Job awaitMigration(String namespace, String previous) {
         return await().atMost(TIMEOUT)

@@ -35,6 +35,25 @@ import java.util.List;
         value = "!has(self.uses) || self.uses.filter(u, has(u.kafka)).size() <= 1",
         message = "at most one use of a job names kafka: the job has one KafkaUser and one consumer group",
         fieldPath = ".uses")
+// The rules of a service's variables, for the same reasons: a use's variables come from its binding Secret.
+@ValidationRule(
+        value =
+                "!has(self.uses) || self.uses.all(a, self.uses.all(b, a.name == b.name || !(has(a.postgres) && has(b.postgres) || has(a.redis) && has(b.redis)) || (has(a.envPrefix) ? a.envPrefix : '') != (has(b.envPrefix) ? b.envPrefix : '')))",
+        message =
+                "two uses of one kind have the same envPrefix, so their variables (PGHOST, REDIS_URL, ...) would collide: give each a different envPrefix",
+        fieldPath = ".uses")
+@ValidationRule(
+        value = "!has(self.uses) || !has(self.env) || self.env.all(e, self.uses.all(u, !(has(u.postgres) ? "
+                + ServiceSpec.POSTGRES_VARIABLES + " : has(u.redis) ? " + ServiceSpec.REDIS_VARIABLES + " : "
+                + ServiceSpec.KAFKA_VARIABLES + ").exists(v, (has(u.envPrefix) ? u.envPrefix : '') + v == e.name)))",
+        message = "env sets a variable that a use sets from its binding Secret: rename it or give the use an envPrefix",
+        fieldPath = ".env")
+@ValidationRule(
+        value =
+                "!has(self.uses) || !has(self.env) || self.env.all(e, self.uses.all(u, !has(u.kafka) || !e.name.startsWith((has(u.envPrefix) ? u.envPrefix : '') + 'KAFKA_TOPIC_')))",
+        message =
+                "env sets a KAFKA_TOPIC_ variable, which a use of Kafka sets to a topic's name in Kafka: rename it or give the use an envPrefix",
+        fieldPath = ".env")
 public record JobSpec(
         @Required
         @Size(min = 1, max = 30)

@@ -13,7 +13,7 @@ public record RunBefore(
         @Required
         @Size(min = 1, max = 20)
         @JsonPropertyDescription(
-                "Services of the stack whose new versions wait for the job: a new version of any of them (a changed pod template) or of the job runs the job once, and their Deployments keep the previous version until it succeeded. On the stack's first creation the services start after the first run.")
+                "Services of the stack whose new versions wait for the job: a new version of the job or of any of their containers (image, command, arguments, environment, resources, probes, ports, uses; not replicas or routes) runs the job once, and their Deployments keep the previous version until it succeeded. On the stack's first creation the services start after the first run.")
         @ListType(ListType.Kind.set)
         List<@Size(max = 30) String> rollout) {
 
