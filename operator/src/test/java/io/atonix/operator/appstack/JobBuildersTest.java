@@ -177,6 +177,23 @@ class JobBuildersTest {
     }
 
     @Test
+    void aJobsVariableFromASecretThatDoesNotExistIsReportedLikeAServices() {
+        var token = new io.atonix.api.v1beta1.common.EnvVar(
+                "TOKEN",
+                null,
+                new io.atonix.api.v1beta1.common.EnvVarSource(
+                        new io.atonix.api.v1beta1.common.KeyReference("reports", "token", null), null, null));
+        JobSpec job = new JobSpec(
+                "nightly", "acme/api:1", null, null, null, List.of(token), null, null, null, "0 3 * * *", null, null);
+        assertThat(ClusterChecks.missingReferences(shop(API, job), (kind, name) -> null))
+                .extracting(io.atonix.operator.common.SpecProblem::toString)
+                .singleElement()
+                .asString()
+                .contains("spec.jobs[0].env[0].valueFrom.secretKeyRef")
+                .contains("reports");
+    }
+
+    @Test
     void renderShowsTheMigrationJobAndTheCronJob() {
         var objects = AppStackResources.desired(
                 shop(API, MIGRATE, NIGHTLY),
