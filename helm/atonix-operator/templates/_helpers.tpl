@@ -117,6 +117,10 @@ list and the code disagree. No wildcards. Why each rule is there: docs/install.m
 - apiGroups: ["batch"]
   resources: ["cronjobs"]
   verbs: ["get", "list", "watch", "create", "update", "delete"]
+# A stack's migrations (docs/jobs.md): a Job per version, never updated (its template cannot change).
+- apiGroups: ["batch"]
+  resources: ["jobs"]
+  verbs: ["get", "list", "watch", "create", "delete"]
 - apiGroups: ["kafka.strimzi.io"]
   resources: ["kafkatopics", "kafkausers"]
   verbs: ["get", "list", "watch", "create", "update", "delete"]

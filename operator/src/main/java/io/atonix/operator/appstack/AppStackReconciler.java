@@ -52,6 +52,8 @@ import org.jboss.logging.Logger;
         explicitInvocation = true,
         dependents = {
             @Dependent(name = "serviceaccounts", type = ServiceAccountDependent.class),
+            @Dependent(name = "migrations", type = MigrationJobDependent.class),
+            @Dependent(name = "cronjobs", type = CronJobDependent.class),
             @Dependent(name = "deployments", type = DeploymentDependent.class, dependsOn = "serviceaccounts"),
             @Dependent(name = "services", type = ServiceDependent.class),
             @Dependent(name = "autoscalers", type = HorizontalPodAutoscalerDependent.class, dependsOn = "deployments"),

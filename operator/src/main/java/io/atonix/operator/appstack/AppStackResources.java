@@ -34,6 +34,8 @@ public final class AppStackResources {
             Autoscalers.desired(stack, service).ifPresent(objects::add);
             DisruptionBudgets.desired(stack, service).ifPresent(objects::add);
         }
+        objects.addAll(Migrations.desired(stack).values());
+        objects.addAll(ScheduledJobObjects.desired(stack).values());
         Ingresses.desired(stack, platform).ifPresent(objects::add);
         objects.addAll(HttpRoutes.desired(stack, platform).values());
         objects.addAll(Certificates.desired(stack).values());

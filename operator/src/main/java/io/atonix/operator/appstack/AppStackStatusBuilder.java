@@ -12,6 +12,7 @@ import io.atonix.api.v1beta1.redis.Redis;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.ReconcileFlow;
 import io.atonix.operator.common.WaitStart;
+import io.atonix.operator.jobs.MigrationStatus;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import java.time.Instant;
@@ -85,12 +86,16 @@ public final class AppStackStatusBuilder {
         }
         components.addAll(edge);
         List<String> overdue = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
         for (ComponentStatus component : components) {
             if (!component.holds()) {
                 waiting.add(component.component());
             }
             if (WaitStart.EXCEEDED.equals(component.reason())) {
                 overdue.add(component.component() + ": " + component.message());
+            }
+            if (MigrationStatus.REASON_FAILED.equals(component.reason())) {
+                failed.add(component.message());
             }
         }
         Long generation = stack.getMetadata().getGeneration();
@@ -99,18 +104,24 @@ public final class AppStackStatusBuilder {
                 Conditions.of(
                         ConditionTypes.READY,
                         ready,
-                        ready ? REASON_READY : REASON_ROLLING_OUT,
+                        ready ? REASON_READY : failed.isEmpty() ? REASON_ROLLING_OUT : MigrationStatus.REASON_FAILED,
                         ready
                                 ? "All " + services.size() + " services are available"
-                                : "Waiting for " + String.join(", ", waiting),
+                                : failed.isEmpty()
+                                        ? "Waiting for " + String.join(", ", waiting)
+                                        : String.join("; ", failed),
                         generation),
                 Conditions.of(
                         ConditionTypes.PROGRESSING,
-                        !ready && stuck.isEmpty(),
-                        ready ? REASON_READY : stuck.isEmpty() ? REASON_ROLLING_OUT : REASON_DEADLINE,
+                        !ready && stuck.isEmpty() && failed.isEmpty(),
+                        ready
+                                ? REASON_READY
+                                : !stuck.isEmpty()
+                                        ? REASON_DEADLINE
+                                        : failed.isEmpty() ? REASON_ROLLING_OUT : MigrationStatus.REASON_FAILED,
                         ready ? "" : "Rolling out " + String.join(", ", waiting),
                         generation),
-                degraded(stuck, overdue, generation));
+                degraded(stuck, overdue, failed, generation));
         return new AppStackStatus(generation, withTimes(stack, conditions, now), services, components);
     }
 
@@ -118,17 +129,22 @@ public final class AppStackStatusBuilder {
      * Degraded when a Deployment exceeded its progress deadline, or a component waited on another system longer than
      * its bound ({@link WaitStart#EXCEEDED}): the message says which, and why.
      */
-    private static Condition degraded(List<String> stuck, List<String> overdue, Long generation) {
+    private static Condition degraded(List<String> stuck, List<String> overdue, List<String> failed, Long generation) {
         List<String> problems = new ArrayList<>();
         if (!stuck.isEmpty()) {
             problems.add("Deployments of " + String.join(", ", stuck)
                     + " exceeded their progress deadline: check their pods' events");
         }
+        problems.addAll(failed);
         problems.addAll(overdue);
         return Conditions.of(
                 ConditionTypes.DEGRADED,
                 !problems.isEmpty(),
-                !stuck.isEmpty() ? REASON_DEADLINE : overdue.isEmpty() ? REASON_READY : WaitStart.EXCEEDED,
+                !stuck.isEmpty()
+                        ? REASON_DEADLINE
+                        : !failed.isEmpty()
+                                ? MigrationStatus.REASON_FAILED
+                                : overdue.isEmpty() ? REASON_READY : WaitStart.EXCEEDED,
                 String.join("; ", problems),
                 generation);
     }

@@ -26,6 +26,9 @@ public final class AppStackValidator {
         for (int i = 0; i < spec.services().size(); i++) {
             UsesValidator.validate(spec, spec.services().get(i), "spec.services[" + i + "]", problems);
         }
+        for (int i = 0; i < spec.jobs().size(); i++) {
+            UsesValidator.validate(spec, spec.jobs().get(i).asWorkload(), "spec.jobs[" + i + "]", problems);
+        }
         EdgeValidator.validate(spec, problems);
         EgressValidator.validate(spec, problems);
         KafkaTopicsValidator.validate(spec, problems);

@@ -67,7 +67,7 @@ public final class ChildPostgres {
     /** One role per use of a database, named {@code <service>-<use>}. */
     static List<RoleSpec> roles(AppStack stack) {
         Map<String, RoleSpec> roles = new LinkedHashMap<>();
-        for (ServiceSpec service : stack.getSpec().services()) {
+        for (ServiceSpec service : stack.getSpec().workloads()) {
             for (ServiceUse use : service.uses(UseKind.Postgres)) {
                 String login = Names.login(service.name(), use.name());
                 roles.put(

@@ -68,7 +68,7 @@ public final class ChildRedis {
      */
     static List<RedisUserSpec> users(AppStack stack) {
         Map<String, RedisUserSpec> users = new LinkedHashMap<>();
-        for (ServiceSpec service : stack.getSpec().services()) {
+        for (ServiceSpec service : stack.getSpec().workloads()) {
             for (ServiceUse use : service.uses(UseKind.Redis)) {
                 String login = Names.login(service.name(), use.name());
                 RedisUse redis = use.redis();

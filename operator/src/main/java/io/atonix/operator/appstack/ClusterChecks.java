@@ -29,21 +29,11 @@ final class ClusterChecks {
         List<SpecProblem> problems = new ArrayList<>();
         List<ServiceSpec> services = stack.getSpec().services();
         for (int s = 0; s < services.size(); s++) {
-            List<EnvVar> env = services.get(s).env();
-            for (int e = 0; e < env.size(); e++) {
-                EnvVar variable = env.get(e);
-                if (variable.valueFrom() == null) {
-                    continue;
-                }
-                String field = "spec.services[" + s + "].env[" + e + "].valueFrom";
-                check("Secret", variable.valueFrom().secretKeyRef(), field + ".secretKeyRef", lookup, problems);
-                check(
-                        "ConfigMap",
-                        variable.valueFrom().configMapKeyRef(),
-                        field + ".configMapKeyRef",
-                        lookup,
-                        problems);
-            }
+            missingInEnv(services.get(s).env(), "spec.services[" + s + "]", lookup, problems);
+        }
+        // A job's pod would wait in CreateContainerConfigError as a service's would, and hold a rollout back.
+        for (int j = 0; j < stack.getSpec().jobs().size(); j++) {
+            missingInEnv(stack.getSpec().jobs().get(j).env(), "spec.jobs[" + j + "]", lookup, problems);
         }
         if (!AuthProxies.protectedServices(stack).isEmpty()) {
             var secret = stack.getSpec().oidc().orElseThrow().clientSecretRef();
@@ -55,6 +45,22 @@ final class ClusterChecks {
                     problems);
         }
         return problems;
+    }
+
+    private static void missingInEnv(
+            List<EnvVar> env,
+            String workload,
+            BiFunction<String, String, Map<String, ?>> lookup,
+            List<SpecProblem> problems) {
+        for (int e = 0; e < env.size(); e++) {
+            EnvVar variable = env.get(e);
+            if (variable.valueFrom() == null) {
+                continue;
+            }
+            String field = workload + ".env[" + e + "].valueFrom";
+            check("Secret", variable.valueFrom().secretKeyRef(), field + ".secretKeyRef", lookup, problems);
+            check("ConfigMap", variable.valueFrom().configMapKeyRef(), field + ".configMapKeyRef", lookup, problems);
+        }
     }
 
     private static void check(

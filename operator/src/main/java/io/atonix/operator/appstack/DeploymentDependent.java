@@ -3,6 +3,7 @@ package io.atonix.operator.appstack;
 import io.atonix.api.v1beta1.appstack.AppStack;
 import io.atonix.api.v1beta1.appstack.ServiceSpec;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.SecretChecksum;
 import io.atonix.operator.common.WithoutManagedFields;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -25,9 +26,26 @@ public class DeploymentDependent extends ServiceObjectDependent<Deployment> {
         super(Deployment.class);
     }
 
+    /**
+     * The new version once every migration that runs before the service succeeded for it; until then the Deployment
+     * as it is (none on the stack's first creation), so its pods keep the previous version.
+     */
     @Override
     protected Optional<Deployment> desired(AppStack stack, ServiceSpec service, Context<AppStack> context) {
+        if (!Migrations.mayRollOut(stack, service, MigrationJobDependent.inCluster(stack, context))) {
+            return Optional.ofNullable(current(stack, service, context));
+        }
         return Optional.of(Deployments.desired(stack, service, names -> checksum(names, context)));
+    }
+
+    private static Deployment current(AppStack stack, ServiceSpec service, Context<AppStack> context) {
+        return Secondaries.labelled(
+                        context,
+                        Deployment.class,
+                        Labels.STACK,
+                        stack.getMetadata().getName(),
+                        d -> Secondaries.label(d, Labels.SERVICE))
+                .get(service.name());
     }
 
     /** From the binding Secrets in the stack's Secret informer (see {@link AppStackReconciler#prepareEventSources}). */

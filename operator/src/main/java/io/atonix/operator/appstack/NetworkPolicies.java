@@ -68,7 +68,7 @@ public final class NetworkPolicies {
                         egress,
                         List.of(),
                         egress ? List.of() : null));
-        for (ServiceSpec service : stack.getSpec().services()) {
+        for (ServiceSpec service : stack.getSpec().workloads()) {
             add(
                     policies,
                     policy(
@@ -180,7 +180,7 @@ public final class NetworkPolicies {
     private static NetworkPolicy postgres(AppStack stack, NetworkSettings network, NetworkPolicySpec closed) {
         boolean egress = closed != null;
         String name = stack.getMetadata().getName();
-        List<String> users = stack.getSpec().services().stream()
+        List<String> users = stack.getSpec().workloads().stream()
                 .filter(s -> s.connectsTo(UseKind.Postgres))
                 .map(ServiceSpec::name)
                 .toList();

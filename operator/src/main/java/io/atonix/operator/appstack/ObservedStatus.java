@@ -11,9 +11,11 @@ import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.edge.CertManagerApi;
 import io.atonix.operator.edge.Certificate;
 import io.atonix.operator.edge.GatewayApi;
+import io.atonix.operator.jobs.MigrationStatus;
 import io.atonix.operator.kafka.KafkaOutcome;
 import io.atonix.operator.monitoring.PrometheusOperatorApi;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import java.time.Instant;
@@ -51,9 +53,21 @@ final class ObservedStatus {
         return ComponentTimes.settled(stack, status, now);
     }
 
+    /** A Migration component per job that runs before a rollout, from its current version's Job. */
+    private static List<ComponentStatus> migrations(AppStack stack, Context<AppStack> context) {
+        Map<String, Job> jobs = MigrationJobDependent.inCluster(stack, context);
+        return Migrations.of(stack).stream()
+                .map(job -> {
+                    String name = Migrations.jobName(stack, job);
+                    return MigrationStatus.of(job, name, jobs.get(name));
+                })
+                .toList();
+    }
+
     /**
-     * The Certificates, Routes and SignIn components. Their informers run only while cert-manager's and the Gateway API's
-     * CRDs exist (the dependents' activation conditions), so the stored objects are read only then.
+     * The Certificates, Routes, SignIn and Migration components. The informers of the first two run only while
+     * cert-manager's and the Gateway API's CRDs exist (the dependents' activation conditions), so the stored objects
+     * are read only then.
      */
     private static List<ComponentStatus> edge(AppStack stack, Context<AppStack> context, PlatformSettings platform) {
         String name = stack.getMetadata().getName();
@@ -71,6 +85,7 @@ final class ObservedStatus {
         Map<String, Deployment> proxies = Secondaries.labelled(
                 context, Deployment.class, Labels.STACK, name, d -> Secondaries.label(d, Labels.AUTH_PROXY));
         SignInStatus.of(stack, proxies).ifPresent(components::add);
+        components.addAll(migrations(stack, context));
         return components;
     }
 }

@@ -29,7 +29,7 @@ final class RedisNetworkPolicy {
     /** Redis: its users on 6379, Prometheus on the exporter; the operator never connects to it. */
     static NetworkPolicy of(AppStack stack, NetworkSettings network, boolean egress) {
         String name = stack.getMetadata().getName();
-        List<String> users = stack.getSpec().services().stream()
+        List<String> users = stack.getSpec().workloads().stream()
                 .filter(s -> s.connectsTo(UseKind.Redis))
                 .map(ServiceSpec::name)
                 .toList();

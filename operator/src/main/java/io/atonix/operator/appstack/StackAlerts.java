@@ -9,6 +9,7 @@ import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.Owners;
 import io.atonix.operator.common.PlatformSettings;
+import io.atonix.operator.jobs.JobAlerts;
 import io.atonix.operator.monitoring.AlertRule;
 import io.atonix.operator.monitoring.AlertRule.Severity;
 import io.atonix.operator.monitoring.PromQl;
@@ -67,6 +68,7 @@ public final class StackAlerts {
         for (ServiceSpec service : stack.getSpec().services()) {
             rules.addAll(serviceRules(scope, service.name()));
         }
+        stack.getSpec().jobs().forEach(job -> rules.addAll(JobAlerts.rules(scope.namespace(), scope.stack(), job)));
         if (stack.getSpec().postgres() != null) {
             rules.addAll(DataStoreAlerts.postgresRules(
                     scope, stack.getSpec().postgres().backup()));

@@ -44,7 +44,7 @@ final class KafkaBindingSecrets {
         int present = 0;
         List<String> overdue = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (ServiceSpec service : stack.getSpec().services()) {
+        for (ServiceSpec service : stack.getSpec().workloads()) {
             if (KafkaUsers.uses(service) == null) {
                 continue;
             }

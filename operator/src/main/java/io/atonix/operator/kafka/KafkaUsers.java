@@ -43,7 +43,7 @@ public final class KafkaUsers {
             return List.of();
         }
         List<KafkaUser> users = new ArrayList<>();
-        for (ServiceSpec service : stack.getSpec().services()) {
+        for (ServiceSpec service : stack.getSpec().workloads()) {
             if (uses(service) != null) {
                 users.add(desired(stack, service, authentication, grants));
             }

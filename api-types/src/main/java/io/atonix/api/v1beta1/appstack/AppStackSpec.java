@@ -64,6 +64,31 @@ import java.util.Optional;
         message =
                 "a service named <name>-auth would share its objects' names with the oauth2-proxy of the service <name>, which signs in at the edge",
         fieldPath = ".services")
+@ValidationRule(
+        value = "!has(self.jobs) || self.jobs.all(a, self.jobs.exists_one(b, b.name == a.name))",
+        message = "job names must be unique",
+        fieldPath = ".jobs")
+@ValidationRule(
+        value = "!has(self.jobs) || self.jobs.all(j, !self.services.exists(s, s.name == j.name))",
+        message = AppStackSpec.JOB_NAMED_LIKE_SERVICE,
+        fieldPath = ".jobs")
+@ValidationRule(
+        value =
+                "!has(self.jobs) || self.jobs.all(j, !has(j.runBefore) || j.runBefore.rollout.all(n, self.services.exists(s, s.name == n)))",
+        message = "a job's runBefore.rollout names a service that spec.services does not declare",
+        fieldPath = ".jobs")
+@ValidationRule(
+        value =
+                "!has(self.jobs) || self.jobs.all(j, !has(j.uses) || j.uses.all(u, !has(u.postgres) || (has(self.postgres) && has(self.postgres.databases) && self.postgres.databases.exists(d, d.name == u.postgres.database))))",
+        message = "a job uses a PostgreSQL database that spec.postgres.databases does not declare")
+@ValidationRule(
+        value =
+                "has(self.redis) || !has(self.jobs) || self.jobs.all(j, !has(j.uses) || !j.uses.exists(u, has(u.redis)))",
+        message = "a job uses Redis but spec.redis is not set")
+@ValidationRule(
+        value =
+                "has(self.kafka) || !has(self.jobs) || self.jobs.all(j, !has(j.uses) || !j.uses.exists(u, has(u.kafka)))",
+        message = "a job uses Kafka but spec.kafka is not set")
 public record AppStackSpec(
         @Required
         @Size(min = 1, max = 20)
@@ -112,15 +137,25 @@ public record AppStackSpec(
 
         @JsonPropertyDescription(
                 "How users sign in at the edge: the identity provider for services whose auth is Browser or Bearer.")
-        AuthSpec auth) {
+        AuthSpec auth,
+
+        @Size(max = 10)
+        @JsonPropertyDescription(
+                "Jobs of the stack, with the image, environment and uses of a service: a migration that runs before the rollout of new versions of some services (runBefore), or a job on a schedule (a CronJob).")
+        @ListType(value = ListType.Kind.map, keys = "name")
+        List<JobSpec> jobs) {
 
     public static final String EGRESS_FROM_UNDECLARED =
             "from names a service that spec.services does not declare, or postgres without spec.postgres";
     public static final String POSTGRES_OBJECT_STORE_CLOSED =
             "under egress DeclaredOnly, a PostgreSQL that archives to or recovers from an object store needs a destination in egressTo whose from names postgres";
 
+    public static final String JOB_NAMED_LIKE_SERVICE =
+            "a job has the name of a service: their pods, logins and NetworkPolicies would share names";
+
     public AppStackSpec {
         services = services == null ? List.of() : List.copyOf(services);
+        jobs = jobs == null ? List.of() : List.copyOf(jobs);
         imagePullSecrets = imagePullSecrets == null ? List.of() : List.copyOf(imagePullSecrets);
         hosts = hosts == null ? List.of() : List.copyOf(hosts);
     }
@@ -148,7 +183,46 @@ public record AppStackSpec(
                 imagePullSecrets,
                 hosts,
                 ingress,
+                null,
                 null);
+    }
+
+    /** A stack without jobs. */
+    public AppStackSpec(
+            List<ServiceSpec> services,
+            StackPostgres postgres,
+            StackRedis redis,
+            KafkaSpec kafka,
+            MonitoringSpec monitoring,
+            NetworkPolicySpec networkPolicy,
+            DeletionPolicy deletionPolicy,
+            List<SecretName> imagePullSecrets,
+            List<HostSpec> hosts,
+            IngressSpec ingress,
+            AuthSpec auth) {
+        this(
+                services,
+                postgres,
+                redis,
+                kafka,
+                monitoring,
+                networkPolicy,
+                deletionPolicy,
+                imagePullSecrets,
+                hosts,
+                ingress,
+                auth,
+                null);
+    }
+
+    /**
+     * The services and then the jobs, each job as the workload a service describes: what gets logins, binding Secrets
+     * and a NetworkPolicy of its own.
+     */
+    public List<ServiceSpec> workloads() {
+        List<ServiceSpec> workloads = new java.util.ArrayList<>(services);
+        jobs.forEach(job -> workloads.add(job.asWorkload()));
+        return List.copyOf(workloads);
     }
 
     /** The stack's OIDC provider, if it declares one. */
