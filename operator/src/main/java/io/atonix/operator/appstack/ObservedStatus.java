@@ -12,6 +12,9 @@ import io.atonix.operator.edge.CertManagerApi;
 import io.atonix.operator.edge.Certificate;
 import io.atonix.operator.edge.GatewayApi;
 import io.atonix.operator.kafka.KafkaOutcome;
+import io.atonix.operator.keda.AutoscalingStatus;
+import io.atonix.operator.keda.KedaApi;
+import io.atonix.operator.keda.KedaFallbackEvent;
 import io.atonix.operator.monitoring.PrometheusOperatorApi;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
@@ -48,6 +51,8 @@ final class ObservedStatus {
                         edge(stack, context, platform),
                         now),
                 PrometheusOperatorApi.installed(context.getClient()));
+        status = AutoscalingStatus.withComponent(stack, status, KedaApi.installed(context.getClient()));
+        KedaFallbackEvent.recordIfNew(context.getClient(), stack, status);
         return ComponentTimes.settled(stack, status, now);
     }
 
