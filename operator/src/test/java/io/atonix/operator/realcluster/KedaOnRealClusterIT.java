@@ -11,12 +11,15 @@ import io.atonix.operator.appstack.TestStacks;
 import io.atonix.operator.common.Updates;
 import io.atonix.operator.keda.AutoscalingStatus;
 import io.atonix.operator.keda.ScaledObject;
+import io.atonix.operator.keda.ScaledObjectStatus;
 import io.atonix.operator.keda.ScaledStacks;
 import io.atonix.operator.keda.TriggerAuthentication;
 import io.atonix.operator.keda.TriggerAuthenticationSpec.SecretTarget;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,7 +73,7 @@ class KedaOnRealClusterIT {
     }
 
     @Test
-    void triggersReplaceTheServicesHpaWithAScaledObjectThatPassesTheServerAndReadsOnlyItsOwnSecret() {
+    void triggersReplaceTheServicesHpaWithAScaledObjectThatPassesTheServerAndReadsOnlyItsOwnSecret() throws Exception {
         String ns = namespaces.restricted("shop");
         ServiceSpec cpuWorker = TestStacks.withAutoscale(ScaledStacks.worker(), new Autoscale(1, 12, null, null));
         AppStack stack = ScaledStacks.shop(ns, cpuWorker, ScaledStacks.web(), ScaledStacks.api());
@@ -118,6 +121,35 @@ class KedaOnRealClusterIT {
                         .containsOnly("shop-kafka-worker-events-login"));
         await().atMost(TIMEOUT)
                 .untilAsserted(() -> assertThat(autoscaling(ns).reason()).isEqualTo(AutoscalingStatus.REASON_ACTIVE));
+
+        // Steady state: KEDA reports on the ScaledObject, the stack reconciles, and the operator writes nothing (what
+        // the server defaulted in KEDA's objects is no drift).
+        AuditLog audit = new AuditLog(RealCluster.plane().auditLog());
+        audit.awaitSettled(operator.user(), ns, Duration.ofSeconds(5), TIMEOUT);
+        long mark = audit.mark();
+        Instant windowStart = Instant.now();
+        long before = operator.reconciliationsOf(ns, "shop");
+        Updates.changeStatus(
+                admin,
+                ScaledObject.class,
+                ns,
+                "shop-worker",
+                so -> so.setStatus(new ScaledObjectStatus(List.of(new ConditionBuilder()
+                        .withType("Ready")
+                        .withStatus("True")
+                        .withReason("ScaledObjectReady")
+                        .withMessage("ScaledObject is defined correctly and is ready for scaling")
+                        .build()))));
+        assertThat(audit.writesDuring(
+                        operator.user(),
+                        ns,
+                        mark,
+                        windowStart,
+                        Duration.ofSeconds(10),
+                        () -> operator.reconciliationsOf(ns, "shop") > before,
+                        TIMEOUT))
+                .as("writing requests of the operator while reconciling an unchanged stack")
+                .isEmpty();
 
         // Without triggers the worker is back on an HPA, and its ScaledObject and credentials go.
         Updates.change(admin, AppStack.class, ns, "shop", s -> s.setSpec(stack.getSpec()));
