@@ -66,4 +66,24 @@ class EventScalingTest {
                 .as("a stack without triggers has no Autoscaling component")
                 .isEmpty();
     }
+
+    @Test
+    void aScaledObjectKedaReportsNotReadyMakesTheComponentSayWhyWithKedasOwnWords() {
+        ScaledObject worker = ScaledObjects.desired(
+                        SHOP, ScaledStacks.worker(), KafkaClientSecurity.assumed(KafkaAuthentication.SCRAM_SHA_512))
+                .orElseThrow();
+        worker.setStatus(new ScaledObjectStatus(List.of(new io.fabric8.kubernetes.api.model.ConditionBuilder()
+                .withType("Ready")
+                .withStatus("False")
+                .withReason("ScaledObjectCheckFailed")
+                .withMessage("error connecting to Kafka")
+                .build())));
+        ComponentStatus component = AutoscalingStatus.of(SHOP, true, java.util.Map.of("worker", worker))
+                .orElseThrow();
+        assertThat(component.holds()).isFalse();
+        assertThat(component.reason()).isEqualTo("ScaledObjectNotReady");
+        assertThat(component.message())
+                .isEqualTo("service worker: ScaledObject shop-worker is not ready: ScaledObjectCheckFailed: error"
+                        + " connecting to Kafka");
+    }
 }

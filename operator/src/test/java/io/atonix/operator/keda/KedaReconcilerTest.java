@@ -185,6 +185,36 @@ class KedaReconcilerTest {
         assertThat(writes)
                 .as("writing requests of a reconcile of an unchanged stack")
                 .isEmpty();
+
+        // KEDA cannot reach Kafka: the Autoscaling component says so in KEDA's words, and the stack stays ready.
+        Updates.changeStatus(
+                client,
+                ScaledObject.class,
+                ns,
+                "shop-worker",
+                so -> so.setStatus(new ScaledObjectStatus(List.of(new io.fabric8.kubernetes.api.model.ConditionBuilder()
+                        .withType("Ready")
+                        .withStatus("False")
+                        .withReason("ScaledObjectCheckFailed")
+                        .withMessage("error establishing Kafka client")
+                        .build()))));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            AppStack stored = client.resources(AppStack.class)
+                    .inNamespace(ns)
+                    .withName("shop")
+                    .get();
+            assertThat(stored.getStatus().components())
+                    .filteredOn(c -> c.component().equals(AutoscalingStatus.COMPONENT))
+                    .singleElement()
+                    .satisfies(c -> {
+                        assertThat(c.reason()).isEqualTo(AutoscalingStatus.REASON_NOT_READY);
+                        assertThat(c.message()).contains("ScaledObjectCheckFailed: error establishing Kafka client");
+                    });
+            assertThat(Conditions.find(stored.getStatus().conditions(), ConditionTypes.READY)
+                            .orElseThrow()
+                            .status())
+                    .isEqualTo("True");
+        });
     }
 
     private static List<String> names(List<? extends io.fabric8.kubernetes.api.model.HasMetadata> objects) {
