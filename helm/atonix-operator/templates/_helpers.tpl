@@ -114,6 +114,11 @@ list and the code disagree. No wildcards. Why each rule is there: docs/install.m
 - apiGroups: ["gateway.networking.k8s.io"]
   resources: ["httproutes"]
   verbs: ["get", "list", "watch", "create", "update", "delete"]
+# Event-driven autoscaling (docs/autoscaling.md): where KEDA runs, a ScaledObject per service with triggers and a
+# TriggerAuthentication per service with a Kafka lag trigger.
+- apiGroups: ["keda.sh"]
+  resources: ["scaledobjects", "triggerauthentications"]
+  verbs: ["get", "list", "watch", "create", "update", "delete"]
 - apiGroups: ["batch"]
   resources: ["cronjobs"]
   verbs: ["get", "list", "watch", "create", "update", "delete"]

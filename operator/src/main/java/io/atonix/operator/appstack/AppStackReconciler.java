@@ -13,6 +13,7 @@ import io.atonix.operator.edge.CertManagerInstalled;
 import io.atonix.operator.edge.GatewayApiInstalled;
 import io.atonix.operator.kafka.KafkaOutcome;
 import io.atonix.operator.kafka.KafkaStep;
+import io.atonix.operator.keda.KedaInstalled;
 import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
 import io.atonix.operator.observability.AppStackGauges;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -57,6 +58,16 @@ import org.jboss.logging.Logger;
             @Dependent(name = "deployments", type = DeploymentDependent.class, dependsOn = "serviceaccounts"),
             @Dependent(name = "services", type = ServiceDependent.class),
             @Dependent(name = "autoscalers", type = HorizontalPodAutoscalerDependent.class, dependsOn = "deployments"),
+            @Dependent(
+                    name = "keda-authentications",
+                    type = TriggerAuthenticationDependent.class,
+                    activationCondition = KedaInstalled.class),
+            // After the HPAs, whose removal must come first: KEDA refuses a workload another HPA scales.
+            @Dependent(
+                    name = "scaledobjects",
+                    type = ScaledObjectDependent.class,
+                    dependsOn = {"autoscalers", "keda-authentications"},
+                    activationCondition = KedaInstalled.class),
             @Dependent(name = "disruptionbudgets", type = PodDisruptionBudgetDependent.class),
             @Dependent(name = "authproxy-serviceaccounts", type = AuthProxyServiceAccountDependent.class),
             @Dependent(name = "authproxy-cookies", type = AuthProxyCookieDependent.class),

@@ -3,6 +3,9 @@ package io.atonix.operator.appstack;
 import io.atonix.api.v1beta1.appstack.AppStack;
 import io.atonix.api.v1beta1.appstack.ServiceSpec;
 import io.atonix.operator.common.PlatformSettings;
+import io.atonix.operator.keda.EventScaling;
+import io.atonix.operator.keda.ScaledObjects;
+import io.atonix.operator.keda.TriggerAuthentications;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +27,12 @@ public final class AppStackResources {
      * Gateway mode and the cert-manager Certificates where the cluster serves those APIs.
      */
     public static List<HasMetadata> desired(AppStack stack, PlatformSettings platform, BindingChecksums checksums) {
+        return desired(stack, platform, checksums, EventScaling.withoutKeda());
+    }
+
+    /** {@link #desired}, with ScaledObjects in place of the HPAs of services with triggers where KEDA runs. */
+    public static List<HasMetadata> desired(
+            AppStack stack, PlatformSettings platform, BindingChecksums checksums, EventScaling scaling) {
         List<HasMetadata> objects = new ArrayList<>();
         ChildPostgres.desired(stack).ifPresent(objects::add);
         ChildRedis.desired(stack).ifPresent(objects::add);
@@ -31,7 +40,11 @@ public final class AppStackResources {
             objects.add(ServiceAccounts.desired(stack, service));
             objects.add(Deployments.desired(stack, service, checksums));
             Services.desired(stack, service).ifPresent(objects::add);
-            Autoscalers.desired(stack, service).ifPresent(objects::add);
+            Autoscalers.desired(stack, service, scaling.kedaInstalled()).ifPresent(objects::add);
+            if (scaling.kedaInstalled()) {
+                TriggerAuthentications.desired(stack, service, scaling.kafka()).ifPresent(objects::add);
+                ScaledObjects.desired(stack, service, scaling.kafka()).ifPresent(objects::add);
+            }
             DisruptionBudgets.desired(stack, service).ifPresent(objects::add);
         }
         objects.addAll(Migrations.desired(stack).values());
@@ -46,7 +59,12 @@ public final class AppStackResources {
     /** {@link #desired} and the stack's monitoring objects: what the operator creates where the Prometheus Operator runs. */
     public static List<HasMetadata> withMonitoring(
             AppStack stack, PlatformSettings platform, BindingChecksums checksums) {
-        List<HasMetadata> objects = desired(stack, platform, checksums);
+        return withMonitoring(stack, platform, checksums, EventScaling.withoutKeda());
+    }
+
+    public static List<HasMetadata> withMonitoring(
+            AppStack stack, PlatformSettings platform, BindingChecksums checksums, EventScaling scaling) {
+        List<HasMetadata> objects = desired(stack, platform, checksums, scaling);
         objects.addAll(StackMonitoring.desired(stack, platform));
         return objects;
     }

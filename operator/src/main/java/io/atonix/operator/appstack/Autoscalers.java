@@ -11,14 +11,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The autoscaling/v2 HorizontalPodAutoscaler of a service that declares autoscale. */
+/**
+ * The autoscaling/v2 HorizontalPodAutoscaler of a service that declares autoscale, unless KEDA scales it: a service
+ * with triggers gets a ScaledObject where KEDA runs (see {@link io.atonix.operator.keda.ScaledObjects}), and KEDA
+ * refuses a workload that another HPA scales.
+ */
 public final class Autoscalers {
 
     private Autoscalers() {}
 
+    /** As on a cluster without KEDA. */
     public static Optional<HorizontalPodAutoscaler> desired(AppStack stack, ServiceSpec service) {
+        return desired(stack, service, false);
+    }
+
+    public static Optional<HorizontalPodAutoscaler> desired(
+            AppStack stack, ServiceSpec service, boolean kedaInstalled) {
         Autoscale autoscale = service.autoscale();
-        if (autoscale == null) {
+        if (autoscale == null || kedaInstalled && autoscale.hasTriggers()) {
             return Optional.empty();
         }
         var metadata = StackObjects.serviceMetadata(stack, service);
@@ -35,7 +45,8 @@ public final class Autoscalers {
                 .withKind("Deployment")
                 .withName(metadata.getName())
                 .endScaleTargetRef()
-                .withMinReplicas(autoscale.minReplicasOrDefault())
+                // An HPA cannot scale to zero, nor wake a service on an event: without KEDA it keeps one pod.
+                .withMinReplicas(Math.max(1, autoscale.minReplicasOrDefault()))
                 .withMaxReplicas(autoscale.maxReplicas())
                 .withMetrics(metrics)
                 .endSpec()

@@ -13,6 +13,10 @@ import io.atonix.operator.edge.Certificate;
 import io.atonix.operator.edge.GatewayApi;
 import io.atonix.operator.jobs.MigrationStatus;
 import io.atonix.operator.kafka.KafkaOutcome;
+import io.atonix.operator.keda.AutoscalingStatus;
+import io.atonix.operator.keda.KedaApi;
+import io.atonix.operator.keda.KedaFallbackEvent;
+import io.atonix.operator.keda.ScaledObject;
 import io.atonix.operator.monitoring.PrometheusOperatorApi;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -50,6 +54,14 @@ final class ObservedStatus {
                         edge(stack, context, platform),
                         now),
                 PrometheusOperatorApi.installed(context.getClient()));
+        boolean keda = KedaApi.installed(context.getClient());
+        // The ScaledObject informer runs only while KEDA's CRDs exist (the dependent's activation condition).
+        Map<String, ScaledObject> scaledObjects = keda
+                ? Secondaries.labelled(
+                        context, ScaledObject.class, Labels.STACK, name, o -> Secondaries.label(o, Labels.SERVICE))
+                : Map.of();
+        status = AutoscalingStatus.withComponent(stack, status, keda, scaledObjects);
+        KedaFallbackEvent.recordIfNew(context.getClient(), stack, status);
         return ComponentTimes.settled(stack, status, now);
     }
 

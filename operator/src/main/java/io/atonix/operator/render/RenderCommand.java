@@ -17,14 +17,14 @@ import java.util.List;
 
 /**
  * {@code render [--namespace NS] [--ingress-class NAME] [--gateway NS/NAME[/LISTENER]] [--prometheus-labels K=V,...]
- * [--grafana-dashboard-label K=V] [--strimzi-api-version V] [--kafka-authentication A] FILE...}: prints, as multi-document YAML, exactly the objects
+ * [--grafana-dashboard-label K=V] [--strimzi-api-version V] [--kafka-authentication A] [--keda] FILE...}: prints, as multi-document YAML, exactly the objects
  * the operator would create for the Atonix resources in the files. It needs no cluster and does not boot the operator.
  */
 public final class RenderCommand {
     static final String USAGE = "usage: render [--namespace NS] [--ingress-class NAME] [--gateway NS/NAME[/LISTENER]]"
             + " [--prometheus-labels K=V,...]"
             + " [--grafana-dashboard-label K=V] [--strimzi-api-version v1|v1beta2] [--kafka-authentication scram-sha-512|tls]"
-            + " [--kafka-shared-topics TOPIC:NS,...;...] FILE...";
+            + " [--kafka-shared-topics TOPIC:NS,...;...] [--keda] FILE...";
 
     private RenderCommand() {}
 
@@ -42,6 +42,8 @@ public final class RenderCommand {
         String prometheusLabels = "";
         String dashboardLabel = MonitoringSettings.DEFAULT_DASHBOARD_LABEL;
         KafkaAssumptions kafka = KafkaAssumptions.defaults();
+        // As for a cluster that runs KEDA: ScaledObjects instead of the HPAs of services with triggers.
+        boolean keda = false;
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -108,6 +110,7 @@ public final class RenderCommand {
                         return 2;
                     }
                 }
+                case "--keda" -> keda = true;
                 case "--help", "-h" -> {
                     out.println(USAGE);
                     return 0;
@@ -127,7 +130,10 @@ public final class RenderCommand {
             return 2;
         }
         Renderer renderer = new Renderer(
-                new PlatformSettings(ingressClass, NetworkSettings.defaults(), monitoring, edge), namespace, kafka);
+                new PlatformSettings(ingressClass, NetworkSettings.defaults(), monitoring, edge),
+                namespace,
+                kafka,
+                keda);
         KubernetesSerialization yaml = new KubernetesSerialization();
         StringBuilder output = new StringBuilder();
         Path current = null;

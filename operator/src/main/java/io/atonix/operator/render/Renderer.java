@@ -11,6 +11,8 @@ import io.atonix.operator.appstack.GatewayPaths;
 import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.common.SpecProblem;
 import io.atonix.operator.kafka.KafkaResources;
+import io.atonix.operator.keda.EventScaling;
+import io.atonix.operator.keda.KafkaClientSecurity;
 import io.atonix.operator.postgres.PostgresResources;
 import io.atonix.operator.postgres.PostgresValidator;
 import io.atonix.operator.redis.RedisResources;
@@ -32,15 +34,22 @@ public final class Renderer {
     private final PlatformSettings platform;
     private final String defaultNamespace;
     private final KafkaAssumptions kafka;
+    private final boolean keda;
 
     public Renderer(PlatformSettings platform, String defaultNamespace) {
         this(platform, defaultNamespace, KafkaAssumptions.defaults());
     }
 
     public Renderer(PlatformSettings platform, String defaultNamespace, KafkaAssumptions kafka) {
+        this(platform, defaultNamespace, kafka, false);
+    }
+
+    /** @param keda whether to render as for a cluster that runs KEDA: ScaledObjects for the services with triggers */
+    public Renderer(PlatformSettings platform, String defaultNamespace, KafkaAssumptions kafka, boolean keda) {
         this.platform = platform;
         this.defaultNamespace = defaultNamespace;
         this.kafka = kafka;
+        this.keda = keda;
     }
 
     public List<HasMetadata> render(String source, HasMetadata resource) throws InvalidResourceException {
@@ -56,8 +65,11 @@ public final class Renderer {
                 throw new InvalidResourceException(source + ": AppStack "
                         + stack.getMetadata().getName() + " is invalid:\n" + String.join("\n", lines));
             }
-            List<HasMetadata> objects =
-                    new ArrayList<>(AppStackResources.withMonitoring(stack, platform, BindingChecksums.placeholder()));
+            EventScaling scaling = keda
+                    ? EventScaling.keda(KafkaClientSecurity.assumed(kafka.authentication()))
+                    : EventScaling.withoutKeda();
+            List<HasMetadata> objects = new ArrayList<>(
+                    AppStackResources.withMonitoring(stack, platform, BindingChecksums.placeholder(), scaling));
             objects.addAll(KafkaResources.desired(stack, kafka.version(), kafka.authentication(), kafka.shared()));
             objects.addAll(AuthProxies.desired(stack, () -> GENERATED));
             return objects;

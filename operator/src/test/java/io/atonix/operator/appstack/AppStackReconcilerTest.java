@@ -801,6 +801,64 @@ class AppStackReconcilerTest {
                 .isEmpty();
     }
 
+    @Test
+    void withoutKedaAServiceThatWouldScaleToZeroGetsAnHpaOfOnePodAndTheStackSaysSoOnce() {
+        ServiceSpec nightly = TestStacks.withAutoscale(
+                TestStacks.worker("nightly", "acme/nightly:1"),
+                new Autoscale(
+                        0,
+                        4,
+                        null,
+                        null,
+                        List.of(new io.atonix.api.v1beta1.appstack.AutoscaleTrigger(
+                                "night",
+                                null,
+                                new io.atonix.api.v1beta1.appstack.CronTrigger("UTC", "0 22 * * *", "0 6 * * *", 2),
+                                null))));
+        create(stack("nokeda", "batch", nightly));
+        await().atMost(TIMEOUT)
+                .until(() -> client.autoscaling()
+                                .v2()
+                                .horizontalPodAutoscalers()
+                                .inNamespace("nokeda")
+                                .withName("batch-nightly")
+                                .get()
+                        != null);
+        assertThat(client.autoscaling()
+                        .v2()
+                        .horizontalPodAutoscalers()
+                        .inNamespace("nokeda")
+                        .withName("batch-nightly")
+                        .get()
+                        .getSpec()
+                        .getMinReplicas())
+                .as("an HPA cannot scale to zero")
+                .isEqualTo(1);
+        mock.markAvailable("nokeda", "batch-nightly");
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            AppStack stored = get("nokeda", "batch");
+            assertThat(stored.getStatus()).isNotNull();
+            assertThat(stored.getStatus().components())
+                    .filteredOn(c -> c.component().equals(io.atonix.operator.keda.AutoscalingStatus.COMPONENT))
+                    .singleElement()
+                    .satisfies(c -> {
+                        assertThat(c.reason()).isEqualTo("KedaNotInstalled");
+                        assertThat(c.message()).contains("services nightly are not used");
+                    });
+            assertThat(condition(stored, ConditionTypes.READY).status())
+                    .as("the missing KEDA does not hold readiness back")
+                    .isEqualTo("True");
+        });
+        // Another reconcile of the unchanged stack: still one Event.
+        double before = mock.reconciliations();
+        mock.markAvailable("nokeda", "batch-nightly");
+        await().atMost(TIMEOUT).until(() -> mock.reconciliations() > before);
+        assertThat(mock.events("nokeda"))
+                .filteredOn(e -> "KedaNotInstalled".equals(e.getReason()))
+                .singleElement()
+                .satisfies(e -> assertThat(e.getType()).isEqualTo("Warning"));
+    }
+
     private AppStack create(AppStack stack) {
         stack.getMetadata().setUid(null);
         stack.getMetadata().setGeneration(null);

@@ -121,9 +121,15 @@ final class PermissionsFromCode {
                             "io/atonix/operator/common/CrdPresence.java",
                             primaries -> Map.of(
                                     of(CustomResourceDefinition.class, "get"),
-                                    "CrdPresence: whether the CRDs of the Prometheus Operator, cert-manager and the"
-                                            + " Gateway API exist")),
+                                    "CrdPresence: whether the CRDs of the Prometheus Operator, cert-manager, the"
+                                            + " Gateway API and KEDA exist")),
                     Map.entry("io/atonix/operator/edge/CertManagerInstalled.java", primaries -> Map.of()),
+                    Map.entry("io/atonix/operator/keda/KedaInstalled.java", primaries -> Map.of()),
+                    Map.entry("io/atonix/operator/keda/KedaApi.java", primaries -> Map.of()),
+                    // Passes the client to EventRecorder.
+                    Map.entry("io/atonix/operator/keda/KedaFallbackEvent.java", primaries -> Map.of()),
+                    Map.entry(
+                            "io/atonix/operator/appstack/HorizontalPodAutoscalerDependent.java", primaries -> Map.of()),
                     // Reads the Ingress and HTTPRoute informers' caches, and before the HTTPRoute informer starts
                     // lists the stacks' HTTPRoutes once, which the dependent's rules (list) cover.
                     Map.entry("io/atonix/operator/appstack/ServedRoute.java", primaries -> Map.of()),

@@ -85,6 +85,44 @@ class RenderCommandTest {
     }
 
     @Test
+    void withKedaTheShopsWorkerRendersAsAScaledObjectFromZeroAndWithoutKedaAsAnHpaThatKeepsOnePod() {
+        Result keda = run("--keda", SAMPLES.resolve("appstack-shop.yaml").toString());
+        assertThat(keda.status).as(keda.err).isZero();
+        List<HasMetadata> printed = new KubernetesSerialization().unmarshal(keda.out);
+        assertThat(printed)
+                .filteredOn(o -> o.getKind().equals("ScaledObject"))
+                .singleElement()
+                .satisfies(o -> {
+                    assertThat(o.getMetadata().getName()).isEqualTo("shop-worker");
+                    assertThat(o.getApiVersion()).isEqualTo("keda.sh/v1alpha1");
+                });
+        assertThat(keda.out)
+                .contains("minReplicaCount: 0")
+                .contains("consumerGroup: \"shop.shop.worker\"")
+                .contains("topic: \"shop.shop.orders\"");
+        assertThat(printed)
+                .filteredOn(o -> o.getKind().equals("TriggerAuthentication"))
+                .extracting(o -> o.getMetadata().getName())
+                .containsExactly("shop-worker-kafka");
+        assertThat(printed)
+                .filteredOn(o -> o.getKind().equals("HorizontalPodAutoscaler"))
+                .extracting(o -> o.getMetadata().getName())
+                .containsExactly("shop-web");
+
+        Result plain = run(SAMPLES.resolve("appstack-shop.yaml").toString());
+        List<HasMetadata> withoutKeda = new KubernetesSerialization().unmarshal(plain.out);
+        assertThat(withoutKeda).noneMatch(o -> o.getKind().equals("ScaledObject"));
+        assertThat(withoutKeda)
+                .filteredOn(o -> o instanceof io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler h
+                        && h.getMetadata().getName().equals("shop-worker"))
+                .singleElement()
+                .satisfies(o -> assertThat(((io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler) o)
+                                .getSpec()
+                                .getMinReplicas())
+                        .isEqualTo(1));
+    }
+
+    @Test
     void theShopSampleRendersItsMonitoringWithThePlatformsLabels() {
         Result result = run(
                 "--prometheus-labels",

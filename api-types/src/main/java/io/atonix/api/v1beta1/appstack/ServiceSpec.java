@@ -76,6 +76,12 @@ import java.util.List;
         message =
                 "env sets a KAFKA_TOPIC_ variable, which a use of Kafka sets to a topic's name in Kafka: rename it or give the use an envPrefix",
         fieldPath = ".env")
+@ValidationRule(
+        value =
+                "!has(self.autoscale) || !has(self.autoscale.triggers) || self.autoscale.triggers.all(t, !has(t.kafkaLag) || (has(self.uses) && self.uses.exists(u, has(u.kafka) && has(u.kafka.consume) && t.kafkaLag.topic in u.kafka.consume)))",
+        message =
+                "a kafkaLag trigger's topic must be one the service consumes (in the consume list of its use of Kafka): the trigger reads the lag of the service's own consumer group",
+        fieldPath = ".autoscale.triggers")
 public record ServiceSpec(
         @Required
         @Size(min = 1, max = 30)
