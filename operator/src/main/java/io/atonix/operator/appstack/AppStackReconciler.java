@@ -62,11 +62,13 @@ import org.jboss.logging.Logger;
                     name = "keda-authentications",
                     type = TriggerAuthenticationDependent.class,
                     activationCondition = KedaInstalled.class),
-            // After the HPAs, whose removal must come first: KEDA refuses a workload another HPA scales.
+            // After the HPAs, whose removal must come first: KEDA refuses a workload another HPA scales. Not after the
+            // TriggerAuthentications: a dependent on another one's activation condition has java-operator-sdk start its
+            // informer where KEDA is not installed (KEDA waits for a TriggerAuthentication that comes later anyway).
             @Dependent(
                     name = "scaledobjects",
                     type = ScaledObjectDependent.class,
-                    dependsOn = {"autoscalers", "keda-authentications"},
+                    dependsOn = "autoscalers",
                     activationCondition = KedaInstalled.class),
             @Dependent(name = "disruptionbudgets", type = PodDisruptionBudgetDependent.class),
             @Dependent(name = "authproxy-serviceaccounts", type = AuthProxyServiceAccountDependent.class),

@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The image {@code quay.io/oauth2-proxy/oauth2-proxy}, played by oauth2-proxy built from the Go module proxy at the
@@ -25,7 +23,6 @@ public final class OAuth2ProxyImage implements ImageRuntime {
     static final int PORT = 4180;
     private static final String MOUNT = "/opt/atonix/oauth2-proxy";
     private static final String TRUST = "/opt/atonix/oauth2-proxy-trust";
-    private static final Pattern PINNED = Pattern.compile("github\\.com/oauth2-proxy/oauth2-proxy/v7 (v[\\w.-]+)");
     private static Path binary;
 
     private final Path trusted;
@@ -68,15 +65,7 @@ public final class OAuth2ProxyImage implements ImageRuntime {
 
     /** The version of oauth2-proxy tools/oauth2-proxy/go.mod pins. */
     static String version() {
-        try {
-            Matcher pinned = PINNED.matcher(Files.readString(TestPrograms.ROOT.resolve("tools/oauth2-proxy/go.mod")));
-            if (!pinned.find()) {
-                throw new IllegalStateException("tools/oauth2-proxy/go.mod pins no oauth2-proxy");
-            }
-            return pinned.group(1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestPrograms.goToolVersion("oauth2-proxy", "github.com/oauth2-proxy/oauth2-proxy/v7");
     }
 
     /** oauth2-proxy, built once (about a minute cold) or the binary OAUTH2_PROXY names. */

@@ -4,6 +4,7 @@ import io.atonix.api.v1beta1.appstack.AppStack;
 import io.atonix.operator.common.Passwords;
 import io.atonix.operator.kafka.PlayStrimzi;
 import io.atonix.operator.kafka.StrimziApiVersion;
+import io.atonix.operator.realcluster.ClassCrds;
 import io.atonix.operator.realcluster.StrimziOnRealCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayInputStream;
@@ -22,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 final class PlayedStrimzi implements AutoCloseable {
     static final String KAFKA = "events";
 
-    private final StrimziOnRealCluster crds;
+    private final ClassCrds crds;
     private final PlayStrimzi strimzi;
     private final ScheduledExecutorService operators = Executors.newSingleThreadScheduledExecutor();
 

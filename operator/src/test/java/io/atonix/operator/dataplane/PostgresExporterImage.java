@@ -2,15 +2,10 @@ package io.atonix.operator.dataplane;
 
 import io.atonix.operator.testtools.TestPrograms;
 import io.fabric8.kubernetes.api.model.Container;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The image {@code quay.io/prometheuscommunity/postgres-exporter}, played by postgres_exporter built from the Go module
@@ -23,8 +18,6 @@ public final class PostgresExporterImage implements ImageRuntime {
     static final String IMAGE = "quay.io/prometheuscommunity/postgres-exporter:";
     static final int PORT = 9187;
     private static final String MOUNT = "/opt/atonix/postgres-exporter";
-    private static final Pattern PINNED =
-            Pattern.compile("github\\.com/prometheus-community/postgres_exporter (v[\\w.-]+)");
 
     private Path binary;
 
@@ -50,16 +43,7 @@ public final class PostgresExporterImage implements ImageRuntime {
 
     /** The version of postgres_exporter tools/postgres-exporter/go.mod pins. */
     static String version() {
-        try {
-            Matcher pinned =
-                    PINNED.matcher(Files.readString(TestPrograms.ROOT.resolve("tools/postgres-exporter/go.mod")));
-            if (!pinned.find()) {
-                throw new IllegalStateException("tools/postgres-exporter/go.mod pins no postgres_exporter");
-            }
-            return pinned.group(1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestPrograms.goToolVersion("postgres-exporter", "github.com/prometheus-community/postgres_exporter");
     }
 
     /** postgres_exporter, built once (a few minutes cold) or the binary POSTGRES_EXPORTER names. */

@@ -51,7 +51,7 @@ class EdgeOnRealClusterIT {
 
     private static KubernetesClient admin;
     private static OwnNamespaces namespaces;
-    private static EdgeApisOnRealCluster apis;
+    private static ClassCrds apis;
     private static OperatorProcess operator;
     private static String gatewayNamespace;
 

@@ -38,7 +38,7 @@ class KedaOnRealClusterIT {
 
     private static KubernetesClient admin;
     private static OwnNamespaces namespaces;
-    private static KedaApisOnRealCluster apis;
+    private static ClassCrds apis;
     private static OperatorProcess operator;
 
     @BeforeAll

@@ -3,6 +3,7 @@ package io.atonix.operator.testtools;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -57,6 +60,21 @@ public final class TestPrograms {
                 "tools/" + tool + " could not be built: install Go (https://go.dev/dl) or set " + override
                         + " to a binary built by tools/build-go-tool.sh " + tool));
         return new Program(binary, Map.of());
+    }
+
+    /** The version of {@code module} that tools/{@code tool}/go.mod pins, for example v7.15.6. */
+    public static String goToolVersion(String tool, String module) {
+        Path goMod = ROOT.resolve("tools").resolve(tool).resolve("go.mod");
+        try {
+            Matcher pinned =
+                    Pattern.compile(Pattern.quote(module) + " (v[\\w.-]+)").matcher(Files.readString(goMod));
+            if (!pinned.find()) {
+                throw new IllegalStateException(goMod + " pins no " + module);
+            }
+            return pinned.group(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
