@@ -2,6 +2,7 @@ package io.atonix.operator.appstack;
 
 import io.atonix.api.v1beta1.appstack.AppStack;
 import io.atonix.api.v1beta1.appstack.AppStackStatus;
+import io.atonix.api.v1beta1.appstack.ComponentStatus;
 import io.atonix.api.v1beta1.common.Condition;
 import io.atonix.operator.common.ChildChanges;
 import io.atonix.operator.common.PlatformSettings;
@@ -14,6 +15,8 @@ import io.atonix.operator.edge.GatewayApiInstalled;
 import io.atonix.operator.kafka.KafkaOutcome;
 import io.atonix.operator.kafka.KafkaStep;
 import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
+import io.atonix.operator.objectstore.CredentialsSecrets;
+import io.atonix.operator.objectstore.ObjectStoreStep;
 import io.atonix.operator.observability.AppStackGauges;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -99,13 +102,15 @@ public class AppStackReconciler
     private static final Logger LOG = Logger.getLogger(AppStackReconciler.class);
     /** Where the Kafka part's outcome waits, within one reconcile, for the status. */
     private static final String KAFKA_OUTCOME = "kafka-outcome";
+    /** Where the object stores' component waits, within one reconcile, for the status. */
+    private static final String OBJECT_STORES = "objectstores-outcome";
     /** Topics and users in the Kafka cluster's namespace, which owner references cannot reach (see docs/kafka.md). */
     @Inject
     KafkaStep kafka;
 
     @Override
     public List<EventSource<?, AppStack>> prepareEventSources(EventSourceContext<AppStack> context) {
-        return List.of(BindingSecretsSource.of(context));
+        return List.of(BindingSecretsSource.of(context), CredentialsSecrets.source(context));
     }
 
     @Inject
@@ -151,6 +156,8 @@ public class AppStackReconciler
     public void beforeWorkflow(AppStack stack, Context<AppStack> context) {
         ChildChanges.collect(context);
         context.managedWorkflowAndDependentResourceContext().put(KAFKA_OUTCOME, kafka.reconcile(stack, context));
+        context.managedWorkflowAndDependentResourceContext()
+                .put(OBJECT_STORES, ObjectStoreStep.reconcile(stack, context));
     }
 
     /** One Event per verb for the children the reconcile created, updated or deleted, also after a failure. */
@@ -163,7 +170,12 @@ public class AppStackReconciler
     public Observation<AppStackStatus> observe(AppStack stack, Context<AppStack> context) {
         KafkaOutcome kafkaOutcome =
                 context.managedWorkflowAndDependentResourceContext().getMandatory(KAFKA_OUTCOME, KafkaOutcome.class);
-        return new Observation<>(ObservedStatus.of(stack, context, kafkaOutcome, platform), kafkaOutcome.recheck());
+        Optional<?> objectStores =
+                context.managedWorkflowAndDependentResourceContext().getMandatory(OBJECT_STORES, Optional.class);
+        return new Observation<>(
+                ObservedStatus.of(
+                        stack, context, kafkaOutcome, objectStores.map(ComponentStatus.class::cast), platform),
+                kafkaOutcome.recheck());
     }
 
     @Override

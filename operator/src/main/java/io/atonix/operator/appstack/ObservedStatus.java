@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A stack's status from what the informers hold after a reconcile: services, data stores, Kafka and monitoring. */
 final class ObservedStatus {
@@ -27,7 +28,11 @@ final class ObservedStatus {
     private ObservedStatus() {}
 
     static AppStackStatus of(
-            AppStack stack, Context<AppStack> context, KafkaOutcome kafkaOutcome, PlatformSettings platform) {
+            AppStack stack,
+            Context<AppStack> context,
+            KafkaOutcome kafkaOutcome,
+            Optional<ComponentStatus> objectStores,
+            PlatformSettings platform) {
         String name = stack.getMetadata().getName();
         Map<String, Deployment> deployments = Secondaries.labelled(
                 context, Deployment.class, Labels.STACK, name, d -> Secondaries.label(d, Labels.SERVICE));
@@ -37,6 +42,8 @@ final class ObservedStatus {
         Redis redis = Secondaries.labelled(context, Redis.class, Labels.STACK, name, r -> ChildRedisDependent.KEY)
                 .get(ChildRedisDependent.KEY);
         Instant now = Instant.now();
+        List<ComponentStatus> more = new ArrayList<>(edge(stack, context, platform));
+        objectStores.ifPresent(more::add);
         AppStackStatus status = MonitoringStatus.withComponent(
                 stack,
                 AppStackStatusBuilder.observed(
@@ -45,7 +52,7 @@ final class ObservedStatus {
                         postgres,
                         redis,
                         kafkaOutcome.component().orElse(null),
-                        edge(stack, context, platform),
+                        more,
                         now),
                 PrometheusOperatorApi.installed(context.getClient()));
         return ComponentTimes.settled(stack, status, now);

@@ -64,6 +64,15 @@ import java.util.Optional;
         message =
                 "a service named <name>-auth would share its objects' names with the oauth2-proxy of the service <name>, which signs in at the edge",
         fieldPath = ".services")
+@ValidationRule(
+        value =
+                "!has(self.objectStores) || self.objectStores.all(a, self.objectStores.exists_one(b, b.name == a.name))",
+        message = "object store names must be unique",
+        fieldPath = ".objectStores")
+@ValidationRule(
+        value =
+                "self.services.all(s, !has(s.uses) || s.uses.all(u, !has(u.objectStore) || has(self.objectStores) && self.objectStores.exists(o, o.name == u.objectStore.store)))",
+        message = "a service uses an object store that spec.objectStores does not declare")
 public record AppStackSpec(
         @Required
         @Size(min = 1, max = 20)
@@ -112,7 +121,13 @@ public record AppStackSpec(
 
         @JsonPropertyDescription(
                 "How users sign in at the edge: the identity provider for services whose auth is Browser or Bearer.")
-        AuthSpec auth) {
+        AuthSpec auth,
+
+        @Size(max = 10)
+        @JsonPropertyDescription(
+                "Buckets of S3-compatible object stores the services use: each use gets a binding Secret with the store's endpoint, bucket, region and access key, the AWS_* variables that read it, and under egress DeclaredOnly a way out to the endpoint.")
+        @ListType(value = ListType.Kind.map, keys = "name")
+        List<ObjectStore> objectStores) {
 
     public static final String EGRESS_FROM_UNDECLARED =
             "from names a service that spec.services does not declare, or postgres without spec.postgres";
@@ -123,6 +138,35 @@ public record AppStackSpec(
         services = services == null ? List.of() : List.copyOf(services);
         imagePullSecrets = imagePullSecrets == null ? List.of() : List.copyOf(imagePullSecrets);
         hosts = hosts == null ? List.of() : List.copyOf(hosts);
+        objectStores = objectStores == null ? List.of() : List.copyOf(objectStores);
+    }
+
+    /** A stack without object stores. */
+    public AppStackSpec(
+            List<ServiceSpec> services,
+            StackPostgres postgres,
+            StackRedis redis,
+            KafkaSpec kafka,
+            MonitoringSpec monitoring,
+            NetworkPolicySpec networkPolicy,
+            DeletionPolicy deletionPolicy,
+            List<SecretName> imagePullSecrets,
+            List<HostSpec> hosts,
+            IngressSpec ingress,
+            AuthSpec auth) {
+        this(
+                services,
+                postgres,
+                redis,
+                kafka,
+                monitoring,
+                networkPolicy,
+                deletionPolicy,
+                imagePullSecrets,
+                hosts,
+                ingress,
+                auth,
+                null);
     }
 
     /** A stack without sign-in at the edge. */
@@ -148,12 +192,18 @@ public record AppStackSpec(
                 imagePullSecrets,
                 hosts,
                 ingress,
+                null,
                 null);
     }
 
     /** The stack's OIDC provider, if it declares one. */
     public Optional<OidcProvider> oidc() {
         return auth == null ? Optional.empty() : Optional.ofNullable(auth.oidc());
+    }
+
+    /** The declared object store of that name, if any. */
+    public Optional<ObjectStore> objectStore(String name) {
+        return objectStores.stream().filter(o -> o.name().equals(name)).findFirst();
     }
 
     /** The declared host of that name, if any. */

@@ -16,7 +16,7 @@ import io.fabric8.generator.annotation.Size;
 public record ComponentStatus(
         @Required
         @JsonPropertyDescription(
-                "Part of the stack: Postgres, Redis, Kafka, Monitoring, Certificates (the hosts' cert-manager Certificates) or Routes (the services' HTTPRoutes in Gateway mode).")
+                "Part of the stack: Postgres, Redis, Kafka, Monitoring, Certificates (the hosts' cert-manager Certificates), Routes (the services' HTTPRoutes in Gateway mode) or ObjectStores (the binding Secrets of the services' uses of object stores).")
         String component,
 
         @JsonPropertyDescription("Name of the object that implements it, when there is one.")
