@@ -90,6 +90,37 @@ public final class ObjectStoreBindings {
     }
 
     /**
+     * What render shows: each binding Secret with the copied access key spelled out as where it comes from, since the
+     * credentials Secret is only read in the cluster.
+     */
+    public static List<Secret> rendered(AppStack stack) {
+        List<Secret> secrets = new ArrayList<>();
+        for (Binding binding : of(stack)) {
+            ObjectStoreCredentials keys = binding.store().credentials();
+            Secret secret = desired(
+                            stack,
+                            binding,
+                            Map.of(
+                                    keys.accessKeyIdKeyOrDefault(), "",
+                                    keys.secretAccessKeyKeyOrDefault(), ""))
+                    .orElseThrow();
+            secret.getData().remove(ObjectStoreBinding.ACCESS_KEY_ID);
+            secret.getData().remove(ObjectStoreBinding.SECRET_ACCESS_KEY);
+            secret.setStringData(new TreeMap<>(Map.of(
+                    ObjectStoreBinding.ACCESS_KEY_ID,
+                    copied(keys.secretName(), keys.accessKeyIdKeyOrDefault()),
+                    ObjectStoreBinding.SECRET_ACCESS_KEY,
+                    copied(keys.secretName(), keys.secretAccessKeyKeyOrDefault()))));
+            secrets.add(DesiredHash.stamp(secret));
+        }
+        return secrets;
+    }
+
+    private static String copied(String secret, String key) {
+        return "<copied from Secret " + secret + ", key " + key + ", when it exists>";
+    }
+
+    /**
      * What a Secret of this binding's name that already exists says about whose it is: the stack's own binding, or
      * something else (a user's Secret, another stack's) that the operator must leave alone.
      */
