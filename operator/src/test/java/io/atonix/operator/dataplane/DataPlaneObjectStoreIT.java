@@ -7,6 +7,7 @@ import io.atonix.api.v1beta1.appstack.AppStack;
 import io.atonix.api.v1beta1.common.ConditionTypes;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.dataplane.probe.S3Requests;
+import io.atonix.operator.objectstore.MotoAccessKeys;
 import io.atonix.operator.objectstore.S3Server;
 import io.atonix.operator.realcluster.OperatorProcess;
 import io.atonix.operator.realcluster.OwnNamespaces;
@@ -26,14 +27,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * An object store binding used on the data plane, through the packaged operator: a service running the probe
  * application writes and reads its bucket on a real S3-compatible server on loopback (moto, {@link S3Server}) with
  * nothing but the environment the operator gave its pod, and what it wrote is in the bucket for any other client.
+ * The server checks every request's signature against the access key it issued ({@link MotoAccessKeys}), which the
+ * test put in the stack's credentials Secret: a wrong key is refused, so the key the binding carried let it in.
  */
 @ExtendWith({RealCluster.class, DataPlane.class})
 class DataPlaneObjectStoreIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(240);
     private static final String STACK = "files";
     private static final String BUCKET = "files-media";
-    private static final String ACCESS_KEY_ID = "AKIAFILESUPLOADER";
-    private static final String SECRET_ACCESS_KEY = "files-uploader-secret";
+    private static final String REGION = "eu-central-1";
 
     private static KubernetesClient admin;
     private static OperatorProcess operator;
@@ -41,6 +43,7 @@ class DataPlaneObjectStoreIT {
     private static String namespace;
     private static ProbeCalls probes;
     private static S3Server s3;
+    private static MotoAccessKeys.AccessKey key;
 
     @BeforeAll
     static void start() throws Exception {
@@ -51,12 +54,14 @@ class DataPlaneObjectStoreIT {
         probes = new ProbeCalls(admin, namespace, STACK);
         s3 = S3Server.start(RealCluster.plane().work().resolve("moto-objectstore.log"));
         s3.createBucket(BUCKET);
+        key = MotoAccessKeys.issue(s3, "files-uploader");
+        MotoAccessKeys.enforce(s3);
         admin.resource(new SecretBuilder()
                         .withNewMetadata()
                         .withName("media-keys")
                         .withNamespace(namespace)
                         .endMetadata()
-                        .withStringData(Map.of("id", ACCESS_KEY_ID, "secret", SECRET_ACCESS_KEY))
+                        .withStringData(Map.of("id", key.id(), "secret", key.secret()))
                         .build())
                 .create();
         operator = OperatorProcess.start(RealCluster.plane(), "dp-objstore");
@@ -106,11 +111,18 @@ class DataPlaneObjectStoreIT {
         assertThat(probes.s3("uploader", "key=invoices/1.txt", "")).isEqualTo("ok\ninvoice one");
         assertThat(probes.s3("other", "key=invoices/1.txt", "")).startsWith("refused no AWS_ENDPOINT_URL_S3");
 
-        assertThat(s3.keys(BUCKET, "invoices/")).containsExactly("invoices/1.txt");
-        var read = new S3Requests(s3.endpoint(), "eu-central-1", ACCESS_KEY_ID, SECRET_ACCESS_KEY)
-                .get(BUCKET, "invoices/1.txt");
+        var read = new S3Requests(s3.endpoint(), REGION, key.id(), key.secret()).get(BUCKET, "invoices/1.txt");
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.body()).isEqualTo("invoice one");
+    }
+
+    @Test
+    void theServerChecksTheKeySoTheBindingsKeyIsWhatLetTheServiceIn() throws Exception {
+        var wrong =
+                new S3Requests(s3.endpoint(), REGION, key.id(), "not-" + key.secret()).get(BUCKET, "invoices/1.txt");
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        var unknown = new S3Requests(s3.endpoint(), REGION, "AKIAUNKNOWN", key.secret()).get(BUCKET, "invoices/1.txt");
+        assertThat(unknown.statusCode()).isEqualTo(403);
     }
 
     private static boolean ready() {

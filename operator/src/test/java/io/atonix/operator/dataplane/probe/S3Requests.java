@@ -39,7 +39,12 @@ public record S3Requests(String endpoint, String region, String accessKeyId, Str
 
     private HttpResponse<String> send(String method, String bucket, String key, byte[] body) throws Exception {
         URI base = URI.create(endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint);
-        String path = base.getRawPath() + "/" + encode(bucket) + "/" + encode(key);
+        String path = base.getRawPath() + "/" + encode(bucket) + "/"
+                + String.join(
+                        "/",
+                        java.util.Arrays.stream(key.split("/", -1))
+                                .map(S3Requests::encode)
+                                .toList());
         String host = base.getPort() < 0 ? base.getHost() : base.getHost() + ":" + base.getPort();
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
         String stamp = STAMP.format(now);
@@ -66,7 +71,7 @@ public record S3Requests(String endpoint, String region, String accessKeyId, Str
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A path segment as SigV4 encodes it: everything but unreserved characters. */
+    /** A path segment as SigV4 encodes it for S3: everything but unreserved characters (a key keeps its '/'). */
     private static String encode(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8)
                 .replace("+", "%20")
