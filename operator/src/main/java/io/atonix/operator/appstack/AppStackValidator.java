@@ -5,6 +5,7 @@ import io.atonix.api.v1beta1.appstack.AppStackSpec;
 import io.atonix.operator.admission.CrdContract;
 import io.atonix.operator.common.LabelPairs;
 import io.atonix.operator.common.SpecProblem;
+import io.atonix.operator.objectstore.NamedEndpointEgress;
 import io.atonix.operator.postgres.PostgresServerRules;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class AppStackValidator {
         }
         EdgeValidator.validate(spec, problems);
         EgressValidator.validate(spec, problems);
+        NamedEndpointEgress.validate(spec, problems);
         KafkaTopicsValidator.validate(spec, problems);
         if (spec.postgres() != null) {
             problems.addAll(PostgresServerRules.problems("spec.postgres", spec.postgres()));

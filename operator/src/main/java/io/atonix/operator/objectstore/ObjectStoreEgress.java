@@ -14,38 +14,38 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The way out, under egress DeclaredOnly, from a service to the object stores it uses: TCP to the endpoint's port, at
- * exactly the endpoint's address when it is an IP address, at any address when it is a host name (a NetworkPolicy
- * names no hosts, and the operator does not resolve them: see {@link ObjectStoreEndpoint}). A stack that must narrow
- * a named endpoint further declares the store by IP address, or lets a cluster-wide egress gateway decide.
+ * The way out, under egress DeclaredOnly, from a service to the object stores it uses by IP address: TCP to exactly
+ * that address and the endpoint's port. A host name gets no rule: a NetworkPolicy names no hosts, the operator does
+ * not resolve them ({@link ObjectStoreEndpoint}), and the endpoint's port open to every address would open what
+ * DeclaredOnly closes; the stack declares that way out in egressTo ({@link NamedEndpointEgress}).
  */
 public final class ObjectStoreEgress {
 
     private ObjectStoreEgress() {}
 
-    /** One rule per endpoint the service's uses reach, in the order of its uses; none for a service without. */
+    /** One rule per IP endpoint the service's uses reach, in the order of its uses. */
     public static List<NetworkPolicyEgressRule> rules(AppStackSpec spec, ServiceSpec service) {
         Set<ObjectStoreEndpoint> endpoints = new LinkedHashSet<>();
         service.uses(UseKind.ObjectStore)
                 .forEach(use -> spec.objectStore(use.objectStore().store())
                         .map(ObjectStore::endpoint)
                         .map(ObjectStoreEndpoint::of)
+                        .filter(endpoint -> endpoint.ip().isPresent())
                         .ifPresent(endpoints::add));
         return endpoints.stream().map(ObjectStoreEgress::rule).toList();
     }
 
     private static NetworkPolicyEgressRule rule(ObjectStoreEndpoint endpoint) {
-        var rule = new NetworkPolicyEgressRuleBuilder()
+        return new NetworkPolicyEgressRuleBuilder()
+                .withTo(new NetworkPolicyPeerBuilder()
+                        .withNewIpBlock()
+                        .withCidr(endpoint.cidr().orElseThrow())
+                        .endIpBlock()
+                        .build())
                 .withPorts(new NetworkPolicyPortBuilder()
                         .withProtocol("TCP")
                         .withPort(new IntOrString(endpoint.port()))
-                        .build());
-        endpoint.cidr()
-                .ifPresent(cidr -> rule.withTo(new NetworkPolicyPeerBuilder()
-                        .withNewIpBlock()
-                        .withCidr(cidr)
-                        .endIpBlock()
-                        .build()));
-        return rule.build();
+                        .build())
+                .build();
     }
 }

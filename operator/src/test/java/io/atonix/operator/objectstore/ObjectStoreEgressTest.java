@@ -6,15 +6,26 @@ import static io.atonix.operator.objectstore.ObjectStoreStacks.uses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atonix.api.v1beta1.appstack.AppStack;
+import io.atonix.api.v1beta1.appstack.AppStackSpec;
+import io.atonix.api.v1beta1.appstack.EgressDestination;
+import io.atonix.api.v1beta1.appstack.EgressMode;
+import io.atonix.api.v1beta1.appstack.EgressPort;
+import io.atonix.api.v1beta1.appstack.IpBlock;
+import io.atonix.api.v1beta1.appstack.NetworkPolicySpec;
 import io.atonix.api.v1beta1.appstack.ServiceSpec;
+import io.atonix.operator.appstack.AppStackValidator;
 import io.atonix.operator.appstack.NetworkPolicies;
 import io.atonix.operator.appstack.TestStacks;
 import io.atonix.operator.common.NetworkSettings;
+import io.atonix.operator.common.SpecProblem;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Under egress DeclaredOnly, a service reaches the endpoints of the object stores it uses, and only those services. */
+/**
+ * Under egress DeclaredOnly, a service reaches an object store given by IP address at that address; one given by a
+ * host name needs a destination of egressTo, since a policy cannot name a host.
+ */
 class ObjectStoreEgressTest {
     private static final NetworkSettings NETWORK = new NetworkSettings("ingress", "monitoring", "atonix-system");
 
@@ -52,19 +63,57 @@ class ObjectStoreEgressTest {
     }
 
     @Test
-    void anEndpointGivenByNameIsReachedOnItsPortAtAnyAddressSinceAPolicyCannotNameAHost() {
+    void anEndpointGivenByNameOpensNoPortToEveryAddressAndTheStackMustDeclareItsWayOut() {
         ServiceSpec api = TestStacks.withUses(TestStacks.service("api", "acme/api:1", 5000), uses("files", "s3"));
         AppStack shop =
                 stack("shop", "shop", List.of(store("s3", "https://s3.eu-west-1.amazonaws.com", "media", "keys")), api);
 
-        List<NetworkPolicyEgressRule> https = egress(shop, "api").stream()
-                .filter(rule -> rule.getPorts() != null
-                        && rule.getPorts().size() == 1
-                        && rule.getPorts().get(0).getPort().getIntVal() == 443)
-                .toList();
-        assertThat(https)
-                .singleElement()
-                .satisfies(rule -> assertThat(rule.getTo()).isNullOrEmpty());
+        assertThat(egress(shop, "api"))
+                .noneMatch(rule -> rule.getTo() == null || rule.getTo().isEmpty());
+        assertThat(AppStackValidator.validate(shop))
+                .extracting(SpecProblem::toString)
+                .containsExactly("spec.services[0].uses[0].objectStore: under egress DeclaredOnly, service api reaches"
+                        + " object store s3 at the host name s3.eu-west-1.amazonaws.com, which a NetworkPolicy cannot"
+                        + " name: declare its way out in spec.networkPolicy.egressTo with a from that names api and TCP"
+                        + " port 443 (the provider's address ranges, an egress gateway, or the store's pods), or give"
+                        + " the endpoint by IP address");
+    }
+
+    @Test
+    void aDestinationOfEgressToOnTheEndpointsPortIsTheWayOutToANamedEndpoint() {
+        ServiceSpec api = TestStacks.withUses(TestStacks.service("api", "acme/api:1", 5000), uses("files", "s3"));
+        AppStack shop =
+                stack("shop", "shop", List.of(store("s3", "https://s3.eu-west-1.amazonaws.com", "media", "keys")), api);
+        var ranges = new EgressDestination(
+                "s3", new IpBlock("198.51.100.0/24", null), null, null, List.of(new EgressPort(443, null, null)), null);
+        var elsewhere = new EgressDestination(
+                "s3",
+                new IpBlock("198.51.100.0/24", null),
+                null,
+                null,
+                List.of(new EgressPort(8443, null, null)),
+                null);
+
+        assertThat(AppStackValidator.validate(withEgressTo(shop, ranges))).isEmpty();
+        assertThat(AppStackValidator.validate(withEgressTo(shop, elsewhere))).hasSize(1);
+    }
+
+    private static AppStack withEgressTo(AppStack stack, EgressDestination destination) {
+        var spec = stack.getSpec();
+        stack.setSpec(new AppStackSpec(
+                spec.services(),
+                null,
+                null,
+                null,
+                null,
+                new NetworkPolicySpec(null, EgressMode.DeclaredOnly, List.of(destination)),
+                null,
+                null,
+                null,
+                null,
+                null,
+                spec.objectStores()));
+        return stack;
     }
 
     @Test
