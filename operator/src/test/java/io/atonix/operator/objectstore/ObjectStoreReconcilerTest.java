@@ -83,6 +83,44 @@ class ObjectStoreReconcilerTest {
         });
     }
 
+    @Test
+    void aSecretOfTheBindingsNameThatTheStackDidNotWriteIsLeftAloneAndReported() {
+        String namespace = "objectstore-taken";
+        client.resource(credentials(namespace, "AKIA-TAKEN")).create();
+        client.resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName(BINDING)
+                        .withNamespace(namespace)
+                        .endMetadata()
+                        .withData(Map.of("mine", encode("the user's own")))
+                        .build())
+                .create();
+        ServiceSpec api = TestStacks.withUses(TestStacks.service("api", "acme/api:1", 5000), uses("files", "media"));
+        AppStack stack = ObjectStoreStacks.stack(
+                namespace, "shop", List.of(store("media", "http://10.0.7.9:9000", "shop-media", "s3-keys")), api);
+        stack.getMetadata().setUid(null);
+        stack.getMetadata().setGeneration(null);
+        client.resource(stack).create();
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            AppStack current = client.resources(AppStack.class)
+                    .inNamespace(namespace)
+                    .withName("shop")
+                    .get();
+            assertThat(current.getStatus()).isNotNull();
+            assertThat(current.getStatus().components())
+                    .filteredOn(c -> c.component().equals(ObjectStoreProblems.COMPONENT))
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.message())
+                            .contains(
+                                    "Secret " + BINDING + " exists and is not the binding of service api's use files"));
+        });
+        Secret untouched =
+                client.secrets().inNamespace(namespace).withName(BINDING).get();
+        assertThat(untouched.getData()).containsOnlyKeys("mine");
+        assertThat(untouched.getMetadata().getOwnerReferences()).isNullOrEmpty();
+    }
+
     private static Secret credentials(String namespace, String accessKeyId) {
         return new SecretBuilder()
                 .withNewMetadata()
