@@ -2,7 +2,6 @@ package io.atonix.operator.appstack;
 
 import io.atonix.api.v1beta1.appstack.AppStack;
 import io.atonix.api.v1beta1.appstack.AppStackStatus;
-import io.atonix.api.v1beta1.appstack.ComponentStatus;
 import io.atonix.api.v1beta1.common.Condition;
 import io.atonix.operator.common.ChildChanges;
 import io.atonix.operator.common.PlatformSettings;
@@ -102,8 +101,6 @@ public class AppStackReconciler
     private static final Logger LOG = Logger.getLogger(AppStackReconciler.class);
     /** Where the Kafka part's outcome waits, within one reconcile, for the status. */
     private static final String KAFKA_OUTCOME = "kafka-outcome";
-    /** Where the object stores' component waits, within one reconcile, for the status. */
-    private static final String OBJECT_STORES = "objectstores-outcome";
     /** Topics and users in the Kafka cluster's namespace, which owner references cannot reach (see docs/kafka.md). */
     @Inject
     KafkaStep kafka;
@@ -156,8 +153,7 @@ public class AppStackReconciler
     public void beforeWorkflow(AppStack stack, Context<AppStack> context) {
         ChildChanges.collect(context);
         context.managedWorkflowAndDependentResourceContext().put(KAFKA_OUTCOME, kafka.reconcile(stack, context));
-        context.managedWorkflowAndDependentResourceContext()
-                .put(OBJECT_STORES, ObjectStoreStep.reconcile(stack, context));
+        ObjectStoreStep.reconcile(stack, context);
     }
 
     /** One Event per verb for the children the reconcile created, updated or deleted, also after a failure. */
@@ -170,12 +166,7 @@ public class AppStackReconciler
     public Observation<AppStackStatus> observe(AppStack stack, Context<AppStack> context) {
         KafkaOutcome kafkaOutcome =
                 context.managedWorkflowAndDependentResourceContext().getMandatory(KAFKA_OUTCOME, KafkaOutcome.class);
-        Optional<?> objectStores =
-                context.managedWorkflowAndDependentResourceContext().getMandatory(OBJECT_STORES, Optional.class);
-        return new Observation<>(
-                ObservedStatus.of(
-                        stack, context, kafkaOutcome, objectStores.map(ComponentStatus.class::cast), platform),
-                kafkaOutcome.recheck());
+        return new Observation<>(ObservedStatus.of(stack, context, kafkaOutcome, platform), kafkaOutcome.recheck());
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.atonix.operator.edge.Certificate;
 import io.atonix.operator.edge.GatewayApi;
 import io.atonix.operator.kafka.KafkaOutcome;
 import io.atonix.operator.monitoring.PrometheusOperatorApi;
+import io.atonix.operator.objectstore.ObjectStoreStep;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -20,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** A stack's status from what the informers hold after a reconcile: services, data stores, Kafka and monitoring. */
 final class ObservedStatus {
@@ -28,11 +28,7 @@ final class ObservedStatus {
     private ObservedStatus() {}
 
     static AppStackStatus of(
-            AppStack stack,
-            Context<AppStack> context,
-            KafkaOutcome kafkaOutcome,
-            Optional<ComponentStatus> objectStores,
-            PlatformSettings platform) {
+            AppStack stack, Context<AppStack> context, KafkaOutcome kafkaOutcome, PlatformSettings platform) {
         String name = stack.getMetadata().getName();
         Map<String, Deployment> deployments = Secondaries.labelled(
                 context, Deployment.class, Labels.STACK, name, d -> Secondaries.label(d, Labels.SERVICE));
@@ -43,7 +39,7 @@ final class ObservedStatus {
                 .get(ChildRedisDependent.KEY);
         Instant now = Instant.now();
         List<ComponentStatus> more = new ArrayList<>(edge(stack, context, platform));
-        objectStores.ifPresent(more::add);
+        ObjectStoreStep.outcome(context).ifPresent(more::add);
         AppStackStatus status = MonitoringStatus.withComponent(
                 stack,
                 AppStackStatusBuilder.observed(

@@ -24,11 +24,25 @@ import java.util.stream.Collectors;
  * whose credentials are missing keeps the binding it had and is reported; the rest of the stack reconciles.
  */
 public final class ObjectStoreStep {
+    /** Where the component waits, within one reconcile, for the status. */
+    private static final String OUTCOME = "objectstores-outcome";
 
     private ObjectStoreStep() {}
 
-    /** The stack's "ObjectStores" component; none for a stack without object stores. */
-    public static Optional<ComponentStatus> reconcile(AppStack stack, Context<AppStack> context) {
+    /** Writes the bindings, and keeps the stack's "ObjectStores" component for {@link #outcome} in this reconcile. */
+    public static void reconcile(AppStack stack, Context<AppStack> context) {
+        context.managedWorkflowAndDependentResourceContext().put(OUTCOME, bind(stack, context));
+    }
+
+    /** The component the reconcile found; none for a stack without object stores, or before it ran. */
+    @SuppressWarnings("unchecked")
+    public static Optional<ComponentStatus> outcome(Context<AppStack> context) {
+        return context.managedWorkflowAndDependentResourceContext()
+                .get(OUTCOME, Optional.class)
+                .flatMap(component -> (Optional<ComponentStatus>) component);
+    }
+
+    private static Optional<ComponentStatus> bind(AppStack stack, Context<AppStack> context) {
         Map<String, Secret> stored = stored(stack, context);
         Set<String> wanted = new HashSet<>();
         List<String> problems = new ArrayList<>();
