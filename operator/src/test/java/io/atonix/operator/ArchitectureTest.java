@@ -36,7 +36,8 @@ class ArchitectureTest {
         "io.atonix.operator.postgres..",
         "io.atonix.operator.redis..",
         "io.atonix.operator.render..",
-        "io.atonix.operator.observability.."
+        "io.atonix.operator.observability..",
+        "io.atonix.operator.objectstore.."
     };
 
     private static final String MONITORING = "io.atonix.operator.monitoring..";

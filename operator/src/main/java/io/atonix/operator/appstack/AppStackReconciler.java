@@ -15,6 +15,8 @@ import io.atonix.operator.kafka.KafkaOutcome;
 import io.atonix.operator.kafka.KafkaStep;
 import io.atonix.operator.keda.KedaInstalled;
 import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
+import io.atonix.operator.objectstore.CredentialsSecrets;
+import io.atonix.operator.objectstore.ObjectStoreStep;
 import io.atonix.operator.observability.AppStackGauges;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -120,7 +122,7 @@ public class AppStackReconciler
 
     @Override
     public List<EventSource<?, AppStack>> prepareEventSources(EventSourceContext<AppStack> context) {
-        return List.of(BindingSecretsSource.of(context));
+        return List.of(BindingSecretsSource.of(context), CredentialsSecrets.source(context));
     }
 
     @Inject
@@ -166,6 +168,7 @@ public class AppStackReconciler
     public void beforeWorkflow(AppStack stack, Context<AppStack> context) {
         ChildChanges.collect(context);
         context.managedWorkflowAndDependentResourceContext().put(KAFKA_OUTCOME, kafka.reconcile(stack, context));
+        ObjectStoreStep.reconcile(stack, context);
     }
 
     /** One Event per verb for the children the reconcile created, updated or deleted, also after a failure. */

@@ -49,8 +49,9 @@ public final class AppStackStatusBuilder {
 
     /**
      * @param kafka the stack's Kafka component, or null for a stack without spec.kafka
-     * @param edge the stack's Certificates, Routes and SignIn components, those it has: each holds readiness back, since a
-     *     service is not reachable over HTTPS without its certificate, nor at all without an accepted route
+     * @param edge the stack's Certificates, Routes, SignIn and ObjectStores components, those it has: each holds
+     *     readiness back, since a service is not reachable over HTTPS without its certificate, nor at all without an
+     *     accepted route or its ready sign-in proxy, and cannot start without its object store binding
      */
     public static AppStackStatus observed(
             AppStack stack,

@@ -6,6 +6,7 @@ import io.atonix.operator.admission.CrdContract;
 import io.atonix.operator.common.LabelPairs;
 import io.atonix.operator.common.SpecProblem;
 import io.atonix.operator.keda.TriggersValidator;
+import io.atonix.operator.objectstore.NamedEndpointEgress;
 import io.atonix.operator.postgres.PostgresServerRules;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class AppStackValidator {
         }
         EdgeValidator.validate(spec, problems);
         EgressValidator.validate(spec, problems);
+        NamedEndpointEgress.validate(spec, problems);
         KafkaTopicsValidator.validate(spec, problems);
         TriggersValidator.validate(spec, problems);
         if (spec.postgres() != null) {

@@ -18,6 +18,7 @@ import io.atonix.api.v1beta1.appstack.UseKind;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.NetworkSettings;
+import io.atonix.operator.objectstore.ObjectStoreEgress;
 import io.atonix.operator.postgres.PostgresConfig;
 import io.atonix.operator.postgres.PostgresStatefulSets;
 import io.atonix.operator.redis.RedisConfig;
@@ -168,6 +169,7 @@ public final class NetworkPolicies {
                             .build())
                     .build());
         }
+        rules.addAll(ObjectStoreEgress.rules(stack.getSpec(), service));
         rules.addAll(EgressDestinations.grantedTo(spec, service.name()));
         return rules;
     }

@@ -18,6 +18,7 @@ import io.atonix.operator.keda.KedaApi;
 import io.atonix.operator.keda.KedaFallbackEvent;
 import io.atonix.operator.keda.ScaledObject;
 import io.atonix.operator.monitoring.PrometheusOperatorApi;
+import io.atonix.operator.objectstore.ObjectStoreStep;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
@@ -43,6 +44,8 @@ final class ObservedStatus {
         Redis redis = Secondaries.labelled(context, Redis.class, Labels.STACK, name, r -> ChildRedisDependent.KEY)
                 .get(ChildRedisDependent.KEY);
         Instant now = Instant.now();
+        List<ComponentStatus> more = new ArrayList<>(edge(stack, context, platform));
+        ObjectStoreStep.outcome(context).ifPresent(more::add);
         AppStackStatus status = MonitoringStatus.withComponent(
                 stack,
                 AppStackStatusBuilder.observed(
@@ -51,7 +54,7 @@ final class ObservedStatus {
                         postgres,
                         redis,
                         kafkaOutcome.component().orElse(null),
-                        edge(stack, context, platform),
+                        more,
                         now),
                 PrometheusOperatorApi.installed(context.getClient()));
         boolean keda = KedaApi.installed(context.getClient());

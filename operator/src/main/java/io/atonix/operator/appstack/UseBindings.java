@@ -5,6 +5,7 @@ import io.atonix.api.v1beta1.appstack.BindingStatus;
 import io.atonix.api.v1beta1.appstack.ServiceSpec;
 import io.atonix.api.v1beta1.appstack.ServiceUse;
 import io.atonix.operator.binding.KafkaBinding;
+import io.atonix.operator.binding.ObjectStoreBinding;
 import io.atonix.operator.binding.PostgresBinding;
 import io.atonix.operator.binding.RedisBinding;
 import io.atonix.operator.common.Names;
@@ -29,6 +30,7 @@ public final class UseBindings {
             case Postgres -> PostgresBinding.secretName(Names.postgres(stackName), login);
             case Redis -> RedisBinding.secretName(Names.redis(stackName), login);
             case Kafka -> KafkaBinding.secretName(stackName, login);
+            case ObjectStore -> ObjectStoreBinding.secretName(stackName, login);
         };
     }
 
@@ -52,6 +54,8 @@ public final class UseBindings {
                 KafkaBinding.OPTIONAL_ENV.forEach((v, key) -> env.add(SecretEnv.optional(prefix + v, secret, key)));
                 env.addAll(KafkaClientNames.env(stack, service, use.kafka(), prefix));
             }
+            case ObjectStore ->
+                ObjectStoreBinding.ENV.forEach((v, key) -> env.add(SecretEnv.of(prefix + v, secret, key)));
         }
         return env;
     }

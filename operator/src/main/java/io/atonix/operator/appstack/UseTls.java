@@ -34,7 +34,7 @@ final class UseTls {
         return switch (use.kind()) {
             case Postgres -> spec.postgres() != null && spec.postgres().tlsRequired();
             case Redis -> spec.redis() != null && spec.redis().tlsRequired();
-            case Kafka -> false;
+            case Kafka, ObjectStore -> false;
         };
     }
 
@@ -54,7 +54,7 @@ final class UseTls {
                         SecretEnv.of(prefix + PostgresBinding.SSL_MODE_ENV, secret, PostgresBinding.SSL_MODE),
                         value(prefix + PostgresBinding.SSL_ROOT_CERT_ENV, caFile(use)));
             case Redis -> List.of(value(prefix + RedisBinding.CA_CERT_ENV, caFile(use)));
-            case Kafka -> List.of();
+            case Kafka, ObjectStore -> List.of();
         };
     }
 

@@ -5,6 +5,7 @@ import io.atonix.api.v1beta1.appstack.ServiceSpec;
 import io.atonix.api.v1beta1.appstack.ServiceUse;
 import io.atonix.api.v1beta1.postgres.DatabaseSpec;
 import io.atonix.operator.binding.KafkaBinding;
+import io.atonix.operator.binding.ObjectStoreBinding;
 import io.atonix.operator.binding.PostgresBinding;
 import io.atonix.operator.binding.RedisBinding;
 import io.atonix.operator.common.SpecProblem;
@@ -23,8 +24,10 @@ final class UsesValidator {
     static void validate(AppStackSpec spec, ServiceSpec service, String field, List<SpecProblem> problems) {
         for (int u = 0; u < service.uses().size(); u++) {
             ServiceUse use = service.uses().get(u);
-            int kinds =
-                    (use.postgres() != null ? 1 : 0) + (use.redis() != null ? 1 : 0) + (use.kafka() != null ? 1 : 0);
+            int kinds = (use.postgres() != null ? 1 : 0)
+                    + (use.redis() != null ? 1 : 0)
+                    + (use.kafka() != null ? 1 : 0)
+                    + (use.objectStore() != null ? 1 : 0);
             if (kinds == 1) {
                 declared(spec, use, field + ".uses[" + u + "]", problems);
             }
@@ -37,6 +40,7 @@ final class UsesValidator {
         var keys = switch (use.kind()) {
             case Postgres -> PostgresBinding.ENV.keySet();
             case Redis -> RedisBinding.ENV.keySet();
+            case ObjectStore -> ObjectStoreBinding.ENV.keySet();
             case Kafka -> {
                 Set<String> all = new HashSet<>(KafkaBinding.ENV.keySet());
                 all.addAll(KafkaBinding.OPTIONAL_ENV.keySet());
@@ -66,6 +70,12 @@ final class UsesValidator {
         }
         if (use.kafka() != null && spec.kafka() == null) {
             problems.add(new SpecProblem(field + ".kafka", "the service uses Kafka but spec.kafka is not set"));
+        }
+        if (use.objectStore() != null
+                && spec.objectStore(use.objectStore().store()).isEmpty()) {
+            problems.add(new SpecProblem(
+                    field + ".objectStore.store",
+                    "object store '" + use.objectStore().store() + "' is not declared in spec.objectStores"));
         }
         if (use.kafka() != null) {
             Set<String> topics = new HashSet<>();

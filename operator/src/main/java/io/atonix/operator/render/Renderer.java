@@ -13,6 +13,7 @@ import io.atonix.operator.common.SpecProblem;
 import io.atonix.operator.kafka.KafkaResources;
 import io.atonix.operator.keda.EventScaling;
 import io.atonix.operator.keda.KafkaClientSecurity;
+import io.atonix.operator.objectstore.ObjectStoreBindings;
 import io.atonix.operator.postgres.PostgresResources;
 import io.atonix.operator.postgres.PostgresValidator;
 import io.atonix.operator.redis.RedisResources;
@@ -25,7 +26,8 @@ import java.util.stream.Collectors;
 /**
  * Turns resources into the objects the operator would create for them, through the controllers' own builders. The
  * monitoring objects are included (each kind builds its own): the operator creates them where the cluster runs the
- * Prometheus Operator; so are the cert-manager Certificates, which it creates where cert-manager runs.
+ * Prometheus Operator; so are the cert-manager Certificates, which it creates where cert-manager runs, and the
+ * object store binding Secrets, whose access key shows where the operator copies it from.
  */
 public final class Renderer {
     /** Stands for a password in rendered Secrets: the operator generates each one when it creates the Secret. */
@@ -72,6 +74,7 @@ public final class Renderer {
                     AppStackResources.withMonitoring(stack, platform, BindingChecksums.placeholder(), scaling));
             objects.addAll(KafkaResources.desired(stack, kafka.version(), kafka.authentication(), kafka.shared()));
             objects.addAll(AuthProxies.desired(stack, () -> GENERATED));
+            objects.addAll(ObjectStoreBindings.rendered(stack));
             return objects;
         }
         if (resource instanceof Postgres postgres) {

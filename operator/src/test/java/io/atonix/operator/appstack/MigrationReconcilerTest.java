@@ -63,7 +63,19 @@ class MigrationReconcilerTest {
                 namespace,
                 "shop",
                 new AppStackSpec(
-                        List.of(api), null, null, null, null, null, null, null, null, null, null, List.of(MIGRATE)));
+                        List.of(api),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(MIGRATE),
+                        null));
     }
 
     @Test
@@ -157,7 +169,8 @@ class MigrationReconcilerTest {
                         null,
                         null,
                         null,
-                        List.of(MIGRATE, nightly)));
+                        List.of(MIGRATE, nightly),
+                        null));
         create(stack);
         finish(awaitMigration("jobs-steady", null), "Complete");
         await().atMost(TIMEOUT).until(() -> deployment("jobs-steady") != null);

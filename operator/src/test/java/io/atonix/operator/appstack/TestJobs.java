@@ -45,7 +45,7 @@ public final class TestJobs {
                 namespace,
                 name,
                 new AppStackSpec(
-                        services, postgres, null, null, null, null, null, null, null, null, null, List.of(jobs)));
+                        services, postgres, null, null, null, null, null, null, null, null, null, List.of(jobs), null));
     }
 
     public static AppStack withJobs(AppStack stack, JobSpec... jobs) {
@@ -65,7 +65,8 @@ public final class TestJobs {
                         s.hosts(),
                         s.ingress(),
                         s.auth(),
-                        List.of(jobs)));
+                        List.of(jobs),
+                        s.objectStores()));
         return changed;
     }
 }

@@ -144,7 +144,7 @@ class UsesTest {
                 prefixed(TestUses.redis("cache"), "X_"));
         assertThat(problems(shop(api)))
                 .containsExactlyInAnyOrder(
-                        "spec.services[0].uses[0]: a use connects to exactly one of postgres, redis and kafka",
+                        "spec.services[0].uses[0]: a use connects to exactly one of postgres, redis, kafka and objectStore",
                         "spec.services[0].uses: at most one use of a service names kafka: the service has one KafkaUser and one consumer group, so list all its topics in that use",
                         "spec.services[0].uses[3].name: Invalid value: \"my-cache\": should match '^[a-z][a-z0-9]*$'",
                         "spec.services[0].uses: two uses of one kind have the same envPrefix, so their variables (PGHOST, REDIS_URL, ...) would collide: give each a different envPrefix",

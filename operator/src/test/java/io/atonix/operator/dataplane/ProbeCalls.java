@@ -28,6 +28,14 @@ record ProbeCalls(KubernetesClient admin, String namespace, String stack) {
         return post(service, "/redis?" + query, command);
     }
 
+    /**
+     * The answer of {@code POST /s3?<query>}: with a body "ok" once it is written as the object, without one "ok" and
+     * the object, or "refused <HTTP status> ...".
+     */
+    String s3(String service, String query, String body) throws Exception {
+        return post(service, "/s3?" + query, body);
+    }
+
     /** The names of the variables the service's pod was given. */
     List<String> env(String service) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(uri(service, "/env")).GET().build();

@@ -198,6 +198,15 @@ final class PermissionsFromCode {
                     // them.
                     Map.entry("io/atonix/operator/kafka/KafkaStep.java", primaries -> kafkaStep()),
                     Map.entry(
+                            "io/atonix/operator/objectstore/ObjectStoreStep.java",
+                            primaries -> Map.of(
+                                    of(Secret.class, "create"),
+                                            "ObjectStoreStep: creates a use's object store binding Secret",
+                                    of(Secret.class, "update"),
+                                            "ObjectStoreStep: rewrites a binding Secret when its store or credentials change",
+                                    of(Secret.class, "delete"),
+                                            "ObjectStoreStep: deletes the binding Secret of a use that is gone")),
+                    Map.entry(
                             "io/atonix/operator/kafka/KafkaBindingSecrets.java",
                             primaries -> Map.of(
                                     of(Secret.class, "create"),

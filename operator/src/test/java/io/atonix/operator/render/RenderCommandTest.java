@@ -13,6 +13,7 @@ import io.atonix.operator.kafka.KafkaAuthentication;
 import io.atonix.operator.kafka.KafkaResources;
 import io.atonix.operator.kafka.SharedTopics;
 import io.atonix.operator.kafka.StrimziApiVersion;
+import io.atonix.operator.objectstore.ObjectStoreBindings;
 import io.atonix.operator.postgres.PostgresResources;
 import io.atonix.operator.redis.RedisResources;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -57,6 +58,7 @@ class RenderCommandTest {
                 objects.addAll(KafkaResources.desired(
                         stack, StrimziApiVersion.V1, KafkaAuthentication.SCRAM_SHA_512, SharedTopics.none()));
                 objects.addAll(AuthProxies.desired(stack, () -> Renderer.GENERATED));
+                objects.addAll(ObjectStoreBindings.rendered(stack));
             } else if (resource instanceof Redis redis) {
                 objects.addAll(
                         RedisResources.withMonitoring(redis, PlatformSettings.defaults(), () -> Renderer.GENERATED));

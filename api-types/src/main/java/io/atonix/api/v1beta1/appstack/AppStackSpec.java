@@ -89,6 +89,15 @@ import java.util.Optional;
         value =
                 "has(self.kafka) || !has(self.jobs) || self.jobs.all(j, !has(j.uses) || !j.uses.exists(u, has(u.kafka)))",
         message = "a job uses Kafka but spec.kafka is not set")
+@ValidationRule(
+        value =
+                "!has(self.objectStores) || self.objectStores.all(a, self.objectStores.exists_one(b, b.name == a.name))",
+        message = "object store names must be unique",
+        fieldPath = ".objectStores")
+@ValidationRule(
+        value =
+                "self.services.all(s, !has(s.uses) || s.uses.all(u, !has(u.objectStore) || has(self.objectStores) && self.objectStores.exists(o, o.name == u.objectStore.store)))",
+        message = "a service uses an object store that spec.objectStores does not declare")
 public record AppStackSpec(
         @Required
         @Size(min = 1, max = 20)
@@ -143,7 +152,13 @@ public record AppStackSpec(
         @JsonPropertyDescription(
                 "Jobs of the stack, with the image, environment and uses of a service: a migration that runs before the rollout of new versions of some services (runBefore), or a job on a schedule (a CronJob).")
         @ListType(value = ListType.Kind.map, keys = "name")
-        List<JobSpec> jobs) {
+        List<JobSpec> jobs,
+
+        @Size(max = 10)
+        @JsonPropertyDescription(
+                "Buckets of S3-compatible object stores the services use: each use gets a binding Secret with the store's endpoint, bucket, region and access key, the AWS_* variables that read it, and under egress DeclaredOnly a way out to the endpoint.")
+        @ListType(value = ListType.Kind.map, keys = "name")
+        List<ObjectStore> objectStores) {
 
     public static final String EGRESS_FROM_UNDECLARED =
             "from names a service that spec.services does not declare, or postgres without spec.postgres";
@@ -158,6 +173,7 @@ public record AppStackSpec(
         jobs = jobs == null ? List.of() : List.copyOf(jobs);
         imagePullSecrets = imagePullSecrets == null ? List.of() : List.copyOf(imagePullSecrets);
         hosts = hosts == null ? List.of() : List.copyOf(hosts);
+        objectStores = objectStores == null ? List.of() : List.copyOf(objectStores);
     }
 
     /** A stack without sign-in at the edge. */
@@ -183,11 +199,10 @@ public record AppStackSpec(
                 imagePullSecrets,
                 hosts,
                 ingress,
-                null,
-                null);
+                (AuthSpec) null);
     }
 
-    /** A stack without jobs. */
+    /** A stack without jobs or object stores. */
     public AppStackSpec(
             List<ServiceSpec> services,
             StackPostgres postgres,
@@ -212,6 +227,7 @@ public record AppStackSpec(
                 hosts,
                 ingress,
                 auth,
+                null,
                 null);
     }
 
@@ -228,6 +244,11 @@ public record AppStackSpec(
     /** The stack's OIDC provider, if it declares one. */
     public Optional<OidcProvider> oidc() {
         return auth == null ? Optional.empty() : Optional.ofNullable(auth.oidc());
+    }
+
+    /** The declared object store of that name, if any. */
+    public Optional<ObjectStore> objectStore(String name) {
+        return objectStores.stream().filter(o -> o.name().equals(name)).findFirst();
     }
 
     /** The declared host of that name, if any. */

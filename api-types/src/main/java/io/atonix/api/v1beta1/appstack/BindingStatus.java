@@ -10,7 +10,7 @@ public record BindingStatus(
         @Required @JsonPropertyDescription("Name of the use, as in spec.services[].uses[].name.")
         String use,
 
-        @Required @JsonPropertyDescription("What the use connects to: Postgres, Redis or Kafka.")
+        @Required @JsonPropertyDescription("What the use connects to: Postgres, Redis, Kafka or ObjectStore.")
         UseKind kind,
 
         @Required

@@ -16,7 +16,7 @@ import io.fabric8.generator.annotation.Size;
 public record ComponentStatus(
         @Required
         @JsonPropertyDescription(
-                "Part of the stack: Postgres, Redis, Kafka, Monitoring, Certificates (the hosts' cert-manager Certificates), Routes (the services' HTTPRoutes in Gateway mode) or Migration (a job that runs before the rollout of services, named by the Job of its current version).")
+                "Part of the stack: Postgres, Redis, Kafka, Monitoring, Certificates (the hosts' cert-manager Certificates), Routes (the services' HTTPRoutes in Gateway mode), SignIn (the oauth2-proxies of services that sign in), Migration (a job that runs before the rollout of services, named by the Job of its current version) or ObjectStores (the binding Secrets of the services' uses of object stores).")
         String component,
 
         @JsonPropertyDescription("Name of the object that implements it, when there is one.")

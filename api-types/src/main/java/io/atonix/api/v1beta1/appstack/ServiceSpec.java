@@ -60,14 +60,16 @@ import java.util.List;
         fieldPath = ".uses")
 @ValidationRule(
         value =
-                "!has(self.uses) || self.uses.all(a, self.uses.all(b, a.name == b.name || !(has(a.postgres) && has(b.postgres) || has(a.redis) && has(b.redis)) || (has(a.envPrefix) ? a.envPrefix : '') != (has(b.envPrefix) ? b.envPrefix : '')))",
+                "!has(self.uses) || self.uses.all(a, self.uses.all(b, a.name == b.name || !(has(a.postgres) && has(b.postgres) || has(a.redis) && has(b.redis) || has(a.objectStore) && has(b.objectStore)) || (has(a.envPrefix) ? a.envPrefix : '') != (has(b.envPrefix) ? b.envPrefix : '')))",
         message =
                 "two uses of one kind have the same envPrefix, so their variables (PGHOST, REDIS_URL, ...) would collide: give each a different envPrefix",
         fieldPath = ".uses")
 @ValidationRule(
         value = "!has(self.uses) || !has(self.env) || self.env.all(e, self.uses.all(u, !(has(u.postgres) ? "
-                + ServiceSpec.POSTGRES_VARIABLES + " : has(u.redis) ? " + ServiceSpec.REDIS_VARIABLES + " : "
-                + ServiceSpec.KAFKA_VARIABLES + ").exists(v, (has(u.envPrefix) ? u.envPrefix : '') + v == e.name)))",
+                + ServiceSpec.POSTGRES_VARIABLES + " : has(u.redis) ? " + ServiceSpec.REDIS_VARIABLES
+                + " : has(u.kafka) ? "
+                + ServiceSpec.KAFKA_VARIABLES + " : " + ServiceSpec.OBJECT_STORE_VARIABLES
+                + ").exists(v, (has(u.envPrefix) ? u.envPrefix : '') + v == e.name)))",
         message = "env sets a variable that a use sets from its binding Secret: rename it or give the use an envPrefix",
         fieldPath = ".env")
 @ValidationRule(
@@ -176,6 +178,9 @@ public record ServiceSpec(
             "['REDIS_HOST', 'REDIS_PORT', 'REDIS_USERNAME', 'REDIS_PASSWORD', 'REDIS_URL']";
     public static final String KAFKA_VARIABLES =
             "['KAFKA_BOOTSTRAP_SERVERS', 'KAFKA_SECURITY_PROTOCOL', 'KAFKA_USERNAME', 'KAFKA_SASL_MECHANISM', 'KAFKA_PASSWORD', 'KAFKA_SASL_JAAS_CONFIG', 'KAFKA_CONSUMER_GROUP']";
+
+    public static final String OBJECT_STORE_VARIABLES =
+            "['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_ENDPOINT_URL_S3', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'S3_BUCKET']";
 
     public ServiceSpec {
         additionalPorts = additionalPorts == null ? List.of() : List.copyOf(additionalPorts);

@@ -9,12 +9,13 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /**
  * One connection of a service to a data store of its stack, with a login of its own: a database of the stack's
- * PostgreSQL, keys of its Redis, or topics of its Kafka.
+ * PostgreSQL, keys of its Redis, topics of its Kafka, or a bucket of one of its object stores.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @ValidationRule(
-        value = "[has(self.postgres), has(self.redis), has(self.kafka)].filter(x, x).size() == 1",
-        message = "a use connects to exactly one of postgres, redis and kafka")
+        value =
+                "[has(self.postgres), has(self.redis), has(self.kafka), has(self.objectStore)].filter(x, x).size() == 1",
+        message = "a use connects to exactly one of postgres, redis, kafka and objectStore")
 public record ServiceUse(
         @Required
         @Size(min = 1, max = MAX_NAME)
@@ -38,7 +39,11 @@ public record ServiceUse(
 
         @JsonPropertyDescription(
                 "Connects the service to the stack's Kafka topics, as the service's KafkaUser; at most one use of a service names kafka.")
-        KafkaUse kafka) {
+        KafkaUse kafka,
+
+        @JsonPropertyDescription(
+                "Connects the service to a bucket of spec.objectStores, with the store's access key copied into the use's binding Secret <stack>-objectstore-<service>-<use>-login.")
+        ObjectStoreUse objectStore) {
 
     /**
      * A use name has no hyphen, so that the login {@code <service>-<use>} tells its service and use apart: service
@@ -46,11 +51,19 @@ public record ServiceUse(
      */
     public static final int MAX_NAME = 15;
 
+    /** A use of a data store of the stack, from before object stores. */
+    public ServiceUse(String name, String envPrefix, PostgresUse postgres, RedisUse redis, KafkaUse kafka) {
+        this(name, envPrefix, postgres, redis, kafka, null);
+    }
+
     public UseKind kind() {
         if (postgres != null) {
             return UseKind.Postgres;
         }
-        return redis != null ? UseKind.Redis : UseKind.Kafka;
+        if (redis != null) {
+            return UseKind.Redis;
+        }
+        return objectStore != null ? UseKind.ObjectStore : UseKind.Kafka;
     }
 
     /** No prefix: the variables keep their plain names, as for the one use of a kind most services have. */

@@ -4,5 +4,6 @@ package io.atonix.api.v1beta1.appstack;
 public enum UseKind {
     Postgres,
     Redis,
-    Kafka
+    Kafka,
+    ObjectStore
 }

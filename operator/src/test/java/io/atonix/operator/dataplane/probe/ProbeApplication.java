@@ -10,17 +10,19 @@ import java.util.TreeSet;
 
 /**
  * The data plane's probe application: what a service of a stack would be, reduced to reporting what the binding
- * environment the operator gave it lets it do. It reads only its environment (PG*, DATABASE_URL, REDIS_*, with a use's
- * envPrefix), and answers over HTTP:
+ * environment the operator gave it lets it do. It reads only its environment (PG*, DATABASE_URL, REDIS_*, AWS_* and S3_BUCKET,
+ * with a use's envPrefix), and answers over HTTP:
  *
  * <ul>
  *   <li>{@code GET /healthz}: ok, once it listens (its readiness);
  *   <li>{@code GET /env}: the names of its variables, never their values;
  *   <li>{@code POST /postgres?prefix=&database=&via=url}: runs the body's SQL with the use's login ({@link
  *       PostgresProbe});
+ *   <li>{@code POST /redis?prefix=&via=url}: runs the body's command with the use's login ({@link RedisProbe});
+ *   <li>{@code POST /s3?prefix=&key=}: writes the body as the object key of the use's bucket, or reads it without a
+ *       body ({@link S3Probe});
  *   <li>anything else: {@code <method> <path> as <user>}, the user being the X-Forwarded-Email a sign-in proxy in
  *       front of it passed, or {@code anonymous}: what a request that got through reached.
- *   <li>{@code POST /redis?prefix=&via=url}: runs the body's command with the use's login ({@link RedisProbe}).
  * </ul>
  *
  * Each answer is one line {@code ok} or {@code refused <code> <message>}, then any result rows: what it could do.
@@ -40,6 +42,9 @@ public final class ProbeApplication {
                 "/postgres", exchange -> answer(exchange, new PostgresProbe(env, query(exchange)).run(body(exchange))));
         server.createContext(
                 "/redis", exchange -> answer(exchange, new RedisProbe(env, query(exchange)).run(body(exchange))));
+        server.createContext(
+                "/s3",
+                exchange -> answer(exchange, new S3Probe(env, query(exchange)).run(key(exchange), body(exchange))));
         server.start();
         System.out.println("probe listening on " + args[0] + ":" + args[1]);
     }
@@ -52,6 +57,16 @@ public final class ProbeApplication {
 
     private static ProbeQuery query(HttpExchange exchange) {
         return ProbeQuery.parse(exchange.getRequestURI().getRawQuery());
+    }
+
+    private static String key(HttpExchange exchange) {
+        String raw = exchange.getRequestURI().getRawQuery();
+        for (String pair : raw == null ? new String[0] : raw.split("&")) {
+            if (pair.startsWith("key=")) {
+                return java.net.URLDecoder.decode(pair.substring(4), StandardCharsets.UTF_8);
+            }
+        }
+        return "probe";
     }
 
     private static String body(HttpExchange exchange) throws IOException {
