@@ -18,9 +18,6 @@ import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
 import io.atonix.operator.objectstore.CredentialsSecrets;
 import io.atonix.operator.objectstore.ObjectStoreStep;
 import io.atonix.operator.observability.AppStackGauges;
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -37,12 +34,9 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -64,9 +58,8 @@ import org.jboss.logging.Logger;
                     name = "keda-authentications",
                     type = TriggerAuthenticationDependent.class,
                     activationCondition = KedaInstalled.class),
-            // After the HPAs, whose removal must come first: KEDA refuses a workload another HPA scales. Not after the
-            // TriggerAuthentications: a dependent on another one's activation condition has java-operator-sdk start its
-            // informer where KEDA is not installed (KEDA waits for a TriggerAuthentication that comes later anyway).
+            // After the HPAs (KEDA refuses a workload another HPA scales), not after the TriggerAuthentications: that
+            // made java-operator-sdk start its informer where KEDA is not installed.
             @Dependent(
                     name = "scaledobjects",
                     type = ScaledObjectDependent.class,
@@ -154,7 +147,8 @@ public class AppStackReconciler
             return Refusal.of(message(problems));
         }
         problems.addAll(ClusterChecks.routeConflicts(stack, ServedRoute.inCluster(context)));
-        List<SpecProblem> missing = ClusterChecks.missingReferences(stack, lookup(context.getClient(), stack));
+        List<SpecProblem> missing =
+                ClusterChecks.missingReferences(stack, ReferencedKeys.lookup(context.getClient(), stack));
         problems.addAll(missing);
         if (problems.isEmpty()) {
             return Refusal.NONE;
@@ -224,30 +218,5 @@ public class AppStackReconciler
     @Override
     public Set<String> progressReasons() {
         return Set.of(AppStackStatusBuilder.REASON_ROLLING_OUT);
-    }
-
-    private static BiFunction<String, String, Map<String, ?>> lookup(KubernetesClient client, AppStack stack) {
-        String namespace = stack.getMetadata().getNamespace();
-        return (kind, name) -> {
-            if ("Secret".equals(kind)) {
-                Secret secret =
-                        client.secrets().inNamespace(namespace).withName(name).get();
-                return secret == null ? null : keys(secret.getData(), secret.getStringData());
-            }
-            ConfigMap configMap =
-                    client.configMaps().inNamespace(namespace).withName(name).get();
-            return configMap == null ? null : keys(configMap.getData(), configMap.getBinaryData());
-        };
-    }
-
-    private static Map<String, ?> keys(Map<String, String> a, Map<String, String> b) {
-        Map<String, Object> keys = new HashMap<>();
-        if (a != null) {
-            keys.putAll(a);
-        }
-        if (b != null) {
-            keys.putAll(b);
-        }
-        return keys;
     }
 }

@@ -36,10 +36,10 @@ public final class ObjectStoreBindings {
 
     private ObjectStoreBindings() {}
 
-    /** Every use of a declared object store in the stack, in the order of services and their uses. */
+    /** Every use of a declared object store in the stack, in the order of services, then jobs, and their uses. */
     public static List<Binding> of(AppStack stack) {
         List<Binding> bindings = new ArrayList<>();
-        for (ServiceSpec service : stack.getSpec().services()) {
+        for (ServiceSpec service : stack.getSpec().workloads()) {
             for (ServiceUse use : service.uses(UseKind.ObjectStore)) {
                 stack.getSpec()
                         .objectStore(use.objectStore().store())

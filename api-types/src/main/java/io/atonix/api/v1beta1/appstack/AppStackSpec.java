@@ -91,6 +91,10 @@ import java.util.Optional;
         message = "a job uses Kafka but spec.kafka is not set")
 @ValidationRule(
         value =
+                "!has(self.jobs) || self.jobs.all(j, !has(j.uses) || j.uses.all(u, !has(u.objectStore) || has(self.objectStores) && self.objectStores.exists(o, o.name == u.objectStore.store)))",
+        message = "a job uses an object store that spec.objectStores does not declare")
+@ValidationRule(
+        value =
                 "!has(self.objectStores) || self.objectStores.all(a, self.objectStores.exists_one(b, b.name == a.name))",
         message = "object store names must be unique",
         fieldPath = ".objectStores")
