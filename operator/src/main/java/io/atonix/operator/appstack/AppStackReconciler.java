@@ -147,8 +147,7 @@ public class AppStackReconciler
             return Refusal.of(message(problems));
         }
         problems.addAll(ClusterChecks.routeConflicts(stack, ServedRoute.inCluster(context)));
-        List<SpecProblem> missing =
-                ClusterChecks.missingReferences(stack, ReferencedKeys.lookup(context.getClient(), stack));
+        List<SpecProblem> missing = ClusterChecks.missingReferences(stack, ReferencedKeys.lookup(context, stack));
         problems.addAll(missing);
         if (problems.isEmpty()) {
             return Refusal.NONE;

@@ -4,6 +4,7 @@ import io.atonix.api.v1beta1.appstack.AppStack;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -13,7 +14,8 @@ final class ReferencedKeys {
     private ReferencedKeys() {}
 
     /** (kind, name) to the object's keys, or null when it does not exist. */
-    static BiFunction<String, String, Map<String, ?>> lookup(KubernetesClient client, AppStack stack) {
+    static BiFunction<String, String, Map<String, ?>> lookup(Context<AppStack> context, AppStack stack) {
+        KubernetesClient client = context.getClient();
         String namespace = stack.getMetadata().getNamespace();
         return (kind, name) -> {
             if ("Secret".equals(kind)) {

@@ -100,12 +100,12 @@ final class PermissionsFromCode {
     private static final Map<String, Function<List<Class<? extends HasMetadata>>, Map<Permission, String>>>
             DIRECT_USES = Map.ofEntries(
                     Map.entry(
-                            "io/atonix/operator/appstack/AppStackReconciler.java",
+                            "io/atonix/operator/appstack/ReferencedKeys.java",
                             primaries -> Map.of(
                                     of(Secret.class, "get"),
-                                            "AppStackReconciler: the Secrets an AppStack's env refers to exist (ClusterChecks)",
+                                            "ReferencedKeys: the Secrets an AppStack's env refers to exist (ClusterChecks)",
                                     of(ConfigMap.class, "get"),
-                                            "AppStackReconciler: the ConfigMaps an AppStack's env refers to exist (ClusterChecks)")),
+                                            "ReferencedKeys: the ConfigMaps an AppStack's env refers to exist (ClusterChecks)")),
                     Map.entry(
                             "io/atonix/operator/common/EventRecorder.java",
                             primaries -> Map.of(
