@@ -62,11 +62,13 @@ import org.jboss.logging.Logger;
                     name = "keda-authentications",
                     type = TriggerAuthenticationDependent.class,
                     activationCondition = KedaInstalled.class),
-            // After the HPAs, whose removal must come first: KEDA refuses a workload another HPA scales.
+            // After the HPAs: KEDA refuses a workload another HPA scales. Not below keda-authentications: JOSDK 5.3
+            // starts the informers of the dependents below one whose activation condition fails (without KEDA: an
+            // informer of a missing CRD, which stopped the operator); KEDA retries a TriggerAuthentication missing.
             @Dependent(
                     name = "scaledobjects",
                     type = ScaledObjectDependent.class,
-                    dependsOn = {"autoscalers", "keda-authentications"},
+                    dependsOn = "autoscalers",
                     activationCondition = KedaInstalled.class),
             @Dependent(name = "disruptionbudgets", type = PodDisruptionBudgetDependent.class),
             @Dependent(name = "authproxy-serviceaccounts", type = AuthProxyServiceAccountDependent.class),
