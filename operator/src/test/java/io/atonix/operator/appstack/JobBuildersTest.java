@@ -2,10 +2,12 @@ package io.atonix.operator.appstack;
 
 import static io.atonix.operator.appstack.TestStacks.service;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.atonix.api.v1beta1.appstack.AppStack;
 import io.atonix.api.v1beta1.appstack.JobSpec;
 import io.atonix.api.v1beta1.appstack.ServiceSpec;
+import io.atonix.api.v1beta1.common.Access;
 import io.atonix.api.v1beta1.postgres.RoleSpec;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.NetworkSettings;
@@ -131,6 +133,16 @@ class JobBuildersTest {
         assertThat(ChildPostgres.roles(shop(API, MIGRATE, NIGHTLY)))
                 .extracting(RoleSpec::name)
                 .containsExactly("api-db", "migrate-db", "nightly-db");
+    }
+
+    @Test
+    void aMigrationsOwnerUseGivesItsLoginOwnerAccessAndLeavesTheServicesAsTheyAre() {
+        JobSpec owner = TestJobs.migration(
+                "migrate", "acme/api:1", List.of(TestUses.postgres("db", "shop", Access.Owner)), "api");
+
+        assertThat(ChildPostgres.roles(shop(API, owner)))
+                .extracting(RoleSpec::name, RoleSpec::accessOrDefault)
+                .containsExactly(tuple("api-db", Access.ReadWrite), tuple("migrate-db", Access.Owner));
     }
 
     private static CronJob cronJob(AppStack stack) {

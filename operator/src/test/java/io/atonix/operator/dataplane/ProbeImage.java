@@ -13,7 +13,8 @@ import java.util.Map;
  * The image {@value #IMAGE}: the project's probe application ({@link ProbeApplication}) on this machine's JDK, listening
  * on the pod's address at the container's first port (8080 without one). The JDK is mounted at its own path, the
  * test classes and PostgreSQL's JDBC driver under {@value #MOUNT}. Like a distroless image it runs as the non-root user
- * {@value #USER} unless the pod says otherwise.
+ * {@value #USER} unless the pod says otherwise. The container's args follow the address and port, as an image's
+ * entrypoint receives them ({@code sql <statements>} runs once, for a Job).
  */
 public final class ProbeImage implements ImageRuntime {
     public static final String IMAGE = "atonix/dataplane-probe:1";
@@ -36,7 +37,7 @@ public final class ProbeImage implements ImageRuntime {
                         .map(ContainerPort::getContainerPort)
                         .findFirst()
                         .orElseThrow();
-        List<String> command = List.of(
+        List<String> command = new java.util.ArrayList<>(List.of(
                 javaHome.resolve("bin/java").toString(),
                 "-Xmx64m",
                 "-XX:+UseSerialGC",
@@ -46,7 +47,10 @@ public final class ProbeImage implements ImageRuntime {
                 MOUNT + "/classes:" + MOUNT + "/driver/" + driver.getFileName(),
                 ProbeApplication.class.getName(),
                 pod.podIp(),
-                String.valueOf(port));
+                String.valueOf(port)));
+        if (container.getArgs() != null) {
+            command.addAll(container.getArgs());
+        }
         return new ProcessSpec(
                 command,
                 Map.of(),

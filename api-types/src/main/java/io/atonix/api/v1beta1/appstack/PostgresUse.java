@@ -18,7 +18,7 @@ public record PostgresUse(
 
         @Default("ReadWrite")
         @JsonPropertyDescription(
-                "ReadWrite: read and change data in every schema of the database; ReadOnly: SELECT only.")
+                "ReadWrite: read and change data in every schema of the database; ReadOnly: SELECT only. Owner: schema changes too, for a migration job: the login acts as the database's owner role, so the tables it creates are owned by that role and the other uses of the database get their access to them.")
         Access access) {
 
     public Access accessOrDefault() {

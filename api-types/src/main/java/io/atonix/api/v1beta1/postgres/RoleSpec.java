@@ -32,7 +32,7 @@ public record RoleSpec(
 
         @Default("ReadWrite")
         @JsonPropertyDescription(
-                "ReadWrite: read and change data in every schema of the database, including tables created later; ReadOnly: SELECT only. Neither can create or drop objects: migrations run as the database's owner.")
+                "ReadWrite: read and change data in every schema of the database, including tables created later; ReadOnly: SELECT only; neither can create or drop objects. Owner: schema changes, for migrations: the role is a member of the database's owner role <database>_owner and acts as it in that database (SET ROLE at login), so what it creates is owned by the owner role and every other role of the database gets its access to it. Changing Owner to another access revokes the membership.")
         Access access) {
 
     /** Room for an AppStack's login {@code <service>-<use>}: a 30-character service name, a hyphen and a 15-character use. */

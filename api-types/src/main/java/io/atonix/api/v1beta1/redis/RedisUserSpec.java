@@ -7,9 +7,11 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** An ACL user for an application, limited to the keys under its prefix. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+@ValidationRule(value = Access.NOT_OWNER, message = Access.NOT_OWNER_MESSAGE, fieldPath = ".access")
 public record RedisUserSpec(
         @Required
         @Size(min = 1, max = MAX_NAME)
@@ -20,7 +22,7 @@ public record RedisUserSpec(
 
         @Default("ReadWrite")
         @JsonPropertyDescription(
-                "ReadWrite: read and write commands, transactions and Lua scripts on keys under keyPrefix; ReadOnly: read commands on those keys only. Neither can list the keyspace (KEYS, SCAN, RANDOMKEY), flush, change the configuration or use Pub/Sub.")
+                "ReadWrite: read and write commands, transactions and Lua scripts on keys under keyPrefix; ReadOnly: read commands on those keys only. Neither can list the keyspace (KEYS, SCAN, RANDOMKEY), flush, change the configuration or use Pub/Sub. (Owner is for PostgreSQL only.)")
         Access access,
 
         @Size(min = 1, max = 128)

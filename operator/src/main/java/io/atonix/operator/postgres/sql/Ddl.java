@@ -49,6 +49,26 @@ final class Ddl {
                 "made role " + member + " a member of " + group);
     }
 
+    static Statement revokeMembership(String group, String member, String reason) {
+        return plain(
+                "REVOKE " + identifier(group) + " FROM " + identifier(member),
+                "revoked the membership of role " + member + " in " + group + ", " + reason);
+    }
+
+    /** At each login to the database the role acts as {@code owner}, so what it creates is the owner's. */
+    static Statement actAsOwner(String database, String role, String owner) {
+        return plain(
+                "ALTER ROLE " + identifier(role) + " IN DATABASE " + identifier(database) + " SET role = "
+                        + literal(owner),
+                "made role " + role + " act as " + owner + " in database " + database);
+    }
+
+    static Statement stopActingAsOwner(String database, String role, String owner) {
+        return plain(
+                "ALTER ROLE " + identifier(role) + " IN DATABASE " + identifier(database) + " RESET role",
+                "made role " + role + " act as itself again, not as " + owner + ", in database " + database);
+    }
+
     static Statement createDatabase(String database, String owner) {
         return plain(
                 "CREATE DATABASE " + identifier(database) + " OWNER " + identifier(owner),

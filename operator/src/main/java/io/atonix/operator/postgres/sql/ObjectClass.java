@@ -39,6 +39,7 @@ enum ObjectClass {
         this.readOnly = readOnly;
     }
 
+    /** Owner gets what ReadWrite gets directly too: on tables another role created, it is a ReadWrite login. */
     Set<Privilege> wanted(Access access) {
         return EnumSet.copyOf(access == Access.ReadOnly ? readOnly : readWrite);
     }

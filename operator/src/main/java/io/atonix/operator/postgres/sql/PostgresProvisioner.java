@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * Makes a running PostgreSQL server match a {@link ProvisioningPlan}: login roles, databases and their owners,
- * who may connect where, schema {@code public}, extensions, and each service's privileges. It reads the catalog
+ * who may connect where and who acts as a database's owner, schema {@code public}, extensions, and each service's privileges. It reads the catalog
  * first and sends only the statements for what is missing, so a run against a server that already matches sends
  * none and returns no actions. It never drops a database, a role or a table. A role's password is the one of the
  * plan: when the server's verifier does not accept it (the role's Secret was rotated), the role gets it.
@@ -30,6 +30,7 @@ public final class PostgresProvisioner {
         try (SqlSession server = SqlSession.open(connector, MAINTENANCE_DATABASE, actions)) {
             LoginRoles.ensure(server, plan);
             Databases.ensure(server, plan);
+            SchemaOwners.ensure(server, plan);
         }
         for (DatabasePlan database : plan.databases()) {
             try (SqlSession session = SqlSession.open(connector, database.name(), actions)) {

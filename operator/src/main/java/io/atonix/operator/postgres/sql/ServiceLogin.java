@@ -4,7 +4,10 @@ import io.atonix.api.v1beta1.common.Access;
 import io.atonix.api.v1beta1.postgres.RoleSpec;
 import java.util.Objects;
 
-/** The login role of one application, with ReadWrite (data only, no DDL) or ReadOnly access to one database. */
+/**
+ * The login role of one application, with ReadWrite (data only, no DDL), ReadOnly or Owner (schema changes, as the
+ * database's owner role) access to one database.
+ */
 public record ServiceLogin(Login login, String database, Access access) {
 
     public ServiceLogin {

@@ -27,13 +27,19 @@ import java.util.TreeSet;
  *
  * Each answer is one line {@code ok} or {@code refused <code> <message>}, then any result rows: what it could do.
  *
- * <p>Started by the agent as {@code java ... ProbeApplication <address> <port>}: the address is its pod's.
+ * <p>Started by the agent as {@code java ... ProbeApplication <address> <port>}: the address is its pod's. A container
+ * whose args are {@code sql <statements>} (a Job's, a migration's) runs once instead ({@link OneShotSql}): it runs the
+ * statements with its use's login ({@code PG*}, no prefix) once the database lets it in, prints the answer and exits 0
+ * when it is {@code ok}, 1 when it is refused.
  */
 public final class ProbeApplication {
     private ProbeApplication() {}
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         Map<String, String> env = System.getenv();
+        if (args.length == 4 && args[2].equals("sql")) {
+            System.exit(OneShotSql.run(env, args[3]));
+        }
         HttpServer server = HttpServer.create(new InetSocketAddress(args[0], Integer.parseInt(args[1])), 16);
         server.createContext("/", exchange -> answer(exchange, reached(exchange)));
         server.createContext("/healthz", exchange -> answer(exchange, "ok"));
