@@ -11,6 +11,7 @@ import io.atonix.api.v1beta1.appstack.ServiceSpec;
 import io.atonix.api.v1beta1.common.Condition;
 import io.atonix.api.v1beta1.common.ConditionTypes;
 import io.atonix.operator.common.Conditions;
+import io.atonix.operator.common.Updates;
 import io.atonix.operator.jobs.JobLabels;
 import io.atonix.operator.jobs.MigrationStatus;
 import io.atonix.operator.testing.MockApiServer;
@@ -272,14 +273,10 @@ class MigrationReconcilerTest {
         client.resource(stack).create();
     }
 
+    /** A new spec, written again when the operator's status write came first (409). */
     private void update(AppStack stack) {
-        client.resources(AppStack.class)
-                .inNamespace(stack.getMetadata().getNamespace())
-                .withName("shop")
-                .edit(s -> {
-                    s.setSpec(stack.getSpec());
-                    return s;
-                });
+        Updates.change(
+                client, AppStack.class, stack.getMetadata().getNamespace(), "shop", s -> s.setSpec(stack.getSpec()));
     }
 
     private AppStack get(String namespace) {
