@@ -1,7 +1,6 @@
 package io.atonix.operator.appstack;
 
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
+import io.atonix.operator.testing.SchemalessCrds;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 
 /**
@@ -15,41 +14,9 @@ public class EdgeCrdsInMockServer extends CrdsInMockServer {
     public void accept(KubernetesServer server) {
         super.accept(server);
         var crds = server.getClient().apiextensions().v1().customResourceDefinitions();
-        crds.resource(crd("cert-manager.io", "Certificate", "certificates")).create();
-        crds.resource(crd("gateway.networking.k8s.io", "HTTPRoute", "httproutes"))
+        crds.resource(SchemalessCrds.of("cert-manager.io", "v1", "Certificate", "certificates"))
                 .create();
-    }
-
-    static CustomResourceDefinition crd(String group, String kind, String plural) {
-        return new CustomResourceDefinitionBuilder()
-                .withNewMetadata()
-                .withName(plural + "." + group)
-                .endMetadata()
-                .withNewSpec()
-                .withGroup(group)
-                .withScope("Namespaced")
-                .withNewNames()
-                .withKind(kind)
-                .withPlural(plural)
-                .withSingular(kind.toLowerCase())
-                .withListKind(kind + "List")
-                .endNames()
-                .addNewVersion()
-                .withName("v1")
-                .withServed(true)
-                .withStorage(true)
-                .withNewSubresources()
-                .withNewStatus()
-                .endStatus()
-                .endSubresources()
-                .withNewSchema()
-                .withNewOpenAPIV3Schema()
-                .withType("object")
-                .withXKubernetesPreserveUnknownFields(true)
-                .endOpenAPIV3Schema()
-                .endSchema()
-                .endVersion()
-                .endSpec()
-                .build();
+        crds.resource(SchemalessCrds.of("gateway.networking.k8s.io", "v1", "HTTPRoute", "httproutes"))
+                .create();
     }
 }

@@ -1,8 +1,7 @@
 package io.atonix.operator.keda;
 
 import io.atonix.operator.kafka.StrimziInMockServer;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
+import io.atonix.operator.testing.SchemalessCrds;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 
 /**
@@ -16,40 +15,10 @@ public class KedaInMockServer extends StrimziInMockServer {
     public void accept(KubernetesServer server) {
         super.accept(server);
         var crds = server.getClient().apiextensions().v1().customResourceDefinitions();
-        crds.resource(crd("ScaledObject", "scaledobjects")).create();
-        crds.resource(crd("TriggerAuthentication", "triggerauthentications")).create();
-    }
-
-    private static CustomResourceDefinition crd(String kind, String plural) {
-        return new CustomResourceDefinitionBuilder()
-                .withNewMetadata()
-                .withName(plural + "." + ScaledObject.GROUP)
-                .endMetadata()
-                .withNewSpec()
-                .withGroup(ScaledObject.GROUP)
-                .withScope("Namespaced")
-                .withNewNames()
-                .withKind(kind)
-                .withPlural(plural)
-                .withSingular(kind.toLowerCase())
-                .withListKind(kind + "List")
-                .endNames()
-                .addNewVersion()
-                .withName("v1alpha1")
-                .withServed(true)
-                .withStorage(true)
-                .withNewSubresources()
-                .withNewStatus()
-                .endStatus()
-                .endSubresources()
-                .withNewSchema()
-                .withNewOpenAPIV3Schema()
-                .withType("object")
-                .withXKubernetesPreserveUnknownFields(true)
-                .endOpenAPIV3Schema()
-                .endSchema()
-                .endVersion()
-                .endSpec()
-                .build();
+        crds.resource(SchemalessCrds.of(ScaledObject.GROUP, "v1alpha1", "ScaledObject", "scaledobjects"))
+                .create();
+        crds.resource(SchemalessCrds.of(
+                        ScaledObject.GROUP, "v1alpha1", "TriggerAuthentication", "triggerauthentications"))
+                .create();
     }
 }

@@ -1,8 +1,7 @@
 package io.atonix.operator.monitoring;
 
 import io.atonix.operator.appstack.CrdsInMockServer;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
+import io.atonix.operator.testing.SchemalessCrds;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 
 /**
@@ -18,42 +17,13 @@ public class MonitoringCrdsInMockServer extends CrdsInMockServer {
                 .apiextensions()
                 .v1()
                 .customResourceDefinitions()
-                .resource(crd("ServiceMonitor", "servicemonitors"))
+                .resource(SchemalessCrds.of("monitoring.coreos.com", "v1", "ServiceMonitor", "servicemonitors"))
                 .create();
         server.getClient()
                 .apiextensions()
                 .v1()
                 .customResourceDefinitions()
-                .resource(crd("PrometheusRule", "prometheusrules"))
+                .resource(SchemalessCrds.of("monitoring.coreos.com", "v1", "PrometheusRule", "prometheusrules"))
                 .create();
-    }
-
-    private static CustomResourceDefinition crd(String kind, String plural) {
-        return new CustomResourceDefinitionBuilder()
-                .withNewMetadata()
-                .withName(plural + ".monitoring.coreos.com")
-                .endMetadata()
-                .withNewSpec()
-                .withGroup("monitoring.coreos.com")
-                .withScope("Namespaced")
-                .withNewNames()
-                .withKind(kind)
-                .withPlural(plural)
-                .withSingular(kind.toLowerCase())
-                .withListKind(kind + "List")
-                .endNames()
-                .addNewVersion()
-                .withName("v1")
-                .withServed(true)
-                .withStorage(true)
-                .withNewSchema()
-                .withNewOpenAPIV3Schema()
-                .withType("object")
-                .withXKubernetesPreserveUnknownFields(true)
-                .endOpenAPIV3Schema()
-                .endSchema()
-                .endVersion()
-                .endSpec()
-                .build();
     }
 }
