@@ -9,6 +9,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.atonix.operator.common.WithoutManagedFields;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import java.io.IOException;
@@ -150,6 +152,40 @@ class ArchitectureTest {
                     .as(dependent.getSimpleName())
                     .isNotEmpty();
         }
+    }
+
+    /**
+     * The primaries are the largest objects the operator caches, and the informers it builds by hand (the Kafka ones,
+     * the binding Secrets) are outside every {@code @KubernetesDependent}: none of them keeps managedFields either.
+     */
+    @Test
+    void everyControllerAndEveryHandBuiltInformerCachesNoManagedFields() {
+        List<JavaClass> controllers = classes.stream()
+                .filter(c -> c.isAnnotatedWith(ControllerConfiguration.class))
+                .toList();
+        assertThat(controllers).hasSizeGreaterThanOrEqualTo(3);
+        for (JavaClass controller : controllers) {
+            ControllerConfiguration annotation = controller.reflect().getAnnotation(ControllerConfiguration.class);
+            assertThat(annotation.informer().itemStore())
+                    .as(controller.getSimpleName())
+                    .isEqualTo(WithoutManagedFields.class);
+        }
+        List<JavaClass> builders = classes.stream()
+                .filter(c -> calls(c, InformerEventSourceConfiguration.class, "from") > 0)
+                .toList();
+        assertThat(builders).hasSizeGreaterThanOrEqualTo(4);
+        for (JavaClass builder : builders) {
+            assertThat(calls(builder, InformerEventSourceConfiguration.Builder.class, "withItemStore"))
+                    .as(builder.getSimpleName() + " gives each informer it configures an item store")
+                    .isEqualTo(calls(builder, InformerEventSourceConfiguration.class, "from"));
+        }
+    }
+
+    private static long calls(JavaClass caller, Class<?> owner, String method) {
+        return caller.getMethodCallsFromSelf().stream()
+                .filter(call -> call.getTargetOwner().isEquivalentTo(owner))
+                .filter(call -> call.getName().equals(method))
+                .count();
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.atonix.operator.common.ReconcileFlow;
 import io.atonix.operator.common.ReconcileFlow.Observation;
 import io.atonix.operator.common.ReconcileFlow.Refusal;
 import io.atonix.operator.common.SpecProblem;
+import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.edge.CertManagerInstalled;
 import io.atonix.operator.edge.GatewayApiInstalled;
 import io.atonix.operator.kafka.KafkaOutcome;
@@ -44,7 +45,9 @@ import org.jboss.logging.Logger;
  * Reconciles an AppStack: checks the spec, then lets the workflow of per-service dependents bring the cluster to
  * the desired state, then reports what the cluster shows. A spec that cannot be applied changes nothing.
  */
-@ControllerConfiguration(name = AppStackReconciler.NAME, informer = @Informer(onUpdateFilter = Pause.class))
+@ControllerConfiguration(
+        name = AppStackReconciler.NAME,
+        informer = @Informer(onUpdateFilter = Pause.class, itemStore = WithoutManagedFields.class))
 @Workflow(
         explicitInvocation = true,
         dependents = {

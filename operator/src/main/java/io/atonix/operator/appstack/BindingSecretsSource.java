@@ -3,6 +3,7 @@ package io.atonix.operator.appstack;
 import io.atonix.api.v1beta1.appstack.AppStack;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Secondaries;
+import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.kafka.KafkaStep;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -28,6 +29,7 @@ final class BindingSecretsSource {
                             ? Set.of()
                             : Set.of(new ResourceID(stack, secret.getMetadata().getNamespace()));
                 })
+                .withItemStore(new WithoutManagedFields<>())
                 .build();
         return new InformerEventSource<>(secrets, context);
     }

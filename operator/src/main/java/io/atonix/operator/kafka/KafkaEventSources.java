@@ -2,6 +2,7 @@ package io.atonix.operator.kafka;
 
 import io.atonix.api.v1beta1.appstack.AppStack;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.WithoutManagedFields;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -36,6 +37,7 @@ final class KafkaEventSources {
                         .withName(TOPICS)
                         .withLabelSelector(Labels.MANAGED_SELECTOR)
                         .withSecondaryToPrimaryMapper(KafkaLabels::owningStack)
+                        .withItemStore(new WithoutManagedFields<>())
                         .build(),
                 sources));
         retriever.dynamicallyRegisterEventSource(new InformerEventSource<>(
@@ -43,6 +45,7 @@ final class KafkaEventSources {
                         .withName(USERS)
                         .withLabelSelector(Labels.MANAGED_SELECTOR)
                         .withSecondaryToPrimaryMapper(KafkaLabels::owningStack)
+                        .withItemStore(new WithoutManagedFields<>())
                         .build(),
                 sources));
         retriever.dynamicallyRegisterEventSource(new InformerEventSource<>(
@@ -50,12 +53,14 @@ final class KafkaEventSources {
                         .withName(USER_SECRETS)
                         .withLabelSelector(KafkaLabels.USER_SECRET_SELECTOR)
                         .withSecondaryToPrimaryMapper(KafkaLabels::owningStack)
+                        .withItemStore(new WithoutManagedFields<>())
                         .build(),
                 sources));
         retriever.dynamicallyRegisterEventSource(new InformerEventSource<>(
                 InformerEventSourceConfiguration.from(gvk(version, StrimziApiVersion.KAFKA), AppStack.class)
                         .withName(CLUSTERS)
                         .withSecondaryToPrimaryMapper(kafka -> stacksUsing(sources, kafka))
+                        .withItemStore(new WithoutManagedFields<>())
                         .build(),
                 sources));
     }

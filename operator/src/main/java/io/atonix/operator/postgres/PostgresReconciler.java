@@ -14,11 +14,13 @@ import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.SpecProblem;
 import io.atonix.operator.common.WaitBounds;
 import io.atonix.operator.common.WaitStart;
+import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
 import io.atonix.operator.postgres.sql.ProvisioningException;
 import io.atonix.operator.postgres.sql.ProvisioningResult;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -40,7 +42,7 @@ import org.jboss.logging.Logger;
  * Reconciles a Postgres: credentials (created once), postgresql.conf, Services and the StatefulSet; once the server is
  * ready, databases and roles inside it over JDBC. A spec this version refuses changes nothing.
  */
-@ControllerConfiguration(name = PostgresReconciler.NAME)
+@ControllerConfiguration(name = PostgresReconciler.NAME, informer = @Informer(itemStore = WithoutManagedFields.class))
 @Workflow(
         explicitInvocation = true,
         dependents = {

@@ -14,6 +14,7 @@ import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -35,7 +36,7 @@ import java.util.stream.Collectors;
  * Reconciles a Redis: credentials (created once), the ACL file from their hashes, redis.conf, the Service and the
  * StatefulSet. A spec this version refuses changes nothing.
  */
-@ControllerConfiguration(name = RedisReconciler.NAME)
+@ControllerConfiguration(name = RedisReconciler.NAME, informer = @Informer(itemStore = WithoutManagedFields.class))
 @Workflow(
         explicitInvocation = true,
         dependents = {
