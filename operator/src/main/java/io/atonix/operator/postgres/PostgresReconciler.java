@@ -16,18 +16,24 @@ import io.atonix.operator.common.WaitBounds;
 import io.atonix.operator.common.WaitStart;
 import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
+import io.atonix.operator.postgres.sql.Password;
 import io.atonix.operator.postgres.sql.ProvisioningException;
+import io.atonix.operator.postgres.sql.ProvisioningPlan;
 import io.atonix.operator.postgres.sql.ProvisioningResult;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +42,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -75,6 +82,12 @@ public class PostgresReconciler implements Reconciler<Postgres>, ReconcileFlow.S
 
     private final ReconcileFlow<Postgres, PostgresStatus> flow = new ReconcileFlow<>(this);
 
+    /** How many servers are provisioned at once, off the reconcile threads ({@link ProvisioningRuns}). */
+    @ConfigProperty(name = "atonix.postgres.provisioning-threads", defaultValue = "4")
+    int provisioningThreads;
+
+    private ProvisioningRuns runs;
+
     /** How long the server waits on others (a data claim to grow, a Secret its spec names) before it reports stuck. */
     @Inject
     WaitBounds waits;
@@ -103,7 +116,9 @@ public class PostgresReconciler implements Reconciler<Postgres>, ReconcileFlow.S
         StatefulSet sts = context.getSecondaryResource(StatefulSet.class).orElse(null);
         String provisioning = null;
         if (PostgresStatusBuilder.serverReady(sts)) {
-            provisioning = provision(postgres, context);
+            provisioning = provision(postgres, context, sts);
+        } else {
+            runs.forget(ResourceID.fromResource(postgres));
         }
         Instant now = Instant.now();
         PostgresStatusBuilder.Volumes volumes = VolumeGrowth.grow(postgres, context, waits.volumeExpansion(), now);
@@ -128,12 +143,21 @@ public class PostgresReconciler implements Reconciler<Postgres>, ReconcileFlow.S
     }
 
     @Override
+    public List<EventSource<?, Postgres>> prepareEventSources(EventSourceContext<Postgres> context) {
+        runs = new ProvisioningRuns(provisioningThreads);
+        return List.of(runs);
+    }
+
+    @Override
     public PostgresStatus failed(Postgres postgres, String reason, String message) {
         return PostgresStatusBuilder.failed(postgres, reason, message, Instant.now());
     }
 
-    /** "" when the server matches the plan; otherwise why not, without any secret. */
-    private static String provision(Postgres postgres, Context<Postgres> context) {
+    /**
+     * "" when the server matches the plan; otherwise why not, without any secret; null while a run is under way and the
+     * status does not already say this spec was provisioned.
+     */
+    private String provision(Postgres postgres, Context<Postgres> context, StatefulSet sts) {
         Map<String, Secret> secrets = Secondaries.labelled(
                 context,
                 Secret.class,
@@ -147,11 +171,24 @@ public class PostgresReconciler implements Reconciler<Postgres>, ReconcileFlow.S
         if (superuser.isEmpty() || plan.isEmpty() || caCertificate.isEmpty()) {
             return "the credential Secrets are not available yet";
         }
+        KubernetesClient client = context.getClient();
+        String inputs = ProvisioningInputs.of(postgres, sts, secrets.values());
+        Optional<String> outcome = runs.outcome(ResourceID.fromResource(postgres), inputs, () -> {
+            return run(postgres, client, plan.get(), superuser.get(), caCertificate.get());
+        });
+        return outcome.orElse(ProvisioningInputs.provisionedBefore(postgres) ? "" : null);
+    }
+
+    private static String run(
+            Postgres postgres,
+            KubernetesClient client,
+            ProvisioningPlan plan,
+            Password superuser,
+            Optional<String> caCertificate) {
         try {
-            ProvisioningResult result =
-                    PostgresProvisioning.run(postgres, plan.get(), superuser.get(), caCertificate.get());
+            ProvisioningResult result = PostgresProvisioning.run(postgres, plan, superuser, caCertificate);
             for (String action : result.actions()) {
-                EventRecorder.record(context.getClient(), postgres, EventRecorder.NORMAL, "Provisioned", action);
+                EventRecorder.record(client, postgres, EventRecorder.NORMAL, "Provisioned", action);
             }
             return "";
         } catch (ProvisioningException e) {
@@ -178,6 +215,6 @@ public class PostgresReconciler implements Reconciler<Postgres>, ReconcileFlow.S
 
     @Override
     public Set<String> progressReasons() {
-        return Set.of(PostgresStatusBuilder.REASON_STARTING);
+        return Set.of(PostgresStatusBuilder.REASON_STARTING, PostgresStatusBuilder.REASON_PROVISIONING);
     }
 }

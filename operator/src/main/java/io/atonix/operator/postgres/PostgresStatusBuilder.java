@@ -24,6 +24,9 @@ public final class PostgresStatusBuilder {
     public static final String REASON_STARTING = "Starting";
     public static final String REASON_INVALID_SPEC = ReconcileFlow.INVALID_SPEC;
     public static final String REASON_PROVISIONING_FAILED = "ProvisioningFailed";
+    /** The server is ready and a run creating its databases and roles is under way. */
+    public static final String REASON_PROVISIONING = "Provisioning";
+
     public static final String REASON_RECONCILE_FAILED = ReconcileFlow.RECONCILE_FAILED;
     public static final String REASON_EXPANDING_VOLUME = "ExpandingVolume";
     public static final String REASON_VOLUME_EXPANSION_FAILED = "VolumeExpansionFailed";
@@ -48,8 +51,8 @@ public final class PostgresStatusBuilder {
     }
 
     /**
-     * @param provisioning null while the server is not ready; otherwise the failure message, or "" when provisioning
-     *        succeeded
+     * @param provisioning null while the server is not ready or a run is under way; otherwise the failure message, or
+     *        "" when provisioning succeeded
      */
     public static PostgresStatus observed(
             Postgres postgres, StatefulSet sts, String provisioning, Volumes volumes, Instant now) {
@@ -79,11 +82,19 @@ public final class PostgresStatusBuilder {
         Long generation = postgres.getMetadata().getGeneration();
         boolean server = serverReady(sts);
         boolean provisioned = server && "".equals(provisioning);
+        boolean running = server && provisioning == null;
+        boolean failed = server && !provisioned && !running;
         String waiting = !server
                 ? "Waiting for the PostgreSQL server to be ready"
                         + (secrets.waiting().isEmpty() ? "" : ": " + String.join("; ", secrets.waiting()))
-                : provisioned ? "" : "Creating databases and roles failed: " + provisioning;
-        String reason = provisioned ? REASON_READY : server ? REASON_PROVISIONING_FAILED : REASON_STARTING;
+                : provisioned
+                        ? ""
+                        : running
+                                ? "Creating databases and roles"
+                                : "Creating databases and roles failed: " + provisioning;
+        String reason = provisioned
+                ? REASON_READY
+                : running ? REASON_PROVISIONING : server ? REASON_PROVISIONING_FAILED : REASON_STARTING;
         List<String> problems = new ArrayList<>();
         String degradedReason = REASON_READY;
         if (volumes.failure() != null) {
@@ -100,18 +111,18 @@ public final class PostgresStatusBuilder {
             problems.addAll(secrets.overdue());
             degradedReason = degradedReason.equals(REASON_READY) ? WaitStart.EXCEEDED : degradedReason;
         }
-        if (server && !provisioned) {
+        if (failed) {
             problems.add(waiting);
             degradedReason = degradedReason.equals(REASON_READY) ? REASON_PROVISIONING_FAILED : degradedReason;
         }
         boolean expanding = server && !volumes.growing().isEmpty();
-        boolean progressing = !server || expanding;
+        boolean progressing = !server || expanding || running;
         String progress = !server
                 ? waiting
                 : expanding
                         ? "Growing " + String.join(", ", volumes.growing()) + " to "
                                 + postgres.getSpec().storage().size()
-                        : "";
+                        : running ? waiting : "";
         List<Condition> conditions = List.of(
                 Conditions.of(
                         ConditionTypes.READY,
@@ -125,7 +136,9 @@ public final class PostgresStatusBuilder {
                 Conditions.of(
                         ConditionTypes.PROGRESSING,
                         progressing,
-                        !server ? REASON_STARTING : expanding ? REASON_EXPANDING_VOLUME : REASON_READY,
+                        !server
+                                ? REASON_STARTING
+                                : expanding ? REASON_EXPANDING_VOLUME : running ? REASON_PROVISIONING : REASON_READY,
                         progress,
                         generation),
                 Conditions.of(
