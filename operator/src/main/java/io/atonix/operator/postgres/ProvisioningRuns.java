@@ -25,8 +25,26 @@ final class ProvisioningRuns extends AbstractEventSource<ProvisioningRuns.Run, P
         implements ResourceEventAware<Postgres> {
     static final String NAME = "postgres-provisioning";
 
-    /** One run: the inputs it started from (spec, server and Secrets), and its outcome, "" or why it failed. */
-    record Run(String inputs, CompletableFuture<String> outcome) {}
+    /**
+     * One run: the inputs it started from (spec, server and Secrets), its outcome ("" or why it failed), and the failure
+     * of the run before it, which stands while this one is under way.
+     */
+    static final class Run {
+        final String inputs;
+        final CompletableFuture<String> outcome;
+        final String previousFailure;
+        volatile boolean told;
+
+        Run(String inputs, CompletableFuture<String> outcome, String previousFailure) {
+            this.inputs = inputs;
+            this.outcome = outcome;
+            this.previousFailure = previousFailure;
+        }
+
+        String failure() {
+            return outcome.isDone() && !outcome.join().isEmpty() ? outcome.join() : null;
+        }
+    }
 
     private final Map<ResourceID, Run> runs = new ConcurrentHashMap<>();
     private final int threads;
@@ -38,29 +56,25 @@ final class ProvisioningRuns extends AbstractEventSource<ProvisioningRuns.Run, P
     }
 
     /**
-     * The outcome of provisioning from these inputs: "" when it succeeded, why it failed, or empty while a run is under
-     * way (then one is). A success stands until the inputs change; a failure is told once, and the next call runs again.
+     * The outcome of provisioning from these inputs: "" when it succeeded, why it failed, or empty while a first run is
+     * under way (then one is). A success stands until the inputs change. A failure is told once; the next call runs
+     * again, and the failure stands until that run ends, so that a retry does not make the status flap.
      */
     Optional<String> outcome(ResourceID postgres, String inputs, Supplier<String> provisioning) {
         Run run = runs.get(postgres);
-        if (run != null && !run.outcome().isDone()) {
-            return Optional.empty();
+        if (run != null && !run.outcome.isDone()) {
+            return Optional.ofNullable(run.previousFailure);
         }
-        if (run != null && run.inputs().equals(inputs)) {
-            String outcome = run.outcome().join();
-            if (!outcome.isEmpty()) {
-                runs.remove(postgres, run);
-            }
-            return Optional.of(outcome);
+        if (run != null && run.inputs.equals(inputs) && (run.failure() == null || !run.told)) {
+            run.told = true;
+            return Optional.of(run.outcome.join());
         }
-        Run next = new Run(
-                inputs, CompletableFuture.supplyAsync(provisioning, pool).exceptionally(e -> {
-                    Throwable cause = e.getCause() == null ? e : e.getCause();
-                    return "provisioning stopped: " + cause;
-                }));
+        CompletableFuture<String> outcome = CompletableFuture.supplyAsync(provisioning, pool)
+                .exceptionally(e -> "provisioning stopped: " + (e.getCause() == null ? e : e.getCause()));
+        Run next = new Run(inputs, outcome, run == null ? null : run.failure());
         runs.put(postgres, next);
-        next.outcome().whenComplete((outcome, error) -> getEventHandler().handleEvent(new Event(postgres)));
-        return Optional.empty();
+        outcome.whenComplete((done, error) -> getEventHandler().handleEvent(new Event(postgres)));
+        return Optional.ofNullable(next.previousFailure);
     }
 
     /** A server that is not ready, or gone, is provisioned anew when it is back. */

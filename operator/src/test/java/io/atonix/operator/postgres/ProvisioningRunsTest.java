@@ -59,15 +59,18 @@ class ProvisioningRunsTest {
     }
 
     @Test
-    void aFailureIsToldOnceAndTheNextReconcileRunsAgain() {
+    void aFailureIsToldOnceThenRunAgainAndStandsUntilTheRetryEnds() {
         AtomicInteger attempts = new AtomicInteger();
         Supplier<String> failing = () -> "attempt " + attempts.incrementAndGet() + " failed";
         assertThat(runs.outcome(SILENT, "v1", failing)).isEmpty();
         await().until(() -> finished.size() == 1);
         assertThat(runs.outcome(SILENT, "v1", failing)).hasValue("attempt 1 failed");
-        assertThat(runs.outcome(SILENT, "v1", failing)).as("runs again").isEmpty();
+        assertThat(runs.outcome(SILENT, "v1", failing))
+                .as("the retry starts; the status keeps the failure instead of flapping")
+                .hasValue("attempt 1 failed");
         await().until(() -> finished.size() == 2);
         assertThat(runs.outcome(SILENT, "v1", failing)).hasValue("attempt 2 failed");
+        assertThat(attempts).hasValue(2);
     }
 
     @Test
