@@ -69,6 +69,7 @@ public final class Benchmark {
         RunSettings settings = new RunSettings(
                 root,
                 root.resolve("operator/target/quarkus-app/quarkus-run.jar"),
+                options.operatorJavaHome(),
                 options.operatorJvmOptions(),
                 options.clientThreads(),
                 options.changesPerSecond(),
@@ -83,13 +84,16 @@ public final class Benchmark {
         }
 
         List<ServerTier> tiers = new ArrayList<>();
-        tiers.add(new ServerTier("mock", MockApiServer.DESCRIPTION, MockApiServer::start));
-        if (options.real()) {
-            Path bin = Path.of(binaries);
-            tiers.add(new ServerTier(
-                    "real",
-                    RealApiServer.describe(bin),
-                    dir -> RealApiServer.start(bin, Files.createTempDirectory(dir, "control-plane-"))));
+        for (String tier : options.tiers()) {
+            if (tier.equals("mock")) {
+                tiers.add(new ServerTier("mock", MockApiServer.DESCRIPTION, MockApiServer::start));
+            } else {
+                Path bin = Path.of(binaries);
+                tiers.add(new ServerTier(
+                        "real",
+                        RealApiServer.describe(bin),
+                        dir -> RealApiServer.start(bin, Files.createTempDirectory(dir, "control-plane-"))));
+            }
         }
         List<TierResult> results = new ArrayList<>();
         List<String> failures = new ArrayList<>();
@@ -156,6 +160,7 @@ public final class Benchmark {
                 loadAtStart,
                 Machine.load(),
                 settings.operatorJar().toString(),
+                Machine.javaIn(settings.javaHome()),
                 options.operatorJvmOptions(),
                 options.clientThreads(),
                 tiers,

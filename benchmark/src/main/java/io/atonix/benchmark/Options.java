@@ -16,12 +16,18 @@ record Options(
         int changesPerSecond,
         Duration changeDuration,
         List<String> operatorJvmOptions,
+        Path operatorJavaHome,
+        List<String> tiers,
         Duration timeout) {
 
     static final String USAGE = """
-            usage: benchmark [--stacks 100,1000] [--real] [--output FILE] [--startup-runs 3] [--client-threads 8]
-                             [--change-rate 10] [--change-seconds 60] [--operator-jvm-options "-Xmx256m ..."] [--timeout-minutes 30]
-              --real    also run against the real control plane (needs KUBE_TESTBIN_DIR, see tools/kube-testbin)""";
+            usage: benchmark [--stacks 100,1000] [--real] [--tiers mock,real] [--output FILE] [--startup-runs 3]
+                             [--client-threads 8] [--change-rate 10] [--change-seconds 60]
+                             [--operator-jvm-options "-Xmx256m ..."] [--operator-java-home DIR] [--timeout-minutes 30]
+              --real    also run against the real control plane (needs KUBE_TESTBIN_DIR, see tools/kube-testbin)
+              --tiers   which API servers, in order: mock, real or both (--real is --tiers mock,real); the cold
+                        starts run on the first
+              --operator-java-home  the JDK that runs the operator (default: the benchmark's own)""";
 
     /** Thrown by {@link #parse} for --help: the usage goes to standard output and the program ends successfully. */
     static final class HelpRequested extends RuntimeException {
@@ -32,18 +38,19 @@ record Options(
 
     static Options parse(String[] args, Path defaultOutput) {
         List<Integer> stacks = List.of(100, 1000);
-        boolean real = false;
         Path output = defaultOutput;
         int startupRuns = 3;
         int threads = 8;
         int rate = 10;
         int seconds = 60;
         List<String> jvm = List.of();
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        List<String> tiers = List.of("mock");
         int timeout = 30;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--real")) {
-                real = true;
+                tiers = List.of("mock", "real");
                 continue;
             }
             if (option.equals("--help") || option.equals("-h")) {
@@ -69,19 +76,31 @@ record Options(
                 case "--operator-jvm-options" ->
                     jvm = new ArrayList<>(Arrays.asList(value.trim().split("\\s+")));
                 case "--timeout-minutes" -> timeout = Integer.parseInt(value);
+                case "--operator-java-home" -> javaHome = Path.of(value);
+                case "--tiers" -> tiers = tiers(value);
                 default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
             }
         }
         jvm = jvm.stream().filter(s -> !s.isBlank()).toList();
         return new Options(
                 stacks,
-                real,
+                tiers.contains("real"),
                 output,
                 startupRuns,
                 threads,
                 rate,
                 Duration.ofSeconds(seconds),
                 jvm,
+                javaHome,
+                tiers,
                 Duration.ofMinutes(timeout));
+    }
+
+    private static List<String> tiers(String value) {
+        List<String> tiers = Arrays.stream(value.split(",")).map(String::trim).toList();
+        if (tiers.isEmpty() || !List.of("mock", "real").containsAll(tiers)) {
+            throw new IllegalArgumentException("--tiers takes mock, real or both, not " + value + "\n" + USAGE);
+        }
+        return tiers;
     }
 }

@@ -38,6 +38,7 @@ public final class OperatorRun {
             int n = stacks.count();
 
             OperatorJvm operator = OperatorJvm.start(
+                    settings.javaHome(),
                     settings.operatorJar(),
                     server.operatorKubeconfig(),
                     work.resolve("operator-" + n + ".log"),
@@ -54,7 +55,7 @@ public final class OperatorRun {
             try {
                 operator.awaitReady(settings.timeout());
                 Quiet.await(log, r -> r.caller() == Caller.OPERATOR, System.nanoTime(), QUIET, settings.timeout());
-                empty = JvmMemory.sample(operator.pid());
+                empty = JvmMemory.sample(operator.pid(), settings.javaHome());
                 progress.say("operator up; creating %d stacks", n);
 
                 try (ObjectTracker tracker = new ObjectTracker(prepared.watcher(), desired, n)) {
@@ -79,7 +80,7 @@ public final class OperatorRun {
                     ready = tracker.readyStacks();
                     creationRequests = VerbCounts.of(log.since(mark), Caller.OPERATOR);
                     progress.say("converged in %.1f s; operator settled after %.1f s", creation, settled);
-                    loaded = JvmMemory.sample(operator.pid());
+                    loaded = JvmMemory.sample(operator.pid(), settings.javaHome());
 
                     progress.say(
                             "changing %d stacks per second for %d s",
@@ -87,6 +88,11 @@ public final class OperatorRun {
                             settings.changeDuration().toSeconds());
                     changes = ChangeLatency.run(
                             client, tracker, stacks, settings.changesPerSecond(), settings.changeDuration());
+                    if (server.runsControllers()) {
+                        // The restart below should find a cluster in which nothing moves any more.
+                        progress.say("waiting until every Deployment and StatefulSet has rolled out");
+                        RolledOut.await(client, settings.timeout());
+                    }
                     Quiet.await(
                             log,
                             r -> r.caller() == Caller.OPERATOR && r.writes(),
@@ -101,6 +107,7 @@ public final class OperatorRun {
             progress.say("restarting the operator with %d stacks present", n);
             int idleMark = log.mark();
             OperatorJvm restarted = OperatorJvm.start(
+                    settings.javaHome(),
                     settings.operatorJar(),
                     server.operatorKubeconfig(),
                     work.resolve("operator-" + n + "-restarted.log"),
@@ -112,7 +119,7 @@ public final class OperatorRun {
                         restarted.reconcilesSince(restarted.startNanos()).get(0).nanos();
                 Quiet.await(log, r -> r.caller() == Caller.OPERATOR, allReconciled, QUIET, settings.timeout());
                 VerbCounts idle = VerbCounts.of(log.since(idleMark), Caller.OPERATOR);
-                JvmMemory.Sample restartedMemory = JvmMemory.sample(restarted.pid());
+                JvmMemory.Sample restartedMemory = JvmMemory.sample(restarted.pid(), settings.javaHome());
                 return new OperatorFigures(
                         creation,
                         creationCpu,

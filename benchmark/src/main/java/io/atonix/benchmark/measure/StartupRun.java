@@ -27,6 +27,7 @@ public final class StartupRun {
                     PreparedServer.start(servers, work, settings.repositoryRoot(), one, desired)) {
                 StackWriter.createStack(prepared.client(), one, 1);
                 OperatorJvm operator = OperatorJvm.start(
+                        settings.javaHome(),
                         settings.operatorJar(),
                         prepared.server().operatorKubeconfig(),
                         work.resolve("operator-startup-" + run + ".log"),

@@ -36,9 +36,10 @@ public final class JvmMemory {
             int threads,
             Map<String, Long> topClasses) {}
 
-    public static Sample sample(long pid) throws IOException, InterruptedException {
+    /** @param javaHome the JDK that runs the process: its jcmd speaks that JVM's protocol */
+    public static Sample sample(long pid, Path javaHome) throws IOException, InterruptedException {
         long rss = statusField(pid, "VmRSS") * 1024;
-        String histogram = jcmd(pid, "GC.class_histogram");
+        String histogram = jcmd(javaHome, pid, "GC.class_histogram");
         long live = -1;
         Map<String, Long> top = new LinkedHashMap<>();
         for (String line : histogram.split("\n")) {
@@ -54,7 +55,7 @@ public final class JvmMemory {
         if (live < 0) {
             throw new IllegalStateException("no total in the class histogram of " + pid + ":\n" + histogram);
         }
-        Matcher heap = HEAP_INFO.matcher(jcmd(pid, "GC.heap_info"));
+        Matcher heap = HEAP_INFO.matcher(jcmd(javaHome, pid, "GC.heap_info"));
         long committed = heap.find() ? Long.parseLong(heap.group(1)) * 1024 : -1;
         return new Sample(
                 rss, statusField(pid, "VmRSS") * 1024, live, committed, (int) statusField(pid, "Threads"), top);
@@ -69,8 +70,8 @@ public final class JvmMemory {
         throw new IllegalStateException("no " + field + " in /proc/" + pid + "/status");
     }
 
-    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    private static String jcmd(Path javaHome, long pid, String command) throws IOException, InterruptedException {
+        Path jcmd = javaHome.resolve("bin/jcmd");
         Process process = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), command)
                 .redirectErrorStream(true)
                 .start();

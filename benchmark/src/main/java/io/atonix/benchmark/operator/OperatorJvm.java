@@ -40,10 +40,11 @@ public final class OperatorJvm implements AutoCloseable {
 
     public record Reconcile(long nanos, String stack) {}
 
-    private OperatorJvm(Path jar, Path kubeconfig, Path log, List<String> jvmOptions) throws IOException {
+    private OperatorJvm(Path javaHome, Path jar, Path kubeconfig, Path log, List<String> jvmOptions)
+            throws IOException {
         httpPort = freePort();
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaHome.resolve("bin/java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -60,9 +61,10 @@ public final class OperatorJvm implements AutoCloseable {
         reader.start();
     }
 
-    public static OperatorJvm start(Path jar, Path kubeconfig, Path log, List<String> jvmOptions) {
+    /** @param javaHome the JDK that runs the operator */
+    public static OperatorJvm start(Path javaHome, Path jar, Path kubeconfig, Path log, List<String> jvmOptions) {
         try {
-            return new OperatorJvm(jar, kubeconfig, log, jvmOptions);
+            return new OperatorJvm(javaHome, jar, kubeconfig, log, jvmOptions);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -29,6 +29,21 @@ public record Machine(String cpu, long processors, long memoryBytes, String kern
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
     }
 
+    /** The JDK in {@code javaHome} as its release file names it, e.g. "Eclipse Adoptium 25.0.1". */
+    public static String javaIn(Path javaHome) {
+        try {
+            var release = new java.util.Properties();
+            try (var in = Files.newBufferedReader(javaHome.resolve("release"))) {
+                release.load(in);
+            }
+            String vendor = release.getProperty("IMPLEMENTOR", "").replace("\"", "");
+            return (vendor + " " + release.getProperty("JAVA_VERSION", "?").replace("\"", "")).trim() + " (" + javaHome
+                    + ")";
+        } catch (IOException e) {
+            return javaHome.toString();
+        }
+    }
+
     /** The 1, 5 and 15 minute load averages: others build on this machine too. */
     public static String load() {
         try {

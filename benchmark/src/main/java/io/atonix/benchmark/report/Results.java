@@ -15,6 +15,7 @@ public record Results(
         String loadAtStart,
         String loadAtEnd,
         String operatorJar,
+        String operatorJava,
         List<String> operatorJvmOptions,
         int clientThreads,
         List<TierResult> tiers,

@@ -28,7 +28,8 @@ public final class Table {
                 results.loadAtEnd(),
                 results.minutes());
         out.printf(
-                "operator JVM options: %s%n",
+                "operator JVM: %s; options: %s%n",
+                results.operatorJava(),
                 results.operatorJvmOptions().isEmpty() ? "none (JVM defaults)" : results.operatorJvmOptions());
         for (TierResult tier : results.tiers()) {
             print(tier);

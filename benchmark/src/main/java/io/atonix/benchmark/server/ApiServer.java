@@ -16,6 +16,14 @@ public interface ApiServer extends AutoCloseable {
     /** The kubeconfig the operator process is given. */
     Path operatorKubeconfig();
 
+    /**
+     * Whether controllers and nodes work on what is written (a Deployment's pods start and its status moves); on a
+     * server without them nothing but the operator and the benchmark changes an object.
+     */
+    default boolean runsControllers() {
+        return false;
+    }
+
     /** Every request the server received. */
     RequestLog requests();
 

@@ -30,7 +30,11 @@ public final class RealApiServer implements ApiServer {
     }
 
     public static RealApiServer start(Path binaries, Path work) throws Exception {
-        return new RealApiServer(LocalControlPlane.start(binaries, work.toAbsolutePath()));
+        LocalControlPlane plane = LocalControlPlane.start(binaries, work.toAbsolutePath());
+        try (KubernetesClient admin = plane.adminClient()) {
+            RoomyNode.add(admin);
+        }
+        return new RealApiServer(plane);
     }
 
     @Override
@@ -66,6 +70,11 @@ public final class RealApiServer implements ApiServer {
     @Override
     public Path operatorKubeconfig() {
         return operator.kubeconfig();
+    }
+
+    @Override
+    public boolean runsControllers() {
+        return true;
     }
 
     @Override
