@@ -95,10 +95,6 @@ import org.jboss.logging.Logger;
                     name = "alerts",
                     type = AlertRulesDependent.class,
                     activationCondition = PrometheusOperatorInstalled.class),
-            @Dependent(
-                    name = "dashboard",
-                    type = DashboardDependent.class,
-                    activationCondition = PrometheusOperatorInstalled.class),
         })
 public class AppStackReconciler
         implements Reconciler<AppStack>, Cleaner<AppStack>, ReconcileFlow.Steps<AppStack, AppStackStatus> {
@@ -123,6 +119,9 @@ public class AppStackReconciler
 
     @Inject
     PlatformSettings platform;
+
+    @Inject
+    RetiredDashboards retiredDashboards;
 
     private final ReconcileFlow<AppStack, AppStackStatus> flow = new ReconcileFlow<>(this);
 
@@ -160,6 +159,7 @@ public class AppStackReconciler
     @Override
     public void beforeWorkflow(AppStack stack, Context<AppStack> context) {
         ChildChanges.collect(context);
+        retiredDashboards.sweep(stack, context);
         context.managedWorkflowAndDependentResourceContext().put(KAFKA_OUTCOME, kafka.reconcile(stack, context));
         ObjectStoreStep.reconcile(stack, context);
     }

@@ -68,7 +68,8 @@ class ChartTest {
                         "Role",
                         "RoleBinding",
                         "Service",
-                        "Deployment");
+                        "Deployment",
+                        "ConfigMap");
 
         Deployment deployment = chart.one(Deployment.class);
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
