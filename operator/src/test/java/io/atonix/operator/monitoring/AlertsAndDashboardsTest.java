@@ -27,9 +27,7 @@ import org.junit.jupiter.api.Test;
 /** The stack's PrometheusRule and the stacks' dashboard: what they contain, and which spec fields and settings reach them. */
 class AlertsAndDashboardsTest {
     private static final PlatformSettings PLATFORM = new PlatformSettings(
-            null,
-            io.atonix.operator.common.NetworkSettings.defaults(),
-            MonitoringSettings.parse("release=prom", "grafana_dashboard=1"));
+            null, io.atonix.operator.common.NetworkSettings.defaults(), MonitoringSettings.parse("release=prom"));
 
     @Test
     void everyServiceAndDataStoreHasItsAlertsAndEachNamesTheStackAndComponent() {
@@ -196,14 +194,11 @@ class AlertsAndDashboardsTest {
 
     @Test
     void malformedSettingsAreRefusedWithTheSettingsName() {
-        assertThatThrownBy(() -> MonitoringSettings.parse("release", "grafana_dashboard=1"))
+        assertThatThrownBy(() -> MonitoringSettings.parse("release"))
                 .hasMessageContaining(MonitoringSettings.PROMETHEUS_LABELS)
                 .hasMessageContaining("key=value");
-        assertThatThrownBy(() -> MonitoringSettings.parse("", "a=1,b=2"))
-                .hasMessageContaining(MonitoringSettings.DASHBOARD_LABEL);
-        assertThatThrownBy(() -> MonitoringSettings.parse("bad key=x", "grafana_dashboard=1"))
-                .hasMessageContaining("'bad key'");
-        assertThat(MonitoringSettings.parse(" a=1 , example.com/b = 2 ,", "g=").prometheusLabels())
+        assertThatThrownBy(() -> MonitoringSettings.parse("bad key=x")).hasMessageContaining("'bad key'");
+        assertThat(MonitoringSettings.parse(" a=1 , example.com/b = 2 ,").prometheusLabels())
                 .containsExactlyInAnyOrderEntriesOf(Map.of("a", "1", "example.com/b", "2"));
     }
 

@@ -125,7 +125,7 @@ class RenderCommandTest {
     }
 
     @Test
-    void theShopSampleRendersItsMonitoringWithThePlatformsLabels() {
+    void theShopSampleRendersItsMonitoringWithThePlatformsLabelsAndNoDashboardOfItsOwn() {
         Result result = run(
                 "--prometheus-labels",
                 "release=kube-prometheus-stack",
@@ -143,6 +143,7 @@ class RenderCommandTest {
                         o -> o.getKind().equals("PrometheusRule") || o.getKind().equals("ServiceMonitor"))
                 .allSatisfy(
                         o -> assertThat(o.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack"));
+        assertThat(result.err).contains("--grafana-dashboard-label has no effect");
         assertThat(printed)
                 .as("no dashboard of the stack's own: the chart ships one for every stack")
                 .noneMatch(o -> o.getKind().equals("ConfigMap")
