@@ -134,6 +134,8 @@ public class AppStackReconciler
             return flow.write(stack, AppStackStatusBuilder.paused(stack, Instant.now()), context);
         }
         gauges.observe(context);
+        // Before the spec is checked: a stack whose spec is refused loses its old dashboard too.
+        retiredDashboards.sweep(stack, context);
         return flow.reconcile(stack, context);
     }
 
@@ -159,7 +161,6 @@ public class AppStackReconciler
     @Override
     public void beforeWorkflow(AppStack stack, Context<AppStack> context) {
         ChildChanges.collect(context);
-        retiredDashboards.sweep(stack, context);
         context.managedWorkflowAndDependentResourceContext().put(KAFKA_OUTCOME, kafka.reconcile(stack, context));
         ObjectStoreStep.reconcile(stack, context);
     }
