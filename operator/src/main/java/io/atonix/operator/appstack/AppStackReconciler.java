@@ -98,10 +98,6 @@ import org.jboss.logging.Logger;
                     name = "alerts",
                     type = AlertRulesDependent.class,
                     activationCondition = PrometheusOperatorInstalled.class),
-            @Dependent(
-                    name = "dashboard",
-                    type = DashboardDependent.class,
-                    activationCondition = PrometheusOperatorInstalled.class),
         })
 public class AppStackReconciler
         implements Reconciler<AppStack>, Cleaner<AppStack>, ReconcileFlow.Steps<AppStack, AppStackStatus> {
@@ -127,6 +123,9 @@ public class AppStackReconciler
     @Inject
     PlatformSettings platform;
 
+    @Inject
+    RetiredDashboards retiredDashboards;
+
     private final ReconcileFlow<AppStack, AppStackStatus> flow = new ReconcileFlow<>(this);
 
     @Override
@@ -138,6 +137,8 @@ public class AppStackReconciler
             return flow.write(stack, AppStackStatusBuilder.paused(stack, Instant.now()), context);
         }
         gauges.observe(context);
+        // Before the spec is checked: a stack whose spec is refused loses its old dashboard too.
+        retiredDashboards.sweep(stack, context);
         return flow.reconcile(stack, context);
     }
 

@@ -26,17 +26,27 @@ public final class MonitoringStatus {
             return status;
         }
         ComponentStatus component = prometheusOperatorInstalled
-                ? ComponentStatus.of(COMPONENT, null, true, REASON_ACTIVE, null)
+                ? ComponentStatus.of(COMPONENT, null, true, REASON_ACTIVE, dashboard(stack, monitoring))
                 : ComponentStatus.of(
                         COMPONENT,
                         null,
                         false,
                         REASON_UNAVAILABLE,
                         "monitoring is unavailable: the cluster has no monitoring.coreos.com ServiceMonitor and PrometheusRule CRDs"
-                                + " (the Prometheus Operator is not installed), so no ServiceMonitors, alert rules or Grafana dashboard"
-                                + " are created; they are once it is installed. Everything else of the stack is reconciled.");
+                                + " (the Prometheus Operator is not installed), so no ServiceMonitors or alert rules are"
+                                + " created; they are once it is installed. Everything else of the stack is reconciled.");
         List<ComponentStatus> components = new ArrayList<>(status.components());
         components.add(component);
         return new AppStackStatus(status.observedGeneration(), status.conditions(), status.services(), components);
+    }
+
+    /** Where the shared Grafana dashboard shows this stack, so people find it; nothing when the spec turns it off. */
+    private static String dashboard(AppStack stack, MonitoringSpec monitoring) {
+        if (!monitoring.dashboardEnabled()) {
+            return null;
+        }
+        return "Grafana dashboard: "
+                + StackDashboards.link(
+                        stack.getMetadata().getNamespace(), stack.getMetadata().getName());
     }
 }

@@ -1,77 +1,51 @@
 package io.atonix.operator.appstack;
 
-import io.atonix.api.v1beta1.appstack.AppStack;
-import io.atonix.api.v1beta1.appstack.MonitoringSpec;
-import io.atonix.api.v1beta1.appstack.ServiceSpec;
-import io.atonix.operator.common.DesiredHash;
-import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Names;
-import io.atonix.operator.common.Owners;
-import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.monitoring.GrafanaDashboard;
 import io.atonix.operator.monitoring.GrafanaDashboard.Target;
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Map;
-import java.util.Optional;
 
 /**
- * The Grafana dashboard of a stack, in a ConfigMap that carries the label the Grafana sidecar watches: a row of
- * panels per service (replicas, restarts, CPU, memory, and scrape health when it serves metrics), per data store
- * (its exporter's view) and the stack's firing alerts. It reads kube-state-metrics, the kubelet's cAdvisor metrics,
- * the exporters and Prometheus' own {@code up} and {@code ALERTS} series.
+ * The one Grafana dashboard of all stacks, with the namespace and the stack as variables: a row of its firing alerts,
+ * a row per Deployment of the stack (replicas, restarts, CPU, memory, scrape health), repeated by Grafana over the
+ * {@code service} variable, and rows for PostgreSQL, its backups and Redis, which show no data for a stack without
+ * them. It reads kube-state-metrics, the kubelet's cAdvisor metrics, the exporters and Prometheus' own {@code up} and
+ * {@code ALERTS} series. The chart ships it (helm/atonix-operator/files/dashboards); the operator writes none.
  */
 public final class StackDashboards {
-    /** The ConfigMap's app.kubernetes.io/name label, which tells it from the stack's other ConfigMaps. */
-    public static final String NAME_LABEL = "dashboard";
+    /** Grafana's uid of the dashboard, the same in every installation, so that links to it hold. */
+    public static final String UID = "atonix-stacks";
+    /** The key of the chart's ConfigMap, the file name the Grafana sidecar writes it to. */
+    public static final String FILE = "atonix-stacks.json";
 
     private static final String NS = "namespace=\"$namespace\"";
-    /** The dashboard's stack variable: the stack's objects are named from it as from the stack's name. */
     private static final String STACK = "$stack";
+    /**
+     * The stack's Deployments, by name ({@code <stack>-<service>}, and {@code <stack>-<service>-auth} for a service's
+     * oauth2-proxy): kube-state-metrics labels its series with the Deployment's name but not, without an allowlist,
+     * with the Deployment's labels, so the name is what a default installation lets the dashboard select by.
+     */
+    private static final String SERVICES =
+            "label_values(kube_deployment_spec_replicas{" + NS + ", deployment=~\"$stack-.+\"}, deployment)";
 
     private StackDashboards() {}
 
-    public static Optional<ConfigMap> desired(AppStack stack, PlatformSettings platform) {
-        MonitoringSpec monitoring = StackMonitoring.monitoring(stack);
-        if (!monitoring.dashboardEnabled()) {
-            return Optional.empty();
-        }
-        String name = stack.getMetadata().getName();
-        String namespace = stack.getMetadata().getNamespace();
-        Map<String, String> labels = Labels.forStack(name, NAME_LABEL, "monitoring");
-        Map.Entry<String, String> sidecar = platform.monitoring().dashboardLabel();
-        labels.put(sidecar.getKey(), sidecar.getValue());
-        return Optional.of(DesiredHash.stamp(new ConfigMapBuilder()
-                .withMetadata(new ObjectMetaBuilder()
-                        .withName(Names.dashboard(name))
-                        .withNamespace(namespace)
-                        .withLabels(labels)
-                        .withOwnerReferences(Owners.controller(stack))
-                        .build())
-                // The sidecar writes every key into one folder for all namespaces: the key must be unique there.
-                .addToData(fileName(namespace, name), json(stack))
-                .build()));
+    /** Where the dashboard shows one stack: the path and query of its Grafana URL. */
+    public static String link(String namespace, String stack) {
+        return "/d/" + UID + "?var-namespace=" + URLEncoder.encode(namespace, StandardCharsets.UTF_8) + "&var-stack="
+                + URLEncoder.encode(stack, StandardCharsets.UTF_8);
     }
 
-    static String fileName(String namespace, String stack) {
-        return "atonix-" + namespace + "-" + stack + ".json";
-    }
-
-    /** The dashboard model. Its variables default to this stack; panels are per service of this stack's spec. */
-    static String json(AppStack stack) {
-        String name = stack.getMetadata().getName();
-        String namespace = stack.getMetadata().getNamespace();
+    /** The dashboard model, as the chart ships it. */
+    public static String json() {
         GrafanaDashboard dashboard = new GrafanaDashboard(
-                        uid(namespace, name),
-                        "Atonix stack " + namespace + "/" + name,
-                        "Services and data stores of the AppStack " + name + ", created by the Atonix operator.")
-                .labelVariable("namespace", "Namespace", "kube_deployment_spec_replicas", "namespace", namespace)
-                .textVariable("stack", "Stack", name);
+                        UID,
+                        "Atonix stacks",
+                        "Services and data stores of one AppStack, chosen by the namespace and stack variables.")
+                .labelVariable("namespace", "Namespace", "kube_deployment_spec_replicas", "namespace", "")
+                .textVariable("stack", "Stack", "")
+                .multiVariable("service", "Deployment", SERVICES);
         dashboard
                 .row("Stack")
                 .panel(
@@ -81,38 +55,25 @@ public final class StackDashboards {
                                 "count by (alertname, atonix_component) (ALERTS{" + NS
                                         + ", atonix_stack=\"$stack\", alertstate=\"firing\"})",
                                 "{{alertname}} ({{atonix_component}})"));
-        for (ServiceSpec service : stack.getSpec().services()) {
-            serviceRow(dashboard, service);
-        }
-        if (stack.getSpec().postgres() != null) {
-            postgresRow(dashboard, stack.getSpec().postgres().backup() != null);
-        }
-        if (stack.getSpec().redis() != null) {
-            redisRow(dashboard);
-        }
+        serviceRow(dashboard);
+        postgresRow(dashboard);
+        redisRow(dashboard);
         return dashboard.toJson();
     }
 
-    private static void serviceRow(GrafanaDashboard dashboard, ServiceSpec service) {
-        String deployment = Names.service(STACK, service.name());
-        String pods = NS + ", pod=~\"" + deployment + "-[a-z0-9]+-[a-z0-9]+\"";
+    /** Grafana repeats this row per Deployment chosen; a multi-value variable is regex-escaped, hence {@code =~}. */
+    private static void serviceRow(GrafanaDashboard dashboard) {
+        String deployment = NS + ", deployment=~\"$service\"";
+        String pods = NS + ", pod=~\"$service-[a-z0-9]+-[a-z0-9]+\"";
         String container = pods + ", container=\"" + Names.appContainer() + "\"";
         dashboard
-                .row("Service " + service.name())
+                .repeatedRow("$service", "service")
                 .panel(
                         "Replicas",
                         "short",
-                        new Target(
-                                "kube_deployment_spec_replicas{" + NS + ", deployment=\"" + deployment + "\"}",
-                                "wanted"),
-                        new Target(
-                                "kube_deployment_status_replicas_available{" + NS + ", deployment=\"" + deployment
-                                        + "\"}",
-                                "available"),
-                        new Target(
-                                "kube_deployment_status_replicas_unavailable{" + NS + ", deployment=\"" + deployment
-                                        + "\"}",
-                                "unavailable"))
+                        new Target("kube_deployment_spec_replicas{" + deployment + "}", "wanted"),
+                        new Target("kube_deployment_status_replicas_available{" + deployment + "}", "available"),
+                        new Target("kube_deployment_status_replicas_unavailable{" + deployment + "}", "unavailable"))
                 .panel(
                         "Container restarts",
                         "short",
@@ -130,16 +91,12 @@ public final class StackDashboards {
                 .panel(
                         "Memory (working set)",
                         "bytes",
-                        new Target("sum by (pod) (container_memory_working_set_bytes{" + container + "})", "{{pod}}"));
-        if (service.metrics() != null) {
-            dashboard.panel(
-                    "Scrape targets up",
-                    "short",
-                    new Target("up{" + NS + ", service=\"" + deployment + "\"}", "{{pod}}"));
-        }
+                        new Target("sum by (pod) (container_memory_working_set_bytes{" + container + "})", "{{pod}}"))
+                // No data for a service that serves no metrics (and for an oauth2-proxy).
+                .panel("Scrape targets up", "short", new Target("up{" + NS + ", service=~\"$service\"}", "{{pod}}"));
     }
 
-    private static void postgresRow(GrafanaDashboard dashboard, boolean backups) {
+    private static void postgresRow(GrafanaDashboard dashboard) {
         String service = NS + ", service=\"" + Names.postgres(STACK) + "\"";
         dashboard
                 .row("PostgreSQL")
@@ -161,15 +118,13 @@ public final class StackDashboards {
                                         + "}[$__rate_interval]))",
                                 "{{datname}} rollbacks"))
                 .panel("Database size", "bytes", new Target("pg_database_size_bytes{" + service + "}", "{{datname}}"));
-        if (backups) {
-            dashboard.panel(
-                    "Age of the last successful backup",
-                    "s",
-                    new Target(
-                            "time() - kube_cronjob_status_last_successful_time{" + NS + ", cronjob=\""
-                                    + Names.postgresBackups(Names.postgres(STACK)) + "\"}",
-                            "age"));
-        }
+        dashboard.panel(
+                "Age of the last successful backup",
+                "s",
+                new Target(
+                        "time() - kube_cronjob_status_last_successful_time{" + NS + ", cronjob=\""
+                                + Names.postgresBackups(Names.postgres(STACK)) + "\"}",
+                        "age"));
     }
 
     private static void redisRow(GrafanaDashboard dashboard) {
@@ -189,16 +144,5 @@ public final class StackDashboards {
                         new Target(
                                 "sum(rate(redis_commands_processed_total{" + service + "}[$__rate_interval]))",
                                 "commands"));
-    }
-
-    /** Grafana's uid: at most 40 characters, the same for the same stack everywhere. */
-    public static String uid(String namespace, String stack) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((namespace + "/" + stack).getBytes(StandardCharsets.UTF_8));
-            return "atonix-" + HexFormat.of().formatHex(digest).substring(0, 20);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The monitoring objects of a stack, as pure functions: its services' ServiceMonitors, its PrometheusRule
- * ({@link StackAlerts}) and its dashboard ({@link StackDashboards}). The dependents create them where the cluster runs the Prometheus Operator; the render command prints them.
+ * The monitoring objects of a stack, as pure functions: its services' ServiceMonitors and its PrometheusRule
+ * ({@link StackAlerts}). The dependents create them where the cluster runs the Prometheus Operator; the render command
+ * prints them. The Grafana dashboard is one for all stacks ({@link StackDashboards}), which the chart ships.
  */
 public final class StackMonitoring {
 
@@ -32,7 +33,6 @@ public final class StackMonitoring {
                 AppStackResources.perService(stack, (s, service) -> serviceMonitor(s, service, platform))
                         .values());
         StackAlerts.desired(stack, platform).ifPresent(objects::add);
-        StackDashboards.desired(stack, platform).ifPresent(objects::add);
         return objects;
     }
 

@@ -40,15 +40,6 @@ public final class LabelPairs {
         return labels;
     }
 
-    /** Exactly one label. */
-    public static Map.Entry<String, String> single(String setting, String text) {
-        Map<String, String> labels = parse(setting, text);
-        if (labels.size() != 1) {
-            throw new IllegalArgumentException(setting + ": expected one label key=value, got '" + text + "'");
-        }
-        return labels.entrySet().iterator().next();
-    }
-
     static void check(String setting, String key, String value) {
         problem(key, value).ifPresent(problem -> {
             throw new IllegalArgumentException(setting + ": " + problem);

@@ -58,11 +58,6 @@ public interface OperatorConfig {
         /** {@code k=v,k2=v2}: labels on every ServiceMonitor and PrometheusRule, so that the platform's Prometheus selects them. */
         @WithName("prometheus-labels")
         Optional<String> prometheusLabels();
-
-        /** {@code k=v}: the label the Grafana dashboard sidecar watches ConfigMaps for. */
-        @WithName("grafana-dashboard-label")
-        @WithDefault(MonitoringSettings.DEFAULT_DASHBOARD_LABEL)
-        String grafanaDashboardLabel();
     }
 
     Kafka kafka();

@@ -16,9 +16,7 @@ public class PlatformSettingsProducer {
                 config.ingressClassName().orElse(null),
                 new NetworkSettings(
                         network.ingressNamespace(), network.prometheusNamespace(), network.operatorNamespace()),
-                MonitoringSettings.parse(
-                        config.monitoring().prometheusLabels().orElse(""),
-                        config.monitoring().grafanaDashboardLabel()),
+                MonitoringSettings.parse(config.monitoring().prometheusLabels().orElse("")),
                 edge(config.edge()));
     }
 

@@ -67,6 +67,29 @@ public final class GrafanaDashboard {
         return this;
     }
 
+    /**
+     * A variable of several values, all of them by default, listed by {@code query} (Grafana's
+     * {@code label_values(...)}); a row repeated by it shows once per value chosen.
+     */
+    public GrafanaDashboard multiVariable(String name, String title, String query) {
+        ObjectNode variable = variables.addObject();
+        variable.put("name", name);
+        variable.put("label", title);
+        variable.put("type", "query");
+        variable.set("datasource", datasource());
+        variable.put("definition", query);
+        variable.putObject("query").put("query", query).put("refId", "PrometheusVariableQueryEditor-VariableQuery");
+        variable.put("refresh", 2);
+        variable.put("sort", 1);
+        variable.put("hide", 0);
+        variable.put("multi", true);
+        variable.put("includeAll", true);
+        ObjectNode all = variable.putObject("current");
+        all.putArray("text").add("All");
+        all.putArray("value").add("$__all");
+        return this;
+    }
+
     /** A variable a person types, with a default. */
     public GrafanaDashboard textVariable(String name, String title, String defaultValue) {
         ObjectNode variable = variables.addObject();
@@ -82,6 +105,19 @@ public final class GrafanaDashboard {
 
     /** Starts a new row of panels. */
     public GrafanaDashboard row(String title) {
+        return row(title, null);
+    }
+
+    /**
+     * Starts a row that Grafana repeats once per value of {@code variable}, with the panels that follow it until the
+     * next row; in each copy the variable holds that one value. The row stays expanded: Grafana keeps an expanded
+     * row's panels in the dashboard's own list, after the row.
+     */
+    public GrafanaDashboard repeatedRow(String title, String variable) {
+        return row(title, variable);
+    }
+
+    private GrafanaDashboard row(String title, String repeat) {
         if (x > 0) {
             y += PANEL_HEIGHT;
             x = 0;
@@ -93,6 +129,9 @@ public final class GrafanaDashboard {
         row.put("collapsed", false);
         row.set("gridPos", gridPos(0, y, 24, 1));
         row.putArray("panels");
+        if (repeat != null) {
+            row.put("repeat", repeat);
+        }
         y += 1;
         return this;
     }

@@ -17,13 +17,13 @@ import java.util.List;
 
 /**
  * {@code render [--namespace NS] [--ingress-class NAME] [--gateway NS/NAME[/LISTENER]] [--prometheus-labels K=V,...]
- * [--grafana-dashboard-label K=V] [--strimzi-api-version V] [--kafka-authentication A] [--keda] FILE...}: prints, as multi-document YAML, exactly the objects
+ * [--strimzi-api-version V] [--kafka-authentication A] [--keda] FILE...}: prints, as multi-document YAML, exactly the objects
  * the operator would create for the Atonix resources in the files. It needs no cluster and does not boot the operator.
  */
 public final class RenderCommand {
     static final String USAGE = "usage: render [--namespace NS] [--ingress-class NAME] [--gateway NS/NAME[/LISTENER]]"
             + " [--prometheus-labels K=V,...]"
-            + " [--grafana-dashboard-label K=V] [--strimzi-api-version v1|v1beta2] [--kafka-authentication scram-sha-512|tls]"
+            + " [--strimzi-api-version v1|v1beta2] [--kafka-authentication scram-sha-512|tls]"
             + " [--kafka-shared-topics TOPIC:NS,...;...] [--keda] FILE...";
 
     private RenderCommand() {}
@@ -40,7 +40,6 @@ public final class RenderCommand {
         String ingressClass = null;
         EdgeSettings edge = EdgeSettings.ingress();
         String prometheusLabels = "";
-        String dashboardLabel = MonitoringSettings.DEFAULT_DASHBOARD_LABEL;
         KafkaAssumptions kafka = KafkaAssumptions.defaults();
         // As for a cluster that runs KEDA: ScaledObjects instead of the HPAs of services with triggers.
         boolean keda = false;
@@ -82,11 +81,13 @@ public final class RenderCommand {
                     prometheusLabels = args[i];
                 }
                 case "--grafana-dashboard-label" -> {
+                    // Kept so that existing scripts still run: the chart labels the one dashboard of all stacks.
                     if (++i >= args.length) {
                         err.println(USAGE);
                         return 2;
                     }
-                    dashboardLabel = args[i];
+                    err.println("render: --grafana-dashboard-label has no effect: a stack has no dashboard of its own,"
+                            + " the chart ships one for every stack (docs/monitoring.md)");
                 }
                 case "--strimzi-api-version", "--kafka-authentication", "--kafka-shared-topics" -> {
                     if (i + 1 >= args.length) {
@@ -124,7 +125,7 @@ public final class RenderCommand {
         }
         MonitoringSettings monitoring;
         try {
-            monitoring = MonitoringSettings.parse(prometheusLabels, dashboardLabel);
+            monitoring = MonitoringSettings.parse(prometheusLabels);
         } catch (IllegalArgumentException e) {
             err.println("render: " + e.getMessage());
             return 2;

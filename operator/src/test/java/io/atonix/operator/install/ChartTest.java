@@ -7,6 +7,7 @@ import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.kafka.SharedTopics;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -68,7 +69,8 @@ class ChartTest {
                         "Role",
                         "RoleBinding",
                         "Service",
-                        "Deployment");
+                        "Deployment",
+                        "ConfigMap");
 
         Deployment deployment = chart.one(Deployment.class);
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
@@ -78,7 +80,7 @@ class ChartTest {
         assertThat(env(operator))
                 .containsEntry("ATONIX_LEADER_ELECTION_ENABLED", "true")
                 .containsEntry("ATONIX_LEADER_ELECTION_LEASE_NAME", FULLNAME)
-                .containsEntry("ATONIX_MONITORING_GRAFANA_DASHBOARD_LABEL", "grafana_dashboard=1")
+                .doesNotContainKey("ATONIX_MONITORING_GRAFANA_DASHBOARD_LABEL")
                 .containsEntry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false")
                 .doesNotContainKeys(
                         "QUARKUS_OPERATOR_SDK_NAMESPACES",
@@ -187,8 +189,11 @@ class ChartTest {
         assertThat(env(operator))
                 .containsEntry("ATONIX_INGRESS_CLASS_NAME", "nginx")
                 .containsEntry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true")
-                .containsEntry("ATONIX_MONITORING_PROMETHEUS_LABELS", "release=prometheus,team=platform")
-                .containsEntry("ATONIX_MONITORING_GRAFANA_DASHBOARD_LABEL", "grafana.example.com/dashboard=yes");
+                .containsEntry("ATONIX_MONITORING_PROMETHEUS_LABELS", "release=prometheus,team=platform");
+        assertThat(chart.one(ConfigMap.class).getMetadata().getLabels())
+                .as("the one dashboard of all stacks")
+                .containsEntry("grafana.example.com/dashboard", "yes")
+                .doesNotContainKey("grafana_dashboard");
 
         HasMetadata monitor = chart.ofKind("ServiceMonitor").get(0);
         assertThat(monitor.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");

@@ -107,6 +107,13 @@ final class PermissionsFromCode {
                                     of(ConfigMap.class, "get"),
                                             "ReferencedKeys: the ConfigMaps an AppStack's env refers to exist (ClusterChecks)")),
                     Map.entry(
+                            "io/atonix/operator/appstack/RetiredDashboards.java",
+                            primaries -> Map.of(
+                                    of(ConfigMap.class, "list"),
+                                            "RetiredDashboards: finds the per-stack dashboards of earlier versions, once per namespace",
+                                    of(ConfigMap.class, "delete"),
+                                            "RetiredDashboards: deletes them (one dashboard serves every stack now)")),
+                    Map.entry(
                             "io/atonix/operator/common/EventRecorder.java",
                             primaries -> Map.of(
                                     of(Event.class, "create"), "EventRecorder: an Event for each significant action")),

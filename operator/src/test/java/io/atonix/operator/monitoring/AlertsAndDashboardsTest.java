@@ -17,7 +17,6 @@ import io.atonix.operator.common.DesiredHash;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.MonitoringSettings;
 import io.atonix.operator.common.PlatformSettings;
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.fabric8.openshift.api.model.monitoring.v1.Rule;
 import java.time.Duration;
@@ -25,12 +24,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The stack's PrometheusRule and dashboard: what they contain, and which spec fields and settings reach them. */
+/** The stack's PrometheusRule and the stacks' dashboard: what they contain, and which spec fields and settings reach them. */
 class AlertsAndDashboardsTest {
     private static final PlatformSettings PLATFORM = new PlatformSettings(
-            null,
-            io.atonix.operator.common.NetworkSettings.defaults(),
-            MonitoringSettings.parse("release=prom", "grafana_dashboard=1"));
+            null, io.atonix.operator.common.NetworkSettings.defaults(), MonitoringSettings.parse("release=prom"));
 
     @Test
     void everyServiceAndDataStoreHasItsAlertsAndEachNamesTheStackAndComponent() {
@@ -136,68 +133,72 @@ class AlertsAndDashboardsTest {
     }
 
     @Test
-    void theDashboardIsAConfigMapTheGrafanaSidecarFindsWithPanelsPerServiceAndDataStore() throws Exception {
-        ConfigMap configMap = StackDashboards.desired(
-                        MonitoredStacks.full(),
-                        new PlatformSettings(
-                                null,
-                                io.atonix.operator.common.NetworkSettings.defaults(),
-                                MonitoringSettings.parse("", "grafana.example.com/dashboard=shop")))
-                .orElseThrow();
-        assertThat(configMap.getMetadata().getName()).isEqualTo("shop-dashboard");
-        assertThat(configMap.getMetadata().getLabels())
-                .containsEntry("grafana.example.com/dashboard", "shop")
-                .doesNotContainKey("grafana_dashboard");
-        assertThat(StackDashboards.desired(MonitoredStacks.full(), PlatformSettings.defaults())
-                        .orElseThrow()
-                        .getMetadata()
-                        .getLabels())
-                .containsEntry("grafana_dashboard", "1");
-        assertThat(configMap.getData()).containsOnlyKeys("atonix-shop-shop.json");
-        JsonNode dashboard = new ObjectMapper().readTree(configMap.getData().get("atonix-shop-shop.json"));
-        assertThat(dashboard.path("uid").asText())
-                .hasSizeLessThanOrEqualTo(40)
-                .isEqualTo(StackDashboards.uid("shop", "shop"));
-        List<String> variables = dashboard.path("templating").path("list").findValuesAsText("name");
-        assertThat(variables).containsExactly("datasource", "namespace", "stack");
+    void oneDashboardServesEveryStackWithARowRepeatedPerDeploymentOfTheChosenStack() throws Exception {
+        JsonNode dashboard = new ObjectMapper().readTree(StackDashboards.json());
+        assertThat(dashboard.path("uid").asText()).isEqualTo(StackDashboards.UID);
+        JsonNode variables = dashboard.path("templating").path("list");
+        assertThat(variables.findValuesAsText("name")).containsExactly("datasource", "namespace", "stack", "service");
+        JsonNode service = variables.get(3);
+        assertThat(service.path("multi").asBoolean()).isTrue();
+        assertThat(service.path("includeAll").asBoolean()).isTrue();
+        assertThat(service.path("current").path("value").get(0).asText())
+                .as("all by default")
+                .isEqualTo("$__all");
+        assertThat(service.path("definition").asText())
+                .as("kube-state-metrics' defaults label a Deployment's series with its name, not its labels")
+                .isEqualTo("label_values(kube_deployment_spec_replicas{namespace=\"$namespace\","
+                        + " deployment=~\"$stack-.+\"}, deployment)");
+
         List<String> rows = new java.util.ArrayList<>();
+        List<String> repeats = new java.util.ArrayList<>();
         dashboard.path("panels").forEach(p -> {
             if ("row".equals(p.path("type").asText())) {
                 rows.add(p.path("title").asText());
+                repeats.add(p.path("repeat").asText());
+                assertThat(p.path("collapsed").asBoolean())
+                        .as("an expanded row: its panels follow it in the dashboard's list")
+                        .isFalse();
             } else {
                 assertThat(p.path("datasource").path("uid").asText()).isEqualTo("${datasource}");
                 p.path("targets")
-                        .forEach(t -> assertThat(t.path("expr").asText()).contains("$namespace"));
+                        .forEach(t -> assertThat(t.path("expr").asText())
+                                .contains("$namespace")
+                                .containsAnyOf("$stack", "$service"));
             }
         });
-        assertThat(rows)
-                .containsExactly(
-                        "Stack",
-                        "Service web",
-                        "Service api",
-                        "Service worker",
-                        "Service gateway",
-                        "PostgreSQL",
-                        "Redis");
-        assertThat(configMap.getData().get("atonix-shop-shop.json"))
-                .as("nothing of the cluster but the variables' defaults")
-                .doesNotContain("shop-api", "shop-postgres");
+        assertThat(rows).containsExactly("Stack", "$service", "PostgreSQL", "Redis");
+        assertThat(repeats).containsExactly("", "service", "", "");
+        assertThat(StackDashboards.json())
+                .as("the backups' age is there for every stack: it shows no data where a stack has none")
+                .contains("kube_cronjob_status_last_successful_time{namespace=\\\"$namespace\\\","
+                        + " cronjob=\\\"$stack-postgres-backups\\\"}");
+    }
 
-        assertThat(StackDashboards.desired(
-                        MonitoredStacks.full(MonitoredStacks.monitoring(null, null, false, Map.of(), null)), PLATFORM))
-                .isEmpty();
+    @Test
+    void theDashboardsQueriesNameTheObjectsTheOperatorCreatesForAStack() {
+        AppStack stack = MonitoredStacks.full();
+        List<String> deployments = io.atonix.operator.appstack.AppStackResources.desired(
+                        stack, PLATFORM, names -> java.util.Optional.empty())
+                .stream()
+                .filter(o -> o.getKind().equals("Deployment"))
+                .map(o -> o.getMetadata().getName())
+                .toList();
+        assertThat(deployments).isNotEmpty().allMatch(name -> name.matches("shop-.+"));
+        String json = StackDashboards.json().replace("$stack", "shop");
+        assertThat(json)
+                .contains("service=\\\"shop-postgres\\\"", "service=\\\"shop-redis\\\"")
+                .contains("cronjob=\\\"shop-postgres-backups\\\"");
+        assertThat(StackDashboards.link("shop", "my-stack"))
+                .isEqualTo("/d/atonix-stacks?var-namespace=shop&var-stack=my-stack");
     }
 
     @Test
     void malformedSettingsAreRefusedWithTheSettingsName() {
-        assertThatThrownBy(() -> MonitoringSettings.parse("release", "grafana_dashboard=1"))
+        assertThatThrownBy(() -> MonitoringSettings.parse("release"))
                 .hasMessageContaining(MonitoringSettings.PROMETHEUS_LABELS)
                 .hasMessageContaining("key=value");
-        assertThatThrownBy(() -> MonitoringSettings.parse("", "a=1,b=2"))
-                .hasMessageContaining(MonitoringSettings.DASHBOARD_LABEL);
-        assertThatThrownBy(() -> MonitoringSettings.parse("bad key=x", "grafana_dashboard=1"))
-                .hasMessageContaining("'bad key'");
-        assertThat(MonitoringSettings.parse(" a=1 , example.com/b = 2 ,", "g=").prometheusLabels())
+        assertThatThrownBy(() -> MonitoringSettings.parse("bad key=x")).hasMessageContaining("'bad key'");
+        assertThat(MonitoringSettings.parse(" a=1 , example.com/b = 2 ,").prometheusLabels())
                 .containsExactlyInAnyOrderEntriesOf(Map.of("a", "1", "example.com/b", "2"));
     }
 

@@ -61,7 +61,7 @@ class MonitoringReconcilerTest {
     }
 
     @Test
-    void scrapingAlertsAndDashboardFollowTheSpec() {
+    void scrapingAndAlertsFollowTheSpecAndTheStatusLinksTheSharedDashboard() {
         ServiceSpec web = TestStacks.service("web", "nginx:1.27", 8080);
         ServiceSpec api =
                 TestStacks.withMetrics(TestStacks.service("api", "acme/api:1", 5000), new Metrics("/prom", 9100, null));
@@ -82,11 +82,6 @@ class MonitoringReconcilerTest {
         await().atMost(TIMEOUT).untilAsserted(() -> {
             assertThat(monitor("mon", "shop-api")).isNotNull();
             assertThat(rule("mon", "shop-alerts")).isNotNull();
-            assertThat(client.configMaps()
-                            .inNamespace("mon")
-                            .withName("shop-dashboard")
-                            .get())
-                    .isNotNull();
             assertThat(monitor("mon", "shop-postgres"))
                     .as("the Postgres controller's exporter ServiceMonitor")
                     .isNotNull();
@@ -107,18 +102,19 @@ class MonitoringReconcilerTest {
         assertThat(client.configMaps()
                         .inNamespace("mon")
                         .withName("shop-dashboard")
-                        .get()
-                        .getMetadata()
-                        .getLabels())
-                .containsEntry("grafana_dashboard", "1");
+                        .get())
+                .as("the chart ships one dashboard for every stack")
+                .isNull();
         await().atMost(TIMEOUT)
                 .untilAsserted(() -> assertThat(monitoringComponent("mon", "shop"))
                         .satisfies(c -> {
                             assertThat(c.holds()).isTrue();
                             assertThat(c.reason()).isEqualTo(MonitoringStatus.REASON_ACTIVE);
+                            assertThat(c.message())
+                                    .isEqualTo("Grafana dashboard: /d/atonix-stacks?var-namespace=mon&var-stack=shop");
                         }));
 
-        // api stops serving metrics and alerts are turned off: its ServiceMonitor and the rule go, the dashboard stays.
+        // api stops serving metrics and alerts are turned off: its ServiceMonitor and the rule go.
         ServiceSpec plainApi = TestStacks.withMetrics(api, null);
         Updates.change(
                 client,
@@ -137,11 +133,6 @@ class MonitoringReconcilerTest {
             assertThat(monitor("mon", "shop-api")).isNull();
             assertThat(rule("mon", "shop-alerts")).isNull();
         });
-        assertThat(client.configMaps()
-                        .inNamespace("mon")
-                        .withName("shop-dashboard")
-                        .get())
-                .isNotNull();
         await().atMost(TIMEOUT)
                 .untilAsserted(() -> assertThat(
                                 client.v1().events().inNamespace("mon").list().getItems())
@@ -149,7 +140,7 @@ class MonitoringReconcilerTest {
                                 .startsWith("Deleted: Deleted ")
                                 .contains("PrometheusRule shop-alerts")));
 
-        // Scraping off: the child Postgres' exporter goes unscraped too; dashboard off: its ConfigMap goes.
+        // Scraping off: the child Postgres' exporter goes unscraped too; all off: no Monitoring component.
         Updates.change(
                 client,
                 AppStack.class,
@@ -164,11 +155,6 @@ class MonitoringReconcilerTest {
                         null,
                         null)));
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            assertThat(client.configMaps()
-                            .inNamespace("mon")
-                            .withName("shop-dashboard")
-                            .get())
-                    .isNull();
             assertThat(monitor("mon", "shop-postgres")).isNull();
             assertThat(get("mon", "shop").getStatus().components())
                     .noneMatch(c -> c.component().equals(MonitoringStatus.COMPONENT));

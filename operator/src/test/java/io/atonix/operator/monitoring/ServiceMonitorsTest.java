@@ -35,7 +35,7 @@ class ServiceMonitorsTest {
     private static final PlatformSettings PLATFORM = new PlatformSettings(
             null,
             io.atonix.operator.common.NetworkSettings.defaults(),
-            MonitoringSettings.parse("release=kube-prometheus-stack, team=platform", "grafana_dashboard=1"));
+            MonitoringSettings.parse("release=kube-prometheus-stack, team=platform"));
 
     @Test
     void aServiceThatDeclaresMetricsGetsAServiceMonitorThatSelectsItsService() {

@@ -125,7 +125,7 @@ class RenderCommandTest {
     }
 
     @Test
-    void theShopSampleRendersItsMonitoringWithThePlatformsLabels() {
+    void theShopSampleRendersItsMonitoringWithThePlatformsLabelsAndNoDashboardOfItsOwn() {
         Result result = run(
                 "--prometheus-labels",
                 "release=kube-prometheus-stack",
@@ -143,11 +143,11 @@ class RenderCommandTest {
                         o -> o.getKind().equals("PrometheusRule") || o.getKind().equals("ServiceMonitor"))
                 .allSatisfy(
                         o -> assertThat(o.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack"));
+        assertThat(result.err).contains("--grafana-dashboard-label has no effect");
         assertThat(printed)
-                .filteredOn(o -> o.getKind().equals("ConfigMap"))
-                .singleElement()
-                .satisfies(
-                        o -> assertThat(o.getMetadata().getLabels()).containsEntry("grafana.io/dashboard", "atonix"));
+                .as("no dashboard of the stack's own: the chart ships one for every stack")
+                .noneMatch(o -> o.getKind().equals("ConfigMap")
+                        && o.getMetadata().getName().endsWith("-dashboard"));
         assertThat(run(
                                 "--prometheus-labels",
                                 "no-equals-sign",

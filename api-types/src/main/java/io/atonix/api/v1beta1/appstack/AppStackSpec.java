@@ -121,7 +121,7 @@ public record AppStackSpec(
         KafkaSpec kafka,
 
         @JsonPropertyDescription(
-                "Prometheus scraping, alert rules and a Grafana dashboard. On by default where the cluster runs the Prometheus Operator.")
+                "Prometheus scraping and alert rules. On by default where the cluster runs the Prometheus Operator.")
         MonitoringSpec monitoring,
 
         @JsonPropertyDescription(

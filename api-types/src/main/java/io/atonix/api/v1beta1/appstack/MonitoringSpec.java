@@ -25,7 +25,10 @@ public record MonitoringSpec(
         @Default("true") @JsonPropertyDescription("Creates a PrometheusRule with the stack's default alerts.")
         Boolean alerts,
 
-        @Default("true") @JsonPropertyDescription("Creates a Grafana dashboard ConfigMap for the stack.")
+        // Kept in v1beta1: the operator wrote a dashboard ConfigMap per stack before the chart shipped one for all.
+        @Default("true")
+        @JsonPropertyDescription(
+                "Deprecated: one Grafana dashboard, shipped by the chart, shows every stack. Only whether the Monitoring component's message links the stack in it.")
         Boolean dashboard,
 
         @Size(max = 16)
