@@ -237,6 +237,15 @@ class ChartTest {
     }
 
     @Test
+    void theProvisioningPoolsSizeReachesTheOperatorAndOnlyAPositiveCountIsAccepted() {
+        assertThat(env(operator(RenderedChart.render("")))).containsEntry("ATONIX_POSTGRES_PROVISIONING_THREADS", "4");
+        assertThat(env(operator(RenderedChart.render("postgres: { provisioningThreads: 16 }\n"))))
+                .containsEntry("ATONIX_POSTGRES_PROVISIONING_THREADS", "16");
+        assertThatThrownBy(() -> RenderedChart.render("postgres: { provisioningThreads: 0 }\n"))
+                .hasMessageContaining("provisioningThreads");
+    }
+
+    @Test
     void theBoundsOfTheWaitsOnOtherSystemsReachTheOperatorAndOnlyDurationsAreAccepted() {
         assertThat(env(operator(RenderedChart.render(""))))
                 .containsEntry("ATONIX_WAITS_KAFKA_UNMANAGED", "10m")

@@ -244,7 +244,9 @@ final class PermissionsFromCode {
     /** The resource types the informers a reconciler declares in prepareEventSources watch, by reconciler. */
     private static final Map<String, List<Class<? extends HasMetadata>>> OWN_EVENT_SOURCES = Map.of(
             "AppStackReconciler", List.of(Secret.class),
-            "RedisReconciler", List.of(PersistentVolumeClaim.class));
+            "RedisReconciler", List.of(PersistentVolumeClaim.class),
+            // ProvisioningRuns: finished provisioning runs, not an informer; it watches nothing.
+            "PostgresReconciler", List.of());
 
     /** A permission and whether it is needed in every watched namespace or cluster-wide. */
     record Need(Permission permission, boolean namespaced) {}

@@ -58,6 +58,8 @@ class PostgresTlsReconcilerTest {
                 client, Postgres.class, NAMESPACE, "orders", r -> r.setSpec(spec(new TlsSpec(TlsMode.Required))));
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
+            // The login Secret that names the CA may be stored before the TLS Secret that holds it: wait for both.
+            assertThat(secret("orders-tls")).isNotNull();
             Map<String, String> login = SecretValues.all(secret("orders-api-login"));
             assertThat(login)
                     .containsEntry("password", plain.get("password"))
