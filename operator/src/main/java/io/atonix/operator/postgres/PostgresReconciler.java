@@ -155,7 +155,7 @@ public class PostgresReconciler implements Reconciler<Postgres>, ReconcileFlow.S
 
     /**
      * "" when the server matches the plan; otherwise why not, without any secret; null while a run is under way and the
-     * status does not already say this spec was provisioned.
+     * stored status does not already say what provisioning this spec came to.
      */
     private String provision(Postgres postgres, Context<Postgres> context, StatefulSet sts) {
         Map<String, Secret> secrets = Secondaries.labelled(
@@ -176,7 +176,7 @@ public class PostgresReconciler implements Reconciler<Postgres>, ReconcileFlow.S
         Optional<String> outcome = runs.outcome(ResourceID.fromResource(postgres), inputs, () -> {
             return run(postgres, client, plan.get(), superuser.get(), caCertificate.get());
         });
-        return outcome.orElse(ProvisioningInputs.provisionedBefore(postgres) ? "" : null);
+        return outcome.or(() -> ProvisioningInputs.storedOutcome(postgres)).orElse(null);
     }
 
     private static String run(

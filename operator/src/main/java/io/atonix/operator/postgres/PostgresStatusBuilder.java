@@ -24,6 +24,8 @@ public final class PostgresStatusBuilder {
     public static final String REASON_STARTING = "Starting";
     public static final String REASON_INVALID_SPEC = ReconcileFlow.INVALID_SPEC;
     public static final String REASON_PROVISIONING_FAILED = "ProvisioningFailed";
+    /** How the Ready message of a failed provisioning begins; what follows is the failure. */
+    static final String FAILED = "Creating databases and roles failed: ";
     /** The server is ready and a run creating its databases and roles is under way. */
     public static final String REASON_PROVISIONING = "Provisioning";
 
@@ -87,11 +89,7 @@ public final class PostgresStatusBuilder {
         String waiting = !server
                 ? "Waiting for the PostgreSQL server to be ready"
                         + (secrets.waiting().isEmpty() ? "" : ": " + String.join("; ", secrets.waiting()))
-                : provisioned
-                        ? ""
-                        : running
-                                ? "Creating databases and roles"
-                                : "Creating databases and roles failed: " + provisioning;
+                : provisioned ? "" : running ? "Creating databases and roles" : FAILED + provisioning;
         String reason = provisioned
                 ? REASON_READY
                 : running ? REASON_PROVISIONING : server ? REASON_PROVISIONING_FAILED : REASON_STARTING;

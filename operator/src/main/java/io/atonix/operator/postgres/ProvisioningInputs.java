@@ -1,5 +1,6 @@
 package io.atonix.operator.postgres;
 
+import io.atonix.api.v1beta1.common.Condition;
 import io.atonix.api.v1beta1.common.ConditionTypes;
 import io.atonix.api.v1beta1.postgres.Postgres;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -7,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.util.Collection;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -27,18 +29,31 @@ final class ProvisioningInputs {
     }
 
     /**
-     * Whether the stored status already says this spec was provisioned: a run for other inputs (a restarted operator,
-     * a rotated password) then leaves the status as it is until it ends, instead of writing it twice.
+     * What the stored status says provisioning of this spec came to: "", the failure, or empty when it says neither
+     * (a new spec, a server that was not ready). A run under way, after a restart of the operator or for a rotated
+     * password, leaves the status as it is until it ends instead of writing it twice.
      */
-    static boolean provisionedBefore(Postgres postgres) {
+    static Optional<String> storedOutcome(Postgres postgres) {
         if (postgres.getStatus() == null) {
-            return false;
+            return Optional.empty();
         }
         return postgres.getStatus().conditions().stream()
                 .filter(c -> ConditionTypes.READY.equals(c.type()))
-                .anyMatch(c -> c.holds()
-                        && Objects.equals(
-                                c.observedGeneration(), postgres.getMetadata().getGeneration()));
+                .filter(c -> Objects.equals(
+                        c.observedGeneration(), postgres.getMetadata().getGeneration()))
+                .findFirst()
+                .flatMap(ProvisioningInputs::outcome);
+    }
+
+    private static Optional<String> outcome(Condition ready) {
+        if (ready.holds()) {
+            return Optional.of("");
+        }
+        if (PostgresStatusBuilder.REASON_PROVISIONING_FAILED.equals(ready.reason())
+                && ready.message().startsWith(PostgresStatusBuilder.FAILED)) {
+            return Optional.of(ready.message().substring(PostgresStatusBuilder.FAILED.length()));
+        }
+        return Optional.empty();
     }
 
     private static String version(HasMetadata object) {

@@ -32,19 +32,26 @@ class ProvisioningStatusTest {
     }
 
     @Test
-    void aStatusThatSaysThisGenerationWasProvisionedHoldsWhileAnotherRunIsUnderWay() {
+    void theStoredStatusTellsWhatProvisioningThisGenerationCameToWhileAnotherRunIsUnderWay() {
         Postgres postgres = postgres();
-        assertThat(ProvisioningInputs.provisionedBefore(postgres))
+        assertThat(ProvisioningInputs.storedOutcome(postgres))
                 .as("no status yet")
-                .isFalse();
+                .isEmpty();
+
+        postgres.setStatus(PostgresStatusBuilder.observed(postgres, readyServer(), null, NO_GROWTH, Instant.EPOCH));
+        assertThat(ProvisioningInputs.storedOutcome(postgres))
+                .as("a first run under way")
+                .isEmpty();
+
+        postgres.setStatus(PostgresStatusBuilder.observed(
+                postgres, readyServer(), "connection refused: db:5432", NO_GROWTH, Instant.EPOCH));
+        assertThat(ProvisioningInputs.storedOutcome(postgres)).hasValue("connection refused: db:5432");
 
         postgres.setStatus(PostgresStatusBuilder.observed(postgres, readyServer(), "", NO_GROWTH, Instant.EPOCH));
-        assertThat(ProvisioningInputs.provisionedBefore(postgres)).isTrue();
+        assertThat(ProvisioningInputs.storedOutcome(postgres)).hasValue("");
 
         postgres.getMetadata().setGeneration(2L);
-        assertThat(ProvisioningInputs.provisionedBefore(postgres))
-                .as("a new spec")
-                .isFalse();
+        assertThat(ProvisioningInputs.storedOutcome(postgres)).as("a new spec").isEmpty();
     }
 
     @Test
