@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The real CRDs of COSI v0.1.0, objectstorage.k8s.io/v1alpha1 (crds/ of its API Go module), for one test class
@@ -27,11 +28,13 @@ public final class CosiApisOnRealCluster {
         List<CustomResourceDefinition> crds = ClassCrds.inDirectory(admin, module.resolve("crds"));
         Map<String, String> annotations = commonAnnotations(module.resolve("kustomization.yaml"));
         crds.forEach(crd -> {
-            Map<String, String> own = new java.util.TreeMap<>(annotations);
+            // As kustomize does: the common annotations over the file's own.
+            Map<String, String> merged = new TreeMap<>();
             if (crd.getMetadata().getAnnotations() != null) {
-                own.putAll(crd.getMetadata().getAnnotations());
+                merged.putAll(crd.getMetadata().getAnnotations());
             }
-            crd.getMetadata().setAnnotations(own);
+            merged.putAll(annotations);
+            crd.getMetadata().setAnnotations(merged);
         });
         return ClassCrds.install(admin, "COSI's", crds);
     }

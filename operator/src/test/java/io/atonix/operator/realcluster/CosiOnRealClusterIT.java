@@ -9,8 +9,10 @@ import io.atonix.api.v1beta1.appstack.ComponentStatus;
 import io.atonix.api.v1beta1.appstack.ObjectStore;
 import io.atonix.api.v1beta1.appstack.ServiceSpec;
 import io.atonix.operator.appstack.TestStacks;
+import io.atonix.operator.common.Updates;
 import io.atonix.operator.objectstore.BucketAccess;
 import io.atonix.operator.objectstore.BucketAccessSpec;
+import io.atonix.operator.objectstore.BucketAccessStatus;
 import io.atonix.operator.objectstore.BucketInfo;
 import io.atonix.operator.objectstore.ObjectStoreProblems;
 import io.atonix.operator.objectstore.ObjectStoreStacks;
@@ -21,6 +23,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +36,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Object stores of COSI BucketClaims on a real API server with COSI v0.1.0's real CRDs: the packaged operator, with
  * the chart's rights and the platform's BucketAccessClass, writes a BucketAccess per use that passes the server's
  * schema; the test then plays COSI's sidecar (it writes the BucketInfo Secret the access names) and the service's
- * binding carries the granted endpoint, bucket and keys. COSI itself does not run.
+ * binding carries the granted endpoint, bucket and keys; then the operator writes nothing while the stack is unchanged.
+ * COSI itself does not run.
  */
 @ExtendWith(RealCluster.class)
 class CosiOnRealClusterIT {
@@ -80,7 +84,7 @@ class CosiOnRealClusterIT {
     }
 
     @Test
-    void aBucketAccessPassesTheServerAndOnceCosiGrantsItTheServiceIsBoundToTheGrantedBucket() {
+    void aBucketAccessPassesTheServerAndOnceCosiGrantsItTheServiceIsBoundToTheGrantedBucket() throws Exception {
         String ns = namespaces.restricted("shop");
         ServiceSpec api = TestStacks.withUses(TestStacks.service("api", "acme/api:1", 5000), uses("files", "media"));
         AppStack stack =
@@ -153,6 +157,26 @@ class CosiOnRealClusterIT {
                 .singleElement()
                 .satisfies(from ->
                         assertThat(from.getSecretKeyRef().getName()).isEqualTo("shop-objectstore-api-files-login"));
+
+        // Steady state: COSI reports the access granted, the stack reconciles, and the operator writes nothing (what
+        // the server defaulted in COSI's object is no drift).
+        AuditLog audit = new AuditLog(RealCluster.plane().auditLog());
+        audit.awaitSettled(operator.user(), ns, Duration.ofSeconds(5), TIMEOUT);
+        long mark = audit.mark();
+        Instant windowStart = Instant.now();
+        long before = operator.reconciliationsOf(ns, "shop");
+        Updates.changeStatus(
+                admin, BucketAccess.class, ns, ACCESS, a -> a.setStatus(new BucketAccessStatus(true, "account-1")));
+        assertThat(audit.writesDuring(
+                        operator.user(),
+                        ns,
+                        mark,
+                        windowStart,
+                        Duration.ofSeconds(10),
+                        () -> operator.reconciliationsOf(ns, "shop") > before,
+                        TIMEOUT))
+                .as("writing requests of the operator while reconciling an unchanged stack")
+                .isEmpty();
     }
 
     private static ComponentStatus objectStores(String ns) {
