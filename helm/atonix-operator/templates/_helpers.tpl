@@ -119,6 +119,11 @@ list and the code disagree. No wildcards. Why each rule is there: docs/install.m
 - apiGroups: ["keda.sh"]
   resources: ["scaledobjects", "triggerauthentications"]
   verbs: ["get", "list", "watch", "create", "update", "delete"]
+# Object stores that name a COSI BucketClaim (docs/object-storage.md): where COSI runs, a BucketAccess per use; COSI
+# writes the credentials into a Secret the operator reads like the stores' other credentials.
+- apiGroups: ["objectstorage.k8s.io"]
+  resources: ["bucketaccesses"]
+  verbs: ["get", "list", "watch", "create", "update", "delete"]
 - apiGroups: ["batch"]
   resources: ["cronjobs"]
   verbs: ["get", "list", "watch", "create", "update", "delete"]

@@ -15,7 +15,10 @@ import io.atonix.operator.edge.GatewayApiInstalled;
 import io.atonix.operator.kafka.KafkaOutcome;
 import io.atonix.operator.kafka.KafkaStep;
 import io.atonix.operator.keda.KedaInstalled;
+import io.atonix.operator.keda.TriggersValidator;
 import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
+import io.atonix.operator.objectstore.CosiInstalled;
+import io.atonix.operator.objectstore.CosiValidator;
 import io.atonix.operator.objectstore.CredentialsSecrets;
 import io.atonix.operator.objectstore.ObjectStoreStep;
 import io.atonix.operator.observability.AppStackGauges;
@@ -68,6 +71,10 @@ import org.jboss.logging.Logger;
                     type = ScaledObjectDependent.class,
                     dependsOn = "autoscalers",
                     activationCondition = KedaInstalled.class),
+            @Dependent(
+                    name = "bucketaccesses",
+                    type = BucketAccessDependent.class,
+                    activationCondition = CosiInstalled.class),
             @Dependent(name = "disruptionbudgets", type = PodDisruptionBudgetDependent.class),
             @Dependent(name = "authproxy-serviceaccounts", type = AuthProxyServiceAccountDependent.class),
             @Dependent(name = "authproxy-cookies", type = AuthProxyCookieDependent.class),
@@ -147,6 +154,8 @@ public class AppStackReconciler
     public Refusal check(AppStack stack, Context<AppStack> context) {
         List<SpecProblem> problems = new ArrayList<>(AppStackValidator.validate(stack));
         problems.addAll(GatewayPaths.validate(stack.getSpec(), platform));
+        problems.addAll(TriggersValidator.prometheus(stack.getSpec(), platform.prometheus()));
+        problems.addAll(CosiValidator.problems(stack.getSpec(), platform.cosi()));
         if (!problems.isEmpty()) {
             return Refusal.of(message(problems));
         }

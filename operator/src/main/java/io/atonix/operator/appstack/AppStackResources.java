@@ -43,7 +43,8 @@ public final class AppStackResources {
             Autoscalers.desired(stack, service, scaling.kedaInstalled()).ifPresent(objects::add);
             if (scaling.kedaInstalled()) {
                 TriggerAuthentications.desired(stack, service, scaling.kafka()).ifPresent(objects::add);
-                ScaledObjects.desired(stack, service, scaling.kafka()).ifPresent(objects::add);
+                ScaledObjects.desired(stack, service, scaling.kafka(), platform.prometheus())
+                        .ifPresent(objects::add);
             }
             DisruptionBudgets.desired(stack, service).ifPresent(objects::add);
         }

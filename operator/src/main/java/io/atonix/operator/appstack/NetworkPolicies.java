@@ -18,6 +18,7 @@ import io.atonix.api.v1beta1.appstack.UseKind;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.NetworkSettings;
+import io.atonix.operator.objectstore.GrantedEndpoints;
 import io.atonix.operator.objectstore.ObjectStoreEgress;
 import io.atonix.operator.postgres.PostgresConfig;
 import io.atonix.operator.postgres.PostgresStatefulSets;
@@ -53,6 +54,12 @@ public final class NetworkPolicies {
 
     /** Keyed by policy name; empty when the stack turns NetworkPolicies off. */
     public static Map<String, NetworkPolicy> desired(AppStack stack, NetworkSettings network) {
+        return desired(stack, network, GrantedEndpoints.none());
+    }
+
+    /** @param granted the endpoints COSI granted the stack's claimed object stores */
+    public static Map<String, NetworkPolicy> desired(
+            AppStack stack, NetworkSettings network, GrantedEndpoints granted) {
         NetworkPolicySpec spec = stack.getSpec().networkPolicy();
         Map<String, NetworkPolicy> policies = new LinkedHashMap<>();
         if (spec != null && Boolean.FALSE.equals(spec.enabled())) {
@@ -80,7 +87,7 @@ public final class NetworkPolicies {
                                     .build(),
                             egress,
                             serviceIngress(stack, service, network),
-                            egress ? serviceEgress(stack, spec, service) : null));
+                            egress ? serviceEgress(stack, spec, service, granted) : null));
         }
         for (ServiceSpec service : AuthProxies.protectedServices(stack)) {
             add(policies, AuthProxyPolicies.desired(stack, service, network, egress));
@@ -140,7 +147,7 @@ public final class NetworkPolicies {
     }
 
     private static List<NetworkPolicyEgressRule> serviceEgress(
-            AppStack stack, NetworkPolicySpec spec, ServiceSpec service) {
+            AppStack stack, NetworkPolicySpec spec, ServiceSpec service, GrantedEndpoints granted) {
         String name = stack.getMetadata().getName();
         List<NetworkPolicyEgressRule> rules = new ArrayList<>();
         rules.add(dns());
@@ -169,7 +176,7 @@ public final class NetworkPolicies {
                             .build())
                     .build());
         }
-        rules.addAll(ObjectStoreEgress.rules(stack.getSpec(), service));
+        rules.addAll(ObjectStoreEgress.rules(stack.getSpec(), service, granted));
         rules.addAll(EgressDestinations.grantedTo(spec, service.name()));
         return rules;
     }

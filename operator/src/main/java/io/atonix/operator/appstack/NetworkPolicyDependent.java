@@ -6,6 +6,7 @@ import io.atonix.operator.common.PlatformSettings;
 import io.atonix.operator.common.Secondaries;
 import io.atonix.operator.common.StampedDependent;
 import io.atonix.operator.common.WithoutManagedFields;
+import io.atonix.operator.objectstore.ObjectStoreStep;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -29,7 +30,7 @@ public class NetworkPolicyDependent extends StampedDependent<NetworkPolicy, AppS
 
     @Override
     public Map<String, NetworkPolicy> desiredResources(AppStack primary, Context<AppStack> context) {
-        return NetworkPolicies.desired(primary, platform.network());
+        return NetworkPolicies.desired(primary, platform.network(), ObjectStoreStep.grantedEndpoints(context));
     }
 
     @Override

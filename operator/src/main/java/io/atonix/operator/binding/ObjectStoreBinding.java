@@ -15,6 +15,8 @@ public final class ObjectStoreBinding {
     public static final String TYPE = "s3";
     /** The value of {@link ServiceBinding#PROVIDER}: the store is the user's, the operator only binds to it. */
     public static final String PROVIDER = "user";
+    /** The value of {@link ServiceBinding#PROVIDER} for a bucket COSI granted the access to. */
+    public static final String PROVIDER_COSI = "cosi";
 
     public static final String ENDPOINT = "endpoint";
     public static final String BUCKET = "bucket";

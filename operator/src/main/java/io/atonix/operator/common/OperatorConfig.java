@@ -71,6 +71,36 @@ public interface OperatorConfig {
         Optional<String> sharedTopics();
     }
 
+    Keda keda();
+
+    interface Keda {
+        KedaPrometheus prometheus();
+    }
+
+    /** The platform's Prometheus that KEDA's Prometheus triggers ask (docs/autoscaling.md). */
+    interface KedaPrometheus {
+        /** Address of its HTTP API for triggers that name none; unset makes serverAddress required in each trigger. */
+        @WithName("server-address")
+        Optional<String> serverAddress();
+
+        /** The ClusterTriggerAuthentication every Prometheus trigger references; unset asks without credentials. */
+        @WithName("authentication-name")
+        Optional<String> authenticationName();
+
+        /** KEDA's authModes that authentication provides, comma-separated: bearer or basic, and tls. */
+        @WithName("auth-modes")
+        Optional<String> authModes();
+    }
+
+    Cosi cosi();
+
+    /** The platform's COSI, for object stores that name a BucketClaim (docs/object-storage.md). */
+    interface Cosi {
+        /** The BucketAccessClass of the BucketAccesses of stores that name none; unset makes each such store name one. */
+        @WithName("bucket-access-class-name")
+        Optional<String> bucketAccessClassName();
+    }
+
     Waits waits();
 
     /**

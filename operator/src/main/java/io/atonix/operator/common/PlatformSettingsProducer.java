@@ -17,7 +17,17 @@ public class PlatformSettingsProducer {
                 new NetworkSettings(
                         network.ingressNamespace(), network.prometheusNamespace(), network.operatorNamespace()),
                 MonitoringSettings.parse(config.monitoring().prometheusLabels().orElse("")),
-                edge(config.edge()));
+                edge(config.edge()),
+                prometheus(config.keda().prometheus()),
+                new CosiSettings(config.cosi().bucketAccessClassName().orElse(null)));
+    }
+
+    /** The platform's Prometheus for KEDA; settings that contradict each other stop the operator at start. */
+    static PrometheusSettings prometheus(OperatorConfig.KedaPrometheus prometheus) {
+        return new PrometheusSettings(
+                prometheus.serverAddress().orElse(null),
+                prometheus.authenticationName().orElse(null),
+                PrometheusSettings.modes(prometheus.authModes().orElse("")));
     }
 
     /** The edge settings; a Gateway mode without its Gateway stops the operator at start with a clear message. */

@@ -7,6 +7,7 @@ import io.atonix.api.v1beta1.appstack.CronTrigger;
 import io.atonix.api.v1beta1.appstack.KafkaLagTrigger;
 import io.atonix.api.v1beta1.appstack.PrometheusTrigger;
 import io.atonix.api.v1beta1.appstack.ServiceSpec;
+import io.atonix.operator.common.PrometheusSettings;
 import io.atonix.operator.kafka.KafkaClientNames;
 import io.atonix.operator.keda.ScaledObjectSpec.AuthenticationRef;
 import io.atonix.operator.keda.ScaledObjectSpec.Trigger;
@@ -27,7 +28,8 @@ final class KedaTriggers {
 
     private KedaTriggers() {}
 
-    static List<Trigger> of(AppStack stack, ServiceSpec service, KafkaClientSecurity security) {
+    static List<Trigger> of(
+            AppStack stack, ServiceSpec service, KafkaClientSecurity security, PrometheusSettings platform) {
         Autoscale autoscale = service.autoscale();
         List<Trigger> triggers = new ArrayList<>();
         for (AutoscaleTrigger trigger : autoscale.triggers()) {
@@ -37,7 +39,7 @@ final class KedaTriggers {
             } else if (trigger.cron() != null) {
                 triggers.add(cron(trigger.name(), trigger.cron()));
             } else if (trigger.prometheus() != null) {
-                triggers.add(prometheus(trigger.name(), trigger.prometheus()));
+                triggers.add(prometheus(trigger.name(), trigger.prometheus(), platform));
             }
         }
         triggers.add(utilization("cpu", autoscale.targetCpuOrDefault()));
@@ -85,15 +87,30 @@ final class KedaTriggers {
         return new Trigger("cron", name, null, metadata, null);
     }
 
-    private static Trigger prometheus(String name, PrometheusTrigger prometheus) {
+    /**
+     * A trigger that asks the platform's Prometheus references the platform's ClusterTriggerAuthentication: the
+     * application team names neither the credentials nor the object that holds them. A trigger that names another
+     * server asks it without them, so that a stack cannot have KEDA send the platform's credentials anywhere.
+     */
+    private static Trigger prometheus(String name, PrometheusTrigger prometheus, PrometheusSettings platform) {
         Map<String, String> metadata = new TreeMap<>();
-        metadata.put("serverAddress", prometheus.serverAddress());
+        String server = prometheus.serverAddress() == null ? platform.serverAddress() : prometheus.serverAddress();
+        metadata.put("serverAddress", server);
         metadata.put("query", prometheus.query());
         metadata.put("threshold", prometheus.threshold());
         if (prometheus.activationThreshold() != null) {
             metadata.put("activationThreshold", prometheus.activationThreshold());
         }
-        return new Trigger("prometheus", name, null, metadata, null);
+        if (platform.authentication() == null || !server.equals(platform.serverAddress())) {
+            return new Trigger("prometheus", name, null, metadata, null);
+        }
+        metadata.put("authModes", String.join(",", platform.authModes()));
+        return new Trigger(
+                "prometheus",
+                name,
+                null,
+                metadata,
+                new AuthenticationRef(platform.authentication(), AuthenticationRef.CLUSTER));
     }
 
     /** Unnamed, so that no name of the spec's triggers can collide with it. */

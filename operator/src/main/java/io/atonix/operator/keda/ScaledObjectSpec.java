@@ -36,8 +36,17 @@ public record ScaledObjectSpec(
             Map<String, String> metadata,
             AuthenticationRef authenticationRef) {}
 
-    /** A TriggerAuthentication in the ScaledObject's namespace, by name. */
+    /**
+     * A TriggerAuthentication in the ScaledObject's namespace by name, or with kind ClusterTriggerAuthentication one of
+     * the cluster's.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record AuthenticationRef(String name) {}
+    public record AuthenticationRef(String name, String kind) {
+        public static final String CLUSTER = "ClusterTriggerAuthentication";
+
+        public AuthenticationRef(String name) {
+            this(name, null);
+        }
+    }
 }

@@ -7,6 +7,7 @@ import io.atonix.operator.common.DesiredHash;
 import io.atonix.operator.common.Labels;
 import io.atonix.operator.common.Names;
 import io.atonix.operator.common.Owners;
+import io.atonix.operator.common.PrometheusSettings;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +26,17 @@ public final class ScaledObjects {
 
     private ScaledObjects() {}
 
-    /** @param security how KEDA reaches the service's Kafka listener, for a Kafka lag trigger */
+    /** {@link #desired(AppStack, ServiceSpec, KafkaClientSecurity, PrometheusSettings)} without a platform Prometheus. */
     public static Optional<ScaledObject> desired(AppStack stack, ServiceSpec service, KafkaClientSecurity security) {
+        return desired(stack, service, security, PrometheusSettings.none());
+    }
+
+    /**
+     * @param security how KEDA reaches the service's Kafka listener, for a Kafka lag trigger
+     * @param prometheus the platform's Prometheus, for Prometheus triggers
+     */
+    public static Optional<ScaledObject> desired(
+            AppStack stack, ServiceSpec service, KafkaClientSecurity security, PrometheusSettings prometheus) {
         Autoscale autoscale = service.autoscale();
         if (autoscale == null || !autoscale.hasTriggers()) {
             return Optional.empty();
@@ -44,7 +54,7 @@ public final class ScaledObjects {
                 new ScaledObjectSpec.ScaleTarget("apps/v1", "Deployment", name, Names.appContainer()),
                 autoscale.minReplicasOrDefault(),
                 autoscale.maxReplicas(),
-                KedaTriggers.of(stack, service, security)));
+                KedaTriggers.of(stack, service, security, prometheus)));
         return Optional.of(DesiredHash.stamp(scaledObject));
     }
 }

@@ -16,9 +16,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * The user's Secrets that object stores name for their access key. The user writes them, so they carry none of the
+ * The user's Secrets that object stores name for their access key, and the Secrets COSI writes the access of a
+ * claimed store into. Neither is the operator's, so they carry none of the
  * operator's labels: the informer watches the Secrets of the stacks' namespaces, and an index of the stacks by the
  * Secrets they name maps a change to exactly the stacks that read it (never to one of another namespace), whose
  * binding Secrets then follow. Reads come from this cache, so a reconcile makes no request for them.
@@ -48,14 +50,23 @@ public final class CredentialsSecrets {
         return new InformerEventSource<>(config, context);
     }
 
-    /** The keys of the credentials Secrets the stack's object stores name, all in the stack's namespace. */
+    /**
+     * The keys of the credentials Secrets the stack's object stores name, and of those COSI writes for the uses of its
+     * claimed stores, all in the stack's namespace.
+     */
     static List<String> named(AppStack stack) {
         if (stack.getSpec() == null) {
             return List.of();
         }
         String namespace = stack.getMetadata().getNamespace();
-        return stack.getSpec().objectStores().stream()
-                .map(store -> key(namespace, store.credentials().secretName()))
+        Stream<String> given = stack.getSpec().objectStores().stream()
+                .filter(store -> !store.claimed())
+                .map(store -> store.credentials().secretName());
+        Stream<String> granted = ObjectStoreBindings.of(stack).stream()
+                .filter(binding -> binding.store().claimed())
+                .map(binding -> BucketAccesses.secretName(stack, binding));
+        return Stream.concat(given, granted)
+                .map(name -> key(namespace, name))
                 .distinct()
                 .toList();
     }

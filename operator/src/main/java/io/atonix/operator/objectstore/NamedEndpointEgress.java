@@ -35,6 +35,27 @@ public final class NamedEndpointEgress {
                                         && port <= (p.endPort() == null ? p.port() : p.endPort())));
     }
 
+    /**
+     * For a use of a claimed store, once COSI named its endpoint: the way out the stack must still declare, as a
+     * sentence for the stack's status, since no one could check it before.
+     */
+    static Optional<String> granted(AppStackSpec spec, ObjectStoreBindings.Binding binding, String url) {
+        NetworkPolicySpec policy = spec.networkPolicy();
+        ObjectStoreEndpoint endpoint = ObjectStoreEndpoint.of(url);
+        if (policy == null
+                || Boolean.FALSE.equals(policy.enabled())
+                || policy.egressOrDefault() != EgressMode.DeclaredOnly
+                || endpoint.ip().isPresent()
+                || declared(policy, binding.service().name(), endpoint.port())) {
+            return Optional.empty();
+        }
+        return Optional.of("under egress DeclaredOnly, service "
+                + binding.service().name() + " reaches object store "
+                + binding.store().name() + " at the host name " + endpoint.host() + " that COSI granted, which a"
+                + " NetworkPolicy cannot name: declare its way out in spec.networkPolicy.egressTo with a from that"
+                + " names " + binding.service().name() + " and TCP port " + endpoint.port());
+    }
+
     public static void validate(AppStackSpec spec, List<SpecProblem> problems) {
         NetworkPolicySpec policy = spec.networkPolicy();
         if (policy == null
@@ -49,7 +70,8 @@ public final class NamedEndpointEgress {
                 Optional<ObjectStore> store = use.objectStore() == null
                         ? Optional.empty()
                         : spec.objectStore(use.objectStore().store());
-                if (store.isEmpty()) {
+                if (store.isEmpty() || store.get().claimed()) {
+                    // A claimed store's endpoint is COSI's, known in the cluster only: see granted.
                     continue;
                 }
                 ObjectStoreEndpoint endpoint =

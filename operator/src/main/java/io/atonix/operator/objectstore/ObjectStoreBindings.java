@@ -66,13 +66,29 @@ public final class ObjectStoreBindings {
             return Optional.empty();
         }
         Map<String, String> data = new TreeMap<>();
-        put(data, ServiceBinding.TYPE, ObjectStoreBinding.TYPE);
-        put(data, ServiceBinding.PROVIDER, ObjectStoreBinding.PROVIDER);
         put(data, ObjectStoreBinding.ENDPOINT, binding.store().endpoint());
         put(data, ObjectStoreBinding.BUCKET, binding.store().bucket());
         put(data, ObjectStoreBinding.REGION, binding.store().regionOrDefault());
         data.put(ObjectStoreBinding.ACCESS_KEY_ID, accessKeyId);
         data.put(ObjectStoreBinding.SECRET_ACCESS_KEY, secretAccessKey);
+        return Optional.of(secret(stack, binding, ObjectStoreBinding.PROVIDER, data));
+    }
+
+    /** The binding Secret of a use of a store that names a BucketClaim, from the BucketInfo COSI granted it. */
+    public static Secret desired(AppStack stack, Binding binding, BucketInfo info) {
+        Map<String, String> data = new TreeMap<>();
+        put(data, ObjectStoreBinding.ENDPOINT, info.endpoint());
+        put(data, ObjectStoreBinding.BUCKET, info.bucket());
+        put(data, ObjectStoreBinding.REGION, info.region());
+        put(data, ObjectStoreBinding.ACCESS_KEY_ID, info.accessKeyId());
+        put(data, ObjectStoreBinding.SECRET_ACCESS_KEY, info.secretAccessKey());
+        return secret(stack, binding, ObjectStoreBinding.PROVIDER_COSI, data);
+    }
+
+    /** @param data the binding's values in base64, without its type and provider */
+    private static Secret secret(AppStack stack, Binding binding, String provider, Map<String, String> data) {
+        put(data, ServiceBinding.TYPE, ObjectStoreBinding.TYPE);
+        put(data, ServiceBinding.PROVIDER, provider);
         Map<String, String> labels = Labels.forService(
                 stack.getMetadata().getName(), binding.service().name());
         labels.put(Labels.COMPONENT, COMPONENT);
@@ -86,7 +102,7 @@ public final class ObjectStoreBindings {
                 .withType(ObjectStoreBinding.SECRET_TYPE)
                 .withData(data)
                 .build();
-        return Optional.of(DesiredHash.stamp(secret));
+        return DesiredHash.stamp(secret);
     }
 
     /**
@@ -96,6 +112,10 @@ public final class ObjectStoreBindings {
     public static List<Secret> rendered(AppStack stack) {
         List<Secret> secrets = new ArrayList<>();
         for (Binding binding : of(stack)) {
+            if (binding.store().claimed()) {
+                secrets.add(granted(stack, binding));
+                continue;
+            }
             ObjectStoreCredentials keys = binding.store().credentials();
             Secret secret = desired(
                             stack,
@@ -114,6 +134,24 @@ public final class ObjectStoreBindings {
             secrets.add(DesiredHash.stamp(secret));
         }
         return secrets;
+    }
+
+    /** A claimed store's binding as render shows it: every value is COSI's, known once it granted the access. */
+    private static Secret granted(AppStack stack, Binding binding) {
+        String from = "<from the BucketInfo COSI writes into Secret " + BucketAccesses.secretName(stack, binding)
+                + " for BucketAccess " + BucketAccesses.name(stack, binding) + ">";
+        Secret secret = secret(stack, binding, ObjectStoreBinding.PROVIDER_COSI, new TreeMap<>());
+        Map<String, String> values = new TreeMap<>();
+        for (String key : List.of(
+                ObjectStoreBinding.ENDPOINT,
+                ObjectStoreBinding.BUCKET,
+                ObjectStoreBinding.REGION,
+                ObjectStoreBinding.ACCESS_KEY_ID,
+                ObjectStoreBinding.SECRET_ACCESS_KEY)) {
+            values.put(key, from);
+        }
+        secret.setStringData(values);
+        return DesiredHash.stamp(secret);
     }
 
     private static String copied(String secret, String key) {

@@ -1,7 +1,6 @@
 package io.atonix.operator.objectstore;
 
 import io.atonix.api.v1beta1.appstack.AppStackSpec;
-import io.atonix.api.v1beta1.appstack.ObjectStore;
 import io.atonix.api.v1beta1.appstack.ServiceSpec;
 import io.atonix.api.v1beta1.appstack.UseKind;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -11,6 +10,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,12 +23,16 @@ public final class ObjectStoreEgress {
 
     private ObjectStoreEgress() {}
 
-    /** One rule per IP endpoint the service's uses reach, in the order of its uses. */
-    public static List<NetworkPolicyEgressRule> rules(AppStackSpec spec, ServiceSpec service) {
+    /**
+     * One rule per IP endpoint the service's uses reach, in the order of its uses; a claimed store's endpoint is the one
+     * COSI granted, and none before it did.
+     */
+    public static List<NetworkPolicyEgressRule> rules(
+            AppStackSpec spec, ServiceSpec service, GrantedEndpoints granted) {
         Set<ObjectStoreEndpoint> endpoints = new LinkedHashSet<>();
         service.uses(UseKind.ObjectStore)
                 .forEach(use -> spec.objectStore(use.objectStore().store())
-                        .map(ObjectStore::endpoint)
+                        .flatMap(store -> store.claimed() ? granted.of(store.name()) : Optional.of(store.endpoint()))
                         .map(ObjectStoreEndpoint::of)
                         .filter(endpoint -> endpoint.ip().isPresent())
                         .ifPresent(endpoints::add));

@@ -36,6 +36,31 @@ public final class ObjectStoreProblems {
         return where + " has no key " + String.join(" and no key ", missing) + use;
     }
 
+    static String cosiMissing(ObjectStoreBindings.Binding binding) {
+        return "object store " + binding.store().name() + " names BucketClaim "
+                + binding.store().bucketClaim()
+                + ", but COSI is not installed in this cluster (the API server serves no objectstorage.k8s.io"
+                + " BucketAccess): service " + binding.service().name() + " has no binding for use "
+                + binding.use().name() + "; install COSI, or give the store endpoint, bucket and credentials";
+    }
+
+    static String notGranted(AppStack stack, ObjectStoreBindings.Binding binding) {
+        return "object store " + binding.store().name() + ": COSI has not granted BucketAccess "
+                + BucketAccesses.name(stack, binding) + " to BucketClaim "
+                + binding.store().bucketClaim()
+                + " yet (no Secret " + BucketAccesses.secretName(stack, binding) + "): service "
+                + binding.service().name() + " has no binding for use "
+                + binding.use().name()
+                + "; the claim's bucket must be ready and its BucketAccessClass exist";
+    }
+
+    static String unusable(AppStack stack, ObjectStoreBindings.Binding binding, String problem) {
+        return "object store " + binding.store().name() + ": Secret " + BucketAccesses.secretName(stack, binding)
+                + " of BucketAccess " + BucketAccesses.name(stack, binding) + " " + problem + ": service "
+                + binding.service().name() + " has no binding for use "
+                + binding.use().name();
+    }
+
     static String nameTaken(ObjectStoreBindings.Binding binding, String name) {
         return "Secret " + name + " exists and is not the binding of service "
                 + binding.service().name() + "'s use " + binding.use().name()

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +27,8 @@ import java.util.stream.Collectors;
 public final class ObjectStoreStep {
     /** Where the component waits, within one reconcile, for the status. */
     private static final String OUTCOME = "objectstores-outcome";
+    /** Where the endpoints COSI granted wait, within one reconcile, for the NetworkPolicies. */
+    private static final String GRANTED = "objectstores-granted";
 
     private ObjectStoreStep() {}
 
@@ -46,6 +49,7 @@ public final class ObjectStoreStep {
         Map<String, Secret> stored = stored(stack, context);
         Set<String> wanted = new HashSet<>();
         List<String> problems = new ArrayList<>();
+        Map<String, String> endpoints = new TreeMap<>();
         for (ObjectStoreBindings.Binding binding : ObjectStoreBindings.of(stack)) {
             String name = ObjectStoreBindings.secretName(stack, binding.service(), binding.use());
             wanted.add(name);
@@ -53,6 +57,11 @@ public final class ObjectStoreStep {
                     .filter(secret -> !ObjectStoreBindings.owns(stack, secret));
             if (foreign.isPresent()) {
                 problems.add(ObjectStoreProblems.nameTaken(binding, name));
+                continue;
+            }
+            if (binding.store().claimed()) {
+                granted(stack, binding, context, problems, endpoints)
+                        .ifPresent(secret -> write(stack, secret, stored.get(name), context));
                 continue;
             }
             Optional<Secret> credentials = CredentialsSecrets.of(stack, binding.store(), context);
@@ -64,6 +73,7 @@ public final class ObjectStoreStep {
             }
             write(stack, desired.get(), stored.get(name), context);
         }
+        context.managedWorkflowAndDependentResourceContext().put(GRANTED, new GrantedEndpoints(endpoints));
         stored.values().stream()
                 .filter(secret -> !wanted.contains(secret.getMetadata().getName()))
                 .forEach(secret -> {
@@ -75,6 +85,45 @@ public final class ObjectStoreStep {
                             "Secret " + secret.getMetadata().getName());
                 });
         return ObjectStoreProblems.component(stack, problems);
+    }
+
+    /**
+     * The binding of a use of a claimed store, once COSI granted its BucketAccess; until then, or without COSI, a
+     * problem and no binding (the use keeps the one it had, so no pod starts half-bound).
+     */
+    private static Optional<Secret> granted(
+            AppStack stack,
+            ObjectStoreBindings.Binding binding,
+            Context<AppStack> context,
+            List<String> problems,
+            Map<String, String> endpoints) {
+        if (!CosiApi.installed(context.getClient())) {
+            problems.add(ObjectStoreProblems.cosiMissing(binding));
+            return Optional.empty();
+        }
+        Optional<Secret> cosi =
+                CredentialsSecrets.inNamespace(stack, BucketAccesses.secretName(stack, binding), context);
+        if (cosi.isEmpty()) {
+            problems.add(ObjectStoreProblems.notGranted(stack, binding));
+            return Optional.empty();
+        }
+        BucketInfo.Result info = BucketInfo.of(cosi.get());
+        if (info.info().isEmpty()) {
+            problems.add(ObjectStoreProblems.unusable(stack, binding, info.problem()));
+            return Optional.empty();
+        }
+        endpoints.put(binding.store().name(), info.info().get().endpoint());
+        NamedEndpointEgress.granted(stack.getSpec(), binding, info.info().get().endpoint())
+                .ifPresent(problems::add);
+        return Optional.of(
+                ObjectStoreBindings.desired(stack, binding, info.info().get()));
+    }
+
+    /** The endpoints COSI granted the stack's claimed stores, as this reconcile's bindings read them. */
+    public static GrantedEndpoints grantedEndpoints(Context<AppStack> context) {
+        return context.managedWorkflowAndDependentResourceContext()
+                .get(GRANTED, GrantedEndpoints.class)
+                .orElse(GrantedEndpoints.none());
     }
 
     private static void write(AppStack stack, Secret desired, Secret actual, Context<AppStack> context) {

@@ -1,9 +1,11 @@
 package io.atonix.operator.render;
 
+import io.atonix.operator.common.CosiSettings;
 import io.atonix.operator.common.EdgeSettings;
 import io.atonix.operator.common.MonitoringSettings;
 import io.atonix.operator.common.NetworkSettings;
 import io.atonix.operator.common.PlatformSettings;
+import io.atonix.operator.common.PrometheusSettings;
 import io.atonix.operator.kafka.KafkaAuthentication;
 import io.atonix.operator.kafka.SharedTopics;
 import io.atonix.operator.kafka.StrimziApiVersion;
@@ -17,14 +19,17 @@ import java.util.List;
 
 /**
  * {@code render [--namespace NS] [--ingress-class NAME] [--gateway NS/NAME[/LISTENER]] [--prometheus-labels K=V,...]
- * [--strimzi-api-version V] [--kafka-authentication A] [--keda] FILE...}: prints, as multi-document YAML, exactly the objects
+ * [--strimzi-api-version V] [--kafka-authentication A] [--keda] [--keda-prometheus URL]
+ * [--keda-prometheus-authentication NAME:MODES] [--cosi-bucket-access-class NAME] FILE...}: prints, as multi-document YAML, exactly the objects
  * the operator would create for the Atonix resources in the files. It needs no cluster and does not boot the operator.
  */
 public final class RenderCommand {
     static final String USAGE = "usage: render [--namespace NS] [--ingress-class NAME] [--gateway NS/NAME[/LISTENER]]"
             + " [--prometheus-labels K=V,...]"
             + " [--strimzi-api-version v1|v1beta2] [--kafka-authentication scram-sha-512|tls]"
-            + " [--kafka-shared-topics TOPIC:NS,...;...] [--keda] FILE...";
+            + " [--kafka-shared-topics TOPIC:NS,...;...] [--keda] [--keda-prometheus URL]"
+            + " [--keda-prometheus-authentication CLUSTERTRIGGERAUTHENTICATION:bearer|basic[,tls]]"
+            + " [--cosi-bucket-access-class NAME] FILE...";
 
     private RenderCommand() {}
 
@@ -35,6 +40,22 @@ public final class RenderCommand {
         }
     }
 
+    /** @param authentication {@code NAME:MODES}, the ClusterTriggerAuthentication and KEDA's authModes it provides */
+    private static PrometheusSettings prometheus(String address, String authentication) {
+        if (authentication == null) {
+            return new PrometheusSettings(address, null, List.of());
+        }
+        int colon = authentication.indexOf(':');
+        if (colon < 1) {
+            throw new IllegalArgumentException("--keda-prometheus-authentication is NAME:MODES, such as"
+                    + " platform-prometheus:bearer,tls, not '" + authentication + "'");
+        }
+        return new PrometheusSettings(
+                address,
+                authentication.substring(0, colon),
+                PrometheusSettings.modes(authentication.substring(colon + 1)));
+    }
+
     static int run(String[] args, PrintStream out, PrintStream err) {
         String namespace = "default";
         String ingressClass = null;
@@ -43,6 +64,9 @@ public final class RenderCommand {
         KafkaAssumptions kafka = KafkaAssumptions.defaults();
         // As for a cluster that runs KEDA: ScaledObjects instead of the HPAs of services with triggers.
         boolean keda = false;
+        String prometheusAddress = null;
+        String prometheusAuthentication = null;
+        String bucketAccessClass = null;
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -112,6 +136,26 @@ public final class RenderCommand {
                     }
                 }
                 case "--keda" -> keda = true;
+                case "--cosi-bucket-access-class" -> {
+                    // The BucketAccessClass of stores that name a BucketClaim and no class, as chart value cosi.*.
+                    if (++i >= args.length) {
+                        err.println(USAGE);
+                        return 2;
+                    }
+                    bucketAccessClass = args[i];
+                }
+                case "--keda-prometheus", "--keda-prometheus-authentication" -> {
+                    // The platform's Prometheus, as chart values keda.prometheus.* set it for the operator.
+                    if (i + 1 >= args.length) {
+                        err.println(USAGE);
+                        return 2;
+                    }
+                    if (args[i].equals("--keda-prometheus")) {
+                        prometheusAddress = args[++i];
+                    } else {
+                        prometheusAuthentication = args[++i];
+                    }
+                }
                 case "--help", "-h" -> {
                     out.println(USAGE);
                     return 0;
@@ -124,14 +168,22 @@ public final class RenderCommand {
             return 2;
         }
         MonitoringSettings monitoring;
+        PrometheusSettings prometheus;
         try {
             monitoring = MonitoringSettings.parse(prometheusLabels);
+            prometheus = prometheus(prometheusAddress, prometheusAuthentication);
         } catch (IllegalArgumentException e) {
             err.println("render: " + e.getMessage());
             return 2;
         }
         Renderer renderer = new Renderer(
-                new PlatformSettings(ingressClass, NetworkSettings.defaults(), monitoring, edge),
+                new PlatformSettings(
+                        ingressClass,
+                        NetworkSettings.defaults(),
+                        monitoring,
+                        edge,
+                        prometheus,
+                        new CosiSettings(bucketAccessClass)),
                 namespace,
                 kafka,
                 keda);

@@ -13,6 +13,9 @@ import io.atonix.operator.common.SpecProblem;
 import io.atonix.operator.kafka.KafkaResources;
 import io.atonix.operator.keda.EventScaling;
 import io.atonix.operator.keda.KafkaClientSecurity;
+import io.atonix.operator.keda.TriggersValidator;
+import io.atonix.operator.objectstore.BucketAccesses;
+import io.atonix.operator.objectstore.CosiValidator;
 import io.atonix.operator.objectstore.ObjectStoreBindings;
 import io.atonix.operator.postgres.PostgresResources;
 import io.atonix.operator.postgres.PostgresValidator;
@@ -61,6 +64,8 @@ public final class Renderer {
         if (resource instanceof AppStack stack) {
             List<SpecProblem> problems = new ArrayList<>(AppStackValidator.validate(stack));
             problems.addAll(GatewayPaths.validate(stack.getSpec(), platform));
+            problems.addAll(TriggersValidator.prometheus(stack.getSpec(), platform.prometheus()));
+            problems.addAll(CosiValidator.problems(stack.getSpec(), platform.cosi()));
             if (!problems.isEmpty()) {
                 List<String> lines = new ArrayList<>();
                 problems.forEach(p -> lines.add("  " + p));
@@ -74,6 +79,7 @@ public final class Renderer {
                     AppStackResources.withMonitoring(stack, platform, BindingChecksums.placeholder(), scaling));
             objects.addAll(KafkaResources.desired(stack, kafka.version(), kafka.authentication(), kafka.shared()));
             objects.addAll(AuthProxies.desired(stack, () -> GENERATED));
+            objects.addAll(BucketAccesses.desired(stack, platform.cosi()).values());
             objects.addAll(ObjectStoreBindings.rendered(stack));
             return objects;
         }

@@ -129,10 +129,12 @@ final class PermissionsFromCode {
                             primaries -> Map.of(
                                     of(CustomResourceDefinition.class, "get"),
                                     "CrdPresence: whether the CRDs of the Prometheus Operator, cert-manager, the"
-                                            + " Gateway API and KEDA exist")),
+                                            + " Gateway API, KEDA and COSI exist")),
                     Map.entry("io/atonix/operator/edge/CertManagerInstalled.java", primaries -> Map.of()),
                     Map.entry("io/atonix/operator/keda/KedaInstalled.java", primaries -> Map.of()),
                     Map.entry("io/atonix/operator/keda/KedaApi.java", primaries -> Map.of()),
+                    Map.entry("io/atonix/operator/objectstore/CosiInstalled.java", primaries -> Map.of()),
+                    Map.entry("io/atonix/operator/objectstore/CosiApi.java", primaries -> Map.of()),
                     // Passes the client to EventRecorder.
                     Map.entry("io/atonix/operator/keda/KedaFallbackEvent.java", primaries -> Map.of()),
                     Map.entry(

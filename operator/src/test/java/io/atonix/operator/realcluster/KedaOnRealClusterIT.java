@@ -11,6 +11,8 @@ import io.atonix.operator.appstack.TestStacks;
 import io.atonix.operator.common.Updates;
 import io.atonix.operator.keda.AutoscalingStatus;
 import io.atonix.operator.keda.ScaledObject;
+import io.atonix.operator.keda.ScaledObjectSpec.AuthenticationRef;
+import io.atonix.operator.keda.ScaledObjectSpec.Trigger;
 import io.atonix.operator.keda.ScaledObjectStatus;
 import io.atonix.operator.keda.ScaledStacks;
 import io.atonix.operator.keda.TriggerAuthentication;
@@ -21,6 +23,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Event-driven autoscaling on a real API server with KEDA v2.21.0's real CRDs: the packaged operator, with the
- * chart's rights, writes ScaledObjects and TriggerAuthentications that pass the server's schema, removes the HPA of a
+ * chart's rights, writes ScaledObjects and TriggerAuthentications that pass the server's schema (a Prometheus trigger
+ * with the platform's ClusterTriggerAuthentication among them), removes the HPA of a
  * service once triggers scale it, and lets KEDA read only the service's own binding Secret. KEDA itself does not run:
  * what it would do with the objects is its own project's business.
  */
@@ -47,7 +51,15 @@ class KedaOnRealClusterIT {
         namespaces = new OwnNamespaces(admin, "keda");
         // Before the operator starts, which then finds KEDA at its first look.
         apis = KedaApisOnRealCluster.install(admin);
-        operator = OperatorProcess.start(RealCluster.plane(), "keda");
+        // The platform's Prometheus with credentials: the web's Prometheus trigger asks it through them.
+        operator = OperatorProcess.start(
+                RealCluster.plane(),
+                "keda",
+                ChartIdentity.of(RealCluster.plane()),
+                Map.of(
+                        "ATONIX_KEDA_PROMETHEUS_SERVER_ADDRESS", ScaledStacks.PROMETHEUS,
+                        "ATONIX_KEDA_PROMETHEUS_AUTHENTICATION_NAME", "platform-prometheus",
+                        "ATONIX_KEDA_PROMETHEUS_AUTH_MODES", "bearer,tls"));
     }
 
     @AfterAll
@@ -108,6 +120,17 @@ class KedaOnRealClusterIT {
                 .containsEntry("topic", ns + ".shop.orders");
         assertThat(worker.getSpec().triggers().get(0).authenticationRef().name())
                 .isEqualTo("shop-worker-kafka");
+        Trigger requests = admin.resources(ScaledObject.class)
+                .inNamespace(ns)
+                .withName("shop-web")
+                .get()
+                .getSpec()
+                .triggers()
+                .get(0);
+        assertThat(requests.authenticationRef())
+                .as("the platform's credentials, stored by a server that checks KEDA's schema")
+                .isEqualTo(new AuthenticationRef("platform-prometheus", AuthenticationRef.CLUSTER));
+        assertThat(requests.metadata()).containsEntry("authModes", "bearer,tls");
         List<TriggerAuthentication> authentications = admin.resources(TriggerAuthentication.class)
                 .inNamespace(ns)
                 .list()

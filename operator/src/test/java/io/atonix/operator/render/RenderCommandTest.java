@@ -87,6 +87,44 @@ class RenderCommandTest {
     }
 
     @Test
+    void thePlatformsPrometheusOfTheFlagsIsAskedWithItsClusterTriggerAuthenticationAndWithoutItATriggerNeedsAServer()
+            throws Exception {
+        Path stack = Files.createTempFile("prometheus-trigger", ".yaml");
+        Files.writeString(stack, """
+                apiVersion: atonix.io/v1beta1
+                kind: AppStack
+                metadata: { name: shop }
+                spec:
+                  services:
+                    - name: web
+                      image: acme/web:1
+                      port: 8080
+                      autoscale:
+                        minReplicas: 1
+                        maxReplicas: 5
+                        triggers:
+                          - name: requests
+                            prometheus: { query: "sum(rate(http_requests_total[2m]))", threshold: "50" }
+                """);
+        Result platform = run(
+                "--keda",
+                "--keda-prometheus",
+                "https://prometheus.monitoring.svc:9091",
+                "--keda-prometheus-authentication",
+                "platform-prometheus:bearer,tls",
+                stack.toString());
+        assertThat(platform.status).as(platform.err).isZero();
+        assertThat(platform.out)
+                .contains("serverAddress: \"https://prometheus.monitoring.svc:9091\"")
+                .contains("authModes: \"bearer,tls\"")
+                .contains("kind: \"ClusterTriggerAuthentication\"")
+                .contains("name: \"platform-prometheus\"");
+        Result alone = run("--keda", stack.toString());
+        assertThat(alone.status).isNotZero();
+        assertThat(alone.err).contains("autoscale.triggers[0].prometheus.serverAddress");
+    }
+
+    @Test
     void withKedaTheShopsWorkerRendersAsAScaledObjectFromZeroAndWithoutKedaAsAnHpaThatKeepsOnePod() {
         Result keda = run("--keda", SAMPLES.resolve("appstack-shop.yaml").toString());
         assertThat(keda.status).as(keda.err).isZero();

@@ -6,14 +6,16 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 
-/** Scales on the value of a PromQL query, which KEDA asks the Prometheus server for. */
+/**
+ * Scales on the value of a PromQL query, which KEDA asks the Prometheus server for: the trigger's own, or the platform's
+ * that the operator is configured with.
+ */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record PrometheusTrigger(
-        @Required
         @Size(min = 1, max = 512)
         @Pattern("^https?://[^\\s]+$")
         @JsonPropertyDescription(
-                "Address of the Prometheus server's HTTP API, for example http://prometheus-operated.monitoring.svc:9090. KEDA's operator, not the service, asks it.")
+                "Address of the Prometheus server's HTTP API, for example http://prometheus-operated.monitoring.svc:9090. KEDA's operator, not the service, asks it. Optional where the platform configured its Prometheus (chart value keda.prometheus.serverAddress), which it then defaults to; required otherwise. Where the platform configured credentials for its Prometheus, KEDA uses them only with the platform's address, never with another.")
         String serverAddress,
 
         @Required
