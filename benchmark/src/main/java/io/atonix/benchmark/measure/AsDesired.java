@@ -33,8 +33,13 @@ final class AsDesired {
 
     private AsDesired() {}
 
-    /** Empty when the stored object is as desired, else the path of the first difference. */
-    static Optional<String> difference(JsonNode desired, JsonNode actual) {
+    /**
+     * Empty when the stored object is as desired, else the path of the first difference. An Atonix resource is read
+     * with its CRD's defaults filled in, as a real API server stores it (render prints it so); the mock server keeps
+     * what was written.
+     */
+    static Optional<String> difference(JsonNode desired, JsonNode stored) {
+        JsonNode actual = stored == null ? null : StoredDefaults.applied(stored);
         if ("Secret".equals(desired.path("kind").asText())
                 && desired.isObject()
                 && actual != null
