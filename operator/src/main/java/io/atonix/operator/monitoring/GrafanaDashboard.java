@@ -52,18 +52,8 @@ public final class GrafanaDashboard {
 
     /** A variable whose values Prometheus lists: the values of {@code label} on series of {@code metric}. */
     public GrafanaDashboard labelVariable(String name, String title, String metric, String label, String defaultValue) {
-        ObjectNode variable = variables.addObject();
-        String query = "label_values(" + metric + ", " + label + ")";
-        variable.put("name", name);
-        variable.put("label", title);
-        variable.put("type", "query");
-        variable.set("datasource", datasource());
-        variable.put("definition", query);
-        variable.putObject("query").put("query", query).put("refId", "PrometheusVariableQueryEditor-VariableQuery");
-        variable.put("refresh", 2);
-        variable.put("sort", 1);
-        variable.put("hide", 0);
-        variable.set("current", current(defaultValue));
+        queryVariable(name, title, "label_values(" + metric + ", " + label + ")")
+                .set("current", current(defaultValue));
         return this;
     }
 
@@ -72,6 +62,17 @@ public final class GrafanaDashboard {
      * {@code label_values(...)}); a row repeated by it shows once per value chosen.
      */
     public GrafanaDashboard multiVariable(String name, String title, String query) {
+        ObjectNode variable = queryVariable(name, title, query);
+        variable.put("multi", true);
+        variable.put("includeAll", true);
+        ObjectNode all = variable.putObject("current");
+        all.putArray("text").add("All");
+        all.putArray("value").add("$__all");
+        return this;
+    }
+
+    /** A variable whose values the data source lists by {@code query}, refreshed with the time range. */
+    private ObjectNode queryVariable(String name, String title, String query) {
         ObjectNode variable = variables.addObject();
         variable.put("name", name);
         variable.put("label", title);
@@ -82,12 +83,7 @@ public final class GrafanaDashboard {
         variable.put("refresh", 2);
         variable.put("sort", 1);
         variable.put("hide", 0);
-        variable.put("multi", true);
-        variable.put("includeAll", true);
-        ObjectNode all = variable.putObject("current");
-        all.putArray("text").add("All");
-        all.putArray("value").add("$__all");
-        return this;
+        return variable;
     }
 
     /** A variable a person types, with a default. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atonix.api.v1beta1.appstack.ObjectStore;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -57,9 +56,5 @@ public record BucketInfo(String bucket, String endpoint, String region, String a
         static Result problem(String problem) {
             return new Result(Optional.empty(), problem);
         }
-    }
-
-    static String encoded(String value) {
-        return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
     }
 }
