@@ -1,14 +1,11 @@
 package io.atonix.operator.dataplane;
 
-import io.atonix.operator.realcluster.RealCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,11 +29,7 @@ record ClusterLogins(KubernetesClient admin, String namespace) {
 
     /** The address the hosts file gives {@code host}. */
     String address(String host) throws Exception {
-        return Files.readAllLines(DataPlane.hostsFile(RealCluster.plane())).stream()
-                .map(line -> line.split("\\s+"))
-                .filter(words -> words.length > 1
-                        && List.of(words).subList(1, words.length).contains(host))
-                .map(words -> words[0])
+        return DataPlane.serviceAddresses(host).stream()
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(host + " is not in the hosts file"));
     }

@@ -114,6 +114,20 @@ public final class DataPlane implements BeforeAllCallback {
         return trusted.resolve("ca.crt");
     }
 
+    /**
+     * The addresses the hosts file gives a Service's host name now: the data plane's endpoints. The agent writes them
+     * within a second of a pod's readiness changing, so a client that goes through the Service waits for these, not
+     * for the pods' Ready condition, as it would wait for EndpointSlices in a cluster.
+     */
+    public static List<String> serviceAddresses(String host) throws java.io.IOException {
+        return Files.readAllLines(hostsFile(RealCluster.plane())).stream()
+                .map(line -> line.split("\\s+"))
+                .filter(words -> words.length > 1
+                        && List.of(words).subList(1, words.length).contains(host))
+                .map(words -> words[0])
+                .toList();
+    }
+
     /** Kills a container's main process with SIGKILL, as a crash or the OOM killer would. */
     public static void kill(String namespace, String pod, String container) {
         long pid = agent.pod(namespace, pod).pid(container);

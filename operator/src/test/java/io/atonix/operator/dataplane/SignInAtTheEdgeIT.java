@@ -10,6 +10,7 @@ import io.atonix.api.v1beta1.common.ConditionTypes;
 import io.atonix.operator.appstack.SignInStatus;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.Labels;
+import io.atonix.operator.common.Names;
 import io.atonix.operator.realcluster.OperatorProcess;
 import io.atonix.operator.realcluster.OwnNamespaces;
 import io.atonix.operator.realcluster.RealCluster;
@@ -71,9 +72,14 @@ class SignInAtTheEdgeIT {
                 assertThat(readyPods(Labels.authProxySelector(STACK, service)))
                         .as(service + "'s oauth2-proxy pods ready")
                         .hasSize(2);
-                assertThat(readyPods(Labels.serviceSelector(STACK, service)))
-                        .as(service + "'s pods ready")
-                        .isNotEmpty();
+                List<String> ready = readyPods(Labels.serviceSelector(STACK, service)).stream()
+                        .map(pod -> pod.getStatus().getPodIP())
+                        .toList();
+                assertThat(ready).as(service + "'s pods ready").isNotEmpty();
+                // The proxies reach the service by its Service's name: its endpoints must name the ready pods.
+                assertThat(DataPlane.serviceAddresses(Names.serviceHost(Names.service(STACK, service), namespace)))
+                        .as(service + "'s Service resolves to its ready pods")
+                        .containsExactlyInAnyOrderElementsOf(ready);
             }
         });
     }
