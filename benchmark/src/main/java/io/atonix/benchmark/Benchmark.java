@@ -115,7 +115,7 @@ public final class Benchmark {
                             new OperatorRun(settings, progress).run(tier.servers(), stacks, entry.getValue(), tierWork);
                     progress.say("[%s] N=%d: baseline run", tier.name(), stacks.count());
                     BaselineFigures baseline =
-                            new BaselineRun(settings).run(tier.servers(), stacks, entry.getValue(), tierWork);
+                            new BaselineRun(settings, progress).run(tier.servers(), stacks, entry.getValue(), tierWork);
                     sizes.add(SizeResult.of(stacks.count(), entry.getValue().size(), operator, baseline));
                     progress.say(
                             "[%s] N=%d: operator %.1f s, baseline %.1f s",

@@ -26,9 +26,11 @@ import java.util.Map;
  */
 public final class BaselineRun {
     private final RunSettings settings;
+    private final Progress progress;
 
-    public BaselineRun(RunSettings settings) {
+    public BaselineRun(RunSettings settings, Progress progress) {
         this.settings = settings;
+        this.progress = progress;
     }
 
     public BaselineFigures run(ServerFactory servers, BenchStacks stacks, DesiredState desired, Path work)
@@ -57,7 +59,7 @@ public final class BaselineRun {
                     }
                 });
                 long converged =
-                        tracker.awaitConverged(start + settings.timeout().toNanos());
+                        tracker.awaitConverged(start + settings.timeout().toNanos(), progress);
                 // An audit log is read a little behind the server; wait until the last write has been seen.
                 Quiet.await(
                         server.requests(),

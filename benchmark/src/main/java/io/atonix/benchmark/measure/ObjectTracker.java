@@ -24,6 +24,7 @@ import java.util.function.Consumer;
  */
 public final class ObjectTracker implements AutoCloseable {
     private static final String APPSTACK_VERSION = "atonix.io/v1beta1";
+    private static final long REPORT_EVERY_NANOS = 60_000_000_000L;
     private final KubernetesClient client;
     private final Map<ObjectKey, JsonNode> desired;
     private final Set<ObjectKey> asDesired = ConcurrentHashMap.newKeySet();
@@ -139,11 +140,20 @@ public final class ObjectTracker implements AutoCloseable {
     }
 
     /** When every desired object first existed as desired; waits for it. */
-    public long awaitConverged(long deadlineNanos) throws InterruptedException {
+    public long awaitConverged(long deadlineNanos, Progress progress) throws InterruptedException {
+        // At N = 1,000 creation takes many minutes: a line a minute shows the rate, and how far a timed-out run got.
+        long nextReport = System.nanoTime() + REPORT_EVERY_NANOS;
         while (convergedNanos == 0) {
-            if (System.nanoTime() > deadlineNanos) {
+            long now = System.nanoTime();
+            if (now > deadlineNanos) {
                 throw new IllegalStateException(
                         asDesired.size() + " of " + desired.size() + " objects exist as desired; " + describeMissing());
+            }
+            if (now > nextReport) {
+                progress.say(
+                        "%d of %d objects as desired; %d of %d stacks report their generation",
+                        asDesired.size(), desired.size(), reported.size(), stacks);
+                nextReport = now + REPORT_EVERY_NANOS;
             }
             Thread.sleep(20);
         }

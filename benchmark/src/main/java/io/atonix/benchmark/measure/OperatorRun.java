@@ -65,7 +65,7 @@ public final class OperatorRun {
                     StackWriter.forEachStack(
                             stacks, settings.clientThreads(), index -> StackWriter.createStack(client, stacks, index));
                     long converged =
-                            tracker.awaitConverged(start + settings.timeout().toNanos());
+                            tracker.awaitConverged(start + settings.timeout().toNanos(), progress);
                     creationCpu = operator.cpuSeconds() - cpuAtStart;
                     long lastWrite = Quiet.await(
                             log,
