@@ -12,7 +12,8 @@ import jakarta.inject.Singleton;
 
 /**
  * The operator's Kubernetes client: Quarkus' own (its configuration and serialization, replacing its default bean),
- * which honours the API server's Retry-After ({@link RetryAfter}).
+ * which honours the API server's Retry-After ({@link RetryAfter}) and waits {@link ApiServerSettings#requestTimeout()}
+ * for an answer, except for leader election's Lease ({@link LeaseTimeout}).
  */
 @ApplicationScoped
 public class KubernetesClientProducer {
@@ -21,10 +22,21 @@ public class KubernetesClientProducer {
     @Produces
     @Singleton
     @Unremovable
-    KubernetesClient kubernetesClient(KubernetesSerialization serialization, Config config) {
-        return RetryAfter.honouredBy(new KubernetesClientBuilder()
-                        .withKubernetesSerialization(serialization)
-                        .withConfig(config))
+    KubernetesClient kubernetesClient(
+            KubernetesSerialization serialization,
+            Config config,
+            ApiServerSettings apiServer,
+            LeaderElectionSettings leaderElection) {
+        // Quarkus fixes its own request-timeout property at build time; this one is read at start (chart, env).
+        config.setRequestTimeout(Math.toIntExact(apiServer.requestTimeout().toMillis()));
+        // One consumer adds both interceptors: the builder keeps only the last consumer it is given.
+        return new KubernetesClientBuilder()
+                .withKubernetesSerialization(serialization)
+                .withConfig(config)
+                .withHttpClientBuilderConsumer(http -> {
+                    RetryAfter.addTo(http);
+                    LeaseTimeout.addTo(http, leaderElection.retryPeriod());
+                })
                 .build();
     }
 

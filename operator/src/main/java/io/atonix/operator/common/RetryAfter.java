@@ -1,6 +1,7 @@
 package io.atonix.operator.common;
 
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.http.Interceptor;
@@ -21,9 +22,14 @@ public final class RetryAfter implements Interceptor {
     /** A longer Retry-After is honoured this long: a reconcile should fail and say so rather than hang. */
     static final Duration LONGEST = Duration.ofSeconds(30);
 
-    /** The builder's clients with this interceptor. */
+    /** The builder's clients with this interceptor alone (the builder keeps one HTTP client consumer). */
     public static KubernetesClientBuilder honouredBy(KubernetesClientBuilder builder) {
-        return builder.withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor(NAME, new RetryAfter()));
+        return builder.withHttpClientBuilderConsumer(RetryAfter::addTo);
+    }
+
+    /** Adds this interceptor to an HTTP client's builder. */
+    public static void addTo(HttpClient.Builder http) {
+        http.addOrReplaceInterceptor(NAME, new RetryAfter());
     }
 
     @Override

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class LeaderElectionProducerTest {
 
-    private record Settings(
+    record Settings(
             boolean enabled,
             String leaseName,
             Optional<String> leaseNamespace,

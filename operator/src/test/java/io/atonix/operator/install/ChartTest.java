@@ -246,6 +246,15 @@ class ChartTest {
     }
 
     @Test
+    void theApiServersRequestTimeoutReachesTheOperatorAndOnlyADurationIsAccepted() {
+        assertThat(env(operator(RenderedChart.render("")))).containsEntry("ATONIX_API_SERVER_REQUEST_TIMEOUT", "60s");
+        assertThat(env(operator(RenderedChart.render("apiServer: { requestTimeout: 2m }\n"))))
+                .containsEntry("ATONIX_API_SERVER_REQUEST_TIMEOUT", "2m");
+        assertThatThrownBy(() -> RenderedChart.render("apiServer: { requestTimeout: long }\n"))
+                .hasMessageContaining("requestTimeout");
+    }
+
+    @Test
     void theBoundsOfTheWaitsOnOtherSystemsReachTheOperatorAndOnlyDurationsAreAccepted() {
         assertThat(env(operator(RenderedChart.render(""))))
                 .containsEntry("ATONIX_WAITS_KAFKA_UNMANAGED", "10m")

@@ -10,6 +10,8 @@ enum ApiFault {
     CONFLICT,
     /** The request reaches the API server, which acts on it, but the answer comes later than the client waits. */
     TIMEOUT,
+    /** The API server acts on a Service create and answers after 15 s, past fabric8's default timeout (SlowCreates). */
+    SLOW_ANSWER,
     /** The connection is reset before the request is forwarded. */
     RESET,
     /** A watch answered with an ERROR event of status 410 Gone ("too old resource version"). */

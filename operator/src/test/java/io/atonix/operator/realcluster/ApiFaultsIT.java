@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * fails a tenth of its requests (429 with Retry-After, 500, 409, timeouts, resets) and drops its watches or answers
  * them 410 Gone. Stacks with a Postgres and a Redis still converge, each object made once, no credential made
  * twice, and are deleted without a finalizer left behind; the operator's metrics show the failed reconciles, and
- * it waits as long as Retry-After says. The fault counts are printed (docs/testing.md, "Fault model").
+ * it waits as long as Retry-After says, and for a create the API server answers after 15 s. The fault counts are
+ * printed (docs/testing.md, "Fault model").
  */
 @ExtendWith(RealCluster.class)
 class ApiFaultsIT {
@@ -38,6 +39,8 @@ class ApiFaultsIT {
     static final long SEED = 18;
     /** Requests held past the client's timeout cost HELD each; a few show the operator's handling of them. */
     private static final int MAX_TIMEOUTS = 4;
+    /** Service creates answered 15 s late, which the operator must wait for instead of sending again. */
+    private static final int SLOW_CREATES = 3;
 
     private static final Duration CONVERGED = Duration.ofMinutes(4);
     private static final Duration SETTLED = Duration.ofSeconds(10);
@@ -58,7 +61,8 @@ class ApiFaultsIT {
         namespace = namespaces.restricted("stacks");
         identity = ChartIdentity.of(RealCluster.plane());
         auditStart = new AuditLog(RealCluster.plane().auditLog()).mark();
-        proxy = FaultyApiServer.start(RealCluster.plane(), new FaultSchedule(SEED, MAX_TIMEOUTS));
+        proxy = FaultyApiServer.start(
+                RealCluster.plane(), new FaultSchedule(SEED, MAX_TIMEOUTS), new SlowCreates(SLOW_CREATES));
         operator = OperatorProcess.start(
                 RealCluster.plane(),
                 "api-faults",
@@ -149,6 +153,9 @@ class ApiFaultsIT {
         assertThat(proxy.retryAfter().honoured())
                 .as("writes sent again after Retry-After")
                 .isPositive();
+        assertThat(proxy.slowCreates().sentAgain())
+                .as("Service creates answered after " + SlowCreates.ANSWERED_AFTER.toSeconds() + " s and sent again")
+                .isEmpty();
         String metrics = operator.metrics();
         double failures = OperatorMetrics.sum(metrics, "reconciliations_failure_total");
         double retries = OperatorMetrics.sum(metrics, "reconciliations_retries_total");

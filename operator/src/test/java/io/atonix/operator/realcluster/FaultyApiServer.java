@@ -32,7 +32,10 @@ import javax.net.ssl.SSLSocketFactory;
 public final class FaultyApiServer implements AutoCloseable {
     /** What the proxy's 429s ask for. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(1);
-    /** How long a timed-out request is held: longer than fabric8's request timeout (10 s), which the operator keeps. */
+    /**
+     * How long a timed-out request is held before its connection is closed unanswered: past fabric8's default request
+     * timeout (10 s), so a client that kept it gives up first; the operator's (60 s) sees the connection end.
+     */
     static final Duration HELD = Duration.ofSeconds(12);
 
     private static final Pattern WATCH = Pattern.compile(".*[?&]watch=(true|1)(&.*)?");
@@ -41,6 +44,7 @@ public final class FaultyApiServer implements AutoCloseable {
     private final SSLSocketFactory serving;
     private final FaultSchedule schedule;
     private final RetryAfterLedger ledger = new RetryAfterLedger(RETRY_AFTER);
+    private final SlowCreates slowCreates;
     private final ExecutorService connections = Executors.newCachedThreadPool(daemons("faulty-api-server"));
     private final ScheduledExecutorService timers =
             Executors.newSingleThreadScheduledExecutor(daemons("faulty-api-server-timer"));
@@ -49,7 +53,7 @@ public final class FaultyApiServer implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private FaultyApiServer(LocalControlPlane plane, FaultSchedule schedule) throws Exception {
+    private FaultyApiServer(LocalControlPlane plane, FaultSchedule schedule, SlowCreates slowCreates) throws Exception {
         KeyStore keys = KeyStore.getInstance("PKCS12");
         char[] password = LocalControlPlane.KEY_STORE_PASSWORD.toCharArray();
         try (InputStream in = Files.newInputStream(plane.servingKeyStore())) {
@@ -61,15 +65,17 @@ public final class FaultyApiServer implements AutoCloseable {
         context.init(keyManagers.getKeyManagers(), null, null);
         this.serving = context.getSocketFactory();
         this.schedule = schedule;
+        this.slowCreates = slowCreates;
         ApiServerEnd api = new ApiServerEnd(plane.apiServerPort());
-        this.calls = new FaultyCall(schedule, ledger, api, timers);
+        this.calls = new FaultyCall(schedule, ledger, slowCreates, api, timers);
         this.watches = new FaultyWatch(schedule, api, connections, timers);
         this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
     }
 
     /** Listens, and forwards without a fault until the schedule is armed. */
-    public static FaultyApiServer start(LocalControlPlane plane, FaultSchedule schedule) throws Exception {
-        FaultyApiServer proxy = new FaultyApiServer(plane, schedule);
+    public static FaultyApiServer start(LocalControlPlane plane, FaultSchedule schedule, SlowCreates slowCreates)
+            throws Exception {
+        FaultyApiServer proxy = new FaultyApiServer(plane, schedule, slowCreates);
         proxy.connections.execute(proxy::accept);
         return proxy;
     }
@@ -84,6 +90,10 @@ public final class FaultyApiServer implements AutoCloseable {
 
     RetryAfterLedger retryAfter() {
         return ledger;
+    }
+
+    SlowCreates slowCreates() {
+        return slowCreates;
     }
 
     private void accept() {
@@ -119,7 +129,7 @@ public final class FaultyApiServer implements AutoCloseable {
             if (WATCH.matcher(request.target()).matches()) {
                 watches.answer(raw, in, client.getOutputStream(), request, body);
             } else {
-                held = calls.answer(raw, client.getOutputStream(), request, body);
+                held = calls.answer(raw, in, client.getOutputStream(), request, body);
             }
         } catch (IOException e) {
             // The client went away, or a fault of this proxy cut the connection: the client's retry is what counts.

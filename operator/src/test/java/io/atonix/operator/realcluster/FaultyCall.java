@@ -1,6 +1,7 @@
 package io.atonix.operator.realcluster;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,18 +13,33 @@ final class FaultyCall {
     private final RetryAfterLedger ledger;
     private final ApiServerEnd api;
     private final ScheduledExecutorService timers;
+    private final SlowCreates slowCreates;
 
-    FaultyCall(FaultSchedule schedule, RetryAfterLedger ledger, ApiServerEnd api, ScheduledExecutorService timers) {
+    FaultyCall(
+            FaultSchedule schedule,
+            RetryAfterLedger ledger,
+            SlowCreates slowCreates,
+            ApiServerEnd api,
+            ScheduledExecutorService timers) {
         this.schedule = schedule;
         this.ledger = ledger;
+        this.slowCreates = slowCreates;
         this.api = api;
         this.timers = timers;
     }
 
     /** Answers the request; true when the connection is held open past the client's timeout (closed later). */
-    boolean answer(Socket raw, OutputStream out, HttpHead request, byte[] body) throws IOException {
+    boolean answer(Socket raw, InputStream in, OutputStream out, HttpHead request, byte[] body) throws IOException {
         String method = request.method();
         ledger.arrived(method, request.target(), body);
+        if (slowCreates.arrived(method, request.target(), body, schedule.armed())) {
+            schedule.done(ApiFault.SLOW_ANSWER);
+            // The API server's queue; a create whose client went away meanwhile is aborted, as the API server does.
+            if (SlowCreates.clientWaited(raw, in)) {
+                api.forward(request, body, out);
+            }
+            return false;
+        }
         ApiFault fault = schedule.forRequest(method);
         if (fault == null) {
             api.forward(request, body, out);
