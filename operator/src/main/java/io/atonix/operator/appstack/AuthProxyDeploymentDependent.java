@@ -12,7 +12,10 @@ import java.util.Optional;
 /** The Deployment of each oauth2-proxy of the stack. */
 @KubernetesDependent(
         informer =
-                @Informer(labelSelector = Labels.AUTH_PROXY_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
+                @Informer(
+                        labelSelector = Labels.AUTH_PROXY_CHILDREN_SELECTOR,
+                        itemStore = WithoutManagedFields.class,
+                        onUpdateFilter = DeploymentUpdates.class))
 public class AuthProxyDeploymentDependent extends AuthProxyDependent<Deployment> {
 
     public AuthProxyDeploymentDependent() {

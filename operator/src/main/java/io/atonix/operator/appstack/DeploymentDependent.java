@@ -19,7 +19,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 @KubernetesDependent(
-        informer = @Informer(labelSelector = Labels.STACK_CHILDREN_SELECTOR, itemStore = WithoutManagedFields.class))
+        informer =
+                @Informer(
+                        labelSelector = Labels.STACK_CHILDREN_SELECTOR,
+                        itemStore = WithoutManagedFields.class,
+                        onUpdateFilter = DeploymentUpdates.class))
 public class DeploymentDependent extends ServiceObjectDependent<Deployment> {
 
     public DeploymentDependent() {

@@ -236,7 +236,7 @@ class AppStackReconcilerTest {
         // reconcile writes is written before the reconcile counts as finished.
         mock.awaitNoWrites();
         double before = mock.reconciliations();
-        mock.markAvailable("steady", "shop-web");
+        mock.markProgressed("steady", "shop-web");
         await().atMost(TIMEOUT).until(() -> mock.reconciliations() > before);
         List<String> writes = new ArrayList<>();
         for (RecordedRequest request : mock.drainRequests()) {
@@ -851,7 +851,7 @@ class AppStackReconcilerTest {
         });
         // Another reconcile of the unchanged stack: still one Event.
         double before = mock.reconciliations();
-        mock.markAvailable("nokeda", "batch-nightly");
+        mock.markProgressed("nokeda", "batch-nightly");
         await().atMost(TIMEOUT).until(() -> mock.reconciliations() > before);
         assertThat(mock.events("nokeda"))
                 .filteredOn(e -> "KedaNotInstalled".equals(e.getReason()))

@@ -190,7 +190,7 @@ class MigrationReconcilerTest {
 
         mock.awaitNoWrites();
         double before = mock.reconciliations();
-        mock.markAvailable("jobs-steady", "shop-api");
+        mock.markProgressed("jobs-steady", "shop-api");
         await().atMost(TIMEOUT).until(() -> mock.reconciliations() > before);
         List<String> writes = new java.util.ArrayList<>();
         for (var request : mock.drainRequests()) {

@@ -169,7 +169,7 @@ class KafkaReconcilerTest {
         // Steady state: a reconcile of the unchanged stack writes nothing, on either side.
         mock.awaitNoWrites();
         double before = mock.reconciliations();
-        mock.markAvailable("app-a", "shop-web");
+        mock.markProgressed("app-a", "shop-web");
         await().atMost(TIMEOUT).until(() -> mock.reconciliations() > before);
         List<String> writes = new ArrayList<>();
         for (RecordedRequest request : mock.drainRequests()) {

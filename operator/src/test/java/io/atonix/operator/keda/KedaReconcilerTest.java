@@ -174,7 +174,7 @@ class KedaReconcilerTest {
         // Steady state: a reconcile of the unchanged stack writes nothing.
         mock.awaitNoWrites();
         double before = mock.reconciliations();
-        mock.markAvailable(ns, "shop-web");
+        mock.markProgressed(ns, "shop-web");
         await().atMost(TIMEOUT).until(() -> mock.reconciliations() > before);
         List<String> writes = new ArrayList<>();
         for (RecordedRequest request : mock.drainRequests()) {

@@ -186,7 +186,7 @@ class MonitoringReconcilerTest {
 
         mock.awaitNoWrites();
         double before = mock.reconciliations();
-        mock.markAvailable("monsteady", "shop-api");
+        mock.markProgressed("monsteady", "shop-api");
         await().atMost(TIMEOUT).until(() -> mock.reconciliations() > before);
         List<String> writes = new ArrayList<>();
         for (RecordedRequest request : mock.drainRequests()) {

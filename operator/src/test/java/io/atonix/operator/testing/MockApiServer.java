@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -90,7 +91,8 @@ public final class MockApiServer {
                 .withUpdatedReplicas(replicas)
                 .withReadyReplicas(replicas)
                 .withAvailableReplicas(replicas)
-                // A new time on every call, so that each call is an event for the operator.
+                // A new time on every call; a call that moves nothing else is held back from the stack
+                // (DeploymentUpdates).
                 .addNewCondition()
                 .withType("Available")
                 .withStatus("True")
@@ -98,6 +100,30 @@ public final class MockApiServer {
                 .withLastUpdateTime(Instant.now().toString())
                 .endCondition()
                 .build());
+        client.resource(deployment).updateStatus();
+    }
+
+    /**
+     * Reports the Deployment's rollout complete in its Progressing condition, as the Deployment controller does after
+     * {@link #markAvailable}: a status move its stack reads ({@code DeploymentUpdates}), so it reconciles the stack,
+     * whose status it leaves as it was.
+     */
+    public void markProgressed(String namespace, String name) {
+        Deployment deployment = client.apps()
+                .deployments()
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
+        deployment.getStatus().getConditions().removeIf(c -> "Progressing".equals(c.getType()));
+        deployment
+                .getStatus()
+                .getConditions()
+                .add(new DeploymentConditionBuilder()
+                        .withType("Progressing")
+                        .withStatus("True")
+                        .withReason("NewReplicaSetAvailable")
+                        .withLastUpdateTime(Instant.now().toString())
+                        .build());
         client.resource(deployment).updateStatus();
     }
 
