@@ -14,6 +14,7 @@ final class FaultyCall {
     private final ApiServerEnd api;
     private final ScheduledExecutorService timers;
     private final SlowCreates slowCreates;
+    private final FirstListCut firstListCut = new FirstListCut();
 
     FaultyCall(
             FaultSchedule schedule,
@@ -32,6 +33,11 @@ final class FaultyCall {
     boolean answer(Socket raw, InputStream in, OutputStream out, HttpHead request, byte[] body) throws IOException {
         String method = request.method();
         ledger.arrived(method, request.target(), body);
+        if (firstListCut.cuts(method, request.target())) {
+            schedule.done(ApiFault.FIRST_LIST_CUT);
+            Sockets.reset(raw);
+            return false;
+        }
         if (slowCreates.arrived(method, request.target(), body, schedule.armed())) {
             schedule.done(ApiFault.SLOW_ANSWER);
             // The API server's queue; a create whose client went away meanwhile is aborted, as the API server does.
