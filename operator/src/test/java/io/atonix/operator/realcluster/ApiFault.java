@@ -12,7 +12,7 @@ enum ApiFault {
     TIMEOUT,
     /** The API server acts on a Service create and answers after 15 s, past fabric8's default timeout (SlowCreates). */
     SLOW_ANSWER,
-    /** The starting operator's first list of Secrets, reset whether or not faults have begun (FirstListCut). */
+    /** The starting operator's first list of Secrets, closed unanswered whether or not faults have begun (FirstListCut). */
     FIRST_LIST_CUT,
     /** The connection is reset before the request is forwarded. */
     RESET,

@@ -35,7 +35,8 @@ final class FaultyCall {
         ledger.arrived(method, request.target(), body);
         if (firstListCut.cuts(method, request.target())) {
             schedule.done(ApiFault.FIRST_LIST_CUT);
-            Sockets.reset(raw);
+            // Closed cleanly, unanswered: the client sees the connection closed, which fabric8 does not retry.
+            out.close();
             return false;
         }
         if (slowCreates.arrived(method, request.target(), body, schedule.armed())) {

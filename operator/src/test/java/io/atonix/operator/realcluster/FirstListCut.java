@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 /**
- * The first list of Secrets, cut by a reset whether or not the schedule is armed: an informer of
+ * The first list of Secrets, its connection closed unanswered whether or not the schedule is armed: an informer of
  * the starting operator whose first list fails, as on a busy control plane (docs/performance.md). java-operator-sdk
  * stops the operator then, unless told to list again.
  */
