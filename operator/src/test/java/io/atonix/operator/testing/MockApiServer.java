@@ -74,11 +74,7 @@ public final class MockApiServer {
 
     /** Plays the Deployment controller: every wanted pod runs the current template and is available. */
     public void markAvailable(String namespace, String name) {
-        Deployment deployment = client.apps()
-                .deployments()
-                .inNamespace(namespace)
-                .withName(name)
-                .get();
+        Deployment deployment = deployment(namespace, name);
         int replicas = deployment.getSpec().getReplicas() == null
                 ? 1
                 : deployment.getSpec().getReplicas();
@@ -103,17 +99,17 @@ public final class MockApiServer {
         client.resource(deployment).updateStatus();
     }
 
+    private Deployment deployment(String namespace, String name) {
+        return client.apps().deployments().inNamespace(namespace).withName(name).get();
+    }
+
     /**
      * Reports the Deployment's rollout complete in its Progressing condition, as the Deployment controller does after
      * {@link #markAvailable}: a status move its stack reads ({@code DeploymentUpdates}), so it reconciles the stack,
      * whose status it leaves as it was.
      */
     public void markProgressed(String namespace, String name) {
-        Deployment deployment = client.apps()
-                .deployments()
-                .inNamespace(namespace)
-                .withName(name)
-                .get();
+        Deployment deployment = deployment(namespace, name);
         deployment.getStatus().getConditions().removeIf(c -> "Progressing".equals(c.getType()));
         deployment
                 .getStatus()
