@@ -1,6 +1,5 @@
 package io.atonix.operator.common;
 
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
@@ -21,11 +20,6 @@ public final class RetryAfter implements Interceptor {
     static final String NAME = "atonix-retry-after";
     /** A longer Retry-After is honoured this long: a reconcile should fail and say so rather than hang. */
     static final Duration LONGEST = Duration.ofSeconds(30);
-
-    /** The builder's clients with this interceptor alone (the builder keeps one HTTP client consumer). */
-    public static KubernetesClientBuilder honouredBy(KubernetesClientBuilder builder) {
-        return builder.withHttpClientBuilderConsumer(RetryAfter::addTo);
-    }
 
     /** Adds this interceptor to an HTTP client's builder. */
     public static void addTo(HttpClient.Builder http) {

@@ -39,12 +39,12 @@ class RetryAfterTest {
             exchange.close();
         });
         server.start();
-        try (KubernetesClient client = RetryAfter.honouredBy(new KubernetesClientBuilder()
-                        .withHttpClientFactory(new VertxHttpClientFactory())
-                        .withConfig(new ConfigBuilder()
-                                .withMasterUrl("http://127.0.0.1:"
-                                        + server.getAddress().getPort())
-                                .build()))
+        try (KubernetesClient client = new KubernetesClientBuilder()
+                .withHttpClientFactory(new VertxHttpClientFactory())
+                .withConfig(new ConfigBuilder()
+                        .withMasterUrl("http://127.0.0.1:" + server.getAddress().getPort())
+                        .build())
+                .withHttpClientBuilderConsumer(RetryAfter::addTo)
                 .build()) {
             ConfigMap settings = client.configMaps()
                     .inNamespace("default")
