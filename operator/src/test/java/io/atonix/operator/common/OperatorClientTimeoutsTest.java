@@ -23,8 +23,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,9 @@ class OperatorClientTimeoutsTest {
 
     private static final String CONFIG_MAP =
             "{\"kind\":\"ConfigMap\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"refused-once\"}}";
+
+    private static final Executor LATE =
+            CompletableFuture.delayedExecutor(ANSWERED_AFTER.toMillis(), TimeUnit.MILLISECONDS);
 
     private final List<String> arrivals = new CopyOnWriteArrayList<>();
     private HttpServer server;
@@ -59,13 +65,16 @@ class OperatorClientTimeoutsTest {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
-                Thread.sleep(ANSWERED_AFTER.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
-            // The object as sent, as an API server answers a create; a read gets a ConfigMap.
-            answer(exchange, 200, body.length > 0 ? new String(body, StandardCharsets.UTF_8) : CONFIG_MAP, null);
+            // The object as sent, as an API server answers a create; a read gets a ConfigMap. Both come late.
+            String json = body.length > 0 ? new String(body, StandardCharsets.UTF_8) : CONFIG_MAP;
+            LATE.execute(() -> {
+                try {
+                    answer(exchange, 200, json, null);
+                } catch (IOException e) {
+                    // The client gave up first, as the Lease request does.
+                }
+            });
         });
         server.start();
         Config config = new ConfigBuilder()

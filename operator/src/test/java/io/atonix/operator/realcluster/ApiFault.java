@@ -10,7 +10,10 @@ enum ApiFault {
     CONFLICT,
     /** The request reaches the API server, which acts on it, but the answer comes later than the client waits. */
     TIMEOUT,
-    /** The API server acts on a Service create and answers after 15 s, past fabric8's default timeout (SlowCreates). */
+    /**
+     * A Service create made and answered after 15 s, past fabric8's default timeout, or aborted if its client leaves
+     * first (SlowCreates).
+     */
     SLOW_ANSWER,
     /** The starting operator's first list of Secrets, closed unanswered whether or not faults have begun (FirstListCut). */
     FIRST_LIST_CUT,

@@ -6,10 +6,10 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 /**
@@ -26,8 +26,8 @@ final class SlowCreates {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int count;
-    private final Set<String> slowed = ConcurrentHashMap.newKeySet();
-    private final List<String> sentAgain = new CopyOnWriteArrayList<>();
+    private final Set<String> slowed = new HashSet<>();
+    private final List<String> sentAgain = new ArrayList<>();
 
     SlowCreates(int count) {
         this.count = count;
@@ -71,7 +71,7 @@ final class SlowCreates {
     }
 
     /** The Services whose slow create was sent again, once per resend. */
-    List<String> sentAgain() {
+    synchronized List<String> sentAgain() {
         return List.copyOf(sentAgain);
     }
 
