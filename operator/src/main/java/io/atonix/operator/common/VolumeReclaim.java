@@ -23,6 +23,7 @@ import java.util.stream.Stream;
  * <p>A provisioner may still write the volume's spec while it binds, from the claim it saw before (kwok's stage writes
  * the whole volume again for a claim event it had queued): the claim is marked done only once the volume still holds
  * Retain {@link Retention#SETTLING} after the operator set it, and a volume found back at another policy is set again.
+ * Within that time a volume this process set is not read again ({@link SettlingVolumes}).
  */
 public final class VolumeReclaim {
     /** On a claim: the volume whose reclaim policy the operator set to Retain. */
@@ -46,7 +47,8 @@ public final class VolumeReclaim {
             KubernetesClient client,
             HasMetadata primary,
             DeletionPolicy policy,
-            Collection<PersistentVolumeClaim> claims) {
+            Collection<PersistentVolumeClaim> claims,
+            SettlingVolumes recent) {
         if (WatchScope.confined()) {
             // A chart confined to some namespaces grants nothing cluster-wide: the volumes keep their class' policy.
             return false;
@@ -64,10 +66,21 @@ public final class VolumeReclaim {
             if (!bound || volume == null || volume.isEmpty() || (retain ? volume.equals(done) : done == null)) {
                 continue;
             }
+            if (retain && recent.settling(volume, now)) {
+                settling = true;
+                continue;
+            }
             try {
                 PersistentVolume pv =
                         client.persistentVolumes().withName(volume).get();
-                if (pv != null && (setPolicy(client, pv, retain, now) || retain && settling(pv, now))) {
+                if (pv != null && setPolicy(client, pv, retain, now)) {
+                    if (retain) {
+                        recent.retained(volume, now);
+                    }
+                    settling = true;
+                    continue;
+                }
+                if (pv != null && retain && settling(pv, now)) {
                     settling = true;
                     continue;
                 }

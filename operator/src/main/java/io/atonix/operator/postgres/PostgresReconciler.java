@@ -11,6 +11,7 @@ import io.atonix.operator.common.ReconcileFlow.Observation;
 import io.atonix.operator.common.ReconcileFlow.Refusal;
 import io.atonix.operator.common.Retention;
 import io.atonix.operator.common.Secondaries;
+import io.atonix.operator.common.SettlingVolumes;
 import io.atonix.operator.common.SpecProblem;
 import io.atonix.operator.common.WaitBounds;
 import io.atonix.operator.common.WaitStart;
@@ -81,6 +82,7 @@ public class PostgresReconciler implements Reconciler<Postgres>, ReconcileFlow.S
     private static final Logger LOG = Logger.getLogger(PostgresReconciler.class);
 
     private final ReconcileFlow<Postgres, PostgresStatus> flow = new ReconcileFlow<>(this);
+    private final SettlingVolumes settlingVolumes = new SettlingVolumes();
 
     /** How many servers are provisioned at once, off the reconcile threads ({@link ProvisioningRuns}). */
     @ConfigProperty(name = "atonix.postgres.provisioning-threads", defaultValue = "4")
@@ -112,7 +114,7 @@ public class PostgresReconciler implements Reconciler<Postgres>, ReconcileFlow.S
      */
     @Override
     public Observation<PostgresStatus> observe(Postgres postgres, Context<Postgres> context) {
-        Retention.Outcome retention = PostgresRetention.apply(postgres, context);
+        Retention.Outcome retention = PostgresRetention.apply(postgres, context, settlingVolumes);
         StatefulSet sts = context.getSecondaryResource(StatefulSet.class).orElse(null);
         String provisioning = null;
         if (PostgresStatusBuilder.serverReady(sts)) {

@@ -6,6 +6,7 @@ import io.atonix.operator.common.Names;
 import io.atonix.operator.common.RetainedData;
 import io.atonix.operator.common.Retention;
 import io.atonix.operator.common.Secondaries;
+import io.atonix.operator.common.SettlingVolumes;
 import io.atonix.operator.common.VolumeReclaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -24,7 +25,7 @@ final class PostgresRetention {
     private PostgresRetention() {}
 
     /** Names of what was adopted from an earlier Postgres of the same name, now or before; an Event tells the new. */
-    static Retention.Outcome apply(Postgres postgres, Context<Postgres> context) {
+    static Retention.Outcome apply(Postgres postgres, Context<Postgres> context, SettlingVolumes settlingVolumes) {
         String name = postgres.getMetadata().getName();
         List<Retention.Kept> kept = new ArrayList<>();
         Secondaries.labelled(
@@ -55,7 +56,7 @@ final class PostgresRetention {
         List<String> adopted =
                 Retention.apply(context, postgres, postgres.getSpec().deletionPolicy(), kept);
         boolean settling = VolumeReclaim.apply(
-                context.getClient(), postgres, postgres.getSpec().deletionPolicy(), claims);
+                context.getClient(), postgres, postgres.getSpec().deletionPolicy(), claims, settlingVolumes);
         return new Retention.Outcome(adopted, settling);
     }
 }

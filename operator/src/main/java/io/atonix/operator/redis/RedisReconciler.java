@@ -9,6 +9,7 @@ import io.atonix.operator.common.ReconcileFlow.Observation;
 import io.atonix.operator.common.ReconcileFlow.Refusal;
 import io.atonix.operator.common.Retention;
 import io.atonix.operator.common.Secondaries;
+import io.atonix.operator.common.SettlingVolumes;
 import io.atonix.operator.common.SpecProblem;
 import io.atonix.operator.common.WithoutManagedFields;
 import io.atonix.operator.monitoring.PrometheusOperatorInstalled;
@@ -66,6 +67,7 @@ public class RedisReconciler implements Reconciler<Redis>, ReconcileFlow.Steps<R
     static final String DATA_CLAIMS = "redis-data-claims";
 
     private final ReconcileFlow<Redis, RedisStatus> flow = new ReconcileFlow<>(this);
+    private final SettlingVolumes settlingVolumes = new SettlingVolumes();
 
     @Override
     public UpdateControl<Redis> reconcile(Redis redis, Context<Redis> context) {
@@ -100,7 +102,7 @@ public class RedisReconciler implements Reconciler<Redis>, ReconcileFlow.Steps<R
     /** What the Redis keeps to reopen its data, held as its deletion policy says, and what it adopted. */
     @Override
     public Observation<RedisStatus> observe(Redis redis, Context<Redis> context) {
-        Retention.Outcome retention = RedisRetention.apply(redis, context);
+        Retention.Outcome retention = RedisRetention.apply(redis, context, settlingVolumes);
         return new Observation<>(
                 RedisStatusBuilder.observed(
                         redis,

@@ -6,6 +6,7 @@ import io.atonix.operator.common.Names;
 import io.atonix.operator.common.RetainedData;
 import io.atonix.operator.common.Retention;
 import io.atonix.operator.common.Secondaries;
+import io.atonix.operator.common.SettlingVolumes;
 import io.atonix.operator.common.VolumeReclaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -24,7 +25,7 @@ final class RedisRetention {
     private RedisRetention() {}
 
     /** Names of what was adopted from an earlier Redis of the same name, now or before; an Event tells the new. */
-    static Retention.Outcome apply(Redis redis, Context<Redis> context) {
+    static Retention.Outcome apply(Redis redis, Context<Redis> context, SettlingVolumes settlingVolumes) {
         String name = redis.getMetadata().getName();
         List<Retention.Kept> kept = new ArrayList<>();
         Secondaries.labelled(
@@ -54,8 +55,8 @@ final class RedisRetention {
                     }
                 });
         List<String> adopted = Retention.apply(context, redis, redis.getSpec().deletionPolicy(), kept);
-        boolean settling =
-                VolumeReclaim.apply(context.getClient(), redis, redis.getSpec().deletionPolicy(), claims);
+        boolean settling = VolumeReclaim.apply(
+                context.getClient(), redis, redis.getSpec().deletionPolicy(), claims, settlingVolumes);
         return new Retention.Outcome(adopted, settling);
     }
 

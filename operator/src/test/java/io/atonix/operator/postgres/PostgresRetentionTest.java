@@ -15,18 +15,25 @@ import io.atonix.operator.appstack.CrdsInMockServer;
 import io.atonix.operator.common.Conditions;
 import io.atonix.operator.common.ReopenedData;
 import io.atonix.operator.common.RetainedData;
+import io.atonix.operator.common.Retention;
 import io.atonix.operator.common.Updates;
 import io.atonix.operator.common.VolumeReclaim;
+import io.atonix.operator.testing.MockApiServer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,6 +51,12 @@ class PostgresRetentionTest {
 
     @Inject
     KubernetesClient client;
+
+    @KubernetesTestServer
+    KubernetesServer server;
+
+    @Inject
+    MeterRegistry meters;
 
     @Test
     void underRetainTheCredentialsHaveNoOwnerAndANewPostgresOfTheNameAdoptsThemWithTheirPasswordsAndSaysSo() {
@@ -222,6 +235,42 @@ class PostgresRetentionTest {
             assertThat(claim("pg-race", "data-orders-0").getMetadata().getAnnotations())
                     .containsEntry(VolumeReclaim.RETAINED_VOLUME, "pv-race");
         });
+    }
+
+    @Test
+    void aReconcileWhileAVolumeSettlesDoesNotReadThatVolumeAgain() throws InterruptedException {
+        MockApiServer mock = new MockApiServer(client, server, meters);
+        retainedOrdersWithABoundDataClaim("pg-settle", "pv-settle");
+        await().atMost(TIMEOUT)
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> "Retain"
+                        .equals(client.persistentVolumes()
+                                .withName("pv-settle")
+                                .get()
+                                .getSpec()
+                                .getPersistentVolumeReclaimPolicy()));
+        Instant retained = Instant.now();
+        mock.drainRequests();
+        double before = mock.reconciliations(PostgresReconciler.NAME);
+
+        // An event of the Postgres' own: a label on its data claim brings a reconcile within the settling time.
+        client.persistentVolumeClaims()
+                .inNamespace("pg-settle")
+                .withName("data-orders-0")
+                .edit(claim -> {
+                    claim.getMetadata().getLabels().put("poked", "yes");
+                    return claim;
+                });
+        await().atMost(TIMEOUT).until(() -> mock.reconciliations(PostgresReconciler.NAME) > before);
+
+        assertThat(Duration.between(retained, Instant.now()))
+                .as("time until the Postgres reconciled, which must fall within the volume's settling time")
+                .isLessThan(Retention.SETTLING);
+        assertThat(mock.drainRequests())
+                .filteredOn(request -> "GET".equals(request.getMethod()))
+                .extracting(RecordedRequest::getPath)
+                .as("reads during the settling time")
+                .noneMatch(path -> path.contains("/persistentvolumes/pv-settle"));
     }
 
     /**

@@ -68,6 +68,17 @@ public final class MockApiServer {
                 .sum();
     }
 
+    /** The successful reconciles so far of one controller, by its name. */
+    public double reconciliations(String controller) {
+        return meters
+                .find(MicrometerMetricsV2.RECONCILIATIONS_SUCCESS)
+                .tag("controller.name", controller)
+                .counters()
+                .stream()
+                .mapToDouble(Counter::count)
+                .sum();
+    }
+
     public List<Event> events(String namespace) {
         return client.v1().events().inNamespace(namespace).list().getItems();
     }
