@@ -231,4 +231,9 @@ public class AppStackReconciler
     public Set<String> progressReasons() {
         return Set.of(AppStackStatusBuilder.REASON_ROLLING_OUT);
     }
+
+    @Override
+    public boolean onlyProgressMoved(AppStackStatus stored, AppStackStatus observed) {
+        return StatusProgress.only(stored, observed);
+    }
 }

@@ -7,6 +7,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +24,7 @@ public final class ReconcileFlow<P extends CustomResource<?, S>, S> {
     public static final String RECONCILE_FAILED = "ReconcileFailed";
     private static final Logger LOG = Logger.getLogger(ReconcileFlow.class);
     private final Steps<P, S> steps;
+    private final StatusPace pace = new StatusPace();
 
     /** What a kind's controller does at each step of the flow. */
     public interface Steps<P extends HasMetadata, S> {
@@ -46,6 +48,14 @@ public final class ReconcileFlow<P extends CustomResource<?, S>, S> {
 
         /** The reasons of a Ready=False that mean on its way (rolling out, starting): their Events are Normal. */
         Set<String> progressReasons();
+
+        /**
+         * Whether the observed status differs from the stored one only in progress no reader acts on at once (counts
+         * and messages): its write is paced ({@link StatusPace}). None is, unless a kind says so.
+         */
+        default boolean onlyProgressMoved(S stored, S observed) {
+            return false;
+        }
     }
 
     /** Why the spec is refused, and when to look again (a missing Secret may appear); none when it is not. */
@@ -84,7 +94,12 @@ public final class ReconcileFlow<P extends CustomResource<?, S>, S> {
                 .throwAggregateExceptionIfErrorsPresent();
         steps.afterWorkflow(primary, context);
         Observation<S> observation = steps.observe(primary, context);
-        UpdateControl<P> control = recheck(write(primary, observation.status(), context), observation.recheck());
+        Optional<Duration> held = steps.onlyProgressMoved(primary.getStatus(), observation.status())
+                ? pace.holdBack(primary, Instant.now())
+                : Optional.empty();
+        UpdateControl<P> control = held.isPresent()
+                ? UpdateControl.<P>noUpdate().rescheduleAfter(held.get())
+                : recheck(write(primary, observation.status(), context), observation.recheck());
         LOG.debugf(
                 "reconciled %s %s/%s at generation %d",
                 primary.getKind(),
@@ -119,6 +134,7 @@ public final class ReconcileFlow<P extends CustomResource<?, S>, S> {
         S previous = primary.getStatus();
         UpdateControl<P> control = StatusWriter.write(primary, status, context);
         if (!status.equals(previous)) {
+            pace.wrote(primary, Instant.now());
             ReadinessEvents.record(
                     context.getClient(),
                     primary,

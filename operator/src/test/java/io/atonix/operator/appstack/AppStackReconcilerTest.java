@@ -40,6 +40,7 @@ import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -249,6 +250,49 @@ class AppStackReconcilerTest {
         assertThat(writes)
                 .as("writing requests of a reconcile of an unchanged stack")
                 .isEmpty();
+    }
+
+    @Test
+    void podsThatBecomeReadyOneByOneCostTheStackAtMostOneStatusWriteASecondAndTheLastCountIsShown() throws Exception {
+        create(stack("paced", "shop", TestStacks.withReplicas(service("web", "nginx:1.27", 8080), 6)));
+        await().atMost(TIMEOUT)
+                .until(() -> client.apps()
+                                .deployments()
+                                .inNamespace("paced")
+                                .withName("shop-web")
+                                .get()
+                        != null);
+        mock.markStarting("paced", "shop-web", 0);
+        await().atMost(TIMEOUT)
+                .ignoreExceptions()
+                .until(() -> get("paced", "shop").getStatus().services().size() == 1);
+        mock.awaitNoWrites();
+
+        Instant first = Instant.now();
+        for (int ready = 1; ready <= 5; ready++) {
+            double before = mock.reconciliations(AppStackReconciler.NAME);
+            mock.markStarting("paced", "shop-web", ready);
+            // Each move is reconciled on its own, as when pods start seconds apart.
+            await().atMost(TIMEOUT).until(() -> mock.reconciliations(AppStackReconciler.NAME) > before);
+        }
+        long seconds = Duration.between(first, Instant.now()).toSeconds();
+        await().atMost(TIMEOUT).until(() -> Integer.valueOf(5).equals(readyPods("paced")));
+
+        long writes = mock.drainRequests().stream()
+                .filter(request -> !"GET".equals(request.getMethod()))
+                .filter(request -> request.getPath().contains("/namespaces/paced/appstacks/shop/status"))
+                .count();
+        // Writes at least a second apart, in the time of the moves and the one second a held write waits after them.
+        assertThat(writes)
+                .as("status writes for 5 moves of the ready count in %d whole seconds", seconds)
+                .isBetween(1L, seconds + 2);
+    }
+
+    private Integer readyPods(String namespace) {
+        AppStack stack = get(namespace, "shop");
+        return stack.getStatus() == null || stack.getStatus().services().isEmpty()
+                ? null
+                : stack.getStatus().services().get(0).readyReplicas();
     }
 
     @Test

@@ -110,6 +110,20 @@ public final class MockApiServer {
         client.resource(deployment).updateStatus();
     }
 
+    /** Plays the Deployment controller while pods start: every wanted pod runs the current template, some are ready. */
+    public void markStarting(String namespace, String name, int ready) {
+        Deployment deployment = deployment(namespace, name);
+        int replicas = deployment.getSpec().getReplicas();
+        deployment.setStatus(new DeploymentStatusBuilder()
+                .withObservedGeneration(deployment.getMetadata().getGeneration())
+                .withReplicas(replicas)
+                .withUpdatedReplicas(replicas)
+                .withReadyReplicas(ready)
+                .withAvailableReplicas(ready)
+                .build());
+        client.resource(deployment).updateStatus();
+    }
+
     private Deployment deployment(String namespace, String name) {
         return client.apps().deployments().inNamespace(namespace).withName(name).get();
     }
