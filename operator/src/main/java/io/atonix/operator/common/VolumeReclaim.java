@@ -143,8 +143,8 @@ public final class VolumeReclaim {
                     JsonPatch.annotation(annotations, RETAINED_AT, null));
             wanted = before;
         }
-        client.persistentVolumes()
-                .withName(pv.getMetadata().getName())
+        // Patched through the volume just read: fabric8 reads a resource named without its body again before a patch.
+        client.resource(pv)
                 .patch(
                         PatchContext.of(PatchType.JSON),
                         JsonPatch.json(Stream.concat(

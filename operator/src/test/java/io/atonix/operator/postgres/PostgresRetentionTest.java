@@ -34,6 +34,7 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -235,6 +236,25 @@ class PostgresRetentionTest {
             assertThat(claim("pg-race", "data-orders-0").getMetadata().getAnnotations())
                     .containsEntry(VolumeReclaim.RETAINED_VOLUME, "pv-race");
         });
+    }
+
+    @Test
+    void settingRetainOnAVolumeReadsItOnceAndThenPatchesIt() throws InterruptedException {
+        MockApiServer mock = new MockApiServer(client, server, meters);
+        mock.drainRequests();
+        retainedOrdersWithABoundDataClaim("pg-once", "pv-once");
+        String volume = "/api/v1/persistentvolumes/pv-once";
+        List<String> verbs = new ArrayList<>();
+        // Only the recorded requests are watched: a read of the volume by this test would count as the operator's.
+        await().atMost(TIMEOUT).until(() -> {
+            mock.drainRequests().stream()
+                    .filter(request -> request.getPath().startsWith(volume))
+                    .forEach(request -> verbs.add(request.getMethod()));
+            return verbs.contains("PATCH");
+        });
+        assertThat(verbs.subList(0, verbs.indexOf("PATCH") + 1))
+                .as("requests for the volume until its reclaim policy is set")
+                .containsExactly("GET", "PATCH");
     }
 
     @Test
