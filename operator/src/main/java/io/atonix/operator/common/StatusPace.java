@@ -20,7 +20,7 @@ public final class StatusPace {
     private volatile Instant lastSweep = Instant.EPOCH;
 
     /** How long a write of progress alone must wait for this primary; empty when it may be made now. */
-    public Optional<Duration> holdBack(HasMetadata primary, Instant now) {
+    Optional<Duration> holdBack(HasMetadata primary, Instant now) {
         Instant last = lastWrites.get(primary.getMetadata().getUid());
         if (last == null) {
             return Optional.empty();
@@ -29,7 +29,7 @@ public final class StatusPace {
         return since.compareTo(INTERVAL) >= 0 ? Optional.empty() : Optional.of(INTERVAL.minus(since));
     }
 
-    public void wrote(HasMetadata primary, Instant now) {
+    void wrote(HasMetadata primary, Instant now) {
         lastWrites.put(primary.getMetadata().getUid(), now);
         if (Duration.between(lastSweep, now).compareTo(INTERVAL) > 0) {
             lastSweep = now;

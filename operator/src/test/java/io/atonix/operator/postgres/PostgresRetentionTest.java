@@ -211,14 +211,7 @@ class PostgresRetentionTest {
     @Test
     void aVolumeAProvisionerWritesBackToDeleteWhileItBindsIsSetToRetainAgainBeforeItsClaimIsMarkedDone() {
         retainedOrdersWithABoundDataClaim("pg-race", "pv-race");
-        await().atMost(TIMEOUT)
-                .pollInterval(Duration.ofMillis(20))
-                .until(() -> "Retain"
-                        .equals(client.persistentVolumes()
-                                .withName("pv-race")
-                                .get()
-                                .getSpec()
-                                .getPersistentVolumeReclaimPolicy()));
+        awaitRetain("pv-race");
 
         // The provisioner writes the volume again from the claim it saw before, as kwok's stage does.
         client.persistentVolumes().withName("pv-race").edit(pv -> {
@@ -261,14 +254,7 @@ class PostgresRetentionTest {
     void aReconcileWhileAVolumeSettlesDoesNotReadThatVolumeAgain() throws InterruptedException {
         MockApiServer mock = new MockApiServer(client, server, meters);
         retainedOrdersWithABoundDataClaim("pg-settle", "pv-settle");
-        await().atMost(TIMEOUT)
-                .pollInterval(Duration.ofMillis(20))
-                .until(() -> "Retain"
-                        .equals(client.persistentVolumes()
-                                .withName("pv-settle")
-                                .get()
-                                .getSpec()
-                                .getPersistentVolumeReclaimPolicy()));
+        awaitRetain("pv-settle");
         Instant retained = Instant.now();
         mock.drainRequests();
         double before = mock.reconciliations(PostgresReconciler.NAME);
@@ -291,6 +277,18 @@ class PostgresRetentionTest {
                 .extracting(RecordedRequest::getPath)
                 .as("reads during the settling time")
                 .noneMatch(path -> path.contains("/persistentvolumes/pv-settle"));
+    }
+
+    /** Waits, polling closely, until the operator has set the volume's reclaim policy to Retain. */
+    private void awaitRetain(String volume) {
+        await().atMost(TIMEOUT)
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> "Retain"
+                        .equals(client.persistentVolumes()
+                                .withName(volume)
+                                .get()
+                                .getSpec()
+                                .getPersistentVolumeReclaimPolicy()));
     }
 
     /**
